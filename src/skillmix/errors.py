@@ -1,0 +1,129 @@
+"""One error tree for the whole library.
+
+Every failure a user can cause or meet is a :class:`SkillmixError` with a stable code
+(``[D102]``) and a message that says what was expected, what arrived and what to do.
+The library raises these and never prints or exits; the CLI and the REST API translate
+them into messages and status codes at the edge (see ``skillmix.cli`` and ``skillmix.api``).
+
+Code prefixes: ``C`` config, ``D`` documents, ``T`` taxonomy, ``E`` extraction,
+``P`` profiles, ``M`` matching, ``K`` market, ``S`` store, ``A`` auth/API, ``F`` fairness,
+``X`` optional extras missing.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DocumentError",
+    "ExtractionError",
+    "FairnessError",
+    "MarketError",
+    "MatchError",
+    "MissingExtraError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "ProfileError",
+    "SkillmixError",
+    "StoreError",
+    "TaxonomyError",
+]
+
+
+class SkillmixError(Exception):
+    """Root of every error skillmix raises on purpose.
+
+    ``code`` is stable and documented; ``source`` names the file, record or setting at
+    fault (may be ``None``); ``hint`` says what to do. ``str(err)`` renders all three as
+    one line: ``[D102] resume.pdf: PDF has no extractable text. Run OCR first.``
+    """
+
+    code: str = "X000"
+    #: HTTP status the REST API answers with for this kind of error.
+    http_status: int = 400
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        source: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.source = source
+        self.hint = hint
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        tail = f" {self.hint}" if self.hint else ""
+        return f"[{self.code}] {where}{self.message}{tail}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The fields of the API's error envelope (without ``ok``/``status``)."""
+        return {"code": self.code, "error": self.render()}
+
+
+class ConfigError(SkillmixError):
+    """A setting, option or argument is invalid."""
+
+
+class DocumentError(SkillmixError):
+    """A document could not be read: unsupported, broken, hostile or over a limit."""
+
+    http_status = 422
+
+
+class TaxonomyError(SkillmixError):
+    """A taxonomy is unknown, malformed or missing an entry."""
+
+
+class ExtractionError(SkillmixError):
+    """Extraction could not run on an input."""
+
+
+class ProfileError(SkillmixError):
+    """A role profile is unknown or invalid."""
+
+
+class MatchError(SkillmixError):
+    """Ranking could not run (empty index, unfitted ranker...)."""
+
+
+class MarketError(SkillmixError):
+    """A market run failed or its output folder is not usable."""
+
+
+class StoreError(SkillmixError):
+    """Persistence failed: database unreachable, migration missing..."""
+
+    http_status = 500
+
+
+class NotFoundError(SkillmixError):
+    """A requested object does not exist."""
+
+    http_status = 404
+
+
+class PermissionDeniedError(SkillmixError):
+    """Missing, wrong or under-scoped credentials."""
+
+    http_status = 401
+
+
+class FairnessError(SkillmixError):
+    """An audit could not be computed from the given inputs."""
+
+
+class MissingExtraError(SkillmixError):
+    """An optional dependency is not installed; the hint names the extra to install."""
+
+    @classmethod
+    def for_module(cls, module: str, extra: str) -> "MissingExtraError":
+        return cls(
+            "X001",
+            f"this feature needs the optional package '{module}', which is not installed.",
+            hint=f"Install it with: pip install 'skillmix[{extra}]'",
+        )

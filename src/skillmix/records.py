@@ -1,0 +1,344 @@
+"""The typed, frozen records that the stages hand each other.
+
+``io`` makes :class:`Document` (with :class:`Section` and :class:`Role`), wrapped as a
+:class:`Posting` or :class:`Resume`; ``taxonomy`` holds :class:`Skill` and :class:`Area`;
+``extract`` makes :class:`SkillMention` inside an :class:`Extraction`; ``assess`` makes
+:class:`Scorecard`; ``match`` makes :class:`Ranking` of :class:`Match`. Every record is a
+frozen, slotted dataclass so it cannot change under a consumer's feet, and every mention
+keeps its character span so any score can be traced back to words in a document.
+
+``to_dict`` gives a JSON-ready view for output and storage; ``from_dict`` where a record
+is read back (store, corpus pipeline).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Mapping
+
+__all__ = [
+    "Area",
+    "Document",
+    "DocumentKind",
+    "Evidence",
+    "Extraction",
+    "Match",
+    "Posting",
+    "Ranking",
+    "Requirement",
+    "Resume",
+    "Role",
+    "Section",
+    "Skill",
+    "SkillMention",
+    "Usage",
+    "content_id",
+    "to_jsonable",
+]
+
+DocumentKind = Literal["posting", "resume", "unknown"]
+Requirement = Literal["required", "preferred", "mentioned"]
+Usage = Literal["professional", "consumer", "unspecified"]
+
+
+def content_id(data: bytes | str) -> str:
+    """A stable id for a document: the first 16 hex digits of its SHA-256."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn records (and containers of them) into JSON-ready builtins."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+class _Record:
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True, slots=True)
+class Section(_Record):
+    """A titled region of a document, as character offsets into ``Document.text``.
+
+    ``kind`` is one of: résumés ``summary, experience, skills, education, certifications,
+    projects, contact, other``; postings ``company, responsibilities, requirements,
+    preferred, benefits, legal, other``. ``boilerplate`` marks text extraction should skip
+    (equal-opportunity and legal notices, benefits lists).
+    """
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Role(_Record):
+    """One job in a résumé's work history.
+
+    ``start``/``end`` are first-of-month dates (``end`` is ``None`` with ``current`` true for
+    "Present"); ``span_start``/``span_end`` delimit the role's text in the document so skills
+    mentioned inside it can be credited with its duration and recency.
+    """
+
+    title: str
+    employer: str | None
+    start: date | None
+    end: date | None
+    current: bool
+    span_start: int
+    span_end: int
+
+    def months(self, today: date | None = None) -> int:
+        """Whole months the role lasted (0 when its start is unknown)."""
+        if self.start is None:
+            return 0
+        stop = self.end or today or date.today()
+        return max(0, (stop.year - self.start.year) * 12 + stop.month - self.start.month + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Document(_Record):
+    """The text of one file or record, with what the reader learnt about its structure.
+
+    ``id`` is a content hash (see :func:`content_id`) unless the source gave one (a corpus
+    row's id). ``metadata`` holds reader-specific facts (author, page count, JSON fields);
+    treat it as read-only.
+    """
+
+    id: str
+    text: str
+    source: str
+    media_type: str
+    kind: DocumentKind = "unknown"
+    title: str | None = None
+    pages: int | None = None
+    sections: tuple[Section, ...] = ()
+    roles: tuple[Role, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section holding character ``offset`` (innermost/last match wins)."""
+        found = None
+        for sec in self.sections:
+            if sec.start <= offset < sec.end:
+                found = sec
+        return found
+
+    def role_at(self, offset: int) -> int | None:
+        """Index into ``roles`` of the role whose text holds ``offset``."""
+        for i, role in enumerate(self.roles):
+            if role.span_start <= offset < role.span_end:
+                return i
+        return None
+
+    def replace(self, **changes: Any) -> "Document":
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Posting(_Record):
+    """A job posting: its document plus the fields a job board gives."""
+
+    document: Document
+    id: str
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    posted: date | None = None
+    url: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+@dataclass(frozen=True, slots=True)
+class Resume(_Record):
+    """A candidate's résumé: its document; work history lives in ``document.roles``."""
+
+    document: Document
+    id: str
+    name: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return self.document.roles
+
+
+# --------------------------------------------------------------------------- taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class Area(_Record):
+    """A skill area of a taxonomy (e.g. ``technology``) and which side of the
+    technologist/communicator balance it counts towards (``tech``, ``comm`` or ``neutral``)."""
+
+    id: str
+    label: str
+    side: Literal["tech", "comm", "neutral"] = "neutral"
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Skill(_Record):
+    """One skill of a taxonomy, with every surface form it may appear as.
+
+    ``aliases`` are matched like the label; ``case_sensitive`` lists aliases that only
+    count when written exactly so ("Go", "R", "Excel"). ``broader``/``related`` hold ids
+    in the same taxonomy. Cross-references point to standard taxonomies.
+    ``kind`` is ``skill``, ``knowledge``, ``tool``, ``platform`` or ``group``.
+    ``questions`` are interview questions that probe the skill (used for gaps).
+    """
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    area: str | None = None
+    kind: str = "skill"
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    esco_uri: str | None = None
+    lightcast_id: str | None = None
+    onet_example: str | None = None
+    description: str = ""
+    case_sensitive: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMention(_Record):
+    """One occurrence of a skill in a document, with its evidence and context.
+
+    ``start``/``end`` slice ``Document.text`` to exactly ``surface``. ``sentence_start`` /
+    ``sentence_end`` delimit the sentence (or bullet) it sits in. Context:
+    ``requirement`` (required/preferred/mentioned), ``years`` asked for or claimed,
+    ``negated`` (not required / no experience), ``usage`` (professional vs consumer
+    familiarity). ``role`` indexes ``Document.roles`` when the mention sits inside a role.
+    """
+
+    skill_id: str
+    label: str
+    taxonomy: str
+    taxonomy_version: str
+    start: int
+    end: int
+    surface: str
+    sentence_start: int
+    sentence_end: int
+    area: str | None = None
+    section: str | None = None
+    requirement: Requirement = "mentioned"
+    years: float | None = None
+    negated: bool = False
+    usage: Usage = "unspecified"
+    role: int | None = None
+    extractor: str = "lexical"
+    extractor_version: str = "1"
+    confidence: float = 1.0
+
+    @property
+    def counts(self) -> bool:
+        """Whether this mention is evidence of the skill at all (not negated, not
+        consumer-only familiarity)."""
+        return not self.negated and self.usage != "consumer"
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> "SkillMention":
+        names = SkillMention.__dataclass_fields__.keys()
+        return SkillMention(**{k: data[k] for k in names if k in data})
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction(_Record):
+    """All mentions found in one document, with what produced them."""
+
+    document_id: str
+    source: str
+    kind: DocumentKind
+    taxonomy: str
+    taxonomy_version: str
+    extractor_version: str
+    mentions: tuple[SkillMention, ...]
+
+    def skills(self) -> dict[str, list[SkillMention]]:
+        """Mentions grouped by skill id, in document order."""
+        out: dict[str, list[SkillMention]] = {}
+        for m in self.mentions:
+            out.setdefault(m.skill_id, []).append(m)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(_Record):
+    """A pointer from a number in a scorecard or ranking back to words in a document."""
+
+    document_id: str
+    skill_id: str
+    start: int
+    end: int
+    surface: str
+    sentence: str = ""
+    weight: float = 0.0
+    note: str = ""
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class Match(_Record):
+    """One ranked result: who or what, its score, and why."""
+
+    rank: int
+    id: str
+    score: float
+    components: Mapping[str, float] = field(default_factory=dict)
+    matched: tuple[Evidence, ...] = ()
+    missing_required: tuple[str, ...] = ()
+    transferable: tuple[tuple[str, str], ...] = ()
+    counterfactuals: tuple[str, ...] = ()
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking(_Record):
+    """A ranking run: the query, the ranked results and the parameters that produced
+    them (recorded for reproducibility and audit)."""
+
+    query_id: str
+    direction: Literal["candidates-for-job", "jobs-for-candidate"]
+    results: tuple[Match, ...]
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    taxonomy: str = ""
+    taxonomy_version: str = ""
