@@ -1,0 +1,41 @@
+"""``skillmix eval``: measure skillmix's components on public benchmarks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+__all__ = ["eval_group"]
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Measure skillmix on public benchmarks."""
+
+
+@eval_group.command(name="esco-linking")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--labels",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Label space, one ESCO preferred label a line "
+    "[default: skills_en_label.txt beside FILE or in the shared benchmark folder; "
+    "else every ESCO concept].",
+)
+@click.option(
+    "--esco",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="ESCO skills_en.csv(.gz) [default: the copy shipped with skillmix].",
+)
+@click.option("--depth", type=int, default=100, show_default=True, help="Ranks read per sentence (for MRR).")
+def esco_linking(file: Path, labels: Path | None, esco: Path | None, depth: int) -> None:
+    """Score ESCO skill linking on FILE (Decorte et al. format: sentence, span, sub_span,
+    label) and print RP@1/5/10, MRR, n and sentences_per_second as JSON."""
+    from skillmix.link.evaluate import evaluate_linker_file, round_scores
+
+    scores = evaluate_linker_file(file, labels=labels, esco=esco, depth=depth)
+    click.echo(json.dumps(round_scores(scores), indent=2))

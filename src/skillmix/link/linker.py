@@ -1,0 +1,233 @@
+"""Rank ESCO skills for free text: dense embeddings fused with lexical evidence.
+
+For each text the linker computes, for every concept of its :class:`LabelSpace`:
+
+``label``   max cosine between the text's embedding and the embeddings of the concept's
+            preferred and alternative labels;
+``desc``    cosine with the embedding of the concept's description;
+``bm25``    BM25 of the text's words against the concept's label words (squashed to 0..1);
+``phrase``  1 when one of the concept's labels occurs word for word in the text;
+``window``  (on a shortlist) max cosine between any short word window of the text
+            (contextual token vectors mean-pooled, so no extra encoding) and the
+            concept's labels: it finds the skill a long sentence mentions in passing.
+
+The final score is a weighted sum (:class:`LinkerConfig`). Label and description
+embeddings are computed once per machine and cached (:mod:`skillmix.link.cache`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from skillmix.errors import ConfigError
+from skillmix.link.cache import EmbeddingStore
+from skillmix.link.encoder import MiniLMEncoder, TokenBatch
+from skillmix.link.esco import EscoConcept, LabelSpace, load_esco
+from skillmix.link.lexical import STOPWORDS, LexicalIndex
+
+__all__ = ["EscoLinker", "LinkerConfig", "Ranked"]
+
+#: (ESCO URI, label, score); the URI is "" for a label-space entry ESCO does not know.
+Ranked = tuple[str, str, float]
+
+_PUNCT_WORDS = frozenset(".,;:!?()[]{}\"'`*•-–—/|<>")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkerConfig:
+    """Weights of each channel and the shortlist the window channel rescores."""
+
+    w_label: float = 1.0
+    w_desc: float = 0.3
+    w_bm25: float = 0.25
+    w_phrase: float = 0.15
+    w_window: float = 1.0
+    bm25_half: float = 8.0
+    shortlist: int = 100
+    max_window: int = 5
+    batch_size: int = 64
+    extra: dict[str, float] = field(default_factory=dict)
+
+    def with_(self, **changes: float) -> "LinkerConfig":
+        return replace(self, **changes)
+
+
+def _owner_max(sims: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Max over each concept's consecutive block of label columns."""
+    return np.maximum.reduceat(sims, starts, axis=1)
+
+
+class EscoLinker:
+    """Ranks a label space (ESCO skills by default) for texts; build once, reuse.
+
+    Use :meth:`load` for the usual construction. ``rank`` is batched; ``link_span``
+    ranks for one extracted span, using its sentence as context.
+    """
+
+    def __init__(
+        self,
+        space: LabelSpace,
+        encoder: MiniLMEncoder,
+        *,
+        config: LinkerConfig | None = None,
+        cache_dir: Path | str | None | bool = None,
+    ) -> None:
+        self.space = space
+        self.encoder = encoder
+        self.config = config or LinkerConfig()
+        store = EmbeddingStore(encoder.model_id, encoder.dim, cache_dir)
+        texts: list[str] = []
+        starts: list[int] = []
+        owner: list[int] = []
+        for i, c in enumerate(space.concepts):
+            starts.append(len(texts))
+            for t in c.texts:
+                texts.append(t)
+                owner.append(i)
+        self._label_texts = texts
+        self._starts = np.asarray(starts, dtype=np.int64)
+        self._owner = np.asarray(owner, dtype=np.int64)
+        self._label_emb = store.lookup(texts, encoder.encode)
+        descs = [c.description.replace("\n", " ").strip() for c in space.concepts]
+        have = [i for i, d in enumerate(descs) if d]
+        self._desc_emb = np.zeros((len(descs), encoder.dim), dtype=np.float32)
+        if have:
+            self._desc_emb[have] = store.lookup([descs[i] for i in have], encoder.encode)
+        self.lexical = LexicalIndex([c.texts for c in space.concepts])
+        self._uris = [c.uri for c in space.concepts]
+        self._labels = [c.label for c in space.concepts]
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def load(
+        cls,
+        *,
+        esco: str | Path | Sequence[EscoConcept] | None = None,
+        labels: str | Path | Sequence[str] | None = None,
+        config: LinkerConfig | None = None,
+        cache_dir: Path | str | None | bool = None,
+        encoder: MiniLMEncoder | None = None,
+    ) -> "EscoLinker":
+        """A linker over ESCO (the shipped copy unless ``esco`` is given), ranking every
+        concept, or only ``labels`` (a list, or a file with one preferred label a line).
+
+        The first call on a machine embeds every label and description (minutes on a
+        2-core CPU) and caches them; later calls take about a second.
+        """
+        concepts = list(esco) if isinstance(esco, Sequence) and not isinstance(esco, str) else load_esco(esco)
+        if labels is None:
+            space = LabelSpace.from_esco(concepts)
+        elif isinstance(labels, (str, Path)):
+            space = LabelSpace.from_label_file(labels, concepts)
+        else:
+            space = LabelSpace.from_labels(labels, concepts)
+        return cls(space, encoder or MiniLMEncoder(), config=config, cache_dir=cache_dir)
+
+    # ------------------------------------------------------------------ channels
+    def _windows(self, tb: TokenBatch) -> np.ndarray:
+        """Normalised mean-pooled token vectors of word windows of 1..max_window words
+        that neither start nor end with a stop word or punctuation."""
+        words = tb.words
+        nw = int(tb.word_ids.max()) + 1 if len(tb.word_ids) else 0
+        if nw == 0:
+            return np.zeros((0, self.encoder.dim), dtype=np.float32)
+        # word vectors = mean of their pieces
+        sums = np.zeros((nw, tb.vectors.shape[1]), dtype=np.float32)
+        np.add.at(sums, tb.word_ids, tb.vectors)
+        counts = np.bincount(tb.word_ids, minlength=nw).astype(np.float32)
+        bad = [w.lower() in STOPWORDS or w in _PUNCT_WORDS for w in words[:nw]]
+        cum = np.concatenate([np.zeros((1, sums.shape[1]), np.float32), np.cumsum(sums, 0)])
+        ccount = np.concatenate([[0.0], np.cumsum(counts)])
+        spans = [
+            (i, j)
+            for i in range(nw)
+            if not bad[i]
+            for j in range(i + 1, min(nw, i + self.config.max_window) + 1)
+            if not bad[j - 1]
+        ]
+        if not spans:
+            return np.zeros((0, self.encoder.dim), dtype=np.float32)
+        lo = np.array([s[0] for s in spans])
+        hi = np.array([s[1] for s in spans])
+        vec = (cum[hi] - cum[lo]) / (ccount[hi] - ccount[lo])[:, None]
+        return vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
+
+    def channels(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Every channel's ``(len(texts), n_concepts)`` scores (window: NaN off-shortlist)."""
+        cfg = self.config
+        sent, tokens = self.encoder.encode_tokens(list(texts))
+        label = _owner_max(sent @ self._label_emb.T, self._starts)
+        desc = sent @ self._desc_emb.T
+        raw = self.lexical.bm25(texts)
+        bm25 = raw / (raw + cfg.bm25_half)
+        phrase = np.zeros_like(label)
+        for r, t in enumerate(texts):
+            for c, _i, _j, _n in self.lexical.phrases(t):
+                phrase[r, c] = 1.0
+        base = cfg.w_label * label + cfg.w_desc * desc + cfg.w_bm25 * bm25 + cfg.w_phrase * phrase
+        window = np.full_like(label, np.nan)
+        k = min(cfg.shortlist, base.shape[1])
+        for r, tb in enumerate(tokens):
+            win = self._windows(tb)
+            if not len(win):
+                continue
+            short = np.argpartition(-base[r], k - 1)[:k]
+            cols = np.concatenate([np.arange(self._starts[c], self._end(c)) for c in short])
+            sims = (win @ self._label_emb[cols].T).max(0)
+            owners = self._owner[cols]
+            best = np.full(len(self._starts), -1.0, dtype=np.float32)
+            np.maximum.at(best, owners, sims)
+            window[r, short] = best[short]
+        return {"label": label, "desc": desc, "bm25": bm25, "phrase": phrase, "window": window, "base": base}
+
+    def _end(self, c: int) -> int:
+        return int(self._starts[c + 1]) if c + 1 < len(self._starts) else len(self._label_texts)
+
+    def score(self, texts: Sequence[str]) -> np.ndarray:
+        """Final scores, ``(len(texts), n_concepts)``; higher is better."""
+        ch = self.channels(texts)
+        return self.fuse(ch)
+
+    def fuse(self, ch: dict[str, np.ndarray], config: LinkerConfig | None = None) -> np.ndarray:
+        cfg = config or self.config
+        base = cfg.w_label * ch["label"] + cfg.w_desc * ch["desc"] + cfg.w_bm25 * ch["bm25"] + cfg.w_phrase * ch["phrase"]
+        win = ch["window"]
+        on = ~np.isnan(win)
+        # off-shortlist concepts rank after every shortlisted one
+        return np.where(on, base + cfg.w_window * np.nan_to_num(win) + 100.0, base)
+
+    # ------------------------------------------------------------------ public
+    def rank(self, texts: Sequence[str], top_k: int = 10) -> list[list[Ranked]]:
+        """The ``top_k`` concepts for each text, best first, as (uri, label, score)."""
+        if top_k < 1:
+            raise ConfigError("C304", f"top_k must be at least 1, got {top_k}.")
+        out: list[list[Ranked]] = []
+        bs = self.config.batch_size
+        k = min(top_k, len(self._labels))
+        for lo in range(0, len(texts), bs):
+            scores = self.score(texts[lo : lo + bs])
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            for r in range(scores.shape[0]):
+                idx = top[r][np.argsort(-scores[r, top[r]], kind="stable")]
+                out.append([(self._uris[i], self._labels[i], float(scores[r, i])) for i in idx])
+        return out
+
+    def rank_labels(self, texts: Sequence[str], top_k: int = 100) -> list[list[str]]:
+        """Only the labels, best first (what the benchmark scores)."""
+        return [[lab for _u, lab, _s in row] for row in self.rank(texts, top_k)]
+
+    def link_span(self, span: str, sentence: str | None = None, top_k: int = 5) -> list[Ranked]:
+        """Concepts for one extracted ``span``; with its ``sentence``, concepts the span
+        and its context agree on rank first (span scores weigh twice the sentence's)."""
+        if sentence is None or sentence.strip() == span.strip():
+            return self.rank([span], top_k)[0]
+        scores = self.score([span, sentence])
+        fused = (2.0 * scores[0] + scores[1]) / 3.0
+        k = min(top_k, len(fused))
+        top = np.argpartition(-fused, k - 1)[:k]
+        top = top[np.argsort(-fused[top], kind="stable")]
+        return [(self._uris[i], self._labels[i], float(fused[i])) for i in top]
