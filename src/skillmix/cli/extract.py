@@ -1,0 +1,69 @@
+"""``skillmix extract FILE...``: skills with evidence and context."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..batch import BatchReport
+from ..errors import ConfigError
+from .output import emit_json, emit_rows, output_options
+
+__all__ = ["extract"]
+
+COLUMNS = ["source", "skill", "label", "area", "surface", "start", "end", "section",
+           "requirement", "years", "negated", "usage"]
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--taxonomy", "-t", default="builtin", show_default=True,
+              help="Taxonomy spec: builtin, esco, onet, lightcast:PATH, a YAML file, or A+B.")
+@click.option("--kind", type=click.Choice(["posting", "resume", "auto"]), default="auto",
+              show_default=True, help="What the documents are.")
+@click.option("--include-negated/--no-include-negated", default=True, show_default=True)
+@output_options()
+def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: bool,
+            fmt: str) -> None:
+    """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin)."""
+    from ..extract import get_extractor
+    from ..io import read_document, read_documents
+
+    extractor = get_extractor(taxonomy)
+    want = None if kind == "auto" else kind
+    report = BatchReport()
+    if files == ("-",):
+        docs = [read_document(sys.stdin.buffer.read(), name="<stdin>", kind=want)]
+        report.done = 1
+    else:
+        missing = [f for f in files if f != "-" and not Path(f).exists()]
+        if missing and len(missing) == len(files):
+            raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
+        docs = read_documents(list(files), kind=want, report=report)
+    rows = []
+    results = []
+    for doc in docs:
+        ext = extractor.extract(doc)
+        results.append({"document": doc.id, "source": doc.source, "kind": doc.kind,
+                        "taxonomy": ext.taxonomy, "taxonomy_version": ext.taxonomy_version,
+                        "mentions": [m.to_dict() for m in ext.mentions
+                                     if include_negated or not m.negated]})
+        for m in ext.mentions:
+            if not include_negated and m.negated:
+                continue
+            rows.append({"source": doc.source, "skill": m.skill_id, "label": m.label,
+                         "area": m.area, "surface": m.surface, "start": m.start,
+                         "end": m.end, "section": m.section, "requirement": m.requirement,
+                         "years": m.years, "negated": m.negated, "usage": m.usage})
+    if fmt == "json":
+        emit_json({"documents": results, "report": report.to_dict()})
+    else:
+        emit_rows(rows, fmt, title="Skills", columns=COLUMNS)
+    for f in report.failures:
+        click.echo(f"error: {f.error}", err=True)
+    if report.failed or report.skipped:
+        click.echo(f"{report.summary()}", err=True)
+        if report.done == 0:
+            sys.exit(1)

@@ -1,0 +1,78 @@
+"""Entry point: the command group, lazy command loading, and the error boundary.
+
+Every :class:`~skillmix.errors.SkillmixError` is printed as one line on stderr (no
+traceback) and exits with status 1; usage errors exit with 2, as click does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from ..errors import SkillmixError
+
+__all__ = ["COMMANDS", "cli", "main"]
+
+#: command name -> "module:attribute" under skillmix.cli; add a line to add a command.
+COMMANDS: dict[str, str] = {
+    "assess": "assess:assess",
+    "audit": "audit:audit",
+    "demo": "demo:demo",
+    "eval": "eval:eval_group",
+    "extract": "extract:extract",
+    "market": "market:market_group",
+    "rank": "rank:rank",
+    "serve": "serve:serve",
+    "taxonomy": "taxonomy:taxonomy_group",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if _available(name))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None or not _available(name):
+            return None
+        module, attr = target.split(":")
+        mod = importlib.import_module(f"skillmix.cli.{module}")
+        return getattr(mod, attr)
+
+
+def _available(name: str) -> bool:
+    module = COMMANDS[name].split(":")[0]
+    return importlib.util.find_spec(f"skillmix.cli.{module}") is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="skillmix")
+def cli() -> None:
+    """skillmix: skills-first hiring of social media tech talent.
+
+    Extract skills from postings and résumés, assess candidates against role profiles,
+    rank both ways, and map the job market.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI, turning library errors into one-line messages."""
+    try:
+        cli.main(args=argv, prog_name="skillmix", standalone_mode=False)
+    except SkillmixError as err:
+        click.echo(f"error: {err.render()}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.exceptions.Exit as err:
+        sys.exit(err.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,169 @@
+"""Context rules: what a sentence says about the skills mentioned in it.
+
+For each mention the rules decide its requirement level (required / preferred /
+mentioned), the years of experience attached to it, whether it is negated, and whether
+it shows professional use or only a consumer's familiarity. The cue phrases are data
+(``data/context_cues.yaml``). To stay lean the cues ride in the extractor's own
+Aho-Corasick automaton (one pass finds skills and cues), sentences are found in one
+regex pass, and each mention looks its sentence's cues up by bisection; no per-mention
+regex runs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .normalize import normalize_form
+
+__all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
+
+FAMILIES = (
+    "required", "preferred", "negation_after", "negation_before", "negation_weak",
+    "needed_words", "negation_cancel", "consumer", "professional",
+)
+
+#: sentence ends: newlines, bullets, and . ! ? ; followed by white space (not "Node.js")
+_SENTENCE_END = re.compile(r"[\n\u2022\u25aa\u25cf\u25e6\u2023\u2043]|[.!?;](?=\s)")
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+_YEARS = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*"
+    r"(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+
+def years_in(text: str) -> list[tuple[int, float]]:
+    """Years-of-experience expressions in ``text``: (offset, minimum years)."""
+    out = []
+    for m in _YEARS.finditer(text):
+        raw = m.group("n").lower()
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
+        if 0 < value <= 40:
+            out.append((m.start(), value))
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_phrases() -> dict[str, tuple[str, ...]]:
+    """Normalized cue phrase -> the families it belongs to (from the data file). The
+    extraction vocabulary compiles these into its automaton, so cues and skills are
+    found in the same single pass over the text."""
+    raw = yaml.safe_load(
+        (resources.files("skillmix.extract") / "data" / "context_cues.yaml").read_text("utf-8")
+    )
+    phrases: dict[str, set[str]] = {}
+    for fam in FAMILIES:
+        for phrase in raw.get(fam) or []:
+            norm = normalize_form(str(phrase))
+            if norm:
+                phrases.setdefault(norm, set()).add(fam)
+    return {k: tuple(sorted(v)) for k, v in phrases.items()}
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """Cues found in one sentence, as offsets into the document text."""
+
+    start: int
+    end: int
+    cues: list[tuple[int, int, str]]  # (start, end, family)
+    years: list[tuple[int, float]] | None = None
+
+    def has(self, family: str) -> bool:
+        return any(c[2] == family for c in self.cues)
+
+
+class ContextRules:
+    """Finds sentences and cues for a whole text once, then answers per mention."""
+
+    def __init__(self, text: str, cues: list[tuple[int, int, str]]) -> None:
+        """``cues`` are (start, end, family) in text order, as the extractor's
+        automaton found them."""
+        self.text = text
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.starts = [0, *ends]
+        self.cues = cues
+        self.cue_starts = [c[0] for c in cues]
+        self._sentences: dict[int, SentenceContext] = {}
+
+    def sentence(self, offset: int) -> SentenceContext:
+        i = bisect_right(self.starts, offset) - 1
+        hit = self._sentences.get(i)
+        if hit is None:
+            start = self.starts[i]
+            end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            lo = bisect_left(self.cue_starts, start)
+            hi = bisect_left(self.cue_starts, end)
+            hit = SentenceContext(start, end, self.cues[lo:hi])
+            self._sentences[i] = hit
+        return hit
+
+    @staticmethod
+    def requirement(sent: SentenceContext, default: str) -> str:
+        fams = {c[2] for c in sent.cues}
+        if "preferred" in fams:
+            return "preferred"
+        if "required" in fams:
+            return "required"
+        return default
+
+    def years(self, sent: SentenceContext, start: int, end: int) -> float | None:
+        """The years expression nearest the mention in its sentence, if any."""
+        if sent.years is None:
+            chunk = self.text[sent.start:sent.end]
+            low = chunk.lower()
+            if "year" in low or "yr" in low:
+                sent.years = [(sent.start + off, v) for off, v in years_in(chunk)]
+            else:
+                sent.years = []
+        if not sent.years:
+            return None
+        best = min(sent.years, key=lambda y: (y[0] > start, abs(y[0] - start)))
+        return best[1]
+
+    @staticmethod
+    def negated(sent: SentenceContext, start: int, end: int) -> bool:
+        cancel = [c for c in sent.cues if c[2] == "negation_cancel"]
+
+        def cancelled(c: tuple[int, int, str]) -> bool:
+            return any(k[0] <= c[0] < k[1] for k in cancel)
+
+        needed_after = False
+        for c in sent.cues:
+            fam = c[2]
+            if fam == "negation_after" and c[0] >= end and c[0] - end <= 60 and not cancelled(c):
+                return True
+            if fam == "needed_words" and c[0] >= end and c[0] - end <= 40:
+                needed_after = True
+        for c in sent.cues:
+            fam = c[2]
+            if c[1] <= start and start - c[1] <= 30 and not cancelled(c):
+                if fam == "negation_before":
+                    return True
+                if fam == "negation_weak" and needed_after:
+                    return True
+        return False
+
+    @staticmethod
+    def usage(sent: SentenceContext, start: int, end: int) -> str:
+        """Professional or consumer, by the usage cue nearest the mention in its
+        sentence ("avid Instagram user, passionate about strategy" is consumer)."""
+        best: tuple[int, str] | None = None
+        for c in sent.cues:
+            fam = c[2]
+            if fam == "professional" or fam == "consumer":
+                dist = start - c[1] if c[1] <= start else (c[0] - end if c[0] >= end else 0)
+                if best is None or dist < best[0]:
+                    best = (dist, fam)
+        return best[1] if best else "unspecified"

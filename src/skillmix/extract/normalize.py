@@ -1,0 +1,72 @@
+"""Text normalization for matching, length-preserving so spans stay exact.
+
+Matching runs on a normalized copy of the text in which every character stands at the
+same offset as in the original: letters are lower-cased, characters that can be part of
+a skill name (letters, digits, ``+ # . &``) are kept, and everything else (whitespace,
+hyphens, slashes, quotes, brackets, bullets) becomes a space. A match at ``[s, e)`` in
+the normalized text is therefore the span ``[s, e)`` of the original, and
+``text[s:e]`` is always the evidence a user sees. The same function normalizes
+taxonomy surface forms, so ``"Search-Engine Optimisation"`` and
+``"search engine optimisation"`` meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["KEEP", "normalize", "normalize_form"]
+
+KEEP = frozenset("+#.&")
+_ASCII_TABLE: dict[int, str] = {}
+for _c in range(128):
+    _ch = chr(_c)
+    if _ch.isalnum():
+        _ASCII_TABLE[_c] = _ch.lower()
+    elif _ch in KEEP:
+        _ASCII_TABLE[_c] = _ch
+    else:
+        _ASCII_TABLE[_c] = " "
+
+_NON_ASCII_CACHE: dict[int, str] = {}
+
+
+def _map_char(ch: str) -> str:
+    """The one-character normal form of a non-ASCII character."""
+    code = ord(ch)
+    hit = _NON_ASCII_CACHE.get(code)
+    if hit is not None:
+        return hit
+    if ch.isalnum():
+        low = ch.lower()
+        out = low if len(low) == 1 else ch
+    elif ch in "\u2019\u2018\u02bc":
+        out = " "
+    else:
+        cat = unicodedata.category(ch)
+        out = ch if cat.startswith("M") else " "
+    _NON_ASCII_CACHE[code] = out
+    return out
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def normalize(text: str) -> str:
+    """Normalize ``text`` for matching; ``len(result) == len(text)`` always."""
+    out = text.translate(_ASCII_TABLE)
+    if text.isascii():
+        return out
+    return _NON_ASCII.sub(lambda m: _map_char(m.group()), out)
+
+
+_SPACES = re.compile(r" +")
+
+
+def normalize_form(form: str) -> str:
+    """Normalize a taxonomy surface form: as :func:`normalize`, then collapse spaces
+    and strip, and drop a trailing full stop (``"etc."`` stays matchable)."""
+    out = _SPACES.sub(" ", normalize(form)).strip()
+    while out.endswith("."):
+        out = out[:-1].rstrip()
+    return out

@@ -1,0 +1,288 @@
+"""The compiled vocabulary: every surface form of the chosen taxonomies in one
+Aho-Corasick automaton, built once and cached on disk.
+
+Each key is ``" " + normalized form + " "`` and the text is scanned as
+``" " + normalized text + " "`` (with sentence-final full stops read as spaces), so the
+automaton only ever reports whole-word matches and no hit needs checking in Python.
+Each key's value indexes :attr:`Vocabulary.entries`, a tuple of candidates
+``(taxonomy_index, skill_id, exact_surface_or_None)``: ``exact_surface`` is set for
+guarded forms that only count when the original text spells them exactly (short forms,
+ambiguous words, the taxonomy's own ``case_sensitive`` list).
+
+Inflections: the last word of a form also matches in singular/plural, and ESCO/
+Lightcast verb-led labels also match with the verb in ``-ing`` form ("manage social
+media" / "managing social media").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from ..errors import ExtractionError
+from ..taxonomy.model import Taxonomy
+from .normalize import normalize_form
+
+__all__ = ["VOCABULARY_VERSION", "Vocabulary", "cache_dir"]
+
+#: Bump when the way forms are generated changes, to invalidate disk caches.
+VOCABULARY_VERSION = "4"
+
+#: (taxonomy index, skill id, exact surface or None, label, area)
+Candidate = tuple[int, str, "str | None", str, "str | None"]
+
+
+def cache_dir() -> Path:
+    """Where compiled vocabularies are cached (``$SKILLMIX_CACHE_DIR`` or the user's
+    cache folder)."""
+    env = os.environ.get("SKILLMIX_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "skillmix"
+
+
+def _ambiguous_words() -> frozenset[str]:
+    text = (resources.files("skillmix.extract") / "data" / "ambiguous.txt").read_text("utf-8")
+    return frozenset(
+        w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+#: never a skill on their own, whatever a big taxonomy says ("TO", "OR", "Make")
+_FUNCTION_WORDS = frozenset(
+    "a an the to or and of in on at by for with as is be are was it re do go so up us we "
+    "me my no not if all any can may will make get set use new one two".split()
+)
+
+_IRREGULAR_ING = {"be": "being", "see": "seeing", "use": "using", "run": "running",
+                  "plan": "planning", "set": "setting", "get": "getting", "put": "putting",
+                  "cut": "cutting", "map": "mapping", "ship": "shipping", "shop": "shopping",
+                  "chat": "chatting", "log": "logging", "tag": "tagging", "blog": "blogging",
+                  "program": "programming", "control": "controlling", "audit": "auditing",
+                  "edit": "editing", "commit": "committing", "submit": "submitting"}
+
+
+def _gerund(verb: str) -> str | None:
+    if verb in _IRREGULAR_ING:
+        return _IRREGULAR_ING[verb]
+    if not verb.isalpha() or len(verb) < 3 or verb.endswith("ing"):
+        return None
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _number_variants(word: str) -> list[str]:
+    if not word.isalpha() or len(word) < 4:
+        return []
+    if word.endswith("ies") and len(word) > 4:
+        return [word[:-3] + "y"]
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return [word[:-2]]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")):
+        return [word[:-1]]
+    if word.endswith(("ss", "ch", "sh", "x")):
+        return [word + "es"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word.endswith(("s", "ing", "ics")):
+        return []
+    return [word + "s"]
+
+
+def _variants(norm: str, verb_led: bool) -> list[str]:
+    words = norm.split(" ")
+    out = []
+    for alt in _number_variants(words[-1]):
+        out.append(" ".join([*words[:-1], alt]))
+    if verb_led and len(words) >= 2:
+        g = _gerund(words[0])
+        if g:
+            out.append(" ".join([g, *words[1:]]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A compiled automaton over several taxonomies, plus what each hit means."""
+
+    automaton: "ahocorasick.Automaton"
+    #: per key: (form length, skill candidates, context-cue families)
+    entries: tuple[tuple[int, tuple[Candidate, ...], tuple[str, ...]], ...]
+    taxonomies: tuple[tuple[str, str], ...]
+    key: str
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        taxonomies: tuple[Taxonomy, ...],
+        key: str | None = None,
+        cues: "dict[str, tuple[str, ...]] | None" = None,
+    ) -> "Vocabulary":
+        ambiguous = _ambiguous_words()
+        # key -> [(taxonomy index, exact-last flag, priority, skill id, exact, label, area)]
+        table: dict[str, list[tuple]] = {}
+        for ti, tax in enumerate(taxonomies):
+            curated = tax.name not in ("esco", "lightcast", "onet")
+            verb_led = tax.name == "esco"
+            for skill in tax:
+                forced = set(skill.case_sensitive)
+                for fi, form in enumerate(skill.surface_forms):
+                    norm = normalize_form(form)
+                    if not norm or len(norm) > 120 or norm in _FUNCTION_WORDS:
+                        continue
+                    exact: str | None = None
+                    single = " " not in norm
+                    if form in forced:
+                        exact = " ".join(form.split())
+                    elif not curated and single and (
+                        norm in ambiguous or len(norm) <= 2 or (len(norm) <= 5 and form.isupper())
+                        or (fi > 0 and tax.name == "lightcast" and form[:1].isupper())
+                    ):
+                        if form == form.lower():
+                            continue  # a lower-case ambiguous form can't be told apart
+                        exact = form.strip()
+                    elif not curated and single and fi > 0:
+                        continue  # one-word alternative labels of big taxonomies are noise
+                    elif len(norm) <= 2:
+                        exact = form.strip()
+                    prio = 0 if fi == 0 else 1
+                    table.setdefault(" " + norm + " ", []).append(
+                        (ti, exact is None, prio, skill.id, exact, skill.label, skill.area)
+                    )
+                    if exact is None and len(norm) > 3:
+                        led = verb_led and skill.kind != "knowledge" and not single
+                        for v in _variants(norm, led):
+                            table.setdefault(" " + v + " ", []).append(
+                                (ti, True, prio + 2, skill.id, None, skill.label, skill.area)
+                            )
+        for phrase, fams in (cues or {}).items():
+            table.setdefault(" " + phrase + " ", []).append((-1, False, 0, "", None, "", fams))
+
+        entries: list[tuple[int, tuple[Candidate, ...], tuple[str, ...]]] = []
+        keys = sorted(table)
+        for form_key in keys:
+            bucket = table[form_key]
+            bucket.sort()
+            seen: set[tuple[int, str, str | None]] = set()
+            cands: list[Candidate] = []
+            fams: tuple[str, ...] = ()
+            for ti, _, _, sid, exact, label, area in bucket:
+                if ti < 0:
+                    fams = area  # a context cue: its families ride in the last slot
+                elif (ti, sid, exact) not in seen:
+                    seen.add((ti, sid, exact))
+                    cands.append((ti, sid, exact, label, area))
+            entries.append((len(form_key) - 2, tuple(cands), fams))
+        meta = tuple((t.name, t.version) for t in taxonomies)
+        return cls(_compile(keys), tuple(entries), meta, key or _cache_key(taxonomies, cues), tuple(keys))
+
+    # ------------------------------------------------------------------ disk cache
+
+    @classmethod
+    def load_or_build(
+        cls,
+        taxonomies: "tuple[Taxonomy, ...] | str",
+        use_cache: bool = True,
+        cues: "dict[str, tuple[str, ...]] | None" = None,
+    ) -> "Vocabulary":
+        """The compiled vocabulary for ``taxonomies`` (loaded taxonomies, or a spec
+        string such as ``"builtin+esco"``).
+
+        The disk cache holds the sorted keys and their candidates; re-making the
+        automaton from sorted keys is faster than unpickling a saved automaton. With a
+        spec string and a fresh cache the taxonomy files are not even parsed.
+        """
+        if isinstance(taxonomies, str):
+            from ..taxonomy.registry import load_taxonomies, spec_sources
+
+            key = _spec_key(spec_sources(taxonomies), cues)
+            loader = lambda: load_taxonomies(taxonomies)  # noqa: E731
+        else:
+            loaded = taxonomies
+            key = _cache_key(loaded, cues)
+            loader = lambda: loaded  # noqa: E731
+        path = cache_dir() / f"vocab-{key}.pkl"
+        if use_cache and path.exists():
+            try:
+                with open(path, "rb") as fh:
+                    keys, entries, meta = pickle.load(fh)
+                return cls(_compile(keys), entries, meta, key, tuple(keys))
+            except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+                pass  # a damaged cache is rebuilt below
+        vocab = cls.build(loader(), key=key, cues=cues)
+        if use_cache:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump((list(vocab.keys), vocab.entries, vocab.taxonomies), fh,
+                                protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError as err:
+                raise ExtractionError(
+                    "E010",
+                    f"cannot write the vocabulary cache ({err.strerror}).",
+                    source=str(path.parent),
+                    hint="Set $SKILLMIX_CACHE_DIR to a writable folder, or pass use_cache=False.",
+                ) from None
+        return vocab
+
+
+
+def _compile(keys: list[str]) -> "ahocorasick.Automaton":
+    """An automaton whose value for ``keys[i]`` is ``i``."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add = automaton.add_word
+    for i, k in enumerate(keys):
+        add(k, i)
+    automaton.make_automaton()
+    return automaton
+
+
+def _spec_key(
+    sources: list[tuple[str, tuple[str, int, int]]],
+    cues: "dict[str, tuple[str, ...]] | None" = None,
+) -> str:
+    h = hashlib.sha256(VOCABULARY_VERSION.encode())
+    h.update(repr(sorted((cues or {}).items())).encode())
+    h.update("\n".join(sorted(_ambiguous_words())).encode())
+    for kind, ident in sources:
+        h.update(f"|{kind}|{ident}".encode())
+    return h.hexdigest()[:20]
+
+
+def _cache_key(
+    taxonomies: tuple[Taxonomy, ...],
+    cues: "dict[str, tuple[str, ...]] | None" = None,
+) -> str:
+    h = hashlib.sha256(VOCABULARY_VERSION.encode())
+    h.update(repr(sorted((cues or {}).items())).encode())
+    h.update("\n".join(sorted(_ambiguous_words())).encode())
+    for t in taxonomies:
+        h.update(f"|{t.name}|{t.version}|{len(t)}|{t.source}".encode())
+        if t.source:
+            try:
+                st = Path(t.source).stat()
+                h.update(f"{st.st_mtime_ns}|{st.st_size}".encode())
+            except OSError:
+                pass
+        # user extensions change content without changing the file: hash ids and forms
+        if not t.source or t.name not in ("esco", "lightcast", "onet"):
+            for s in t:
+                h.update(s.id.encode())
+                h.update("\x1f".join(s.surface_forms).encode())
+                h.update("\x1e".join(s.case_sensitive).encode())
+    return h.hexdigest()[:20]
