@@ -1,0 +1,27 @@
+"""Documents in: every format a recruiter has, read safely, with sections and work history.
+
+``read_document`` reads one file (PDF, DOCX, HTML, text/Markdown, JSON Resume, schema.org
+JobPosting JSON-LD, HR Open LER-RS) into a :class:`~skillmix.records.Document`, by default
+in a sandboxed worker process with size, page, memory and time limits (:class:`ReadLimits`).
+``read_documents`` does the same for many files under the batch policy, ``read_corpus``
+streams job-board exports (CSV, JSONL, Parquet) as :class:`~skillmix.records.Posting`.
+"""
+
+from __future__ import annotations
+
+from .api import read_document, read_documents
+from .corpus import PRESETS, read_corpus
+from .limits import ReadLimits
+from .roles import parse_roles
+from .sections import detect_sections, guess_kind
+
+__all__ = [
+    "PRESETS",
+    "ReadLimits",
+    "detect_sections",
+    "guess_kind",
+    "parse_roles",
+    "read_corpus",
+    "read_document",
+    "read_documents",
+]

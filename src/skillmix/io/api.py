@@ -1,0 +1,100 @@
+"""The two entry points for files: :func:`read_document` and :func:`read_documents`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..batch import BatchReport, OnError, check_on_error, run_batch
+from ..records import Document, DocumentKind
+from .limits import ReadLimits
+from .reader import parse_bytes, read_path_bytes
+from .sandbox import Sandbox, default_sandbox
+
+__all__ = ["read_document", "read_documents"]
+
+_KINDS = (None, "posting", "resume", "unknown")
+
+
+def _check_kind(kind: Any) -> DocumentKind | None:
+    if kind not in _KINDS:
+        from ..errors import ConfigError
+
+        raise ConfigError("C023", f"kind must be 'posting', 'resume' or None, not {kind!r}.")
+    return None if kind == "unknown" else kind
+
+
+def read_document(
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    kind: DocumentKind | None = None,
+    limits: ReadLimits | dict[str, Any] | None = None,
+    sandbox: bool = True,
+) -> Document:
+    """Read one document (a path or its bytes) into a :class:`Document`.
+
+    ``name`` labels bytes (and overrides a path in errors and ``Document.source``);
+    ``kind`` skips the posting/résumé guess. With ``sandbox=True`` (the default, right
+    for files from users) parsing runs in a worker process under ``limits``; pass
+    ``sandbox=False`` for trusted files when speed matters (no memory or CPU cap then,
+    and wall time is not enforced). Raises a coded :class:`~skillmix.errors.DocumentError`.
+    """
+    lim = ReadLimits.coerce(limits)
+    knd = _check_kind(kind)
+    if sandbox:
+        box, lock = default_sandbox()
+        with lock:
+            return box.read(source, name=name, kind=knd, limits=lim)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return parse_bytes(bytes(source), name or "<bytes>", kind=knd, limits=lim)
+    path = Path(source)
+    data = read_path_bytes(path, lim)
+    return parse_bytes(data, name or str(path), kind=knd, limits=lim)
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith("."))
+        else:
+            yield path
+
+
+def read_documents(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    on_error: OnError = "collect",
+    report: BatchReport | None = None,
+    limits: ReadLimits | dict[str, Any] | None = None,
+    kind: DocumentKind | None = None,
+    sandbox: bool = True,
+) -> Iterator[Document]:
+    """Read many files (folders are walked), yielding documents as they are read.
+
+    Failures follow the batch policy (``on_error``) and are counted in ``report``; one
+    worker process is reused for the whole batch and replaced after a crash or timeout.
+    """
+    check_on_error(on_error)
+    lim = ReadLimits.coerce(limits)
+    knd = _check_kind(kind)
+    items = _expand([paths] if isinstance(paths, (str, Path)) else paths)
+    if not sandbox:
+        yield from run_batch(
+            items,
+            lambda p: read_document(p, kind=knd, limits=lim, sandbox=False),
+            source=str,
+            on_error=on_error,
+            report=report,
+        )
+        return
+    with Sandbox(lim) as box:
+        yield from run_batch(
+            items,
+            lambda p: box.read(p, kind=knd, limits=lim),
+            source=str,
+            on_error=on_error,
+            report=report,
+        )
+

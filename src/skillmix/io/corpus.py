@@ -1,0 +1,331 @@
+"""Job-board corpora (CSV, JSONL, Parquet) streamed as :class:`~skillmix.records.Posting`.
+
+Rows are read one at a time (``csv`` row by row, JSONL line by line, Parquet through
+``iter_batches``), so a corpus of any size runs in constant memory. A column mapping says
+which column holds the id, title, description, date, company, location and url; presets
+for known exports live in ``data/corpus_presets.yaml`` and are sniffed from the header
+when none is named. A row that cannot be read is a recorded failure (``D114``) in the
+:class:`~skillmix.batch.BatchReport`, never a crash.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from ..batch import BatchReport, OnError, check_on_error, run_batch
+from ..errors import ConfigError
+from ..records import Document, Posting, content_id
+from .codes import doc_error
+from .html import html_to_text
+from .limits import ReadLimits
+from .sections import detect_sections
+from .text import clean_text
+
+__all__ = ["PRESETS", "CorpusMapping", "read_corpus", "sniff_preset"]
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusMapping:
+    """Which column holds what. Only ``description`` is required."""
+
+    description: str
+    id: str | None = None
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    date: str | None = None
+    date_format: str | None = None
+    url: str | None = None
+    html: bool | None = None
+    append: tuple[str, ...] = ()
+    meta: tuple[str, ...] = ()
+    signature: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "CorpusMapping":
+        names = {f.name for f in fields(cls)}
+        unknown = set(data) - names
+        if unknown or "description" not in data:
+            raise ConfigError(
+                "C024",
+                f"a corpus mapping needs 'description' and only these keys: {sorted(names)}; "
+                f"got {sorted(data)}.",
+            )
+        values = dict(data)
+        for key in ("append", "meta", "signature"):
+            if key in values:
+                v = values[key]
+                values[key] = (v,) if isinstance(v, str) else tuple(v or ())
+        return cls(**values)
+
+    def columns(self) -> set[str]:
+        cols = {self.description, *self.append}
+        cols |= {c for c in (self.id, self.title, self.company, self.location, self.date, self.url) if c}
+        return cols
+
+
+@lru_cache(maxsize=1)
+def _presets() -> dict[str, CorpusMapping]:
+    import yaml
+
+    text = resources.files("skillmix.io").joinpath("data").joinpath("corpus_presets.yaml").read_text("utf-8")
+    return {name: CorpusMapping.from_dict(spec) for name, spec in yaml.safe_load(text).items()}
+
+
+class _Presets(Mapping[str, CorpusMapping]):
+    def __getitem__(self, key: str) -> CorpusMapping:
+        return _presets()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_presets())
+
+    def __len__(self) -> int:
+        return len(_presets())
+
+
+#: The built-in column mappings by name (``linkedin``, ``remotive``, ``adzuna``, ``jobspy``, ``generic``).
+PRESETS: Mapping[str, CorpusMapping] = _Presets()
+
+
+def sniff_preset(columns: Iterable[str]) -> str | None:
+    """The preset whose signature columns are all present (most specific first)."""
+    cols = set(columns)
+    best = None
+    for name, m in _presets().items():
+        if m.signature and set(m.signature) <= cols and m.description in cols:
+            if best is None or len(m.signature) > len(_presets()[best].signature):
+                best = name
+    if best is None and _presets()["generic"].description in cols:
+        return "generic"
+    return best
+
+
+# ----------------------------------------------------------------------- row sources
+
+
+def _format(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
+    if name.endswith((".csv", ".tsv", ".txt")):
+        return "csv"
+    raise doc_error("D101", str(path), "a corpus must be .csv, .tsv, .jsonl or .parquet")
+
+
+def _rows(path: Path, fmt: str) -> tuple[list[str], Iterator[tuple[int, Any]]]:
+    """``(columns, iterator of (row number, raw row))``; raw rows are parsed later so a
+    bad one fails alone."""
+    if fmt == "csv":
+        limit = max(csv.field_size_limit(), 50 * 1024 * 1024)
+        csv.field_size_limit(min(limit, sys.maxsize))
+        fh = path.open("r", encoding="utf-8-sig", newline="", errors="replace")
+        dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+        reader = csv.reader(fh, dialect=dialect)
+        try:
+            header = next(reader)
+        except StopIteration:
+            fh.close()
+            return [], iter(())
+        except csv.Error as exc:
+            fh.close()
+            raise doc_error("D115", str(path), f"unreadable header ({exc})") from None
+
+        def gen() -> Iterator[tuple[int, Any]]:
+            with fh:
+                n = 1
+                while True:
+                    n += 1
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        return
+                    except csv.Error as exc:
+                        yield n, exc
+                        continue
+                    yield n, dict(zip(header, row)) if len(row) == len(header) else ("width", len(row), len(header))
+
+        return header, gen()
+    if fmt == "jsonl":
+        first_cols: list[str] = []
+        with path.open("r", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.strip():
+                    try:
+                        obj = json.loads(line)
+                        first_cols = list(obj) if isinstance(obj, dict) else []
+                    except ValueError:
+                        pass
+                    break
+
+        def gen_jsonl() -> Iterator[tuple[int, Any]]:
+            with path.open("r", encoding="utf-8", errors="replace") as fh2:
+                for n, line in enumerate(fh2, 1):
+                    if line.strip():
+                        yield n, line
+
+        return first_cols, gen_jsonl()
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - the market extra
+        from ..errors import MissingExtraError
+
+        raise MissingExtraError.for_module("pyarrow", "market") from None
+    try:
+        pf = pq.ParquetFile(str(path))
+    except Exception as exc:  # noqa: BLE001 - arrow raises its own tree
+        raise doc_error("D109", str(path), f"not a readable Parquet file ({exc})") from None
+    cols = list(pf.schema_arrow.names)
+
+    def gen_parquet() -> Iterator[tuple[int, Any]]:
+        n = 0
+        for batch in pf.iter_batches(batch_size=1000):
+            for row in batch.to_pylist():
+                n += 1
+                yield n, row
+
+    return cols, gen_parquet()
+
+
+# ---------------------------------------------------------------------------- rows
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN from pandas-made files
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value if _text(v))
+    return str(value)
+
+
+def _parse_date(value: Any, fmt: str | None) -> date | None:
+    s = _text(value).strip()
+    if not s:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        if fmt in ("epoch_ms", "epoch_s") or re.fullmatch(r"\d{10,13}(?:\.\d+)?", s):
+            num = float(s)
+            if fmt == "epoch_ms" or (fmt is None and num > 1e11):
+                num /= 1000.0
+            return datetime.fromtimestamp(num, tz=timezone.utc).date()
+        return datetime.fromisoformat(s.replace("Z", "+00:00")[:32]).date()
+    except (ValueError, OverflowError, OSError):
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+        return None
+
+
+def _row_posting(
+    row: Mapping[str, Any], m: CorpusMapping, source: str, limits: ReadLimits
+) -> Posting:
+    raw = _text(row.get(m.description))
+    html = m.html if m.html is not None else bool(re.search(r"<(?:p|div|br|li|ul|b|strong)\b", raw[:2000], re.I))
+    text = html_to_text(raw) if html else clean_text(raw)
+    for col in m.append:
+        extra = clean_text(_text(row.get(col)))
+        if extra and extra not in text:
+            text = f"{text}\n\n{extra}" if text else extra
+    text = clean_text(text)
+    if not text.strip():
+        raise doc_error("D114", source, f"empty description column {m.description!r}")
+    if len(text) > limits.max_text_chars:
+        raise doc_error("D114", source, f"description over {limits.max_text_chars} characters")
+    rid = _text(row.get(m.id)).strip() if m.id else ""
+    if rid.endswith(".0") and rid[:-2].isdigit():
+        rid = rid[:-2]
+    title = clean_text(_text(row.get(m.title))) or None if m.title else None
+    company = clean_text(_text(row.get(m.company))) or None if m.company else None
+    location = clean_text(_text(row.get(m.location))) or None if m.location else None
+    url = _text(row.get(m.url)).strip() or None if m.url else None
+    posted = _parse_date(row.get(m.date), m.date_format) if m.date else None
+    meta = {col: row.get(col) for col in m.meta if row.get(col) not in (None, "")}
+    doc_id = rid or content_id(text)
+    doc = Document(
+        id=doc_id,
+        text=text,
+        source=source,
+        media_type="text/html" if html else "text/plain",
+        kind="posting",
+        title=title,
+        sections=detect_sections(text, "posting"),
+        metadata=meta,
+    )
+    return Posting(document=doc, id=doc_id, title=title, company=company, location=location, posted=posted, url=url)
+
+
+def read_corpus(
+    path: str | Path,
+    preset: str | None = None,
+    mapping: CorpusMapping | Mapping[str, Any] | None = None,
+    *,
+    on_error: OnError = "collect",
+    report: BatchReport | None = None,
+    limits: ReadLimits | dict[str, Any] | None = None,
+) -> Iterator[Posting]:
+    """Stream the postings of a CSV, JSONL or Parquet export.
+
+    ``preset`` names a built-in mapping (see :data:`PRESETS`); ``mapping`` gives one (a
+    :class:`CorpusMapping` or a dict of its fields); with neither, the preset is sniffed
+    from the columns. Raises D115 when the columns do not fit; bad rows follow ``on_error``.
+    """
+    check_on_error(on_error)
+    lim = ReadLimits.coerce(limits)
+    p = Path(path)
+    if not p.is_file():
+        raise doc_error("D111", str(p), "no such file")
+    fmt = _format(p)
+    columns, rows = _rows(p, fmt)
+    if mapping is not None:
+        m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
+    elif preset is not None:
+        if preset not in _presets():
+            raise ConfigError("C025", f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
+        m = _presets()[preset]
+    else:
+        found = sniff_preset(columns)
+        if found is None:
+            raise doc_error(
+                "D115", str(p), f"no preset fits the columns {columns[:12]}",
+                hint=f"Pass preset= (one of {sorted(_presets())}) or mapping=.",
+            )
+        m = _presets()[found]
+    if columns and m.description not in columns:
+        raise doc_error("D115", str(p), f"no column {m.description!r} among {columns[:12]}")
+
+    def work(item: tuple[int, Any]) -> Posting:
+        n, raw = item
+        src = f"{p}:{n}"
+        if isinstance(raw, Exception):
+            raise doc_error("D114", src, f"unreadable CSV row ({raw})")
+        if isinstance(raw, tuple):
+            raise doc_error("D114", src, f"{raw[1]} fields, header has {raw[2]}")
+        if isinstance(raw, str):
+            try:
+                raw = json.loads(raw)
+            except ValueError as exc:
+                raise doc_error("D114", src, f"invalid JSON ({exc.msg})") from None
+            if not isinstance(raw, dict):
+                raise doc_error("D114", src, "a JSON line must be an object")
+        return _row_posting(raw, m, src, lim)
+
+    yield from run_batch(rows, work, source=lambda item: f"{p}:{item[0]}", on_error=on_error, report=report)

@@ -1,0 +1,114 @@
+"""Dates and date ranges as résumés write them.
+
+``Jan 2020 – Mar 2022``, ``01/2020 to 03/2022``, ``March 2020 - Current``, ``2019 - 2021``,
+``2019-03 – present``, ``Summer 2018 - Fall 2019``, ``Jan '19 - Present``. Dates become
+first-of-month :class:`datetime.date`. A year alone means January of that year (start and
+end alike, so ``2019 - 2021`` lasts 25 months by :meth:`Role.months`); seasons map to
+their first month (Spring = March, Summer = June, Fall/Autumn = September, Winter = December).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DateRange", "find_date_ranges", "parse_date"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DATE = (
+    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d\d)"
+    rf"|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
+    rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
+    rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])"
+    rf"|{_YEAR})"
+)
+_NOW = r"(?:present|current(?:ly)?|now|today|to\s+date|ongoing|till\s+date|date)"
+_SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till|through|thru)\s*"
+_RANGE = re.compile(
+    rf"(?<![\w/])(?P<start>{_DATE})(?:{_SEP})(?P<end>{_DATE}|{_NOW})(?![\w/])",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A date range found in text; ``start``/``end`` index the text."""
+
+    begin: date | None
+    finish: date | None
+    current: bool
+    start: int
+    end: int
+    year_only: bool
+
+
+def parse_date(text: str) -> date | None:
+    """Parse one date (``Mar 2020``, ``03/2020``, ``2020-03-15``, ``2020``, ``Summer 2020``)."""
+    s = text.strip().lower().rstrip(".")
+    if not s:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.]\d{1,2})?(?:t.*)?", s)
+    if m:
+        year = int(m.group(1))
+        month = int(m.group(2) or 1)
+        return _mk(year, month)
+    m = re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{4})", s)
+    if m:
+        return _mk(int(m.group(2)), int(m.group(1)))
+    m = re.fullmatch(r"(\d{1,2})\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(\d{4})", s)
+    if m:
+        return _mk(int(m.group(2)), int(m.group(1)))
+    m = re.fullmatch(r"([a-z]+)\.?,?\s*(\d{4}|'\d\d)", s)
+    if m:
+        word, yr = m.group(1), m.group(2)
+        year = 2000 + int(yr[1:]) if yr.startswith("'") else int(yr)
+        if year > 2000 + date.today().year % 100 + 1 and yr.startswith("'"):
+            year -= 100
+        if word in _SEASONS:
+            return _mk(year, _SEASONS[word])
+        month = _MONTHS.get(word[:4] if word.startswith("sept") else word[:3])
+        return _mk(year, month) if month else None
+    return None
+
+
+def _mk(year: int, month: int) -> date | None:
+    if 1 <= month <= 12 and 1900 <= year <= 2100:
+        return date(year, month, 1)
+    return None
+
+
+def find_date_ranges(text: str, offset: int = 0) -> list[DateRange]:
+    """Every date range in ``text`` (``offset`` is added to the spans)."""
+    found = []
+    for m in _RANGE.finditer(text):
+        begin = parse_date(_squash(m.group("start")))
+        end_raw = m.group("end")
+        current = re.fullmatch(_NOW, end_raw.strip(), re.IGNORECASE) is not None
+        finish = None if current else parse_date(_squash(end_raw))
+        if begin is None or (not current and finish is None):
+            continue
+        if finish is not None and finish < begin:
+            continue
+        year_only = re.fullmatch(_YEAR, m.group("start").strip()) is not None
+        found.append(DateRange(begin, finish, current, m.start() + offset, m.end() + offset, year_only))
+    return found
+
+
+def find_since(text: str) -> re.Match[str] | None:
+    return _SINCE.search(text)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s*([/.])\s*", r"\1", s.strip())

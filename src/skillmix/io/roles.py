@@ -1,0 +1,186 @@
+"""Work history: one :class:`~skillmix.records.Role` per dated job in a résumé.
+
+A role is anchored on a line holding a date range (``Jan 2020 – Mar 2022``, ``01/2015 to
+Current``, ``2019 - 2021``...). Its title and employer are read from what surrounds the
+dates on that line, or from the line before (a title on its own line) or after (an
+employer line such as ``Company Name , City , State``); words from
+``data/title_words.txt`` tell a title from an employer. Each role's span runs from its
+first line to the next role (or the end of the experience section), so its bullets are
+inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..records import Role, Section
+from .dates import DateRange, find_date_ranges
+
+__all__ = ["parse_roles"]
+
+_SKIP_KINDS = {"education", "certifications", "skills", "projects", "contact"}
+_SEPARATORS = re.compile(r"\s+[|•·–—]\s+|\s+-\s+|\s*\|\s*|\s+at\s+|\s+@\s+|\s*,\s+|\s+,\s*|\t")
+_LOCATION = re.compile(
+    r"(?:\bCity\s*,\s*State\b|\bCity\b|\bState\b|,\s*[A-Z]{2}\b(?:\s+\d{5})?"
+    r"|\b(?:Remote|Hybrid|On-?site)\b)"
+)
+_PLACEHOLDER = re.compile(r"\bCompany\s*Name\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-–—•·*▪■●○◦]\s*")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    text = resources.files("skillmix.io").joinpath("data").joinpath("title_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _has_title_word(s: str) -> bool:
+    words = set(re.findall(r"[a-z]+", s.lower()))
+    return bool(words & _title_words())
+
+
+def _clean_part(s: str) -> str:
+    s = _BULLET.sub("", s)
+    return s.strip(" ,;:|-–—()[]\t")
+
+
+def _is_location(s: str) -> bool:
+    rest = _LOCATION.sub("", s)
+    return not re.sub(r"[\s,]+", "", rest) or bool(re.fullmatch(r"[A-Z][\w .'-]*,\s*[A-Z]{2}", s.strip()))
+
+
+def _split_employer_line(s: str) -> tuple[str | None, str | None]:
+    """From ``Title Company Name , City , State`` or ``Acme Corp, Boston, MA`` get
+    ``(title_before, employer)``."""
+    m = _PLACEHOLDER.search(s)
+    if m:
+        before = _clean_part(s[: m.start()])
+        after = _clean_part(_LOCATION.sub("", s[m.end():]))
+        return (before or (after if after and _has_title_word(after) else None)), "Company Name"
+    parts = [p for p in (_clean_part(p) for p in _SEPARATORS.split(s)) if p]
+    parts = [p for p in parts if not _is_location(p)]
+    if not parts:
+        return None, None
+    titles = [p for p in parts if _has_title_word(p)]
+    others = [p for p in parts if p not in titles]
+    return (titles[0] if titles else None), (others[0] if others else None)
+
+
+def _employer_cue(line: str) -> bool:
+    return bool(_PLACEHOLDER.search(line) or re.search(r"\bCity\s*,\s*State\b", line) or re.search(r",\s*[A-Z]{2}\b", line))
+
+
+def _title_line(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 80 or _BULLET.match(line) or s.endswith((".", ";")):
+        return False
+    if find_date_ranges(s):
+        return False
+    return _has_title_word(s) or _PLACEHOLDER.search(s) is not None or s.istitle() or s.isupper()
+
+
+def _anchor(line: str) -> DateRange | None:
+    ranges = find_date_ranges(line)
+    if not ranges:
+        return None
+    dr = ranges[0]
+    stripped = line.strip()
+    rest = (line[: dr.start] + line[dr.end:]).strip()
+    at_edge = line[: dr.start].strip() == "" or line[dr.end:].strip(" .)") == "" or len(rest) <= 90
+    if not at_edge:
+        return None
+    if dr.year_only and len(stripped) > 90:
+        return None
+    if _BULLET.match(line) and len(rest) > 40:
+        return None
+    return dr
+
+
+def _regions(text: str, sections: tuple[Section, ...]) -> list[tuple[int, int]]:
+    exp = [(s.start, s.end) for s in sections if s.kind == "experience"]
+    if exp:
+        return exp
+    spans = []
+    pos = 0
+    for s in sorted((s for s in sections if s.kind in _SKIP_KINDS), key=lambda s: s.start):
+        if s.start > pos:
+            spans.append((pos, s.start))
+        pos = max(pos, s.end)
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def parse_roles(text: str, sections: tuple[Section, ...] = ()) -> tuple[Role, ...]:
+    """The dated roles of a résumé's work history, in document order."""
+    roles: list[Role] = []
+    for begin, end in _regions(text, sections):
+        roles.extend(_roles_in(text, begin, end, sections))
+    return tuple(roles)
+
+
+def _roles_in(text: str, begin: int, end: int, sections: tuple[Section, ...]) -> list[Role]:
+    lines: list[tuple[int, str]] = []
+    pos = begin
+    for line in text[begin:end].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    heading_starts = {s.start for s in sections}
+    found: list[tuple[int, DateRange, str, str | None]] = []  # (span start, dates, title, employer)
+    taken: set[int] = set()
+    for i, (off, line) in enumerate(lines):
+        if off in heading_starts:
+            continue
+        dr = _anchor(line)
+        if dr is None:
+            continue
+        before = line[: dr.start]
+        after = line[dr.end:]
+        span_start = off
+        title, employer = None, None
+        for part in (before, after):
+            if _clean_part(part):
+                t, e = _split_employer_line(part)
+                title = title or t
+                employer = employer or e
+        if title is None and employer is not None and not _has_title_word(employer):
+            pass
+        prev = lines[i - 1] if i > 0 and (i - 1) not in taken else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if title is None or employer is None:
+            if nxt is not None and _employer_cue(nxt[1]) and len(nxt[1]) <= 120 and _anchor(nxt[1]) is None:
+                t, e = _split_employer_line(nxt[1])
+                if title is None and t and len(t) <= 80:
+                    title = t
+                employer = employer or e
+                taken.add(i + 1)
+            first = i >= 1 and (i == 1 or lines[i - 2][0] in heading_starts) and lines[0][0] in heading_starts
+            if title is None and prev is not None and prev[0] not in heading_starts and (
+                _title_line(prev[1]) or (first and 0 < len(prev[1].strip()) <= 60 and not prev[1].rstrip().endswith("."))
+            ):
+                t, e = _split_employer_line(prev[1])
+                title = t or _clean_part(prev[1])
+                employer = employer or e
+                span_start = prev[0]
+        if title is None and employer is not None and _has_title_word(employer):
+            title, employer = employer, None
+        taken.add(i)
+        found.append((span_start, dr, title or "", employer))
+    roles = []
+    for k, (span_start, dr, title, employer) in enumerate(found):
+        span_end = found[k + 1][0] if k + 1 < len(found) else end
+        span_end = begin + len(text[begin:span_end].rstrip())
+        roles.append(
+            Role(
+                title=title,
+                employer=employer,
+                start=dr.begin,
+                end=dr.finish,
+                current=dr.current,
+                span_start=span_start,
+                span_end=max(span_end, span_start),
+            )
+        )
+    return roles

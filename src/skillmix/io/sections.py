@@ -1,0 +1,215 @@
+"""Section detection and document-kind guessing, driven by data files.
+
+A line is a heading when its shape says so (short; Title Case, ALL CAPS, a trailing colon,
+Markdown ``#`` or ``**bold**``) and its words are in the heading vocabulary
+(``data/headings.csv``), or when it is exactly a known heading whatever its shape. A
+"Heading: text" line opens a section too. Equal-opportunity paragraphs are found by the
+cues in ``data/cues.csv`` even without a heading, and marked as boilerplate.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from ..records import DocumentKind, Section
+
+__all__ = ["detect_sections", "guess_kind", "heading_key"]
+
+_BULLET = re.compile(r"^(?:[\s\-–—•·*#>▪■●○◦]+|\(?\d{1,2}[.)]\s*|[ivx]{1,4}[.)]\s+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    doc: str
+    section: str
+    boilerplate: bool
+    match: str
+    phrase: str
+
+
+def _data_rows(name: str) -> Iterator[dict[str, str]]:
+    text = resources.files("skillmix.io").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    yield from csv.DictReader(lines)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[tuple[str, str], _Heading], tuple[_Heading, ...]]:
+    exact: dict[tuple[str, str], _Heading] = {}
+    contains = []
+    for row in _data_rows("headings.csv"):
+        h = _Heading(row["doc"], row["section"], row["boilerplate"] == "1", row["match"], row["phrase"])
+        if h.match == "exact":
+            exact.setdefault((h.doc, h.phrase), h)
+        else:
+            contains.append(h)
+    return exact, tuple(contains)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[tuple[re.Pattern[str], int], ...]]:
+    out: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+    for row in _data_rows("cues.csv"):
+        flags = re.IGNORECASE | re.MULTILINE
+        if row["pattern"] == r"\bEEO\b":
+            flags = re.MULTILINE
+        out.setdefault(row["kind"], []).append((re.compile(row["pattern"], flags), int(row["weight"])))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def heading_key(line: str) -> str:
+    """Normalise a heading: lower case, no bullets/numbering/punctuation, ``&`` -> and."""
+    s = _BULLET.sub("", line.strip()).strip("*_ ").rstrip(":：").strip("*_ ")
+    s = s.lower().replace("&", " and ").replace("’", "").replace("'", "")
+    s = re.sub(r"[^\w\s]", " ", s)
+    return " ".join(s.split())
+
+
+def _shaped(line: str) -> bool:
+    s = line.strip()
+    if s.startswith("#") or (s.startswith("**") and s.rstrip(":").endswith("**")):
+        return True
+    if s.endswith(":"):
+        return True
+    letters = [c for c in s if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s)]
+    small = {"and", "or", "of", "the", "to", "for", "in", "a", "an", "with", "you", "we", "our", "at", "on"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _lookup(key: str, doc: str) -> _Heading | None:
+    exact, _ = _vocabulary()
+    docs = ("resume", "posting") if doc == "unknown" else (doc,)
+    for d in docs:
+        h = exact.get((d, key))
+        if h is not None:
+            return h
+    return None
+
+
+def _lookup_contains(key: str, doc: str) -> _Heading | None:
+    _, contains = _vocabulary()
+    docs = ("resume", "posting") if doc == "unknown" else (doc,)
+    for h in contains:
+        if h.doc in docs and re.search(rf"\b{re.escape(h.phrase)}", key):
+            return h
+    return None
+
+
+def _classify_line(line: str, doc: str) -> tuple[_Heading, str] | None:
+    s = line.strip()
+    if not s or len(s) > 70:
+        return None
+    key = heading_key(s)
+    if not key or len(key.split()) > 8:
+        return None
+    if s.endswith((".", ",", ";")) and not s.endswith("..."):
+        return None
+    h = _lookup(key, doc)
+    if h is not None:
+        return h, s
+    if _shaped(s) and len(key.split()) <= 4:
+        h = _lookup_contains(key, doc)
+        if h is not None:
+            return h, s
+    return None
+
+
+def _inline_heading(line: str, doc: str) -> tuple[_Heading, str] | None:
+    """``Skills: Python, SQL`` -> the skills heading."""
+    head, sep, rest = line.partition(":")
+    if not sep or not rest.strip() or len(head) > 40:
+        return None
+    key = heading_key(head)
+    if not key or len(key.split()) > 5:
+        return None
+    h = _lookup(key, doc)
+    return (h, head.strip() + ":") if h is not None else None
+
+
+def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Section, ...]:
+    """Sections of ``text`` in document order; EEO paragraphs found without a heading come
+    after the section that holds them (so :meth:`Document.section_at` prefers them)."""
+    doc = kind if kind in ("resume", "posting") else guess_kind(text)
+    heads: list[tuple[int, _Heading, str]] = []
+    inline: list[Section] = []
+    pos = 0
+    for line in text.split("\n"):
+        lead = len(line) - len(line.lstrip())
+        found = _classify_line(line, doc)
+        if found is not None:
+            heads.append((pos + lead, found[0], found[1]))
+        else:
+            found = _inline_heading(line, doc)
+            if found is not None:
+                # "Skills: Python, SQL" is a section of one line, nested in the one around it.
+                h, heading = found
+                inline.append(Section(h.section, heading, pos + lead, pos + len(line.rstrip()), h.boilerplate))
+        pos += len(line) + 1
+    sections: list[Section] = []
+    for i, (start, h, heading) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        end = len(text[:end].rstrip())
+        if end > start:
+            sections.append(Section(h.section, heading, start, end, h.boilerplate))
+    legal = [s for s in sections if s.kind == "legal"]
+    extra = list(inline)
+    for start, end in _eeo_spans(text):
+        if any(s.start <= start and end <= s.end for s in legal):
+            continue
+        extra.append(Section("legal", "", start, end, True))
+    if extra:
+        merged = sections + extra
+        merged.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        return tuple(merged)
+    return tuple(sections)
+
+
+def _eeo_score(text: str) -> int:
+    return sum(w for pat, w in _cues()["eeo"] if pat.search(text))
+
+
+def _eeo_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        para = m.group(0)
+        if _eeo_score(para) < 3:
+            continue
+        if len(para) <= 800:
+            spans.append((m.start(), m.end()))
+            continue
+        # A long paragraph: mark from the first EEO sentence on.
+        for s in re.finditer(r"[^.!?\n]+[.!?]?", para):
+            if _eeo_score(s.group(0)) >= 3:
+                begin = m.start() + s.start() + (len(s.group(0)) - len(s.group(0).lstrip()))
+                spans.append((begin, m.end()))
+                break
+    return spans
+
+
+def guess_kind(text: str) -> DocumentKind:
+    """``posting``, ``resume`` or ``unknown``, from headings and wording cues."""
+    sample = text[:20000]
+    score = {"posting": 0, "resume": 0}
+    for kind in score:
+        for pat, weight in _cues()[kind]:
+            score[kind] += weight * min(3, len(pat.findall(sample)))
+    exact, _ = _vocabulary()
+    for line in sample.split("\n"):
+        if len(line) > 60:
+            continue
+        key = heading_key(line)
+        in_resume = ("resume", key) in exact
+        in_posting = ("posting", key) in exact
+        if in_resume != in_posting:
+            score["resume" if in_resume else "posting"] += 3
+    if score["posting"] == score["resume"]:
+        return "unknown"
+    return "posting" if score["posting"] > score["resume"] else "resume"

@@ -1,0 +1,137 @@
+"""Plain text and Markdown: encoding detection and the text clean-up every reader shares.
+
+Decoding tries, in order: a byte-order mark (UTF-8/16/32), strict UTF-8, then
+charset-normalizer's best guess. A file that is mostly UTF-8 with some lines in a legacy
+encoding (a résumé pasted together from two editors) is decoded line by line. Whatever is
+chosen is recorded in ``metadata["encoding"]``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from .codes import doc_error
+
+__all__ = ["clean_text", "decode_bytes", "looks_binary"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY = "cp1252"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when ``data`` (a prefix is enough) is not text in any encoding we read."""
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if not head:
+        return False
+    if b"\x00" in head:
+        # UTF-16 without a BOM has a NUL in every other byte; anything else is binary.
+        even = head[0::2].count(0)
+        odd = head[1::2].count(0)
+        half = max(1, len(head) // 2)
+        return not (even > 0.3 * half and odd < 0.05 * half or odd > 0.3 * half and even < 0.05 * half)
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > 0.02 * len(head)
+
+
+def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; return ``(text, encoding)``. Raises D110."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise doc_error("D110", source, f"byte-order mark says {enc} but {exc.reason}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return text, enc
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, f"mixed(utf-8+{_LEGACY})"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:2_000_000]).best()
+    if best is None or best.encoding is None:
+        raise doc_error("D110", source, "no encoding decodes it to readable text")
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise doc_error("D110", source, f"guessed {best.encoding} but it does not decode") from None
+
+
+def _plausible(text: str) -> bool:
+    sample = text[:4000]
+    if not sample:
+        return True
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return good > 0.95 * len(sample)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Line-by-line UTF-8 with a cp1252 fallback, when both really occur."""
+    lines = data.split(b"\n")
+    utf8_non_ascii = 0
+    legacy = 0
+    out = []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            if not line.isascii():
+                utf8_non_ascii += 1
+        except UnicodeDecodeError:
+            legacy += 1
+            text = line.decode(_LEGACY, errors="replace")
+        out.append(text)
+    if utf8_non_ascii and legacy:
+        return "\n".join(out)
+    return None
+
+
+# ----------------------------------------------------------------- shared clean-up
+
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
+_FULLWIDTH_COMMA = re.compile("\u00ef\u00bc[\u0080-\u009f\u008c\u0152]?\u200b?")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\t\x0b"), " ")
+
+
+def _fix_one(m: re.Match[str]) -> str:
+    chunk = m.group(0)
+    try:
+        return chunk.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return chunk
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends, spaces and common mojibake; keep line structure."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _FULLWIDTH_COMMA.sub(",", text)
+    if "\u00c2" in text or "\u00c3" in text or "\u00e2" in text:
+        text = _MOJIBAKE.sub(_fix_one, text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = _CONTROLS.sub("", text)
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
