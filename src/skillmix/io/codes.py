@@ -43,5 +43,6 @@ CODES: dict[str, tuple[str, str]] = {
 def doc_error(code: str, source: str | None, detail: str = "", hint: str | None = None) -> DocumentError:
     """A :class:`DocumentError` with the standard wording for ``code``."""
     what, todo = CODES[code]
+    detail = detail.rstrip(" .")
     message = f"{what}{': ' + detail if detail else ''}."
     return DocumentError(code, message, source=source, hint=hint or todo)

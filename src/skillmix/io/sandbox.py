@@ -1,165 +1,162 @@
 """Untrusted documents are parsed in a worker process with hard limits.
 
-The worker is started with ``forkserver`` (``spawn`` where that is missing), so it shares
-no state with the caller. It sets ``RLIMIT_AS`` (memory) once and ``RLIMIT_CPU`` before each
-document; the parent waits at most ``max_seconds`` of wall time for an answer and kills the
-worker after that. A worker is reused across documents of a batch (starting one costs far
-more than reading a PDF) and replaced after any crash, timeout or memory failure, so one
-hostile file never takes the rest of the batch with it.
+The worker is a fresh interpreter (``python -m skillmix.io.worker``, never a fork of the
+caller, and the caller's ``__main__`` is not re-imported). It caps its own address space
+(``RLIMIT_AS``) once and its CPU time (``RLIMIT_CPU``) before each document; the parent
+waits at most ``max_seconds`` of wall time for an answer and kills the worker after that.
+Requests and answers are JSON frames, so nothing the worker sends can run code here.
+A worker is reused across the documents of a batch (starting one costs far more than
+reading a PDF) and replaced after any crash, timeout or memory failure, so one hostile
+file never takes the rest of the batch with it.
 """
 
 from __future__ import annotations
 
 import atexit
-import math
-import multiprocessing as mp
+import dataclasses
+import json
 import os
+import select
 import signal
+import subprocess
+import sys
 import threading
+import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import SkillmixError
-from ..records import Document, DocumentKind
+from ..errors import DocumentError
+from ..records import Document, DocumentKind, Role, Section
 from .codes import doc_error
 from .limits import ReadLimits
+from .worker import write_frame
 
-__all__ = ["Sandbox", "default_sandbox"]
+__all__ = ["Sandbox", "default_sandbox", "document_from_dict"]
 
-_PRELOAD = ["skillmix.io.reader", "skillmix.io.pdf", "skillmix.io.docx", "skillmix.io.html"]
-
-
-def _context() -> Any:
-    methods = mp.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
-        return ctx
-    return mp.get_context("spawn")
+_STARTUP_SECONDS = 60.0
 
 
-def _vm_bytes() -> int:
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return 0
+def document_from_dict(d: dict[str, Any]) -> Document:
+    """Rebuild a :class:`Document` from :meth:`Document.to_dict` output."""
+    def _d(v: Any) -> date | None:
+        return date.fromisoformat(v) if v else None
+
+    return Document(
+        id=d["id"],
+        text=d["text"],
+        source=d["source"],
+        media_type=d["media_type"],
+        kind=d["kind"],
+        title=d.get("title"),
+        pages=d.get("pages"),
+        sections=tuple(Section(**s) for s in d.get("sections", ())),
+        roles=tuple(
+            Role(**{**r, "start": _d(r.get("start")), "end": _d(r.get("end"))}) for r in d.get("roles", ())
+        ),
+        metadata=d.get("metadata") or {},
+    )
 
 
-def _worker_main(conn: Any, memory_mb: int) -> None:  # pragma: no cover - runs in the child
-    try:
-        import resource
-    except ImportError:
-        resource = None  # type: ignore[assignment]
-    # Warm the readers before the memory cap so their import cost is not counted.
-    from . import docx as _docx  # noqa: F401
-    from . import html as _html  # noqa: F401
-    from . import pdf as _pdf  # noqa: F401
-    from .reader import parse_bytes, read_path_bytes
-
-    import pypdfium2  # noqa: F401
-    import pypdf  # noqa: F401
-
-    if resource is not None:
-        try:
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        except (ValueError, OSError):
-            pass
-        cap = _vm_bytes() + memory_mb * 1024 * 1024
-        try:
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-        except (ValueError, OSError):
-            pass
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        kind_of_input, payload, name, kind, limits, doc_id = msg
-        if resource is not None:
-            used = resource.getrusage(resource.RUSAGE_SELF)
-            spent = used.ru_utime + used.ru_stime
-            try:
-                _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-                soft = int(math.ceil(spent + limits.max_seconds)) + 1
-                if hard != resource.RLIM_INFINITY:
-                    soft = min(soft, hard)
-                resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-            except (ValueError, OSError):
-                pass
-        try:
-            data = read_path_bytes(Path(payload), limits) if kind_of_input == "path" else payload
-            payload = None
-            doc = parse_bytes(data, name, kind=kind, limits=limits, doc_id=doc_id)
-            data = None
-            reply: tuple[Any, ...] = ("ok", doc)
-        except SkillmixError as err:
-            reply = ("err", err.code, err.message, err.source, err.hint)
-        except MemoryError:
-            data = None
-            reply = ("err", "D106", "", name, None)
-        except RecursionError:
-            reply = ("err", "D109", "nesting too deep", name, None)
-        except Exception as exc:  # noqa: BLE001 - a parser bug on a hostile file
-            reply = ("err", "D109", f"{type(exc).__name__}: {str(exc)[:200]}", name, None)
-        try:
-            conn.send(reply)
-        except MemoryError:
-            conn.send(("err", "D106", "", name, None))
+def _package_root() -> str:
+    return str(Path(__file__).resolve().parents[2])
 
 
 class Sandbox:
     """A reusable worker process that parses documents under :class:`ReadLimits`.
 
-    Use as a context manager, or call :meth:`close`. Not thread-safe: give each thread
-    its own sandbox (``default_sandbox()`` is guarded by a lock).
+    Use it as a context manager or call :meth:`close`. One document at a time; the
+    process-wide one that ``read_document`` uses is guarded by a lock.
     """
 
     def __init__(self, limits: ReadLimits | None = None) -> None:
         self.limits = limits or ReadLimits()
-        self._ctx = _context()
-        self._proc: Any = None
-        self._conn: Any = None
+        self._proc: subprocess.Popen[bytes] | None = None
         self._memory_mb: int | None = None
+        self.started = 0  # how many workers this sandbox has started (tests, benchmarks)
 
     # ------------------------------------------------------------------ lifecycle
-    def _start(self, memory_mb: int) -> None:
-        self._stop(kill=True)
-        parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True)
-        proc.start()
-        child.close()
-        self._proc, self._conn, self._memory_mb = proc, parent, memory_mb
+    def _start(self, memory_mb: int, label: str) -> None:
+        self._kill()
+        env = dict(os.environ)
+        root = _package_root()
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "skillmix.io.worker", str(memory_mb)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            close_fds=True,
+        )
+        self._memory_mb = memory_mb
+        self.started += 1
+        ready = self._recv(_STARTUP_SECONDS)
+        if ready is None:
+            code = self._kill()
+            raise doc_error("D112", label, f"the worker did not start (exit code {code})")
 
-    def _stop(self, *, kill: bool) -> None:
-        proc, conn = self._proc, self._conn
-        self._proc = self._conn = None
-        if conn is not None:
-            if not kill:
-                try:
-                    conn.send(None)
-                except (OSError, ValueError):
-                    pass
-            conn.close()
-        if proc is not None:
-            if kill and proc.is_alive():
-                proc.kill()
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(timeout=5)
+    def _kill(self) -> int | None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return None
+        if proc.poll() is None:
+            proc.kill()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            pass
+        for fh in (proc.stdin, proc.stdout):
+            try:
+                if fh is not None:
+                    fh.close()
+            except OSError:
+                pass
+        return proc.returncode
 
     def close(self) -> None:
-        self._stop(kill=False)
+        proc = self._proc
+        if proc is not None and proc.poll() is None and proc.stdin is not None:
+            try:
+                proc.stdin.close()
+                proc.wait(timeout=2)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self._kill()
 
     def __enter__(self) -> "Sandbox":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # ------------------------------------------------------------------- protocol
+    def _recv(self, timeout: float) -> bytes | None:
+        """One frame from the worker, or None on timeout/EOF (worker then left running)."""
+        assert self._proc is not None and self._proc.stdout is not None
+        fd = self._proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        buf = bytearray()
+        need = 4
+        size: int | None = None
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(fd, max(need - len(buf), 1 << 16) if size is not None else need - len(buf))
+            if not chunk:
+                return None
+            buf += chunk
+            if size is None and len(buf) >= 4:
+                size = int.from_bytes(buf[:4], "big")
+                del buf[:4]
+                need = size
+            if size is not None and len(buf) >= size:
+                return bytes(buf[:size])
 
     # ---------------------------------------------------------------------- reading
     def read(
@@ -171,13 +168,15 @@ class Sandbox:
         limits: ReadLimits | None = None,
         doc_id: str | None = None,
     ) -> Document:
+        """Parse one document in the worker; raises a coded DocumentError."""
         lim = limits or self.limits
+        header: dict[str, Any] = {"kind": kind, "limits": dataclasses.asdict(lim), "doc_id": doc_id}
+        data: bytes | None = None
         if isinstance(source, (bytes, bytearray, memoryview)):
             data = bytes(source)
             label = name or "<bytes>"
             if len(data) > lim.max_bytes:
                 raise doc_error("D104", label, f"{len(data)} bytes, limit {lim.max_bytes}")
-            msg = ("bytes", data, label, kind, lim, doc_id)
         else:
             path = Path(source)
             label = name or str(path)
@@ -187,45 +186,45 @@ class Sandbox:
                 raise doc_error("D111", label, exc.strerror or str(exc)) from None
             if size > lim.max_bytes:
                 raise doc_error("D104", label, f"{size} bytes, limit {lim.max_bytes}")
-            msg = ("path", str(path), label, kind, lim, doc_id)
-        if self._proc is None or not self._proc.is_alive() or self._memory_mb != lim.max_memory_mb:
-            self._start(lim.max_memory_mb)
+            header["path"] = str(path.resolve())
+        header["name"] = label
+        if self._proc is None or self._proc.poll() is not None or self._memory_mb != lim.max_memory_mb:
+            self._start(lim.max_memory_mb, label)
+        assert self._proc is not None and self._proc.stdin is not None
         try:
-            self._conn.send(msg)
-        except (OSError, ValueError):
-            self._start(lim.max_memory_mb)
-            self._conn.send(msg)
-        if not self._conn.poll(lim.max_seconds):
-            self._stop(kill=True)
-            raise doc_error("D105", label, f"no answer within {lim.max_seconds:g} s")
-        try:
-            reply = self._conn.recv()
-        except (EOFError, OSError):
-            code = self._proc.exitcode if self._proc is not None else None
-            if self._proc is not None:
-                self._proc.join(timeout=5)
-                code = self._proc.exitcode
-            self._stop(kill=True)
+            write_frame(self._proc.stdin, json.dumps(header).encode("utf-8"))
+            if data is not None:
+                write_frame(self._proc.stdin, data)
+        except (BrokenPipeError, OSError):
+            code = self._kill()
             raise self._death(code, label, lim) from None
-        if reply[0] == "ok":
-            return reply[1]
-        _, code, message, src, hint = reply
-        if code in ("D106", "D109") and not message:
-            self._stop(kill=True)
+        started = time.monotonic()
+        frame = self._recv(lim.max_seconds)
+        if frame is None:
+            alive = self._proc is not None and self._proc.poll() is None
+            code = self._kill()
+            if alive or time.monotonic() - started >= lim.max_seconds:
+                raise doc_error("D105", label, f"no answer within {lim.max_seconds:g} s")
+            raise self._death(code, label, lim)
+        reply = json.loads(frame)
+        if reply.get("ok"):
+            return document_from_dict(reply["document"])
+        code = reply["code"]
         if code == "D106":
-            self._stop(kill=True)
-            raise doc_error("D106", src or label, f"limit {lim.max_memory_mb} MB")
-        from ..errors import DocumentError
-
-        raise DocumentError(code, message, source=src or label, hint=hint)
+            self._kill()
+            raise doc_error("D106", label, f"limit {lim.max_memory_mb} MB")
+        if code == "D109" and reply.get("message", "").startswith(("MemoryError", "nesting")):
+            self._kill()
+        raise DocumentError(code, reply["message"], source=reply.get("source") or label, hint=reply.get("hint"))
 
     @staticmethod
-    def _death(exitcode: int | None, label: str, lim: ReadLimits) -> SkillmixError:
-        if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
-            what = "CPU time" if exitcode == -signal.SIGXCPU else "killed"
-            return doc_error("D105", label, f"{what} after {lim.max_seconds:g} s")
-        if exitcode in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
-            return doc_error("D112", label, f"signal {-exitcode} (often out of memory, limit {lim.max_memory_mb} MB)")
+    def _death(exitcode: int | None, label: str, lim: ReadLimits) -> DocumentError:
+        if exitcode == -signal.SIGXCPU:
+            return doc_error("D105", label, f"CPU time over {lim.max_seconds:g} s")
+        if exitcode in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGKILL):
+            return doc_error(
+                "D112", label, f"signal {-exitcode} (often memory exhaustion, limit {lim.max_memory_mb} MB)"
+            )
         return doc_error("D112", label, f"exit code {exitcode}")
 
 

@@ -1,0 +1,140 @@
+"""The sandbox worker: ``python -m skillmix.io.worker`` reads requests on stdin and answers
+on stdout, one document at a time, under the resource limits it sets on itself.
+
+Frames are a 4-byte big-endian length and a payload. A request is a JSON header frame
+(``{"name", "kind", "limits", "path"?}``) followed, for bytes input, by a raw data frame.
+The answer is one JSON frame: ``{"ok": true, "document": {...}}`` or
+``{"ok": false, "code", "message", "source", "hint"}``. JSON, not pickle, crosses the
+boundary so a worker subverted by a hostile file cannot run code in the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import struct
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO
+
+__all__ = ["main", "read_frame", "write_frame"]
+
+_LEN = struct.Struct(">I")
+
+
+def read_frame(fh: BinaryIO) -> bytes | None:
+    head = fh.read(4)
+    if len(head) < 4:
+        return None
+    (n,) = _LEN.unpack(head)
+    data = fh.read(n)
+    if len(data) < n:
+        return None
+    return data
+
+
+def write_frame(fh: BinaryIO, payload: bytes) -> None:
+    fh.write(_LEN.pack(len(payload)))
+    fh.write(payload)
+    fh.flush()
+
+
+def _vm_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def _set_limits(memory_mb: int) -> Any:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    for lim, value in ((resource.RLIMIT_CORE, 0),):
+        try:
+            resource.setrlimit(lim, (value, value))
+        except (ValueError, OSError):
+            pass
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = _vm_bytes() + memory_mb * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):
+        pass
+    return resource
+
+
+def _cpu_budget(resource: Any, seconds: float) -> None:
+    if resource is None:
+        return
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(math.ceil(used.ru_utime + used.ru_stime + seconds)) + 1
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def main() -> int:  # pragma: no cover - runs in the child, exercised through the sandbox
+    memory_mb = int(sys.argv[1]) if len(sys.argv) > 1 else 1024
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    # Nothing may write to our protocol stream by accident.
+    sys.stdout = sys.stderr
+    # Warm the readers before the memory cap so their import cost is not counted.
+    import pypdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    from ..errors import SkillmixError
+    from . import docx as _docx  # noqa: F401
+    from . import html as _html  # noqa: F401
+    from . import pdf as _pdf  # noqa: F401
+    from . import roles as _roles  # noqa: F401
+    from .limits import ReadLimits
+    from .reader import parse_bytes, read_path_bytes
+    from .sections import _cues, _vocabulary
+
+    _cues()
+    _vocabulary()
+    resource = _set_limits(memory_mb)
+    write_frame(stdout, b'{"ready": true}')
+    while True:
+        header = read_frame(stdin)
+        if header is None:
+            return 0
+        req = json.loads(header)
+        data = None if req.get("path") else read_frame(stdin)
+        limits = ReadLimits(**req["limits"])
+        name = req["name"]
+        _cpu_budget(resource, limits.max_seconds)
+        try:
+            if data is None:
+                data = read_path_bytes(Path(req["path"]), limits)
+            doc = parse_bytes(data, name, kind=req.get("kind"), limits=limits, doc_id=req.get("doc_id"))
+            data = None
+            reply: dict[str, Any] = {"ok": True, "document": doc.to_dict()}
+        except SkillmixError as err:
+            reply = {"ok": False, "code": err.code, "message": err.message, "source": err.source, "hint": err.hint}
+        except MemoryError:
+            data = None
+            reply = {"ok": False, "code": "D106", "message": "", "source": name, "hint": None}
+        except RecursionError:
+            reply = {"ok": False, "code": "D109", "message": "nesting too deep", "source": name, "hint": None}
+        except Exception as exc:  # noqa: BLE001 - a parser bug on a hostile file
+            reply = {"ok": False, "code": "D109", "message": f"{type(exc).__name__}: {str(exc)[:200]}", "source": name, "hint": None}
+        try:
+            payload = json.dumps(reply, default=str).encode("utf-8")
+        except MemoryError:
+            payload = json.dumps({"ok": False, "code": "D106", "message": "", "source": name, "hint": None}).encode()
+        write_frame(stdout, payload)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
