@@ -7,6 +7,7 @@ traceback) and exits with status 1; usage errors exit with 2, as click does.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click

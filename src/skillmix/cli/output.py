@@ -54,4 +54,7 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
             table.add_column(c)
         for r in rows:
             table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=160)
+        console.print(table)

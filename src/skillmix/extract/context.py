@@ -36,7 +36,7 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
 _YEARS = re.compile(
-    r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*"
     r"(?:years?|yrs?)\b",
     re.IGNORECASE,

@@ -141,7 +141,9 @@ class Vocabulary:
                 forced = set(skill.case_sensitive)
                 for fi, form in enumerate(skill.surface_forms):
                     norm = normalize_form(form)
-                    if not norm or len(norm) > 120 or norm in _FUNCTION_WORDS:
+                    if not norm or len(norm) > 120:
+                        continue
+                    if norm in _FUNCTION_WORDS and form not in forced:
                         continue
                     exact: str | None = None
                     single = " " not in norm

@@ -1,0 +1,97 @@
+"""Span integrity, overlap resolution and guards of the lexical matcher."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillmix.extract import Extractor
+from skillmix.extract.normalize import normalize, normalize_form
+from skillmix.records import Area, Document, Skill
+from skillmix.taxonomy import Taxonomy
+
+
+def _doc(text: str, kind: str = "posting") -> Document:
+    return Document(id="t", text=text, source="t", media_type="text/plain", kind=kind)
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Extractor:
+    skills = {
+        s.id: s
+        for s in [
+            Skill("sm", "social media"),
+            Skill("smm", "social media marketing", aliases=("SMM",)),
+            Skill("go", "Go", aliases=("Golang",), case_sensitive=("Go",)),
+            Skill("excel", "Microsoft Excel", aliases=("Excel",), case_sensitive=("Excel",)),
+            Skill("ab", "A/B testing", aliases=("split testing",)),
+            Skill("cpp", "C++"),
+            Skill("node", "Node.js"),
+            Skill("api", "API", aliases=("APIs",)),
+        ]
+    }
+    tax = Taxonomy("tiny", "1", skills, {"a": Area("a", "A")} if False else {})
+    return Extractor(tax, use_cache=False)
+
+
+def test_engine_longest_match_wins(tiny: Extractor) -> None:
+    ext = tiny.extract(_doc("We need social media marketing and social media."))
+    assert [m.skill_id for m in ext.mentions] == ["smm", "sm"]
+
+
+def test_engine_spans_slice_original_text(tiny: Extractor) -> None:
+    text = "Strong C++, Node.js and A/B-testing; SOCIAL-MEDIA Marketing!"
+    ext = tiny.extract(_doc(text))
+    assert {m.skill_id for m in ext.mentions} == {"cpp", "node", "ab", "smm"}
+    for m in ext.mentions:
+        assert text[m.start:m.end] == m.surface
+
+
+def test_engine_case_guards_for_ambiguous_short_forms(tiny: Extractor) -> None:
+    ext = tiny.extract(_doc("You will excel here. Let's go! We use Go and Excel daily."))
+    found = [(m.skill_id, m.surface) for m in ext.mentions]
+    assert found == [("go", "Go"), ("excel", "Excel")]
+
+
+def test_engine_whole_words_only(tiny: Extractor) -> None:
+    assert tiny.extract(_doc("Gopher rapids googled excellent socialmedia")).mentions == ()
+
+
+def test_engine_sentence_final_full_stop(tiny: Extractor) -> None:
+    ext = tiny.extract(_doc("Our stack is Node.js. We love APIs."))
+    assert [m.skill_id for m in ext.mentions] == ["node", "api"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=0, max_size=300))
+def test_normalize_preserves_length(text: str) -> None:
+    assert len(normalize(text)) == len(text)
+
+
+WORDS = ["social", "media", "marketing", "Go", "go", "Excel", "C++", "Node.js", "A/B",
+         "testing", "APIs", "-", ",", ".", "\n", "  ", "(", ")", "é", "İ", "ﬁ", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_engine_every_span_is_exact_surface(tiny: Extractor, words: list[str]) -> None:
+    text = " ".join(words)
+    ext = tiny.extract(_doc(text))
+    last_end = -1
+    for m in ext.mentions:
+        assert text[m.start:m.end] == m.surface
+        assert m.start >= last_end  # no overlaps, in order
+        last_end = m.end
+        # whole words: the characters around the span are not word characters
+        before = text[m.start - 1] if m.start else " "
+        after = text[m.end] if m.end < len(text) else " "
+        assert not before.isalnum()
+        assert not after.isalnum()
+        assert normalize_form(m.surface)
+
+
+def test_normalize_form_is_idempotent() -> None:
+    for form in ["Search-Engine Optimisation", "A/B testing", "C#", "e.g."]:
+        once = normalize_form(form)
+        assert normalize_form(once) == once
