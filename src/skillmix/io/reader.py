@@ -187,8 +187,8 @@ def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> _Parsed:
 
 
 def _markdown_text(text: str) -> str:
-    text = re.sub(r"(?m)^\s{0,3}#{1,6}\s+", "", text)
-    text = re.sub(r"(?m)^(\s*)[*+]\s+", r"\1- ", text)
+    text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", "", text)
+    text = re.sub(r"(?m)^([ \t]*)[*+][ \t]+", r"\1- ", text)
     text = re.sub(r"\*\*|__", "", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return clean_text(text)

@@ -24,6 +24,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _LEGACY = "cp1252"
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -68,9 +69,20 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
         return mixed, f"mixed(utf-8+{_LEGACY})"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:2_000_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:2_000_000]))
+    if not matches:
         raise doc_error("D110", source, "no encoding decodes it to readable text")
+    best = matches[0]
+    # Candidates that read as well as the best one are ties; prefer the Western code
+    # pages most résumés and postings come in.
+    for m in matches:
+        if (
+            m.encoding in _WESTERN
+            and m.chaos <= best.chaos + 0.01
+            and m.coherence >= best.coherence - 0.15
+        ):
+            best = m
+            break
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
@@ -116,9 +128,17 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\t\x0b"), 
 
 def _fix_one(m: re.Match[str]) -> str:
     chunk = m.group(0)
+    raw = bytearray()
+    for ch in chunk:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 255:
+                return chunk
+            raw.append(ord(ch))  # the five bytes cp1252 leaves undefined pass through
     try:
-        return chunk.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
         return chunk
 
 
