@@ -216,12 +216,16 @@ class Vocabulary:
             loaded = taxonomies
             key = _cache_key(loaded, cues)
             loader = lambda: loaded  # noqa: E731
+        if use_cache and key in _LOADED:
+            return _LOADED[key]
         path = cache_dir() / f"vocab-{key}.pkl"
         if use_cache and path.exists():
             try:
                 with open(path, "rb") as fh:
                     keys, entries, meta = pickle.load(fh)
-                return cls(_compile(keys), entries, meta, key, tuple(keys))
+                vocab = cls(_compile(keys), entries, meta, key, tuple(keys))
+                _LOADED[key] = vocab
+                return vocab
             except (OSError, ValueError, EOFError, pickle.UnpicklingError):
                 pass  # a damaged cache is rebuilt below
         vocab = cls.build(loader(), key=key, cues=cues)
@@ -233,6 +237,7 @@ class Vocabulary:
                     pickle.dump((list(vocab.keys), vocab.entries, vocab.taxonomies), fh,
                                 protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
+                _LOADED[key] = vocab
             except OSError as err:
                 raise ExtractionError(
                     "E010",
@@ -242,6 +247,10 @@ class Vocabulary:
                 ) from None
         return vocab
 
+
+
+#: vocabularies already loaded in this process, by cache key (they are immutable)
+_LOADED: dict[str, Vocabulary] = {}
 
 
 def _compile(keys: list[str]) -> "ahocorasick.Automaton":
