@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError
+from ..errors import ConfigError, SkillmixError
 from .output import emit_json, emit_rows, output_options
 
 __all__ = ["extract"]
@@ -27,9 +27,11 @@ COLUMNS = ["source", "skill", "label", "area", "surface", "start", "end", "secti
 @output_options()
 def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: bool,
             fmt: str) -> None:
-    """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin)."""
+    """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin).
+
+    CSV, JSONL and Parquet files are read as corpora of postings, one per row."""
     from ..extract import get_extractor
-    from ..io import read_document, read_documents
+    from ..io import read_document
 
     extractor = get_extractor(taxonomy)
     want = None if kind == "auto" else kind
@@ -41,7 +43,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
         missing = [f for f in files if f != "-" and not Path(f).exists()]
         if missing and len(missing) == len(files):
             raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
-        docs = read_documents(list(files), kind=want, report=report)
+        docs = _documents(files, want, report)
     rows = []
     results = []
     for doc in docs:
@@ -67,3 +69,23 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
         click.echo(f"{report.summary()}", err=True)
         if report.done == 0:
             sys.exit(1)
+
+
+CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+
+
+def _documents(files, kind, report):
+    """Documents from FILES: corpus files (CSV/JSONL/Parquet) yield one posting per row,
+    other files one document each; failures are counted in ``report``."""
+    from ..io import read_corpus, read_documents
+
+    singles = [f for f in files if not f.lower().endswith(CORPUS_SUFFIXES)]
+    for f in files:
+        if f.lower().endswith(CORPUS_SUFFIXES):
+            try:
+                for posting in read_corpus(f, report=report):
+                    yield posting.document
+            except SkillmixError as err:
+                report.record(f, err, "collect")
+    if singles:
+        yield from read_documents(singles, kind=kind, report=report)

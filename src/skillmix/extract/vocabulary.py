@@ -223,7 +223,7 @@ class Vocabulary:
             try:
                 with open(path, "rb") as fh:
                     keys, entries, meta = pickle.load(fh)
-                vocab = cls(_compile(keys), entries, meta, key, tuple(keys))
+                vocab = cls(_compile(keys), entries, meta, key)
                 _LOADED[key] = vocab
                 return vocab
             except (OSError, ValueError, EOFError, pickle.UnpicklingError):

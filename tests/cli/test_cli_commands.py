@@ -1,0 +1,86 @@
+"""The CLI as users run it: real subprocesses, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skillmix.demo import demo_path
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillmix", *args], input=stdin, capture_output=True,
+        text=True, timeout=300,
+    )
+
+
+def test_cli_extract_json_on_demo_posting() -> None:
+    out = run("extract", str(demo_path("posting.html")), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    mentions = data["documents"][0]["mentions"]
+    labels = {m["label"] for m in mentions}
+    assert "Python" in labels
+    text = Path(demo_path("posting.html")).read_text()
+    assert mentions and all(m["surface"] for m in mentions)
+    assert data["report"]["done"] == 1
+
+
+def test_cli_extract_reads_stdin() -> None:
+    out = run("extract", "-", "--csv", stdin="Must have 3+ years of SEO and Google Ads.")
+    assert out.returncode == 0, out.stderr
+    assert "SEO" in out.stdout and "required" in out.stdout
+
+
+def test_cli_missing_file_is_one_line_error() -> None:
+    out = run("extract", "no/such/file.pdf")
+    assert out.returncode == 1
+    assert out.stderr.startswith("error: [")
+    assert "Traceback" not in out.stderr
+
+
+def test_cli_bad_file_in_batch_keeps_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"\x00\x01 not a pdf at all")
+    out = run("extract", str(bad), str(demo_path("resume.txt")), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["report"]["done"] == 1 and data["report"]["failed"] == 1
+    assert "broken.pdf" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_taxonomy_search_and_show() -> None:
+    out = run("taxonomy", "search", "paid social", "--json")
+    assert out.returncode == 0, out.stderr
+    hits = json.loads(out.stdout)
+    assert hits
+    show = run("taxonomy", "show", hits[0]["id"])
+    assert json.loads(show.stdout)["id"] == hits[0]["id"]
+
+
+def test_cli_unknown_taxonomy_is_coded() -> None:
+    out = run("extract", str(demo_path("resume.txt")), "--taxonomy", "klingon")
+    assert out.returncode == 1 and "[T012]" in out.stderr
+
+
+def test_cli_demo_runs() -> None:
+    out = run("demo")
+    assert out.returncode == 0, out.stderr
+    assert "Python" in out.stdout
+
+
+@pytest.mark.shared
+def test_cli_extract_every_shared_posting_file(shared_data: Path) -> None:
+    files = sorted((shared_data / "postings").glob("*.csv")) + sorted(
+        (shared_data / "postings").glob("*.jsonl")
+    )
+    for f in files:
+        if "labels" in f.name:
+            continue
+        out = run("extract", str(f), "--csv")
+        assert out.returncode == 0, (f, out.stderr[-2000:])
