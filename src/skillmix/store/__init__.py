@@ -1,0 +1,54 @@
+"""Persistence for the server: documents, extractions, candidates, postings, profiles,
+scorecards, rankings, users and API keys, jobs and an append-only audit log.
+
+SQLAlchemy 2 with Alembic migrations; SQLite (WAL) by default, PostgreSQL by URL (the
+``postgres`` extra). Start with :class:`Store`; the functions of :mod:`.repo`,
+:mod:`.access` and :mod:`.erase` take it as their first argument, and
+:class:`~skillmix.store.workspace.Workspace` ties them to the extract/assess/match
+libraries for the API and the web UI.
+"""
+
+from __future__ import annotations
+
+from .access import close_session, create_key, list_keys, open_session, resolve_session, revoke_key, verify_key
+from .core import Store, new_id
+from .db import DEFAULT_URL, normalise_url
+from .erase import erase_candidate
+from .keys import SCOPES, ApiKey, NewKey, parse_scopes
+from .types import (
+    AuditEntry,
+    CandidateInfo,
+    ErasureReport,
+    JobInfo,
+    PostingInfo,
+    StoredDocument,
+    StoredProfile,
+    StoredResult,
+)
+
+__all__ = [
+    "DEFAULT_URL",
+    "SCOPES",
+    "ApiKey",
+    "AuditEntry",
+    "CandidateInfo",
+    "ErasureReport",
+    "JobInfo",
+    "NewKey",
+    "PostingInfo",
+    "Store",
+    "StoredDocument",
+    "StoredProfile",
+    "StoredResult",
+    "close_session",
+    "create_key",
+    "erase_candidate",
+    "list_keys",
+    "new_id",
+    "normalise_url",
+    "open_session",
+    "parse_scopes",
+    "resolve_session",
+    "revoke_key",
+    "verify_key",
+]

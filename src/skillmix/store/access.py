@@ -1,0 +1,144 @@
+"""Who may do what: users, API keys (create, verify, revoke) and browser sessions.
+
+Why browser sessions on top of keys: a person logs into the web UI once with their key; the
+page then holds only a random session token in an HttpOnly cookie (its SHA-256 is stored)
+plus a per-session CSRF token the forms must echo back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from ..errors import NotFoundError, PermissionDeniedError
+from .core import Store, new_id
+from .keys import (
+    ApiKey,
+    NewKey,
+    check_digest,
+    digest_secret,
+    expand_scopes,
+    format_key,
+    new_secret,
+    parse_key,
+    parse_scopes,
+)
+from .models import ApiKeyRow, SessionRow, UserRow, utcnow
+
+__all__ = [
+    "SESSION_HOURS",
+    "close_session",
+    "create_key",
+    "list_keys",
+    "open_session",
+    "resolve_session",
+    "revoke_key",
+    "verify_key",
+]
+
+SESSION_HOURS = 12
+
+
+def _as_key(row: ApiKeyRow, user: UserRow) -> ApiKey:
+    return ApiKey(id=row.id, user_id=user.id, user_name=user.name, name=row.name,
+                  scopes=expand_scopes(frozenset(row.scopes.split(","))),
+                  created_at=row.created_at, revoked=row.revoked_at is not None)
+
+
+def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, name: str = "",
+               actor: str = "system") -> NewKey:
+    """Make a key for ``user`` (created if new); the returned token is never stored."""
+    wanted = parse_scopes(scopes)
+    key_id, secret, salt = new_secret()
+    with store.session() as sess:
+        urow = sess.scalars(select(UserRow).where(UserRow.name == user)).first()
+        if urow is None:
+            urow = UserRow(id=new_id("user"), name=user)
+            sess.add(urow)
+            sess.flush()
+        krow = ApiKeyRow(id=key_id, user_id=urow.id, name=name, salt=salt,
+                         digest=digest_secret(salt, secret), scopes=",".join(sorted(wanted)))
+        sess.add(krow)
+        sess.flush()
+        store.audit(sess, actor, "key.create", "api_key", key_id, scopes=sorted(wanted))
+        key = _as_key(krow, urow)
+    return NewKey(key=key, token=format_key(key_id, secret))
+
+
+def verify_key(store: Store, token: str | None) -> ApiKey:
+    """The key a request presented, or a 401 :class:`PermissionDeniedError`."""
+    if not token:
+        raise PermissionDeniedError("A101", "this endpoint needs an API key.",
+                                    hint="Send 'Authorization: Bearer smk_...' or 'X-API-Key'.")
+    key_id, secret = parse_key(token)
+    with store.session() as sess:
+        row = sess.get(ApiKeyRow, key_id)
+        if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
+            raise PermissionDeniedError("A103", "the API key is unknown, wrong or revoked.",
+                                        hint="Ask an admin for a key: skillmix serve create-key.")
+        user = sess.get(UserRow, row.user_id)
+        assert user is not None
+        return _as_key(row, user)
+
+
+def list_keys(store: Store) -> list[ApiKey]:
+    with store.session() as sess:
+        rows = sess.execute(select(ApiKeyRow, UserRow).join(UserRow)
+                            .order_by(ApiKeyRow.created_at)).all()
+        return [_as_key(k, u) for k, u in rows]
+
+
+def revoke_key(store: Store, key_id: str, *, actor: str) -> None:
+    with store.session() as sess:
+        row = sess.get(ApiKeyRow, key_id)
+        if row is None:
+            raise NotFoundError("A110", f"no API key {key_id!r}.")
+        if row.revoked_at is None:
+            row.revoked_at = utcnow()
+        sess.execute(SessionRow.__table__.delete().where(SessionRow.key_id == key_id))
+        store.audit(sess, actor, "key.revoke", "api_key", key_id)
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def open_session(store: Store, key: ApiKey) -> tuple[str, str]:
+    """Start a browser session for a verified key: (session token, CSRF token)."""
+    token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    with store.session() as sess:
+        sess.add(SessionRow(id=_hash_token(token), key_id=key.id, csrf=csrf,
+                            expires_at=utcnow() + timedelta(hours=SESSION_HOURS)))
+        store.audit(sess, key.id, "session.open", "api_key", key.id)
+    return token, csrf
+
+
+def resolve_session(store: Store, token: str | None) -> tuple[ApiKey, str] | None:
+    """The key and CSRF token behind a session cookie, or None when absent or expired."""
+    if not token:
+        return None
+    with store.session() as sess:
+        row = sess.get(SessionRow, _hash_token(token))
+        if row is None:
+            return None
+        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(
+            tzinfo=utcnow().tzinfo)
+        krow = sess.get(ApiKeyRow, row.key_id)
+        if expires < utcnow() or krow is None or krow.revoked_at is not None:
+            sess.delete(row)
+            return None
+        user = sess.get(UserRow, krow.user_id)
+        assert user is not None
+        return _as_key(krow, user), row.csrf
+
+
+def close_session(store: Store, token: str | None) -> None:
+    if not token:
+        return
+    with store.session() as sess:
+        row = sess.get(SessionRow, _hash_token(token))
+        if row is not None:
+            sess.delete(row)

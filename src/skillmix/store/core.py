@@ -1,0 +1,117 @@
+"""The :class:`Store`: one database (engine + sessions + migrations) and one files folder.
+
+Everything else in :mod:`skillmix.store` takes a Store and works inside
+:meth:`Store.session`, which commits on success, rolls back on error and turns database
+failures into coded :class:`~skillmix.errors.StoreError` (the API answers 500 with the code).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import SkillmixError, StoreError
+from .db import default_files_dir, is_sqlite, make_engine, normalise_url
+from .files import FileStore
+from .models import AuditRow
+
+__all__ = ["Store", "new_id"]
+
+
+def new_id(prefix: str) -> str:
+    """A random, unguessable id such as ``cand_3f9a0c1d2e4b5a6f`` (no content in it)."""
+    return f"{prefix}_{secrets.token_hex(8)}"
+
+
+class Store:
+    """A skillmix workspace's persistence.
+
+    ``url``: an SQLAlchemy URL, a SQLite file path, or ``None`` for ``$SKILLMIX_DB_URL`` or
+    ``sqlite:///skillmix.sqlite``. ``files_dir``: where originals are kept (default: next to
+    the SQLite file). ``migrate``: bring the schema to the newest revision on open.
+    """
+
+    def __init__(self, url: str | os.PathLike[str] | None = None, *,
+                 files_dir: str | os.PathLike[str] | None = None, migrate: bool = True) -> None:
+        self.url = normalise_url(url)
+        self.engine = make_engine(self.url)
+        self.files = FileStore(files_dir if files_dir is not None else default_files_dir(self.url))
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        if migrate:
+            self.migrate()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, for logs and ``/health``."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def migrate(self) -> None:
+        from .migrate import upgrade
+
+        try:
+            upgrade(self.engine)
+        except SQLAlchemyError as err:
+            raise StoreError("S001", f"cannot migrate {self.display_url}: {_short(err)}.",
+                             hint="Check the database URL and that the server is up.") from err
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
+        sess = self._factory()
+        try:
+            yield sess
+            sess.commit()
+        except SkillmixError:
+            sess.rollback()
+            raise
+        except SQLAlchemyError as err:
+            sess.rollback()
+            raise StoreError("S002", f"database error: {_short(err)}.",
+                             hint="Retry; if it persists, check the database server.") from err
+        finally:
+            sess.close()
+
+    def audit(self, sess: Session, actor: str, action: str, object_type: str = "",
+              object_id: str = "", **detail: Any) -> None:
+        """Append one audit entry (ids, action names and counts only; never text)."""
+        sess.add(AuditRow(actor=actor, action=action, object_type=object_type,
+                          object_id=object_id, detail=detail))
+
+    def compact(self) -> None:
+        """Push freed pages out of the SQLite WAL, or VACUUM PostgreSQL tables, so deleted
+        rows leave no readable copy behind (used after an erasure)."""
+        try:
+            if self.is_sqlite:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.execute(text("VACUUM"))
+        except SQLAlchemyError as err:
+            raise StoreError("S003", f"cannot compact the database: {_short(err)}.") from err
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def sqlite_paths(self) -> list[Path]:
+        """The SQLite database file and its WAL/SHM companions (empty for PostgreSQL)."""
+        if not self.is_sqlite:
+            return []
+        db = Path(self.engine.url.database or "")
+        return [p for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")) if p.exists()]
+
+
+def _short(err: BaseException) -> str:
+    msg = str(getattr(err, "orig", None) or err).strip().splitlines()
+    return msg[0][:300] if msg else type(err).__name__

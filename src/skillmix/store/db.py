@@ -1,0 +1,92 @@
+"""Engines for the store: SQLite by default (WAL, foreign keys, secure delete), PostgreSQL by URL.
+
+Why these SQLite settings: WAL lets the web server read while an upload writes;
+``foreign_keys`` makes the ON DELETE CASCADE of the schema real; ``secure_delete`` overwrites
+freed pages with zeros, so an erased candidate's text does not linger in the database file
+(erasure also checkpoints the WAL, see :mod:`skillmix.store.erase`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from ..errors import ConfigError
+
+__all__ = ["DEFAULT_URL", "default_files_dir", "is_sqlite", "make_engine", "normalise_url"]
+
+#: used when neither ``--db`` nor ``SKILLMIX_DB_URL`` says otherwise
+DEFAULT_URL = "sqlite:///skillmix.sqlite"
+
+
+def normalise_url(url: str | os.PathLike[str] | None) -> str:
+    """Turn ``None`` (env or default), a bare file path or a URL into an SQLAlchemy URL.
+
+    ``postgresql://`` URLs use the psycopg 3 driver (the ``postgres`` extra).
+    """
+    if url is None:
+        url = os.environ.get("SKILLMIX_DB_URL") or DEFAULT_URL
+    text = os.fspath(url)
+    if "://" not in text:
+        text = "sqlite:///" + str(Path(text).expanduser())
+    if text.startswith("postgres://"):
+        text = "postgresql://" + text[len("postgres://"):]
+    if text.startswith("postgresql://"):
+        text = "postgresql+psycopg://" + text[len("postgresql://"):]
+    try:
+        make_url(text)
+    except ArgumentError as err:
+        raise ConfigError("C101", f"not a database URL: {text!r} ({err}).",
+                          hint="Use sqlite:///path.sqlite or postgresql://user@host/db.") from err
+    return text
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def default_files_dir(url: str) -> Path:
+    """Where uploaded files go when not configured: next to an SQLite file, else
+    ``$SKILLMIX_FILES_DIR`` or ``./skillmix-files``."""
+    env = os.environ.get("SKILLMIX_FILES_DIR")
+    if env:
+        return Path(env)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        db = Path(parsed.database)  # type: ignore[arg-type]
+        return db.with_name(db.name + ".files")
+    return Path("skillmix-files")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the settings the store relies on."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise ConfigError("C102", "an in-memory SQLite database cannot be shared by the server.",
+                              hint="Give a file path, e.g. sqlite:///skillmix.sqlite.")
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA secure_delete=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as err:
+            from ..errors import MissingExtraError
+
+            raise MissingExtraError.for_module("psycopg", "postgres") from err
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)

@@ -1,0 +1,404 @@
+"""Reading and writing the workspace's objects: documents with their extractions and index
+rows, candidates, postings, profiles, scorecards, rankings, background jobs, the audit log.
+
+Each function is one transaction and audits what it changed. Rows are turned into the
+frozen records of :mod:`skillmix.store.types` before they leave.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from sqlalchemy import func, select
+
+from ..errors import NotFoundError
+from ..records import Document, Extraction
+from .core import Store, new_id
+from .models import (
+    AuditRow,
+    CandidateRow,
+    DocumentRow,
+    ExtractionRow,
+    JobRow,
+    PostingRow,
+    ProfileRow,
+    RankingMemberRow,
+    RankingRow,
+    ScorecardRow,
+    SkillIndexRow,
+    utcnow,
+)
+from .serialise import document_from_row, document_structure, extraction_from_json
+from .types import (
+    AuditEntry,
+    CandidateInfo,
+    JobInfo,
+    PostingInfo,
+    StoredDocument,
+    StoredProfile,
+    StoredResult,
+)
+
+__all__ = [
+    "candidate_documents", "candidates_with_skill", "create_job", "delete_profile",
+    "finish_job", "get_candidate", "get_document", "get_extraction", "get_job",
+    "get_posting", "get_profile", "get_ranking", "get_scorecard", "latest_ranking",
+    "list_audit", "list_candidates", "list_postings", "list_profiles", "list_scorecards",
+    "posting_documents", "put_profile", "save_document", "save_ranking", "save_scorecard",
+    "start_job",
+]
+
+
+def _stored(row: DocumentRow) -> StoredDocument:
+    doc = document_from_row(row.id, row.kind, row.source, row.media_type, row.title, row.text,
+                            row.structure or {})
+    return StoredDocument(id=row.id, kind=row.kind, document=doc, candidate_id=row.candidate_id,
+                          posting_id=row.posting_id, size=row.size,
+                          has_file=row.file_path is not None, created_at=row.created_at)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
+                  actor: str, data: bytes | None = None, candidate_id: str | None = None,
+                  candidate_name: str | None = None, posting_id: str | None = None,
+                  posting_fields: Mapping[str, str | None] | None = None,
+                  doc_id: str | None = None) -> StoredDocument:
+    """Keep an uploaded document (and its bytes, extraction and index rows).
+
+    A résumé joins ``candidate_id`` (a new candidate when None); a posting joins
+    ``posting_id`` (a new posting when None). ``doc`` should already carry ``doc_id`` as
+    its id so the extraction's ``document_id`` matches.
+    """
+    doc_id = doc_id or doc.id
+    kind = doc.kind if doc.kind in ("resume", "posting") else "resume"
+    rel = store.files.put(doc_id, data, Path(doc.source).suffix) if data is not None else None
+    try:
+        with store.session() as sess:
+            if kind == "resume":
+                if candidate_id is None:
+                    candidate_id = new_id("cand")
+                    sess.add(CandidateRow(id=candidate_id, name=candidate_name))
+                    sess.flush()
+                    store.audit(sess, actor, "candidate.create", "candidate", candidate_id)
+                elif sess.get(CandidateRow, candidate_id) is None:
+                    raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+                posting_id = None
+            else:
+                if posting_id is None:
+                    posting_id = new_id("post")
+                    fields = dict(posting_fields or {})
+                    sess.add(PostingRow(id=posting_id, title=fields.get("title") or doc.title,
+                                        company=fields.get("company"),
+                                        location=fields.get("location")))
+                    sess.flush()
+                    store.audit(sess, actor, "posting.create", "posting", posting_id)
+                elif sess.get(PostingRow, posting_id) is None:
+                    raise NotFoundError("S102", f"no posting {posting_id!r}.")
+                candidate_id = None
+            row = DocumentRow(id=doc_id, kind=kind, candidate_id=candidate_id,
+                              posting_id=posting_id, source=doc.source,
+                              media_type=doc.media_type, title=doc.title, text=doc.text,
+                              structure=document_structure(doc), file_path=rel,
+                              size=len(data) if data is not None else len(doc.text.encode()))
+            sess.add(row)
+            sess.flush()
+            if extraction is not None:
+                _add_extraction(sess, doc_id, extraction, candidate_id, posting_id)
+            store.audit(sess, actor, "document.upload", "document", doc_id, kind=kind,
+                        bytes=row.size, owner=candidate_id or posting_id,
+                        mentions=len(extraction.mentions) if extraction else 0)
+            stored = _stored(row)
+    except BaseException:
+        if rel is not None:
+            store.files.delete(rel)
+        raise
+    return stored
+
+
+def _add_extraction(sess: Any, doc_id: str, ext: Extraction, candidate_id: str | None,
+                    posting_id: str | None) -> None:
+    sess.add(ExtractionRow(document_id=doc_id, taxonomy=ext.taxonomy,
+                           taxonomy_version=ext.taxonomy_version,
+                           extractor_version=ext.extractor_version, data=ext.to_dict()))
+    for skill_id, mentions in ext.skills().items():
+        sess.add(SkillIndexRow(document_id=doc_id, candidate_id=candidate_id,
+                               posting_id=posting_id, skill_id=skill_id,
+                               mentions=len(mentions),
+                               counted=sum(1 for m in mentions if m.counts),
+                               required=any(m.requirement == "required" and not m.negated
+                                            for m in mentions)))
+
+
+def get_document(store: Store, doc_id: str) -> StoredDocument:
+    with store.session() as sess:
+        row = sess.get(DocumentRow, doc_id)
+        if row is None:
+            raise NotFoundError("S103", f"no document {doc_id!r}.")
+        return _stored(row)
+
+
+def get_extraction(store: Store, doc_id: str) -> Extraction:
+    """The newest extraction of a document."""
+    with store.session() as sess:
+        row = sess.scalars(select(ExtractionRow).where(ExtractionRow.document_id == doc_id)
+                           .order_by(ExtractionRow.id.desc())).first()
+        if row is None:
+            if sess.get(DocumentRow, doc_id) is None:
+                raise NotFoundError("S103", f"no document {doc_id!r}.")
+            raise NotFoundError("S104", f"document {doc_id!r} has no extraction yet.")
+        return extraction_from_json(row.data)
+
+
+def _documents_of(store: Store, column: Any, owner: str) -> list[tuple[StoredDocument, Extraction | None]]:
+    with store.session() as sess:
+        rows = sess.scalars(select(DocumentRow).where(column == owner)
+                            .order_by(DocumentRow.created_at)).all()
+        out = []
+        for row in rows:
+            ext = sess.scalars(select(ExtractionRow).where(ExtractionRow.document_id == row.id)
+                               .order_by(ExtractionRow.id.desc())).first()
+            out.append((_stored(row), extraction_from_json(ext.data) if ext else None))
+        return out
+
+
+def candidate_documents(store: Store, candidate_id: str) -> list[tuple[StoredDocument, Extraction | None]]:
+    get_candidate(store, candidate_id)
+    return _documents_of(store, DocumentRow.candidate_id, candidate_id)
+
+
+def posting_documents(store: Store, posting_id: str) -> list[tuple[StoredDocument, Extraction | None]]:
+    get_posting(store, posting_id)
+    return _documents_of(store, DocumentRow.posting_id, posting_id)
+
+
+# --------------------------------------------------------------------------- candidates, postings
+
+
+def _doc_ids(sess: Any, column: Any, owner: str) -> tuple[str, ...]:
+    return tuple(sess.scalars(select(DocumentRow.id).where(column == owner)
+                              .order_by(DocumentRow.created_at)).all())
+
+
+def get_candidate(store: Store, candidate_id: str) -> CandidateInfo:
+    with store.session() as sess:
+        row = sess.get(CandidateRow, candidate_id)
+        if row is None:
+            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+        skills = sess.scalar(select(func.count(func.distinct(SkillIndexRow.skill_id)))
+                             .where(SkillIndexRow.candidate_id == candidate_id)) or 0
+        return CandidateInfo(id=row.id, name=row.name,
+                             documents=_doc_ids(sess, DocumentRow.candidate_id, row.id),
+                             skills=skills, created_at=row.created_at)
+
+
+def list_candidates(store: Store, *, limit: int = 100, offset: int = 0) -> list[CandidateInfo]:
+    with store.session() as sess:
+        rows = sess.scalars(select(CandidateRow).order_by(CandidateRow.created_at.desc(),
+                                                          CandidateRow.id)
+                            .limit(limit).offset(offset)).all()
+        return [CandidateInfo(id=r.id, name=r.name,
+                              documents=_doc_ids(sess, DocumentRow.candidate_id, r.id),
+                              created_at=r.created_at) for r in rows]
+
+
+def candidates_with_skill(store: Store, skill_id: str) -> list[str]:
+    """Candidates whose documents show ``skill_id`` as evidence (the skill index)."""
+    with store.session() as sess:
+        return list(sess.scalars(select(SkillIndexRow.candidate_id).distinct()
+                                 .where(SkillIndexRow.skill_id == skill_id,
+                                        SkillIndexRow.candidate_id.is_not(None),
+                                        SkillIndexRow.counted > 0)).all())
+
+
+def get_posting(store: Store, posting_id: str) -> PostingInfo:
+    with store.session() as sess:
+        row = sess.get(PostingRow, posting_id)
+        if row is None:
+            raise NotFoundError("S102", f"no posting {posting_id!r}.")
+        return PostingInfo(id=row.id, title=row.title, company=row.company,
+                           location=row.location,
+                           documents=_doc_ids(sess, DocumentRow.posting_id, row.id),
+                           created_at=row.created_at)
+
+
+def list_postings(store: Store, *, limit: int = 100, offset: int = 0) -> list[PostingInfo]:
+    with store.session() as sess:
+        rows = sess.scalars(select(PostingRow).order_by(PostingRow.created_at.desc(),
+                                                        PostingRow.id)
+                            .limit(limit).offset(offset)).all()
+        return [PostingInfo(id=r.id, title=r.title, company=r.company, location=r.location,
+                            documents=_doc_ids(sess, DocumentRow.posting_id, r.id),
+                            created_at=r.created_at) for r in rows]
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def _profile(row: ProfileRow) -> StoredProfile:
+    return StoredProfile(id=row.id, name=row.name, data=row.data, updated_at=row.updated_at)
+
+
+def list_profiles(store: Store) -> list[StoredProfile]:
+    with store.session() as sess:
+        return [_profile(r) for r in sess.scalars(select(ProfileRow).order_by(ProfileRow.id))]
+
+
+def get_profile(store: Store, profile_id: str) -> StoredProfile | None:
+    with store.session() as sess:
+        row = sess.get(ProfileRow, profile_id)
+        return _profile(row) if row is not None else None
+
+
+def put_profile(store: Store, profile_id: str, name: str, data: Mapping[str, Any], *,
+                actor: str) -> StoredProfile:
+    with store.session() as sess:
+        row = sess.get(ProfileRow, profile_id)
+        if row is None:
+            row = ProfileRow(id=profile_id, name=name, data=dict(data))
+            sess.add(row)
+            action = "profile.create"
+        else:
+            row.name, row.data, row.updated_at = name, dict(data), utcnow()
+            action = "profile.update"
+        sess.flush()
+        store.audit(sess, actor, action, "profile", profile_id)
+        return _profile(row)
+
+
+def delete_profile(store: Store, profile_id: str, *, actor: str) -> None:
+    with store.session() as sess:
+        row = sess.get(ProfileRow, profile_id)
+        if row is None:
+            raise NotFoundError("S110", f"no stored profile {profile_id!r}.")
+        sess.delete(row)
+        store.audit(sess, actor, "profile.delete", "profile", profile_id)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def save_scorecard(store: Store, candidate_id: str, target: str, data: Mapping[str, Any], *,
+                   actor: str, detail: Mapping[str, Any] | None = None) -> StoredResult:
+    with store.session() as sess:
+        row = ScorecardRow(id=new_id("card"), candidate_id=candidate_id, target=target,
+                           data=dict(data))
+        sess.add(row)
+        sess.flush()
+        store.audit(sess, actor, "candidate.assess", "candidate", candidate_id,
+                    scorecard=row.id, target=target, **dict(detail or {}))
+        return StoredResult(id=row.id, kind="scorecard", subject=candidate_id, target=target,
+                            data=row.data, created_at=row.created_at)
+
+
+def _card(row: ScorecardRow) -> StoredResult:
+    return StoredResult(id=row.id, kind="scorecard", subject=row.candidate_id,
+                        target=row.target, data=row.data, created_at=row.created_at)
+
+
+def get_scorecard(store: Store, card_id: str) -> StoredResult:
+    with store.session() as sess:
+        row = sess.get(ScorecardRow, card_id)
+        if row is None:
+            raise NotFoundError("S120", f"no scorecard {card_id!r}.")
+        return _card(row)
+
+
+def list_scorecards(store: Store, candidate_id: str) -> list[StoredResult]:
+    with store.session() as sess:
+        rows = sess.scalars(select(ScorecardRow).where(ScorecardRow.candidate_id == candidate_id)
+                            .order_by(ScorecardRow.created_at.desc())).all()
+        return [_card(r) for r in rows]
+
+
+def save_ranking(store: Store, posting_id: str | None, data: Mapping[str, Any],
+                 members: Iterable[str], *, actor: str,
+                 detail: Mapping[str, Any] | None = None) -> StoredResult:
+    with store.session() as sess:
+        row = RankingRow(id=new_id("rank"), posting_id=posting_id, data=dict(data))
+        sess.add(row)
+        sess.flush()
+        ids = sorted(set(members))
+        for cid in ids:
+            sess.add(RankingMemberRow(ranking_id=row.id, candidate_id=cid))
+        store.audit(sess, actor, "posting.rank", "posting", posting_id or "", ranking=row.id,
+                    candidates=len(ids), **dict(detail or {}))
+        return StoredResult(id=row.id, kind="ranking", subject=posting_id or "",
+                            target=posting_id or "", data=row.data, created_at=row.created_at)
+
+
+def _ranking(row: RankingRow) -> StoredResult:
+    return StoredResult(id=row.id, kind="ranking", subject=row.posting_id or "",
+                        target=row.posting_id or "", data=row.data, created_at=row.created_at)
+
+
+def get_ranking(store: Store, ranking_id: str) -> StoredResult:
+    with store.session() as sess:
+        row = sess.get(RankingRow, ranking_id)
+        if row is None:
+            raise NotFoundError("S121", f"no ranking {ranking_id!r}.")
+        return _ranking(row)
+
+
+def latest_ranking(store: Store, posting_id: str) -> StoredResult | None:
+    with store.session() as sess:
+        row = sess.scalars(select(RankingRow).where(RankingRow.posting_id == posting_id)
+                           .order_by(RankingRow.created_at.desc())).first()
+        return _ranking(row) if row is not None else None
+
+
+# --------------------------------------------------------------------------- jobs, audit
+
+
+def _job(row: JobRow) -> JobInfo:
+    return JobInfo(id=row.id, kind=row.kind, status=row.status, params=row.params,
+                   result=row.result, error=row.error, created_at=row.created_at,
+                   finished_at=row.finished_at)
+
+
+def create_job(store: Store, kind: str, params: Mapping[str, Any], *, actor: str) -> JobInfo:
+    with store.session() as sess:
+        row = JobRow(id=new_id("job"), kind=kind, status="queued", params=dict(params))
+        sess.add(row)
+        sess.flush()
+        store.audit(sess, actor, f"{kind}.start", "job", row.id)
+        return _job(row)
+
+
+def start_job(store: Store, job_id: str) -> None:
+    with store.session() as sess:
+        row = sess.get(JobRow, job_id)
+        if row is not None:
+            row.status = "running"
+
+
+def finish_job(store: Store, job_id: str, *, result: Mapping[str, Any] | None = None,
+               error: str | None = None) -> None:
+    with store.session() as sess:
+        row = sess.get(JobRow, job_id)
+        if row is None:
+            return
+        row.status = "failed" if error else "done"
+        row.result = dict(result) if result is not None else None
+        row.error = error
+        row.finished_at = utcnow()
+
+
+def get_job(store: Store, job_id: str) -> JobInfo:
+    with store.session() as sess:
+        row = sess.get(JobRow, job_id)
+        if row is None:
+            raise NotFoundError("S130", f"no job {job_id!r}.")
+        return _job(row)
+
+
+def list_audit(store: Store, *, limit: int = 100, object_id: str | None = None) -> list[AuditEntry]:
+    with store.session() as sess:
+        q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+        if object_id:
+            q = q.where(AuditRow.object_id == object_id)
+        return [AuditEntry(id=r.id, at=r.at, actor=r.actor, action=r.action,
+                           object_type=r.object_type, object_id=r.object_id, detail=r.detail)
+                for r in sess.scalars(q)]

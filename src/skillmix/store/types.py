@@ -1,0 +1,108 @@
+"""Frozen records the store hands out (rows never leave :mod:`skillmix.store`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping
+
+from ..records import Document, Extraction, _Record
+
+__all__ = [
+    "AuditEntry",
+    "CandidateInfo",
+    "ErasureReport",
+    "JobInfo",
+    "PostingInfo",
+    "StoredDocument",
+    "StoredProfile",
+    "StoredResult",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument(_Record):
+    """A document as kept: the reader's Document (re-ided with the store id) plus owner."""
+
+    id: str
+    kind: str
+    document: Document
+    candidate_id: str | None = None
+    posting_id: str | None = None
+    size: int = 0
+    has_file: bool = False
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateInfo(_Record):
+    id: str
+    name: str | None
+    documents: tuple[str, ...] = ()
+    skills: int = 0
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostingInfo(_Record):
+    id: str
+    title: str | None
+    company: str | None = None
+    location: str | None = None
+    documents: tuple[str, ...] = ()
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProfile(_Record):
+    id: str
+    name: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult(_Record):
+    """A stored scorecard or ranking: its id, what it was for, and its JSON payload."""
+
+    id: str
+    kind: str
+    subject: str
+    target: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JobInfo(_Record):
+    id: str
+    kind: str
+    status: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    result: Mapping[str, Any] | None = None
+    error: str | None = None
+    created_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry(_Record):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureReport(_Record):
+    """What an erasure removed, by kind (counts only)."""
+
+    candidate_id: str
+    rows: Mapping[str, int] = field(default_factory=dict)
+    files: int = 0
+
+
+
