@@ -1,0 +1,328 @@
+"""What a résumé proves, skill by skill: the evidence summary scorecards and rankers share.
+
+:func:`summarize` turns one :class:`~skillmix.records.Extraction` (and the
+:class:`~skillmix.records.Document` it came from) into a :class:`CandidateEvidence`:
+
+* for each skill, the mentions that **count** (not negated, not consumer-only familiarity),
+  whether any of them is **professional** (inside a dated role of the work history, or with
+  a professional-use cue such as "managed", "launched", "clients"), and the mentions that
+  show only a consumer's familiarity ("avid Instagram user": the article's intern mistake);
+* **years** per skill from dated roles: the months of every role whose text holds a
+  counting mention, with overlapping roles counted once, or an explicit claim ("5 years of
+  SEO") when that is larger;
+* **recency** (months since the last role that used the skill ended; 0 while current) and
+  the **seniority** of those roles, read from their titles with ``data/seniority.yaml``.
+
+It is a pure function of its inputs plus ``today`` (which defaults to the current date, so
+pass it for reproducible output). The match stage reuses it, so it knows nothing of
+profiles or scores.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Mapping
+
+import yaml
+
+from ..errors import ProfileError
+from ..records import Document, Extraction, Role, SkillMention
+
+__all__ = [
+    "CandidateEvidence",
+    "RoleEvidence",
+    "SkillEvidence",
+    "months_between",
+    "seniority_of",
+    "summarize",
+]
+
+_WORDS = re.compile(r"[a-z][a-z\-]*")
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole calendar months from ``earlier`` to ``later`` (0 when later is earlier)."""
+    return max(0, (later.year - earlier.year) * 12 + later.month - earlier.month)
+
+
+@dataclass(frozen=True, slots=True)
+class _Seniority:
+    default: int
+    labels: Mapping[int, str]
+    words: Mapping[str, int]
+    lowering: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _seniority_table() -> _Seniority:
+    raw = yaml.safe_load(
+        (resources.files("skillmix.assess") / "data" / "seniority.yaml").read_text("utf-8")
+    )
+    labels: dict[int, str] = {}
+    words: dict[str, int] = {}
+    for entry in raw.get("levels") or []:
+        level = int(entry["level"])
+        labels[level] = str(entry["label"])
+        for w in entry.get("words") or []:
+            words[str(w).lower()] = level
+    default = int(raw.get("default", 2))
+    if default not in labels:
+        raise ProfileError("P120", f"seniority default level {default} has no label.",
+                           source="assess/data/seniority.yaml")
+    return _Seniority(default, labels, words, frozenset(str(w).lower() for w in raw.get("lowering") or []))
+
+
+def seniority_of(title: str | None) -> tuple[int | None, str]:
+    """(level, label) of a job title: 0 intern ... 5 executive; ``(None, "unknown")`` for
+    an empty title. See ``data/seniority.yaml`` for the words and the lowering rule."""
+    if not title or not title.strip():
+        return None, "unknown"
+    table = _seniority_table()
+    words = _WORDS.findall(title.lower())
+    levels = [table.words[w] for w in words if w in table.words]
+    if not levels:
+        return table.default, table.labels[table.default]
+    level = max(levels)
+    lowered = [table.words.get(w, 0) for w in words if w in table.lowering]
+    if lowered and level > max(lowered):
+        level -= 1
+    return level, table.labels.get(level, str(level))
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEvidence:
+    """One dated role of the work history, with what it contributes as evidence."""
+
+    index: int
+    title: str
+    employer: str | None
+    start: date | None
+    end: date | None
+    current: bool
+    months: int
+    seniority: int | None
+    seniority_label: str
+    span_start: int
+    span_end: int
+    #: end of the role's first line (where its title or dates are)
+    header_end: int
+    #: ids of skills with a counting mention inside this role, in first-mention order
+    skills: tuple[str, ...] = ()
+
+    def last_day(self, today: date) -> date | None:
+        """When the role last ran: ``today`` while current, else its end (or start)."""
+        if self.current:
+            return today
+        return self.end or self.start
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEvidence:
+    """Everything the résumé says about one skill.
+
+    ``mentions`` are the counting ones (see :attr:`SkillMention.counts`);
+    ``consumer_mentions`` show only a consumer's familiarity and never count.
+    ``level`` is ``professional`` (a counting mention sits in a dated role or carries a
+    professional-use cue), ``listed`` (counting mentions only outside the work history:
+    a skills list, a summary), ``consumer`` (only consumer familiarity) or ``none``.
+    """
+
+    skill_id: str
+    label: str
+    area: str | None
+    mentions: tuple[SkillMention, ...]
+    consumer_mentions: tuple[SkillMention, ...] = ()
+    level: str = "none"
+    roles: tuple[int, ...] = ()
+    years_from_roles: float = 0.0
+    years_claimed: float | None = None
+    last_used: date | None = None
+    recency_months: int | None = None
+    seniority: int | None = None
+
+    @property
+    def years(self) -> float:
+        """Years of use: from dated roles, or the explicit claim when larger."""
+        return max(self.years_from_roles, self.years_claimed or 0.0)
+
+    @property
+    def counts(self) -> bool:
+        return bool(self.mentions)
+
+    @property
+    def professional(self) -> bool:
+        return self.level == "professional"
+
+    @property
+    def consumer_only(self) -> bool:
+        return not self.mentions and bool(self.consumer_mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateEvidence:
+    """Per-skill evidence for one candidate, plus their work history in brief.
+
+    ``skills`` holds every skill the résumé mentions (counting or consumer-only), keyed by
+    id in first-mention order; ``total_years`` is the union of all dated roles;
+    ``seniority`` the highest role level (``None`` when no role has a title). ``text`` is
+    the document text, kept so evidence can quote the sentence around a span.
+    """
+
+    document_id: str
+    source: str
+    today: date
+    taxonomy: str
+    taxonomy_version: str
+    skills: Mapping[str, SkillEvidence]
+    roles: tuple[RoleEvidence, ...] = ()
+    total_years: float = 0.0
+    seniority: int | None = None
+    seniority_label: str = "unknown"
+    text: str = field(default="", repr=False)
+
+    def counting(self) -> list[SkillEvidence]:
+        """Skills with at least one counting mention."""
+        return [s for s in self.skills.values() if s.mentions]
+
+    def consumer_only(self) -> list[SkillEvidence]:
+        """Skills known only as a consumer."""
+        return [s for s in self.skills.values() if s.consumer_only]
+
+    def years_in(self, roles: set[int] | list[int] | tuple[int, ...]) -> float:
+        """Years covered by the given roles, overlaps counted once."""
+        return _union_years([self.roles[i] for i in roles], self.today)
+
+    def sentence(self, m: SkillMention) -> str:
+        if not self.text:
+            return ""
+        return " ".join(self.text[m.sentence_start:m.sentence_end].split())
+
+
+def _month_index(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def _union_years(roles: list[RoleEvidence], today: date) -> float:
+    """Years covered by the union of the roles' month ranges (each role inclusive)."""
+    spans = []
+    for r in roles:
+        if r.start is None or r.months <= 0:
+            continue
+        lo = _month_index(r.start)
+        spans.append((lo, lo + r.months))
+    if not spans:
+        return 0.0
+    spans.sort()
+    total = 0
+    cur_lo, cur_hi = spans[0]
+    for lo, hi in spans[1:]:
+        if lo > cur_hi:
+            total += cur_hi - cur_lo
+            cur_lo, cur_hi = lo, hi
+        else:
+            cur_hi = max(cur_hi, hi)
+    total += cur_hi - cur_lo
+    return total / 12.0
+
+
+def _role_evidence(i: int, role: Role, text: str, today: date) -> RoleEvidence:
+    level, label = seniority_of(role.title)
+    stop = role.end or today
+    months = role.months(today) if role.start is not None and role.start <= stop else 0
+    first = text.find("\n", role.span_start, role.span_end)
+    header_end = first if first != -1 else role.span_end
+    return RoleEvidence(
+        index=i, title=role.title, employer=role.employer, start=role.start, end=role.end,
+        current=role.current, months=months, seniority=level, seniority_label=label,
+        span_start=role.span_start, span_end=role.span_end, header_end=header_end,
+    )
+
+
+def summarize(
+    extraction: Extraction,
+    document: Document | None = None,
+    today: date | None = None,
+) -> CandidateEvidence:
+    """Summarize a résumé's extraction into per-skill evidence (see the module docs).
+
+    ``document`` supplies the work history (roles) and the text; without it, mentions
+    keep whatever role index the extractor gave them and no years are credited.
+    """
+    now = today or date.today()
+    text = document.text if document is not None else ""
+    doc_roles = document.roles if document is not None else ()
+    roles = [_role_evidence(i, r, text, now) for i, r in enumerate(doc_roles)]
+
+    grouped: dict[str, list[SkillMention]] = {}
+    for m in extraction.mentions:
+        if not m.negated:
+            grouped.setdefault(m.skill_id, []).append(m)
+
+    role_skills: dict[int, list[str]] = {}
+    skills: dict[str, SkillEvidence] = {}
+    for sid, mentions in grouped.items():
+        counting = tuple(m for m in mentions if m.usage != "consumer")
+        consumer = tuple(m for m in mentions if m.usage == "consumer")
+        in_roles: list[int] = []
+        professional = False
+        claimed: float | None = None
+        for m in counting:
+            idx = m.role
+            if idx is None and document is not None and doc_roles:
+                idx = document.role_at(m.start)
+            if idx is not None and idx < len(roles):
+                if idx not in in_roles:
+                    in_roles.append(idx)
+                if roles[idx].start is not None:
+                    professional = True
+            if m.usage == "professional":
+                professional = True
+            if m.years is not None and (claimed is None or m.years > claimed):
+                claimed = m.years
+        if counting:
+            level = "professional" if professional else "listed"
+        elif consumer:
+            level = "consumer"
+        else:
+            level = "none"
+        for idx in in_roles:
+            role_skills.setdefault(idx, []).append(sid)
+        held = [roles[i] for i in in_roles]
+        last = None
+        for r in held:
+            day = r.last_day(now)
+            if day is not None and (last is None or day > last):
+                last = day
+        seniority = max((r.seniority for r in held if r.seniority is not None), default=None)
+        first = mentions[0]
+        skills[sid] = SkillEvidence(
+            skill_id=sid, label=first.label, area=first.area, mentions=counting,
+            consumer_mentions=consumer, level=level, roles=tuple(in_roles),
+            years_from_roles=_union_years(held, now), years_claimed=claimed,
+            last_used=last, recency_months=months_between(last, now) if last else None,
+            seniority=seniority,
+        )
+
+    if role_skills:
+        roles = [
+            _replace_skills(r, tuple(role_skills.get(r.index, ()))) for r in roles
+        ]
+    top = max((r for r in roles if r.seniority is not None), key=lambda r: r.seniority or 0,
+              default=None)
+    return CandidateEvidence(
+        document_id=extraction.document_id, source=extraction.source, today=now,
+        taxonomy=extraction.taxonomy, taxonomy_version=extraction.taxonomy_version,
+        skills=skills, roles=tuple(roles), total_years=_union_years(roles, now),
+        seniority=top.seniority if top else None,
+        seniority_label=top.seniority_label if top else "unknown", text=text,
+    )
+
+
+def _replace_skills(r: RoleEvidence, skills: tuple[str, ...]) -> RoleEvidence:
+    from dataclasses import replace
+
+    return replace(r, skills=skills)

@@ -1,0 +1,421 @@
+"""Role profiles: what a role wants, as validated, versioned data.
+
+A profile is a YAML file (the built-in ones live in ``assess/profiles/``) that names the
+skill areas a role needs with their weights, the required and preferred skills (taxonomy
+ids), minimum years per area, per skill and overall, how much breadth versus depth the
+role wants, the technologist/communicator balance it aims for, and the red-flag rules to
+apply. :func:`load_profile` reads one by name or path and checks every field against the
+taxonomy it names, so a typo fails loudly ([P1xx] errors) instead of scoring silently.
+:func:`profile_from_posting` derives one from a job posting's extraction. The file format
+is documented in ``docs/assess.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from ..errors import ProfileError
+from ..taxonomy import load_taxonomy
+from ..taxonomy.model import Taxonomy
+
+__all__ = [
+    "DEFAULT_PROFILE",
+    "RULES",
+    "SEVERITIES",
+    "AreaSpec",
+    "Credit",
+    "RedFlagRule",
+    "RoleProfile",
+    "available_profiles",
+    "load_profile",
+    "parse_profile",
+]
+
+DEFAULT_PROFILE = "social-media-technologist"
+SCHEMA = 1
+SEVERITIES = ("low", "medium", "high")
+#: red-flag rules the scorer implements, and the parameters each accepts
+RULES: dict[str, tuple[str, ...]] = {
+    "consumer_familiarity": ("min_professional",),
+    "missing_required": ("max_missing",),
+    "years_below_minimum": ("ratio",),
+    "imbalance": (),
+    "seniority_below": (),
+    "listed_only": ("max_share", "min_skills"),
+}
+
+_TOP_KEYS = {
+    "schema", "id", "version", "label", "description", "taxonomy", "sources", "min_years",
+    "min_seniority", "breadth", "balance", "credit", "recency", "areas", "skills",
+    "red_flags", "questions",
+}
+_AREA_KEYS = {"id", "weight", "min_years", "target", "required", "preferred", "questions"}
+_BALANCE_KEYS = {"target", "tolerance", "weight"}
+_CREDIT_KEYS = {"professional", "listed", "required", "preferred", "other", "transferable"}
+_RECENCY_KEYS = {"full_months", "zero_months", "floor"}
+_FLAG_KEYS = {"rule", "severity", "message", "question", "params"}
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSpec:
+    """One skill area a role needs.
+
+    ``weight`` is its share of the fit (weights are normalized over the profile);
+    ``target`` is how much weighted evidence earns full breadth credit in the area;
+    ``required``/``preferred`` name taxonomy skills (from any area: a skill listed here
+    counts for this area only); ``questions`` probe a weak area in interview.
+    """
+
+    id: str
+    weight: float
+    label: str = ""
+    side: str = "neutral"
+    min_years: float = 0.0
+    target: float = 3.0
+    required: tuple[str, ...] = ()
+    preferred: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """How much one skill's evidence is worth.
+
+    Evidence level: ``professional`` (used in a dated role or with a professional cue),
+    ``listed`` (only in a skills list or summary). Importance: ``required``,
+    ``preferred``, ``other`` (any other skill of the area). ``transferable``: the share
+    of credit a required or preferred skill gets from evidence of a taxonomy neighbour.
+    """
+
+    professional: float = 1.0
+    listed: float = 0.5
+    required: float = 1.0
+    preferred: float = 0.7
+    other: float = 0.35
+    transferable: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagRule:
+    """A red-flag rule a profile applies: which check, how severe, what to say and ask.
+
+    ``message`` may use ``{placeholders}`` the rule fills in (see ``docs/assess.md``).
+    """
+
+    rule: str
+    severity: str = "medium"
+    message: str = ""
+    question: str = ""
+    params: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleProfile:
+    """A role's wants, as loaded from a profile file (see the module docs)."""
+
+    id: str
+    version: str
+    label: str
+    areas: tuple[AreaSpec, ...]
+    description: str = ""
+    taxonomy: str = "builtin"
+    taxonomy_version: str = ""
+    sources: tuple[str, ...] = ()
+    min_years: float = 0.0
+    min_seniority: int | None = None
+    breadth: float = 0.6
+    balance_target: float = 0.5
+    balance_tolerance: float = 0.2
+    balance_weight: float = 0.3
+    credit: Credit = field(default_factory=Credit)
+    recency_full_months: int = 36
+    recency_zero_months: int = 180
+    recency_floor: float = 0.5
+    skill_years: Mapping[str, float] = field(default_factory=dict)
+    red_flags: tuple[RedFlagRule, ...] = ()
+    questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    path: str = ""
+
+    def area(self, area_id: str) -> AreaSpec | None:
+        for a in self.areas:
+            if a.id == area_id:
+                return a
+        return None
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(s for a in self.areas for s in a.required)
+
+    @property
+    def preferred(self) -> tuple[str, ...]:
+        return tuple(s for a in self.areas for s in a.preferred)
+
+    def rule(self, name: str) -> RedFlagRule | None:
+        for r in self.red_flags:
+            if r.rule == name:
+                return r
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile as YAML-ready data (what :func:`parse_profile` reads back)."""
+        return {
+            "schema": SCHEMA, "id": self.id, "version": self.version, "label": self.label,
+            "description": self.description, "taxonomy": self.taxonomy,
+            "sources": list(self.sources), "min_years": self.min_years,
+            "min_seniority": self.min_seniority, "breadth": self.breadth,
+            "balance": {"target": self.balance_target, "tolerance": self.balance_tolerance,
+                        "weight": self.balance_weight},
+            "credit": {k: getattr(self.credit, k) for k in _CREDIT_KEYS},
+            "recency": {"full_months": self.recency_full_months,
+                        "zero_months": self.recency_zero_months, "floor": self.recency_floor},
+            "areas": [
+                {"id": a.id, "weight": a.weight, "min_years": a.min_years, "target": a.target,
+                 "required": list(a.required), "preferred": list(a.preferred),
+                 "questions": list(a.questions)}
+                for a in self.areas
+            ],
+            "skills": {k: {"min_years": v} for k, v in self.skill_years.items()},
+            "red_flags": [
+                {"rule": r.rule, "severity": r.severity, "message": r.message,
+                 "question": r.question, "params": dict(r.params)}
+                for r in self.red_flags
+            ],
+            "questions": {k: list(v) for k, v in self.questions.items()},
+        }
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _profiles_dir() -> Path:
+    return Path(str(resources.files("skillmix.assess") / "profiles"))
+
+
+def available_profiles() -> dict[str, str]:
+    """Built-in profile ids and their one-line labels, default first."""
+    out: dict[str, str] = {}
+    for path in sorted(_profiles_dir().glob("*.yaml")):
+        prof = load_profile(str(path))
+        out[prof.id] = prof.label
+    if DEFAULT_PROFILE in out:
+        out = {DEFAULT_PROFILE: out.pop(DEFAULT_PROFILE), **out}
+    return out
+
+
+def load_profile(name_or_path: "str | Path | RoleProfile" = DEFAULT_PROFILE) -> RoleProfile:
+    """A profile by built-in name (``social-media-manager``) or YAML path, validated.
+
+    Raises :class:`~skillmix.errors.ProfileError` ([P101] unknown name, [P102] unreadable
+    file, [P103] not YAML, [P104]-[P108] invalid content).
+    """
+    if isinstance(name_or_path, RoleProfile):
+        return name_or_path
+    spec = str(name_or_path)
+    path = Path(spec).expanduser()
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        path = _profiles_dir() / f"{spec}.yaml"
+        if not path.is_file():
+            names = sorted(p.stem for p in _profiles_dir().glob("*.yaml"))
+            raise ProfileError(
+                "P101", f"no built-in profile named {spec!r}.", source=spec,
+                hint=f"Use one of {', '.join(names)}, or pass a path to a profile .yaml file.",
+            )
+    try:
+        st = path.stat()
+    except OSError as err:
+        raise ProfileError(
+            "P102", f"cannot read profile file ({err.strerror}).", source=str(path),
+            hint="Check the path, or use a built-in name (`skillmix assess --list-profiles`).",
+        ) from None
+    return _load_cached(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: str, _mtime: int, _size: int) -> RoleProfile:
+    try:
+        raw = yaml.safe_load(Path(path).read_text("utf-8"))
+    except yaml.YAMLError as err:
+        raise ProfileError("P103", f"profile is not valid YAML ({err}).".replace("\n", " "),
+                           source=path, hint="Fix the YAML syntax.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ProfileError("P102", f"cannot read profile file ({err}).", source=path) from None
+    return parse_profile(raw, source=path)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _fail(code: str, source: str, what: str, hint: str) -> ProfileError:
+    return ProfileError(code, what, source=source, hint=hint)
+
+
+def _check_keys(data: Mapping[str, Any], allowed: set[str], where: str, source: str) -> None:
+    extra = sorted(set(data) - allowed)
+    if extra:
+        raise _fail("P104", source, f"unknown key(s) {extra} in {where}.",
+                    f"Allowed keys: {', '.join(sorted(allowed))}.")
+
+
+def _mapping(value: Any, where: str, source: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise _fail("P104", source, f"{where} must be a mapping, not {type(value).__name__}.",
+                    "See docs/assess.md for the profile format.")
+    return value
+
+
+def _number(value: Any, where: str, source: str, lo: float, hi: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail("P104", source, f"{where} must be a number, not {value!r}.",
+                    f"Use a number between {lo:g} and {hi:g}.")
+    if not lo <= float(value) <= hi:
+        raise _fail("P107", source, f"{where} is {value!r}, outside {lo:g}..{hi:g}.",
+                    f"Use a number between {lo:g} and {hi:g}.")
+    return float(value)
+
+
+def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail("P104", source, f"{where} must be a list of strings.",
+                    "Write it as a YAML list: [a, b].")
+    return tuple(value)
+
+
+def _skill_ids(value: Any, where: str, source: str, tax: Taxonomy) -> tuple[str, ...]:
+    ids = _strings(value, where, source)
+    for sid in ids:
+        if sid not in tax:
+            near = [s.id for s in tax.search(sid.replace("-", " "), limit=3)]
+            tip = f" Did you mean {', '.join(near)}?" if near else ""
+            raise _fail("P105", source, f"{where} names skill {sid!r}, which taxonomy "
+                        f"'{tax.name}' {tax.version} does not have.",
+                        f"Use a taxonomy id (`skillmix taxonomy search`).{tip}")
+    return ids
+
+
+def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
+    """Validate profile data (as read from YAML) into a :class:`RoleProfile`."""
+    data = _mapping(raw, "the profile", source)
+    _check_keys(data, _TOP_KEYS, "the profile", source)
+    schema = data.get("schema", SCHEMA)
+    if schema != SCHEMA:
+        raise _fail("P104", source, f"profile schema {schema!r} is not supported.",
+                    f"This skillmix reads schema {SCHEMA}.")
+    for key in ("id", "version", "areas"):
+        if key not in data:
+            raise _fail("P104", source, f"the profile has no '{key}'.",
+                        "Every profile needs id, version and areas.")
+    pid = str(data["id"])
+    tax_spec = str(data.get("taxonomy", "builtin"))
+    try:
+        tax = load_taxonomy(tax_spec)
+    except Exception as err:  # a TaxonomyError, re-coded so the profile is named
+        raise _fail("P106", source, f"cannot load taxonomy {tax_spec!r}: {err}",
+                    "Name a taxonomy skillmix knows (`skillmix taxonomy list`).") from None
+
+    areas_raw = data["areas"]
+    if not isinstance(areas_raw, list) or not areas_raw:
+        raise _fail("P104", source, "'areas' must be a non-empty list.",
+                    "List the areas the role needs, each with an id and a weight.")
+    areas: list[AreaSpec] = []
+    seen_skills: dict[str, str] = {}
+    for i, a_raw in enumerate(areas_raw):
+        a = _mapping(a_raw, f"areas[{i}]", source)
+        _check_keys(a, _AREA_KEYS, f"areas[{i}]", source)
+        aid = str(a.get("id", ""))
+        if aid not in tax.areas:
+            raise _fail("P106", source, f"areas[{i}] names area {aid!r}, which taxonomy "
+                        f"'{tax.name}' does not define.",
+                        f"Use one of {', '.join(tax.areas)}.")
+        if any(x.id == aid for x in areas):
+            raise _fail("P104", source, f"area {aid!r} is listed twice.", "List each area once.")
+        where = f"areas[{aid}]"
+        req = _skill_ids(a.get("required"), f"{where}.required", source, tax)
+        pref = _skill_ids(a.get("preferred"), f"{where}.preferred", source, tax)
+        for sid in (*req, *pref):
+            if sid in seen_skills:
+                raise _fail("P104", source, f"skill {sid!r} is listed twice ({seen_skills[sid]} "
+                            f"and {where}).", "List each skill once, under one area.")
+            seen_skills[sid] = where
+        area_def = tax.areas[aid]
+        areas.append(AreaSpec(
+            id=aid, weight=_number(a.get("weight", 1.0), f"{where}.weight", source, 0.0, 100.0),
+            label=area_def.label, side=area_def.side,
+            min_years=_number(a.get("min_years", 0), f"{where}.min_years", source, 0, 40),
+            target=_number(a.get("target", 3.0), f"{where}.target", source, 0.1, 100),
+            required=req, preferred=pref,
+            questions=_strings(a.get("questions"), f"{where}.questions", source),
+        ))
+    if sum(a.weight for a in areas) <= 0:
+        raise _fail("P107", source, "area weights sum to 0.", "Give some area a positive weight.")
+
+    balance = _mapping(data.get("balance"), "balance", source)
+    _check_keys(balance, _BALANCE_KEYS, "balance", source)
+    credit_raw = _mapping(data.get("credit"), "credit", source)
+    _check_keys(credit_raw, _CREDIT_KEYS, "credit", source)
+    credit = Credit(**{k: _number(v, f"credit.{k}", source, 0, 1) for k, v in credit_raw.items()})
+    recency = _mapping(data.get("recency"), "recency", source)
+    _check_keys(recency, _RECENCY_KEYS, "recency", source)
+
+    skill_years: dict[str, float] = {}
+    for sid, spec in _mapping(data.get("skills"), "skills", source).items():
+        _skill_ids([sid], "skills", source, tax)
+        spec = _mapping(spec, f"skills[{sid}]", source)
+        _check_keys(spec, {"min_years"}, f"skills[{sid}]", source)
+        skill_years[sid] = _number(spec.get("min_years", 0), f"skills[{sid}].min_years",
+                                   source, 0, 40)
+
+    flags: list[RedFlagRule] = []
+    for i, f_raw in enumerate(data.get("red_flags") or []):
+        f = _mapping(f_raw, f"red_flags[{i}]", source)
+        _check_keys(f, _FLAG_KEYS, f"red_flags[{i}]", source)
+        rule = str(f.get("rule", ""))
+        if rule not in RULES:
+            raise _fail("P108", source, f"red_flags[{i}] names rule {rule!r}, which skillmix "
+                        "does not implement.", f"Use one of {', '.join(RULES)}.")
+        sev = str(f.get("severity", "medium"))
+        if sev not in SEVERITIES:
+            raise _fail("P107", source, f"red_flags[{rule}].severity is {sev!r}.",
+                        f"Use one of {', '.join(SEVERITIES)}.")
+        params = _mapping(f.get("params"), f"red_flags[{rule}].params", source)
+        _check_keys(params, set(RULES[rule]), f"red_flags[{rule}].params", source)
+        flags.append(RedFlagRule(
+            rule=rule, severity=sev, message=str(f.get("message", "")),
+            question=str(f.get("question", "")),
+            params={k: _number(v, f"red_flags[{rule}].params.{k}", source, 0, 1000)
+                    for k, v in params.items()},
+        ))
+
+    questions: dict[str, tuple[str, ...]] = {}
+    for sid, qs in _mapping(data.get("questions"), "questions", source).items():
+        _skill_ids([sid], "questions", source, tax)
+        questions[sid] = _strings(qs, f"questions[{sid}]", source)
+
+    min_sen = data.get("min_seniority")
+    return RoleProfile(
+        id=pid, version=str(data["version"]), label=str(data.get("label", pid)), areas=tuple(areas),
+        description=str(data.get("description", "")).strip(), taxonomy=tax_spec,
+        taxonomy_version=tax.version, sources=_strings(data.get("sources"), "sources", source),
+        min_years=_number(data.get("min_years", 0), "min_years", source, 0, 40),
+        min_seniority=None if min_sen is None else int(_number(min_sen, "min_seniority", source, 0, 5)),
+        breadth=_number(data.get("breadth", 0.6), "breadth", source, 0, 1),
+        balance_target=_number(balance.get("target", 0.5), "balance.target", source, 0, 1),
+        balance_tolerance=_number(balance.get("tolerance", 0.2), "balance.tolerance", source, 0, 0.5),
+        balance_weight=_number(balance.get("weight", 0.3), "balance.weight", source, 0, 1),
+        credit=credit,
+        recency_full_months=int(_number(recency.get("full_months", 36), "recency.full_months", source, 0, 600)),
+        recency_zero_months=int(_number(recency.get("zero_months", 180), "recency.zero_months", source, 1, 1200)),
+        recency_floor=_number(recency.get("floor", 0.5), "recency.floor", source, 0, 1),
+        skill_years=skill_years, red_flags=tuple(flags), questions=questions, path=source,
+    )
