@@ -84,3 +84,15 @@ def test_cli_extract_every_shared_posting_file(shared_data: Path) -> None:
             continue
         out = run("extract", str(f), "--csv")
         assert out.returncode == 0, (f, out.stderr[-2000:])
+
+
+@pytest.mark.shared
+def test_cli_extract_a_sample_of_shared_resumes(shared_data: Path) -> None:
+    root = shared_data / "resumes" / "livecareer"
+    sample = [sorted(d.glob("*.pdf"))[0] for d in sorted(root.iterdir()) if d.is_dir()][:12]
+    out = run("extract", *map(str, sample), "--json", "--kind", "resume")
+    assert out.returncode == 0, out.stderr[-2000:]
+    data = json.loads(out.stdout)
+    assert data["report"]["done"] + data["report"]["failed"] == len(sample)
+    assert data["report"]["done"] >= len(sample) - 1
+    assert sum(len(d["mentions"]) for d in data["documents"]) > 10 * len(sample)

@@ -25,7 +25,7 @@ __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
 
 FAMILIES = (
     "required", "preferred", "negation_after", "negation_before", "negation_weak",
-    "needed_words", "negation_cancel", "consumer", "professional",
+    "needed_words", "negation_cancel", "consumer", "incidental", "professional",
 )
 
 #: sentence ends: newlines, bullets, and . ! ? ; followed by white space (not "Node.js")
@@ -140,9 +140,12 @@ class ContextRules:
             return any(k[0] <= c[0] < k[1] for k in cancel)
 
         needed_after = False
+        # "SQL preferred but not required" makes SQL optional, not unwanted
+        optional = any(c[2] == "preferred" for c in sent.cues)
         for c in sent.cues:
             fam = c[2]
-            if fam == "negation_after" and c[0] >= end and c[0] - end <= 60 and not cancelled(c):
+            if (fam == "negation_after" and c[0] >= end and c[0] - end <= 60
+                    and not optional and not cancelled(c)):
                 return True
             if fam == "needed_words" and c[0] >= end and c[0] - end <= 40:
                 needed_after = True
@@ -156,13 +159,17 @@ class ContextRules:
         return False
 
     @staticmethod
-    def usage(sent: SentenceContext, start: int, end: int) -> str:
+    def usage(sent: SentenceContext, start: int, end: int, resume: bool = True) -> str:
         """Professional or consumer, by the usage cue nearest the mention in its
-        sentence ("avid Instagram user, passionate about strategy" is consumer)."""
+        sentence ("avid Instagram user, passionate about strategy" is consumer).
+        Incidental cues ("follow us on") always make it consumer; familiarity cues only
+        in résumés (in a posting, "familiarity with X" is a weak requirement)."""
+        if any(c[2] == "incidental" for c in sent.cues):
+            return "consumer"
         best: tuple[int, str] | None = None
         for c in sent.cues:
             fam = c[2]
-            if fam == "professional" or fam == "consumer":
+            if fam == "professional" or (resume and fam == "consumer"):
                 dist = start - c[1] if c[1] <= start else (c[0] - end if c[0] >= end else 0)
                 if best is None or dist < best[0]:
                     best = (dist, fam)

@@ -170,7 +170,7 @@ class Extractor:
                         )
                     years = rules.years(sent, start, end)
                     negated = rules.negated(sent, start, end)
-                    usage = rules.usage(sent, start, end)
+                    usage = rules.usage(sent, start, end, is_resume)
                 else:
                     s_start, s_end = start, end
                     requirement, years, negated, usage = "mentioned", None, False, "unspecified"
