@@ -21,18 +21,25 @@ from typing import Any, Literal, Mapping
 
 __all__ = [
     "Area",
+    "AreaScore",
+    "BalanceScore",
     "Document",
     "DocumentKind",
     "Evidence",
     "Extraction",
+    "Gap",
     "Match",
     "Posting",
     "Ranking",
+    "RedFlag",
     "Requirement",
     "Resume",
     "Role",
+    "ScorePoint",
+    "Scorecard",
     "Section",
     "Skill",
+    "SkillDepth",
     "SkillMention",
     "Usage",
     "content_id",
@@ -342,3 +349,140 @@ class Ranking(_Record):
     parameters: Mapping[str, Any] = field(default_factory=dict)
     taxonomy: str = ""
     taxonomy_version: str = ""
+
+
+# --------------------------------------------------------------------------- assessment
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePoint(_Record):
+    """A slice of a scorecard's fit and the evidence that earned it.
+
+    ``kind`` is ``breadth`` (a skill's evidence in an area: ``skill_id`` set) or ``depth``
+    (a dated role's years in an area: ``role`` indexes ``Document.roles``). The points of
+    a scorecard add up to its ``fit``; every slice carries at least one evidence span.
+    """
+
+    points: float
+    area: str
+    kind: Literal["breadth", "depth"]
+    skill_id: str | None = None
+    role: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AreaScore(_Record):
+    """How well a candidate covers one area of a role profile.
+
+    ``coverage`` (0..1) mixes ``breadth`` (weighted skill evidence against the area's
+    target) and ``depth`` (years in dated roles against the area's minimum, discounted
+    for staleness) by the profile's breadth setting; ``points`` is its share of the fit.
+    """
+
+    area: str
+    label: str
+    side: str
+    weight: float
+    coverage: float
+    breadth: float
+    depth: float
+    years: float
+    min_years: float
+    points: float
+    skills: tuple[str, ...] = ()
+    required_met: tuple[str, ...] = ()
+    required_missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceScore(_Record):
+    """The technologist/communicator balance of a candidate's evidence.
+
+    ``tech`` and ``comm`` sum the evidence of skills in tech-side and comm-side areas;
+    ``index`` is 1 when they are equal and 0 when one is absent; ``factor`` is what the
+    fit is multiplied by for straying from the profile's ``target`` tech share by more
+    than its ``tolerance``. ``leans`` is ``tech``, ``comm``, ``balanced`` or ``none``.
+    """
+
+    tech: float
+    comm: float
+    tech_share: float
+    index: float
+    target: float
+    tolerance: float
+    factor: float
+    leans: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkillDepth(_Record):
+    """Depth of one skill: years from dated roles (or an explicit claim), recency,
+    seniority of the roles that used it, and where the résumé says so."""
+
+    skill_id: str
+    label: str
+    area: str | None
+    level: str
+    years: float
+    years_from_roles: float = 0.0
+    years_claimed: float | None = None
+    recency_months: int | None = None
+    last_used: date | None = None
+    seniority: int | None = None
+    roles: tuple[int, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag(_Record):
+    """A warning a hiring manager should read, from a profile's red-flag rule."""
+
+    rule: str
+    severity: Literal["low", "medium", "high"]
+    message: str
+    skill_ids: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gap(_Record):
+    """Something the role wants that the résumé does not show, and an interview
+    question (from the profile or taxonomy data) that would probe it.
+    ``kind``: ``required``, ``preferred``, ``area``, ``years`` or ``seniority``."""
+
+    kind: str
+    message: str
+    skill_id: str | None = None
+    area: str | None = None
+    question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard(_Record):
+    """One candidate assessed against one role profile, with the evidence for every point.
+
+    ``fit`` (0..100) is the sum of ``points``; the formula is in ``formula`` and
+    docs/assess.md, its settings in ``parameters`` (recorded for reproducibility).
+    """
+
+    document_id: str
+    source: str
+    profile: str
+    profile_version: str
+    taxonomy: str
+    taxonomy_version: str
+    fit: float
+    areas: tuple[AreaScore, ...]
+    balance: BalanceScore
+    depth: tuple[SkillDepth, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    points: tuple[ScorePoint, ...] = ()
+    total_years: float = 0.0
+    seniority: int | None = None
+    seniority_label: str = "unknown"
+    today: date | None = None
+    formula: str = ""
+    parameters: Mapping[str, Any] = field(default_factory=dict)
