@@ -23,6 +23,7 @@ __all__ = [
     "Area",
     "AreaScore",
     "BalanceScore",
+    "Counterfactual",
     "Document",
     "DocumentKind",
     "Evidence",
@@ -40,6 +41,7 @@ __all__ = [
     "Section",
     "Skill",
     "SkillDepth",
+    "SkillMatch",
     "SkillMention",
     "Usage",
     "content_id",
@@ -324,6 +326,43 @@ class Evidence(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class SkillMatch(_Record):
+    """How one skill a job asks for was met by a candidate, with the evidence on both sides.
+
+    ``kind`` is ``exact`` (the candidate shows the skill itself), ``neighbour`` (only a
+    skill next to it in the taxonomy, named in ``via``: partial credit) or ``missing``.
+    ``demand`` is the job's weight for the skill (level x rarity); ``credit`` the
+    candidate's evidence credit in [0, 1] after neighbour credit.
+    """
+
+    skill_id: str
+    label: str
+    kind: Literal["exact", "neighbour", "missing"]
+    level: str
+    demand: float
+    credit: float
+    area: str | None = None
+    via: str | None = None
+    job_evidence: Evidence | None = None
+    candidate_evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Counterfactual(_Record):
+    """What one more piece of evidence would change, computed by re-scoring: with
+    professional evidence of ``skill_id`` the result would move from ``rank_from`` to
+    ``rank_to`` (every other document scored as before)."""
+
+    skill_id: str
+    label: str
+    rank_from: int
+    rank_to: int
+    score_from: float
+    score_to: float
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Match(_Record):
     """One ranked result: who or what, its score, and why."""
 
@@ -336,6 +375,10 @@ class Match(_Record):
     transferable: tuple[tuple[str, str], ...] = ()
     counterfactuals: tuple[str, ...] = ()
     title: str | None = None
+    #: per demanded skill: how it was matched, with the evidence on both sides (additive)
+    skills: tuple["SkillMatch", ...] = ()
+    #: the computed counterfactuals behind ``counterfactuals`` (additive)
+    what_if: tuple["Counterfactual", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
