@@ -1,0 +1,109 @@
+"""skillmix: skills-first hiring of social media tech talent.
+
+The public API, re-exported from the stage packages. Heavy parts load on first use, so
+``import skillmix`` stays cheap::
+
+    import skillmix
+    doc = skillmix.read_document("resume.pdf", kind="resume")
+    extraction = skillmix.extract(doc)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .errors import (
+    ConfigError,
+    DocumentError,
+    ExtractionError,
+    FairnessError,
+    MarketError,
+    MatchError,
+    MissingExtraError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProfileError,
+    SkillmixError,
+    StoreError,
+    TaxonomyError,
+)
+from .records import (
+    Area,
+    Document,
+    Evidence,
+    Extraction,
+    Match,
+    Posting,
+    Ranking,
+    Resume,
+    Role,
+    Section,
+    Skill,
+    SkillMention,
+)
+
+__version__ = "0.1.0"
+
+#: lazily imported public names -> module that defines them
+_LAZY = {
+    "Extractor": "skillmix.extract",
+    "Taxonomy": "skillmix.taxonomy",
+    "extract": "skillmix.extract",
+    "get_extractor": "skillmix.extract",
+    "load_taxonomies": "skillmix.taxonomy",
+    "load_taxonomy": "skillmix.taxonomy",
+    "read_corpus": "skillmix.io",
+    "read_document": "skillmix.io",
+    "read_documents": "skillmix.io",
+}
+
+__all__ = [
+    "Area",
+    "ConfigError",
+    "Document",
+    "DocumentError",
+    "Evidence",
+    "Extraction",
+    "ExtractionError",
+    "Extractor",
+    "FairnessError",
+    "MarketError",
+    "Match",
+    "MatchError",
+    "MissingExtraError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "Posting",
+    "ProfileError",
+    "Ranking",
+    "Resume",
+    "Role",
+    "Section",
+    "Skill",
+    "SkillMention",
+    "SkillmixError",
+    "StoreError",
+    "Taxonomy",
+    "TaxonomyError",
+    "extract",
+    "get_extractor",
+    "load_taxonomies",
+    "load_taxonomy",
+    "read_corpus",
+    "read_document",
+    "read_documents",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'skillmix' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
