@@ -1,0 +1,277 @@
+"""Finding personal names in a résumé without a statistical model.
+
+Names are the hardest thing blind mode masks: there is no pattern, and the words that are
+names ("Grace", "Ruby", "Jordan") are also skills, places and verbs. Three cues are
+combined, each cheap and predictable:
+
+1. **The header**: the first lines of a résumé, before its first section heading, usually
+   hold the candidate's name alone on a line. A header line of two to four name-shaped
+   words, none of them a job-title, heading or skill word, is taken as a name.
+2. **Labels and honorifics**: ``Name: Jane Doe``, ``Mr. Smith``, ``Ms Jane Doe``.
+3. **A first-name lexicon**: a capitalised first name from the lexicon followed by one or
+   two capitalised surname-shaped words ("Jamal Robinson") anywhere in the text.
+
+Every word of every name found is then masked wherever else it appears capitalised
+("Robinson led...", "Jamal's"), so a name cannot survive in one place while masked in
+another. Names the caller already knows (``Resume.name``, a JSON Resume's ``basics.name``)
+are added as found names.
+
+The lexicon is the union of the given names that Faker ships for a set of Latin-script
+locales (MIT licence), loaded once per process; words that are skills in the built-in
+taxonomy, job-title words and heading words are never taken as a name on their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from ..errors import MissingExtraError
+
+__all__ = ["NameFinder", "first_names", "name_finder"]
+
+#: Faker locales whose person providers hold Latin-script given names.
+LEXICON_LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_IN", "en_NG", "en_PK", "en_KE", "en_NZ", "es_ES", "es_MX",
+    "es_CO", "es_AR", "pt_BR", "pt_PT", "fr_FR", "fr_CA", "de_DE", "it_IT", "nl_NL", "pl_PL",
+    "tr_TR", "vi_VN", "id_ID", "sw", "yo_NG", "ig_NG", "ha_NG", "tw_GH", "zu_ZA", "fil_PH",
+    "sv_SE", "no_NO", "da_DK", "fi_FI", "ro_RO", "cs_CZ", "hu_HU", "hr_HR",
+)
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[a-zà-öø-ÿA-ZÀ-ÖØ-Þ]"
+_INITIAL = r"[A-Z]\."
+_TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
+_LINE_SPLIT = re.compile(r"\s*(?:[|•·,;–—]|\s-\s|\s{3,})\s*")
+_HONORIFIC_NAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\.?\s+((?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL})){{0,2}})"
+)
+_LABELLED = re.compile(
+    rf"(?im)^[ \t]*(?:full\s+name|name|candidate|applicant)\s*[:\-–]\s*((?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL})){{0,3}})"
+)
+_STOP = frozenset(
+    """a an and the of for to in on at by with from as or resume résumé curriculum vitae cv
+    page contact information personal profile summary objective experience education skills
+    references available upon request city state country company name street phone email
+    mobile address linkedin twitter facebook instagram github portfolio website inc llc ltd
+    corp university college school institute academy department bachelor master degree
+    present current january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec monday united states
+    america usa new york north south east west central global international national
+    social media digital marketing sales senior junior lead head chief assistant associate
+    intern volunteer team group project client customer service services solutions
+    technology technologies""".split()
+)
+
+
+def _data_lines(name: str) -> Iterator[dict[str, str]]:
+    text = resources.files("skillmix.fairness").joinpath("data", name).read_text("utf-8")
+    rows = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    yield from csv.DictReader(rows)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names (as written, capitalised) from Faker's Latin-script locales."""
+    try:
+        import importlib
+
+        importlib.import_module("faker.providers.person")
+    except ImportError as err:  # pragma: no cover - depends on the install
+        raise MissingExtraError.for_module("faker", "fairness") from err
+    import importlib
+
+    out: set[str] = set()
+    for loc in LEXICON_LOCALES:
+        try:
+            mod = importlib.import_module(f"faker.providers.person.{loc}")
+        except ImportError:
+            continue
+        prov = mod.Provider
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_names_nonbinary"):
+            names = getattr(prov, attr, None)
+            if not names:
+                continue
+            for n in names:
+                if isinstance(n, str) and n[:1].isupper() and n.replace("-", "").replace("'", "").isalpha():
+                    out.add(n)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _io_vocabulary() -> frozenset[str]:
+    """Job-title and section-heading words from skillmix.io's data files (lower case)."""
+    words: set[str] = set()
+    base = resources.files("skillmix.io").joinpath("data")
+    try:
+        for line in base.joinpath("title_words.txt").read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.add(line.strip().lower())
+        rows = (ln for ln in base.joinpath("headings.csv").read_text("utf-8").splitlines()
+                if ln.strip() and not ln.startswith("#"))
+        for row in csv.DictReader(rows):
+            words.update(re.findall(r"[a-z]+", (row.get("phrase") or "").lower()))
+    except FileNotFoundError:  # pragma: no cover - io data always ships
+        pass
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def _skill_words(taxonomy: str | None) -> frozenset[str]:
+    """One-word surface forms of a taxonomy's skills (lower case): never a name alone."""
+    if not taxonomy:
+        return frozenset()
+    from ..taxonomy import load_taxonomies
+
+    words: set[str] = set()
+    for tax in load_taxonomies(taxonomy):
+        for skill in tax.skills.values():
+            for form in skill.surface_forms:
+                if " " not in form.strip():
+                    words.add(form.strip().lower())
+    return frozenset(words)
+
+
+class NameFinder:
+    """Find the spans of personal names in a text (see the module docstring).
+
+    ``taxonomy`` names the taxonomy whose one-word skills are protected from being taken
+    as names (``None`` protects none).
+    """
+
+    def __init__(self, taxonomy: str | None = "builtin") -> None:
+        self.taxonomy = taxonomy
+        self._first = first_names()
+        self._first_lower = frozenset(n.lower() for n in self._first)
+        self._blocked = _io_vocabulary() | _STOP
+        self._skills = _skill_words(taxonomy)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _is_blocked(self, word: str) -> bool:
+        low = word.lower().strip(".'’")
+        return low in self._blocked or low in self._skills
+
+    def _is_first_name(self, word: str) -> bool:
+        w = word.strip(".'’")
+        if w in self._first:
+            return True
+        return w.isupper() and len(w) > 1 and w.lower() in self._first_lower
+
+    def _name_shaped(self, tokens: list[str], *, strict: bool) -> bool:
+        """2-4 tokens that could be a full name; ``strict`` forbids blocked words."""
+        if not 2 <= len(tokens) <= 4:
+            return False
+        words = [t for t in tokens if not re.fullmatch(_INITIAL, t)]
+        if len(words) < 2:
+            return False
+        if any(self._is_blocked(w) and not (i == 0 and self._is_first_name(w))
+               for i, w in enumerate(words)):
+            return False
+        if strict and not self._is_first_name(words[0]):
+            return False
+        return True
+
+    # ------------------------------------------------------------------ cues
+
+    def header_names(self, text: str, header_end: int) -> list[tuple[int, int]]:
+        """Name lines in the header region ``text[:header_end]``."""
+        found = []
+        pos = 0
+        seen_lines = 0
+        for line in text[:header_end].splitlines(keepends=True):
+            stripped = line.strip()
+            if stripped:
+                seen_lines += 1
+                segment_at = pos + (len(line) - len(line.lstrip()))
+                first = _LINE_SPLIT.split(stripped)[0]
+                tokens = first.split()
+                if all(_TOKEN.fullmatch(t) for t in tokens) and self._name_shaped(tokens, strict=False):
+                    found.append((segment_at, segment_at + len(first)))
+            pos += len(line)
+            if seen_lines >= 6:
+                break
+        return found
+
+    def labelled_names(self, text: str) -> list[tuple[int, int]]:
+        out = []
+        for m in _LABELLED.finditer(text):
+            tokens = m.group(1).split()
+            if not any(self._is_blocked(t) for t in tokens):
+                out.append(m.span(1))
+        for m in _HONORIFIC_NAME.finditer(text):
+            tokens = m.group(1).split()
+            keep = []
+            for t in tokens:
+                if self._is_blocked(t):
+                    break
+                keep.append(t)
+            if keep:
+                start = m.start(1)
+                end = start + len(" ".join(keep)) if len(keep) == len(tokens) else \
+                    start + m.group(1).index(keep[-1]) + len(keep[-1])
+                out.append((start, end))
+        return out
+
+    def lexicon_names(self, text: str) -> list[tuple[int, int]]:
+        """A lexicon first name followed by one or two surname-shaped words."""
+        out = []
+        toks = list(_TOKEN.finditer(text))
+        i = 0
+        while i < len(toks):
+            m = toks[i]
+            word = m.group()
+            if self._is_first_name(word) and not self._is_blocked(word):
+                j = i + 1
+                end = m.end()
+                while j < len(toks) and j - i <= 2:
+                    nxt = toks[j]
+                    gap = text[end:nxt.start()]
+                    if gap not in (" ", "  ") or self._is_blocked(nxt.group()):
+                        break
+                    end = nxt.end()
+                    j += 1
+                if j > i + 1:
+                    out.append((m.start(), end))
+                    i = j
+                    continue
+            i += 1
+        return out
+
+    def propagate(self, text: str, spans: Iterable[tuple[int, int]],
+                  extra: Iterable[str] = ()) -> list[tuple[int, int]]:
+        """Every capitalised occurrence of any word of the names found."""
+        words: set[str] = set()
+        for s, e in spans:
+            words.update(t for t in _TOKEN.findall(text[s:e]) if len(t.strip(".")) > 1)
+        for name in extra:
+            words.update(t for t in _TOKEN.findall(name) if len(t.strip(".")) > 1)
+        words = {w for w in words if not self._is_blocked(w)}
+        if not words:
+            return []
+        forms: set[str] = set()
+        for w in words:
+            forms.update({w, w.upper(), w[:1].upper() + w[1:].lower()})
+        pattern = re.compile(
+            r"(?<![\w@.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?:['’]s)?(?![\w@])"
+        )
+        return [m.span() for m in pattern.finditer(text)]
+
+    def find(self, text: str, *, header_end: int, known: Iterable[str] = ()) -> list[tuple[int, int]]:
+        """All name spans: header, labels and honorifics, lexicon, then propagation."""
+        spans = self.header_names(text, header_end)
+        spans += self.labelled_names(text)
+        spans += self.lexicon_names(text)
+        known = [k for k in known if k and k.strip()]
+        spans += self.propagate(text, spans, known)
+        return spans
+
+
+@lru_cache(maxsize=4)
+def name_finder(taxonomy: str | None = "builtin") -> NameFinder:
+    """A shared :class:`NameFinder` per protected taxonomy."""
+    return NameFinder(taxonomy)
