@@ -106,8 +106,25 @@ def find_date_ranges(text: str, offset: int = 0) -> list[DateRange]:
     return found
 
 
-def find_since(text: str) -> re.Match[str] | None:
-    return _SINCE.search(text)
+_MONTH_DATE = re.compile(
+    rf"(?<![\w/])(?:{_MONTH},?\s*{_YEAR}|(?:0?[1-9]|1[0-2])\s*/\s*{_YEAR})(?![\w/])", re.IGNORECASE
+)
+
+
+def find_single_date(line: str) -> DateRange | None:
+    """A lone month-and-year date opening or closing a short line (a role whose end is
+    not given): ``January 2012 Company Name`` -> start only, not current."""
+    if find_date_ranges(line):
+        return None
+    s = line.strip()
+    for m in _MONTH_DATE.finditer(line):
+        at_start = line[: m.start()].strip() == ""
+        at_end = line[m.end():].strip(" .)") == ""
+        if (at_start or at_end) and len(s) <= 90:
+            begin = parse_date(_squash(m.group(0)))
+            if begin is not None:
+                return DateRange(begin, None, False, m.start(), m.end(), False)
+    return None
 
 
 def _squash(s: str) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..records import Role, Section
-from .dates import DateRange, find_date_ranges
+from .dates import DateRange, find_date_ranges, find_single_date
 
 __all__ = ["parse_roles"]
 
@@ -84,6 +84,9 @@ def _title_line(line: str) -> bool:
 def _anchor(line: str) -> DateRange | None:
     ranges = find_date_ranges(line)
     if not ranges:
+        single = find_single_date(line)
+        if single is not None and _employer_cue(line[: single.start] + line[single.end:]):
+            return single
         return None
     dr = ranges[0]
     stripped = line.strip()
@@ -164,6 +167,27 @@ def _roles_in(text: str, begin: int, end: int, sections: tuple[Section, ...]) ->
                 title = t or _clean_part(prev[1])
                 employer = employer or e
                 span_start = prev[0]
+            if (
+                employer is None
+                and span_start == off
+                and prev is not None
+                and prev[0] not in heading_starts
+                and _employer_cue(prev[1])
+                and len(prev[1].strip()) <= 80
+                and not _BULLET.match(prev[1])
+                and not prev[1].rstrip().endswith(".")
+                and _anchor(prev[1]) is None
+            ):
+                t, e = _split_employer_line(prev[1])
+                if e:
+                    employer = e
+                    title = title or t
+                    span_start = prev[0]
+            if title is None and nxt is not None and (i + 1) not in taken and _title_line(nxt[1]) and _has_title_word(nxt[1]):
+                t, e = _split_employer_line(nxt[1])
+                title = t or _clean_part(nxt[1])
+                employer = employer or e
+                taken.add(i + 1)
         if title is None and employer is not None and _has_title_word(employer):
             title, employer = employer, None
         taken.add(i)

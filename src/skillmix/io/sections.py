@@ -84,6 +84,12 @@ def _shaped(line: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
+def _looks_like_job_title(key: str) -> bool:
+    from .roles import _has_title_word
+
+    return _has_title_word(key)
+
+
 def _lookup(key: str, doc: str) -> _Heading | None:
     exact, _ = _vocabulary()
     docs = ("resume", "posting") if doc == "unknown" else (doc,)
@@ -105,17 +111,18 @@ def _lookup_contains(key: str, doc: str) -> _Heading | None:
 
 def _classify_line(line: str, doc: str) -> tuple[_Heading, str] | None:
     s = line.strip()
-    if not s or len(s) > 70:
+    if not s or len(s) > 90:
         return None
     key = heading_key(s)
-    if not key or len(key.split()) > 8:
+    if not key or len(key.split()) > 12:
         return None
     if s.endswith((".", ",", ";")) and not s.endswith("..."):
         return None
     h = _lookup(key, doc)
     if h is not None:
         return h, s
-    if _shaped(s) and len(key.split()) <= 4:
+    colon = s.rstrip("*_ ").endswith((":", "："))
+    if _shaped(s) and (len(key.split()) <= 4 and not _looks_like_job_title(key) or colon and len(key.split()) <= 12):
         h = _lookup_contains(key, doc)
         if h is not None:
             return h, s

@@ -148,6 +148,8 @@ def clean_text(text: str) -> str:
     text = _FULLWIDTH_COMMA.sub(",", text)
     if "\u00c2" in text or "\u00c3" in text or "\u00e2" in text:
         text = _MOJIBAKE.sub(_fix_one, text)
+    if "\u00c2" in text:  # a no-break space whose mojibake lost its second byte
+        text = re.sub("\u00c2(?=\\s|$)", " ", text)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_ZERO_WIDTH).translate(_SPACES)
     text = _CONTROLS.sub("", text)
