@@ -28,8 +28,12 @@ FAMILIES = (
     "needed_words", "negation_cancel", "consumer", "incidental", "professional",
 )
 
-#: sentence ends: newlines, bullets, and . ! ? ; followed by white space (not "Node.js")
-_SENTENCE_END = re.compile(r"[\n\u2022\u25aa\u25cf\u25e6\u2023\u2043]|[.!?;](?=\s)")
+#: sentence ends: newlines, bullets, . ! ? ; before white space (not "Node.js"), and a
+#: full stop or colon glued to a capitalized word, as in flattened job-board text
+#: ("...Instagram account.Engage with followers", "Requirements:Access to...")
+_SENTENCE_END = re.compile(
+    r"[\n\u2022\u25aa\u25cf\u25e6\u2023\u2043]|[.!?;](?=\s)|(?<=[a-z)])[.!?:](?=[A-Z][a-z])"
+)
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
