@@ -45,7 +45,7 @@ __all__ = [
     "finish_job", "get_candidate", "get_document", "get_extraction", "get_job",
     "get_posting", "get_profile", "get_ranking", "get_scorecard", "latest_ranking",
     "list_audit", "list_candidates", "list_postings", "list_profiles", "list_scorecards",
-    "posting_documents", "put_profile", "save_document", "save_ranking", "save_scorecard",
+    "posting_documents", "put_profile", "read_original", "save_document", "save_ranking", "save_scorecard",
     "start_job",
 ]
 
@@ -402,3 +402,15 @@ def list_audit(store: Store, *, limit: int = 100, object_id: str | None = None) 
         return [AuditEntry(id=r.id, at=r.at, actor=r.actor, action=r.action,
                            object_type=r.object_type, object_id=r.object_id, detail=r.detail)
                 for r in sess.scalars(q)]
+
+
+def read_original(store: Store, doc_id: str) -> bytes:
+    """The bytes of a document as uploaded."""
+    with store.session() as sess:
+        row = sess.get(DocumentRow, doc_id)
+        if row is None:
+            raise NotFoundError("S103", f"no document {doc_id!r}.")
+        rel = row.file_path
+    if rel is None:
+        raise NotFoundError("S105", f"document {doc_id!r} has no stored file.")
+    return store.files.get(rel)

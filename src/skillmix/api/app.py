@@ -1,0 +1,118 @@
+"""The FastAPI application: REST API under ``/v1``, the web UI at ``/``, ``/health`` open.
+
+:func:`create_app` wires a :class:`~skillmix.store.workspace.Workspace` into the routers,
+installs the error envelope and a security-headers middleware (Content-Security-Policy
+without inline script or style, no framing, no sniffing, no referrer). FastAPI's own
+``/docs`` and ``/openapi.json`` are off: the OpenAPI document is served at
+``/v1/openapi.json`` behind a read key, and the web UI renders it at ``/api`` (the stock
+Swagger page needs inline script and a CDN, which the CSP and offline servers rule out).
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator
+
+from fastapi import FastAPI, Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..store import Store
+from ..store.workspace import Workspace, WorkspaceSettings
+from .errors import install_error_handlers
+
+__all__ = ["CSP", "SECURITY_HEADERS", "create_app"]
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` to every HTTP response (pure ASGI, no buffering)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._raw = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self._raw if k not in names]
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("skillmix")
+    except Exception:  # pragma: no cover - not installed
+        return "0"
+
+
+def create_app(store: Store | str | os.PathLike[str] | None = None, *,
+               settings: WorkspaceSettings | None = None,
+               files_dir: str | os.PathLike[str] | None = None,
+               web: bool = True, cookie_secure: bool = False) -> FastAPI:
+    """The app for one workspace.
+
+    ``store``: a :class:`Store` or a database URL/path (``None``: ``$SKILLMIX_DB_URL`` or
+    ``sqlite:///skillmix.sqlite``). ``web=False`` serves the API only. ``cookie_secure``
+    marks the web session cookie Secure (set it behind HTTPS).
+    """
+    st = store if isinstance(store, Store) else Store(store, files_dir=files_dir)
+    workspace = Workspace(st, settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.jobs.shutdown(wait=False, cancel_futures=True)
+
+    app = FastAPI(title="skillmix", version=_version(), lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url=None,
+                  description="Skills-first hiring of social media tech talent. Every "
+                              "endpoint but /health needs an API key "
+                              "(Authorization: Bearer smk_...).")
+    app.state.workspace = workspace
+    app.state.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skillmix-job")
+    app.state.cookie_secure = cookie_secure
+    install_error_handlers(app)
+
+    from . import v1_admin, v1_documents, v1_scoring, v1_taxonomy
+
+    app.include_router(v1_documents.router)
+    app.include_router(v1_taxonomy.router)
+    app.include_router(v1_scoring.router)
+    app.include_router(v1_admin.router)
+
+    @app.get("/health", tags=["meta"], summary="Liveness (no key needed)")
+    def health(request: Request) -> dict[str, Any]:
+        from ..store.migrate import current_revision
+
+        ws_store = request.app.state.workspace.store
+        return {"ok": True, "status": "up", "version": _version(),
+                "database": ws_store.engine.dialect.name,
+                "schema": current_revision(ws_store.engine)}
+
+    if web:
+        from ..web import mount_web
+
+        mount_web(app)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,41 @@
+"""API key checking for routes: ``Depends(require("write"))`` gives the caller's key.
+
+Keys come in ``Authorization: Bearer smk_...`` or ``X-API-Key: smk_...``. A missing, malformed,
+unknown or revoked key is 401 (``[A101]``/``[A102]``/``[A103]``); a valid key without the
+scope is 403 (``[A403]``). Verification runs in a worker thread (it touches the database).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+
+from ..store import ApiKey, verify_key
+from .errors import ForbiddenError
+
+__all__ = ["key_from_headers", "require"]
+
+
+def key_from_headers(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip() or None
+    return request.headers.get("x-api-key") or None
+
+
+def require(scope: str) -> Callable[[Request], object]:
+    """A dependency that checks the request's key has ``scope`` and returns the key."""
+
+    async def dependency(request: Request) -> ApiKey:
+        store = request.app.state.workspace.store
+        key = await run_in_threadpool(verify_key, store, key_from_headers(request))
+        if not key.allows(scope):
+            raise ForbiddenError("A403", f"this key lacks the '{scope}' scope.",
+                                 hint="Ask an admin for a key with that scope.")
+        request.state.key = key
+        return key
+
+    dependency.__name__ = f"require_{scope}"
+    return dependency

@@ -1,0 +1,89 @@
+"""The one error envelope of the HTTP API: ``{"ok": false, "code", "error", "status"}``.
+
+Every failure—our coded errors, unknown routes, wrong methods, invalid request bodies and
+unexpected bugs—goes through :func:`install_error_handlers`, so a client parses one shape.
+A test walks every route to enforce it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import ConfigError, DocumentError, PermissionDeniedError, SkillmixError
+
+__all__ = [
+    "BadRequestError",
+    "ForbiddenError",
+    "PayloadTooLargeError",
+    "envelope",
+    "install_error_handlers",
+]
+
+log = logging.getLogger("skillmix.api")
+
+
+class PayloadTooLargeError(DocumentError):
+    """An upload went over the size limit (checked while it streams in)."""
+
+    http_status = 413
+
+    @classmethod
+    def for_limit(cls, limit: int) -> "PayloadTooLargeError":
+        return cls("A413", f"the upload is larger than the limit of {limit} bytes.",
+                   hint="Send a smaller file, or ask the admin to raise --max-upload-mb.")
+
+
+class ForbiddenError(PermissionDeniedError):
+    """The key is valid but lacks the scope the endpoint needs."""
+
+    http_status = 403
+
+
+class BadRequestError(ConfigError):
+    """The request is malformed (wrong content type, missing part...)."""
+
+
+_HTTP_CODES = {404: "A404", 405: "A405", 401: "A101", 403: "A403", 413: "A413"}
+
+
+def envelope(status: int, code: str, error: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "code": code, "error": error, "status": status},
+                        status_code=status)
+
+
+async def _skillmix(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, SkillmixError)
+    return envelope(err.http_status, err.code, err.render())
+
+
+async def _http(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, StarletteHTTPException)
+    code = _HTTP_CODES.get(err.status_code, f"A{err.status_code}")
+    return envelope(err.status_code, code, f"[{code}] {err.detail}")
+
+
+async def _validation(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, RequestValidationError)
+    parts = []
+    for e in err.errors()[:5]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+        parts.append(f"{loc}: {e.get('msg')}")
+    return envelope(422, "A422", f"[A422] invalid request: {'; '.join(parts)}. "
+                                 "See /v1/openapi.json for the expected shape.")
+
+
+async def _bug(_: Request, err: Exception) -> JSONResponse:
+    log.exception("unhandled error", exc_info=err)
+    return envelope(500, "A500", "[A500] internal error. The server log has the details.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(SkillmixError, _skillmix)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(Exception, _bug)

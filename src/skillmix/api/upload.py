@@ -1,0 +1,126 @@
+"""Multipart uploads read as a stream, with the size limit enforced as bytes arrive.
+
+Why not FastAPI's ``UploadFile``: Starlette spools the whole body to disk before the route
+runs, so a 5 GB upload would be accepted and written before anyone said no. Here the body
+is fed chunk by chunk to python-multipart's parser; the declared ``Content-Length`` is
+checked first, and the running total of the file part (and of the whole body) is checked
+on every chunk, answering 413 (``[A413]``) the moment it goes over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import Request
+
+from .errors import BadRequestError, PayloadTooLargeError
+
+__all__ = ["FIELD_LIMIT", "Upload", "read_upload"]
+
+#: bytes allowed for the non-file form fields of one upload, all together
+FIELD_LIMIT = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """The file part of a multipart upload and its text fields."""
+
+    filename: str
+    content_type: str
+    data: bytes
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+class _Collector:
+    def __init__(self, file_field: str, max_bytes: int) -> None:
+        self.file_field = file_field
+        self.max_bytes = max_bytes
+        self.fields: dict[str, str] = {}
+        self.files: list[tuple[str, str, str, bytearray]] = []
+        self._hname = bytearray()
+        self._hvalue = bytearray()
+        self._headers: dict[str, bytes] = {}
+        self._buf = bytearray()
+        self._name = ""
+        self._filename: str | None = None
+        self._ctype = ""
+        self._field_bytes = 0
+
+    def callbacks(self) -> dict[str, object]:
+        return {
+            "on_part_begin": self.part_begin,
+            "on_header_field": lambda d, s, e: self._hname.extend(d[s:e]),
+            "on_header_value": lambda d, s, e: self._hvalue.extend(d[s:e]),
+            "on_header_end": self.header_end,
+            "on_headers_finished": self.headers_finished,
+            "on_part_data": self.part_data,
+            "on_part_end": self.part_end,
+        }
+
+    def part_begin(self) -> None:
+        self._headers, self._buf = {}, bytearray()
+        self._name, self._filename, self._ctype = "", None, ""
+
+    def header_end(self) -> None:
+        self._headers[bytes(self._hname).decode("latin-1").lower()] = bytes(self._hvalue)
+        self._hname, self._hvalue = bytearray(), bytearray()
+
+    def headers_finished(self) -> None:
+        _, params = parse_options_header(self._headers.get("content-disposition", b""))
+        self._name = params.get(b"name", b"").decode("utf-8", "replace")
+        raw = params.get(b"filename")
+        self._filename = raw.decode("utf-8", "replace") if raw is not None else None
+        self._ctype = self._headers.get("content-type", b"").decode("latin-1")
+
+    def part_data(self, data: bytes, start: int, end: int) -> None:
+        n = end - start
+        if self._filename is not None:
+            if len(self._buf) + n > self.max_bytes:
+                raise PayloadTooLargeError.for_limit(self.max_bytes)
+        else:
+            self._field_bytes += n
+            if self._field_bytes > FIELD_LIMIT:
+                raise PayloadTooLargeError("A414", f"form fields exceed {FIELD_LIMIT} bytes.",
+                                           hint="Send text as a file part instead.")
+        self._buf.extend(data[start:end])
+
+    def part_end(self) -> None:
+        if self._filename is not None:
+            self.files.append((self._name, self._filename, self._ctype, self._buf))
+        else:
+            self.fields[self._name] = bytes(self._buf).decode("utf-8", "replace")
+
+
+async def read_upload(request: Request, max_bytes: int, file_field: str = "file") -> Upload:
+    """Read one file (form field ``file_field``) and the text fields of a multipart body.
+
+    Raises :class:`PayloadTooLargeError` (413) as soon as the file passes ``max_bytes`` or
+    the body passes ``max_bytes`` plus :data:`FIELD_LIMIT`; :class:`BadRequestError` (400)
+    for a body that is not multipart or has no file part.
+    """
+    body_limit = max_bytes + FIELD_LIMIT
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > body_limit:
+        raise PayloadTooLargeError.for_limit(max_bytes)
+    ctype, params = parse_options_header(request.headers.get("content-type", ""))
+    boundary = params.get(b"boundary")
+    if ctype != b"multipart/form-data" or not boundary:
+        raise BadRequestError("A400", "expected a multipart/form-data body with a boundary.",
+                              hint=f"Send the file as form field '{file_field}'.")
+    sink = _Collector(file_field, max_bytes)
+    parser = MultipartParser(boundary, sink.callbacks())  # type: ignore[arg-type]
+    total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > body_limit:
+            raise PayloadTooLargeError.for_limit(max_bytes)
+        if chunk:
+            parser.write(chunk)
+    parser.finalize()
+    for name, filename, part_type, data in sink.files:
+        if name == file_field:
+            return Upload(filename=filename, content_type=part_type, data=bytes(data),
+                          fields=sink.fields)
+    raise BadRequestError("A410", f"no file part named {file_field!r} in the upload.",
+                          hint=f"Send the file as form field '{file_field}'.")

@@ -1,0 +1,51 @@
+"""JSON views of store records for responses: what a client sees of each object."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Extraction
+from ..store import CandidateInfo, PostingInfo, StoredDocument, StoredResult
+from ..store.keys import ApiKey
+
+__all__ = ["candidate_view", "document_view", "extraction_view", "key_view", "posting_view",
+           "result_view"]
+
+
+def document_view(d: StoredDocument, *, text: bool = True) -> dict[str, Any]:
+    doc = d.document
+    out: dict[str, Any] = {
+        "id": d.id, "kind": d.kind, "source": doc.source, "media_type": doc.media_type,
+        "title": doc.title, "pages": doc.pages, "size": d.size, "candidate_id": d.candidate_id,
+        "posting_id": d.posting_id, "has_file": d.has_file,
+        "created_at": d.created_at.isoformat() if d.created_at else None,
+    }
+    if text:
+        out["text"] = doc.text
+        out["sections"] = [s.to_dict() for s in doc.sections]
+        out["roles"] = [r.to_dict() for r in doc.roles]
+    return out
+
+
+def extraction_view(ext: Extraction) -> dict[str, Any]:
+    skills = ext.skills()
+    return {**ext.to_dict(), "skills": sorted(skills),
+            "counted": sorted(s for s, ms in skills.items() if any(m.counts for m in ms))}
+
+
+def candidate_view(c: CandidateInfo) -> dict[str, Any]:
+    return c.to_dict()
+
+
+def posting_view(p: PostingInfo) -> dict[str, Any]:
+    return p.to_dict()
+
+
+def result_view(r: StoredResult) -> dict[str, Any]:
+    return r.to_dict()
+
+
+def key_view(k: ApiKey) -> dict[str, Any]:
+    return {"id": k.id, "user": k.user_name, "name": k.name, "scopes": sorted(k.scopes),
+            "created_at": k.created_at.isoformat() if k.created_at else None,
+            "revoked": k.revoked}

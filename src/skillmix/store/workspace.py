@@ -1,0 +1,120 @@
+"""The service layer the REST API and the web UI share: one call per user action.
+
+Why a layer here: routes and templates hold no logic, and the API and the browser must do
+exactly the same thing for an upload, an assessment, a ranking or an erasure. A
+:class:`Workspace` reads uploads in the io sandbox, extracts with the shared extractor,
+stores what came out, and calls the assess, match, market and fairness libraries through
+their public functions (see :mod:`skillmix.store.scoring`), recording every decision.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import ConfigError, DocumentError
+from ..records import Extraction
+from . import repo
+from .core import Store, new_id
+from .erase import erase_candidate
+from .types import ErasureReport, StoredDocument
+
+__all__ = ["Ingested", "Workspace", "WorkspaceSettings", "scorecard_target"]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceSettings:
+    """What a workspace allows and uses.
+
+    ``max_upload_bytes`` caps one uploaded file (the API enforces it while streaming);
+    ``sandbox`` reads uploads in the io worker process (keep it on for files from users);
+    ``blind`` is the default for rankings (names and contact details redacted);
+    ``market_corpora`` maps names a client may ask for to corpus files on the server.
+    """
+
+    taxonomy: str = "builtin"
+    max_upload_bytes: int = 10 * 1024 * 1024
+    sandbox: bool = True
+    blind: bool = True
+    market_corpora: Mapping[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_upload_bytes <= 0:
+            raise ConfigError("C120", "max_upload_bytes must be positive.")
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """An upload after reading, extraction and storage."""
+
+    stored: StoredDocument
+    extraction: Extraction
+
+
+class Workspace:
+    """A store plus the settings and engines that act on it."""
+
+    def __init__(self, store: Store, settings: WorkspaceSettings | None = None) -> None:
+        self.store = store
+        self.settings = settings or WorkspaceSettings()
+
+    @property
+    def extractor(self):  # type: ignore[no-untyped-def]
+        from ..extract import get_extractor
+
+        return get_extractor(self.settings.taxonomy)
+
+    def ingest(self, data: bytes, *, filename: str, kind: str, actor: str,
+               candidate_id: str | None = None, candidate_name: str | None = None,
+               posting_id: str | None = None,
+               posting_fields: Mapping[str, str | None] | None = None) -> Ingested:
+        """Read an uploaded file, extract its skills and keep both."""
+        from ..io import ReadLimits, read_document
+
+        if kind not in ("resume", "posting"):
+            raise ConfigError("C121", f"kind must be 'resume' or 'posting', not {kind!r}.")
+        if len(data) > self.settings.max_upload_bytes:
+            from ..api.errors import PayloadTooLargeError
+
+            raise PayloadTooLargeError.for_limit(self.settings.max_upload_bytes)
+        name = _safe_name(filename)
+        limits = ReadLimits(max_bytes=self.settings.max_upload_bytes)
+        doc = read_document(data, name=name, kind=kind, limits=limits,  # type: ignore[arg-type]
+                            sandbox=self.settings.sandbox)
+        if not doc.text.strip():
+            raise DocumentError("D190", "the document has no text.", source=name,
+                                hint="Upload a file with text (run OCR on scans first).")
+        doc_id = new_id("doc")
+        doc = doc.replace(id=doc_id, kind=kind)
+        ext = self.extractor.extract(doc)
+        stored = repo.save_document(
+            self.store, doc, ext, actor=actor, data=data, candidate_id=candidate_id,
+            candidate_name=candidate_name, posting_id=posting_id,
+            posting_fields=posting_fields, doc_id=doc_id)
+        return Ingested(stored=stored, extraction=ext)
+
+    def erase(self, candidate_id: str, *, actor: str) -> ErasureReport:
+        return erase_candidate(self.store, candidate_id, actor=actor)
+
+    def corpus_path(self, name: str) -> Path:
+        corpora = dict(self.settings.market_corpora or {})
+        if name not in corpora:
+            from ..errors import NotFoundError
+
+            raise NotFoundError("K190", f"no market corpus named {name!r}.",
+                                hint=f"Known: {', '.join(sorted(corpora)) or 'none'}; the "
+                                     "server admin adds them with skillmix serve --corpus NAME=PATH.")
+        return Path(corpora[name])
+
+
+def _safe_name(filename: str) -> str:
+    """The base name of an uploaded file, with path parts and control characters dropped."""
+    base = os.path.basename((filename or "upload").replace("\\", "/"))
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in "<>\"'`")[:200]
+    return base or "upload"
+
+
+def scorecard_target(profile: str | None, posting_id: str | None) -> str:
+    return f"posting:{posting_id}" if posting_id else f"profile:{profile}"

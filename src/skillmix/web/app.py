@@ -1,0 +1,1 @@
+def mount_web(app): pass
