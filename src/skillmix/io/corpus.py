@@ -27,7 +27,7 @@ from ..records import Document, Posting, content_id
 from .codes import doc_error
 from .html import html_to_text
 from .limits import ReadLimits
-from .sections import detect_sections
+from .sections import detect_sections, unglue_headings
 from .text import clean_text
 
 __all__ = ["PRESETS", "CorpusMapping", "read_corpus", "sniff_preset"]
@@ -245,7 +245,7 @@ def _row_posting(
         extra = clean_text(_text(row.get(col)))
         if extra and extra not in text:
             text = f"{text}\n\n{extra}" if text else extra
-    text = clean_text(text)
+    text = unglue_headings(clean_text(text), "posting")
     if not text.strip():
         raise doc_error("D114", source, f"empty description column {m.description!r}")
     if len(text) > limits.max_text_chars:

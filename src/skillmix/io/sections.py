@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..records import DocumentKind, Section
 
-__all__ = ["detect_sections", "guess_kind", "heading_key"]
+__all__ = ["detect_sections", "guess_kind", "heading_key", "unglue_headings"]
 
 _BULLET = re.compile(r"^(?:[\s\-–—•·*#>▪■●○◦]+|\(?\d{1,2}[.)]\s*|[ivx]{1,4}[.)]\s+)+")
 
@@ -184,20 +184,35 @@ def _eeo_score(text: str) -> int:
 
 
 def _eeo_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
-        para = m.group(0)
-        if _eeo_score(para) < 3:
+    """Spans of equal-opportunity text: lines with strong cues, grown over neighbouring
+    lines of the same paragraph that carry a cue too (a notice wrapped over lines)."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    scores = [_eeo_score(line) if line.strip() else -1 for _, _, line in lines]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if scores[i] < 3:
+            i += 1
             continue
-        if len(para) <= 800:
-            spans.append((m.start(), m.end()))
-            continue
-        # A long paragraph: mark from the first EEO sentence on.
-        for s in re.finditer(r"[^.!?\n]+[.!?]?", para):
-            if _eeo_score(s.group(0)) >= 3:
-                begin = m.start() + s.start() + (len(s.group(0)) - len(s.group(0).lstrip()))
-                spans.append((begin, m.end()))
-                break
+        first = last = i
+        while first > 0 and scores[first - 1] >= 1:
+            first -= 1
+        while last + 1 < len(lines) and scores[last + 1] >= 1:
+            last += 1
+        begin, end = lines[first][0], lines[last][1]
+        line = lines[first][2]
+        if len(line) > 800:
+            # A long line: start at its first EEO sentence.
+            for m in re.finditer(r"[^.!?]+[.!?]?", line):
+                if _eeo_score(m.group(0)) >= 3:
+                    begin = lines[first][0] + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    break
+        spans.append((begin, end))
+        i = last + 1
     return spans
 
 
@@ -220,3 +235,35 @@ def guess_kind(text: str) -> DocumentKind:
     if score["posting"] == score["resume"]:
         return "unknown"
     return "posting" if score["posting"] > score["resume"] else "resume"
+
+
+@lru_cache(maxsize=2)
+def _glued_pattern(doc: str) -> re.Pattern[str]:
+    exact, _ = _vocabulary()
+    phrases = sorted(
+        {phrase for (d, phrase) in exact if d == doc and len(phrase) >= 5},
+        key=len,
+        reverse=True,
+    )
+    alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    # A known heading glued to what follows ("About UsBetsy", "Responsibilities:Curate")
+    # or to what precedes it ("per weekResponsibilities:").
+    return re.compile(
+        rf"(?:^|(?<=(?-i:[a-z.!?:;)]))|(?<=(?-i:[.!?:;)]) ))(?=(?-i:[A-Z]))(?P<h>{alts})"
+        rf"(?:(?P<c>:)|(?=(?-i:[A-Z])))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def unglue_headings(text: str, doc: str = "posting") -> str:
+    """Put known headings that lost their line breaks (job boards that flatten HTML)
+    back on lines of their own. Only used on text with few line breaks."""
+    if text.count("\n") * 400 > len(text):
+        return text
+    pattern = _glued_pattern(doc if doc in ("resume", "posting") else "posting")
+
+    def fix(m: re.Match[str]) -> str:
+        return f"\n{m.group('h')}{m.group('c') or ''}\n"
+
+    out = pattern.sub(fix, text)
+    return re.sub(r"[ \t]*\n[ \t]*", "\n", out).strip()

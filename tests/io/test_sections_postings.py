@@ -1,0 +1,110 @@
+"""Posting sections: heading vocabulary (data/headings.csv), boilerplate, EEO paragraphs,
+checked on real postings whose headings were read by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.io import detect_sections, guess_kind, read_corpus
+
+
+def _kinds(text, kind="posting"):
+    return [(s.kind, s.heading, s.boilerplate) for s in detect_sections(text, kind)]
+
+
+def test_sections_posting_vocabulary():
+    text = "\n".join([
+        "We make podcasts.",
+        "What you'll do:",
+        "- Edit audio",
+        "WHAT WE'RE LOOKING FOR",
+        "- 2 years of Audition",
+        "Minimum Qualifications",
+        "- BA",
+        "Preferred qualifications:",
+        "- Descript",
+        "Bonus points",
+        "- Video",
+        "Perks & Benefits",
+        "- Remote",
+        "EEO Statement",
+        "We are an equal opportunity employer.",
+    ])
+    assert _kinds(text) == [
+        ("responsibilities", "What you'll do:", False),
+        ("requirements", "WHAT WE'RE LOOKING FOR", False),
+        ("requirements", "Minimum Qualifications", False),
+        ("preferred", "Preferred qualifications:", False),
+        ("preferred", "Bonus points", False),
+        ("benefits", "Perks & Benefits", True),
+        ("legal", "EEO Statement", True),
+    ]
+
+
+def test_sections_eeo_paragraph_without_heading():
+    text = (
+        "Requirements\n- SQL\n\nAcme is proud to be an Equal Opportunity Employer. We do not "
+        "discriminate on the basis of race, religion, sexual orientation, gender identity or "
+        "national origin.\n\nApply today."
+    )
+    secs = detect_sections(text, "posting")
+    assert [(s.kind, s.boilerplate) for s in secs] == [("requirements", False), ("legal", True)]
+    legal = secs[1]
+    assert text[legal.start:legal.end].startswith("Acme is proud")
+    assert text[legal.start:legal.end].endswith("national origin.")
+
+
+def test_sections_sentences_are_not_headings():
+    text = "Our requirements are simple.\nWe offer great benefits to everyone who joins the team today.\nSkills."
+    assert detect_sections(text, "posting") == ()
+
+
+def test_sections_guess_kind():
+    assert guess_kind("We are looking for a Social Media Manager.\nResponsibilities\n- Post daily\nRequirements\n- 2 years") == "posting"
+    assert guess_kind("Jane Doe\nExperience\nSocial Media Manager Jan 2020 - Present\nEducation\nBA 2015") == "resume"
+
+
+@pytest.fixture(scope="module")
+def remotive(shared_data):
+    return {p.id: p for p in read_corpus(shared_data / "postings/remotive_2025-04.jsonl")}
+
+
+@pytest.mark.shared
+def test_sections_remotive_mission_lane(remotive):
+    doc = remotive["1990927"].document  # Business Analyst, Mission Lane
+    assert [(s.kind, s.heading) for s in doc.sections] == [
+        ("responsibilities", "The impact you’ll make in this role:"),
+        ("responsibilities", "As a Business Analyst on the Collections & Recoveries team, you will:"),
+        ("requirements", "You’ll thrive in this role if you have:"),
+        ("benefits", "Compensation"),
+        ("company", "About Mission Lane:"),
+        ("legal", ""),
+    ]
+    assert doc.section_at(doc.text.index("A/B testing")).kind == "requirements"
+    assert doc.section_at(doc.text.index("401(k) match")).boilerplate
+    legal = doc.section_at(doc.text.index("committed to a workplace"))
+    assert legal.kind == "legal" and legal.boilerplate
+
+
+@pytest.mark.shared
+def test_sections_remotive_mixbook(remotive):
+    doc = remotive["1991078"].document  # Senior Analytics Engineer, Mixbook
+    assert [(s.kind, s.heading) for s in doc.sections] == [
+        ("company", "About Mixbook"),
+        ("responsibilities", "What You'll Do"),
+        ("requirements", "What You'll Need"),
+        ("preferred", "Bonus Points"),
+    ]
+    assert doc.section_at(doc.text.index("LookML - you")).kind == "requirements"
+    assert doc.section_at(doc.text.index("Background in B2C eCommerce")).kind == "preferred"
+
+
+@pytest.mark.shared
+def test_sections_linkedin_flattened_headings(shared_data):
+    posts = {p.id: p for p in read_corpus(shared_data / "postings/linkedin_2024-04_sample.csv")}
+    doc = posts["3752057112"].document  # Social Media Manager, Betsy Bash: "About UsBetsy Bash..."
+    assert doc.text.startswith("About Us\nBetsy Bash is a boutique agency")
+    assert [(s.kind, s.heading) for s in doc.sections][:2] == [("company", "About Us"), ("requirements", "About You")]
+    doc = posts["2954591060"].document  # Social Media Coordinator, Naked Wardrobe
+    assert [(s.kind, s.heading) for s in doc.sections] == [("responsibilities", "Responsibilities:")]
+    assert doc.section_at(doc.text.index("Execute content scheduling")).kind == "responsibilities"
