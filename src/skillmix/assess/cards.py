@@ -1,0 +1,232 @@
+"""Scorecards: the numbers of :mod:`.scoring` turned into records a person can check.
+
+Every slice of the fit becomes a :class:`~skillmix.records.ScorePoint` that carries the
+spans of the résumé behind it (a skill's mentions, or a role's heading and the area's
+mentions inside it), so a hiring manager can click from any number to the words that
+earned it. Red flags come from :mod:`.flags`; gaps pair what is missing with an interview
+question taken from the profile or taxonomy data.
+"""
+
+from __future__ import annotations
+
+from ..records import (
+    AreaScore,
+    BalanceScore,
+    Evidence,
+    Gap,
+    Scorecard,
+    ScorePoint,
+    SkillDepth,
+    SkillMention,
+)
+from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence
+from .flags import red_flags
+from .profile import RoleProfile
+
+__all__ = ["build_scorecard", "question_for"]
+
+#: spans kept per skill in points and depth (the rest are in the extraction)
+MAX_SPANS = 3
+
+
+def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, note: str) -> Evidence:
+    return Evidence(
+        document_id=ev.document_id, skill_id=m.skill_id, start=m.start, end=m.end,
+        surface=m.surface, sentence=ev.sentence(m), weight=round(weight, 4), note=note,
+    )
+
+
+def _note(ev: CandidateEvidence, se: SkillEvidence, m: SkillMention) -> str:
+    role = m.role
+    if role is not None and role < len(ev.roles):
+        r = ev.roles[role]
+        return f"{se.level}: in role '{r.title or r.employer or role}'"
+    where = m.section or "text"
+    return f"{se.level}: in {where}"
+
+
+def _skill_spans(ev: CandidateEvidence, se: SkillEvidence, weight: float, prefix: str = "") -> tuple[Evidence, ...]:
+    picked = sorted(se.mentions, key=lambda m: (m.role is None, m.usage != "professional", m.start))
+    return tuple(
+        _mention_evidence(ev, m, weight, prefix + _note(ev, se, m)) for m in picked[:MAX_SPANS]
+    )
+
+
+def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evidence:
+    end = r.header_end if r.header_end > r.span_start else r.span_end
+    surface = ev.text[r.span_start:end] if ev.text else ""
+    dates = f"{r.start:%Y-%m} to {'present' if r.current else (f'{r.end:%Y-%m}' if r.end else '?')}" if r.start else "undated"
+    return Evidence(
+        document_id=ev.document_id, skill_id=skill_id, start=r.span_start, end=end,
+        surface=surface, sentence=" ".join(surface.split()), weight=round(r.months / 12, 2),
+        note=f"role {r.index}: {r.title or r.employer or ''} ({dates}, {r.months} months)",
+    )
+
+
+def question_for(profile: RoleProfile, taxonomy, skill_id: str | None, area: str | None) -> str | None:
+    """The interview question for a gap: the profile's own for the skill, else the
+    taxonomy's, else the profile area's (all data, never code)."""
+    if skill_id:
+        qs = profile.questions.get(skill_id)
+        if qs:
+            return qs[0]
+        skill = taxonomy.skills.get(skill_id)
+        if skill is not None and skill.questions:
+            return skill.questions[0]
+        if area is None and skill is not None:
+            area = skill.area
+    if area:
+        spec = profile.area(area)
+        if spec is not None and spec.questions:
+            return spec.questions[0]
+    return None
+
+
+def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
+    """The scorecard of row ``i`` of a :class:`~skillmix.assess.scoring.ScoreTable`."""
+    cp = table.compiled
+    prof: RoleProfile = cp.profile
+    tax = cp.taxonomy
+    ev: CandidateEvidence = table.evidence[i]
+    direct, effective = table.direct[i], table.effective[i]
+    factor = float(table.factor[i])
+    b = prof.breadth
+    ids = cp.ids
+    transfer = table.transfer_from[i]
+    cols = [c for c in effective.nonzero()[0]]
+
+    points: list[ScorePoint] = []
+    areas: list[AreaScore] = []
+    for k, spec in enumerate(prof.areas):
+        share = 100.0 * float(cp.weights[k]) * factor
+        contrib = [(c, float(cp.importance[c, k] * effective[c])) for c in cols if cp.importance[c, k] > 0]
+        total = sum(v for _, v in contrib)
+        breadth_pts = share * b * float(table.breadth[i, k])
+        met: list[str] = []
+        for c, v in contrib:
+            if total <= 0 or v <= 0:
+                continue
+            sid = ids[c]
+            pts = breadth_pts * v / total
+            if c in transfer:
+                src = ids[transfer[c]]
+                spans = _skill_spans(ev, ev.skills[src], float(effective[c]),
+                                     prefix=f"transferable to {sid} from {src}; ")
+            else:
+                spans = _skill_spans(ev, ev.skills[sid], float(direct[c]))
+            points.append(ScorePoint(points=round(pts, 4), area=spec.id, kind="breadth",
+                                     skill_id=sid, evidence=spans))
+            met.append(sid)
+        roles = table.area_roles[i][k]
+        depth_pts = share * (1 - b) * float(table.depth[i, k])
+        months = sum(ev.roles[r].months for r in roles)
+        if depth_pts > 0 and months > 0:
+            area_cols = set(c for c, _ in contrib)
+            for r in roles:
+                role = ev.roles[r]
+                in_role = [s for s in role.skills if cp.index.get(s) in area_cols]
+                spans = [_role_header(ev, role, in_role[0] if in_role else "")]
+                for sid in in_role[:MAX_SPANS]:
+                    se = ev.skills[sid]
+                    m = next((m for m in se.mentions if m.role == r), None)
+                    if m is not None:
+                        spans.append(_mention_evidence(ev, m, float(direct[cp.index[sid]]),
+                                                       f"used in role {r}"))
+                points.append(ScorePoint(points=round(depth_pts * role.months / months, 4),
+                                         area=spec.id, kind="depth", role=r,
+                                         evidence=tuple(spans)))
+        req = [ids[c] for kk, c in cp.required_cols if kk == k]
+        areas.append(AreaScore(
+            area=spec.id, label=spec.label, side=spec.side, weight=round(float(cp.weights[k]), 4),
+            coverage=round(float(table.coverage[i, k]), 4),
+            breadth=round(float(table.breadth[i, k]), 4), depth=round(float(table.depth[i, k]), 4),
+            years=round(float(table.years[i, k]), 2), min_years=spec.min_years,
+            points=round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
+            required_met=tuple(s for s in req if effective[cp.index[s]] > 0),
+            required_missing=tuple(s for s in req if effective[cp.index[s]] <= 0),
+        ))
+
+    tech, comm = float(table.tech[i]), float(table.comm[i])
+    tot = tech + comm
+    share = tech / tot if tot > 0 else prof.balance_target
+    excess = abs(share - prof.balance_target) - prof.balance_tolerance
+    leans = "none" if tot == 0 else ("balanced" if excess <= 0 else ("tech" if share > prof.balance_target else "comm"))
+    balance = BalanceScore(
+        tech=round(tech, 3), comm=round(comm, 3), tech_share=round(share, 4),
+        index=round(1 - abs(tech - comm) / tot, 4) if tot > 0 else 0.0,
+        target=prof.balance_target, tolerance=prof.balance_tolerance,
+        factor=round(factor, 4), leans=leans,
+    )
+
+    flags, flag_gaps = red_flags(table, i, balance)
+    gaps = list(flag_gaps)
+    depth: list[SkillDepth] = []
+    if detail:
+        for k, spec in enumerate(prof.areas):
+            a = areas[k]
+            for sid in a.required_missing:
+                gaps.append(Gap(kind="required", skill_id=sid, area=spec.id,
+                                message=f"No evidence of required skill '{tax.skills[sid].label}'.",
+                                question=question_for(prof, tax, sid, spec.id)))
+            if a.coverage < 0.5:
+                missing = [s for s in spec.preferred if effective[cp.index[s]] <= 0][:3]
+                for sid in missing:
+                    gaps.append(Gap(kind="preferred", skill_id=sid, area=spec.id,
+                                    message=f"No evidence of preferred skill '{tax.skills[sid].label}'.",
+                                    question=question_for(prof, tax, sid, spec.id)))
+            if a.coverage < 0.25:
+                gaps.append(Gap(kind="area", area=spec.id,
+                                message=f"Little evidence of {spec.label.lower()} ({a.coverage:.0%} covered).",
+                                question=question_for(prof, tax, None, spec.id)))
+        for sid, se in ev.skills.items():
+            if not se.mentions:
+                continue
+            depth.append(SkillDepth(
+                skill_id=sid, label=se.label, area=se.area, level=se.level,
+                years=round(se.years, 2), years_from_roles=round(se.years_from_roles, 2),
+                years_claimed=se.years_claimed, recency_months=se.recency_months,
+                last_used=se.last_used, seniority=se.seniority, roles=se.roles,
+                evidence=_skill_spans(ev, se, 1.0 if se.professional else prof.credit.listed),
+            ))
+        depth.sort(key=lambda d: (-d.years, d.level != "professional", d.skill_id))
+
+    return Scorecard(
+        document_id=ev.document_id, source=ev.source, profile=prof.id,
+        profile_version=prof.version, taxonomy=tax.name, taxonomy_version=tax.version,
+        fit=round(float(table.fit[i]), 2), areas=tuple(areas), balance=balance,
+        depth=tuple(depth), red_flags=tuple(flags), gaps=tuple(gaps), points=tuple(points),
+        total_years=round(ev.total_years, 2), seniority=ev.seniority,
+        seniority_label=ev.seniority_label, today=ev.today, formula=_formula(),
+        parameters=_parameters(prof),
+    )
+
+
+def _formula() -> str:
+    from .scoring import FORMULA
+
+    return FORMULA
+
+
+_PARAMS: dict[int, dict] = {}
+
+
+def _parameters(prof: RoleProfile) -> dict:
+    hit = _PARAMS.get(id(prof))
+    if hit is None or hit.get("_profile") is not prof:
+        hit = {
+            "_profile": prof,
+            "view": {
+                "breadth": prof.breadth, "credit": {
+                    "professional": prof.credit.professional, "listed": prof.credit.listed,
+                    "required": prof.credit.required, "preferred": prof.credit.preferred,
+                    "other": prof.credit.other, "transferable": prof.credit.transferable},
+                "balance": {"target": prof.balance_target, "tolerance": prof.balance_tolerance,
+                            "weight": prof.balance_weight},
+                "recency": {"full_months": prof.recency_full_months,
+                            "zero_months": prof.recency_zero_months, "floor": prof.recency_floor},
+                "weights": {a.id: a.weight for a in prof.areas},
+                "profile_path": prof.path,
+            },
+        }
+        _PARAMS[id(prof)] = hit
+    return hit["view"]

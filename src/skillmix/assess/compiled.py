@@ -1,0 +1,116 @@
+"""A role profile compiled against its taxonomy into arrays, for fast scoring.
+
+Scoring one candidate or a thousand is the same arithmetic: an evidence matrix
+(candidates x skills) times an importance matrix (skills x areas). This module builds the
+profile's side of it once (cached per profile) so :mod:`.scoring` only does matrix work
+and small per-candidate loops over roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import numpy as np
+
+from ..taxonomy import load_taxonomy
+from ..taxonomy.model import Taxonomy
+from .profile import RoleProfile
+
+__all__ = ["CompiledProfile", "compile_profile"]
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledProfile:
+    """The numeric view of a profile.
+
+    ``index`` maps skill id -> column; ``importance[s, k]`` is what evidence of skill ``s``
+    is worth in profile area ``k`` (0 when it does not count there); ``side[s]`` is +1 for
+    tech-side skills, -1 for comm-side, 0 for neutral; ``min_years[s]`` a per-skill
+    minimum (0 for none); ``transfer`` lists, for each required or preferred skill, the
+    columns of its taxonomy neighbours; ``relevant[s]`` marks skills any area counts.
+    """
+
+    profile: RoleProfile
+    taxonomy: Taxonomy
+    ids: tuple[str, ...]
+    index: dict[str, int]
+    importance: np.ndarray
+    side: np.ndarray
+    min_years: np.ndarray
+    relevant: np.ndarray
+    weights: np.ndarray
+    targets: np.ndarray
+    area_min_years: np.ndarray
+    transfer: tuple[tuple[int, tuple[int, ...]], ...]
+    required_cols: tuple[tuple[int, int], ...]  # (area k, skill column)
+    platform: np.ndarray
+
+    @property
+    def n_areas(self) -> int:
+        return len(self.profile.areas)
+
+
+_CACHE: dict[int, CompiledProfile] = {}
+
+
+def compile_profile(profile: RoleProfile) -> CompiledProfile:
+    """The cached numeric view of ``profile`` (profiles are immutable, so caching by
+    identity is safe; the cache holds the profile, so its id is not reused)."""
+    hit = _CACHE.get(id(profile))
+    if hit is not None and hit.profile is profile:
+        return hit
+    if len(_CACHE) >= 64:
+        _CACHE.pop(next(iter(_CACHE)))
+    compiled = _compile(profile)
+    _CACHE[id(profile)] = compiled
+    return compiled
+
+
+def _compile(profile: RoleProfile) -> CompiledProfile:
+    tax = load_taxonomy(profile.taxonomy)
+    ids = tuple(tax.skills)
+    index = {sid: i for i, sid in enumerate(ids)}
+    n, k_n = len(ids), len(profile.areas)
+    credit = profile.credit
+    importance = np.zeros((n, k_n), dtype=np.float64)
+    listed: dict[str, int] = {}
+    for k, area in enumerate(profile.areas):
+        for sid in area.required:
+            importance[index[sid], k] = credit.required
+            listed[sid] = k
+        for sid in area.preferred:
+            importance[index[sid], k] = credit.preferred
+            listed[sid] = k
+    area_pos = {a.id: k for k, a in enumerate(profile.areas)}
+    for sid, skill in tax.skills.items():
+        if sid in listed or skill.area is None:
+            continue
+        k = area_pos.get(skill.area)
+        if k is not None:
+            importance[index[sid], k] = credit.other
+    side = np.zeros(n, dtype=np.float64)
+    platform = np.zeros(n, dtype=bool)
+    for sid, skill in tax.skills.items():
+        area = tax.areas.get(skill.area or "")
+        if area is not None:
+            side[index[sid]] = 1.0 if area.side == "tech" else (-1.0 if area.side == "comm" else 0.0)
+        platform[index[sid]] = skill.area == "platforms" or skill.kind == "platform"
+    min_years = np.zeros(n, dtype=np.float64)
+    for sid, years in profile.skill_years.items():
+        min_years[index[sid]] = years
+    transfer = []
+    for sid in listed:
+        near = tuple(sorted(index[x] for x in tax.neighbours(sid) if x in index))
+        if near:
+            transfer.append((index[sid], near))
+    required_cols = tuple(
+        (k, index[sid]) for k, area in enumerate(profile.areas) for sid in area.required
+    )
+    weights = np.array([a.weight for a in profile.areas], dtype=np.float64)
+    return CompiledProfile(
+        profile=profile, taxonomy=tax, ids=ids, index=index, importance=importance,
+        side=side, min_years=min_years, relevant=importance.max(axis=1) > 0,
+        weights=weights / weights.sum(),
+        targets=np.array([a.target for a in profile.areas], dtype=np.float64),
+        area_min_years=np.array([a.min_years for a in profile.areas], dtype=np.float64),
+        transfer=tuple(transfer), required_cols=required_cols, platform=platform,
+    )

@@ -1,0 +1,170 @@
+"""Red-flag rules: the checks a hiring manager should not have to remember.
+
+Each rule is code (what to check) driven by data (a profile's ``red_flags`` entries give
+its severity, parameters, message template and interview question):
+
+* ``consumer_familiarity`` — platforms known only as a consumer ("avid Instagram user")
+  while fewer than ``min_professional`` platforms show professional use: the article's
+  "intern" mistake;
+* ``missing_required`` — required skills with no evidence (direct or transferable), when
+  more than ``max_missing`` (default 0) are missing;
+* ``years_below_minimum`` — relevant years, an area's years or a skill's years below
+  ``ratio`` (default 0.5) times the profile's minimum;
+* ``imbalance`` — the technology/communication mix strays beyond the profile's tolerance;
+* ``seniority_below`` — no role at the profile's ``min_seniority``;
+* ``listed_only`` — more than ``max_share`` of the relevant skills appear only in lists
+  (with at least ``min_skills`` such skills).
+
+A flag that lacks a template message falls back to a plain one; templates that name an
+unknown placeholder raise [P109] so a typo in a profile is found, not printed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ProfileError
+from ..records import BalanceScore, Evidence, Gap, RedFlag
+from .evidence import CandidateEvidence
+from .profile import RedFlagRule
+
+__all__ = ["red_flags"]
+
+_DEFAULTS = {
+    "consumer_familiarity": "Platform familiarity without professional evidence: {platforms} known as a consumer only.",
+    "missing_required": "No evidence of {count} required skill(s): {skills}.",
+    "years_below_minimum": "{what}: {years:.1f} years of dated experience against a minimum of {minimum:g}.",
+    "imbalance": "Leans {side}: {share:.0%} of the skill evidence is technical (target {target:.0%}).",
+    "seniority_below": "Highest role seen is {have}; the role wants {want} or above.",
+    "listed_only": "{count} of {total} skills appear only in lists, with no work-history evidence.",
+}
+
+_LEVELS = {0: "intern", 1: "junior", 2: "mid", 3: "senior", 4: "manager", 5: "executive"}
+
+
+def _render(rule: RedFlagRule, values: dict[str, Any]) -> str:
+    template = rule.message or _DEFAULTS[rule.rule]
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError) as err:
+        raise ProfileError(
+            "P109", f"red flag '{rule.rule}' message {template!r} cannot be filled ({err!r}).",
+            hint=f"Use only these placeholders: {', '.join(sorted(values))}.",
+        ) from None
+
+
+def _spans(ev: CandidateEvidence, mentions, note: str) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(document_id=ev.document_id, skill_id=m.skill_id, start=m.start, end=m.end,
+                 surface=m.surface, sentence=ev.sentence(m), weight=0.0, note=note)
+        for m in mentions
+    )
+
+
+def _role_spans(ev: CandidateEvidence, roles) -> tuple[Evidence, ...]:
+    out = []
+    for r in roles:
+        role = ev.roles[r]
+        end = role.header_end if role.header_end > role.span_start else role.span_end
+        surface = ev.text[role.span_start:end] if ev.text else ""
+        out.append(Evidence(document_id=ev.document_id, skill_id="", start=role.span_start,
+                            end=end, surface=surface, sentence=" ".join(surface.split()),
+                            weight=round(role.months / 12, 2),
+                            note=f"role {r}: {role.months} months"))
+    return tuple(out)
+
+
+def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list[Gap]]:
+    """The red flags of row ``i`` of a score table, and the gaps they imply."""
+    cp = table.compiled
+    prof = cp.profile
+    ev: CandidateEvidence = table.evidence[i]
+    effective = table.effective[i]
+    flags: list[RedFlag] = []
+    gaps: list[Gap] = []
+    for rule in prof.red_flags:
+        p = rule.params
+        q = rule.question or None
+        if rule.rule == "consumer_familiarity":
+            consumer = [se for se in ev.skills.values()
+                        if se.consumer_only and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
+            pro = [se for se in ev.skills.values()
+                   if se.professional and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
+            if consumer and len(pro) < p.get("min_professional", 1):
+                names = ", ".join(se.label for se in consumer)
+                flags.append(RedFlag(
+                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                    message=_render(rule, {"platforms": names, "count": len(consumer),
+                                           "professional": len(pro)}),
+                    skill_ids=tuple(se.skill_id for se in consumer),
+                    evidence=_spans(ev, [m for se in consumer for m in se.consumer_mentions],
+                                    "consumer familiarity: does not count"),
+                    question=q,
+                ))
+        elif rule.rule == "missing_required":
+            missing = [cp.ids[c] for _, c in cp.required_cols if effective[c] <= 0]
+            if len(missing) > p.get("max_missing", 0):
+                labels = ", ".join(cp.taxonomy.skills[s].label for s in missing)
+                flags.append(RedFlag(
+                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                    message=_render(rule, {"count": len(missing), "skills": labels,
+                                           "total": len(cp.required_cols)}),
+                    skill_ids=tuple(missing), question=q,
+                ))
+        elif rule.rule == "years_below_minimum":
+            ratio = p.get("ratio", 0.5)
+            checks: list[tuple[str, float, float, tuple, str | None, str | None]] = []
+            if prof.min_years > 0:
+                relevant = {r for se in ev.skills.values() if se.mentions
+                            and se.skill_id in cp.index and cp.relevant[cp.index[se.skill_id]]
+                            for r in se.roles}
+                checks.append(("Relevant experience", float(table.relevant_years[i]),
+                               prof.min_years, tuple(sorted(relevant)), None, None))
+            for k, spec in enumerate(prof.areas):
+                if spec.min_years > 0:
+                    checks.append((spec.label, float(table.years[i, k]), spec.min_years,
+                                   table.area_roles[i][k], None, spec.id))
+            for sid, need in prof.skill_years.items():
+                se = ev.skills.get(sid)
+                have = se.years if se is not None and se.mentions else 0.0
+                checks.append((cp.taxonomy.skills[sid].label, have, need,
+                               se.roles if se is not None else (), sid, None))
+            for what, have, need, roles, sid, area in checks:
+                if need > 0 and have < ratio * need:
+                    msg = _render(rule, {"what": what, "years": have, "minimum": need})
+                    flags.append(RedFlag(
+                        rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                        message=msg, skill_ids=(sid,) if sid else (),
+                        evidence=_role_spans(ev, roles), question=q,
+                    ))
+                    gaps.append(Gap(kind="years", message=msg, skill_id=sid, area=area, question=q))
+        elif rule.rule == "imbalance":
+            if balance.leans in ("tech", "comm"):
+                side = "technologist" if balance.leans == "tech" else "communicator"
+                flags.append(RedFlag(
+                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                    message=_render(rule, {"side": side, "share": balance.tech_share,
+                                           "target": balance.target}),
+                    question=q,
+                ))
+        elif rule.rule == "seniority_below":
+            want = prof.min_seniority
+            if want is not None and (ev.seniority is None or ev.seniority < want):
+                msg = _render(rule, {"have": ev.seniority_label, "want": _LEVELS.get(want, str(want))})
+                top = [r.index for r in ev.roles if r.seniority == ev.seniority][:1]
+                flags.append(RedFlag(rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                                     message=msg, evidence=_role_spans(ev, top), question=q))
+                gaps.append(Gap(kind="seniority", message=msg, question=q))
+        elif rule.rule == "listed_only":
+            rel = [se for se in ev.skills.values() if se.mentions and se.skill_id in cp.index
+                   and cp.relevant[cp.index[se.skill_id]]]
+            listed = [se for se in rel if se.level == "listed"]
+            if rel and len(listed) >= p.get("min_skills", 5) and len(listed) / len(rel) > p.get("max_share", 0.7):
+                flags.append(RedFlag(
+                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                    message=_render(rule, {"count": len(listed), "total": len(rel)}),
+                    skill_ids=tuple(se.skill_id for se in listed), question=q,
+                ))
+    order = {"high": 0, "medium": 1, "low": 2}
+    flags.sort(key=lambda f: order[f.severity])
+    return flags, gaps

@@ -1,0 +1,299 @@
+"""The fit formula, computed for one candidate or many at once.
+
+For a profile with areas k (normalized weights w_k, targets t_k, minimum years m_k,
+breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
+
+1. **Skill evidence** e_s = ``credit.professional`` when a counting mention of skill s
+   sits in a dated role or carries a professional cue, ``credit.listed`` when it only
+   appears in a list or summary, 0 for consumer-only familiarity, negated or absent
+   skills. A per-skill minimum m_s scales it by max(0.5, min(1, years_s / m_s)).
+   A required or preferred skill with no evidence takes ``credit.transferable`` times
+   the best evidence among its taxonomy neighbours.
+2. **Breadth** B_k = min(1, sum_s I_sk * e_s / t_k), where the importance I_sk is
+   ``credit.required`` / ``credit.preferred`` for skills the area lists and
+   ``credit.other`` for other taxonomy skills of the area.
+3. **Depth** D_k = min(1, Y_k / max(m_k, 1)) * R_k, where Y_k is the years covered by
+   the dated roles that hold direct evidence of an area skill (overlaps counted once) and
+   R_k the recency factor of the latest such role: 1 up to ``recency.full_months`` since
+   it ended, falling linearly to ``recency.floor`` at ``recency.zero_months``.
+4. **Coverage** C_k = b * B_k + (1 - b) * D_k.
+5. **Balance**: T and M sum e_s over tech-side and comm-side skills; the tech share
+   T / (T + M) may stray from the profile's target by its tolerance for free; beyond
+   that the fit is multiplied by 1 - weight * min(1, excess / (max(target, 1 - target)
+   - tolerance)).
+6. **Fit** = 100 * balance factor * sum_k w_k * C_k, split into points: each area's
+   breadth share over its skills in proportion to I_sk * e_s, its depth share over its
+   roles in proportion to their months; every point carries the spans that earned it.
+
+Red flags and gaps do not change the fit: they are reported beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from ..batch import BatchReport, OnError, check_on_error
+from ..errors import ProfileError, SkillmixError
+from ..records import Document, Extraction, Posting, Resume, Scorecard
+from .compiled import CompiledProfile, compile_profile
+from .evidence import CandidateEvidence, months_between, summarize
+from .profile import DEFAULT_PROFILE, RoleProfile, load_profile
+
+__all__ = [
+    "FORMULA",
+    "ScoreTable",
+    "assess",
+    "assess_many",
+    "candidate_evidence",
+    "score_many",
+]
+
+FORMULA = (
+    "fit = 100 * balance_factor * sum_k w_k * (b * breadth_k + (1 - b) * depth_k); "
+    "breadth_k = min(1, sum_s importance_sk * evidence_s / target_k); "
+    "depth_k = min(1, years_k / max(min_years_k, 1)) * recency_k; "
+    "balance_factor = 1 - balance_weight * min(1, max(0, |tech_share - target| - tolerance)"
+    " / (max(target, 1 - target) - tolerance))"
+)
+
+Item = CandidateEvidence | Extraction | Document | Resume | str | Path
+
+
+@dataclass(frozen=True, eq=False)
+class ScoreTable:
+    """The numbers behind many scorecards (rows: candidates, columns: profile areas).
+
+    ``transfer_from[i]`` maps a required/preferred skill column credited through a
+    neighbour to that neighbour's column; ``area_roles[i][k]`` lists the roles that give
+    area k its years; ``relevant_years`` is the union of roles with any relevant evidence.
+    """
+
+    compiled: CompiledProfile
+    evidence: tuple[CandidateEvidence, ...]
+    direct: np.ndarray
+    effective: np.ndarray
+    breadth: np.ndarray
+    depth: np.ndarray
+    coverage: np.ndarray
+    years: np.ndarray
+    recency: np.ndarray
+    tech: np.ndarray
+    comm: np.ndarray
+    factor: np.ndarray
+    fit: np.ndarray
+    relevant_years: np.ndarray
+    transfer_from: tuple[dict[int, int], ...]
+    area_roles: tuple[tuple[tuple[int, ...], ...], ...]
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.compiled.profile.areas)
+
+    def __len__(self) -> int:
+        return len(self.evidence)
+
+
+def recency_factor(months: float | None, profile: RoleProfile) -> float:
+    """1 up to ``recency_full_months``, then linear down to ``recency_floor`` at
+    ``recency_zero_months`` (1 when unknown: no penalty without a date)."""
+    if months is None:
+        return 1.0
+    full, zero, floor = profile.recency_full_months, profile.recency_zero_months, profile.recency_floor
+    if months <= full:
+        return 1.0
+    if months >= zero or zero <= full:
+        return floor
+    return 1.0 - (1.0 - floor) * (months - full) / (zero - full)
+
+
+def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str) -> ScoreTable:
+    """Score many summarized candidates at once (see the module docs for the formula)."""
+    prof = load_profile(profile)
+    cp = compile_profile(prof)
+    n, s_n, k_n = len(evidence), len(cp.ids), cp.n_areas
+    credit = prof.credit
+    direct = np.zeros((n, s_n), dtype=np.float64)
+    index, min_years = cp.index, cp.min_years
+    for i, ev in enumerate(evidence):
+        row = direct[i]
+        for sid, se in ev.skills.items():
+            col = index.get(sid)
+            if col is None or not se.mentions:
+                continue
+            val = credit.professional if se.level == "professional" else credit.listed
+            need = min_years[col]
+            if need > 0:
+                val *= max(0.5, min(1.0, se.years / need))
+            row[col] = val
+    effective = direct.copy()
+    transfer_from: list[dict[int, int]] = [{} for _ in range(n)]
+    if credit.transferable > 0 and n:
+        for col, near in cp.transfer:
+            sub = direct[:, near]
+            best = sub.argmax(axis=1)
+            val = credit.transferable * sub[np.arange(n), best]
+            take = (direct[:, col] == 0) & (val > 0)
+            if take.any():
+                effective[take, col] = val[take]
+                for i in np.flatnonzero(take):
+                    transfer_from[i][col] = near[best[i]]
+    raw = effective @ cp.importance
+    breadth = np.minimum(1.0, raw / cp.targets)
+
+    years = np.zeros((n, k_n))
+    recency = np.ones((n, k_n))
+    relevant_years = np.zeros(n)
+    area_roles: list[tuple[tuple[int, ...], ...]] = []
+    imp = cp.importance
+    for i, ev in enumerate(evidence):
+        per_area: list[set[int]] = [set() for _ in range(k_n)]
+        any_roles: set[int] = set()
+        for sid, se in ev.skills.items():
+            if not se.roles or not se.mentions:
+                continue
+            col = index.get(sid)
+            if col is None:
+                continue
+            for k in np.flatnonzero(imp[col]):
+                per_area[k].update(se.roles)
+            any_roles.update(se.roles)
+        dated = {r.index for r in ev.roles if r.start is not None and r.months > 0}
+        rows = []
+        for k in range(k_n):
+            roles = per_area[k] & dated
+            rows.append(tuple(sorted(roles)))
+            if roles:
+                years[i, k] = ev.years_in(roles)
+                last = max((ev.roles[r].last_day(ev.today) for r in roles), default=None)
+                recency[i, k] = recency_factor(
+                    months_between(last, ev.today) if last else None, prof
+                )
+        area_roles.append(tuple(rows))
+        relevant_years[i] = ev.years_in(any_roles & dated) if any_roles else 0.0
+    depth = np.minimum(1.0, years / np.maximum(cp.area_min_years, 1.0)) * recency
+    depth[years == 0] = 0.0
+    b = prof.breadth
+    coverage = b * breadth + (1.0 - b) * depth
+
+    tech = direct[:, cp.side > 0].sum(axis=1)
+    comm = direct[:, cp.side < 0].sum(axis=1)
+    total = tech + comm
+    share = np.divide(tech, total, out=np.full(n, prof.balance_target), where=total > 0)
+    excess = np.maximum(0.0, np.abs(share - prof.balance_target) - prof.balance_tolerance)
+    room = max(prof.balance_target, 1.0 - prof.balance_target) - prof.balance_tolerance
+    factor = 1.0 - prof.balance_weight * (np.minimum(1.0, excess / room) if room > 0 else 0.0)
+    fit = 100.0 * factor * (coverage @ cp.weights)
+    return ScoreTable(
+        compiled=cp, evidence=tuple(evidence), direct=direct, effective=effective,
+        breadth=breadth, depth=depth, coverage=coverage, years=years, recency=recency,
+        tech=tech, comm=comm, factor=factor, fit=fit, relevant_years=relevant_years,
+        transfer_from=tuple(transfer_from), area_roles=tuple(area_roles),
+    )
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def candidate_evidence(
+    item: Item | tuple[Extraction, Document],
+    *,
+    document: Document | None = None,
+    taxonomy: str = "builtin",
+    today: date | None = None,
+) -> CandidateEvidence:
+    """Summarized evidence from whatever the caller has: evidence (returned as is), an
+    extraction (with its ``document`` for roles), an ``(extraction, document)`` pair, a
+    document, a résumé, résumé text, or a path (read as a résumé)."""
+    if isinstance(item, CandidateEvidence):
+        return item
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Extraction):
+        return summarize(item[0], item[1], today=today)
+    if isinstance(item, Extraction):
+        return summarize(item, document, today=today)
+    from ..extract import as_document, get_extractor
+
+    if isinstance(item, Path):
+        from ..io import read_document
+
+        doc = read_document(item, kind="resume")
+    elif isinstance(item, Posting):
+        raise ProfileError(
+            "P130", "cannot assess a job posting as a candidate.", source=item.document.source,
+            hint="Pass a résumé; use profile_from_posting() to turn a posting into a profile.",
+        )
+    else:
+        doc = as_document(item, "resume")
+    ext = get_extractor(taxonomy).extract(doc)
+    return summarize(ext, doc, today=today)
+
+
+def assess(
+    item: Item | tuple[Extraction, Document],
+    profile: RoleProfile | str | Path = DEFAULT_PROFILE,
+    *,
+    document: Document | None = None,
+    today: date | None = None,
+) -> Scorecard:
+    """Assess one candidate against a role profile and explain the result.
+
+    ``item`` is anything :func:`candidate_evidence` accepts; ``profile`` a built-in name,
+    a YAML path or a :class:`RoleProfile`; ``today`` fixes the date years and recency are
+    counted to (default: the current date).
+    """
+    from .cards import build_scorecard
+
+    prof = load_profile(profile)
+    ev = candidate_evidence(item, document=document, taxonomy=prof.taxonomy, today=today)
+    table = score_many([ev], prof)
+    return build_scorecard(table, 0)
+
+
+def assess_many(
+    items: Iterable[Item | tuple[Extraction, Document]],
+    profile: RoleProfile | str | Path = DEFAULT_PROFILE,
+    *,
+    today: date | None = None,
+    on_error: OnError = "collect",
+    report: BatchReport | None = None,
+    detail: bool = True,
+) -> list[Scorecard]:
+    """Assess many candidates against one profile, scoring them as one matrix.
+
+    Inputs that fail (unreadable files...) follow the batch policy and are counted in
+    ``report``. ``detail=False`` leaves out per-skill depth and gap questions for speed
+    (fit, areas, balance, flags and evidence-linked points are always there).
+    """
+    from .cards import build_scorecard
+
+    check_on_error(on_error)
+    prof = load_profile(profile)
+    rep = report if report is not None else BatchReport()
+    evs: list[CandidateEvidence] = []
+    for item in items:
+        try:
+            evs.append(candidate_evidence(item, taxonomy=prof.taxonomy, today=today))
+        except SkillmixError as err:
+            if on_error == "raise":
+                raise
+            rep.record(_name(item), err, on_error)
+            continue
+    table = score_many(evs, prof)
+    cards = [build_scorecard(table, i, detail=detail) for i in range(len(evs))]
+    rep.done += len(cards)
+    return cards
+
+
+def _name(item: Any) -> str:
+    if isinstance(item, (str, Path)) and len(str(item)) < 300:
+        return str(item)
+    if isinstance(item, tuple) and item and isinstance(item[0], Extraction):
+        return item[0].source
+    for attr in ("source",):
+        if hasattr(item, attr):
+            return str(getattr(item, attr))
+    return type(item).__name__
