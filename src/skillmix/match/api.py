@@ -1,0 +1,73 @@
+"""One-call ranking for callers that hold documents rather than an index.
+
+``rank_candidates(posting, resumes)`` and ``rank_jobs(resume, postings)`` extract what
+is missing, fit a :class:`~.index.Matcher` on every document given (the query and the
+pool, so rarity reflects what the caller is ranking), index the pool and rank it.
+For repeated queries over one pool, build the index once (``Matcher.fit`` /
+``Matcher.index`` / :func:`~.store.save_index`) and call ``Matcher.rank``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..records import Document, Posting, Ranking, Resume
+from .features import MatchDocument, to_match_document
+from .index import MatchIndex, Matcher
+from .params import MatchParams
+
+__all__ = ["build", "profile_area_weights", "rank_candidates", "rank_jobs"]
+
+Item = Document | Posting | Resume | MatchDocument
+
+
+def profile_area_weights(profile: Any) -> dict[str, float]:
+    """A role profile's area weights (``skillmix.assess.load_profile`` name, path or
+    profile), the ``w_a`` of the area component."""
+    from ..assess import load_profile
+
+    prof = load_profile(profile)
+    return {a.id: float(a.weight) for a in prof.areas}
+
+
+def _docs(items: Iterable[Item], kind: str, taxonomy: str, today: date | None,
+          area_weights: Mapping[str, float] | None = None) -> list[MatchDocument]:
+    return [to_match_document(it, kind=kind, taxonomy=taxonomy, today=today,
+                              area_weights=area_weights) for it in items]
+
+
+def build(
+    query: Item, pool: Sequence[Item], *, query_kind: str, params: MatchParams | None = None,
+    taxonomy: str = "builtin", area_weights: Mapping[str, float] | None = None,
+) -> tuple[Matcher, MatchDocument, MatchIndex]:
+    """Fit a matcher on query + pool, index the pool: what both ``rank_*`` calls share."""
+    params = params or MatchParams()
+    pool_kind = "resume" if query_kind == "posting" else "posting"
+    today = params.today()
+    q = _docs([query], query_kind, taxonomy, today,
+              area_weights if query_kind == "posting" else None)[0]
+    docs = _docs(pool, pool_kind, taxonomy, today,
+                 area_weights if pool_kind == "posting" else None)
+    matcher = Matcher(params, taxonomy).fit([q, *docs])
+    return matcher, q, matcher.index(docs)
+
+
+def rank_candidates(posting: Item, resumes: Sequence[Item], *, top: int = 10,
+                    params: MatchParams | None = None, taxonomy: str = "builtin",
+                    area_weights: Mapping[str, float] | None = None,
+                    explain: bool = True) -> Ranking:
+    """Rank ``resumes`` for ``posting``, best first, with explanations."""
+    m, q, idx = build(posting, resumes, query_kind="posting", params=params,
+                      taxonomy=taxonomy, area_weights=area_weights)
+    return m.rank(q, idx, top=top, explain=explain)
+
+
+def rank_jobs(resume: Item, postings: Sequence[Item], *, top: int = 10,
+              params: MatchParams | None = None, taxonomy: str = "builtin",
+              area_weights: Mapping[str, float] | None = None,
+              explain: bool = True) -> Ranking:
+    """Rank ``postings`` for the candidate of ``resume``, best first, with explanations."""
+    m, q, idx = build(resume, postings, query_kind="resume", params=params,
+                      taxonomy=taxonomy, area_weights=area_weights)
+    return m.rank(q, idx, top=top, explain=explain)

@@ -1,0 +1,264 @@
+"""The estimator and its indexes: ``Matcher(params).fit(corpus)``, then ``index`` and ``rank``.
+
+:class:`Matcher` follows the scikit-learn contract: ``__init__`` stores parameters only;
+:meth:`Matcher.fit` learns each skill's rarity (``idf_``) from a corpus of
+:class:`~.features.MatchDocument` and builds the taxonomy's neighbour graph; learned state
+ends in ``_``. :meth:`Matcher.index` turns documents of one kind into a
+:class:`MatchIndex`: sparse matrices (scipy.sparse, float64) of evidence or demand, the
+aligned per-entry facts that explanations quote (level, years, recency, spans) and a BM25
+text index. Rarity is fixed at fit time, so indexing a changed document leaves every other
+score as it was: that is what makes counterfactuals exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import MatchError
+from ..records import Ranking
+from .features import MatchDocument
+from .params import MatchParams
+from .score import expand
+from .text import TextIndex
+
+__all__ = ["LEVELS", "MatchIndex", "Matcher"]
+
+#: level names <-> codes stored in the index
+LEVELS = ("required", "preferred", "mentioned", "professional", "listed", "consumer")
+_LEVEL_CODE = {name: i for i, name in enumerate(LEVELS)}
+
+
+@dataclass(slots=True, eq=False)
+class MatchIndex:
+    """Documents of one kind, ready to rank against a query of the other kind.
+
+    ``values`` (CSR, rows documents, columns the matcher's skills) holds each document's
+    raw demand level weight (postings) or evidence credit (résumés; consumer-only skills
+    are stored zeros); ``level``, ``years``, ``recency`` and ``spans`` are aligned with
+    ``values.data``. The derived matrices (``expanded``/``years_csc`` for résumés,
+    ``demand``/``area_den``/``area_weights`` for postings) are rebuilt on load.
+    """
+
+    kind: str
+    ids: list[str]
+    titles: list[str | None]
+    sources: list[str]
+    texts: list[str]
+    values: sp.csr_matrix
+    level: np.ndarray
+    years: np.ndarray
+    recency: np.ndarray
+    spans: np.ndarray
+    text_index: TextIndex
+    profile_weights: np.ndarray
+    derived: dict[str, object] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def position(self, doc_id: str) -> int:
+        try:
+            return self.ids.index(doc_id)
+        except ValueError:
+            raise MatchError("M010", f"no document {doc_id!r} in this index.") from None
+
+
+class Matcher:
+    """Ranks candidates for a job and jobs for a candidate (see :mod:`.params`).
+
+    ``params`` are recorded with every ranking; ``taxonomy`` is the spec whose skills form
+    the vector space (skills of other taxonomies are ignored by the skill components and
+    still count through BM25).
+    """
+
+    def __init__(self, params: MatchParams | None = None, taxonomy: str = "builtin") -> None:
+        self.params = params if params is not None else MatchParams()
+        self.taxonomy = taxonomy
+
+    # ------------------------------------------------------------------ fit
+
+    def fit(self, corpus: Iterable[MatchDocument]) -> "Matcher":
+        """Learn skill rarity from ``corpus`` (postings, résumés or both)."""
+        from ..taxonomy import load_taxonomy
+
+        tax = load_taxonomy(self.taxonomy)
+        self.taxonomy_name_ = tax.name
+        self.taxonomy_version_ = tax.version
+        self.skill_ids_ = list(tax.skills)
+        self.column_ = {sid: i for i, sid in enumerate(self.skill_ids_)}
+        self.labels_ = [tax.skills[s].label for s in self.skill_ids_]
+        self.areas_ = [*tax.areas, "other"]
+        area_col = {a: i for i, a in enumerate(self.areas_)}
+        self.area_of_ = np.array(
+            [area_col.get(tax.skills[s].area or "other", len(self.areas_) - 1)
+             for s in self.skill_ids_], dtype=np.int64)
+        df = np.zeros(len(self.skill_ids_))
+        n = 0
+        for doc in corpus:
+            n += 1
+            seen = {self.column_[f.skill_id] for f in doc.skills
+                    if f.level != "consumer" and f.skill_id in self.column_}
+            if seen:
+                df[list(seen)] += 1
+        if n == 0:
+            raise MatchError("M003", "cannot fit a matcher on an empty corpus.",
+                             hint="Pass at least one posting or résumé.")
+        self.n_docs_ = n
+        self.idf_ = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        rows, cols = [], []
+        for sid in self.skill_ids_:
+            for other in tax.neighbours(sid):
+                if other in self.column_:
+                    rows.append(self.column_[sid])
+                    cols.append(self.column_[other])
+        s = len(self.skill_ids_)
+        self.neighbours_ = sp.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(s, s), dtype=np.float64)
+        self.neighbours_.sum_duplicates()
+        self.neighbours_.data[:] = 1.0
+        return self
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "idf_"):
+            raise MatchError("M004", "this Matcher is not fitted yet.",
+                             hint="Call fit(corpus) first, or load a saved index.")
+
+    def fitted_state(self) -> dict[str, object]:
+        """What ``fit`` learned, for saving with an index."""
+        self._check_fitted()
+        return {"taxonomy_name": self.taxonomy_name_, "taxonomy_version": self.taxonomy_version_,
+                "skill_ids": self.skill_ids_, "labels": self.labels_, "areas": self.areas_,
+                "area_of": self.area_of_, "n_docs": self.n_docs_, "idf": self.idf_,
+                "neighbours": self.neighbours_}
+
+    def restore(self, state: dict[str, object]) -> "Matcher":
+        """Set the learned state from :meth:`fitted_state` (used by ``load_index``)."""
+        self.taxonomy_name_ = str(state["taxonomy_name"])
+        self.taxonomy_version_ = str(state["taxonomy_version"])
+        self.skill_ids_ = list(state["skill_ids"])  # type: ignore[call-overload]
+        self.labels_ = list(state["labels"])  # type: ignore[call-overload]
+        self.areas_ = list(state["areas"])  # type: ignore[call-overload]
+        self.area_of_ = np.asarray(state["area_of"], dtype=np.int64)
+        self.n_docs_ = int(state["n_docs"])  # type: ignore[call-overload]
+        self.idf_ = np.asarray(state["idf"], dtype=np.float64)
+        self.neighbours_ = sp.csr_matrix(state["neighbours"])
+        self.column_ = {sid: i for i, sid in enumerate(self.skill_ids_)}
+        return self
+
+    # ------------------------------------------------------------------ vectors
+
+    def _value(self, level: str, recency: int | None) -> float:
+        p = self.params
+        if level in ("required", "preferred", "mentioned"):
+            return p.level_weight(level)
+        v = p.evidence_credit(level)
+        if recency is not None and recency > p.stale_after_years * 12:
+            v *= p.stale_factor
+        return v
+
+    def area_weight_vector(self, weights: dict[str, float] | None) -> np.ndarray:
+        """A profile's area weights as a vector over ``areas_`` (all ones when empty)."""
+        if not weights:
+            return np.ones(len(self.areas_))
+        out = np.zeros(len(self.areas_))
+        for a, w in weights.items():
+            if a in self.areas_:
+                out[self.areas_.index(a)] = float(w)
+        return out
+
+    def rows(
+        self, docs: Sequence[MatchDocument]
+    ) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Documents as a CSR matrix of values (demand level weight or evidence credit)
+        and the per-entry level codes, years, recency and spans aligned with its data."""
+        self._check_fitted()
+        indptr = [0]
+        cols: list[int] = []
+        vals: list[float] = []
+        lev: list[int] = []
+        yrs: list[float] = []
+        rec: list[int] = []
+        spans: list[tuple[int, int, int, int]] = []
+        for d in docs:
+            # one entry per column, columns sorted: scipy may sort a row's indices in
+            # place, and the aligned arrays must follow the same order
+            first: dict[int, object] = {}
+            for f in d.skills:
+                c = self.column_.get(f.skill_id)
+                if c is not None and c not in first:
+                    first[c] = f
+            for c in sorted(first):
+                f = first[c]  # type: ignore[assignment]
+                cols.append(c)
+                vals.append(self._value(f.level, f.recency_months))  # type: ignore[attr-defined]
+                lev.append(_LEVEL_CODE[f.level])  # type: ignore[attr-defined]
+                yrs.append(f.years)  # type: ignore[attr-defined]
+                rec.append(-1 if f.recency_months is None else f.recency_months)  # type: ignore[attr-defined]
+                spans.append((f.start, f.end, f.sentence_start, f.sentence_end))  # type: ignore[attr-defined]
+            indptr.append(len(cols))
+        values = sp.csr_matrix(
+            (np.asarray(vals, dtype=np.float64), np.asarray(cols, dtype=np.int32),
+             np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(self.skill_ids_)))
+        return (values, np.asarray(lev, dtype=np.int8), np.asarray(yrs, dtype=np.float64),
+                np.asarray(rec, dtype=np.int32), np.asarray(spans, dtype=np.int32).reshape(-1, 4))
+
+    # ------------------------------------------------------------------ index
+
+    def index(self, docs: Sequence[MatchDocument] | Iterable[MatchDocument]) -> MatchIndex:
+        """An index of documents of one kind (all postings or all résumés)."""
+        self._check_fitted()
+        docs = list(docs)
+        if not docs:
+            raise MatchError("M005", "cannot index an empty list of documents.")
+        kinds = {d.kind for d in docs}
+        if len(kinds) != 1:
+            raise MatchError("M006", f"an index holds one kind of document, got {sorted(kinds)}.",
+                             hint="Index postings and résumés separately.")
+        kind = kinds.pop()
+        values, lev, yrs, rec, spans = self.rows(docs)
+        text_index = TextIndex(self.params.bm25_k1, self.params.bm25_b).fit([d.text for d in docs])
+        profile = np.stack([self.area_weight_vector(dict(d.area_weights)) for d in docs]) \
+            if kind == "posting" else np.ones((0, len(self.areas_)))
+        idx = MatchIndex(
+            kind=kind, ids=[d.id for d in docs], titles=[d.title for d in docs],
+            sources=[d.source for d in docs], texts=[d.text for d in docs], values=values,
+            level=lev, years=yrs, recency=rec, spans=spans, text_index=text_index, profile_weights=profile,
+        )
+        self.derive(idx)
+        return idx
+
+    def derive(self, idx: MatchIndex) -> None:
+        """Compute the matrices scoring reads from an index's stored values."""
+        v = idx.values
+        if idx.kind == "resume":
+            idx.derived["expanded"] = expand(v, self.neighbours_, self.params.neighbour_credit).tocsc()
+            yr = sp.csr_matrix((idx.years.copy(), v.indices.copy(), v.indptr.copy()),
+                               shape=v.shape)
+            yr.eliminate_zeros()
+            idx.derived["years_csc"] = yr.tocsc()
+        else:
+            demand = sp.csr_matrix((v.data * self.idf_[v.indices], v.indices.copy(), v.indptr.copy()),
+                                   shape=v.shape)
+            onehot = sp.csr_matrix(
+                (np.ones(len(self.skill_ids_)), (np.arange(len(self.skill_ids_)), self.area_of_)),
+                shape=(len(self.skill_ids_), len(self.areas_)))
+            idx.derived["demand"] = demand
+            idx.derived["area_onehot"] = onehot
+            idx.derived["area_den"] = np.asarray((demand @ onehot).todense())
+            idx.derived["row_of"] = np.repeat(np.arange(v.shape[0]), np.diff(v.indptr))
+
+    # ------------------------------------------------------------------ rank
+
+    def rank(self, query: MatchDocument, index: MatchIndex, *, top: int = 10,
+             explain: bool = True) -> Ranking:
+        """Rank every document of ``index`` for ``query`` (a posting ranks résumés, a
+        résumé ranks postings); the ``top`` best, with explanations unless ``explain`` is
+        false."""
+        from .rank import rank as _rank
+
+        self._check_fitted()
+        return _rank(self, query, index, top=top, explain=explain)

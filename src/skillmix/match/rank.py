@@ -1,0 +1,333 @@
+"""Ranking both ways, with explanations and computed counterfactuals.
+
+:func:`rank` scores every document of an index for one query (see :mod:`.score`), keeps
+the ``top`` best (ties broken by index order, so a ranking is reproducible), and explains
+each one: the skills matched with the words that prove them on both sides, the required
+skills missing, the transferable skills (taxonomy neighbours) and counterfactuals.
+
+A counterfactual is **computed**: the candidate's evidence row is changed (professional
+evidence of one missing required skill added), re-scored by the same code that scored the
+index, and its new rank counted among the unchanged scores of everyone else (for
+jobs-for-a-candidate, every job is re-scored with the changed candidate). Re-indexing the
+changed document with the same fitted matcher gives the same rank; a test holds us to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import MatchError
+from ..records import Counterfactual, Evidence, Match, Ranking, SkillMatch
+from .features import MatchDocument
+from .score import Components, combine, expand, score_candidates, score_jobs
+
+if TYPE_CHECKING:
+    from .index import MatchIndex, Matcher
+
+__all__ = ["FORMULA", "ordinal", "rank"]
+
+FORMULA = ("score = w_skill*skill + w_area*area + w_years*years + w_text*text; "
+           "see skillmix.match.params and docs/match.md")
+
+#: how many missing required skills are tried as counterfactuals per result
+_MAX_TRIES = 8
+
+
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One document's stored skill entries (columns and aligned facts)."""
+
+    doc_id: str
+    text: str
+    cols: np.ndarray
+    vals: np.ndarray
+    level: np.ndarray
+    years: np.ndarray
+    recency: np.ndarray
+    spans: np.ndarray
+
+    def where(self, col: int) -> int | None:
+        hit = np.flatnonzero(self.cols == col)
+        return int(hit[0]) if hit.size else None
+
+
+def _index_row(idx: "MatchIndex", i: int) -> _Row:
+    a, b = idx.values.indptr[i], idx.values.indptr[i + 1]
+    return _Row(idx.ids[i], idx.texts[i], idx.values.indices[a:b], idx.values.data[a:b],
+                idx.level[a:b], idx.years[a:b], idx.recency[a:b], idx.spans[a:b])
+
+
+def _query_row(m: "Matcher", q: MatchDocument) -> _Row:
+    values, lev, yrs, rec, spans = m.rows([q])
+    return _Row(q.id, q.text, values.indices, values.data, lev, yrs, rec, spans)
+
+
+def _one_row(m: "Matcher", cols: np.ndarray, vals: np.ndarray) -> sp.csr_matrix:
+    order = np.argsort(cols)
+    return sp.csr_matrix((vals[order], cols[order], np.array([0, cols.size])),
+                         shape=(1, len(m.skill_ids_)))
+
+
+def _with_skill(m: "Matcher", row: _Row, col: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The row's (cols, values, years) with professional evidence of ``col`` added."""
+    credit = m.params.professional_credit
+    at = row.where(col)
+    cols, vals, yrs = row.cols.copy(), row.vals.copy(), row.years.copy()
+    if at is None:
+        cols, vals, yrs = np.append(cols, col), np.append(vals, credit), np.append(yrs, 0.0)
+    else:
+        vals[at] = max(vals[at], credit)
+    return cols, vals, yrs
+
+
+def _rank_of(scores: np.ndarray, i: int, new: float) -> int:
+    others = np.delete(np.arange(scores.size), i)
+    s = scores[others]
+    return 1 + int((s > new).sum() + ((s == new) & (others < i)).sum())
+
+
+def _order(scores: np.ndarray, top: int) -> np.ndarray:
+    n = scores.size
+    k = min(max(top, 0), n)
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    if k < n:
+        kth = scores[np.argpartition(-scores, k - 1)[:k]].min()
+        cand = np.flatnonzero(scores >= kth)
+    else:
+        cand = np.arange(n)
+    return cand[np.lexsort((cand, -scores[cand]))][:k]
+
+
+# ------------------------------------------------------------------------ explanations
+
+
+def _evidence(row: _Row, at: int, skill_id: str, weight: float, note: str) -> Evidence:
+    s, e, ss, se = (int(x) for x in row.spans[at])
+    text = row.text
+    ok = 0 <= s <= e <= len(text)
+    return Evidence(
+        document_id=row.doc_id, skill_id=skill_id, start=s, end=e,
+        surface=text[s:e] if ok else "",
+        sentence=" ".join(text[ss:se].split()) if 0 <= ss <= se <= len(text) else "",
+        weight=round(float(weight), 4), note=note,
+    )
+
+
+def _note(level: str, years: float, asked: bool) -> str:
+    if years > 0:
+        return f"{level}, {years:g} years {'asked' if asked else 'of use'}"
+    return level
+
+
+def _explain(m: "Matcher", job: _Row, cand: _Row, cand_raw: np.ndarray,
+             cand_exp: np.ndarray) -> tuple[list[SkillMatch], list[str], list[tuple[str, str]]]:
+    from .index import LEVELS
+
+    demand = job.vals * m.idf_[job.cols]
+    skills: list[SkillMatch] = []
+    missing: list[str] = []
+    transferable: list[tuple[str, str]] = []
+    nb = m.neighbours_
+    for k in np.lexsort((job.cols, -demand)):
+        col = int(job.cols[k])
+        sid = m.skill_ids_[col]
+        level = LEVELS[int(job.level[k])]
+        je = _evidence(job, int(k), sid, demand[k], _note(level, float(job.years[k]), True))
+        area = m.areas_[int(m.area_of_[col])]
+        at = cand.where(col)
+        if cand_raw[col] > 0 and at is not None:
+            ce = _evidence(cand, at, sid, cand_raw[col],
+                           _note(LEVELS[int(cand.level[at])], float(cand.years[at]), False))
+            skills.append(SkillMatch(sid, m.labels_[col], "exact", level, round(float(demand[k]), 4),
+                                     round(float(cand_exp[col]), 4), area, None, je, ce))
+            continue
+        if cand_exp[col] > 0:
+            near = nb.indices[nb.indptr[col]:nb.indptr[col + 1]]
+            via = int(near[np.argmax(cand_raw[near])])
+            vat = cand.where(via)
+            ce = _evidence(cand, vat, m.skill_ids_[via], cand_raw[via],
+                           f"related skill: {m.labels_[via]}") if vat is not None else None
+            skills.append(SkillMatch(sid, m.labels_[col], "neighbour", level,
+                                     round(float(demand[k]), 4), round(float(cand_exp[col]), 4),
+                                     area, m.skill_ids_[via], je, ce))
+            if level in ("required", "preferred"):
+                transferable.append((sid, m.skill_ids_[via]))
+        else:
+            ce = None
+            if at is not None and LEVELS[int(cand.level[at])] == "consumer":
+                ce = _evidence(cand, at, sid, 0.0,
+                               "consumer familiarity only: does not count as evidence")
+            skills.append(SkillMatch(sid, m.labels_[col], "missing", level,
+                                     round(float(demand[k]), 4), 0.0, area, None, je, ce))
+        if level == "required":
+            missing.append(sid)
+    return skills, missing, transferable
+
+
+def _tries(m: "Matcher", skills: list[SkillMatch]) -> list[int]:
+    out = [m.column_[s.skill_id] for s in skills
+           if s.level == "required" and s.kind != "exact"]
+    return out[:_MAX_TRIES]
+
+
+def _counterfactual_text(label: str, new: int, old: int, direction: str) -> str:
+    who = "this candidate" if direction == "candidates-for-job" else "this job"
+    tail = "" if direction == "candidates-for-job" else " for this candidate"
+    return f"with evidence of {label} {who} would rank {ordinal(new)} instead of {ordinal(old)}{tail}"
+
+
+def _keep(found: list[Counterfactual], limit: int) -> tuple[Counterfactual, ...]:
+    found.sort(key=lambda c: (c.rank_to, -c.score_to, c.skill_id))
+    return tuple(found[:limit])
+
+
+# ------------------------------------------------------------------------ directions
+
+
+def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: int,
+                        explain: bool) -> list[Match]:
+    S = len(m.skill_ids_)
+    job = _query_row(m, q)
+    demand = np.zeros(S)
+    demand[job.cols] = job.vals * m.idf_[job.cols]
+    asked = np.zeros(S)
+    asked[job.cols] = job.years
+    aw = m.area_weight_vector(dict(q.area_weights))
+    bm25 = idx.text_index.scores(q.text).astype(np.float64)
+    best = float(bm25.max()) if bm25.size else 0.0
+    comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
+                             demand, asked, m.area_of_, aw, bm25, best)
+    scores = combine(comps, m.params)
+
+    def rescore(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray, i: int) -> float:
+        row = _one_row(m, cols, vals)
+        exp = expand(row, m.neighbours_, m.params.neighbour_credit).tocsc()
+        yr = _one_row(m, cols, yrs)
+        yr.eliminate_zeros()
+        one = score_candidates(exp, yr.tocsc(), demand, asked, m.area_of_, aw,
+                               bm25[i:i + 1], best)
+        return float(combine(one, m.params)[0])
+
+    out = []
+    for r, i in enumerate(_order(scores, top), start=1):
+        i = int(i)
+        cand = _index_row(idx, i)
+        if not explain:
+            out.append(Match(r, cand.doc_id, round(float(scores[i]), 6), comps.row(i),
+                             title=idx.titles[i]))
+            continue
+        raw = np.zeros(S)
+        raw[cand.cols] = cand.vals
+        exp = expand(_one_row(m, cand.cols, cand.vals), m.neighbours_,
+                     m.params.neighbour_credit).toarray()[0]
+        skills, missing, transferable = _explain(m, job, cand, raw, exp)
+        found = []
+        for col in _tries(m, skills):
+            new = rescore(*_with_skill(m, cand, col), i)
+            to = _rank_of(scores, i, new)
+            if to < r:
+                label = m.labels_[col]
+                found.append(Counterfactual(m.skill_ids_[col], label, r, to,
+                                            round(float(scores[i]), 6), round(new, 6),
+                                            _counterfactual_text(label, to, r, "candidates-for-job")))
+        what_if = _keep(found, m.params.counterfactuals)
+        out.append(_match(r, cand.doc_id, float(scores[i]), comps, i, skills, missing,
+                          transferable, what_if, idx.titles[i]))
+    return out
+
+
+def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: int,
+                        explain: bool) -> list[Match]:
+    S = len(m.skill_ids_)
+    cand = _query_row(m, q)
+    bm25 = idx.text_index.scores(q.text).astype(np.float64)
+    best = float(bm25.max()) if bm25.size else 0.0
+    d = idx.derived
+
+    def score_all(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray) -> tuple[Components, np.ndarray, np.ndarray]:
+        raw = np.zeros(S)
+        raw[cols] = vals
+        exp = expand(_one_row(m, cols, vals), m.neighbours_,
+                     m.params.neighbour_credit).toarray()[0]
+        yc = np.zeros(S)
+        yc[cols] = yrs
+        c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
+                       d["area_den"], idx.profile_weights, exp, yc, bm25, best)  # type: ignore[arg-type]
+        return c, raw, exp
+
+    comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
+    scores = combine(comps, m.params)
+    out = []
+    for r, j in enumerate(_order(scores, top), start=1):
+        j = int(j)
+        job = _index_row(idx, j)
+        if not explain:
+            out.append(Match(r, job.doc_id, round(float(scores[j]), 6), comps.row(j),
+                             title=idx.titles[j]))
+            continue
+        skills, missing, transferable = _explain(m, job, cand, raw, exp)
+        found = []
+        for col in _tries(m, skills):
+            new_c, _, _ = score_all(*_with_skill(m, cand, col))
+            new_scores = combine(new_c, m.params)
+            to = _rank_of(new_scores, j, float(new_scores[j]))
+            if to < r:
+                label = m.labels_[col]
+                found.append(Counterfactual(m.skill_ids_[col], label, r, to,
+                                            round(float(scores[j]), 6),
+                                            round(float(new_scores[j]), 6),
+                                            _counterfactual_text(label, to, r, "jobs-for-candidate")))
+        what_if = _keep(found, m.params.counterfactuals)
+        out.append(_match(r, job.doc_id, float(scores[j]), comps, j, skills, missing,
+                          transferable, what_if, idx.titles[j]))
+    return out
+
+
+def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
+           skills: list[SkillMatch], missing: list[str], transferable: list[tuple[str, str]],
+           what_if: tuple[Counterfactual, ...], title: str | None) -> Match:
+    matched = tuple(s.candidate_evidence for s in skills
+                    if s.kind != "missing" and s.candidate_evidence is not None)
+    return Match(
+        rank=r, id=doc_id, score=round(score, 6),
+        components={k: round(v, 6) for k, v in comps.row(i).items()},
+        matched=matched, missing_required=tuple(missing), transferable=tuple(transferable),
+        counterfactuals=tuple(c.text for c in what_if), title=title,
+        skills=tuple(skills), what_if=what_if,
+    )
+
+
+def rank(m: "Matcher", query: MatchDocument, idx: "MatchIndex", *, top: int = 10,
+         explain: bool = True) -> Ranking:
+    """See :meth:`skillmix.match.Matcher.rank`."""
+    if query.kind == idx.kind:
+        raise MatchError(
+            "M007", f"cannot rank {idx.kind}s for a {query.kind}: the query and the index "
+            "must be of different kinds.",
+            hint="Rank résumés for a posting, or postings for a résumé.",
+        )
+    if top < 1:
+        raise MatchError("M008", f"top must be at least 1, not {top}.")
+    if query.kind == "posting":
+        direction = "candidates-for-job"
+        results = _candidates_for_job(m, query, idx, top, explain)
+    else:
+        direction = "jobs-for-candidate"
+        results = _jobs_for_candidate(m, query, idx, top, explain)
+    params = m.params.to_dict()
+    params.update({"formula": FORMULA, "fitted_on_documents": m.n_docs_, "pool": len(idx),
+                   "top": top})
+    return Ranking(query_id=query.id, direction=direction, results=tuple(results),  # type: ignore[arg-type]
+                   parameters=params, taxonomy=m.taxonomy_name_,
+                   taxonomy_version=m.taxonomy_version_)

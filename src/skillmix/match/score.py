@@ -1,0 +1,170 @@
+"""The vectorised score: every document of an index against one query, in a few sparse products.
+
+Two directions, one formula (see :mod:`.params`):
+
+* **candidates for a job** — the index holds résumés as a CSC matrix of *expanded*
+  evidence ``e'`` (rows candidates, columns skills); the job is a dense demand vector
+  ``d``. Only the job's demanded columns are touched: ``M = E'[:, J] @ Q[J]`` gives each
+  candidate's matched demand per area in one product.
+* **jobs for a candidate** — the index holds postings as a CSR matrix of demand ``D``;
+  the candidate is a dense vector ``e'``. Scaling ``D``'s stored values by ``e'`` at their
+  columns and summing them per area gives the same numerators.
+
+Both return a :class:`Components` of float64 arrays; :func:`combine` weighs them.
+Everything a single candidate needs is computed by the same code on a one-row matrix, so
+a counterfactual's score is exactly what a re-ranked index would give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .params import MatchParams
+
+__all__ = ["Components", "combine", "expand", "score_candidates", "score_jobs"]
+
+
+@dataclass(frozen=True, slots=True)
+class Components:
+    """Per-document component arrays (same length), each in [0, 1]."""
+
+    skill: np.ndarray
+    area: np.ndarray
+    years: np.ndarray
+    text: np.ndarray
+
+    def row(self, i: int) -> dict[str, float]:
+        return {"skill": float(self.skill[i]), "area": float(self.area[i]),
+                "years": float(self.years[i]), "text": float(self.text[i])}
+
+
+def combine(c: Components, params: MatchParams) -> np.ndarray:
+    return (params.w_skill * c.skill + params.w_area * c.area + params.w_years * c.years
+            + params.w_text * c.text)
+
+
+def expand(evidence: sp.csr_matrix, neighbours: sp.csr_matrix, credit: float) -> sp.csr_matrix:
+    """``e'[r, s] = max(e[r, s], credit * max over neighbours t of s of e[r, t])``.
+
+    Vectorised: every stored (row, t, v) is repeated once per neighbour s of t with value
+    ``credit * v``; the original and repeated entries are then reduced by maximum per
+    (row, column). Explicit zeros (consumer-only skills) give no credit and are dropped.
+    """
+    ev = evidence.tocoo()
+    keep = ev.data > 0
+    rows, cols, vals = ev.row[keep], ev.col[keep], ev.data[keep].astype(np.float64)
+    n, s = evidence.shape
+    if credit > 0 and rows.size:
+        deg = np.diff(neighbours.indptr)[cols]
+        total = int(deg.sum())
+        if total:
+            starts = np.repeat(neighbours.indptr[cols], deg)
+            offsets = np.arange(total) - np.repeat(np.cumsum(deg) - deg, deg)
+            n_cols = neighbours.indices[starts + offsets]
+            rows = np.concatenate([rows, np.repeat(rows, deg)])
+            cols = np.concatenate([cols, n_cols])
+            vals = np.concatenate([vals, np.repeat(vals * credit, deg)])
+    if not rows.size:
+        return sp.csr_matrix((n, s), dtype=np.float64)
+    key = rows.astype(np.int64) * s + cols
+    order = np.argsort(key, kind="stable")
+    key, vals = key[order], vals[order]
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    best = np.maximum.reduceat(vals, first)
+    ukey = key[first]
+    return sp.csr_matrix((best, (ukey // s, ukey % s)), shape=(n, s))
+
+
+def _text(bm25: np.ndarray, best: float) -> np.ndarray:
+    return bm25 / best if best > 0 else np.zeros_like(bm25, dtype=np.float64)
+
+
+def score_candidates(
+    expanded: sp.csc_matrix,
+    years: sp.csc_matrix,
+    demand: np.ndarray,
+    asked_years: np.ndarray,
+    area_of: np.ndarray,
+    area_weights: np.ndarray,
+    bm25: np.ndarray,
+    bm25_best: float,
+) -> Components:
+    """Components of every candidate (rows of ``expanded``) for one job.
+
+    ``demand`` (S,) is the job's demand x rarity, ``asked_years`` (S,) the years it asks
+    per skill (0: none), ``area_of`` (S,) each skill's area column, ``area_weights`` (A,)
+    the profile's weight per area (used where the job has demand).
+    """
+    n = expanded.shape[0]
+    n_areas = area_weights.shape[0]
+    J = np.flatnonzero(demand > 0)
+    total = float(demand[J].sum())
+    if not J.size or total <= 0:
+        zeros = np.zeros(n)
+        return Components(zeros, zeros, np.ones(n), _text(bm25.astype(np.float64), bm25_best))
+    Q = np.zeros((J.size, n_areas))
+    Q[np.arange(J.size), area_of[J]] = demand[J]
+    M = np.asarray(expanded[:, J] @ Q)
+    skill = M.sum(axis=1) / total
+    den = Q.sum(axis=0)
+    active = den > 0
+    w = area_weights * active
+    if w.sum() <= 0:
+        w = active.astype(np.float64)
+    area = (M[:, active] / den[active]) @ w[active] / w.sum()
+    K = np.flatnonzero(asked_years[J] > 0)
+    if K.size:
+        cols = J[K]
+        have = years[:, cols].toarray()
+        ratio = np.minimum(1.0, have / asked_years[cols])
+        yrs = ratio @ demand[cols] / demand[cols].sum()
+    else:
+        yrs = np.ones(n)
+    return Components(skill, area, yrs, _text(bm25.astype(np.float64), bm25_best))
+
+
+def score_jobs(
+    demand: sp.csr_matrix,
+    asked_years: np.ndarray,
+    row_of: np.ndarray,
+    area_onehot: sp.csr_matrix,
+    area_den: np.ndarray,
+    area_weights: np.ndarray,
+    evidence: np.ndarray,
+    years: np.ndarray,
+    bm25: np.ndarray,
+    bm25_best: float,
+) -> Components:
+    """Components of every job (rows of ``demand``) for one candidate.
+
+    ``asked_years`` and ``row_of`` are aligned with ``demand.data``; ``area_den`` (m, A)
+    holds each job's demand per area and ``area_weights`` (m, A) its profile weights;
+    ``evidence`` (S,) is the candidate's expanded evidence and ``years`` (S,) their years.
+    """
+    m = demand.shape[0]
+    cols = demand.indices
+    got = demand.data * evidence[cols]
+    num = sp.csr_matrix((got, cols, demand.indptr), shape=demand.shape) @ area_onehot
+    num = np.asarray(num.todense()) if sp.issparse(num) else np.asarray(num)
+    total = area_den.sum(axis=1)
+    safe = np.where(total > 0, total, 1.0)
+    skill = np.where(total > 0, num.sum(axis=1) / safe, 0.0)
+    active = area_den > 0
+    w = np.where(active, area_weights, 0.0)
+    none = w.sum(axis=1) <= 0
+    w[none] = active[none]
+    wsum = np.where(w.sum(axis=1) > 0, w.sum(axis=1), 1.0)
+    cov = np.divide(num, area_den, out=np.zeros_like(num), where=active)
+    area = (cov * w).sum(axis=1) / wsum
+    asked = asked_years > 0
+    if asked.any():
+        ratio = np.minimum(1.0, years[cols[asked]] / asked_years[asked])
+        y_num = np.bincount(row_of[asked], weights=demand.data[asked] * ratio, minlength=m)
+        y_den = np.bincount(row_of[asked], weights=demand.data[asked], minlength=m)
+        yrs = np.where(y_den > 0, y_num / np.where(y_den > 0, y_den, 1.0), 1.0)
+    else:
+        yrs = np.ones(m)
+    return Components(skill, area, yrs, _text(bm25.astype(np.float64), bm25_best))

@@ -1,0 +1,101 @@
+"""Saving and loading a fitted matcher with its index, so a ranking starts in milliseconds.
+
+An index folder holds ``meta.json`` (format version, kind, parameters, taxonomy, ids,
+titles, sources), ``arrays.npz`` (the CSR values and aligned per-entry facts, the learned
+rarity and neighbour graph, area weights), ``texts.pkl`` (the document texts that
+explanations quote) and ``bm25/`` (bm25s's own files). Derived matrices are rebuilt on
+load (a few milliseconds for 100,000 documents) rather than stored twice. A folder whose
+``format`` differs from :data:`FORMAT` is refused with ``M021``: rebuild it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import MatchError
+from .index import MatchIndex, Matcher
+from .params import MatchParams
+from .text import TextIndex
+
+__all__ = ["FORMAT", "load_index", "save_index"]
+
+#: bump when the folder layout or the meaning of a stored array changes
+FORMAT = "skillmix-match-index/1"
+
+
+def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
+    """Write ``matcher``'s learned state and ``index`` to ``folder`` (replaced if present)."""
+    state = matcher.fitted_state()
+    folder = Path(folder)
+    tmp = folder.with_name(folder.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    params = matcher.params.to_dict()
+    if matcher.params.as_of is None:
+        params["as_of"] = None
+    meta = {
+        "format": FORMAT, "kind": index.kind, "params": params,
+        "taxonomy": matcher.taxonomy, "taxonomy_name": state["taxonomy_name"],
+        "taxonomy_version": state["taxonomy_version"], "skill_ids": state["skill_ids"],
+        "labels": state["labels"], "areas": state["areas"], "n_docs": state["n_docs"],
+        "ids": index.ids, "titles": index.titles, "sources": index.sources,
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    nb: sp.csr_matrix = state["neighbours"]  # type: ignore[assignment]
+    np.savez(
+        tmp / "arrays.npz",
+        data=index.values.data, indices=index.values.indices, indptr=index.values.indptr,
+        level=index.level, years=index.years, recency=index.recency, spans=index.spans,
+        profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
+        nb_indices=nb.indices, nb_indptr=nb.indptr,
+    )
+    with (tmp / "texts.pkl").open("wb") as fh:
+        pickle.dump(index.texts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    index.text_index.save(tmp / "bm25")
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.replace(tmp, folder)
+    return folder
+
+
+def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
+    """The fitted :class:`Matcher` and the :class:`MatchIndex` saved in ``folder``."""
+    folder = Path(folder)
+    meta_path = folder / "meta.json"
+    if not meta_path.is_file():
+        raise MatchError("M020", "not a skillmix match index (no meta.json).", source=str(folder),
+                         hint="Build one with `skillmix rank ... --save-index DIR`.")
+    meta = json.loads(meta_path.read_text("utf-8"))
+    if meta.get("format") != FORMAT:
+        raise MatchError("M021", f"index format {meta.get('format')!r} is not {FORMAT!r}.",
+                         source=str(folder), hint="Rebuild the index with this version.")
+    arr = np.load(folder / "arrays.npz")
+    s = len(meta["skill_ids"])
+    nb = sp.csr_matrix((np.ones(arr["nb_indices"].size), arr["nb_indices"], arr["nb_indptr"]),
+                       shape=(s, s))
+    matcher = Matcher(MatchParams.from_mapping(meta["params"]), taxonomy=meta["taxonomy"])
+    matcher.restore({
+        "taxonomy_name": meta["taxonomy_name"], "taxonomy_version": meta["taxonomy_version"],
+        "skill_ids": meta["skill_ids"], "labels": meta["labels"], "areas": meta["areas"],
+        "area_of": arr["area_of"], "n_docs": meta["n_docs"], "idf": arr["idf"], "neighbours": nb,
+    })
+    n = len(meta["ids"])
+    values = sp.csr_matrix((arr["data"], arr["indices"], arr["indptr"]), shape=(n, s))
+    with (folder / "texts.pkl").open("rb") as fh:
+        texts = pickle.load(fh)
+    index = MatchIndex(
+        kind=meta["kind"], ids=list(meta["ids"]), titles=list(meta["titles"]),
+        sources=list(meta["sources"]), texts=texts, values=values, level=arr["level"],
+        years=arr["years"], recency=arr["recency"], spans=arr["spans"],
+        text_index=TextIndex.load(folder / "bm25"), profile_weights=arr["profile_weights"],
+    )
+    matcher.derive(index)
+    return matcher, index
