@@ -87,7 +87,7 @@ def find_phones(text: str, region: str = "US") -> list[Span]:
     except ImportError as err:  # pragma: no cover - depends on the install
         raise MissingExtraError.for_module("phonenumbers", "fairness") from err
     out: list[Span] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
         out.append((match.start, match.end, "phone", ""))
     for m in _PHONE_FALLBACK.finditer(text):
         out.append((m.start(), m.end(), "phone", ""))
@@ -102,7 +102,7 @@ _STREET_TYPES = (
     r"Cres|Grove|Gardens|Row|Walk|Mews|Plaza|Alley|Loop|Pike|Run"
 )
 _STREET = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.'-]*\s+){{0,4}}(?:{_STREET_TYPES})\b\.?"
+    rf"\b(?!(?:19|20)\d\d\b)\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.'-]*\s+){{1,4}}(?:{_STREET_TYPES})\b\.?"
     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|#)\.?\s*#?\s*[\w-]+)?"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
@@ -191,7 +191,8 @@ def find_graduation_years(text: str, sections: Sequence[Section]) -> list[Span]:
                 out.append((m.start(), m.end(), "graduation_year", "education section"))
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _DEGREE_LINE.search(line) and not any(a <= pos < b for a, b in experience):
+        if (len(line) <= 160 and _DEGREE_LINE.search(line)
+                and not any(a <= pos < b for a, b in experience)):
             for m in _YEAR.finditer(line):
                 out.append((pos + m.start(), pos + m.end(), "graduation_year", "degree line"))
         pos += len(line)
@@ -218,11 +219,25 @@ def _gender_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return word_rx, title_rx
 
 
+#: capitalised words after which "Ms"/"Mr" without a full stop is a product or a degree
+#: ("Ms Word", "MS Computer Science"), not an honorific.
+_NOT_A_NAME_AFTER_TITLE = frozenset("""word excel access office project visio sql exchange
+    sharepoint outlook powerpoint dynamics teams windows visual publisher dos paint server
+    azure onenote frontpage works money navision crm degree in of computer science
+    information management business finance accounting engineering education nursing
+    marketing communications psychology mathematics""".split())
+
+
 def find_gender_markers(text: str) -> list[Span]:
     """Pronouns, honorifics and gendered words (see ``data/gender_terms.csv``)."""
     word_rx, title_rx = _gender_regexes()
     out: list[Span] = [(m.start(), m.end(), "gender_marker", "word") for m in word_rx.finditer(text)]
-    out += [(m.start(), m.end(), "gender_marker", "title") for m in title_rx.finditer(text)]
+    for m in title_rx.finditer(text):
+        if not m.group().endswith("."):
+            nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 40])
+            if nxt and nxt.group(1).lower() in _NOT_A_NAME_AFTER_TITLE:
+                continue
+        out.append((m.start(), m.end(), "gender_marker", "title"))
     return out
 
 

@@ -17,7 +17,11 @@ another. Names the caller already knows (``Resume.name``, a JSON Resume's ``basi
 are added as found names.
 
 The lexicon is the union of the given names that Faker ships for a set of Latin-script
-locales (MIT licence), loaded once per process; words that are skills in the built-in
+locales (MIT licence) and ``data/given_names_extra.txt`` (names Faker lacks), loaded once per
+process. A header line is a name if its first word is in the lexicon, or if contact details
+(an e-mail address or phone number) sit in the header with it. Only names from the header,
+labels, honorifics and the caller are propagated; lexicon hits in the body are masked where
+they stand (and never over a one-word skill), so a false hit cannot spread. Words that are skills in the built-in
 taxonomy, job-title words and heading words are never taken as a name on their own.
 """
 
@@ -46,7 +50,7 @@ _INITIAL = r"[A-Z]\."
 _TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
 _LINE_SPLIT = re.compile(r"\s*(?:[|•·,;–—]|\s-\s|\s{3,})\s*")
 _HONORIFIC_NAME = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\.?\s+((?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL})){{0,2}})"
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)(\.?)\s+((?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL})){{0,2}})"
 )
 _LABELLED = re.compile(
     rf"(?im)^[ \t]*(?:full\s+name|name|candidate|applicant)\s*[:\-–]\s*((?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL})){{0,3}})"
@@ -62,7 +66,14 @@ _STOP = frozenset(
     america usa new york north south east west central global international national
     social media digital marketing sales senior junior lead head chief assistant associate
     intern volunteer team group project client customer service services solutions
-    technology technologies""".split()
+    technology technologies county corps high industries program programs chamber chapter
+    club lake resort resorts hotel hotels system systems reports report learning certificate
+    network networks hospital church foundation center centre association society council
+    board agency bank group therapist advocate aide attendant banker bartender cashier
+    chemist cook courier dentist doctor driver electrician estimator examiner facilitator
+    guard hygienist inspector investigator lawyer machinist mechanic paralegal pharmacist
+    physician pilot plumber psychologist sergeant surgeon teller trainer translator
+    underwriter welder worker quality assurance control""".split()
 )
 
 
@@ -98,6 +109,17 @@ def first_names() -> frozenset[str]:
             for n in names:
                 if isinstance(n, str) and n[:1].isupper() and n.replace("-", "").replace("'", "").isalpha():
                     out.add(n)
+    try:
+        from faker.providers.lorem.en_US import Provider as Lorem
+
+        common = {w.lower() for w in Lorem.word_list}
+    except ImportError:  # pragma: no cover - same package as above
+        common = set()
+    out = {n for n in out if n.lower() not in common}
+    extra = resources.files("skillmix.fairness").joinpath("data", "given_names_extra.txt")
+    for line in extra.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.add(line.strip())
     return frozenset(out)
 
 
@@ -177,8 +199,9 @@ class NameFinder:
 
     # ------------------------------------------------------------------ cues
 
-    def header_names(self, text: str, header_end: int) -> list[tuple[int, int]]:
-        """Name lines in the header region ``text[:header_end]``."""
+    def header_names(self, text: str, header_end: int, contact: bool = False) -> list[tuple[int, int]]:
+        """Name lines in the header region ``text[:header_end]``; ``contact`` says the
+        header holds contact details, which lets a name outside the lexicon count."""
         found = []
         pos = 0
         seen_lines = 0
@@ -189,7 +212,7 @@ class NameFinder:
                 segment_at = pos + (len(line) - len(line.lstrip()))
                 first = _LINE_SPLIT.split(stripped)[0]
                 tokens = first.split()
-                if all(_TOKEN.fullmatch(t) for t in tokens) and self._name_shaped(tokens, strict=False):
+                if all(_TOKEN.fullmatch(t) for t in tokens) and self._name_shaped(tokens, strict=not contact):
                     found.append((segment_at, segment_at + len(first)))
             pos += len(line)
             if seen_lines >= 6:
@@ -202,17 +225,20 @@ class NameFinder:
             tokens = m.group(1).split()
             if not any(self._is_blocked(t) for t in tokens):
                 out.append(m.span(1))
+        from .detect import _NOT_A_NAME_AFTER_TITLE
+
         for m in _HONORIFIC_NAME.finditer(text):
-            tokens = m.group(1).split()
+            tokens = m.group(2).split()
+            if not m.group(1) and tokens[0].lower() in _NOT_A_NAME_AFTER_TITLE:
+                continue
             keep = []
             for t in tokens:
                 if self._is_blocked(t):
                     break
                 keep.append(t)
             if keep:
-                start = m.start(1)
-                end = start + len(" ".join(keep)) if len(keep) == len(tokens) else \
-                    start + m.group(1).index(keep[-1]) + len(keep[-1])
+                start = m.start(2)
+                end = start + m.group(2).index(keep[-1]) + len(keep[-1])
                 out.append((start, end))
         return out
 
@@ -224,7 +250,7 @@ class NameFinder:
         while i < len(toks):
             m = toks[i]
             word = m.group()
-            if self._is_first_name(word) and not self._is_blocked(word):
+            if word[1:].islower() and self._is_first_name(word) and not self._is_blocked(word):
                 j = i + 1
                 end = m.end()
                 while j < len(toks) and j - i <= 2:
@@ -261,13 +287,20 @@ class NameFinder:
         )
         return [m.span() for m in pattern.finditer(text)]
 
-    def find(self, text: str, *, header_end: int, known: Iterable[str] = ()) -> list[tuple[int, int]]:
-        """All name spans: header, labels and honorifics, lexicon, then propagation."""
-        spans = self.header_names(text, header_end)
+    def find(self, text: str, *, header_end: int, known: Iterable[str] = (),
+             contact: bool = False,
+             protected: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """All name spans: header, labels and honorifics and known names (propagated to
+        every other place their words appear), then lexicon hits in the body that overlap
+        no ``protected`` span (the skill mentions found in the text)."""
+        spans = self.header_names(text, header_end, contact)
         spans += self.labelled_names(text)
-        spans += self.lexicon_names(text)
         known = [k for k in known if k and k.strip()]
         spans += self.propagate(text, spans, known)
+        guard = sorted(protected)
+        for s, e in self.lexicon_names(text):
+            if not any(a < e and s < b for a, b in guard):
+                spans.append((s, e))
         return spans
 
 

@@ -147,8 +147,9 @@ class Redactor:
 
     ``kinds`` limits what is masked (default: all of :data:`KINDS`); ``style`` is
     ``"mask"`` (length-preserving) or ``"placeholder"``; ``region`` is the default country
-    for phone numbers; ``taxonomy`` names the taxonomy whose one-word skills are never
-    taken for a name.
+    for phone numbers; ``taxonomy`` names the taxonomy whose skills are never taken for a
+    name: its one-word skills never count as a name word, and a lexicon hit in the body that
+    overlaps a skill mention is left alone (so "Crystal Reports" stays readable).
     """
 
     def __init__(self, *, kinds: Iterable[str] | None = None, style: Style = "mask",
@@ -185,7 +186,15 @@ class Redactor:
             names = list(known_names)
             if doc.kind == "resume" and doc.title and doc.media_type == "application/json":
                 names.append(doc.title)
-            for s, e in name_finder(self.taxonomy).find(text, header_end=header_end, known=names):
+            contact = any(s[2] in ("email", "phone") and s[0] < header_end for s in found)
+            finder = name_finder(self.taxonomy)
+            protected: list[tuple[int, int]] = []
+            if self.taxonomy:
+                from ..extract import get_extractor
+
+                protected = [(m.start, m.end) for m in get_extractor(self.taxonomy).extract(doc).mentions]
+            for s, e in finder.find(text, header_end=header_end, known=names, contact=contact,
+                                    protected=protected):
                 found.append((s, e, "name", ""))
         return _merge(found)
 
