@@ -8,7 +8,7 @@ documents and computed counterfactuals. ``save_index``/``load_index`` store an i
 ``rank_candidates``/``rank_jobs`` do everything in one call.
 """
 
-from .api import build, profile_area_weights, rank_candidates, rank_jobs
+from .api import build, profile_area_weights, rank_candidates, rank_jobs, read_pool
 from .features import MatchDocument, SkillFeature, posting_features, resume_features, to_match_document
 from .index import MatchIndex, Matcher
 from .params import COMPONENTS, MatchParams
@@ -31,6 +31,7 @@ __all__ = [
     "profile_area_weights",
     "rank_candidates",
     "rank_jobs",
+    "read_pool",
     "resume_features",
     "save_index",
     "to_match_document",

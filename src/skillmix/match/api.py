@@ -17,7 +17,7 @@ from .features import MatchDocument, to_match_document
 from .index import MatchIndex, Matcher
 from .params import MatchParams
 
-__all__ = ["build", "profile_area_weights", "rank_candidates", "rank_jobs"]
+__all__ = ["build", "profile_area_weights", "rank_candidates", "rank_jobs", "read_pool"]
 
 Item = Document | Posting | Resume | MatchDocument
 
@@ -71,3 +71,28 @@ def rank_jobs(resume: Item, postings: Sequence[Item], *, top: int = 10,
     m, q, idx = build(resume, postings, query_kind="resume", params=params,
                       taxonomy=taxonomy, area_weights=area_weights)
     return m.rank(q, idx, top=top, explain=explain)
+
+
+_CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".jsonl.gz")
+
+
+def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
+              on_error: str = "collect") -> list[Document | Posting]:
+    """The documents to rank, from files and folders; for postings, a job-board export
+    (CSV, JSONL, Parquet) yields one posting per row. Failures follow ``on_error``."""
+    from pathlib import Path
+
+    from ..batch import BatchReport
+    from ..io import read_corpus, read_documents
+
+    rep = report if report is not None else BatchReport()
+    out: list[Document | Posting] = []
+    files: list[str] = []
+    for p in paths:
+        if kind == "posting" and str(p).lower().endswith(_CORPUS_SUFFIXES) and Path(p).is_file():
+            out.extend(read_corpus(p, on_error=on_error, report=rep))  # type: ignore[arg-type]
+        else:
+            files.append(p)
+    if files:
+        out.extend(read_documents(files, kind=kind, on_error=on_error, report=rep))  # type: ignore[arg-type]
+    return out

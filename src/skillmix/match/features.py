@@ -14,6 +14,7 @@ fields.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -177,5 +178,9 @@ def to_match_document(
 
         extraction = get_extractor(taxonomy).extract(doc, kind=knd)
     if knd == "posting":
-        return posting_features(extraction, doc, title=title, area_weights=area_weights)
-    return resume_features(extraction, doc, today=today, title=title)
+        out = posting_features(extraction, doc, title=title, area_weights=area_weights)
+    else:
+        out = resume_features(extraction, doc, today=today, title=title)
+    if isinstance(item, (Posting, Resume)) and item.id != out.id:
+        out = dataclasses.replace(out, id=item.id)
+    return out

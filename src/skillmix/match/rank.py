@@ -331,3 +331,31 @@ def rank(m: "Matcher", query: MatchDocument, idx: "MatchIndex", *, top: int = 10
     return Ranking(query_id=query.id, direction=direction, results=tuple(results),  # type: ignore[arg-type]
                    parameters=params, taxonomy=m.taxonomy_name_,
                    taxonomy_version=m.taxonomy_version_)
+
+
+def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Components, np.ndarray]:
+    """Components and scores of every document of ``idx`` for ``query`` (no ranking, no
+    explanations): what evaluation needs to rank a whole pool."""
+    if query.kind == idx.kind:
+        raise MatchError("M007", f"cannot score {idx.kind}s for a {query.kind}.")
+    S = len(m.skill_ids_)
+    row = _query_row(m, query)
+    bm25 = idx.text_index.scores(query.text).astype(np.float64)
+    best = float(bm25.max()) if bm25.size else 0.0
+    if query.kind == "posting":
+        demand = np.zeros(S)
+        demand[row.cols] = row.vals * m.idf_[row.cols]
+        asked = np.zeros(S)
+        asked[row.cols] = row.years
+        comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
+                                 demand, asked, m.area_of_,
+                                 m.area_weight_vector(dict(query.area_weights)), bm25, best)
+    else:
+        d = idx.derived
+        exp = expand(_one_row(m, row.cols, row.vals), m.neighbours_,
+                     m.params.neighbour_credit).toarray()[0]
+        yc = np.zeros(S)
+        yc[row.cols] = row.years
+        comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
+                           d["area_den"], idx.profile_weights, exp, yc, bm25, best)  # type: ignore[arg-type]
+    return comps, combine(comps, m.params)

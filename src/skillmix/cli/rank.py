@@ -1,0 +1,119 @@
+"""``skillmix rank``: candidates for a job, or jobs for a candidate, with explanations."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..batch import BatchReport
+from ..errors import ConfigError
+from .output import emit_json, emit_rows, output_options
+
+__all__ = ["rank"]
+
+COLUMNS = ["rank", "score", "title", "skill", "area", "years", "text", "matched",
+           "missing_required", "what_if"]
+
+
+@click.command()
+@click.argument("pool", nargs=-1)
+@click.option("--job", "job", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Rank the résumés in POOL for this posting.")
+@click.option("--candidate", "candidate", type=click.Path(exists=True, dir_okay=False),
+              default=None, help="Rank the postings in POOL (files, folders or a CSV/JSONL/"
+              "Parquet export) for this résumé.")
+@click.option("--top", type=int, default=10, show_default=True, help="How many results.")
+@click.option("--index", "index_dir", type=click.Path(exists=True, file_okay=False),
+              default=None, help="Rank a saved index instead of POOL.")
+@click.option("--save-index", type=click.Path(file_okay=False), default=None,
+              help="Save the index built from POOL to this folder.")
+@click.option("--profile", default=None,
+              help="Role profile (name or YAML) whose area weights the area component uses.")
+@click.option("--weights", default=None,
+              help="Override parameters: skill=0.45,area=0.2,years=0.1,text=0.25,...")
+@click.option("--as-of", default=None, help="Date recency is measured against (YYYY-MM-DD).")
+@click.option("--taxonomy", "-t", default="builtin", show_default=True, help="Taxonomy spec.")
+@click.option("--explain/--no-explain", default=True, show_default=True,
+              help="Explain each result (evidence, gaps, counterfactuals).")
+@output_options()
+def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int,
+         index_dir: str | None, save_index: str | None, profile: str | None,
+         weights: str | None, as_of: str | None, taxonomy: str, explain: bool,
+         fmt: str) -> None:
+    """Rank résumés for a job (--job POSTING RESUMES...) or jobs for a candidate
+    (--candidate RESUME POSTINGS...). The score and its parameters are recorded with the
+    ranking (see docs/match.md)."""
+    from ..io import read_document
+    from ..match import (
+        MatchParams,
+        Matcher,
+        build,
+        load_index,
+        profile_area_weights,
+        read_pool,
+        to_match_document,
+    )
+    from ..match import save_index as _save
+
+    if (job is None) == (candidate is None):
+        raise ConfigError("C420", "give exactly one of --job POSTING or --candidate RESUME.",
+                          hint="skillmix rank --job posting.html resumes/")
+    if not pool and index_dir is None:
+        raise ConfigError("C421", "nothing to rank: give files or folders, or --index DIR.")
+    query_kind = "posting" if job is not None else "resume"
+    pool_kind = "resume" if job is not None else "posting"
+    params = MatchParams()
+    if as_of:
+        params = MatchParams.parse_weights(f"as_of={date.fromisoformat(as_of)}")
+    if weights:
+        params = MatchParams.parse_weights(weights, params)
+    area_weights = profile_area_weights(profile) if profile else None
+    query_doc = read_document(Path(job or candidate), kind=query_kind)  # type: ignore[arg-type]
+    report = BatchReport()
+    if index_dir is not None:
+        loaded, index = load_index(index_dir)
+        if index.kind != pool_kind:
+            raise ConfigError("C422", f"the index holds {index.kind}s; this ranking needs "
+                              f"{pool_kind}s.", source=index_dir)
+        matcher = Matcher(params if (weights or as_of) else loaded.params, loaded.taxonomy)
+        matcher.restore(loaded.fitted_state())
+        matcher.derive(index)
+        query = to_match_document(query_doc, kind=query_kind, taxonomy=matcher.taxonomy,
+                                  today=matcher.params.today(), area_weights=area_weights)
+        report.done = len(index)
+    else:
+        docs = read_pool(list(pool), pool_kind, report=report)
+        if not docs:
+            for f in report.failures:
+                click.echo(f"error: {f.error}", err=True)
+            raise ConfigError("C423", "none of the documents to rank could be read.")
+        matcher, query, index = build(query_doc, docs, query_kind=query_kind, params=params,
+                                      taxonomy=taxonomy, area_weights=area_weights)
+    if save_index:
+        _save(matcher, index, save_index)
+    ranking = matcher.rank(query, index, top=top, explain=explain)
+    if fmt == "json":
+        data = ranking.to_dict()
+        data["report"] = report.to_dict()
+        emit_json(data)
+    else:
+        rows = []
+        for r in ranking.results:
+            i = index.ids.index(r.id)
+            rows.append({
+                "rank": r.rank, "score": f"{r.score:.3f}",
+                "title": r.title or Path(index.sources[i]).name,
+                **{k: f"{v:.2f}" for k, v in r.components.items()},
+                "matched": len(r.matched),
+                "missing_required": ", ".join(r.missing_required[:4]),
+                "what_if": r.counterfactuals[0] if r.counterfactuals else "",
+            })
+        emit_rows(rows, fmt, title=f"{ranking.direction} ({len(index)} ranked)", columns=COLUMNS)
+    for f in report.failures:
+        click.echo(f"error: {f.error}", err=True)
+    if report.failed or report.skipped:
+        click.echo(report.summary(), err=True)
+    sys.stdout.flush()
