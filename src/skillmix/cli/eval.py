@@ -39,3 +39,8 @@ def esco_linking(file: Path, labels: Path | None, esco: Path | None, depth: int)
 
     scores = evaluate_linker_file(file, labels=labels, esco=esco, depth=depth)
     click.echo(json.dumps(round_scores(scores), indent=2))
+
+
+from .eval_ranking import ranking  # noqa: E402  (issue #6)
+
+eval_group.add_command(ranking)
