@@ -12,12 +12,11 @@ not survive in free pages.
 
 from __future__ import annotations
 
-from typing import Callable
-
 from sqlalchemy import String, cast, delete, or_, select, update
 
 from ..errors import NotFoundError
 from .core import Store
+from .decisions import erase_decisions
 from .models import (
     AuditRow,
     CandidateRow,
@@ -30,10 +29,7 @@ from .models import (
 )
 from .types import ErasureReport
 
-__all__ = ["ERASE_HOOKS", "erase_candidate"]
-
-#: extra erasers run inside the erasure transaction: (session, candidate id, ids) -> rows
-ERASE_HOOKS: list[Callable[..., int]] = []
+__all__ = ["erase_candidate"]
 
 
 def erase_candidate(store: Store, candidate_id: str, *, actor: str) -> ErasureReport:
@@ -63,8 +59,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str) -> ErasureRe
             RankingMemberRow.ranking_id.in_(rank_ids)))
         run("rankings", delete(RankingRow).where(RankingRow.id.in_(rank_ids)))
         ids = [candidate_id, *doc_ids, *card_ids, *rank_ids]
-        for hook in ERASE_HOOKS:
-            counts[getattr(hook, "__name__", "hook")] = hook(sess, candidate_id, ids)
+        counts["decisions"] = erase_decisions(sess, candidate_id, ids)
         run("candidates", delete(CandidateRow).where(CandidateRow.id == candidate_id))
         # the audit log keeps only that an erasure happened
         mentions = [AuditRow.object_id.in_(ids)]

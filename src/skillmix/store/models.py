@@ -36,6 +36,7 @@ __all__ = [
     "AuditRow",
     "Base",
     "CandidateRow",
+    "DecisionRow",
     "DocumentRow",
     "ExtractionRow",
     "JobRow",
@@ -247,3 +248,21 @@ class AuditRow(Base):
 
 
 Index("ix_audit_log_object", AuditRow.object_type, AuditRow.object_id)
+
+
+class DecisionRow(Base):
+    """One scoring or ranking decision: what ran, with which parameters, and its outcome.
+
+    Kept apart from the audit log because it holds scores about people; an erasure removes
+    the candidate's own decisions and their id from rankings' outcomes.
+    """
+
+    __tablename__ = "decisions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(100), index=True)
+    target: Mapped[str] = mapped_column(String(200), default="")
+    actor: Mapped[str] = mapped_column(String(64))
+    parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    outcome: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,1 +1,107 @@
-def mount_web(app): pass
+"""Mounting the web UI on the API's app: templates, static files, sessions, CSRF, errors.
+
+Why server-rendered: no build step, no client framework, nothing to keep in sync with the
+API; every page calls the same :class:`~skillmix.store.workspace.Workspace` the API does.
+Safety: Jinja2 autoescapes every value (document text included); the CSP sent by the app
+forbids inline script and style, so templates use only ``/static`` files; every POST form
+carries the session's CSRF token (login uses a double-submit cookie), checked with a
+constant-time compare; the session cookie is HttpOnly and SameSite=Strict.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from pathlib import Path
+from typing import Any, Callable, Coroutine
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import PermissionDeniedError, SkillmixError
+from ..store import ApiKey, resolve_session
+
+__all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "mount_web", "page", "templates",
+           "web_user"]
+
+HERE = Path(__file__).resolve().parent
+SESSION_COOKIE = "skillmix_session"
+LOGIN_COOKIE = "skillmix_login"
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+class LoginRequired(Exception):
+    """Raised by :func:`web_user` when there is no valid session: redirect to /login."""
+
+
+class WebUser:
+    """The signed-in key and the session's CSRF token."""
+
+    def __init__(self, key: ApiKey, csrf: str) -> None:
+        self.key = key
+        self.csrf = csrf
+
+
+class WebRoute(APIRoute):
+    """Routes whose errors render an HTML page instead of the API's JSON envelope."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        inner = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            try:
+                return await inner(request)
+            except LoginRequired:
+                return RedirectResponse("/login", status_code=303)
+            except SkillmixError as err:
+                return page(request, "error.html", {"error": err}, status=err.http_status)
+
+        return handler
+
+
+def page(request: Request, name: str, context: dict[str, Any] | None = None,
+         status: int = 200) -> HTMLResponse:
+    ctx = {"user": getattr(request.state, "web_user", None), **(context or {})}
+    return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+
+async def web_user(request: Request) -> WebUser:
+    """The session's user; a dependency for every page but /login."""
+    store = request.app.state.workspace.store
+    found = await run_in_threadpool(resolve_session, store, request.cookies.get(SESSION_COOKIE))
+    if found is None:
+        raise LoginRequired()
+    user = WebUser(*found)
+    request.state.web_user = user
+    return user
+
+
+def require_scope(user: WebUser, scope: str) -> None:
+    if not user.key.allows(scope):
+        from ..api.errors import ForbiddenError
+
+        raise ForbiddenError("A403", f"your key lacks the '{scope}' scope.",
+                             hint="Ask an admin for a key with that scope.")
+
+
+def check_csrf(expected: str | None, got: str | None) -> None:
+    if not expected or not got or not hmac.compare_digest(expected, got):
+        raise PermissionDeniedError("A120", "the form's CSRF token is missing or wrong.",
+                                    hint="Reload the page and submit the form again.")
+
+
+def new_login_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def mount_web(app: FastAPI) -> None:
+    """Add the UI's pages and ``/static`` to ``app``."""
+    from . import pages, pages_scoring
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(pages.router)
+    app.include_router(pages_scoring.router)

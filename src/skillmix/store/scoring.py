@@ -1,0 +1,181 @@
+"""Assessments and rankings for stored candidates, through the assess, match and fairness
+libraries' public functions (no scoring logic lives here).
+
+Why this module: the server must (1) load profiles only by name (built-in or stored in the
+database, never a path a client sends), (2) run blind mode by default—résumés are masked by
+:func:`skillmix.fairness.redact` before extraction and scoring see them—and (3) record a
+decision for every scoring or ranking call. Scores are stored as JSON (``to_dict``) with
+the candidate/document mapping, so the UI and API read them back without re-running.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+
+from ..errors import ConfigError, NotFoundError, ProfileError
+from ..records import Document, Extraction, Posting, Resume
+from . import repo
+from .decisions import record_decision
+from .types import StoredDocument, StoredResult
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+__all__ = ["ProfileChoice", "assess_candidate", "candidate_of", "profile_choices",
+           "rank_posting", "resolve_profile", "save_profile_yaml"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileChoice:
+    """A profile a user may pick: built-in or stored in this workspace."""
+
+    id: str
+    label: str
+    origin: str
+
+
+def profile_choices(ws: "Workspace") -> list[ProfileChoice]:
+    from ..assess import available_profiles
+
+    out = [ProfileChoice(p.id, p.name, "workspace") for p in repo.list_profiles(ws.store)]
+    taken = {c.id for c in out}
+    out += [ProfileChoice(i, label, "builtin") for i, label in available_profiles().items()
+            if i not in taken]
+    return out
+
+
+def resolve_profile(ws: "Workspace", profile_id: str):  # type: ignore[no-untyped-def]
+    """A workspace profile by id, else a built-in one by name; never a file path."""
+    from ..assess import available_profiles, load_profile, parse_profile
+
+    stored = repo.get_profile(ws.store, profile_id)
+    if stored is not None:
+        return parse_profile(dict(stored.data), source=f"profile:{profile_id}")
+    if profile_id not in available_profiles():
+        raise ProfileError("P190", f"no profile {profile_id!r} in this workspace.",
+                           hint="List them with GET /v1/profiles.")
+    return load_profile(profile_id)
+
+
+def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str):  # type: ignore[no-untyped-def]
+    """Validate a profile (YAML or JSON text) with the assess library and store it."""
+    import yaml
+
+    from ..assess import parse_profile
+
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ProfileError("P191", f"the profile is not valid YAML: {err}.",
+                           source=f"profile:{profile_id}") from None
+    if not isinstance(raw, dict):
+        raise ProfileError("P192", "a profile must be a mapping of fields.",
+                           source=f"profile:{profile_id}")
+    raw = {**raw, "id": profile_id}
+    prof = parse_profile(raw, source=f"profile:{profile_id}")
+    return repo.put_profile(ws.store, profile_id, prof.label, prof.to_dict(), actor=actor)
+
+
+def _latest_resume(ws: "Workspace", candidate_id: str) -> tuple[StoredDocument, Extraction | None]:
+    docs = [(d, e) for d, e in repo.candidate_documents(ws.store, candidate_id) if d.kind == "resume"]
+    if not docs:
+        raise NotFoundError("S140", f"candidate {candidate_id!r} has no résumé.",
+                            hint="Upload one with POST /v1/documents (kind=resume).")
+    return docs[-1]
+
+
+def _blind(ws: "Workspace", doc: Document, name: str | None) -> tuple[Document, Extraction, dict[str, int]]:
+    """The masked résumé and its extraction (the text scoring sees in blind mode)."""
+    from ..fairness import redact
+
+    red = redact(doc, known_names=[name] if name else [])
+    masked = red.document.replace(id=doc.id, source=doc.source)
+    return masked, ws.extractor.extract(masked), red.counts()
+
+
+def _subject(ws: "Workspace", candidate_id: str, blind: bool) -> tuple[Document, Extraction, dict[str, Any]]:
+    cand = repo.get_candidate(ws.store, candidate_id)
+    stored, ext = _latest_resume(ws, candidate_id)
+    doc = stored.document
+    if blind:
+        doc, ext, counts = _blind(ws, doc, cand.name)
+        return doc, ext, {"blind": True, "redactions": counts}
+    if ext is None:
+        ext = ws.extractor.extract(doc)
+    return doc, ext, {"blind": False}
+
+
+def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None = None,
+                     blind: bool | None = None, actor: str) -> StoredResult:
+    """Score a stored candidate against a profile; store the scorecard, log the decision."""
+    from ..assess import DEFAULT_PROFILE, assess
+
+    blind = ws.settings.blind if blind is None else blind
+    prof = resolve_profile(ws, profile or DEFAULT_PROFILE)
+    doc, ext, how = _subject(ws, candidate_id, blind)
+    card = assess((ext, doc), prof)
+    data = {"scorecard": card.to_dict(), **how}
+    target = f"profile:{prof.id}"
+    record_decision(ws, "assess", subject=candidate_id, target=target, actor=actor,
+                    parameters={"profile": prof.id, "profile_version": prof.version, **how},
+                    outcome={"fit": card.fit, "red_flags": len(card.red_flags)})
+    return repo.save_scorecard(ws.store, candidate_id, target, data, actor=actor,
+                               detail={"blind": blind, "fit": round(card.fit, 2)})
+
+
+def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] | None = None,
+                 top: int = 20, blind: bool | None = None, profile: str | None = None,
+                 actor: str) -> StoredResult:
+    """Rank stored candidates (all, or ``candidate_ids``) for a stored posting."""
+    from ..match import profile_area_weights, rank_candidates, to_match_document
+
+    blind = ws.settings.blind if blind is None else blind
+    if top < 1 or top > 1000:
+        raise ConfigError("C130", f"top must be between 1 and 1000, not {top}.")
+    info = repo.get_posting(ws.store, posting_id)
+    pdocs = repo.posting_documents(ws.store, posting_id)
+    if not pdocs:
+        raise NotFoundError("S141", f"posting {posting_id!r} has no document.")
+    pstored, pext = pdocs[-1]
+    posting = Posting(document=pstored.document, id=posting_id, title=info.title,
+                      company=info.company, location=info.location)
+    explicit = candidate_ids is not None
+    if candidate_ids is None:
+        candidate_ids = [c.id for c in repo.list_candidates(ws.store, limit=100_000)]
+    pool = []
+    owners: dict[str, str] = {}
+    for cid in dict.fromkeys(candidate_ids):
+        try:
+            doc, ext, _ = _subject(ws, cid, blind)
+        except NotFoundError:
+            if explicit:
+                raise
+            continue  # listed candidates without a résumé are not rankable
+        owners[doc.id] = cid
+        name = None if blind else repo.get_candidate(ws.store, cid).name
+        pool.append(to_match_document(Resume(document=doc, id=doc.id, name=name), ext,
+                                      kind="resume", taxonomy=ws.settings.taxonomy))
+    if not pool:
+        raise NotFoundError("S142", "there are no candidates with a résumé to rank.",
+                            hint="Upload résumés first.")
+    weights = profile_area_weights(resolve_profile(ws, profile)) if profile else None
+    query = to_match_document(posting, pext, kind="posting", taxonomy=ws.settings.taxonomy,
+                              area_weights=weights)
+    ranking = rank_candidates(query, pool, top=top, taxonomy=ws.settings.taxonomy,
+                              area_weights=weights)
+    members = [owners[m.id] for m in ranking.results if m.id in owners]
+    data = {"ranking": ranking.to_dict(), "candidates": owners, "blind": blind,
+            "posting_id": posting_id, "profile": profile, "pool": len(pool)}
+    record_decision(ws, "rank", subject=posting_id, target=f"posting:{posting_id}", actor=actor,
+                    parameters={"blind": blind, "top": top, "profile": profile,
+                                "pool": len(pool), **dict(ranking.parameters)},
+                    outcome={"ranked": [owners.get(m.id, m.id) for m in ranking.results],
+                             "scores": [round(m.score, 4) for m in ranking.results]})
+    return repo.save_ranking(ws.store, posting_id, data, set(owners.values()), actor=actor,
+                             detail={"blind": blind, "top": top})
+
+
+def candidate_of(data: Mapping[str, Any], doc_id: str) -> str | None:
+    return dict(data.get("candidates") or {}).get(doc_id)
+

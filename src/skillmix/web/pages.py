@@ -1,0 +1,134 @@
+"""The UI's pages for signing in, uploading and reading documents, candidates and erasure."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from ..store import close_session, open_session, repo, verify_key
+from ..api.upload import read_upload
+from .app import (
+    LOGIN_COOKIE,
+    SESSION_COOKIE,
+    WebRoute,
+    WebUser,
+    check_csrf,
+    new_login_token,
+    page,
+    require_scope,
+    web_user,
+)
+from .highlight import evidence_by_skill, segments
+
+__all__ = ["router"]
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+
+def _cookie(resp: Response, request: Request, name: str, value: str, max_age: int) -> None:
+    resp.set_cookie(name, value, max_age=max_age, httponly=True, samesite="strict",
+                    secure=bool(request.app.state.cookie_secure), path="/")
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    token = new_login_token()
+    resp = page(request, "login.html", {"login_csrf": token})
+    _cookie(resp, request, LOGIN_COOKIE, token, 3600)
+    return resp
+
+
+@router.post("/login")
+def login(request: Request, api_key: str = Form(""), csrf: str = Form("")) -> Response:
+    check_csrf(request.cookies.get(LOGIN_COOKIE), csrf)
+    store = request.app.state.workspace.store
+    key = verify_key(store, api_key.strip())
+    token, _ = open_session(store, key)
+    resp = RedirectResponse("/", status_code=303)
+    _cookie(resp, request, SESSION_COOKIE, token, 12 * 3600)
+    resp.delete_cookie(LOGIN_COOKIE, path="/")
+    return resp
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: str = Form(""), user: WebUser = Depends(web_user)) -> Response:
+    check_csrf(user.csrf, csrf)
+    close_session(request.app.state.workspace.store, request.cookies.get(SESSION_COOKIE))
+    resp = RedirectResponse("/login", status_code=303)
+    resp.delete_cookie(SESSION_COOKIE, path="/")
+    return resp
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, user: WebUser = Depends(web_user)) -> Response:
+    store = request.app.state.workspace.store
+    return page(request, "home.html", {
+        "candidates": repo.list_candidates(store, limit=200),
+        "postings": repo.list_postings(store, limit=200),
+        "max_mb": request.app.state.workspace.settings.max_upload_bytes / 1024 / 1024,
+    })
+
+
+@router.post("/upload")
+async def upload(request: Request, user: WebUser = Depends(web_user)) -> Response:
+    ws = request.app.state.workspace
+    up = await read_upload(request, ws.settings.max_upload_bytes)
+    check_csrf(user.csrf, up.fields.get("csrf"))
+    require_scope(user, "write")
+    f = up.fields
+    kind = f.get("kind", "resume")
+    got = await run_in_threadpool(
+        ws.ingest, up.data, filename=up.filename, kind=kind, actor=user.key.id,
+        candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
+        posting_fields={"title": f.get("title") or None, "company": f.get("company") or None,
+                        "location": None})
+    return RedirectResponse(f"/documents/{got.stored.id}", status_code=303)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document(document_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
+    store = request.app.state.workspace.store
+    stored = repo.get_document(store, document_id)
+    try:
+        ext = repo.get_extraction(store, document_id)
+    except Exception:
+        ext = None
+    doc = stored.document
+    return page(request, "document.html", {
+        "stored": stored, "doc": doc, "segments": segments(doc, ext),
+        "evidence": evidence_by_skill(doc, ext), "extraction": ext,
+    })
+
+
+@router.get("/candidates/{candidate_id}", response_class=HTMLResponse)
+def candidate(candidate_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
+    from ..store.scoring import profile_choices
+
+    ws = request.app.state.workspace
+    cand = repo.get_candidate(ws.store, candidate_id)
+    return page(request, "candidate.html", {
+        "cand": cand, "documents": [repo.get_document(ws.store, d) for d in cand.documents],
+        "scorecards": repo.list_scorecards(ws.store, candidate_id),
+        "profiles": profile_choices(ws), "postings": repo.list_postings(ws.store, limit=200),
+    })
+
+
+@router.post("/candidates/{candidate_id}/erase")
+def erase(candidate_id: str, request: Request, csrf: str = Form(""),
+          user: WebUser = Depends(web_user)) -> Response:
+    check_csrf(user.csrf, csrf)
+    require_scope(user, "admin")
+    report = request.app.state.workspace.erase(candidate_id, actor=user.key.id)
+    return page(request, "erased.html", {"report": report})
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_reference(request: Request, user: WebUser = Depends(web_user)) -> Response:
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "tags": ", ".join(op.get("tags", []))})
+    return page(request, "api.html", {"ops": ops, "version": spec.get("info", {}).get("version")})
