@@ -1,0 +1,330 @@
+"""Run the corpus pipeline: plan, process partitions on an engine, deduplicate, commit.
+
+``run_market`` is the whole job, from a laptop to a cluster; only the engine changes:
+
+* ``engine="local"`` (default): a process pool (``spawn``, so it behaves the same on every
+  OS) with ``workers`` processes; ``workers=0`` runs inline in this process;
+* ``engine="dask"``: a Dask ``distributed`` cluster at ``scheduler``, or a
+  ``LocalCluster`` of ``workers`` single-threaded processes when no address is given.
+  Workers must see the corpus files and the output folder at the same paths (a shared
+  file system), since they read their slices and write their tables themselves.
+
+At most ``2 x workers`` partitions are in flight, so the driver's memory does not grow
+with the corpus. A run is resumable: the manifest fixes the partitions, committed ones
+are skipped, and a killed run started again with the same arguments finishes the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
+
+from ..batch import BatchFailure, OnError, check_on_error
+from ..errors import ConfigError, MarketError, MissingExtraError, SkillmixError
+from ..io.corpus import CorpusMapping
+from .plan import CorpusFile, PartitionSpec, describe_input, plan_partitions
+from .store import MarketStore, atomic_write_json, atomic_write_table
+from .worker import PartitionJob, PartitionResult, RunSettings, process_partition
+
+__all__ = ["Progress", "RunSummary", "run_market"]
+
+Engine = Literal["local", "dask"]
+MANIFEST_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A progress event: ``phase`` is ``plan``, ``extract``, ``dedup`` or ``done``;
+    ``done``/``total`` count corpus records (``total`` is None while unknown)."""
+
+    phase: str
+    done: int
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a run did; also written as ``_SUCCESS.json`` in the run folder."""
+
+    out: str
+    engine: str
+    workers: int
+    partitions: int
+    resumed_partitions: int
+    records: int
+    postings: int
+    skipped: int
+    failed: int
+    mentions: int
+    requires_social: int
+    duplicates_exact: int
+    duplicates_near: int
+    seconds: float
+    failures: tuple[BatchFailure, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["failures"] = [asdict(f) for f in self.failures]
+        return d
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_market(
+    corpora: Sequence[str | Path],
+    out: str | Path,
+    *,
+    preset: str | None = None,
+    mapping: CorpusMapping | Mapping[str, Any] | None = None,
+    settings: RunSettings | None = None,
+    engine: Engine = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    restart: bool = False,
+    on_error: OnError = "collect",
+    progress: Callable[[Progress], None] | None = None,
+) -> RunSummary:
+    """Run (or resume) the market pipeline over ``corpora`` into folder ``out``."""
+    check_on_error(on_error)
+    if not corpora:
+        raise ConfigError("C081", "no corpus given.", hint="Pass one or more CSV/JSONL/Parquet files.")
+    if engine not in ("local", "dask"):
+        raise ConfigError("C082", f"engine must be 'local' or 'dask', not {engine!r}.")
+    settings = settings or RunSettings()
+    n_workers = default_workers() if workers is None else workers
+    if n_workers < 0 or (engine == "dask" and n_workers < 1 and scheduler is None):
+        raise ConfigError("C083", f"workers must be at least {1 if engine == 'dask' else 0}, not {n_workers}.")
+    t0 = time.perf_counter()
+    notify = progress or (lambda _p: None)
+    store = MarketStore(out)
+    store.root.mkdir(parents=True, exist_ok=True)
+    inputs = [describe_input(i, p, preset=preset, mapping=mapping) for i, p in enumerate(corpora)]
+    settings_dict = settings.to_dict()
+    manifest = store.read_manifest()
+    if manifest is not None and restart:
+        store.clear()
+        manifest = None
+    if manifest is not None:
+        specs = _check_manifest(store, manifest, inputs, settings_dict)
+    else:
+        if store.done() or store.success_path.exists():
+            store.clear()
+        notify(Progress("plan", 0, None))
+        specs = list(plan_partitions(inputs, settings.partition_size))
+        atomic_write_json(store.manifest_path, {
+            "version": MANIFEST_VERSION,
+            "inputs": [cf.to_dict() for cf in inputs],
+            "settings": settings_dict,
+            "partitions": [s.to_dict() for s in specs],
+        })
+    if store.success_path.exists():
+        store.success_path.unlink()  # re-deciding duplicates below; the run is not complete
+    shutil.rmtree(store.root / "_tmp", ignore_errors=True)
+    total = sum(s.rows for s in specs)
+    done_before = store.done()
+    done_rows = sum(s.rows for s in specs if s.number in done_before)
+    notify(Progress("extract", done_rows, total))
+    by_index = {cf.index: cf for cf in inputs}
+    jobs = [
+        PartitionJob(spec=s, mapping=by_index[s.corpus].mapping,
+                     corpus_name=Path(by_index[s.corpus].path).name, out=str(store.root),
+                     settings=settings)
+        for s in specs if s.number not in done_before
+    ]
+    if engine == "dask":
+        results = _run_dask(jobs, n_workers, scheduler)
+    elif n_workers == 0:
+        results = (_call(j) for j in jobs)
+    else:
+        results = _run_local(jobs, n_workers)
+    for res in results:
+        done_rows += res.rows
+        notify(Progress("extract", done_rows, total))
+        if on_error == "raise" and res.failures:
+            f = res.failures[0]
+            raise MarketError("K131", f"a record could not be read: {f.error}", source=f.source,
+                              hint="Fix the record or run with on_error='collect' or 'skip'.")
+    results_all = [PartitionResult.from_dict(v) for _, v in sorted(store.done().items())]
+    if len(results_all) != len(specs):
+        raise MarketError("K132", f"{len(specs) - len(results_all)} partitions did not commit.",
+                          source=str(store.root), hint="Run the same command again to resume.")
+    dup_exact = dup_near = 0
+    if settings.dedup:
+        notify(Progress("dedup", done_rows, total))
+        from .dedup import find_duplicates
+
+        con = store.connect(dedup=False)
+        try:
+            dups = find_duplicates(con, settings.dedup_settings)
+        finally:
+            con.close()
+        atomic_write_table(store.duplicates_path, dups)
+        kinds = dups.column("kind").to_pylist()
+        dup_exact, dup_near = kinds.count("exact"), kinds.count("near")
+    elif store.duplicates_path.exists():
+        store.duplicates_path.unlink()
+    con = store.connect()
+    try:
+        n_postings, n_social, n_mentions = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE requires_social), "
+            "(SELECT count(*) FROM mentions) FROM postings").fetchone()
+    finally:
+        con.close()
+    failures = tuple(f for r in results_all for f in r.failures)
+    n_failed = sum(r.failed for r in results_all)
+    summary = RunSummary(
+        out=str(store.root), engine=engine, workers=n_workers, partitions=len(specs),
+        resumed_partitions=len(done_before), records=total,
+        postings=n_postings,
+        skipped=n_failed if on_error == "skip" else 0,
+        failed=0 if on_error == "skip" else n_failed,
+        mentions=n_mentions, requires_social=n_social,
+        duplicates_exact=dup_exact, duplicates_near=dup_near,
+        seconds=round(time.perf_counter() - t0, 3), failures=failures[:100],
+        settings=settings_dict,
+    )
+    atomic_write_json(store.success_path, summary.to_dict())
+    notify(Progress("done", done_rows, total))
+    return summary
+
+
+def _check_manifest(
+    store: MarketStore, manifest: Mapping[str, Any], inputs: list[CorpusFile],
+    settings: Mapping[str, Any],
+) -> list[PartitionSpec]:
+    hint = "Resume with the same corpora and options, or pass --restart (or a new --out)."
+    if manifest.get("version") != MANIFEST_VERSION:
+        raise MarketError("K111", "the run folder was written by another version.",
+                          source=str(store.root), hint=hint)
+    before = [CorpusFile.from_dict(d) for d in manifest.get("inputs", [])]
+    if [c.identity() for c in before] != [c.identity() for c in inputs]:
+        raise MarketError("K112", "the corpora differ from the run being resumed "
+                          "(paths, sizes or modification times changed).",
+                          source=str(store.root), hint=hint)
+    if dict(manifest.get("settings", {})) != _jsonish(settings):
+        raise MarketError("K113", "the options differ from the run being resumed.",
+                          source=str(store.root), hint=hint)
+    return [PartitionSpec.from_dict(d) for d in manifest["partitions"]]
+
+
+def _jsonish(obj: Any) -> Any:
+    import json
+
+    return json.loads(json.dumps(obj, default=str))
+
+
+# --------------------------------------------------------------------------- engines
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """A library error raised in a worker, carried back as plain fields (the error
+    classes take keyword arguments, which pickling exceptions does not keep)."""
+
+    kind: str
+    code: str
+    message: str
+    source: str | None
+    hint: str | None
+
+    def reraise(self) -> None:
+        from .. import errors
+
+        cls = getattr(errors, self.kind, SkillmixError)
+        raise cls(self.code, self.message, source=self.source, hint=self.hint)
+
+
+def _call(job: PartitionJob) -> PartitionResult:
+    out = _guarded(job)
+    if isinstance(out, _Failure):
+        out.reraise()
+    return out  # type: ignore[return-value]
+
+
+def _guarded(job: PartitionJob) -> PartitionResult | _Failure:
+    """The task every engine runs: :func:`process_partition`, errors as values."""
+    try:
+        return process_partition(job)
+    except SkillmixError as err:
+        return _Failure(type(err).__name__, err.code, err.message, err.source, err.hint)
+
+
+def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResult]:
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    if not jobs:
+        return
+    pending = iter(jobs)
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        inflight = set()
+        for job in pending:
+            inflight.add(pool.submit(_guarded, job))
+            if len(inflight) >= 2 * workers:
+                break
+        while inflight:
+            finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                try:
+                    out = fut.result()
+                except BrokenProcessPool:
+                    raise MarketError("K130", "a worker process died (killed or out of memory).",
+                                      hint="Run the same command again to resume.") from None
+                if isinstance(out, _Failure):
+                    out.reraise()
+                nxt = next(pending, None)
+                if nxt is not None:
+                    inflight.add(pool.submit(_guarded, nxt))
+                yield out  # type: ignore[misc]
+
+
+def _run_dask(jobs: list[PartitionJob], workers: int, scheduler: str | None) -> Iterator[PartitionResult]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise MissingExtraError.for_module("distributed", "dask") from None
+    if not jobs:
+        return
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise MarketError("K140", f"cannot reach the Dask scheduler ({exc}).", source=scheduler,
+                              hint="Check the address (tcp://HOST:8786) and that the scheduler runs.") from None
+        n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+        n = workers
+    try:
+        pending = iter(jobs)
+        first = [client.submit(_guarded, j, pure=False) for _, j in zip(range(2 * n), pending)]
+        ac = as_completed(first)
+        for fut in ac:
+            out = fut.result()
+            fut.release()
+            if isinstance(out, _Failure):
+                out.reraise()
+            nxt = next(pending, None)
+            if nxt is not None:
+                ac.add(client.submit(_guarded, nxt, pure=False))
+            yield out
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+

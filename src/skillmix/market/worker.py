@@ -1,0 +1,299 @@
+"""The batch function: one partition in, three Parquet files and a commit marker out.
+
+:func:`process_partition` is a top-level, picklable function of one frozen
+:class:`PartitionJob`, so the same code runs inline, in a local ``spawn`` process pool and
+on Dask workers. Each worker process builds its extractor once (``get_extractor`` caches
+it per process; the compiled vocabulary is cached on disk) and reuses it for every
+partition. The worker reads its slice of the corpus itself (see :mod:`.plan`) through
+:func:`skillmix.io.read_corpus`, so every corpus format and preset the readers support
+works here, and writes its tables directly into the run folder; the driver only counts.
+
+The function is idempotent: a committed partition returns its recorded result, and a
+partition redone after a crash produces byte-for-byte the same rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..batch import BatchFailure, BatchReport
+from ..io.corpus import CorpusMapping
+from .classify import CUES_TAXONOMY, SocialMediaClassifier, market_taxonomy_spec
+from .dedup import DedupSettings, fingerprint
+from .plan import ROW_SPACE, PartitionSpec
+from .store import MarketStore, atomic_write_json, atomic_write_table
+
+__all__ = [
+    "PartitionJob", "PartitionResult", "RunSettings", "process_partition", "schemas",
+    "title_family",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RunSettings:
+    """What decides a run's output (recorded in the manifest; a resume must match)."""
+
+    taxonomy: str = "builtin"
+    dedup: bool = True
+    dedup_settings: DedupSettings = field(default_factory=DedupSettings)
+    rules: str | None = None
+    partition_size: int = 5000
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..extract import EXTRACTOR_VERSION
+
+        d = asdict(self)
+        d["extractor_version"] = EXTRACTOR_VERSION
+        d["classifier_version"] = SocialMediaClassifier(self.rules).rules_.version
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionJob:
+    """Everything a worker needs for one partition (small, picklable)."""
+
+    spec: PartitionSpec
+    mapping: CorpusMapping
+    corpus_name: str
+    out: str
+    settings: RunSettings
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionResult:
+    """What one partition produced: counts, time and the rows that failed to read."""
+
+    number: int
+    rows: int
+    done: int
+    skipped: int
+    failed: int
+    mentions: int
+    social: int
+    seconds: float
+    failures: tuple[BatchFailure, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["failures"] = [asdict(f) for f in self.failures]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "PartitionResult":
+        values = dict(d)
+        values["failures"] = tuple(BatchFailure(**f) for f in d.get("failures", ()))
+        return cls(**values)
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    import yaml
+
+    raw = yaml.safe_load((resources.files("skillmix.market") / "data" / "title_families.yaml").read_text("utf-8"))
+    out = []
+    for name, words in (raw.get("families") or {}).items():
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out.append((str(name), re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)))
+    return tuple(out)
+
+
+def title_family(title: str | None) -> str:
+    """The title family (``data/title_families.yaml``) of a job title; ``other`` if none."""
+    if title:
+        for name, pattern in _families():
+            if pattern.search(title):
+                return name
+    return "other"
+
+
+@lru_cache(maxsize=4)
+def _area_sides(taxonomy: str) -> dict[str, str]:
+    from ..taxonomy import load_taxonomies
+
+    sides: dict[str, str] = {}
+    for tax in load_taxonomies(taxonomy):
+        for area in tax.areas.values():
+            sides.setdefault(area.id, area.side)
+    return sides
+
+
+def _shard(spec: PartitionSpec, tmp_dir: Path) -> Path:
+    """Copy the partition's slice into a small file that ``read_corpus`` can read."""
+    suffix = {"csv": Path(spec.path).suffix or ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}[spec.fmt]
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=tmp_dir, prefix=f"part-{spec.number:06d}.", suffix=suffix)
+    if spec.fmt == "parquet":
+        os.close(fd)
+        import pyarrow.parquet as pq
+
+        table = pq.ParquetFile(spec.path).read_row_groups(list(range(spec.start, spec.end)))
+        pq.write_table(table, name)
+        return Path(name)
+    with os.fdopen(fd, "wb") as out, open(spec.path, "rb") as src:
+        out.write(spec.header)
+        src.seek(spec.start)
+        remaining = spec.end - spec.start
+        while remaining > 0:
+            chunk = src.read(min(remaining, 1 << 22))
+            if not chunk:
+                break
+            out.write(chunk)
+            remaining -= len(chunk)
+    return Path(name)
+
+
+def _row_offset(spec: PartitionSpec) -> int:
+    """Maps read_corpus's row number ``n`` in the shard to the record index in the file:
+    CSV counts the header as row 1, JSONL and Parquet count from 1."""
+    return spec.first_row - (2 if spec.fmt == "csv" else 1)
+
+
+def _source_row(source: str) -> int:
+    return int(source.rsplit(":", 1)[1])
+
+
+def process_partition(job: PartitionJob) -> PartitionResult:
+    """Read, extract, classify and fingerprint one partition; write its tables and marker."""
+    import pyarrow as pa
+
+    from ..extract import get_extractor
+    from ..io import read_corpus
+
+    store = MarketStore(job.out)
+    marker = store.marker(job.spec.number)
+    if marker.exists():
+        import json
+
+        return PartitionResult.from_dict(json.loads(marker.read_text("utf-8")))
+    t0 = time.perf_counter()
+    spec, settings = job.spec, job.settings
+    extractor = get_extractor(market_taxonomy_spec(settings.taxonomy))
+    classifier = SocialMediaClassifier(settings.rules)
+    sides = _area_sides(settings.taxonomy)
+    offset = _row_offset(spec)
+    base = spec.corpus * ROW_SPACE
+    P: dict[str, list[Any]] = {k: [] for k in (
+        "uid", "corpus", "row", "id", "title", "company", "location", "posted", "month",
+        "chars", "title_family", "requires_social", "strength", "social_score",
+        "title_mentions_social", "areas", "tech", "comm", "convergence", "n_mentions",
+        "evidence", "text_hash")}
+    M: dict[str, list[Any]] = {k: [] for k in (
+        "uid", "skill_id", "area", "requirement", "section", "years", "usage", "negated",
+        "counts", "start", "end")}
+    S: dict[str, list[Any]] = {"uid": [], "sig": [], "bands": []}
+    report = BatchReport()
+    shard = _shard(spec, store.root / "_tmp")
+    try:
+        for posting in read_corpus(shard, mapping=job.mapping, on_error="collect", report=report):
+            row = offset + _source_row(posting.document.source)
+            uid = base + row
+            ext = extractor.extract(posting)
+            verdict = classifier.classify(posting, ext)
+            n_counting = 0
+            for m in ext.mentions:
+                if m.taxonomy == CUES_TAXONOMY:
+                    continue
+                counts = m.counts
+                n_counting += counts
+                M["uid"].append(uid)
+                M["skill_id"].append(m.skill_id)
+                M["area"].append(m.area)
+                M["requirement"].append(m.requirement)
+                M["section"].append(m.section)
+                M["years"].append(m.years)
+                M["usage"].append(m.usage)
+                M["negated"].append(m.negated)
+                M["counts"].append(counts)
+                M["start"].append(m.start)
+                M["end"].append(m.end)
+            area_sides = {sides.get(a, "neutral") for a in verdict.areas}
+            tech, comm = "tech" in area_sides, "comm" in area_sides
+            posted = posting.posted
+            P["uid"].append(uid)
+            P["corpus"].append(job.corpus_name)
+            P["row"].append(row)
+            P["id"].append(posting.id)
+            P["title"].append(posting.title)
+            P["company"].append(posting.company)
+            P["location"].append(posting.location)
+            P["posted"].append(posted)
+            P["month"].append(f"{posted.year:04d}-{posted.month:02d}" if posted else None)
+            P["chars"].append(len(posting.text))
+            P["title_family"].append(title_family(posting.title))
+            P["requires_social"].append(verdict.requires)
+            P["strength"].append(verdict.strength)
+            P["social_score"].append(verdict.score)
+            P["title_mentions_social"].append(verdict.title_mentions)
+            P["areas"].append(list(verdict.areas))
+            P["tech"].append(tech)
+            P["comm"].append(comm)
+            P["convergence"].append(tech and comm)
+            P["n_mentions"].append(n_counting)
+            P["evidence"].append(verdict.evidence[0].sentence[:240] if verdict.evidence else None)
+            if settings.dedup:
+                exact, sig, bands = fingerprint(posting.title, posting.text, settings.dedup_settings)
+                P["text_hash"].append(exact)
+                S["uid"].append(uid)
+                S["sig"].append(sig)
+                S["bands"].append(bands)
+            else:
+                P["text_hash"].append(None)
+    finally:
+        try:
+            shard.unlink()
+        except OSError:
+            pass
+    p_schema, m_schema, s_schema = schemas()
+    postings = pa.table(P, schema=p_schema)
+    mentions = pa.table(M, schema=m_schema)
+    atomic_write_table(store.part_file("postings", spec.number), postings)
+    atomic_write_table(store.part_file("mentions", spec.number), mentions)
+    if settings.dedup:
+        atomic_write_table(store.part_file("signatures", spec.number), pa.table(S, schema=s_schema))
+    shard_name = str(shard)
+    failures = tuple(
+        BatchFailure(f"{spec.path}:{offset + _source_row(f.source) + (2 if spec.fmt == 'csv' else 1)}",
+                     f.code, f.error.replace(shard_name, spec.path))
+        for f in report.failures
+    )
+    result = PartitionResult(
+        number=spec.number, rows=spec.rows, done=report.done, skipped=report.skipped,
+        failed=report.failed, mentions=len(M["uid"]), social=sum(P["requires_social"]),
+        seconds=round(time.perf_counter() - t0, 3), failures=failures,
+    )
+    atomic_write_json(marker, result.to_dict())
+    return result
+
+
+@lru_cache(maxsize=1)
+def schemas() -> tuple[Any, Any, Any]:
+    """The Arrow schemas of the postings, mentions and signatures tables."""
+    import pyarrow as pa
+
+    postings = pa.schema([
+        ("uid", pa.int64()), ("corpus", pa.string()), ("row", pa.int64()), ("id", pa.string()),
+        ("title", pa.string()), ("company", pa.string()), ("location", pa.string()),
+        ("posted", pa.date32()), ("month", pa.string()), ("chars", pa.int32()),
+        ("title_family", pa.string()), ("requires_social", pa.bool_()),
+        ("strength", pa.string()), ("social_score", pa.float32()),
+        ("title_mentions_social", pa.bool_()), ("areas", pa.list_(pa.string())),
+        ("tech", pa.bool_()), ("comm", pa.bool_()), ("convergence", pa.bool_()),
+        ("n_mentions", pa.int32()), ("evidence", pa.string()), ("text_hash", pa.int64()),
+    ])
+    mentions = pa.schema([
+        ("uid", pa.int64()), ("skill_id", pa.string()), ("area", pa.string()),
+        ("requirement", pa.string()), ("section", pa.string()), ("years", pa.float32()),
+        ("usage", pa.string()), ("negated", pa.bool_()), ("counts", pa.bool_()),
+        ("start", pa.int32()), ("end", pa.int32()),
+    ])
+    signatures = pa.schema([("uid", pa.int64()), ("sig", pa.binary()), ("bands", pa.list_(pa.int64()))])
+    return postings, mentions, signatures
+
