@@ -10,14 +10,19 @@ streams job-board exports (CSV, JSONL, Parquet) as :class:`~skillmix.records.Pos
 from __future__ import annotations
 
 from .api import read_document, read_documents
-from .corpus import PRESETS, read_corpus
+from .codes import CODES
+from .corpus import PRESETS, CorpusMapping, read_corpus
 from .limits import ReadLimits
 from .roles import parse_roles
+from .sandbox import Sandbox
 from .sections import detect_sections, guess_kind
 
 __all__ = [
+    "CODES",
+    "CorpusMapping",
     "PRESETS",
     "ReadLimits",
+    "Sandbox",
     "detect_sections",
     "guess_kind",
     "parse_roles",

@@ -30,7 +30,7 @@ from .limits import ReadLimits
 from .sections import detect_sections, unglue_headings
 from .text import clean_text
 
-__all__ = ["PRESETS", "CorpusMapping", "read_corpus", "sniff_preset"]
+__all__ = ["CorpusMapping", "PRESETS", "read_corpus", "sniff_preset"]
 
 
 @dataclass(frozen=True, slots=True)

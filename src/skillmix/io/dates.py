@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["DateRange", "find_date_ranges", "parse_date"]
+__all__ = ["DateRange", "find_date_ranges", "find_single_date", "parse_date"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -39,7 +39,6 @@ _RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_DATE})(?:{_SEP})(?P<end>{_DATE}|{_NOW})(?![\w/])",
     re.IGNORECASE,
 )
-_SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

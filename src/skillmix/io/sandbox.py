@@ -73,6 +73,7 @@ class Sandbox:
         self.limits = limits or ReadLimits()
         self._proc: subprocess.Popen[bytes] | None = None
         self._memory_mb: int | None = None
+        self._pid = os.getpid()
         self.started = 0  # how many workers this sandbox has started (tests, benchmarks)
 
     # ------------------------------------------------------------------ lifecycle
@@ -188,6 +189,9 @@ class Sandbox:
                 raise doc_error("D104", label, f"{size} bytes, limit {lim.max_bytes}")
             header["path"] = str(path.resolve())
         header["name"] = label
+        if self._pid != os.getpid():
+            # We were forked: the worker belongs to the parent process; start our own.
+            self._proc, self._pid = None, os.getpid()
         if self._proc is None or self._proc.poll() is not None or self._memory_mb != lim.max_memory_mb:
             self._start(lim.max_memory_mb, label)
         assert self._proc is not None and self._proc.stdin is not None
