@@ -1,0 +1,72 @@
+"""``skillmix audit``: adverse-impact audit of a run, and the decision log.
+
+``skillmix audit --results RESULTS --demographics FILE`` computes LL144 impact ratios;
+``--out report.html`` (or .json/.csv, repeatable) writes reports. The demographics file is
+read here and nowhere else: scoring and ranking never see it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .output import emit_json, emit_rows, output_options
+
+__all__ = ["audit"]
+
+COLUMNS = ["audit", "dimension", "category", "n", "hits", "rate", "impact_ratio", "four_fifths",
+           "p_value", "small", "unknown"]
+
+
+@click.command()
+@click.option("--results", "results", required=True, type=click.Path(dir_okay=False),
+              help="A ranking (skillmix rank --json), scorecards, or CSV/JSONL rows with ids "
+                   "and scores and/or selection decisions.")
+@click.option("--demographics", required=True, type=click.Path(dir_okay=False),
+              help="CSV/JSON/JSONL with id, sex and race/ethnicity per candidate.")
+@click.option("--kind", type=click.Choice(["auto", "selection", "scoring"]), default="auto",
+              show_default=True, help="Which audit: auto runs every one the results allow.")
+@click.option("--top", type=int, default=None, help="Select a ranking's top K (selection audit).")
+@click.option("--id-field", default=None, help="Results column holding the candidate id.")
+@click.option("--score-field", default=None, help="Results column holding the score.")
+@click.option("--selected-field", default=None, help="Results column holding the decision.")
+@click.option("--test", type=click.Choice(["fisher", "z"]), default="fisher", show_default=True,
+              help="Significance test against the highest-rate category.")
+@click.option("--threshold", type=float, default=0.8, show_default=True,
+              help="Impact ratio under which a category is flagged (four-fifths rule).")
+@click.option("--exclude-small/--keep-small", default=False, show_default=True,
+              help="Leave categories under 2% of the sample out of the impact ratios.")
+@click.option("--out", "outs", multiple=True, type=click.Path(dir_okay=False),
+              help="Write a report: .html, .json or .csv (repeatable).")
+@output_options()
+def audit(results: str, demographics: str, kind: str, top: int | None, id_field: str | None,
+          score_field: str | None, selected_field: str | None, test: str, threshold: float,
+          exclude_small: bool, outs: tuple[str, ...], fmt: str) -> None:
+    """Bias audit of a scoring or ranking run (NYC LL144 impact ratios, four-fifths rule)."""
+    from ..fairness import load_demographics, load_outcomes, write_report
+    from ..fairness.audit import run_audits
+    from ..fairness.report import audit_rows
+
+    outcomes = load_outcomes(results, top=top, id_field=id_field, score_field=score_field,
+                             selected_field=selected_field)
+    demo = load_demographics(demographics)
+    audits = run_audits(outcomes, demo, kind=kind, test=test, threshold=threshold,  # type: ignore[arg-type]
+                        exclude_small=exclude_small, results_path=results,
+                        demographics_path=demographics)
+    for out in outs:
+        path = write_report(audits, out)
+        click.echo(f"wrote {path}", err=True)
+    if fmt == "json":
+        emit_json({"audits": [a.to_dict() for a in audits]})
+    else:
+        rows = [{**r, "rate": f"{r['rate']:.4f}",
+                 "impact_ratio": "" if r["impact_ratio"] is None else f"{r['impact_ratio']:.4f}",
+                 "p_value": "" if r["p_value"] is None else f"{r['p_value']:.4g}"}
+                for r in audit_rows(audits)] if fmt == "table" else audit_rows(audits)
+        emit_rows(rows, fmt, title="Bias audit", columns=COLUMNS)
+    flagged = sum(len(a.flagged()) for a in audits)
+    if flagged:
+        click.echo(f"{flagged} categor{'y' if flagged == 1 else 'ies'} below the four-fifths "
+                   f"threshold.", err=True)
+    sys.stdout.flush()
