@@ -60,10 +60,15 @@ def resolve_profile(ws: "Workspace", profile_id: str):  # type: ignore[no-untype
 
 def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str):  # type: ignore[no-untyped-def]
     """Validate a profile (YAML or JSON text) with the assess library and store it."""
+    import re
+
     import yaml
 
     from ..assess import parse_profile
 
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,99}", profile_id or ""):
+        raise ConfigError("C131", f"profile id {profile_id!r} is not valid.",
+                          hint="Use lower-case letters, digits and hyphens (up to 100).")
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as err:

@@ -1,0 +1,96 @@
+"""The UI's pages for scorecards, postings and their rankings, profiles and the market."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ..store import repo
+from ..store.scoring import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
+from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
+from .views import ranking_rows, scorecard_view
+
+__all__ = ["router"]
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+
+@router.post("/candidates/{candidate_id}/assess")
+def assess(candidate_id: str, request: Request, csrf: str = Form(""), profile: str = Form(""),
+           blind: str = Form(""), user: WebUser = Depends(web_user)) -> Response:
+    check_csrf(user.csrf, csrf)
+    require_scope(user, "write")
+    res = assess_candidate(request.app.state.workspace, candidate_id, profile=profile or None,
+                           blind=bool(blind), actor=user.key.id)
+    return RedirectResponse(f"/scorecards/{res.id}", status_code=303)
+
+
+@router.get("/scorecards/{scorecard_id}", response_class=HTMLResponse)
+def scorecard(scorecard_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
+    store = request.app.state.workspace.store
+    res = repo.get_scorecard(store, scorecard_id)
+    cand = repo.get_candidate(store, res.subject)
+    return page(request, "scorecard.html", {"res": res, "cand": cand,
+                                            "card": scorecard_view(res.data)})
+
+
+@router.get("/postings/{posting_id}", response_class=HTMLResponse)
+def posting(posting_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
+    ws = request.app.state.workspace
+    info = repo.get_posting(ws.store, posting_id)
+    latest = repo.latest_ranking(ws.store, posting_id)
+    return page(request, "posting.html", {"posting": info, "latest": latest,
+                                          "profiles": profile_choices(ws),
+                                          "candidates": repo.list_candidates(ws.store, limit=1000)})
+
+
+@router.post("/postings/{posting_id}/rank")
+def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str = Form(""),
+         profile: str = Form(""), top: int = Form(20), user: WebUser = Depends(web_user)) -> Response:
+    check_csrf(user.csrf, csrf)
+    require_scope(user, "write")
+    res = rank_posting(request.app.state.workspace, posting_id, top=top, blind=bool(blind),
+                       profile=profile or None, actor=user.key.id)
+    return RedirectResponse(f"/rankings/{res.id}", status_code=303)
+
+
+@router.get("/rankings/{ranking_id}", response_class=HTMLResponse)
+def ranking(ranking_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
+    store = request.app.state.workspace.store
+    res = repo.get_ranking(store, ranking_id)
+    info = repo.get_posting(store, res.subject) if res.subject else None
+    return page(request, "ranking.html", {"res": res, "posting": info,
+                                          "rows": ranking_rows(store, res.data)})
+
+
+@router.get("/profiles", response_class=HTMLResponse)
+def profiles(request: Request, user: WebUser = Depends(web_user)) -> Response:
+    return page(request, "profiles.html", {"profiles": profile_choices(request.app.state.workspace)})
+
+
+@router.get("/profiles/{profile_id}", response_class=HTMLResponse)
+def profile_editor(profile_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
+    import yaml
+
+    prof = resolve_profile(request.app.state.workspace, profile_id)
+    text = yaml.safe_dump(prof.to_dict(), sort_keys=False, allow_unicode=True)
+    return page(request, "profile_edit.html", {"profile_id": profile_id, "label": prof.label,
+                                               "text": text, "saved": False, "error": None})
+
+
+@router.post("/profiles/{profile_id}", response_class=HTMLResponse)
+def profile_save(profile_id: str, request: Request, csrf: str = Form(""), text: str = Form(""),
+                 new_id: str = Form(""), user: WebUser = Depends(web_user)) -> Response:
+    from ..errors import SkillmixError
+
+    check_csrf(user.csrf, csrf)
+    require_scope(user, "write")
+    target = (new_id or profile_id).strip()
+    try:
+        stored = save_profile_yaml(request.app.state.workspace, target, text, actor=user.key.id)
+    except SkillmixError as err:
+        return page(request, "profile_edit.html", {"profile_id": target, "label": target,
+                                                   "text": text, "saved": False, "error": err},
+                    status=err.http_status)
+    return page(request, "profile_edit.html", {"profile_id": stored.id, "label": stored.name,
+                                               "text": text, "saved": True, "error": None})
