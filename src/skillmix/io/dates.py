@@ -36,7 +36,7 @@ _DATE = (
 _NOW = r"(?:present|current(?:ly)?|now|today|to\s+date|ongoing|till\s+date|date)"
 _SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till|through|thru)\s*"
 _RANGE = re.compile(
-    rf"(?<![\w/])(?P<start>{_DATE})(?:{_SEP})(?P<end>{_DATE}|{_NOW})(?![\w/])",
+    rf"(?<![\w/])(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_NOW})|\s*,\s*(?P<now>{_NOW}))(?![\w/])",
     re.IGNORECASE,
 )
 
@@ -93,7 +93,7 @@ def find_date_ranges(text: str, offset: int = 0) -> list[DateRange]:
     found = []
     for m in _RANGE.finditer(text):
         begin = parse_date(_squash(m.group("start")))
-        end_raw = m.group("end")
+        end_raw = m.group("end") or m.group("now")
         current = re.fullmatch(_NOW, end_raw.strip(), re.IGNORECASE) is not None
         finish = None if current else parse_date(_squash(end_raw))
         if begin is None or (not current and finish is None):

@@ -101,6 +101,32 @@ def _anchor(line: str) -> DateRange | None:
     return dr
 
 
+_SEP_LINE = re.compile(r"^\s*(?:to|-|–|—|until|through)\s*$", re.IGNORECASE)
+
+
+def _join_split_ranges(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``September 2015`` / ``to`` / ``Current`` on three lines -> one logical line (the
+    offsets of the first line are kept; the joined text is only used to read dates)."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        off, line = lines[i]
+        if (
+            i + 2 < len(lines)
+            and _SEP_LINE.match(lines[i + 1][1])
+            and len(line.strip()) <= 20
+            and len(lines[i + 2][1].strip()) <= 20
+        ):
+            joined = f"{line.strip()} to {lines[i + 2][1].strip()}"
+            if find_date_ranges(joined):
+                out.append((off, joined))
+                i += 3
+                continue
+        out.append((off, line))
+        i += 1
+    return out
+
+
 def _regions(text: str, sections: tuple[Section, ...]) -> list[tuple[int, int]]:
     exp = [(s.start, s.end) for s in sections if s.kind == "experience"]
     if exp:
@@ -125,11 +151,12 @@ def parse_roles(text: str, sections: tuple[Section, ...] = ()) -> tuple[Role, ..
 
 
 def _roles_in(text: str, begin: int, end: int, sections: tuple[Section, ...]) -> list[Role]:
-    lines: list[tuple[int, str]] = []
+    raw: list[tuple[int, str]] = []
     pos = begin
     for line in text[begin:end].split("\n"):
-        lines.append((pos, line))
+        raw.append((pos, line))
         pos += len(line) + 1
+    lines = _join_split_ranges(raw)
     heading_starts = {s.start for s in sections}
     found: list[tuple[int, DateRange, str, str | None]] = []  # (span start, dates, title, employer)
     taken: set[int] = set()
