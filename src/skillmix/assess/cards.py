@@ -219,7 +219,8 @@ def _parameters(prof: RoleProfile) -> dict:
                 "breadth": prof.breadth, "credit": {
                     "professional": prof.credit.professional, "listed": prof.credit.listed,
                     "required": prof.credit.required, "preferred": prof.credit.preferred,
-                    "other": prof.credit.other, "transferable": prof.credit.transferable},
+                    "other": prof.credit.other, "transversal": prof.credit.transversal,
+                    "transferable": prof.credit.transferable},
                 "balance": {"target": prof.balance_target, "tolerance": prof.balance_tolerance,
                             "weight": prof.balance_weight},
                 "recency": {"full_months": prof.recency_full_months,

@@ -9,13 +9,17 @@ and small per-candidate loops over roles.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 import numpy as np
+import yaml
 
 from ..taxonomy import load_taxonomy
 from ..taxonomy.model import Taxonomy
 from .profile import RoleProfile
 
-__all__ = ["CompiledProfile", "compile_profile"]
+__all__ = ["CompiledProfile", "compile_profile", "transversal_skills"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,7 +29,9 @@ class CompiledProfile:
     ``index`` maps skill id -> column; ``importance[s, k]`` is what evidence of skill ``s``
     is worth in profile area ``k`` (0 when it does not count there); ``side[s]`` is +1 for
     tech-side skills, -1 for comm-side, 0 for neutral; ``min_years[s]`` a per-skill
-    minimum (0 for none); ``transfer`` lists, for each required or preferred skill, the
+    minimum (0 for none); ``named[s, k]`` marks the skills area ``k`` names (required or
+    preferred; every area skill when it names none), whose roles give it depth;
+    ``transfer`` lists, for each required or preferred skill, the
     columns of its taxonomy neighbours; ``relevant[s]`` marks skills any area counts.
     """
 
@@ -34,6 +40,7 @@ class CompiledProfile:
     ids: tuple[str, ...]
     index: dict[str, int]
     importance: np.ndarray
+    named: np.ndarray
     side: np.ndarray
     min_years: np.ndarray
     relevant: np.ndarray
@@ -50,6 +57,16 @@ class CompiledProfile:
 
 
 _CACHE: dict[int, CompiledProfile] = {}
+
+
+@lru_cache(maxsize=1)
+def transversal_skills() -> frozenset[str]:
+    """Ids of transversal skills (``data/transversal.yaml``): office tools and soft skills
+    nearly every résumé lists; see that file for how scoring treats them."""
+    raw = yaml.safe_load(
+        (resources.files("skillmix.assess") / "data" / "transversal.yaml").read_text("utf-8")
+    )
+    return frozenset(str(s) for s in raw.get("skills") or [])
 
 
 def compile_profile(profile: RoleProfile) -> CompiledProfile:
@@ -81,17 +98,24 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
             importance[index[sid], k] = credit.preferred
             listed[sid] = k
     area_pos = {a.id: k for k, a in enumerate(profile.areas)}
+    generic = transversal_skills()
     for sid, skill in tax.skills.items():
         if sid in listed or skill.area is None:
             continue
         k = area_pos.get(skill.area)
         if k is not None:
-            importance[index[sid], k] = credit.other
+            importance[index[sid], k] = credit.transversal if sid in generic else credit.other
+    named = np.zeros((n, k_n), dtype=bool)
+    for sid, k in listed.items():
+        named[index[sid], k] = True
+    for k in range(k_n):
+        if not named[:, k].any():
+            named[:, k] = importance[:, k] > 0
     side = np.zeros(n, dtype=np.float64)
     platform = np.zeros(n, dtype=bool)
     for sid, skill in tax.skills.items():
         area = tax.areas.get(skill.area or "")
-        if area is not None:
+        if area is not None and sid not in generic:
             side[index[sid]] = 1.0 if area.side == "tech" else (-1.0 if area.side == "comm" else 0.0)
         platform[index[sid]] = skill.area == "platforms" or skill.kind == "platform"
     min_years = np.zeros(n, dtype=np.float64)
@@ -107,7 +131,7 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
     )
     weights = np.array([a.weight for a in profile.areas], dtype=np.float64)
     return CompiledProfile(
-        profile=profile, taxonomy=tax, ids=ids, index=index, importance=importance,
+        profile=profile, taxonomy=tax, ids=ids, index=index, importance=importance, named=named,
         side=side, min_years=min_years, relevant=importance.max(axis=1) > 0,
         weights=weights / weights.sum(),
         targets=np.array([a.target for a in profile.areas], dtype=np.float64),

@@ -50,6 +50,16 @@ RULES: dict[str, tuple[str, ...]] = {
     "listed_only": ("max_share", "min_skills"),
 }
 
+#: sample values of the placeholders each rule's message template may use
+PLACEHOLDERS: dict[str, dict[str, Any]] = {
+    "consumer_familiarity": {"platforms": "Instagram", "count": 1, "professional": 0},
+    "missing_required": {"count": 1, "skills": "SEO", "total": 3},
+    "years_below_minimum": {"what": "Technology", "years": 0.5, "minimum": 2.0},
+    "imbalance": {"side": "technologist", "share": 0.8, "target": 0.5},
+    "seniority_below": {"have": "junior", "want": "senior"},
+    "listed_only": {"count": 6, "total": 8},
+}
+
 _TOP_KEYS = {
     "schema", "id", "version", "label", "description", "taxonomy", "sources", "min_years",
     "min_seniority", "breadth", "balance", "credit", "recency", "areas", "skills",
@@ -57,7 +67,9 @@ _TOP_KEYS = {
 }
 _AREA_KEYS = {"id", "weight", "min_years", "target", "required", "preferred", "questions"}
 _BALANCE_KEYS = {"target", "tolerance", "weight"}
-_CREDIT_KEYS = {"professional", "listed", "required", "preferred", "other", "transferable"}
+_CREDIT_KEYS = {
+    "professional", "listed", "required", "preferred", "other", "transversal", "transferable",
+}
 _RECENCY_KEYS = {"full_months", "zero_months", "floor"}
 _FLAG_KEYS = {"rule", "severity", "message", "question", "params"}
 
@@ -98,6 +110,7 @@ class Credit:
     required: float = 1.0
     preferred: float = 0.7
     other: float = 0.35
+    transversal: float = 0.0
     transferable: float = 0.5
 
 
@@ -388,10 +401,18 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         if sev not in SEVERITIES:
             raise _fail("P107", source, f"red_flags[{rule}].severity is {sev!r}.",
                         f"Use one of {', '.join(SEVERITIES)}.")
+        message = str(f.get("message", ""))
+        if message:
+            try:
+                message.format(**PLACEHOLDERS[rule])
+            except (KeyError, IndexError, ValueError) as err:
+                raise _fail("P109", source, f"red_flags[{rule}].message {message!r} cannot be "
+                            f"filled ({err!r}).",
+                            f"Use only these placeholders: {', '.join(PLACEHOLDERS[rule])}.")
         params = _mapping(f.get("params"), f"red_flags[{rule}].params", source)
         _check_keys(params, set(RULES[rule]), f"red_flags[{rule}].params", source)
         flags.append(RedFlagRule(
-            rule=rule, severity=sev, message=str(f.get("message", "")),
+            rule=rule, severity=sev, message=message,
             question=str(f.get("question", "")),
             params={k: _number(v, f"red_flags[{rule}].params.{k}", source, 0, 1000)
                     for k, v in params.items()},

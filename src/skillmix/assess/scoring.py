@@ -13,7 +13,8 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    ``credit.required`` / ``credit.preferred`` for skills the area lists and
    ``credit.other`` for other taxonomy skills of the area.
 3. **Depth** D_k = min(1, Y_k / max(m_k, 1)) * R_k, where Y_k is the years covered by
-   the dated roles that hold direct evidence of an area skill (overlaps counted once) and
+   the dated roles that hold direct evidence of a skill the area names (required or
+   preferred; any area skill when it names none), overlaps counted once, and
    R_k the recency factor of the latest such role: 1 up to ``recency.full_months`` since
    it ended, falling linearly to ``recency.floor`` at ``recency.zero_months``.
 4. **Coverage** C_k = b * B_k + (1 - b) * D_k.
@@ -149,7 +150,7 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
     recency = np.ones((n, k_n))
     relevant_years = np.zeros(n)
     area_roles: list[tuple[tuple[int, ...], ...]] = []
-    imp = cp.importance
+    named = cp.named
     for i, ev in enumerate(evidence):
         per_area: list[set[int]] = [set() for _ in range(k_n)]
         any_roles: set[int] = set()
@@ -159,7 +160,7 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
             col = index.get(sid)
             if col is None:
                 continue
-            for k in np.flatnonzero(imp[col]):
+            for k in np.flatnonzero(named[col]):
                 per_area[k].update(se.roles)
             any_roles.update(se.roles)
         dated = {r.index for r in ev.roles if r.start is not None and r.months > 0}

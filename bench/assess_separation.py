@@ -1,0 +1,134 @@
+"""How well does the default profile's fit separate social media résumés from the rest?
+
+Reads every PDF under ``../shared/data/resumes/livecareer/`` (or --root), extracts skills,
+scores each résumé against a profile (default: social-media-technologist) and reports the
+ROC AUC of the fit for telling DIGITAL-MEDIA and PUBLIC-RELATIONS résumés (positives)
+from all other categories. Two baselines run in the same process on the same documents:
+
+* ``skill-count``: the number of distinct builtin-taxonomy skills with counting mentions
+  (a bag-of-skills score with no profile);
+* ``area-coverage``: the fit with every area weighted equally, no balance factor and no
+  depth (what the profile's weights, depth and balance add).
+
+Usage::
+
+    python bench/assess_separation.py [--profile NAME|FILE] [--cache /tmp/lc.pkl]
+           [--today 2026-11-01] [--per-category]
+
+``--cache`` keeps the read-and-extracted documents in a pickle so reruns skip the PDFs.
+The machine is shared: wall times printed here are indicative only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import pickle
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from skillmix.assess import load_profile, score_many, summarize  # noqa: E402
+from skillmix.assess.profile import parse_profile  # noqa: E402
+from skillmix.batch import BatchReport  # noqa: E402
+from skillmix.extract import get_extractor  # noqa: E402
+from skillmix.io import read_documents  # noqa: E402
+
+POSITIVE = {"DIGITAL-MEDIA", "PUBLIC-RELATIONS"}
+
+
+def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """ROC AUC by the rank-sum (Mann-Whitney U) formula, ties given their mid-rank."""
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores), dtype=np.float64)
+    sorted_scores = scores[order]
+    i = 0
+    while i < len(scores):
+        j = i
+        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2.0 + 1.0
+        i = j + 1
+    pos = labels.astype(bool)
+    n_pos, n_neg = pos.sum(), (~pos).sum()
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def load(root: Path, cache: Path | None):
+    if cache is not None and cache.exists():
+        with cache.open("rb") as fh:
+            return pickle.load(fh)
+    ex = get_extractor("builtin")
+    report = BatchReport()
+    files = sorted(root.glob("*/*.pdf"))
+    rows = []
+    t0 = time.perf_counter()
+    for doc in read_documents(files, kind="resume", sandbox=False, report=report):
+        category = Path(doc.source).parent.name
+        rows.append((category, doc, ex.extract(doc)))
+    print(f"read+extract {len(rows)} résumés in {time.perf_counter() - t0:.1f}s "
+          f"({report.summary()})", file=sys.stderr)
+    if cache is not None:
+        with cache.open("wb") as fh:
+            pickle.dump(rows, fh)
+    return rows
+
+
+def flat_profile(profile):
+    """The same areas and skills, equal weights, breadth only, no balance factor."""
+    raw = profile.to_dict()
+    for a in raw["areas"]:
+        a["weight"] = 1.0
+    raw["breadth"] = 1.0
+    raw["balance"]["weight"] = 0.0
+    raw["id"] = profile.id + "-flat"
+    return parse_profile(raw, source="<flat baseline>")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--root", type=Path, default=ROOT.parent / "shared/data/resumes/livecareer")
+    ap.add_argument("--profile", default="social-media-technologist")
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--today", default="2026-11-01")
+    ap.add_argument("--per-category", action="store_true")
+    args = ap.parse_args()
+
+    today = date.fromisoformat(args.today)
+    rows = load(args.root, args.cache)
+    labels = np.array([cat in POSITIVE for cat, _, _ in rows])
+    evs = [summarize(ext, doc, today=today) for _, doc, ext in rows]
+    profile = load_profile(args.profile)
+
+    t0 = time.perf_counter()
+    table = score_many(evs, profile)
+    t_fit = time.perf_counter() - t0
+    fit = table.fit
+    skill_count = np.array([len(ev.counting()) for ev in evs], dtype=float)
+    flat = score_many(evs, flat_profile(profile)).fit
+
+    auc_fit = roc_auc(fit, labels)
+    auc_count = roc_auc(skill_count, labels)
+    auc_flat = roc_auc(flat, labels)
+    print(f"résumés: {len(rows)} ({labels.sum()} positive: {', '.join(sorted(POSITIVE))})")
+    print(f"profile: {profile.id} {profile.version}; today={today}")
+    print(f"ROC AUC fit ({profile.id}):      {auc_fit:.3f}")
+    print(f"ROC AUC baseline skill-count:    {auc_count:.3f}  (fit/baseline = {auc_fit / auc_count:.3f})")
+    print(f"ROC AUC baseline area-coverage:  {auc_flat:.3f}  (fit/baseline = {auc_fit / auc_flat:.3f})")
+    print(f"score_many on {len(evs)} summaries: {t_fit * 1000:.0f} ms (shared machine)")
+    if args.per_category:
+        cats = sorted({c for c, _, _ in rows})
+        print(f"{'category':24} {'n':>4} {'mean fit':>8} {'median':>7}")
+        for c in sorted(cats, key=lambda c: -np.mean(fit[[r[0] == c for r in rows]])):
+            sel = np.array([r[0] == c for r in rows])
+            print(f"{c:24} {sel.sum():4d} {fit[sel].mean():8.1f} {np.median(fit[sel]):7.1f}")
+
+
+if __name__ == "__main__":
+    main()
