@@ -58,12 +58,15 @@ def market_taxonomy_spec(taxonomy: str = "builtin") -> str:
     return f"{taxonomy}+{_data_path('social_cues.yaml')}"
 
 
-def _phrases(words: list[str]) -> re.Pattern[str] | None:
+def _phrases(words: list[str], prefix: bool = False) -> re.Pattern[str] | None:
+    """Whole-word alternation of ``words`` (``prefix``: a word may go on, "social
+    work" matches "social workers")."""
     words = [w for w in words if w]
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
+    tail = "" if prefix else r"(?![\w])"
+    return re.compile(rf"(?<![\w])(?:{alt}){tail}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,9 @@ class ClassifierRules:
     area_requirements: frozenset[str]
     generic_skills: frozenset[str]
     min_surface_chars: int = 1
+    exclude_surfaces: frozenset[str] = frozenset()
+    platform_only_weight: float = 1.0
+    platform_areas: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ClassifierRules":
@@ -128,7 +134,7 @@ class ClassifierRules:
             hire=_phrases(strs("hire_phrases")),
             ignore_sections=frozenset(strs("ignore_sections")),
             title=_phrases(strs("title_phrases")),
-            title_exclude=_phrases(strs("title_exclude")),
+            title_exclude=_phrases(strs("title_exclude"), prefix=True),
             weights=w,
             threshold=threshold,
             core=core,
@@ -137,6 +143,9 @@ class ClassifierRules:
             area_requirements=frozenset(strs("area_requirements") or ["required", "preferred"]),
             generic_skills=frozenset(strs("generic_skills")),
             min_surface_chars=min_chars,
+            exclude_surfaces=frozenset(x.lower() for x in strs("exclude_surfaces")),
+            platform_only_weight=float(raw.get("platform_only_weight", 1.0)),
+            platform_areas=frozenset(strs("platform_areas")),
         )
 
     def is_social(self, skill_id: str, area: str | None) -> bool:
@@ -214,10 +223,13 @@ class SocialMediaClassifier:
                     areas.add(mapped)
             if not rules.is_social(m.skill_id, m.area):
                 continue
-            if m.section in rules.ignore_sections or len(m.surface) < rules.min_surface_chars:
+            if m.section in rules.ignore_sections or len(m.surface) < rules.min_surface_chars \
+                    or m.surface.lower() in rules.exclude_surfaces:
                 continue
             key = (m.sentence_start, m.sentence_end)
             w = weights.get(m.requirement, 0.0)
+            if m.requirement == "mentioned" and m.area in rules.platform_areas:
+                w = min(w, rules.platform_only_weight)
             prev = best.get(key)
             if prev is None:
                 if text is not None and _incidental(rules, text[m.sentence_start:m.sentence_end]):
