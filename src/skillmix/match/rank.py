@@ -78,6 +78,19 @@ def _one_row(m: "Matcher", cols: np.ndarray, vals: np.ndarray) -> sp.csr_matrix:
                          shape=(1, len(m.skill_ids_)))
 
 
+def _rows_matrix(m: "Matcher", rows: list[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matrix:
+    """Several (columns, values) rows as one CSR matrix, columns sorted per row."""
+    indptr = [0]
+    cols_all, vals_all = [], []
+    for cols, vals in rows:
+        order = np.argsort(cols)
+        cols_all.append(cols[order])
+        vals_all.append(vals[order])
+        indptr.append(indptr[-1] + cols.size)
+    return sp.csr_matrix((np.concatenate(vals_all), np.concatenate(cols_all), np.array(indptr)),
+                         shape=(len(rows), len(m.skill_ids_)))
+
+
 def _with_skill(m: "Matcher", row: _Row, col: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The row's (cols, values, years) with professional evidence of ``col`` added."""
     credit = m.params.professional_credit
@@ -91,9 +104,11 @@ def _with_skill(m: "Matcher", row: _Row, col: int) -> tuple[np.ndarray, np.ndarr
 
 
 def _rank_of(scores: np.ndarray, i: int, new: float) -> int:
-    others = np.delete(np.arange(scores.size), i)
-    s = scores[others]
-    return 1 + int((s > new).sum() + ((s == new) & (others < i)).sum())
+    """Rank document ``i`` would have with score ``new``, everyone else unchanged (ties go
+    to the earlier document, as in :func:`_order`)."""
+    above = int((scores > new).sum()) - int(scores[i] > new)
+    tied_before = int((scores[:i] == new).sum())
+    return 1 + above + tied_before
 
 
 def _order(scores: np.ndarray, top: int) -> np.ndarray:
@@ -210,14 +225,17 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
                              demand, asked, m.area_of_, aw, bm25, best)
     scores = combine(comps, m.params)
 
-    def rescore(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray, i: int) -> float:
-        row = _one_row(m, cols, vals)
-        exp = expand(row, m.neighbours_, m.params.neighbour_credit).tocsc()
-        yr = _one_row(m, cols, yrs)
-        yr.eliminate_zeros()
-        one = score_candidates(exp, yr.tocsc(), demand, asked, m.area_of_, aw,
-                               bm25[i:i + 1], best)
-        return float(combine(one, m.params)[0])
+    def rescore(variants: list[tuple[np.ndarray, np.ndarray, np.ndarray]], i: int) -> np.ndarray:
+        """Scores of changed copies of candidate ``i``, one row each, by the same code
+        that scored the index (rows are scored independently, so the arithmetic is the
+        same as for that row in a re-built index)."""
+        vals = _rows_matrix(m, [(c, v) for c, v, _ in variants])
+        yrs = _rows_matrix(m, [(c, y) for c, _, y in variants])
+        yrs.eliminate_zeros()
+        exp = expand(vals, m.neighbours_, m.params.neighbour_credit).tocsc()
+        many = score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
+                                np.full(len(variants), bm25[i]), best)
+        return combine(many, m.params)
 
     out = []
     for r, i in enumerate(_order(scores, top), start=1):
@@ -233,8 +251,10 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
                      m.params.neighbour_credit).toarray()[0]
         skills, missing, transferable = _explain(m, job, cand, raw, exp)
         found = []
-        for col in _tries(m, skills):
-            new = rescore(*_with_skill(m, cand, col), i)
+        tries = _tries(m, skills)
+        news = rescore([_with_skill(m, cand, c) for c in tries], i) if tries else []
+        for col, new in zip(tries, news):
+            new = float(new)
             to = _rank_of(scores, i, new)
             if to < r:
                 label = m.labels_[col]
