@@ -2,7 +2,10 @@
 
 ``summarize`` turns a résumé's extraction into per-skill evidence (professional vs
 consumer-only, years from dated roles, recency, seniority); ``load_profile`` reads a role
-profile (built-in name or YAML path). Scorecards build on both.
+profile (built-in name or YAML path) and ``profile_from_posting`` derives one from a job
+posting; ``assess`` / ``assess_many`` score candidates into explainable
+:class:`~skillmix.records.Scorecard` records (``score_many`` is the numeric fast path);
+``scorecard_markdown`` / ``scorecard_html`` / ``scorecard_rows`` lay them out.
 """
 
 from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence, seniority_of, summarize
@@ -17,14 +20,16 @@ from .profile import (
     load_profile,
     parse_profile,
 )
+from .posting import profile_from_posting
+from .render import scorecard_html, scorecard_markdown, scorecard_rows
 from .scoring import FORMULA, ScoreTable, assess, assess_many, candidate_evidence, score_many
 
 __all__ = [
-    "DEFAULT_PROFILE",
-    "FORMULA",
     "AreaSpec",
     "CandidateEvidence",
     "Credit",
+    "DEFAULT_PROFILE",
+    "FORMULA",
     "RedFlagRule",
     "RoleEvidence",
     "RoleProfile",
@@ -36,8 +41,12 @@ __all__ = [
     "candidate_evidence",
     "load_profile",
     "parse_profile",
+    "profile_from_posting",
     "question_for",
     "score_many",
+    "scorecard_html",
+    "scorecard_markdown",
+    "scorecard_rows",
     "seniority_of",
     "summarize",
 ]

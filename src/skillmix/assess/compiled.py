@@ -30,7 +30,8 @@ class CompiledProfile:
     is worth in profile area ``k`` (0 when it does not count there); ``side[s]`` is +1 for
     tech-side skills, -1 for comm-side, 0 for neutral; ``min_years[s]`` a per-skill
     minimum (0 for none); ``named[s, k]`` marks the skills area ``k`` names (required or
-    preferred; every area skill when it names none), whose roles give it depth;
+    preferred) and their taxonomy neighbours (every area skill when it names none): the
+    roles that use them give the area its depth;
     ``transfer`` lists, for each required or preferred skill, the
     columns of its taxonomy neighbours; ``relevant[s]`` marks skills any area counts.
     """
@@ -108,6 +109,9 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
     named = np.zeros((n, k_n), dtype=bool)
     for sid, k in listed.items():
         named[index[sid], k] = True
+        for near in tax.neighbours(sid):
+            if near in index:
+                named[index[near], k] = True
     for k in range(k_n):
         if not named[:, k].any():
             named[:, k] = importance[:, k] > 0

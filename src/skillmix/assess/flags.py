@@ -124,8 +124,12 @@ def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list
                 if spec.min_years > 0:
                     checks.append((spec.label, float(table.years[i, k]), spec.min_years,
                                    table.area_roles[i][k], None, spec.id))
+            transfer = table.transfer_from[i]
             for sid, need in prof.skill_years.items():
                 se = ev.skills.get(sid)
+                col = cp.index[sid]
+                if (se is None or not se.mentions) and col in transfer:
+                    se = ev.skills.get(cp.ids[transfer[col]])  # credited via a neighbour
                 have = se.years if se is not None and se.mentions else 0.0
                 checks.append((cp.taxonomy.skills[sid].label, have, need,
                                se.roles if se is not None else (), sid, None))

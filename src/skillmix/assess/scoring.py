@@ -14,7 +14,8 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    ``credit.other`` for other taxonomy skills of the area.
 3. **Depth** D_k = min(1, Y_k / max(m_k, 1)) * R_k, where Y_k is the years covered by
    the dated roles that hold direct evidence of a skill the area names (required or
-   preferred; any area skill when it names none), overlaps counted once, and
+   preferred) or of a taxonomy neighbour of one (any area skill when it names none),
+   overlaps counted once, and
    R_k the recency factor of the latest such role: 1 up to ``recency.full_months`` since
    it ended, falling linearly to ``recency.floor`` at ``recency.zero_months``.
 4. **Coverage** C_k = b * B_k + (1 - b) * D_k.

@@ -1,0 +1,109 @@
+"""A role profile derived from a job posting, so candidates can be assessed against it.
+
+The posting's extraction says which skills it asks for and how strongly: mentions in a
+requirement sentence or section are **required**, "nice to have" ones and any other
+counting mention are **preferred** (a posting naming a skill wants it); negated mentions
+("no agency experience needed") and incidental ones ("follow us on Instagram") do not
+count, and transversal skills (office tools, soft skills) are kept only when required.
+Areas get weights from the evidence they hold (required 1, preferred 0.7 per skill), years
+come from the posting's own "N+ years" phrases, the technologist/communicator target from
+the tech share of its skills. The result goes through the same validation as a profile
+file, so it can be saved (``RoleProfile.to_dict``) and edited like one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ProfileError
+from ..records import Document, Extraction, Posting
+from ..taxonomy import load_taxonomy
+from .compiled import transversal_skills
+from .profile import RoleProfile, parse_profile
+
+__all__ = ["profile_from_posting"]
+
+_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
+
+_DEFAULT_FLAGS = [
+    {"rule": "consumer_familiarity", "severity": "high", "params": {"min_professional": 1}},
+    {"rule": "missing_required", "severity": "medium"},
+    {"rule": "years_below_minimum", "severity": "medium", "params": {"ratio": 0.5}},
+    {"rule": "imbalance", "severity": "low"},
+    {"rule": "listed_only", "severity": "low", "params": {"max_share": 0.7, "min_skills": 5}},
+]
+
+
+def profile_from_posting(
+    extraction: Extraction,
+    posting: Posting | Document | None = None,
+    *,
+    taxonomy: str = "builtin",
+    breadth: float = 0.6,
+) -> RoleProfile:
+    """A :class:`RoleProfile` for the job a posting describes (see the module docs).
+
+    ``posting`` (the :class:`Posting` or its :class:`Document`) supplies the title and id.
+
+    Raises [P110] when the posting names no skill of ``taxonomy`` that counts.
+    """
+    tax = load_taxonomy(taxonomy)
+    generic = transversal_skills()
+    best: dict[str, str] = {}
+    years: dict[str, float] = {}
+    for m in extraction.mentions:
+        if not m.counts or m.skill_id not in tax or tax.skills[m.skill_id].area is None:
+            continue
+        if _RANK[m.requirement] > _RANK.get(best.get(m.skill_id, ""), -1):
+            best[m.skill_id] = m.requirement
+        if m.years is not None:
+            years[m.skill_id] = max(years.get(m.skill_id, 0.0), m.years)
+    best = {s: r for s, r in best.items() if r == "required" or s not in generic}
+    doc = posting.document if isinstance(posting, Posting) else posting
+    source = doc.source if doc is not None else extraction.source
+    if not best:
+        raise ProfileError(
+            "P110", f"the posting names no skill of taxonomy '{tax.name}' that counts.",
+            source=source,
+            hint="Check the posting's text (`skillmix extract POSTING`), or assess with "
+                 "--profile NAME instead.",
+        )
+    by_area: dict[str, dict[str, list[str]]] = {}
+    for sid, req in best.items():
+        area = tax.skills[sid].area or ""
+        slot = by_area.setdefault(area, {"required": [], "preferred": []})
+        slot["required" if req == "required" else "preferred"].append(sid)
+    areas: list[dict[str, Any]] = []
+    tech = comm = 0.0
+    for aid in tax.areas:
+        slot = by_area.get(aid)
+        if not slot:
+            continue
+        mass = len(slot["required"]) + 0.7 * len(slot["preferred"])
+        side = tax.areas[aid].side
+        if side == "tech":
+            tech += mass
+        elif side == "comm":
+            comm += mass
+        area_years = max((years.get(s, 0.0) for s in slot["required"] + slot["preferred"]),
+                         default=0.0)
+        areas.append({
+            "id": aid, "weight": round(mass, 3), "min_years": area_years,
+            "target": round(max(1.0, 0.7 * mass), 3),
+            "required": slot["required"], "preferred": slot["preferred"],
+        })
+    title = posting.title if isinstance(posting, Posting) else None
+    title = title or (doc.title if doc is not None else None)
+    pid = f"job:{posting.id if posting is not None else extraction.document_id}"
+    raw = {
+        "schema": 1, "id": pid, "version": extraction.document_id,
+        "label": title or f"Job {extraction.document_id}",
+        "description": f"Derived from the posting {source}.", "taxonomy": taxonomy,
+        "min_years": max(years.values(), default=0.0), "breadth": breadth,
+        "balance": {"target": round(tech / (tech + comm), 3) if tech + comm else 0.5,
+                    "tolerance": 0.2, "weight": 0.25},
+        "areas": areas,
+        "skills": {s: {"min_years": y} for s, y in years.items() if s in best},
+        "red_flags": _DEFAULT_FLAGS,
+    }
+    return parse_profile(raw, source=f"posting:{source}")

@@ -1,0 +1,113 @@
+"""``skillmix assess RESUME... --profile NAME|FILE`` or ``--job POSTING``: scorecards."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..batch import BatchReport
+from ..errors import ConfigError
+from .output import emit_json, emit_rows, output_options
+
+__all__ = ["assess"]
+
+
+def _today(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError("C040", f"--today must be a date like 2026-11-01, not {value!r}.") from None
+
+
+@click.command()
+@click.argument("resumes", nargs=-1)
+@click.option("--profile", "-p", default=None,
+              help="Built-in profile name or a profile YAML file "
+                   "[default: social-media-technologist].")
+@click.option("--job", "-j", "job", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Derive the profile from this job posting instead (PDF, HTML, text, JSON).")
+@click.option("--today", default=None, metavar="YYYY-MM-DD",
+              help="Count years and recency to this date (default: today).")
+@click.option("--markdown", "md_dir", default=None, type=click.Path(file_okay=False),
+              help="Also write a one-page Markdown scorecard per résumé into this folder.")
+@click.option("--html", "html_dir", default=None, type=click.Path(file_okay=False),
+              help="Also write a one-page HTML scorecard per résumé into this folder.")
+@click.option("--list-profiles", is_flag=True, help="List the built-in profiles and exit.")
+@click.option("--show-profile", is_flag=True,
+              help="Print the profile (as YAML) that would be used, and exit.")
+@output_options()
+def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today: str | None,
+           md_dir: str | None, html_dir: str | None, list_profiles: bool, show_profile: bool,
+           fmt: str) -> None:
+    """Score RESUMES (files or folders) against a role profile, with evidence, red flags
+    and interview questions for each gap."""
+    from ..assess import available_profiles, load_profile
+    from ..assess.render import scorecard_html, scorecard_markdown, scorecard_rows
+
+    if list_profiles:
+        emit_rows([{"profile": k, "label": v} for k, v in available_profiles().items()], fmt,
+                  title="Role profiles")
+        return
+    if profile and job:
+        raise ConfigError("C041", "use --profile or --job, not both.",
+                          hint="--job derives the profile from a posting.")
+    prof = _job_profile(job) if job else load_profile(profile or "social-media-technologist")
+    if show_profile:
+        import yaml
+
+        click.echo(yaml.safe_dump(prof.to_dict(), sort_keys=False, allow_unicode=True))
+        return
+    if not resumes:
+        raise click.UsageError("give at least one RESUME (or --list-profiles).")
+    missing = [r for r in resumes if not Path(r).exists()]
+    if missing and len(missing) == len(resumes):
+        raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
+
+    from ..assess import assess_many
+    from ..extract import get_extractor
+    from ..io import read_documents
+
+    report = BatchReport()
+    extractor = get_extractor(prof.taxonomy)
+    docs = read_documents(list(resumes), kind="resume", report=report)
+    pairs = ((extractor.extract(d), d) for d in docs)
+    cards = assess_many(pairs, prof, today=_today(today), report=BatchReport())
+
+    for folder, render, suffix in ((md_dir, scorecard_markdown, ".md"),
+                                   (html_dir, scorecard_html, ".html")):
+        if folder:
+            out = Path(folder)
+            out.mkdir(parents=True, exist_ok=True)
+            for card in cards:
+                name = Path(card.source).stem or card.document_id
+                (out / f"{name}-{card.document_id[:8]}{suffix}").write_text(render(card), "utf-8")
+    if fmt == "json":
+        emit_json({"profile": prof.id, "profile_version": prof.version,
+                   "scorecards": [c.to_dict() for c in cards], "report": report.to_dict()})
+    else:
+        rows = scorecard_rows(cards)
+        emit_rows(rows, fmt, title=f"Fit against {prof.id} {prof.version}")
+        if fmt == "table":
+            for c in cards:
+                for f in c.red_flags[1:]:
+                    click.echo(f"  {Path(c.source).name}: [{f.severity}] {f.message}")
+    for f in report.failures:
+        click.echo(f"error: {f.error}", err=True)
+    if report.failed or report.skipped:
+        click.echo(report.summary(), err=True)
+        if report.done == 0:
+            sys.exit(1)
+
+
+def _job_profile(path: str):
+    from ..assess import profile_from_posting
+    from ..extract import get_extractor
+    from ..io import read_document
+
+    doc = read_document(path, kind="posting")
+    return profile_from_posting(get_extractor("builtin").extract(doc), doc)
