@@ -1,0 +1,120 @@
+"""The vectorised score equals the documented formula, computed here the slow, obvious way."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from skillmix.errors import ConfigError, MatchError
+from skillmix.match import Matcher, MatchParams
+from skillmix.match.rank import score_all
+from skillmix.match.score import expand
+
+from .conftest import synthetic
+
+
+def _slow_components(m, job, cand, params, taxonomy):
+    """skill, area, years for one pair, straight from the formula in skillmix.match.params."""
+    idf = dict(zip(m.skill_ids_, m.idf_))
+    demand = {f.skill_id: params.level_weight(f.level) * idf[f.skill_id] for f in job.skills}
+    asked = {f.skill_id: f.years for f in job.skills if f.years > 0}
+    ev = {f.skill_id: params.evidence_credit(f.level) for f in cand.skills}
+    yrs = {f.skill_id: f.years for f in cand.skills}
+
+    def credit(s):
+        near = [ev.get(t, 0.0) for t in taxonomy.neighbours(s)]
+        return max([ev.get(s, 0.0)] + [params.neighbour_credit * v for v in near])
+
+    total = sum(demand.values())
+    skill = sum(d * credit(s) for s, d in demand.items()) / total
+    areas = {}
+    for s, d in demand.items():
+        a = taxonomy.get(s).area
+        num, den = areas.get(a, (0.0, 0.0))
+        areas[a] = (num + d * credit(s), den + d)
+    area = sum(n / d for n, d in areas.values()) / len(areas)
+    if asked:
+        years = sum(demand[s] * min(1.0, yrs.get(s, 0.0) / y) for s, y in asked.items()) \
+            / sum(demand[s] for s in asked)
+    else:
+        years = 1.0
+    return skill, area, years
+
+
+def test_score_candidates_match_the_formula(params, taxonomy, demo_posting, synthetic_pool):
+    pool, _ = synthetic_pool
+    m = Matcher(params).fit([demo_posting, *pool])
+    idx = m.index(pool)
+    comps, scores = score_all(m, demo_posting, idx)
+    assert any(f.years > 0 for f in demo_posting.skills), "the demo posting asks for years"
+    for i, cand in enumerate(pool):
+        skill, area, years = _slow_components(m, demo_posting, cand, params, taxonomy)
+        assert comps.skill[i] == pytest.approx(skill, abs=1e-9)
+        assert comps.area[i] == pytest.approx(area, abs=1e-9)
+        assert comps.years[i] == pytest.approx(years, abs=1e-9)
+    bm = idx.text_index.scores(demo_posting.text)
+    expect = (params.w_skill * comps.skill + params.w_area * comps.area
+              + params.w_years * comps.years + params.w_text * bm / bm.max())
+    assert np.allclose(scores, expect)
+
+
+def test_score_both_directions_agree(params, demo_posting, synthetic_pool):
+    """A pair scores the same whichever side is the query (text aside: BM25 is not
+    symmetric, so its weight is set to 0 here)."""
+    pool, label = synthetic_pool
+    p = MatchParams(as_of=params.as_of, w_text=0.0)
+    postings = [demo_posting]
+    m = Matcher(p).fit([demo_posting, *pool])
+    comps, _ = score_all(m, demo_posting, m.index(pool))
+    pidx = m.index(postings)
+    for i, cand in enumerate(pool[:10]):
+        back, _ = score_all(m, cand, pidx)
+        assert back.skill[0] == pytest.approx(comps.skill[i], abs=1e-9)
+        assert back.area[0] == pytest.approx(comps.area[i], abs=1e-9)
+        assert back.years[0] == pytest.approx(comps.years[i], abs=1e-9)
+
+
+def test_score_expand_matches_brute_force():
+    rng = np.random.default_rng(3)
+    n, s = 30, 25
+    ev = sp.random(n, s, density=0.15, random_state=4, format="csr")
+    ev.data = rng.choice([0.0, 0.6, 1.0], size=ev.data.size)
+    nb = sp.random(s, s, density=0.1, random_state=5, format="csr")
+    nb = ((nb + nb.T) > 0).astype(float).tocsr()
+    nb.setdiag(0)
+    nb.eliminate_zeros()
+    got = expand(ev, nb, 0.5).toarray()
+    dense, g = ev.toarray(), nb.toarray()
+    for r in range(n):
+        for c in range(s):
+            near = [dense[r, t] for t in range(s) if g[c, t]]
+            want = max([dense[r, c]] + [0.5 * v for v in near])
+            assert math.isclose(got[r, c], want)
+
+
+def test_score_required_counts_more_than_preferred(params, taxonomy):
+    label = {s.id: s.label for s in taxonomy}
+    a, b = "seo", "copywriting"
+    job = synthetic("posting", 0, [(a, "required", 0.0), (b, "preferred", 0.0)], label)
+    has_a = synthetic("resume", 1, [(a, "professional", 1.0)], label)
+    has_b = synthetic("resume", 2, [(b, "professional", 1.0)], label)
+    m = Matcher(MatchParams(as_of=params.as_of, w_text=0.0)).fit([job, has_a, has_b])
+    ranking = m.rank(job, m.index([has_b, has_a]))
+    assert [r.id for r in ranking.results] == [has_a.id, has_b.id]
+
+
+def test_score_params_are_validated():
+    with pytest.raises(ConfigError) as err:
+        MatchParams.parse_weights("skill=-1")
+    assert err.value.code == "C401"
+    with pytest.raises(ConfigError):
+        MatchParams.parse_weights("nonsense=1")
+    p = MatchParams.parse_weights("skill=0.5,text=0")
+    assert p.w_skill == 0.5 and p.w_text == 0.0 and p.w_area == MatchParams().w_area
+    with pytest.raises(MatchError) as err2:
+        Matcher().index([])
+    assert err2.value.code == "M004"
