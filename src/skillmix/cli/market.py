@@ -1,0 +1,175 @@
+"""``skillmix market``: run the corpus pipeline, report on it, query it, check the classifier.
+
+Thin commands over :mod:`skillmix.market`; the progress bar (rich, on stderr, with rate
+and ETA) is the only thing done here, and ``--silent`` turns it off.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from .output import emit_json, emit_rows, output_options
+
+__all__ = ["market_group"]
+
+
+@click.group("market")
+def market_group() -> None:
+    """Map the job market: which postings ask for social media skills, and what else."""
+
+
+def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], None]]:
+    if silent:
+        return (lambda _p: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+    class Rate(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task: Any) -> Any:
+            from rich.text import Text
+
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} postings/s" if speed else "", style="progress.data.speed")
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TaskProgressColumn(), Rate(), TimeElapsedColumn(), TextColumn("ETA"),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+    task = bar.add_task("planning", total=None)
+    bar.start()
+
+    def update(p: Any) -> None:
+        labels = {"plan": "planning", "extract": "extracting", "dedup": "deduplicating",
+                  "done": "done"}
+        bar.update(task, description=labels.get(p.phase, p.phase), completed=p.done, total=p.total)
+
+    return update, bar.stop
+
+
+@market_group.command("run")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False),
+              help="Run folder (created; an unfinished run there is resumed).")
+@click.option("--preset", help="Column preset for every corpus (linkedin, remotive, adzuna, "
+              "jobspy, generic); sniffed from the columns when left out.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it, "
+              "--engine dask starts a LocalCluster.")
+@click.option("--workers", "-w", type=int, help="Worker processes (default: CPUs; 0 runs inline).")
+@click.option("--partition-size", type=int, default=5000, show_default=True,
+              help="Postings per partition (the unit of work and of resume).")
+@click.option("--dedup/--no-dedup", default=True, show_default=True,
+              help="Mark exact and near-duplicate postings (MinHash).")
+@click.option("--near-threshold", type=float, default=0.8, show_default=True,
+              help="Estimated Jaccard similarity above which postings are near duplicates.")
+@click.option("--taxonomy", "-t", default="builtin", show_default=True)
+@click.option("--rules", type=click.Path(dir_okay=False, exists=True),
+              help="Classifier rules YAML (default: the packaged rules).")
+@click.option("--restart", is_flag=True, help="Discard a previous run in --out and start again.")
+@click.option("--on-error", type=click.Choice(["collect", "skip", "raise"]), default="collect",
+              show_default=True, help="What an unreadable record does.")
+@click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None, engine: str,
+            scheduler: str | None, workers: int | None, partition_size: int, dedup: bool,
+            near_threshold: float, taxonomy: str, rules: str | None, restart: bool,
+            on_error: str, silent: bool, as_json: bool) -> None:
+    """Read, deduplicate, extract and classify CORPORA (CSV, JSONL, Parquet) into --out."""
+    from ..market import DedupSettings, RunSettings, run_market
+
+    settings = RunSettings(taxonomy=taxonomy, dedup=dedup,
+                           dedup_settings=DedupSettings(threshold=near_threshold),
+                           rules=str(Path(rules).resolve()) if rules else None,
+                           partition_size=partition_size)
+    update, stop = _progress_bar(silent)
+    try:
+        summary = run_market(list(corpora), out, preset=preset, settings=settings,
+                             engine=engine,  # type: ignore[arg-type]
+                             workers=workers, scheduler=scheduler, restart=restart,
+                             on_error=on_error, progress=update)  # type: ignore[arg-type]
+    finally:
+        stop()
+    if as_json:
+        emit_json(summary.to_dict())
+    else:
+        rate = summary.records / summary.seconds if summary.seconds else 0.0
+        click.echo(f"{summary.records:,} records in {summary.partitions} partitions "
+                   f"({summary.resumed_partitions} resumed) in {summary.seconds:.1f}s "
+                   f"({rate:,.0f}/s); {summary.postings:,} postings after removing "
+                   f"{summary.duplicates_exact:,} exact and {summary.duplicates_near:,} near duplicates; "
+                   f"{summary.requires_social:,} require social media skills.")
+        click.echo(f"Tables: {Path(out) / 'postings'}, {Path(out) / 'mentions'}. "
+                   f"Next: skillmix market report {out}")
+    for f in summary.failures[:20]:
+        click.echo(f"error: {f.error}", err=True)
+    if summary.failed or summary.skipped:
+        click.echo(f"{summary.failed} failed, {summary.skipped} skipped records", err=True)
+
+
+@market_group.command("report")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+@click.option("--out", "-o", type=click.Path(file_okay=False),
+              help="Where to write the report (default: RUN_DIR/report).")
+@click.option("--top", type=int, default=40, show_default=True, help="Rows in top-N tables.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report as JSON.")
+def report_cmd(run_dir: str, out: str | None, top: int, as_json: bool) -> None:
+    """Write the HTML report, CSV/Parquet tables and JSON of a finished run."""
+    from ..market import build_report, write_report
+
+    report = build_report(run_dir, top=top)
+    paths = write_report(report, out or Path(run_dir) / "report")
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    h = report.headline
+    click.echo(f"{h.postings:,} postings; {h.requires_social:,} ({h.social_share:.1%}) require social "
+               f"media skills, {h.social_title_hidden:,} of them ({h.social_title_hidden_share:.1%}) "
+               f"without saying so in the title; convergence (tech + comm areas): "
+               f"{h.convergence_share:.1%} of all, {h.convergence_share_social:.1%} of social.")
+    click.echo(f"Report: {paths[0]}")
+
+
+@market_group.command("query")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+@click.argument("sql")
+@output_options()
+def query_cmd(run_dir: str, sql: str, fmt: str) -> None:
+    """Run SQL on a run folder (views: postings, mentions, duplicates, postings_all, mentions_all)."""
+    from ..market import query
+
+    cols, rows = query(run_dir, sql)
+    emit_rows([dict(zip(cols, r)) for r in rows], fmt, columns=cols)
+
+
+@market_group.command("eval")
+@click.argument("corpus", type=click.Path(dir_okay=False, exists=True))
+@click.argument("labels", type=click.Path(dir_okay=False, exists=True))
+@click.option("--preset", help="Column preset of CORPUS (sniffed when left out).")
+@click.option("--rules", type=click.Path(dir_okay=False, exists=True), help="Classifier rules YAML.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_cmd(corpus: str, labels: str, preset: str | None, rules: str | None, as_json: bool) -> None:
+    """Score the social media classifier and the keyword baseline against LABELS (JSONL)."""
+    from ..market import SocialMediaClassifier, evaluate_classifier
+
+    ev = evaluate_classifier(corpus, labels, preset=preset, classifier=SocialMediaClassifier(rules))
+    if as_json:
+        emit_json(ev.to_dict())
+        return
+    rows = []
+    for name, s in (("classifier", ev.classifier), ("keyword baseline", ev.baseline)):
+        rows.append({"model": name, "precision": s.precision, "recall": s.recall, "f1": s.f1,
+                     "strength_acc": s.strength_accuracy,
+                     "strength_acc_pos": s.strength_accuracy_positives,
+                     "areas_macro_f1": "" if s.areas_macro_f1 is None else s.areas_macro_f1})
+    emit_rows(rows, "table", title=f"{ev.n} postings, {ev.positives} require social media skills")
+    if ev.false_positives or ev.false_negatives:
+        click.echo(f"false positives: {', '.join(ev.false_positives) or '-'}; "
+                   f"false negatives: {', '.join(ev.false_negatives) or '-'}", err=True)
+    sys.stdout.flush()

@@ -1,0 +1,210 @@
+"""The market report of a run folder: HTML with charts for people, CSV/Parquet/JSON for machines.
+
+:func:`build_report` runs the aggregate queries (:mod:`.aggregates`) and returns one
+frozen :class:`MarketReport`; :func:`write_report` renders it to ``DIR/report/``:
+``report.html`` (self-contained: inline SVG charts, no scripts, opens offline),
+``report.json``, and ``tables/<name>.csv`` and ``.parquet`` for every table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..records import to_jsonable
+from . import aggregates as agg
+from .charts import bar_chart, heatmap, line_chart
+from .store import MarketStore, atomic_write_bytes, atomic_write_table
+
+__all__ = ["MarketReport", "build_report", "write_report"]
+
+
+@dataclass(frozen=True, slots=True)
+class MarketReport:
+    """Everything the report shows: headline figures, tables, and the run it came from."""
+
+    headline: agg.Headline
+    tables: tuple[agg.ReportTable, ...]
+    run: Mapping[str, Any]
+
+    def table(self, name: str) -> agg.ReportTable:
+        for t in self.tables:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"headline": to_jsonable(self.headline),
+                "tables": {t.name: t.to_dict() for t in self.tables},
+                "run": to_jsonable(dict(self.run))}
+
+
+def _skill_labels(taxonomy: str) -> dict[str, str]:
+    from ..taxonomy import load_taxonomies
+
+    labels: dict[str, str] = {}
+    for tax in load_taxonomies(taxonomy):
+        for s in tax:
+            labels.setdefault(s.id, s.label)
+    return labels
+
+
+def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
+    """Query a finished run folder (see :class:`~skillmix.market.store.MarketStore`)."""
+    store = MarketStore(run_dir)
+    run = store.summary()
+    taxonomy = str(run.get("settings", {}).get("taxonomy", "builtin"))
+    labels = _skill_labels(taxonomy)
+    con = store.connect()
+    try:
+        tables = (
+            agg.social_titles(con, limit=100),
+            agg.top_skills(con, labels, limit=top),
+            agg.skill_growth(con, labels, limit=top),
+            agg.monthly_trends(con),
+            agg.area_shares(con),
+            agg.area_pairs(con),
+            agg.skill_pairs(con, labels, limit=top),
+            agg.area_mix_by_family(con),
+        )
+        head = agg.headline(con)
+    finally:
+        con.close()
+    return MarketReport(headline=head, tables=tables, run=run)
+
+
+def _csv_bytes(t: agg.ReportTable) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(t.columns)
+    for r in t.rows:
+        w.writerow(["" if v is None else v for v in r])
+    return buf.getvalue().encode("utf-8")
+
+
+def _arrow(t: agg.ReportTable) -> Any:
+    import pyarrow as pa
+
+    cols = {c: [r[i] for r in t.rows] for i, c in enumerate(t.columns)}
+    return pa.table(cols) if t.rows else pa.table({c: pa.array([], pa.string()) for c in t.columns})
+
+
+def write_report(report: MarketReport, out: str | Path) -> list[Path]:
+    """Write ``report.html``, ``report.json`` and ``tables/*`` under ``out``; returns the paths."""
+    root = Path(out)
+    written = []
+    for t in report.tables:
+        p = root / "tables" / f"{t.name}.csv"
+        atomic_write_bytes(p, _csv_bytes(t))
+        written.append(p)
+        q = root / "tables" / f"{t.name}.parquet"
+        atomic_write_table(q, _arrow(t))
+        written.append(q)
+    pj = root / "report.json"
+    atomic_write_bytes(pj, json.dumps(report.to_dict(), indent=1, default=str).encode("utf-8"))
+    ph = root / "report.html"
+    atomic_write_bytes(ph, render_html(report).encode("utf-8"))
+    return [ph, pj, *written]
+
+
+# ------------------------------------------------------------------------------ HTML
+
+
+def _pct(v: float) -> str:
+    return f"{v * 100:.1f}%"
+
+
+def _html_table(t: agg.ReportTable, limit: int = 25) -> str:
+    head = "".join(f"<th>{escape(c)}</th>" for c in t.columns)
+    body = []
+    for r in t.rows[:limit]:
+        cells = []
+        for c, v in zip(t.columns, r):
+            if isinstance(v, float) and ("share" in c):
+                s = _pct(v)
+            elif isinstance(v, float):
+                s = f"{v:,.3f}"
+            else:
+                s = "" if v is None else str(v)
+            cells.append(f"<td>{escape(s)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    more = f"<p class=note>{len(t.rows) - limit} more rows in tables/{escape(t.name)}.csv</p>" \
+        if len(t.rows) > limit else ""
+    empty = "<p class=note>No rows.</p>" if not t.rows else ""
+    return (f"<h2>{escape(t.title)}</h2><p>{escape(t.description)}</p>{empty}"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}")
+
+
+def render_html(report: MarketReport) -> str:
+    h = report.headline
+    run = report.run
+    cards = [
+        ("Postings (deduplicated)", f"{h.postings:,}"),
+        ("Require social media skills", f"{h.requires_social:,} ({_pct(h.social_share)})"),
+        ("…of which the title does not say so", f"{h.social_title_hidden:,} ({_pct(h.social_title_hidden_share)})"),
+        ("Core / secondary duty", f"{h.core:,} / {h.secondary:,}"),
+        ("Convergence: technology + communication", f"{_pct(h.convergence_share)} of all, "
+                                                    f"{_pct(h.convergence_share_social)} of social"),
+        ("Duplicates removed", f"{run.get('duplicates_exact', 0):,} exact, {run.get('duplicates_near', 0):,} near"),
+    ]
+    charts = []
+    skills = report.table("skills_demand")
+    charts.append(bar_chart([r[1] for r in skills.rows[:15]], [r[4] for r in skills.rows[:15]],
+                            "Top skills by demand (share of postings)", percent=True))
+    areas = report.table("area_shares")
+    charts.append(bar_chart([r[0] for r in areas.rows], [r[3] for r in areas.rows],
+                            "Areas required by social media postings", percent=True))
+    trends = report.table("trends_monthly")
+    if trends.rows:
+        charts.append(line_chart([r[0] for r in trends.rows], {
+            "requires social media": [r[2] for r in trends.rows],
+            "title hides it": [r[3] for r in trends.rows],
+            "tech + comm": [r[4] for r in trends.rows],
+        }, "Trends by month"))
+    growth = report.table("skills_growth")
+    if growth.rows:
+        charts.append(bar_chart([r[1] for r in growth.rows[:12]], [r[4] for r in growth.rows[:12]],
+                                "Fastest-growing skills (late share / early share)"))
+    mix = report.table("area_mix_by_family")
+    fams = list(dict.fromkeys(r[0] for r in mix.rows))
+    cols = ["social media"] + sorted({r[3] for r in mix.rows if r[3]})
+    values: dict[tuple[str, str], float] = {}
+    for fam, _n, social, area, share in mix.rows:
+        values[(fam, "social media")] = social or 0.0
+        if area:
+            values[(fam, area)] = share or 0.0
+    charts.append(heatmap(fams, cols, values, "Area mix by title family"))
+    hidden = report.table("social_hidden_titles")
+    card_html = "".join(f"<div class=card><div class=v>{escape(v)}</div><div>{escape(k)}</div></div>"
+                        for k, v in cards)
+    tables_html = "".join(_html_table(t) for t in report.tables)
+    corpora = ", ".join(h.corpora)
+    months = f"{h.months[0]} to {h.months[-1]}" if h.months else "no dates"
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>skillmix market report</title>
+<style>
+body{{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}}
+.cards{{display:flex;flex-wrap:wrap;gap:12px}}.card{{border:1px solid #ddd;border-radius:6px;padding:10px 14px;min-width:200px}}
+.card .v{{font-size:20px;font-weight:bold;color:#2f6db3}}
+table{{border-collapse:collapse;font-size:13px;margin-bottom:1em}}td,th{{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}}
+th{{background:#f4f4f4}}.note{{color:#666;font-size:13px}}svg{{display:block;margin:1em 0}}
+</style></head><body>
+<h1>Social media skills in the job market</h1>
+<p class=note>Corpora: {escape(corpora)}. Posting dates: {escape(months)}. {h.postings:,} postings after
+deduplication. A posting "requires social media skills" when the rule-based classifier finds
+professional social media duties or requirements (not "follow us on", not company self-description,
+not "social worker"); see docs/market.md.</p>
+<div class=cards>{card_html}</div>
+<h2>Many jobs that need social media skills do not say so in the title</h2>
+<p>{h.social_title_hidden:,} of {h.requires_social:,} postings that require social media skills
+({_pct(h.social_title_hidden_share)}) have a title that does not name social media work; the most
+frequent such titles: {escape(", ".join(str(r[0]) for r in hidden.rows[:12]))}.</p>
+{"".join(charts)}
+{tables_html}
+</body></html>
+"""
