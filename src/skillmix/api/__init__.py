@@ -6,6 +6,6 @@ one envelope ``{"ok": false, "code", "error", "status"}``. See ``docs/serve.md``
 
 from __future__ import annotations
 
-from .app import CSP, create_app
+from .app import CSP, create_app, routes
 
-__all__ = ["CSP", "create_app"]
+__all__ = ["CSP", "create_app", "routes"]

@@ -16,13 +16,14 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
 
 from fastapi import FastAPI, Request
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..store import Store
 from ..store.workspace import Workspace, WorkspaceSettings
 from .errors import install_error_handlers
 
-__all__ = ["CSP", "SECURITY_HEADERS", "create_app"]
+__all__ = ["CSP", "SECURITY_HEADERS", "create_app", "routes"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -96,10 +97,10 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
 
     from . import v1_admin, v1_documents, v1_scoring, v1_taxonomy
 
-    app.include_router(v1_documents.router)
-    app.include_router(v1_taxonomy.router)
-    app.include_router(v1_scoring.router)
-    app.include_router(v1_admin.router)
+    app.state.routers = [v1_documents.router, v1_taxonomy.router, v1_scoring.router,
+                         v1_admin.router]
+    for router in app.state.routers:
+        app.include_router(router)
 
     @app.get("/health", tags=["meta"], summary="Liveness (no key needed)")
     def health(request: Request) -> dict[str, Any]:
@@ -113,6 +114,15 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
     if web:
         from ..web import mount_web
 
-        mount_web(app)
+        app.state.routers += mount_web(app)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def routes(app: FastAPI) -> list[APIRoute]:
+    """Every endpoint of an app made by :func:`create_app`, API and web, with full paths
+    (what the auth and envelope tests walk)."""
+    out = [r for r in app.routes if isinstance(r, APIRoute)]
+    for router in getattr(app.state, "routers", []):
+        out += [r for r in router.routes if isinstance(r, APIRoute)]
+    return out

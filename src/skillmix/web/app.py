@@ -15,7 +15,7 @@ import secrets
 from pathlib import Path
 from typing import Any, Callable, Coroutine
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
@@ -98,10 +98,12 @@ def new_login_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def mount_web(app: FastAPI) -> None:
-    """Add the UI's pages and ``/static`` to ``app``."""
-    from . import pages, pages_scoring
+def mount_web(app: FastAPI) -> list[APIRouter]:
+    """Add the UI's pages and ``/static`` to ``app``; returns the routers added."""
+    from . import pages, pages_market, pages_scoring
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.include_router(pages.router)
-    app.include_router(pages_scoring.router)
+    added = [pages.router, pages_scoring.router, pages_market.router]
+    for router in added:
+        app.include_router(router)
+    return added
