@@ -46,6 +46,13 @@ def _clean_part(s: str) -> str:
     return s.strip(" ,;:|-–—()[]\t")
 
 
+def _wordy(s: str) -> bool:
+    """Mostly letters (a title or a name), not a phone number or a postcode."""
+    chars = [c for c in s if not c.isspace()]
+    letters = sum(c.isalpha() for c in chars)
+    return letters >= 2 and letters >= 0.5 * len(chars)
+
+
 def _is_location(s: str) -> bool:
     rest = _LOCATION.sub("", s)
     return not re.sub(r"[\s,]+", "", rest) or bool(re.fullmatch(r"[A-Z][\w .'-]*,\s*[A-Z]{2}", s.strip()))
@@ -58,8 +65,10 @@ def _split_employer_line(s: str) -> tuple[str | None, str | None]:
     if m:
         before = _clean_part(s[: m.start()])
         after = _clean_part(_LOCATION.sub("", s[m.end():]))
-        return (before or (after if after and _has_title_word(after) else None)), "Company Name"
-    parts = [p for p in (_clean_part(p) for p in _SEPARATORS.split(s)) if p]
+        if after and (len(after.split()) > 8 or after.endswith(".") or not _wordy(after)):
+            after = ""
+        return (before or after or None), "Company Name"
+    parts = [p for p in (_clean_part(p) for p in _SEPARATORS.split(s)) if p and _wordy(p)]
     parts = [p for p in parts if not _is_location(p)]
     if not parts:
         return None, None
@@ -170,15 +179,33 @@ def _roles_in(text: str, begin: int, end: int, sections: tuple[Section, ...]) ->
         after = line[dr.end:]
         span_start = off
         title, employer = None, None
-        for part in (before, after):
-            if _clean_part(part):
-                t, e = _split_employer_line(part)
-                title = title or t
-                employer = employer or e
-        if title is None and employer is not None and not _has_title_word(employer):
-            pass
-        prev = lines[i - 1] if i > 0 and (i - 1) not in taken else None
+        parts = [p for p in (before, after) if _clean_part(p)]
+        cued = [p for p in parts if _employer_cue(p)]
+        for part in cued + [p for p in parts if p not in cued]:
+            t, e = _split_employer_line(part)
+            if cued and part not in cued:
+                # "Company Name 2014 to Current Housekeeper": the side without the
+                # employer is the title.
+                title = title or t or e
+                continue
+            title = title or t
+            employer = employer or e
+        j = i - 1
+        while j > 0 and not lines[j][1].strip() and j not in taken:
+            j -= 1
+        prev = lines[j] if j >= 0 and j not in taken and lines[j][1].strip() else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            title is None
+            and employer is not None
+            and not _PLACEHOLDER.search(employer)
+            and nxt is not None
+            and _employer_cue(nxt[1])
+            and _anchor(nxt[1]) is None
+        ):
+            # "Personal Assistant 01/1999 to 12/2002" / "Company Name": the words beside
+            # the dates are the title, the next line is the employer.
+            title, employer = employer, None
         if title is None or employer is None:
             if nxt is not None and _employer_cue(nxt[1]) and len(nxt[1]) <= 120 and _anchor(nxt[1]) is None:
                 t, e = _split_employer_line(nxt[1])
