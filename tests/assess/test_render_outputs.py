@@ -1,0 +1,36 @@
+"""Scorecard outputs: JSON, table rows, one-page Markdown and HTML."""
+
+from __future__ import annotations
+
+import json
+
+from skillmix.assess import assess, scorecard_html, scorecard_markdown, scorecard_rows
+from skillmix.extract import as_document
+
+
+def test_render_json_is_complete(demo_resume, today):
+    card = assess(demo_resume, today=today)
+    data = json.loads(json.dumps(card.to_dict()))
+    assert data["fit"] == card.fit
+    assert data["points"][0]["evidence"][0]["surface"]
+    assert data["formula"].startswith("fit = ")
+    assert data["today"] == today.isoformat()
+
+
+def test_render_markdown_and_rows(consumer_resume, demo_resume, today):
+    cards = [assess(demo_resume, today=today), assess(consumer_resume, today=today)]
+    md = scorecard_markdown(cards[1])
+    assert f"fit {cards[1].fit:.1f}" in md
+    assert "intern" in md and "Ask:" in md
+    rows = scorecard_rows(cards)
+    assert [r["fit"] for r in rows] == [f"{c.fit:.1f}" for c in cards]
+    assert rows[1]["flags"] == len(cards[1].red_flags) > 0
+
+
+def test_render_html_escapes_resume_text(today):
+    doc = as_document(
+        "SUMMARY\nManaged <script>alert(1)</script> Instagram campaigns for clients.\n", "resume")
+    html = scorecard_html(assess(doc, today=today))
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+    assert html.startswith("<!doctype html>")

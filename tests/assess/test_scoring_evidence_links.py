@@ -1,0 +1,62 @@
+"""Every point of a scorecard maps to a span of the résumé, and the points add up."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.assess import assess, assess_many
+
+
+def _check_card(card, text):
+    assert sum(p.points for p in card.points) == pytest.approx(card.fit, abs=0.05)
+    assert sum(a.points for a in card.areas) == pytest.approx(card.fit, abs=0.05)
+    for p in card.points:
+        assert p.points > 0
+        assert p.evidence, f"point without evidence: {p}"
+        for e in p.evidence:
+            assert 0 <= e.start < e.end <= len(text)
+            assert text[e.start:e.end] == e.surface
+            assert e.document_id == card.document_id
+        if p.kind == "breadth":
+            assert p.skill_id
+        else:
+            assert p.role is not None
+    for f in card.red_flags:
+        for e in f.evidence:
+            assert text[e.start:e.end] == e.surface
+
+
+def test_scoring_points_map_to_spans_demo(demo_resume, today):
+    card = assess(demo_resume, today=today)
+    assert card.fit > 40
+    _check_card(card, demo_resume.text)
+    assert {p.kind for p in card.points} == {"breadth", "depth"}
+
+
+def test_scoring_points_map_to_spans_real_resumes(real_resumes, extractor, today):
+    pairs = [(extractor.extract(d), d) for d in real_resumes]
+    cards = assess_many(pairs, today=today)
+    assert len(cards) == len(real_resumes)
+    assert any(c.fit > 0 for c in cards)
+    for card, doc in zip(cards, real_resumes):
+        _check_card(card, doc.text)
+
+
+def test_scoring_depth_points_quote_the_role(demo_resume, today):
+    card = assess(demo_resume, today=today)
+    depth = [p for p in card.points if p.kind == "depth"]
+    assert depth
+    for p in depth:
+        role = demo_resume.roles[p.role]
+        head = p.evidence[0]
+        assert head.start == role.span_start
+        assert "months" in head.note
+
+
+def test_scoring_many_matches_one_by_one(real_resumes, extractor, today):
+    pairs = [(extractor.extract(d), d) for d in real_resumes[:6]]
+    many = assess_many(pairs, "social-media-manager", today=today)
+    for (ext, doc), card in zip(pairs, many):
+        one = assess(ext, "social-media-manager", document=doc, today=today)
+        assert one.fit == card.fit
+        assert one.to_dict() == card.to_dict()
