@@ -217,3 +217,18 @@ def test_sandbox_reuses_one_worker_for_a_batch(build, write):
         box.read(paths[0])
         assert box.started == 1  # a coded error does not cost a worker
     assert len({d.id for d in docs}) == 5
+
+
+@pytest.mark.parametrize("sandbox", [True, False], ids=["sandbox", "in-process"])
+def test_sandbox_deeply_nested_json_is_d109(sandbox):
+    assert _code(b"[" * 100_000, name="deep.json", sandbox=sandbox) == "D109"
+
+
+def test_sandbox_deeply_nested_html_reads_or_fails_coded():
+    html = b"<div>" * 50_000 + b"Social Media Manager" + b"</div>" * 50_000
+    try:
+        doc = read_document(html, name="deep.html")
+    except DocumentError as err:
+        assert err.code.startswith("D1")
+    else:
+        assert "Social Media Manager" in doc.text

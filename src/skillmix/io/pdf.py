@@ -12,6 +12,7 @@ tried too and the better text is kept; ``metadata["extractor"]`` says which one 
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from .codes import doc_error
@@ -54,7 +55,7 @@ def read_pdf(data: bytes, source: str, limits: ReadLimits, engine: str = "auto")
         try:
             text, meta = _read_pdfium(data, source, limits)
         except Exception as exc:  # noqa: BLE001 - coded below or retried with pypdf
-            if getattr(exc, "code", None) in ("D103", "D104") or engine == "pypdfium2":
+            if getattr(exc, "code", None) in ("D103", "D104", "D105") or engine == "pypdfium2":
                 raise _translate(exc, source) from None
             err = exc
     if engine == "pypdf" or (engine == "auto" and (text is None or text_quality(text) < 0.9)):
@@ -101,7 +102,10 @@ def _read_pdfium(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dic
         parts = []
         starts = []
         size = 0
+        deadline = time.monotonic() + limits.max_seconds
         for i in range(n):
+            if time.monotonic() > deadline:
+                raise doc_error("D105", source, f"stopped after {i} of {n} pages")
             page = pdf[i]
             try:
                 starts.append(size)
@@ -196,7 +200,10 @@ def _read_pypdf(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict
         raise doc_error("D104", source, f"{n} pages, limit {limits.max_pages}")
     parts = []
     size = 0
-    for page in reader.pages:
+    deadline = time.monotonic() + limits.max_seconds
+    for i, page in enumerate(reader.pages):
+        if time.monotonic() > deadline:
+            raise doc_error("D105", source, f"stopped after {i} of {n} pages")
         try:
             part = page.extract_text(extraction_mode="layout") or ""
         except Exception:  # noqa: BLE001 - layout mode chokes on some fonts

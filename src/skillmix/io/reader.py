@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import SkillmixError
 from ..records import Document, DocumentKind, Role, Section, content_id
 from .codes import doc_error
 from .limits import ReadLimits
@@ -120,7 +121,16 @@ def parse_bytes(
     if not data.strip():
         raise doc_error("D113", name, "the file is empty")
     fmt = sniff(data, name)
-    parsed = _dispatch(fmt, data, name, lim)
+    try:
+        parsed = _dispatch(fmt, data, name, lim)
+    except SkillmixError:
+        raise
+    except MemoryError:
+        raise doc_error("D106", name, "while parsing") from None
+    except RecursionError:
+        raise doc_error("D109", name, "structure nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - a third-party parser choking on a bad file
+        raise doc_error("D109", name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
     if not parsed.text.strip():
         raise doc_error("D113", name, "no text after reading")
     if len(parsed.text) > lim.max_text_chars:
