@@ -311,6 +311,9 @@ def audit_scores(outcomes: Iterable[Outcome] | Mapping[str, float],
         raise FairnessError("F123", f"{len(missing)} outcome(s) have no score "
                             f"(first: {missing[0]!r}).",
                             hint="Audit a scoring or ranking run whose rows carry a score.")
+    if not outs:
+        raise FairnessError("F120", "no outcomes to audit.",
+                            hint="Pass a results file with at least one candidate.")
     median = statistics.median(float(o.score) for o in outs)  # type: ignore[arg-type]
     return _audit("scoring", {o.id: float(o.score) > median for o in outs},  # type: ignore[arg-type]
                   demographics, median=float(median), test=test, threshold=threshold,

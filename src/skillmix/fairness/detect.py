@@ -210,7 +210,7 @@ def _gender_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted({r["term"] for r in rows if r["kind"] != "title"}, key=len, reverse=True)
     titles = sorted({r["term"] for r in rows if r["kind"] == "title"}, key=len, reverse=True)
     word_rx = re.compile(
-        r"(?<![\w/'’-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w/'’-])",
+        r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’])",
         re.IGNORECASE,
     )
     title_rx = re.compile(

@@ -11,9 +11,9 @@ combined, each cheap and predictable:
 3. **A first-name lexicon**: a capitalised first name from the lexicon followed by one or
    two capitalised surname-shaped words ("Jamal Robinson") anywhere in the text.
 
-Every word of every name found is then masked wherever else it appears capitalised
-("Robinson led...", "Jamal's"), so a name cannot survive in one place while masked in
-another. Names the caller already knows (``Resume.name``, a JSON Resume's ``basics.name``)
+Every full name found is then masked wherever else it appears ("JAMAL ROBINSON" in a
+page footer, "Robinson, Jamal", "Jamal Robinson's"). Single words are not propagated, so
+what is masked never depends on which name a candidate has. Names the caller already knows (``Resume.name``, a JSON Resume's ``basics.name``)
 are added as found names.
 
 The lexicon is the union of the given names that Faker ships for a set of Latin-script
@@ -50,7 +50,7 @@ _INITIAL = r"[A-Z]\."
 _TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
 _LINE_SPLIT = re.compile(r"\s*(?:[|•·,;–—]|\s-\s|\s{3,})\s*")
 _HONORIFIC_NAME = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)(\.?)\s+((?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL})){{0,2}})"
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)(\.?)[ \t]+((?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL})){{0,2}})"
 )
 _LABELLED = re.compile(
     rf"(?im)^[ \t]*(?:full\s+name|name|candidate|applicant)\s*[:\-–]\s*((?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL})){{0,3}})"
@@ -269,21 +269,29 @@ class NameFinder:
 
     def propagate(self, text: str, spans: Iterable[tuple[int, int]],
                   extra: Iterable[str] = ()) -> list[tuple[int, int]]:
-        """Every capitalised occurrence of any word of the names found."""
-        words: set[str] = set()
+        """Every other occurrence of a full name found (two words or more, in order, any
+        case, with a possessive "'s"), and its "Last, First" form.
+
+        Single words are not propagated: masking every "Washington" because a candidate is
+        called Washington would mask different text for different names, and then two
+        candidates who differ only in name could score differently."""
+        names: set[tuple[str, ...]] = set()
         for s, e in spans:
-            words.update(t for t in _TOKEN.findall(text[s:e]) if len(t.strip(".")) > 1)
+            names.add(tuple(_TOKEN.findall(text[s:e])))
         for name in extra:
-            words.update(t for t in _TOKEN.findall(name) if len(t.strip(".")) > 1)
-        words = {w for w in words if not self._is_blocked(w)}
-        if not words:
+            names.add(tuple(_TOKEN.findall(name)))
+        alts = []
+        for toks in names:
+            words = [t for t in toks if len(t.strip(".")) > 1]
+            if len(words) < 2:
+                continue
+            alts.append(r"\s+".join(re.escape(w) for w in words))
+            alts.append(re.escape(words[-1]) + r",\s*" + re.escape(words[0]))
+        if not alts:
             return []
-        forms: set[str] = set()
-        for w in words:
-            forms.update({w, w.upper(), w[:1].upper() + w[1:].lower()})
         pattern = re.compile(
-            r"(?<![\w@.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            + r")(?:['’]s)?(?![\w@])"
+            r"(?<![\w@.])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?:['’]s)?(?![\w@])",
+            re.IGNORECASE,
         )
         return [m.span() for m in pattern.finditer(text)]
 

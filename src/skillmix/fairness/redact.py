@@ -4,7 +4,7 @@ extraction and scoring see the text.
 :func:`redact` returns a :class:`RedactedDocument`: the masked :class:`Document` (the one to
 extract from and score) and the list of :class:`Redaction` spans, which the reviewer is
 shown so the masking itself can be checked. Masking preserves length by default: every
-masked character becomes ``█`` (whitespace inside a span is kept), so sections, roles and
+masked character becomes ``█`` (line breaks inside a span are kept), so sections, roles and
 every extraction span line up with the original text, and the original can be shown next
 to the masked one. ``style="placeholder"`` instead replaces each span with a fixed token
 (``[NAME]``, ``[PRONOUN]``...), which makes two résumés that differ only in masked details
@@ -125,7 +125,9 @@ def _merge(spans: Iterable[detect.Span]) -> list[detect.Span]:
 
 
 def _mask(text: str) -> str:
-    return "".join(c if c.isspace() else MASK for c in text)
+    """Every character but line breaks becomes the mask (spaces too, so a masked name
+    does not show how many words it had)."""
+    return "".join(c if c in "\r\n" else MASK for c in text)
 
 
 def _shift(offset: int, moves: list[tuple[int, int, int]]) -> int:
