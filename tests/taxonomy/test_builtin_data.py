@@ -132,7 +132,7 @@ def test_builtin_data_known_alias_belongs_to_one_skill(data: dict[str, Any], for
     ("form", "skill_id"),
     [("X", "x-twitter"), ("Go", "golang"), ("R", "r-programming"), ("Excel", "microsoft-excel"),
      ("Buffer", "buffer"), ("React", "react"), ("Swift", "swift"), ("Spark", "apache-spark"),
-     ("Threads", "threads"), ("PR", "public-relations")],
+     ("Threads", "threads"), ("iOS", "ios-development")],
 )
 def test_builtin_data_ambiguous_short_forms_are_case_sensitive(
     by_id: dict[str, Any], form: str, skill_id: str
