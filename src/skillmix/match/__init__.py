@@ -8,6 +8,13 @@ documents and computed counterfactuals. ``save_index``/``load_index`` store an i
 ``rank_candidates``/``rank_jobs`` do everything in one call.
 """
 
+from ..errors import MissingExtraError
+
+try:  # the match extra: scipy.sparse for the index, bm25s for text relevance
+    import scipy.sparse  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the environment
+    raise MissingExtraError.for_module("scipy", "match") from None
+
 from .api import build, profile_area_weights, rank_candidates, rank_jobs, read_pool
 from .features import MatchDocument, SkillFeature, posting_features, resume_features, to_match_document
 from .index import MatchIndex, Matcher
