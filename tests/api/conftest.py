@@ -92,10 +92,10 @@ def demo() -> Path:
 
 
 def upload(client, headers, path: Path | None = None, *, data: bytes | None = None,  # type: ignore[no-untyped-def]
-           name: str | None = None, kind: str = "resume", **fields: str):
+           filename: str | None = None, kind: str = "resume", **fields: str):
     body = data if data is not None else path.read_bytes()  # type: ignore[union-attr]
     return client.post("/v1/documents", headers=headers,
-                       files={"file": (name or (path.name if path else "doc.txt"), body,
+                       files={"file": (filename or (path.name if path else "doc.txt"), body,
                                        "application/octet-stream")},
                        data={"kind": kind, **fields})
 

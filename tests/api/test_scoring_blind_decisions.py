@@ -1,0 +1,104 @@
+"""Assess and rank through the API: blind mode is on by default, every call is logged as a
+decision, results are stored and read back, and the professional candidate outranks the
+consumer-only one for a social media engineering posting."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("skillmix.assess")
+pytest.importorskip("skillmix.match")
+pytest.importorskip("skillmix.fairness")
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def pool(demo, uploader):  # type: ignore[no-untyped-def]
+    pro = uploader(demo / "resume.txt", name="Alex Rivera")
+    consumer = uploader(demo / "consumer_resume.txt", name="Casey Consumer")
+    post = uploader(demo / "posting.html", kind="posting", title="Social Media Engineer")
+    return pro["candidate_id"], consumer["candidate_id"], post["posting_id"]
+
+
+def _decisions(client, keys, **params):  # type: ignore[no-untyped-def]
+    return client.get("/v1/decisions", headers=auth(keys["admin"]), params=params).json()["decisions"]
+
+
+def test_scoring_assess_is_blind_by_default_and_logged(client, keys, pool) -> None:
+    pro, _, _ = pool
+    resp = client.post("/v1/assess", headers=auth(keys["write"]), json={"candidate_id": pro})
+    assert resp.status_code == 201, resp.text
+    res = resp.json()["scorecard"]
+    assert res["data"]["blind"] is True
+    assert res["data"]["redactions"].get("name", 0) >= 1
+    card = res["data"]["scorecard"]
+    assert 0 < card["fit"] <= 100
+    assert "Alex Rivera" not in str(card)
+    stored = client.get(f"/v1/scorecards/{res['id']}", headers=auth(keys["read"])).json()
+    assert stored["scorecard"]["data"] == res["data"]
+    logged = _decisions(client, keys, subject=pro)
+    assert len(logged) == 1 and logged[0]["kind"] == "assess"
+    assert logged[0]["parameters"]["blind"] is True
+    assert logged[0]["outcome"]["fit"] == card["fit"]
+
+
+def test_scoring_assess_not_blind_when_asked(client, keys, pool) -> None:
+    pro, _, _ = pool
+    res = client.post("/v1/assess", headers=auth(keys["write"]),
+                      json={"candidate_id": pro, "blind": False, "profile": "social-media-manager"}).json()
+    assert res["scorecard"]["data"]["blind"] is False
+    assert res["scorecard"]["target"] == "profile:social-media-manager"
+
+
+def test_scoring_rank_blind_orders_professional_first(client, keys, pool) -> None:
+    pro, consumer, post = pool
+    resp = client.post("/v1/rank", headers=auth(keys["write"]), json={"posting_id": post})
+    assert resp.status_code == 201, resp.text
+    data = resp.json()["ranking"]["data"]
+    assert data["blind"] is True and data["pool"] == 2
+    ranked = [data["candidates"][m["id"]] for m in data["ranking"]["results"]]
+    assert ranked == [pro, consumer]
+    top = data["ranking"]["results"][0]
+    assert top["matched"] and top["score"] > data["ranking"]["results"][1]["score"]
+    assert "Alex Rivera" not in str(data) and "Casey Consumer" not in str(data)
+    logged = _decisions(client, keys, subject=post)
+    assert [d["kind"] for d in logged] == ["rank"]
+    assert logged[0]["outcome"]["ranked"] == ranked
+    assert client.get(f"/v1/postings/{post}", headers=auth(keys["read"])).json()["latest_ranking"] == resp.json()["ranking"]["id"]
+
+
+def test_scoring_every_call_is_a_decision(client, keys, pool) -> None:
+    pro, consumer, post = pool
+    h = auth(keys["write"])
+    for cid in (pro, consumer, pro):
+        assert client.post("/v1/assess", headers=h, json={"candidate_id": cid}).status_code == 201
+    for _ in range(2):
+        assert client.post("/v1/rank", headers=h, json={"posting_id": post, "top": 1}).status_code == 201
+    kinds = [d["kind"] for d in _decisions(client, keys)]
+    assert sorted(kinds) == ["assess"] * 3 + ["rank"] * 2
+
+
+def test_scoring_rank_unknown_posting_is_404(client, keys) -> None:
+    resp = client.post("/v1/rank", headers=auth(keys["write"]), json={"posting_id": "post_x"})
+    assert resp.status_code == 404 and resp.json()["code"] == "S102"
+
+
+def test_scoring_profiles_put_validates_and_is_used(client, keys) -> None:
+    h = auth(keys["write"])
+    base = client.get("/v1/profiles/social-media-manager", headers=h).json()["profile"]
+    import yaml
+
+    base["label"] = "Our social lead"
+    resp = client.put("/v1/profiles/our-social-lead", headers={**h, "Content-Type": "text/plain"},
+                      content=yaml.safe_dump(base))
+    assert resp.status_code == 200, resp.text
+    ids = {p["id"]: p for p in client.get("/v1/profiles", headers=h).json()["profiles"]}
+    assert ids["our-social-lead"]["origin"] == "workspace"
+    bad = dict(base, areas=[{"id": "no_such_area", "weight": 1}])
+    resp = client.put("/v1/profiles/broken", headers={**h, "Content-Type": "text/plain"},
+                      content=yaml.safe_dump(bad))
+    assert resp.status_code == 400 and resp.json()["code"].startswith("P")
+    assert client.delete("/v1/profiles/our-social-lead", headers=h).json()["ok"] is True
