@@ -9,6 +9,8 @@ question taken from the profile or taxonomy data.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..records import (
     AreaScore,
     BalanceScore,
@@ -46,10 +48,11 @@ def _note(ev: CandidateEvidence, se: SkillEvidence, m: SkillMention) -> str:
 
 
 def _skill_spans(ev: CandidateEvidence, se: SkillEvidence, weight: float, prefix: str = "") -> tuple[Evidence, ...]:
-    picked = sorted(se.mentions, key=lambda m: (m.role is None, m.usage != "professional", m.start))
-    return tuple(
-        _mention_evidence(ev, m, weight, prefix + _note(ev, se, m)) for m in picked[:MAX_SPANS]
-    )
+    # mentions inside roles first (work history is the strongest evidence), then the rest
+    picked = [m for m in se.mentions if m.role is not None][:MAX_SPANS]
+    if len(picked) < MAX_SPANS:
+        picked += [m for m in se.mentions if m.role is None][: MAX_SPANS - len(picked)]
+    return tuple(_mention_evidence(ev, m, weight, prefix + _note(ev, se, m)) for m in picked)
 
 
 def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evidence:
@@ -63,9 +66,24 @@ def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evide
     )
 
 
+_QUESTIONS: dict[tuple[int, str | None, str | None], tuple[RoleProfile, str | None]] = {}
+
+
 def question_for(profile: RoleProfile, taxonomy, skill_id: str | None, area: str | None) -> str | None:
     """The interview question for a gap: the profile's own for the skill, else the
     taxonomy's, else the profile area's (all data, never code)."""
+    key = (id(profile), skill_id, area)
+    hit = _QUESTIONS.get(key)
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_QUESTIONS) > 20000:
+        _QUESTIONS.clear()
+    q = _question(profile, taxonomy, skill_id, area)
+    _QUESTIONS[key] = (profile, q)
+    return q
+
+
+def _question(profile: RoleProfile, taxonomy, skill_id: str | None, area: str | None) -> str | None:
     if skill_id:
         qs = profile.questions.get(skill_id)
         if qs:
@@ -89,48 +107,65 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
     tax = cp.taxonomy
     ev: CandidateEvidence = table.evidence[i]
     direct, effective = table.direct[i], table.effective[i]
+    eff = effective.tolist()
     factor = float(table.factor[i])
     b = prof.breadth
     ids = cp.ids
     transfer = table.transfer_from[i]
-    cols = [c for c in effective.nonzero()[0]]
+    cols_arr = np.flatnonzero(effective)
+    cols = cols_arr.tolist()
+    contrib_all = (cp.importance[cols_arr] * effective[cols_arr][:, None]).T.tolist()
+    named_all = cp.named[cols_arr].T.tolist()
+    level_of = dict(zip(cols, direct[cols_arr].tolist()))
+    breadth_row = table.breadth[i].tolist()
+    depth_row = table.depth[i].tolist()
+    spans_cache: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+
+    def spans_for(sid: str, src: str) -> tuple[Evidence, ...]:
+        key = (sid, src)
+        hit = spans_cache.get(key)
+        if hit is None:
+            if src == sid:
+                hit = _skill_spans(ev, ev.skills[sid], level_of[cp.index[sid]])
+            else:
+                hit = _skill_spans(ev, ev.skills[src], level_of[cp.index[src]],
+                                   prefix=f"transferable to {sid} from {src}; ")
+            spans_cache[key] = hit
+        return hit
 
     points: list[ScorePoint] = []
     areas: list[AreaScore] = []
     for k, spec in enumerate(prof.areas):
         share = 100.0 * float(cp.weights[k]) * factor
-        contrib = [(c, float(cp.importance[c, k] * effective[c])) for c in cols if cp.importance[c, k] > 0]
-        total = sum(v for _, v in contrib)
-        breadth_pts = share * b * float(table.breadth[i, k])
+        row = contrib_all[k] if cols else []
+        total = sum(row)
+        breadth_pts = share * b * breadth_row[k]
         met: list[str] = []
-        for c, v in contrib:
-            if total <= 0 or v <= 0:
-                continue
-            sid = ids[c]
-            pts = breadth_pts * v / total
-            if c in transfer:
-                src = ids[transfer[c]]
-                spans = _skill_spans(ev, ev.skills[src], float(effective[c]),
-                                     prefix=f"transferable to {sid} from {src}; ")
-            else:
-                spans = _skill_spans(ev, ev.skills[sid], float(direct[c]))
-            points.append(ScorePoint(points=round(pts, 4), area=spec.id, kind="breadth",
-                                     skill_id=sid, evidence=spans))
-            met.append(sid)
+        if total > 0 and breadth_pts > 0:
+            for c, v in zip(cols, row):
+                if v <= 0:
+                    continue
+                sid = ids[c]
+                src = ids[transfer[c]] if c in transfer else sid
+                points.append(ScorePoint(points=round(breadth_pts * v / total, 4), area=spec.id,
+                                         kind="breadth", skill_id=sid, evidence=spans_for(sid, src)))
+                met.append(sid)
+        else:
+            met = [ids[c] for c, v in zip(cols, row) if v > 0]
         roles = table.area_roles[i][k]
-        depth_pts = share * (1 - b) * float(table.depth[i, k])
+        depth_pts = share * (1 - b) * depth_row[k]
         months = sum(ev.roles[r].months for r in roles)
         if depth_pts > 0 and months > 0:
-            area_cols = set(c for c, _ in contrib)
+            area_named = {ids[c] for c, yes in zip(cols, named_all[k] if cols else []) if yes}
             for r in roles:
                 role = ev.roles[r]
-                in_role = [s for s in role.skills if cp.index.get(s) in area_cols]
+                in_role = [s for s in role.skills if s in area_named]
                 spans = [_role_header(ev, role, in_role[0] if in_role else "")]
                 for sid in in_role[:MAX_SPANS]:
                     se = ev.skills[sid]
                     m = next((m for m in se.mentions if m.role == r), None)
                     if m is not None:
-                        spans.append(_mention_evidence(ev, m, float(direct[cp.index[sid]]),
+                        spans.append(_mention_evidence(ev, m, level_of[cp.index[sid]],
                                                        f"used in role {r}"))
                 points.append(ScorePoint(points=round(depth_pts * role.months / months, 4),
                                          area=spec.id, kind="depth", role=r,
@@ -139,11 +174,11 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
         areas.append(AreaScore(
             area=spec.id, label=spec.label, side=spec.side, weight=round(float(cp.weights[k]), 4),
             coverage=round(float(table.coverage[i, k]), 4),
-            breadth=round(float(table.breadth[i, k]), 4), depth=round(float(table.depth[i, k]), 4),
+            breadth=round(breadth_row[k], 4), depth=round(depth_row[k], 4),
             years=round(float(table.years[i, k]), 2), min_years=spec.min_years,
             points=round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
-            required_met=tuple(s for s in req if effective[cp.index[s]] > 0),
-            required_missing=tuple(s for s in req if effective[cp.index[s]] <= 0),
+            required_met=tuple(s for s in req if eff[cp.index[s]] > 0),
+            required_missing=tuple(s for s in req if eff[cp.index[s]] <= 0),
         ))
 
     tech, comm = float(table.tech[i]), float(table.comm[i])
@@ -169,7 +204,7 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
                                 message=f"No evidence of required skill '{tax.skills[sid].label}'.",
                                 question=question_for(prof, tax, sid, spec.id)))
             if a.coverage < 0.5:
-                missing = [s for s in spec.preferred if effective[cp.index[s]] <= 0][:3]
+                missing = [s for s in spec.preferred if eff[cp.index[s]] <= 0][:3]
                 for sid in missing:
                     gaps.append(Gap(kind="preferred", skill_id=sid, area=spec.id,
                                     message=f"No evidence of preferred skill '{tax.skills[sid].label}'.",
@@ -186,7 +221,8 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
                 years=round(se.years, 2), years_from_roles=round(se.years_from_roles, 2),
                 years_claimed=se.years_claimed, recency_months=se.recency_months,
                 last_used=se.last_used, seniority=se.seniority, roles=se.roles,
-                evidence=_skill_spans(ev, se, 1.0 if se.professional else prof.credit.listed),
+                evidence=spans_for(sid, sid) if sid in cp.index
+                else _skill_spans(ev, se, 1.0 if se.professional else prof.credit.listed),
             ))
         depth.sort(key=lambda d: (-d.years, d.level != "professional", d.skill_id))
 

@@ -206,14 +206,8 @@ def _month_index(d: date) -> int:
     return d.year * 12 + d.month - 1
 
 
-def _union_years(roles: list[RoleEvidence], today: date) -> float:
-    """Years covered by the union of the roles' month ranges (each role inclusive)."""
-    spans = []
-    for r in roles:
-        if r.start is None or r.months <= 0:
-            continue
-        lo = _month_index(r.start)
-        spans.append((lo, lo + r.months))
+def _union_spans(spans: list[tuple[int, int]]) -> float:
+    """Years covered by half-open month-index ranges, overlaps counted once."""
     if not spans:
         return 0.0
     spans.sort()
@@ -223,23 +217,27 @@ def _union_years(roles: list[RoleEvidence], today: date) -> float:
         if lo > cur_hi:
             total += cur_hi - cur_lo
             cur_lo, cur_hi = lo, hi
-        else:
-            cur_hi = max(cur_hi, hi)
+        elif hi > cur_hi:
+            cur_hi = hi
     total += cur_hi - cur_lo
     return total / 12.0
 
 
-def _role_evidence(i: int, role: Role, text: str, today: date) -> RoleEvidence:
+def _union_years(roles: list[RoleEvidence], today: date) -> float:
+    """Years covered by the union of the roles' month ranges (each role inclusive)."""
+    return _union_spans([
+        (_month_index(r.start), _month_index(r.start) + r.months)
+        for r in roles if r.start is not None and r.months > 0
+    ])
+
+
+def _role_facts(role: Role, text: str, today: date) -> tuple[int, int | None, str, int]:
+    """(months, seniority level, seniority label, header end) of one role."""
     level, label = seniority_of(role.title)
     stop = role.end or today
     months = role.months(today) if role.start is not None and role.start <= stop else 0
     first = text.find("\n", role.span_start, role.span_end)
-    header_end = first if first != -1 else role.span_end
-    return RoleEvidence(
-        index=i, title=role.title, employer=role.employer, start=role.start, end=role.end,
-        current=role.current, months=months, seniority=level, seniority_label=label,
-        span_start=role.span_start, span_end=role.span_end, header_end=header_end,
-    )
+    return months, level, label, (first if first != -1 else role.span_end)
 
 
 def summarize(
@@ -255,7 +253,9 @@ def summarize(
     now = today or date.today()
     text = document.text if document is not None else ""
     doc_roles = document.roles if document is not None else ()
-    roles = [_role_evidence(i, r, text, now) for i, r in enumerate(doc_roles)]
+    facts = [_role_facts(r, text, now) for r in doc_roles]
+    # roles the extractor did not index (extraction made without the roles) are looked up
+    relocate = bool(doc_roles) and all(m.role is None for m in extraction.mentions)
 
     grouped: dict[str, list[SkillMention]] = {}
     for m in extraction.mentions:
@@ -264,20 +264,21 @@ def summarize(
 
     role_skills: dict[int, list[str]] = {}
     skills: dict[str, SkillEvidence] = {}
+    n_roles = len(doc_roles)
     for sid, mentions in grouped.items():
         counting = tuple(m for m in mentions if m.usage != "consumer")
-        consumer = tuple(m for m in mentions if m.usage == "consumer")
+        consumer = tuple(m for m in mentions if m.usage == "consumer") if len(counting) < len(mentions) else ()
         in_roles: list[int] = []
         professional = False
         claimed: float | None = None
         for m in counting:
             idx = m.role
-            if idx is None and document is not None and doc_roles:
-                idx = document.role_at(m.start)
-            if idx is not None and idx < len(roles):
+            if relocate:
+                idx = document.role_at(m.start)  # type: ignore[union-attr]
+            if idx is not None and idx < n_roles:
                 if idx not in in_roles:
                     in_roles.append(idx)
-                if roles[idx].start is not None:
+                if doc_roles[idx].start is not None:
                     professional = True
             if m.usage == "professional":
                 professional = True
@@ -289,40 +290,45 @@ def summarize(
             level = "consumer"
         else:
             level = "none"
+        last = None
+        seniority = None
+        spans: list[tuple[int, int]] = []
         for idx in in_roles:
             role_skills.setdefault(idx, []).append(sid)
-        held = [roles[i] for i in in_roles]
-        last = None
-        for r in held:
-            day = r.last_day(now)
+            role = doc_roles[idx]
+            day = now if role.current else (role.end or role.start)
             if day is not None and (last is None or day > last):
                 last = day
-        seniority = max((r.seniority for r in held if r.seniority is not None), default=None)
+            lvl = facts[idx][1]
+            if lvl is not None and (seniority is None or lvl > seniority):
+                seniority = lvl
+            if role.start is not None and facts[idx][0] > 0:
+                lo = _month_index(role.start)
+                spans.append((lo, lo + facts[idx][0]))
         first = mentions[0]
         skills[sid] = SkillEvidence(
             skill_id=sid, label=first.label, area=first.area, mentions=counting,
             consumer_mentions=consumer, level=level, roles=tuple(in_roles),
-            years_from_roles=_union_years(held, now), years_claimed=claimed,
+            years_from_roles=_union_spans(spans), years_claimed=claimed,
             last_used=last, recency_months=months_between(last, now) if last else None,
             seniority=seniority,
         )
 
-    if role_skills:
-        roles = [
-            _replace_skills(r, tuple(role_skills.get(r.index, ()))) for r in roles
-        ]
+    roles = tuple(
+        RoleEvidence(
+            index=i, title=r.title, employer=r.employer, start=r.start, end=r.end,
+            current=r.current, months=f[0], seniority=f[1], seniority_label=f[2],
+            span_start=r.span_start, span_end=r.span_end, header_end=f[3],
+            skills=tuple(role_skills.get(i, ())),
+        )
+        for i, (r, f) in enumerate(zip(doc_roles, facts))
+    )
     top = max((r for r in roles if r.seniority is not None), key=lambda r: r.seniority or 0,
               default=None)
     return CandidateEvidence(
         document_id=extraction.document_id, source=extraction.source, today=now,
         taxonomy=extraction.taxonomy, taxonomy_version=extraction.taxonomy_version,
-        skills=skills, roles=tuple(roles), total_years=_union_years(roles, now),
+        skills=skills, roles=roles, total_years=_union_years(list(roles), now),
         seniority=top.seniority if top else None,
         seniority_label=top.seniority_label if top else "unknown", text=text,
     )
-
-
-def _replace_skills(r: RoleEvidence, skills: tuple[str, ...]) -> RoleEvidence:
-    from dataclasses import replace
-
-    return replace(r, skills=skills)
