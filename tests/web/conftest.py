@@ -1,0 +1,131 @@
+"""Web fixtures: an app over a fresh SQLite store, a signed-in TestClient, and (for the
+``browser`` tests) a real uvicorn server on loopback with Debian's Chromium driven by
+Playwright (``executable_path``; never ``playwright install``). Browser tests skip cleanly
+when Chromium or the playwright package is missing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "src" / "skillmix" / "demo"
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from skillmix.store import Store
+
+    st = Store(f"sqlite:///{tmp_path / 'web.sqlite'}", files_dir=tmp_path / "files")
+    yield st
+    st.dispose()
+
+
+@pytest.fixture
+def admin_token(store) -> str:  # type: ignore[no-untyped-def]
+    from skillmix.store import create_key
+
+    return create_key(store, "Hiring Manager", "admin").token
+
+
+@pytest.fixture
+def app(store):  # type: ignore[no-untyped-def]
+    from skillmix.api import create_app
+
+    return create_app(store)
+
+
+def login(client, token: str) -> str:  # type: ignore[no-untyped-def]
+    """Sign a TestClient in; returns the session's CSRF token from the start page."""
+    page = client.get("/login")
+    login_csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    resp = client.post("/login", data={"api_key": token, "csrf": login_csrf},
+                       follow_redirects=False)
+    assert resp.status_code == 303, resp.text
+    home = client.get("/")
+    return re.search(r'name="csrf" value="([^"]+)"', home.text).group(1)
+
+
+@pytest.fixture
+def web(app, admin_token):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        c.csrf = login(c, admin_token)  # type: ignore[attr-defined]
+        yield c
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def chromium_path() -> str | None:
+    for cand in (os.environ.get("SKILLMIX_CHROMIUM"), "/usr/bin/chromium",
+                 shutil.which("chromium")):
+        if cand and Path(cand).exists():
+            return cand
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    exe = chromium_path()
+    if exe is None:
+        pytest.skip("Chromium not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, headless=True,
+                               args=["--no-sandbox", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(app):  # type: ignore[no-untyped-def]
+    """The app under uvicorn in a thread on a free loopback port."""
+    uvicorn = pytest.importorskip("uvicorn")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def shot():  # type: ignore[no-untyped-def]
+    """Save a full-page screenshot under test-artifacts/web/<name>.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str) -> Path:  # type: ignore[no-untyped-def]
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def demo() -> Path:
+    return DEMO

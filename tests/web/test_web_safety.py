@@ -1,0 +1,102 @@
+"""The web UI's protections, in-process: sign-in, CSRF on every form, CSP and other
+security headers on every page, and document text always escaped."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from skillmix.api import CSP
+
+
+def test_web_login_wrong_key_is_refused(app) -> None:
+    with TestClient(app) as c:
+        page = c.get("/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        resp = c.post("/login", data={"api_key": "smk_0123456789ab_nope", "csrf": token},
+                      follow_redirects=False)
+        assert resp.status_code == 401 and "A103" in resp.text
+        assert c.get("/", follow_redirects=False).status_code == 303
+
+
+def test_web_login_needs_its_csrf_cookie(app, admin_token) -> None:
+    with TestClient(app) as c:
+        resp = c.post("/login", data={"api_key": admin_token, "csrf": "forged"},
+                      follow_redirects=False)
+        assert resp.status_code == 401 and "A120" in resp.text
+
+
+def test_web_session_cookie_is_httponly_strict(app, admin_token) -> None:
+    with TestClient(app) as c:
+        page = c.get("/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        resp = c.post("/login", data={"api_key": admin_token, "csrf": token}, follow_redirects=False)
+        cookie = resp.headers["set-cookie"]
+        assert "skillmix_session=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+        assert admin_token not in cookie
+
+
+def test_web_forms_without_csrf_are_refused(web, demo) -> None:
+    up = web.post("/upload", files={"file": ("r.txt", (demo / "resume.txt").read_bytes())},
+                  data={"kind": "resume"}, follow_redirects=False)
+    assert up.status_code == 401 and "A120" in up.text
+    ok = web.post("/upload", files={"file": ("r.txt", (demo / "resume.txt").read_bytes())},
+                  data={"kind": "resume", "csrf": web.csrf}, follow_redirects=False)
+    assert ok.status_code == 303
+    cid = web.get(ok.headers["location"]).text.split('href="/candidates/')[1].split('"')[0]
+    for path in (f"/candidates/{cid}/erase", f"/candidates/{cid}/assess", "/logout"):
+        for csrf in (None, "wrong"):
+            data = {"csrf": csrf} if csrf else {}
+            resp = web.post(path, data=data, follow_redirects=False)
+            assert resp.status_code == 401 and "A120" in resp.text, path
+    assert web.get(f"/candidates/{cid}").status_code == 200  # still there
+
+
+def test_web_every_page_sends_csp_and_headers(web) -> None:
+    for path in ("/", "/login", "/profiles", "/api", "/static/app.css", "/health", "/nope"):
+        resp = web.get(path)
+        assert resp.headers["content-security-policy"] == CSP, path
+        assert resp.headers["x-content-type-options"] == "nosniff"
+        assert resp.headers["x-frame-options"] == "DENY"
+    assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+
+
+def test_web_templates_have_no_inline_script_or_style(web) -> None:
+    for path in ("/", "/profiles", "/api"):
+        html = web.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), path
+        assert " style=" not in html and "<style" not in html and "onclick=" not in html
+
+
+def test_web_document_text_is_escaped(web) -> None:
+    evil = (b"<script>alert('pwned')</script>\n<img src=x onerror=alert(1)>\n"
+            b"Social media manager: SEO, Python, community management.\n"
+            b"\"><b>bold</b> & co.")
+    resp = web.post("/upload", files={"file": ("evil.txt", evil, "text/plain")},
+                    data={"kind": "resume", "csrf": web.csrf, "name": "<i>Mallory</i>"})
+    assert resp.status_code == 200
+    html = resp.text
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in html
+    assert '<mark class="skill' in html  # skills still highlighted inside escaped text
+    cand = html.split('href="/candidates/')[1].split('"')[0]
+    page = web.get(f"/candidates/{cand}").text
+    assert "<i>Mallory</i>" not in page and "&lt;i&gt;Mallory&lt;/i&gt;" in page
+
+
+def test_web_read_only_key_cannot_erase(web, app, store, demo) -> None:
+    from skillmix.store import create_key
+
+    ok = web.post("/upload", files={"file": ("r.txt", (demo / "resume.txt").read_bytes())},
+                  data={"kind": "resume", "csrf": web.csrf}, follow_redirects=False)
+    cid = web.get(ok.headers["location"]).text.split('href="/candidates/')[1].split('"')[0]
+    reader = create_key(store, "Viewer", "read").token
+    with TestClient(app) as c:
+        page = c.get("/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        c.post("/login", data={"api_key": reader, "csrf": token})
+        csrf = re.search(r'name="csrf" value="([^"]+)"', c.get("/").text).group(1)
+        resp = c.post(f"/candidates/{cid}/erase", data={"csrf": csrf})
+        assert resp.status_code == 403 and "A403" in resp.text
+    assert web.get(f"/candidates/{cid}").status_code == 200
