@@ -28,7 +28,7 @@ from ..errors import ConfigError, MarketError, MissingExtraError, SkillmixError
 from ..io.corpus import CorpusMapping
 from .plan import CorpusFile, PartitionSpec, describe_input, plan_partitions
 from .store import MarketStore, atomic_write_json, atomic_write_table
-from .worker import PartitionJob, PartitionResult, RunSettings, process_partition
+from .worker import PartitionJob, PartitionResult, RunSettings, area_sides, process_partition
 
 __all__ = ["Progress", "RunSummary", "run_market"]
 
@@ -135,10 +135,11 @@ def run_market(
     done_rows = sum(s.rows for s in specs if s.number in done_before)
     notify(Progress("extract", done_rows, total))
     by_index = {cf.index: cf for cf in inputs}
+    sides = tuple(sorted(area_sides(settings.taxonomy).items())) if len(specs) > len(done_before) else ()
     jobs = [
         PartitionJob(spec=s, mapping=by_index[s.corpus].mapping,
                      corpus_name=Path(by_index[s.corpus].path).name, out=str(store.root),
-                     settings=settings)
+                     settings=settings, area_sides=sides)
         for s in specs if s.number not in done_before
     ]
     if engine == "dask":

@@ -32,7 +32,7 @@ from .plan import ROW_SPACE, PartitionSpec
 from .store import MarketStore, atomic_write_json, atomic_write_table
 
 __all__ = [
-    "PartitionJob", "PartitionResult", "RunSettings", "process_partition", "schemas",
+    "PartitionJob", "PartitionResult", "RunSettings", "area_sides", "process_partition", "schemas",
     "title_family",
 ]
 
@@ -65,6 +65,9 @@ class PartitionJob:
     corpus_name: str
     out: str
     settings: RunSettings
+    #: (area id, side) of the taxonomy, resolved once by the driver so workers need not
+    #: parse the taxonomy file; empty means "load it here"
+    area_sides: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,11 @@ def title_family(title: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
+def area_sides(taxonomy: str) -> dict[str, str]:
+    """Area id -> side (tech, comm, neutral) over the taxonomies of a spec."""
+    return _area_sides(taxonomy)
+
+
 def _area_sides(taxonomy: str) -> dict[str, str]:
     from ..taxonomy import load_taxonomies
 
@@ -177,7 +185,7 @@ def process_partition(job: PartitionJob) -> PartitionResult:
     spec, settings = job.spec, job.settings
     extractor = get_extractor(market_taxonomy_spec(settings.taxonomy))
     classifier = SocialMediaClassifier(settings.rules)
-    sides = _area_sides(settings.taxonomy)
+    sides = dict(job.area_sides) if job.area_sides else _area_sides(settings.taxonomy)
     offset = _row_offset(spec)
     base = spec.corpus * ROW_SPACE
     P: dict[str, list[Any]] = {k: [] for k in (
@@ -214,8 +222,8 @@ def process_partition(job: PartitionJob) -> PartitionResult:
                 M["counts"].append(counts)
                 M["start"].append(m.start)
                 M["end"].append(m.end)
-            area_sides = {sides.get(a, "neutral") for a in verdict.areas}
-            tech, comm = "tech" in area_sides, "comm" in area_sides
+            posting_sides = {sides.get(a, "neutral") for a in verdict.areas}
+            tech, comm = "tech" in posting_sides, "comm" in posting_sides
             posted = posting.posted
             P["uid"].append(uid)
             P["corpus"].append(job.corpus_name)

@@ -1,0 +1,35 @@
+"""``skillmix market run/report/query``: thin commands, real output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from skillmix.cli.main import cli
+
+
+def test_cli_market_run_report_query(corpus, tmp_path: Path) -> None:
+    path = corpus(40)
+    out = tmp_path / "run"
+    runner = CliRunner()
+    res = runner.invoke(cli, ["market", "run", str(path), "--out", str(out), "--workers", "0",
+                              "--partition-size", "15", "--silent", "--json"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.output)
+    assert summary["records"] == 40 and summary["partitions"] == 3
+    res = runner.invoke(cli, ["market", "report", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "require social" in res.output and (out / "report" / "report.html").exists()
+    res = runner.invoke(cli, ["market", "query", str(out), "SELECT count(*) AS n FROM postings", "--json"])
+    assert res.exit_code == 0 and json.loads(res.output) == [{"n": 40}]
+
+
+def test_cli_market_report_on_empty_folder_is_coded_error(tmp_path: Path) -> None:
+    from skillmix.cli.main import main
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["market", "report", str(tmp_path)])
+    assert exc.value.code == 1

@@ -1,0 +1,109 @@
+"""The same batch function gives the same tables inline, in a process pool and on Dask."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from skillmix.errors import MarketError
+from skillmix.market import RunSettings, run_market
+
+
+def _settings(**kw) -> RunSettings:
+    return RunSettings(partition_size=kw.pop("partition_size", 25), **kw)
+
+
+def test_pipeline_inline_finds_known_social_postings(corpus, truth, tmp_path: Path) -> None:
+    path = corpus(100)
+    s = run_market([path], tmp_path / "run", workers=0, settings=_settings())
+    assert s.records == 100 and s.partitions == 4 and s.failed == 0
+    from skillmix.market import query
+
+    got = dict(query(tmp_path / "run", "SELECT id, requires_social FROM postings")[1])
+    assert got == truth(100)
+    assert s.requires_social == sum(truth(100).values())
+
+
+def test_pipeline_local_pool_equals_inline(corpus, snapshot, tmp_path: Path) -> None:
+    path = corpus(120)
+    run_market([path], tmp_path / "a", workers=0, settings=_settings())
+    run_market([path], tmp_path / "b", workers=2, settings=_settings())
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_pipeline_dask_local_cluster_equals_inline(corpus, snapshot, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    path = corpus(120)
+    run_market([path], tmp_path / "a", workers=0, settings=_settings())
+    t0 = time.perf_counter()
+    s = run_market([path], tmp_path / "d", engine="dask", workers=2, settings=_settings())
+    assert s.engine == "dask" and s.partitions == 5
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "d")
+    assert time.perf_counter() - t0 < 120  # a hang would be a bug, not slowness
+
+
+def test_pipeline_resume_redoes_only_missing_partitions(corpus, snapshot, tmp_path: Path) -> None:
+    path = corpus(100)
+    out = tmp_path / "run"
+    run_market([path], out, workers=0, settings=_settings())
+    before = snapshot(out)
+    for n in (1, 3):  # lose two commits, leave a stray temp file
+        (out / "_parts" / f"part-{n:06d}.json").unlink()
+    (out / "postings" / ".part-000001.parquet.junk.tmp").write_bytes(b"garbage")
+    s = run_market([path], out, workers=0, settings=_settings())
+    assert s.resumed_partitions == 2 and s.partitions == 4
+    assert snapshot(out) == before
+
+
+def test_pipeline_resume_refuses_changed_options(corpus, tmp_path: Path) -> None:
+    path = corpus(30)
+    out = tmp_path / "run"
+    run_market([path], out, workers=0, settings=_settings())
+    with pytest.raises(MarketError) as err:
+        run_market([path], out, workers=0, settings=_settings(partition_size=10))
+    assert err.value.code == "K113"
+    s = run_market([path], out, workers=0, settings=_settings(partition_size=10), restart=True)
+    assert s.partitions == 3
+
+
+def test_pipeline_resume_refuses_changed_corpus(corpus, rows, tmp_path: Path) -> None:
+    path = corpus(30)
+    out = tmp_path / "run"
+    run_market([path], out, workers=0, settings=_settings())
+    corpus(rows=rows(31))
+    with pytest.raises(MarketError) as err:
+        run_market([path], out, workers=0, settings=_settings())
+    assert err.value.code == "K112"
+
+
+def test_pipeline_bad_rows_are_counted_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "1", "title": "A", "description": "Manage social media."}\n'
+                    "{not json}\n"
+                    '{"id": "3", "title": "C", "description": ""}\n', encoding="utf-8")
+    s = run_market([path], tmp_path / "run", workers=0, preset="generic", settings=_settings())
+    assert s.records == 3 and s.postings == 1 and s.failed == 2
+    assert {f.source for f in s.failures} == {f"{path.resolve()}:2", f"{path.resolve()}:3"}
+    with pytest.raises(MarketError):
+        run_market([path], tmp_path / "run2", workers=0, preset="generic", settings=_settings(),
+                   on_error="raise")
+
+
+def test_pipeline_reads_every_corpus_format(corpus, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow.csv as pacsv
+
+    csv_path = corpus(40, name="c.csv")
+    jsonl_path = corpus(40, name="c.jsonl")
+    table = pacsv.read_csv(csv_path)
+    parquet_path = tmp_path / "c.parquet"
+    pq.write_table(table, parquet_path, row_group_size=7)
+    s = run_market([csv_path, jsonl_path, parquet_path], tmp_path / "run", workers=0,
+                   settings=_settings(partition_size=15, dedup=False))
+    assert s.records == 120 and s.postings == 120 and s.failed == 0
+    from skillmix.market import query
+
+    per = dict(query(tmp_path / "run", "SELECT corpus, count(DISTINCT uid) FROM postings GROUP BY 1")[1])
+    assert per == {"c.csv": 40, "c.jsonl": 40, "c.parquet": 40}
