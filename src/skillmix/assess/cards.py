@@ -29,6 +29,8 @@ __all__ = ["build_scorecard", "question_for"]
 
 #: spans kept per skill in points and depth (the rest are in the extraction)
 MAX_SPANS = 3
+#: how gaps are listed: what the role cannot do without first
+_GAP_ORDER = {"required": 0, "seniority": 1, "years": 2, "area": 3, "preferred": 4}
 
 
 def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, note: str) -> Evidence:
@@ -225,6 +227,7 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
                 else _skill_spans(ev, se, 1.0 if se.professional else prof.credit.listed),
             ))
         depth.sort(key=lambda d: (-d.years, d.level != "professional", d.skill_id))
+        gaps.sort(key=lambda g: _GAP_ORDER.get(g.kind, 9))  # stable: area order kept within a kind
 
     return Scorecard(
         document_id=ev.document_id, source=ev.source, profile=prof.id,

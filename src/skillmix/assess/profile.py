@@ -67,9 +67,10 @@ _TOP_KEYS = {
 }
 _AREA_KEYS = {"id", "weight", "min_years", "target", "required", "preferred", "questions"}
 _BALANCE_KEYS = {"target", "tolerance", "weight"}
-_CREDIT_KEYS = {
+_CREDIT_ORDER = (
     "professional", "listed", "required", "preferred", "other", "transversal", "transferable",
-}
+)
+_CREDIT_KEYS = set(_CREDIT_ORDER)
 _RECENCY_KEYS = {"full_months", "zero_months", "floor"}
 _FLAG_KEYS = {"rule", "severity", "message", "question", "params"}
 
@@ -184,7 +185,7 @@ class RoleProfile:
             "min_seniority": self.min_seniority, "breadth": self.breadth,
             "balance": {"target": self.balance_target, "tolerance": self.balance_tolerance,
                         "weight": self.balance_weight},
-            "credit": {k: getattr(self.credit, k) for k in _CREDIT_KEYS},
+            "credit": {k: getattr(self.credit, k) for k in _CREDIT_ORDER},
             "recency": {"full_months": self.recency_full_months,
                         "zero_months": self.recency_zero_months, "floor": self.recency_floor},
             "areas": [
