@@ -37,3 +37,22 @@ def test_store_refuses_other_formats(tmp_path, params, demo_posting, synthetic_p
     with pytest.raises(MatchError) as err2:
         load_index(tmp_path)
     assert err2.value.code == "M020"
+
+
+def test_store_loaded_index_follows_new_parameters(tmp_path, params, demo_posting, synthetic_pool):
+    """Stored values are re-derived from levels, so changed credits apply to a loaded index."""
+    import dataclasses
+
+    pool, _ = synthetic_pool
+    m = Matcher(params).fit([demo_posting, *pool])
+    save_index(m, m.index(pool), tmp_path / "ix")
+    other = dataclasses.replace(params, listed_credit=0.2, neighbour_credit=0.9)
+    fresh = Matcher(other).fit([demo_posting, *pool])
+    want = fresh.rank(demo_posting, fresh.index(pool), top=10)
+    loaded, idx = load_index(tmp_path / "ix")
+    m2 = Matcher(other)
+    m2.restore(loaded.fitted_state())
+    m2.derive(idx)
+    got = m2.rank(demo_posting, idx, top=10)
+    assert got.to_dict() == want.to_dict()
+    assert got.to_dict() != m.rank(demo_posting, m.index(pool), top=10).to_dict()

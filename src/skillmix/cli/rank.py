@@ -79,6 +79,10 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
             raise ConfigError("C422", f"the index holds {index.kind}s; this ranking needs "
                               f"{pool_kind}s.", source=index_dir)
         matcher = Matcher(params if (weights or as_of) else loaded.params, loaded.taxonomy)
+        if (matcher.params.bm25_k1, matcher.params.bm25_b) != (loaded.params.bm25_k1,
+                                                                loaded.params.bm25_b):
+            raise ConfigError("C424", "bm25_k1 and bm25_b are fixed when an index is built.",
+                              source=index_dir, hint="Rebuild the index with --save-index.")
         matcher.restore(loaded.fitted_state())
         matcher.derive(index)
         query = to_match_document(query_doc, kind=query_kind, taxonomy=matcher.taxonomy,

@@ -231,8 +231,21 @@ class Matcher:
         self.derive(idx)
         return idx
 
+    def values_for(self, level: np.ndarray, recency: np.ndarray) -> np.ndarray:
+        """Stored values from level codes and recency under this matcher's parameters
+        (vectorised :meth:`_value`)."""
+        p = self.params
+        table = np.array([p.level_weight(n) if n in ("required", "preferred", "mentioned")
+                          else p.evidence_credit(n) for n in LEVELS])
+        out = table[level.astype(np.int64)]
+        stale = (recency >= 0) & (recency > p.stale_after_years * 12) & (level >= _LEVEL_CODE["professional"])
+        return np.where(stale, out * p.stale_factor, out)
+
     def derive(self, idx: MatchIndex) -> None:
-        """Compute the matrices scoring reads from an index's stored values."""
+        """Compute the matrices scoring reads from an index's stored levels, under this
+        matcher's parameters: an index saved with other credits or level weights is
+        re-valued here, so ``--weights`` works on a loaded index too."""
+        idx.values.data[:] = self.values_for(idx.level, idx.recency)
         v = idx.values
         if idx.kind == "resume":
             idx.derived["expanded"] = expand(v, self.neighbours_, self.params.neighbour_credit).tocsc()

@@ -225,45 +225,53 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
                              demand, asked, m.area_of_, aw, bm25, best)
     scores = combine(comps, m.params)
 
-    def rescore(variants: list[tuple[np.ndarray, np.ndarray, np.ndarray]], i: int) -> np.ndarray:
-        """Scores of changed copies of candidate ``i``, one row each, by the same code
-        that scored the index (rows are scored independently, so the arithmetic is the
-        same as for that row in a re-built index)."""
-        vals = _rows_matrix(m, [(c, v) for c, v, _ in variants])
-        yrs = _rows_matrix(m, [(c, y) for c, _, y in variants])
-        yrs.eliminate_zeros()
-        exp = expand(vals, m.neighbours_, m.params.neighbour_credit).tocsc()
-        many = score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
-                                np.full(len(variants), bm25[i]), best)
-        return combine(many, m.params)
-
-    out = []
-    for r, i in enumerate(_order(scores, top), start=1):
-        i = int(i)
-        cand = _index_row(idx, i)
-        if not explain:
-            out.append(Match(r, cand.doc_id, round(float(scores[i]), 6), comps.row(i),
-                             title=idx.titles[i]))
-            continue
+    order = _order(scores, top)
+    if not explain:
+        return [Match(r, idx.ids[i], round(float(scores[i]), 6), comps.row(int(i)),
+                      title=idx.titles[i]) for r, i in enumerate(order.tolist(), start=1)]
+    cands = [_index_row(idx, int(i)) for i in order]
+    # the results' own rows first, then every counterfactual variant: one expansion and
+    # one scoring pass for all of them (rows are scored independently, so each variant's
+    # arithmetic is that of its row in a re-built index)
+    base = expand(_rows_matrix(m, [(c.cols, c.vals) for c in cands]), m.neighbours_,
+                  m.params.neighbour_credit).toarray()
+    explained = []
+    variants: list[tuple[int, int, tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+    for k, cand in enumerate(cands):
         raw = np.zeros(S)
         raw[cand.cols] = cand.vals
-        exp = expand(_one_row(m, cand.cols, cand.vals), m.neighbours_,
-                     m.params.neighbour_credit).toarray()[0]
-        skills, missing, transferable = _explain(m, job, cand, raw, exp)
-        found = []
-        tries = _tries(m, skills)
-        news = rescore([_with_skill(m, cand, c) for c in tries], i) if tries else []
-        for col, new in zip(tries, news):
-            new = float(new)
-            to = _rank_of(scores, i, new)
-            if to < r:
-                label = m.labels_[col]
-                found.append(Counterfactual(m.skill_ids_[col], label, r, to,
-                                            round(float(scores[i]), 6), round(new, 6),
-                                            _counterfactual_text(label, to, r, "candidates-for-job")))
-        what_if = _keep(found, m.params.counterfactuals)
-        out.append(_match(r, cand.doc_id, float(scores[i]), comps, i, skills, missing,
-                          transferable, what_if, idx.titles[i]))
+        skills, missing, transferable = _explain(m, job, cand, raw, base[k])
+        explained.append((skills, missing, transferable))
+        variants += [(k, col, _with_skill(m, cand, col)) for col in _tries(m, skills)]
+    news = np.zeros(0)
+    if variants:
+        vals = _rows_matrix(m, [(c, v) for _, _, (c, v, _) in variants])
+        yrs = _rows_matrix(m, [(c, y) for _, _, (c, _, y) in variants])
+        yrs.eliminate_zeros()
+        exp = expand(vals, m.neighbours_, m.params.neighbour_credit).tocsc()
+        text = np.array([bm25[order[k]] for k, _, _ in variants])
+        news = combine(score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
+                                        text, best), m.params)
+    found: list[list[Counterfactual]] = [[] for _ in cands]
+    top_scores = scores[order]
+    for (k, col, _), new in zip(variants, news.tolist()):
+        r, i = k + 1, int(order[k])
+        if new <= scores[i]:
+            continue
+        # a higher score can only pass documents ranked above this one
+        ahead = top_scores[:k]
+        to = 1 + int(((ahead > new) | ((ahead == new) & (order[:k] < i))).sum())
+        if to < r:
+            label = m.labels_[col]
+            found[k].append(Counterfactual(m.skill_ids_[col], label, r, to,
+                                           round(float(scores[i]), 6), round(new, 6),
+                                           _counterfactual_text(label, to, r, "candidates-for-job")))
+    out = []
+    for k, cand in enumerate(cands):
+        i = int(order[k])
+        skills, missing, transferable = explained[k]
+        out.append(_match(k + 1, cand.doc_id, float(scores[i]), comps, i, skills, missing,
+                          transferable, _keep(found[k], m.params.counterfactuals), idx.titles[i]))
     return out
 
 

@@ -105,16 +105,19 @@ def score_candidates(
     if not J.size or total <= 0:
         zeros = np.zeros(n)
         return Components(zeros, zeros, np.ones(n), _text(bm25.astype(np.float64), bm25_best))
-    Q = np.zeros((J.size, n_areas))
-    Q[np.arange(J.size), area_of[J]] = demand[J]
-    M = np.asarray(expanded[:, J] @ Q)
-    skill = M.sum(axis=1) / total
-    den = Q.sum(axis=0)
+    # skill and area are both linear in e': fold the per-area normalisation into one
+    # (J x 2) coefficient block and touch only the demanded columns
+    dJ = demand[J]
+    den = np.bincount(area_of[J], weights=dJ, minlength=n_areas)
     active = den > 0
     w = area_weights * active
     if w.sum() <= 0:
         w = active.astype(np.float64)
-    area = (M[:, active] / den[active]) @ w[active] / w.sum()
+    coef = np.divide(w, den, out=np.zeros(n_areas), where=active) / w.sum()
+    B = np.stack([dJ / total, dJ * coef[area_of[J]]], axis=1)
+    M = np.asarray(expanded[:, J] @ B)
+    skill = np.ascontiguousarray(M[:, 0])
+    area = np.ascontiguousarray(M[:, 1])
     K = np.flatnonzero(asked_years[J] > 0)
     if K.size:
         cols = J[K]
