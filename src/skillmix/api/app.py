@@ -11,7 +11,6 @@ Swagger page needs inline script and a CDN, which the CSP and offline servers ru
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
 
@@ -83,7 +82,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        app.state.jobs.shutdown(wait=False, cancel_futures=True)
+        app.state.workspace.close()
 
     app = FastAPI(title="skillmix", version=_version(), lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None,
@@ -91,14 +90,13 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
                               "endpoint but /health needs an API key "
                               "(Authorization: Bearer smk_...).")
     app.state.workspace = workspace
-    app.state.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skillmix-job")
     app.state.cookie_secure = cookie_secure
     install_error_handlers(app)
 
-    from . import v1_admin, v1_documents, v1_scoring, v1_taxonomy
+    from . import v1_admin, v1_documents, v1_market, v1_scoring, v1_taxonomy
 
     app.state.routers = [v1_documents.router, v1_taxonomy.router, v1_scoring.router,
-                         v1_admin.router]
+                         v1_market.router, v1_admin.router]
     for router in app.state.routers:
         app.include_router(router)
 

@@ -44,7 +44,7 @@ __all__ = [
     "candidate_documents", "candidates_with_skill", "create_job", "delete_profile",
     "finish_job", "get_candidate", "get_document", "get_extraction", "get_job",
     "get_posting", "get_profile", "get_ranking", "get_scorecard", "latest_ranking",
-    "list_audit", "list_candidates", "list_postings", "list_profiles", "list_scorecards",
+    "list_audit", "list_candidates", "list_jobs", "list_postings", "list_profiles", "list_scorecards",
     "posting_documents", "put_profile", "read_original", "save_document", "save_ranking", "save_scorecard",
     "start_job",
 ]
@@ -392,6 +392,13 @@ def get_job(store: Store, job_id: str) -> JobInfo:
         if row is None:
             raise NotFoundError("S130", f"no job {job_id!r}.")
         return _job(row)
+
+
+def list_jobs(store: Store, kind: str, *, limit: int = 50) -> list[JobInfo]:
+    with store.session() as sess:
+        rows = sess.scalars(select(JobRow).where(JobRow.kind == kind)
+                            .order_by(JobRow.created_at.desc()).limit(limit)).all()
+        return [_job(r) for r in rows]
 
 
 def list_audit(store: Store, *, limit: int = 100, object_id: str | None = None) -> list[AuditEntry]:

@@ -10,9 +10,11 @@ their public functions (see :mod:`skillmix.store.scoring`), recording every deci
 from __future__ import annotations
 
 import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 from ..errors import ConfigError, DocumentError
 from ..records import Extraction
@@ -59,6 +61,22 @@ class Workspace:
     def __init__(self, store: Store, settings: WorkspaceSettings | None = None) -> None:
         self.store = store
         self.settings = settings or WorkspaceSettings()
+        self._jobs: ThreadPoolExecutor | None = None
+        self._jobs_lock = threading.Lock()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run ``fn(*args)`` on the workspace's single background job thread."""
+        with self._jobs_lock:
+            if self._jobs is None:
+                self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skillmix-job")
+            return self._jobs.submit(fn, *args)
+
+    def close(self) -> None:
+        """Stop the job thread (queued jobs are dropped; the running one finishes)."""
+        with self._jobs_lock:
+            if self._jobs is not None:
+                self._jobs.shutdown(wait=False, cancel_futures=True)
+                self._jobs = None
 
     @property
     def extractor(self):  # type: ignore[no-untyped-def]

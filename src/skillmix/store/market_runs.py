@@ -1,0 +1,97 @@
+"""Market runs as background jobs: start (202 + job id), poll, read the report.
+
+Why jobs: a market run reads a whole job-board export and can take minutes; the request
+that starts it returns at once and the client polls. Runs execute one at a time in the
+workspace's job thread, inline (``workers=0``) so a web server does not fork a process pool;
+bigger runs belong to ``skillmix market`` on a cluster. Clients name a corpus the server
+admin registered (``skillmix serve --corpus NAME=PATH``), never a path. Everything here
+calls :mod:`skillmix.market`'s public functions.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import MissingExtraError, NotFoundError, SkillmixError
+from . import repo
+from .types import JobInfo
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+__all__ = ["KIND", "delete_run", "market_report", "report_html_path", "run_dir",
+           "run_market_job", "start_market_run"]
+
+KIND = "market"
+
+
+def run_dir(ws: "Workspace", job_id: str) -> Path:
+    return ws.store.files.root / "market" / job_id
+
+
+def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
+                     actor: str) -> JobInfo:
+    """Queue a market run over a registered corpus; returns the queued job."""
+    path = ws.corpus_path(corpus)
+    _market()  # fail now, not in the background, when the extra is missing
+    job = repo.create_job(ws.store, KIND, {"corpus": corpus, "preset": preset}, actor=actor)
+    ws.submit(run_market_job, ws, job.id, path, preset)
+    return job
+
+
+def _market():  # type: ignore[no-untyped-def]
+    try:
+        import duckdb  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as err:
+        raise MissingExtraError.for_module(err.name or "duckdb", "market") from err
+    from .. import market
+
+    return market
+
+
+def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | None) -> None:
+    """The job body: run the pipeline, build and write the report, record the outcome."""
+    repo.start_job(ws.store, job_id)
+    out = run_dir(ws, job_id)
+    try:
+        market = _market()
+        summary = market.run_market([corpus], out, preset=preset, workers=0, on_error="collect",
+                                    settings=market.RunSettings(taxonomy=ws.settings.taxonomy))
+        report = market.build_report(out)
+        market.write_report(report, out / "report")
+        done = {k: v for k, v in summary.to_dict().items() if k != "out"}  # no server paths
+        result: dict[str, Any] = {"summary": done, "report": report.to_dict()}
+    except SkillmixError as err:
+        repo.finish_job(ws.store, job_id, error=err.render())
+        return
+    except Exception as err:  # a bug: recorded on the job so the poller learns of it
+        repo.finish_job(ws.store, job_id, error=f"[K199] market run failed: {type(err).__name__}: {err}")
+        raise
+    repo.finish_job(ws.store, job_id, result=result)
+
+
+def market_report(ws: "Workspace", job_id: str):  # type: ignore[no-untyped-def]
+    """The :class:`~skillmix.market.MarketReport` of a finished run."""
+    job = repo.get_job(ws.store, job_id)
+    if job.kind != KIND:
+        raise NotFoundError("K191", f"job {job_id!r} is not a market run.")
+    if job.status != "done":
+        raise NotFoundError("K192", f"market run {job_id!r} is {job.status}, not done.",
+                            hint="Poll GET /v1/market/runs/{id} until status is 'done'.")
+    return _market().build_report(run_dir(ws, job_id))
+
+
+def report_html_path(ws: "Workspace", job_id: str) -> Path:
+    market_report(ws, job_id)  # checks kind and status
+    path = run_dir(ws, job_id) / "report" / "report.html"
+    if not path.is_file():
+        raise NotFoundError("K193", f"market run {job_id!r} has no HTML report.")
+    return path
+
+
+def delete_run(ws: "Workspace", job_id: str) -> None:
+    shutil.rmtree(run_dir(ws, job_id), ignore_errors=True)
+

@@ -1,0 +1,98 @@
+"""Market runs over HTTP: 202 with a job id, poll until done, read the report; only
+corpora the server registered can be named."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("duckdb")
+pytest.importorskip("pyarrow")
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+POSTINGS = [
+    ("Social Media Manager", "Own our Instagram and TikTok channels. Required: 3+ years of "
+     "community management, copywriting and Google Analytics. Handle complaints publicly."),
+    ("Marketing Engineer", "Build integrations with the Meta Marketing API and automate paid "
+     "social campaigns in Python. Manage our social media presence with the brand team."),
+    ("Backend Developer", "Python, PostgreSQL, Kubernetes. Design scalable REST APIs."),
+    ("Customer Care Lead", "Lead the team that answers customers on Twitter and Facebook; "
+     "de-escalate negative comments; report sentiment to product."),
+    ("Accountant", "Prepare monthly accounts and reconcile ledgers in Excel."),
+    ("Data Analyst", "SQL and Tableau; analyse social listening data from Brandwatch to give "
+     "product insight."),
+]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.jsonl"
+    with path.open("w") as fh:
+        for i, (title, text) in enumerate(POSTINGS):
+            fh.write(json.dumps({"id": f"p{i}", "title": title, "description": text,
+                                 "company": "Acme", "location": "Remote",
+                                 "date": f"2025-0{1 + i % 3}-15", "url": ""}) + "\n")
+    return path
+
+
+@pytest.fixture
+def market_client(store, corpus):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from skillmix.api import create_app
+    from skillmix.store.workspace import WorkspaceSettings
+
+    app = create_app(store, settings=WorkspaceSettings(market_corpora={"tiny": str(corpus)}))
+    with TestClient(app) as c:
+        yield c
+
+
+def _wait(client, headers, job_id: str, seconds: float = 120) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job = client.get(f"/v1/market/runs/{job_id}", headers=headers).json()["job"]
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"market run {job_id} did not finish")
+
+
+def test_market_run_202_poll_report(market_client, keys) -> None:
+    h = auth(keys["write"])
+    assert market_client.get("/v1/market/corpora", headers=h).json()["corpora"] == ["tiny"]
+    resp = market_client.post("/v1/market/runs", headers=h, json={"corpus": "tiny", "preset": "generic"})
+    assert resp.status_code == 202, resp.text
+    job = resp.json()["job"]
+    assert job["status"] in ("queued", "running", "done")
+    assert resp.headers["location"] == job["poll"] == f"/v1/market/runs/{job['id']}"
+    done = _wait(market_client, h, job["id"])
+    assert done["status"] == "done", done["error"]
+    assert done["result"]["summary"]["postings"] == len(POSTINGS)
+    assert "out" not in done["result"]["summary"]
+    report = market_client.get(f"/v1/market/runs/{job['id']}/report", headers=h).json()["report"]
+    assert report["headline"]["postings"] == len(POSTINGS)
+    assert 1 <= report["headline"]["requires_social"] < len(POSTINGS)
+    html = market_client.get(f"/v1/market/runs/{job['id']}/report.html", headers=h)
+    assert html.status_code == 200 and "<svg" in html.text
+    assert "script-src 'none'" in html.headers["content-security-policy"]
+    runs = market_client.get("/v1/market/runs", headers=h).json()["runs"]
+    assert [r["id"] for r in runs] == [job["id"]]
+
+
+def test_market_unknown_corpus_or_path_is_refused(market_client, keys, corpus) -> None:
+    h = auth(keys["write"])
+    for name in ("nope", str(corpus), "/etc/passwd"):
+        resp = market_client.post("/v1/market/runs", headers=h, json={"corpus": name})
+        assert resp.status_code == 404 and resp.json()["code"] == "K190"
+
+
+def test_market_report_before_done_is_404(market_client, keys) -> None:
+    h = auth(keys["read"])
+    assert market_client.get("/v1/market/runs/job_nope/report", headers=h).status_code == 404
