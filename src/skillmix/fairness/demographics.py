@@ -21,9 +21,9 @@ from ..errors import ConfigError, FairnessError
 from ..records import _Record
 
 __all__ = [
+    "Demographic",
     "RACES",
     "SEXES",
-    "Demographic",
     "intersection",
     "load_demographics",
     "normalise_race",
