@@ -1,0 +1,68 @@
+"""EscoLinker over a tiny ESCO slice: ranking, span linking, caching, configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.errors import ConfigError, TaxonomyError
+from skillmix.link.esco import EscoConcept, LabelSpace
+from skillmix.link.linker import EscoLinker
+
+
+@pytest.fixture()
+def linker(encoder, tiny_esco, tmp_path) -> EscoLinker:
+    return EscoLinker.load(esco=tiny_esco, encoder=encoder, query_encoder=encoder, cache_dir=tmp_path)
+
+
+def test_linker_rank_returns_uri_label_score_best_first(linker) -> None:
+    rows = linker.rank(["Strong knowledge of SQL and JavaScript", "We bake croissants every morning"], top_k=3)
+    assert len(rows) == 2 and all(len(r) == 3 for r in rows)
+    assert {rows[0][0][1], rows[0][1][1]} == {"SQL", "JavaScript"}
+    assert rows[1][0] [:2] == ("u:bake", "bake pastry")
+    scores = [s for _u, _l, s in rows[0]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_linker_links_paraphrase_without_shared_words(linker) -> None:
+    top = linker.link_span("comfortable presenting to executives", "You are comfortable presenting to executives.")
+    assert top[0][1] == "present reports"
+
+
+def test_linker_link_span_alone(linker) -> None:
+    assert linker.link_span("team player", top_k=1)[0][1] == "work in teams"
+
+
+def test_linker_caches_label_embeddings(encoder, tiny_esco, tmp_path) -> None:
+    EscoLinker.load(esco=tiny_esco, encoder=encoder, cache_dir=tmp_path)
+    assert sorted(p.suffix for p in (tmp_path).iterdir()) == [".json", ".npy"]
+
+    class NoEncoder:
+        def __getattr__(self, name):
+            raise AssertionError("labels should come from the cache")
+
+    again = EscoLinker(LabelSpace(tiny_esco), None, query_encoder=encoder, cache_dir=tmp_path)
+    again._encoder = NoEncoder()  # type: ignore[assignment]
+    assert again.rank(["SQL"], top_k=1)[0][0][1] == "SQL"
+
+
+def test_linker_label_space_from_labels_enriches_and_keeps_unknown(tiny_esco) -> None:
+    space = LabelSpace.from_labels(["SQL", "teamwork", "juggling", ""], tiny_esco)
+    assert [c.label for c in space.concepts] == ["SQL", "teamwork", "juggling"]
+    assert space.concepts[0].uri == "u:sql"
+    assert space.concepts[1].uri == "u:teams" and "work in teams" in space.concepts[1].texts
+    assert space.concepts[2].uri == "" and space.concepts[2].texts == ("juggling",)
+    with pytest.raises(TaxonomyError, match=r"\[T305\]"):
+        LabelSpace([])
+
+
+def test_linker_rejects_bad_arguments(linker, encoder, tiny_esco) -> None:
+    with pytest.raises(ConfigError, match=r"\[C304\]"):
+        linker.rank(["x"], top_k=0)
+    with pytest.raises(ConfigError, match=r"\[C305\]"):
+        EscoLinker.load(esco=tiny_esco, encoder=encoder, query_encoder="gpu", cache_dir=False)
+
+
+def test_linker_unknown_label_has_empty_uri(encoder, tmp_path) -> None:
+    space = [EscoConcept("", "juggling"), EscoConcept("u:x", "present reports")]
+    lk = EscoLinker.load(esco=space, encoder=encoder, cache_dir=False)
+    assert lk.rank(["juggling balls"], top_k=1)[0][0][:2] == ("", "juggling")
