@@ -38,6 +38,7 @@ from .records import (
     Ranking,
     Resume,
     Role,
+    Scorecard,
     Section,
     Skill,
     SkillMention,
@@ -49,13 +50,17 @@ __version__ = "0.1.0"
 _LAZY = {
     "Extractor": "skillmix.extract",
     "Taxonomy": "skillmix.taxonomy",
+    "assess_many": "skillmix.assess",
     "extract": "skillmix.extract",
     "get_extractor": "skillmix.extract",
+    "load_profile": "skillmix.assess",
     "load_taxonomies": "skillmix.taxonomy",
     "load_taxonomy": "skillmix.taxonomy",
+    "profile_from_posting": "skillmix.assess",
     "read_corpus": "skillmix.io",
     "read_document": "skillmix.io",
     "read_documents": "skillmix.io",
+    "summarize": "skillmix.assess",
 }
 
 __all__ = [
@@ -79,6 +84,7 @@ __all__ = [
     "Ranking",
     "Resume",
     "Role",
+    "Scorecard",
     "Section",
     "Skill",
     "SkillMention",
@@ -86,13 +92,17 @@ __all__ = [
     "StoreError",
     "Taxonomy",
     "TaxonomyError",
+    "assess_many",
     "extract",
     "get_extractor",
+    "load_profile",
     "load_taxonomies",
     "load_taxonomy",
+    "profile_from_posting",
     "read_corpus",
     "read_document",
     "read_documents",
+    "summarize",
 ]
 
 
