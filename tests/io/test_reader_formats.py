@@ -130,3 +130,18 @@ def test_reader_kind_override_and_bad_kind(fixture):
     assert doc.kind == "resume"
     with pytest.raises(ConfigError):
         read_document(fixture("posting.md"), kind="memo", sandbox=False)
+
+
+def test_reader_never_touches_the_network(fixture, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a reader tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for name in ("posting.html", "resume.docx", "resume.json"):
+        read_document(fixture(name), sandbox=False)
+    page = b'<html><body><img src="http://example.com/a.png"><iframe src="http://example.com"></iframe><link rel="import" href="http://example.com/x"><p>Text</p></body></html>'
+    assert read_document(page, name="p.html", sandbox=False).text == "Text"
