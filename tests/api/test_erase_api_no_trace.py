@@ -48,6 +48,9 @@ def test_erase_api_leaves_no_trace(client, keys, store, demo, uploader) -> None:
     for needle in (marker, name, "Ottoline", gone["id"], card["id"], rank["id"]):
         assert needle not in dump, needle
     assert dump.count(cid) == 1  # the erasure's own audit entry
+    # the decision log is untouched and still verifies, but can no longer name the person
+    assert client.get("/v1/decisions/verify", headers=h).json()["entries"] == 2
+    assert client.get("/v1/decisions", headers=h, params={"candidate_id": cid}).status_code == 404
     for path in store.files.all_files():
         assert marker.encode() not in path.read_bytes()
     if store.is_sqlite:

@@ -39,10 +39,12 @@ def test_scoring_assess_is_blind_by_default_and_logged(client, keys, pool) -> No
     assert "Alex Rivera" not in str(card)
     stored = client.get(f"/v1/scorecards/{res['id']}", headers=auth(keys["read"])).json()
     assert stored["scorecard"]["data"] == res["data"]
-    logged = _decisions(client, keys, subject=pro)
-    assert len(logged) == 1 and logged[0]["kind"] == "assess"
-    assert logged[0]["parameters"]["blind"] is True
-    assert logged[0]["outcome"]["fit"] == card["fit"]
+    logged = _decisions(client, keys, candidate_id=pro)
+    assert len(logged) == 1 and logged[0]["kind"] == "run" and logged[0]["run_kind"] == "scoring"
+    assert logged[0]["id"] == res["data"]["decision"]
+    assert logged[0]["blind"] is True and logged[0]["advisory"] is True
+    assert logged[0]["outputs"]["fit"] == card["fit"]
+    assert pro not in str(logged)  # only a keyed pseudonym
 
 
 def test_scoring_assess_not_blind_when_asked(client, keys, pool) -> None:
@@ -64,9 +66,13 @@ def test_scoring_rank_blind_orders_professional_first(client, keys, pool) -> Non
     top = data["ranking"]["results"][0]
     assert top["matched"] and top["score"] > data["ranking"]["results"][1]["score"]
     assert "Alex Rivera" not in str(data) and "Casey Consumer" not in str(data)
-    logged = _decisions(client, keys, subject=post)
-    assert [d["kind"] for d in logged] == ["rank"]
-    assert logged[0]["outcome"]["ranked"] == ranked
+    logged = _decisions(client, keys, run_id=data["decision"])
+    assert [d["run_kind"] for d in logged] == ["ranking"]
+    assert [o["rank"] for o in logged[0]["outputs"]] == [1, 2]
+    assert len(logged[0]["inputs"]) == 3  # the posting and two résumés, hashed
+    for cid, out in zip(ranked, logged[0]["outputs"]):
+        assert _decisions(client, keys, candidate_id=cid)[0]["id"] == data["decision"]
+        assert cid not in str(out)
     assert client.get(f"/v1/postings/{post}", headers=auth(keys["read"])).json()["latest_ranking"] == resp.json()["ranking"]["id"]
 
 
@@ -77,8 +83,23 @@ def test_scoring_every_call_is_a_decision(client, keys, pool) -> None:
         assert client.post("/v1/assess", headers=h, json={"candidate_id": cid}).status_code == 201
     for _ in range(2):
         assert client.post("/v1/rank", headers=h, json={"posting_id": post, "top": 1}).status_code == 201
-    kinds = [d["kind"] for d in _decisions(client, keys)]
-    assert sorted(kinds) == ["assess"] * 3 + ["rank"] * 2
+    kinds = [d["run_kind"] for d in _decisions(client, keys)]
+    assert sorted(kinds) == ["ranking"] * 2 + ["scoring"] * 3
+    assert client.get("/v1/decisions/verify", headers=auth(keys["admin"])).json()["entries"] == 5
+
+
+def test_scoring_reviewer_override_is_logged(client, keys, pool) -> None:
+    pro, _, _ = pool
+    run = client.post("/v1/assess", headers=auth(keys["write"]), json={"candidate_id": pro}).json()
+    run_id = run["scorecard"]["data"]["decision"]
+    body = {"run_id": run_id, "candidate_id": pro, "decision": "advance", "reason": ""}
+    assert client.post("/v1/decisions/overrides", headers=auth(keys["write"]), json=body).status_code == 422
+    body["reason"] = "Strong API portfolio shown in interview."
+    resp = client.post("/v1/decisions/overrides", headers=auth(keys["write"]), json=body)
+    assert resp.status_code == 201, resp.text
+    entries = _decisions(client, keys, run_id=run_id)
+    assert [e["kind"] for e in entries] == ["override", "run"]
+    assert entries[0]["actor"] == "user-write" and entries[0]["advisory"] is False
 
 
 def test_scoring_rank_unknown_posting_is_404(client, keys) -> None:

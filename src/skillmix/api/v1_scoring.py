@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from ..store import ApiKey, repo
-from ..store.decisions import list_decisions
+from ..store.decisions import decision_log, pseudonym
 from ..store.scoring import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
 from .auth import require
 from .views import result_view
@@ -91,9 +91,37 @@ def delete_profile(profile_id: str, request: Request,
     return {"ok": True, "deleted": profile_id}
 
 
-@router.get("/decisions", tags=["admin"], summary="The decision log (every assessment and ranking)")
-def get_decisions(request: Request, subject: str | None = None,
-                  limit: int = Query(100, ge=1, le=1000),
+class OverrideIn(BaseModel):
+    run_id: str = Field(description="the decision-log id of the run (a scorecard's or ranking's 'decision')")
+    candidate_id: str
+    decision: str = Field(description="advance, hold, reject, rescore or note")
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+@router.get("/decisions", tags=["decisions"],
+            summary="The decision log: every scoring and ranking run and reviewer override")
+def get_decisions(request: Request, kind: str | None = None, run_id: str | None = None,
+                  candidate_id: str | None = None, limit: int = Query(100, ge=1, le=1000),
                   key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
-    items = list_decisions(request.app.state.workspace, subject=subject, limit=limit)
-    return {"ok": True, "decisions": [d.to_dict() for d in items]}
+    ws = request.app.state.workspace
+    entries = list(decision_log(ws).entries(kind=kind, run_id=run_id))
+    if candidate_id:
+        alias = pseudonym(ws.store, candidate_id)
+        entries = [e for e in entries if alias in str(e.outputs) or e.candidate_id == alias]
+    return {"ok": True, "decisions": [e.to_dict() for e in reversed(entries[-limit:])]}
+
+
+@router.get("/decisions/verify", tags=["decisions"], summary="Check the log's hash chain")
+def verify_decisions(request: Request, key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
+    return {"ok": True, "entries": decision_log(request.app.state.workspace).verify()}
+
+
+@router.post("/decisions/overrides", tags=["decisions"], status_code=201,
+             summary="Record a reviewer's decision on a candidate of a run, with the reason")
+def override(body: OverrideIn, request: Request,
+             key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
+    ws = request.app.state.workspace
+    entry = decision_log(ws).record_override(
+        body.run_id, pseudonym(ws.store, body.candidate_id), reviewer=key.user_name,
+        reason=body.reason, decision=body.decision)
+    return {"ok": True, "decision": entry.to_dict()}

@@ -1,83 +1,89 @@
-"""The decision log of the server: every assessment and ranking, with its parameters and
-outcome, so a reviewer can later see what the system decided and why.
+"""The server's decision log: :class:`skillmix.fairness.DecisionLog` on a database table.
 
-Entries go to the ``decisions`` table in the same transaction style as the rest of the
-store. Erasure (:func:`erase_decisions`, called by :mod:`.erase`) deletes a candidate's
-own decisions and replaces their id with ``"erased"`` in the outcomes of rankings.
+Every assessment and ranking is recorded through the fairness library's ``record_run``
+(hash-chained, advisory), and reviewer overrides through ``record_override``. Entries live
+in the ``decision_log`` table via :class:`DbLogSink`.
+
+Why pseudonyms: the log must stay verifiable (an edited entry breaks the chain) and an
+erased candidate must leave no trace. So a candidate never appears by id or text: the log
+holds ``HMAC(candidate.log_key, candidate.id)`` as their pseudonym, and the input hash of a
+résumé is taken over ``log_key + text``. Erasure deletes the candidate row and with it
+``log_key`` (crypto-shredding): the entries stay intact and the chain still verifies, but
+nobody can link them back to the person or the document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Mapping
+import hashlib
+import hmac
+import threading
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from sqlalchemy import String, cast, delete, select
+from sqlalchemy import delete, select
 
-from ..records import _Record
-from .core import new_id
-from .models import DecisionRow
+from ..errors import NotFoundError
+from .core import Store
+from .models import CandidateRow, DecisionLogRow
 
 if TYPE_CHECKING:
+    from ..fairness.log import DecisionLog
     from .workspace import Workspace
 
-__all__ = ["Decision", "erase_decisions", "list_decisions", "record_decision"]
+__all__ = ["DbLogSink", "decision_log", "keyed_input", "pseudonym"]
+
+_LOGS: dict[int, "DecisionLog"] = {}
+_LOCK = threading.Lock()
 
 
-@dataclass(frozen=True, slots=True)
-class Decision(_Record):
-    id: str
-    at: datetime
-    kind: str
-    subject: str
-    target: str
-    actor: str
-    parameters: Mapping[str, Any] = field(default_factory=dict)
-    outcome: Mapping[str, Any] = field(default_factory=dict)
+class DbLogSink:
+    """A :class:`skillmix.fairness.log.LogSink` over the ``decision_log`` table."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def append(self, entry: Mapping[str, Any]) -> None:
+        with self.store.session() as sess:
+            sess.add(DecisionLogRow(id=str(entry["id"]), at=str(entry["at"]), entry=dict(entry)))
+
+    def read(self) -> Iterator[Mapping[str, Any]]:
+        with self.store.session() as sess:
+            rows = sess.scalars(select(DecisionLogRow.entry).order_by(DecisionLogRow.seq)).all()
+        yield from rows
+
+    def replace(self, entries: Iterable[Mapping[str, Any]]) -> None:
+        with self.store.session() as sess:
+            sess.execute(delete(DecisionLogRow))
+            for e in entries:
+                sess.add(DecisionLogRow(id=str(e["id"]), at=str(e["at"]), entry=dict(e)))
 
 
-def record_decision(ws: "Workspace", kind: str, *, subject: str, target: str, actor: str,
-                    parameters: Mapping[str, Any], outcome: Mapping[str, Any]) -> str:
-    """Append one decision; returns its id."""
-    from ..records import to_jsonable
+def decision_log(ws: "Workspace") -> "DecisionLog":
+    """The workspace's decision log (one per workspace, so its chain tail is shared)."""
+    from ..fairness.log import DecisionLog
 
-    did = new_id("dec")
-    with ws.store.session() as sess:
-        sess.add(DecisionRow(id=did, kind=kind, subject=subject, target=target, actor=actor,
-                             parameters=to_jsonable(dict(parameters)),
-                             outcome=to_jsonable(dict(outcome))))
-    return did
-
-
-def list_decisions(ws: "Workspace", *, subject: str | None = None, limit: int = 100) -> list[Decision]:
-    with ws.store.session() as sess:
-        q = select(DecisionRow).order_by(DecisionRow.at.desc()).limit(limit)
-        if subject:
-            q = q.where(DecisionRow.subject == subject)
-        return [Decision(id=r.id, at=r.at, kind=r.kind, subject=r.subject, target=r.target,
-                         actor=r.actor, parameters=r.parameters, outcome=r.outcome)
-                for r in sess.scalars(q)]
+    with _LOCK:
+        log = _LOGS.get(id(ws))
+        if log is None or getattr(log.sink, "store", None) is not ws.store:
+            log = DecisionLog(DbLogSink(ws.store))
+            _LOGS[id(ws)] = log
+        return log
 
 
-def _scrub(value: Any, ids: set[str]) -> Any:
-    if isinstance(value, str):
-        return "erased" if value in ids else value
-    if isinstance(value, list):
-        return [_scrub(v, ids) for v in value]
-    if isinstance(value, dict):
-        return {("erased" if k in ids else k): _scrub(v, ids) for k, v in value.items()}
-    return value
+def _log_key(store: Store, candidate_id: str) -> str:
+    with store.session() as sess:
+        row = sess.get(CandidateRow, candidate_id)
+        if row is None:
+            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+        return row.log_key
 
 
-def erase_decisions(sess: Any, candidate_id: str, ids: list[str]) -> int:
-    """Erasure hook: drop the candidate's decisions, scrub their ids from others."""
-    n = sess.execute(delete(DecisionRow).where(DecisionRow.subject.in_(ids))).rowcount or 0
-    idset = set(ids)
-    for i in ids:
-        for row in sess.scalars(select(DecisionRow).where(
-                cast(DecisionRow.outcome, String).like(f"%{i}%")
-                | cast(DecisionRow.parameters, String).like(f"%{i}%"))):
-            row.outcome = _scrub(row.outcome, idset)
-            row.parameters = _scrub(row.parameters, idset)
-            n += 1
-    return n
+def pseudonym(store: Store, candidate_id: str) -> str:
+    """The candidate's id in the decision log: ``cp_`` + HMAC-SHA256(log_key, id)[:20]."""
+    key = _log_key(store, candidate_id)
+    mac = hmac.new(bytes.fromhex(key), candidate_id.encode(), hashlib.sha256).hexdigest()
+    return "cp_" + mac[:20]
+
+
+def keyed_input(store: Store, candidate_id: str, text: str) -> bytes:
+    """What the log hashes for a candidate's document: their key, then the text."""
+    return bytes.fromhex(_log_key(store, candidate_id)) + text.encode("utf-8", "surrogatepass")

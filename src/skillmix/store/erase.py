@@ -2,8 +2,9 @@
 
 What goes: the candidate row; their documents (text and structure), extractions and
 skill-index rows; their scorecards; every ranking that listed them (a ranking is derived
-and can be run again); decision-log entries about them; the original files (overwritten
-with zeros, then unlinked). The audit log keeps only that an erasure happened: earlier
+and can be run again); the key behind their decision-log pseudonym (the hash-chained log
+itself is not edited, see :mod:`skillmix.store.decisions`); the original files
+(overwritten with zeros, then unlinked). The audit log keeps only that an erasure happened: earlier
 entries about the candidate's objects lose their object id and detail, and one
 ``candidate.erase`` entry with counts is appended. Afterwards the database is compacted
 (SQLite WAL checkpoint with ``secure_delete`` on; PostgreSQL VACUUM) so deleted text does
@@ -16,7 +17,6 @@ from sqlalchemy import String, cast, delete, or_, select, update
 
 from ..errors import NotFoundError
 from .core import Store
-from .decisions import erase_decisions
 from .models import (
     AuditRow,
     CandidateRow,
@@ -59,7 +59,6 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str) -> ErasureRe
             RankingMemberRow.ranking_id.in_(rank_ids)))
         run("rankings", delete(RankingRow).where(RankingRow.id.in_(rank_ids)))
         ids = [candidate_id, *doc_ids, *card_ids, *rank_ids]
-        counts["decisions"] = erase_decisions(sess, candidate_id, ids)
         run("candidates", delete(CandidateRow).where(CandidateRow.id == candidate_id))
         # the audit log keeps only that an erasure happened
         mentions = [AuditRow.object_id.in_(ids)]

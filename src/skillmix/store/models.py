@@ -14,6 +14,7 @@ leave the store. The schema is created and changed only by the Alembic migration
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timezone
 from typing import Any
 
@@ -36,7 +37,7 @@ __all__ = [
     "AuditRow",
     "Base",
     "CandidateRow",
-    "DecisionRow",
+    "DecisionLogRow",
     "DocumentRow",
     "ExtractionRow",
     "JobRow",
@@ -103,11 +104,13 @@ class SessionRow(Base):
 
 
 class CandidateRow(Base):
-    """A candidate: a random id and an optional display name (personal data)."""
+    """A candidate: a random id, an optional display name (personal data), and the random
+    key their decision-log pseudonym and input hashes are made with (erased with them)."""
 
     __tablename__ = "candidates"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str | None] = mapped_column(String(200), default=None)
+    log_key: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -250,19 +253,16 @@ class AuditRow(Base):
 Index("ix_audit_log_object", AuditRow.object_type, AuditRow.object_id)
 
 
-class DecisionRow(Base):
-    """One scoring or ranking decision: what ran, with which parameters, and its outcome.
+class DecisionLogRow(Base):
+    """One entry of :class:`skillmix.fairness.DecisionLog` (hash-chained), in write order.
 
-    Kept apart from the audit log because it holds scores about people; an erasure removes
-    the candidate's own decisions and their id from rankings' outcomes.
+    Candidates appear in entries only as keyed pseudonyms and keyed input hashes (see
+    :mod:`skillmix.store.decisions`); erasing a candidate deletes the key, so the entries
+    stay intact and verifiable but can no longer be linked to the person.
     """
 
-    __tablename__ = "decisions"
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    kind: Mapped[str] = mapped_column(String(32))
-    subject: Mapped[str] = mapped_column(String(100), index=True)
-    target: Mapped[str] = mapped_column(String(200), default="")
-    actor: Mapped[str] = mapped_column(String(64))
-    parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    outcome: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    __tablename__ = "decision_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)
+    at: Mapped[str] = mapped_column(String(40))
+    entry: Mapped[dict[str, Any]] = mapped_column()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from ..errors import ConfigError, NotFoundError, ProfileError
 from ..records import Document, Extraction, Posting, Resume
 from . import repo
-from .decisions import record_decision
+from .decisions import decision_log, keyed_input, pseudonym
 from .types import StoredDocument, StoredResult
 
 if TYPE_CHECKING:
@@ -122,9 +122,13 @@ def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None 
     card = assess((ext, doc), prof)
     data = {"scorecard": card.to_dict(), **how}
     target = f"profile:{prof.id}"
-    record_decision(ws, "assess", subject=candidate_id, target=target, actor=actor,
-                    parameters={"profile": prof.id, "profile_version": prof.version, **how},
-                    outcome={"fit": card.fit, "red_flags": len(card.red_flags)})
+    entry = decision_log(ws).record_run(
+        "scoring", inputs=[keyed_input(ws.store, candidate_id, doc.text)],
+        outputs={"candidate": pseudonym(ws.store, candidate_id), "fit": card.fit,
+                 "red_flags": [f.rule for f in card.red_flags]},
+        taxonomy=card.taxonomy, taxonomy_version=card.taxonomy_version, profile=prof.id,
+        profile_version=prof.version, config=dict(card.parameters), blind=blind, actor=actor)
+    data["decision"] = entry.id
     return repo.save_scorecard(ws.store, candidate_id, target, data, actor=actor,
                                detail={"blind": blind, "fit": round(card.fit, 2)})
 
@@ -172,11 +176,17 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
     members = [owners[m.id] for m in ranking.results if m.id in owners]
     data = {"ranking": ranking.to_dict(), "candidates": owners, "blind": blind,
             "posting_id": posting_id, "profile": profile, "pool": len(pool)}
-    record_decision(ws, "rank", subject=posting_id, target=f"posting:{posting_id}", actor=actor,
-                    parameters={"blind": blind, "top": top, "profile": profile,
-                                "pool": len(pool), **dict(ranking.parameters)},
-                    outcome={"ranked": [owners.get(m.id, m.id) for m in ranking.results],
-                             "scores": [round(m.score, 4) for m in ranking.results]})
+    inputs: list[Any] = [pstored.document]
+    inputs += [keyed_input(ws.store, owners[d.id], d.text) for d in pool]
+    entry = decision_log(ws).record_run(
+        "ranking", inputs=inputs,
+        outputs=[{"rank": m.rank, "candidate": pseudonym(ws.store, owners[m.id]),
+                  "score": m.score} for m in ranking.results if m.id in owners],
+        taxonomy=ranking.taxonomy, taxonomy_version=ranking.taxonomy_version,
+        profile=profile, config={"posting": posting_id, "top": top, "pool": len(pool),
+                                 **dict(ranking.parameters)},
+        blind=blind, actor=actor)
+    data["decision"] = entry.id
     return repo.save_ranking(ws.store, posting_id, data, set(owners.values()), actor=actor,
                              detail={"blind": blind, "top": top})
 

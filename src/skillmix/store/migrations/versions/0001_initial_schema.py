@@ -1,9 +1,9 @@
 """Initial schema: users, keys, sessions, candidates, postings, documents, extractions,
-skill index, profiles, scorecards, rankings, jobs, decisions, audit log.
+skill index, profiles, scorecards, rankings, jobs, decision log, audit log.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:27:20.042901
+Create Date: 2026-11-25 21:40:39.538640
 """
 from __future__ import annotations
 
@@ -35,23 +35,18 @@ def upgrade() -> None:
     op.create_table('candidates',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=True),
+    sa.Column('log_key', sa.String(length=64), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_candidates'))
     )
-    op.create_table('decisions',
-    sa.Column('id', sa.String(length=32), nullable=False),
-    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('kind', sa.String(length=32), nullable=False),
-    sa.Column('subject', sa.String(length=100), nullable=False),
-    sa.Column('target', sa.String(length=200), nullable=False),
-    sa.Column('actor', sa.String(length=64), nullable=False),
-    sa.Column('parameters', sa.JSON(), nullable=False),
-    sa.Column('outcome', sa.JSON(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_decisions'))
+    op.create_table('decision_log',
+    sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('at', sa.String(length=40), nullable=False),
+    sa.Column('entry', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_decision_log')),
+    sa.UniqueConstraint('id', name=op.f('uq_decision_log_id'))
     )
-    with op.batch_alter_table('decisions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_decisions_subject'), ['subject'], unique=False)
-
     op.create_table('jobs',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('kind', sa.String(length=50), nullable=False),
@@ -245,10 +240,7 @@ def downgrade() -> None:
     op.drop_table('profiles')
     op.drop_table('postings')
     op.drop_table('jobs')
-    with op.batch_alter_table('decisions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_decisions_subject'))
-
-    op.drop_table('decisions')
+    op.drop_table('decision_log')
     op.drop_table('candidates')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_log_object')
