@@ -269,4 +269,5 @@ def _parameters(prof: RoleProfile) -> dict:
             },
         }
         _PARAMS[id(prof)] = hit
-    return hit["view"]
+    # a fresh copy per scorecard, so no consumer can change another card's record
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in hit["view"].items()}
