@@ -11,8 +11,12 @@ from .conftest import synthetic
 
 
 def _with_evidence(doc, skill_id):
+    """The document with professional evidence of ``skill_id`` (an existing listed or
+    consumer-only feature is upgraded, keeping its span and years)."""
+    old = next((f for f in doc.skills if f.skill_id == skill_id), None)
     feats = [f for f in doc.skills if f.skill_id != skill_id]
-    feats.append(SkillFeature(skill_id, "professional"))
+    feats.append(dataclasses.replace(old, level="professional") if old is not None
+                 else SkillFeature(skill_id, "professional"))
     return dataclasses.replace(doc, skills=tuple(feats))
 
 

@@ -23,7 +23,7 @@ def _slow_components(m, job, cand, params, taxonomy):
     demand = {f.skill_id: params.level_weight(f.level) * idf[f.skill_id] for f in job.skills}
     asked = {f.skill_id: f.years for f in job.skills if f.years > 0}
     ev = {f.skill_id: params.evidence_credit(f.level) for f in cand.skills}
-    yrs = {f.skill_id: f.years for f in cand.skills}
+    yrs = {f.skill_id: f.years for f in cand.skills if f.level != "consumer"}
 
     def credit(s):
         near = [ev.get(t, 0.0) for t in taxonomy.neighbours(s)]
@@ -33,10 +33,13 @@ def _slow_components(m, job, cand, params, taxonomy):
     skill = sum(d * credit(s) for s, d in demand.items()) / total
     areas = {}
     for s, d in demand.items():
-        a = taxonomy.get(s).area
+        a = taxonomy.get(s).area or "other"
         num, den = areas.get(a, (0.0, 0.0))
         areas[a] = (num + d * credit(s), den + d)
-    area = sum(n / d for n, d in areas.values()) / len(areas)
+    w = {a: job.area_weights.get(a, 0.0) for a in areas}
+    if sum(w.values()) <= 0:
+        w = {a: 1.0 for a in areas}
+    area = sum(w[a] * n / d for a, (n, d) in areas.items()) / sum(w.values())
     if asked:
         years = sum(demand[s] * min(1.0, yrs.get(s, 0.0) / y) for s, y in asked.items()) \
             / sum(demand[s] for s in asked)
@@ -51,6 +54,7 @@ def test_score_candidates_match_the_formula(params, taxonomy, demo_posting, synt
     idx = m.index(pool)
     comps, scores = score_all(m, demo_posting, idx)
     assert any(f.years > 0 for f in demo_posting.skills), "the demo posting asks for years"
+    assert len(set(demo_posting.area_weights.values())) > 1, "profile weights, not equal ones"
     for i, cand in enumerate(pool):
         skill, area, years = _slow_components(m, demo_posting, cand, params, taxonomy)
         assert comps.skill[i] == pytest.approx(skill, abs=1e-9)

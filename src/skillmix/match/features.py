@@ -85,7 +85,15 @@ def posting_features(
     area_weights: Mapping[str, float] | None = None,
 ) -> MatchDocument:
     """A posting's demands: per skill, its strongest requirement level and the most years
-    asked. Negated mentions ("no SEO experience needed") are not demands."""
+    asked. Negated mentions ("no SEO experience needed") are not demands.
+
+    ``area_weights`` default to those of the role profile :func:`skillmix.assess.
+    profile_from_posting` derives from the same extraction (an area weighs what the
+    posting asks of it); pass a role profile's weights to rank against that profile, or
+    ``{}`` for equal weights. A posting with no counting skill gets ``{}``.
+    """
+    if area_weights is None:
+        area_weights = _posting_profile_weights(extraction, document)
     best: dict[str, SkillMention] = {}
     years: dict[str, float] = {}
     for m in extraction.mentions:
@@ -105,6 +113,17 @@ def posting_features(
         title=title or document.title or Path(document.source).stem, source=document.source,
         area_weights=dict(area_weights or {}),
     )
+
+
+def _posting_profile_weights(extraction: Extraction, document: Document) -> dict[str, float]:
+    from ..assess.posting import profile_from_posting
+    from ..errors import ProfileError
+
+    try:
+        prof = profile_from_posting(extraction, document, taxonomy=extraction.taxonomy.split("+")[0])
+    except ProfileError:
+        return {}
+    return {a.id: float(a.weight) for a in prof.areas}
 
 
 def resume_features(

@@ -249,7 +249,8 @@ class Matcher:
         v = idx.values
         if idx.kind == "resume":
             idx.derived["expanded"] = expand(v, self.neighbours_, self.params.neighbour_credit).tocsc()
-            yr = sp.csr_matrix((idx.years.copy(), v.indices.copy(), v.indptr.copy()),
+            # years of use count only where there is evidence (not consumer-only)
+            yr = sp.csr_matrix((np.where(v.data > 0, idx.years, 0.0), v.indices.copy(), v.indptr.copy()),
                                shape=v.shape)
             yr.eliminate_zeros()
             idx.derived["years_csc"] = yr.tocsc()

@@ -246,7 +246,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     news = np.zeros(0)
     if variants:
         vals = _rows_matrix(m, [(c, v) for _, _, (c, v, _) in variants])
-        yrs = _rows_matrix(m, [(c, y) for _, _, (c, _, y) in variants])
+        yrs = _rows_matrix(m, [(c, np.where(v > 0, y, 0.0)) for _, _, (c, v, y) in variants])
         yrs.eliminate_zeros()
         exp = expand(vals, m.neighbours_, m.params.neighbour_credit).tocsc()
         text = np.array([bm25[order[k]] for k, _, _ in variants])
@@ -289,7 +289,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         exp = expand(_one_row(m, cols, vals), m.neighbours_,
                      m.params.neighbour_credit).toarray()[0]
         yc = np.zeros(S)
-        yc[cols] = yrs
+        yc[cols] = np.where(vals > 0, yrs, 0.0)
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                        d["area_den"], idx.profile_weights, exp, yc, bm25, best)  # type: ignore[arg-type]
         return c, raw, exp
@@ -356,6 +356,9 @@ def rank(m: "Matcher", query: MatchDocument, idx: "MatchIndex", *, top: int = 10
     params = m.params.to_dict()
     params.update({"formula": FORMULA, "fitted_on_documents": m.n_docs_, "pool": len(idx),
                    "top": top})
+    if query.kind == "posting":
+        params["area_weights"] = {a: round(float(w), 4) for a, w in query.area_weights.items()} \
+            or "equal"
     return Ranking(query_id=query.id, direction=direction, results=tuple(results),  # type: ignore[arg-type]
                    parameters=params, taxonomy=m.taxonomy_name_,
                    taxonomy_version=m.taxonomy_version_)
@@ -383,7 +386,7 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
         exp = expand(_one_row(m, row.cols, row.vals), m.neighbours_,
                      m.params.neighbour_credit).toarray()[0]
         yc = np.zeros(S)
-        yc[row.cols] = row.years
+        yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                            d["area_den"], idx.profile_weights, exp, yc, bm25, best)  # type: ignore[arg-type]
     return comps, combine(comps, m.params)
