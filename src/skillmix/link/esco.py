@@ -14,6 +14,7 @@ import csv
 import gzip
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,14 +37,22 @@ class EscoConcept:
 
     @property
     def texts(self) -> tuple[str, ...]:
-        """The preferred label first, then the distinct alternative labels."""
+        """The preferred label first, then the distinct alternative labels, then any label
+        with its parenthetical qualifier dropped ("Java (computer programming)" -> "Java")."""
         seen = {self.label.lower()}
         out = [self.label]
-        for a in self.alt_labels:
-            if a.lower() not in seen:
+        for a in (*self.alt_labels, *(_unqualified(t) for t in (self.label, *self.alt_labels))):
+            if a and a.lower() not in seen:
                 seen.add(a.lower())
                 out.append(a)
         return tuple(out)
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def _unqualified(label: str) -> str:
+    return _QUALIFIER.sub(" ", label).strip() if "(" in label else ""
 
 
 def default_esco_path() -> Path:
