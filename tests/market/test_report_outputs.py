@@ -67,6 +67,12 @@ def test_report_writes_html_json_csv_parquet(run_dir: Path, tmp_path: Path) -> N
     html = (tmp_path / "out" / "report.html").read_text("utf-8")
     assert html.count("<svg") >= 4 and "<script" not in html and "http://" not in html.replace(
         'xmlns="http://www.w3.org/2000/svg"', "")
+    import re
+
+    from lxml import etree
+
+    for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
+        etree.fromstring(svg.encode("utf-8"))  # every chart is well-formed XML
     data = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
     assert data["headline"]["postings"] == 150
     for t in report.tables:
