@@ -13,7 +13,7 @@ from all other categories. Two baselines run in the same process on the same doc
 Usage::
 
     python bench/assess_separation.py [--profile NAME|FILE] [--cache /tmp/lc.pkl]
-           [--today 2026-11-01] [--per-category]
+           [--today 2026-11-01] [--per-category] [--bootstrap 200]
 
 ``--cache`` keeps the read-and-extracted documents in a pickle so reruns skip the PDFs.
 The machine is shared: wall times printed here are indicative only.
@@ -60,6 +60,18 @@ def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
+def bootstrap_ci(scores: np.ndarray, labels: np.ndarray, n: int, seed: int = 0) -> tuple[float, float]:
+    """95% percentile interval of the AUC over ``n`` stratified bootstrap resamples."""
+    rng = np.random.default_rng(seed)
+    pos, neg = np.flatnonzero(labels), np.flatnonzero(~labels)
+    aucs = []
+    for _ in range(n):
+        idx = np.concatenate([rng.choice(pos, len(pos)), rng.choice(neg, len(neg))])
+        aucs.append(roc_auc(scores[idx], labels[idx]))
+    lo, hi = np.percentile(aucs, [2.5, 97.5])
+    return float(lo), float(hi)
+
+
 def load(root: Path, cache: Path | None):
     if cache is not None and cache.exists():
         with cache.open("rb") as fh:
@@ -98,6 +110,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--today", default="2026-11-01")
     ap.add_argument("--per-category", action="store_true")
+    ap.add_argument("--bootstrap", type=int, default=200,
+                    help="bootstrap resamples for the AUC's 95%% interval (0: none)")
     args = ap.parse_args()
 
     today = date.fromisoformat(args.today)
@@ -118,7 +132,11 @@ def main() -> None:
     auc_flat = roc_auc(flat, labels)
     print(f"résumés: {len(rows)} ({labels.sum()} positive: {', '.join(sorted(POSITIVE))})")
     print(f"profile: {profile.id} {profile.version}; today={today}")
-    print(f"ROC AUC fit ({profile.id}):      {auc_fit:.3f}")
+    ci = ""
+    if args.bootstrap:
+        lo, hi = bootstrap_ci(fit, labels, args.bootstrap)
+        ci = f"  (95% bootstrap interval {lo:.3f}-{hi:.3f}, {args.bootstrap} resamples)"
+    print(f"ROC AUC fit ({profile.id}):      {auc_fit:.3f}{ci}")
     print(f"ROC AUC baseline skill-count:    {auc_count:.3f}  (fit/baseline = {auc_fit / auc_count:.3f})")
     print(f"ROC AUC baseline area-coverage:  {auc_flat:.3f}  (fit/baseline = {auc_fit / auc_flat:.3f})")
     print(f"score_many on {len(evs)} summaries: {t_fit * 1000:.0f} ms (shared machine)")
