@@ -42,3 +42,13 @@ def test_separation_default_profile_auc(shared_data, extractor, today):
     assert report.done > 1200
     assert auc >= 0.85
     assert auc > base  # the profile adds something over counting skills
+
+
+def test_separation_auc_matches_pairwise_count():
+    bench = _bench()
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 6, 60).astype(float)  # many ties
+    labels = rng.random(60) < 0.3
+    pos, neg = scores[labels], scores[~labels]
+    pairs = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    assert bench.roc_auc(scores, labels) == pytest.approx(pairs / (len(pos) * len(neg)))
