@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from fastapi.routing import APIRoute
 
 from skillmix.api import routes
 from fastapi.testclient import TestClient

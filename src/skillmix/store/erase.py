@@ -1,7 +1,7 @@
 """Erasure of a candidate everywhere: rows, stored files, index rows and derived results.
 
 What goes: the candidate row; their documents (text and structure), extractions and
-skill-index rows; their scorecards; every ranking that listed them (a ranking is derived
+skill-index rows and cached derivatives (blind versions); their scorecards; every ranking that listed them (a ranking is derived
 and can be run again); the key behind their decision-log pseudonym (the hash-chained log
 itself is not edited, see :mod:`skillmix.store.decisions`); the original files
 (overwritten with zeros, then unlinked). The audit log keeps only that an erasure happened: earlier
@@ -20,6 +20,7 @@ from .core import Store
 from .models import (
     AuditRow,
     CandidateRow,
+    DerivedRow,
     DocumentRow,
     ExtractionRow,
     RankingMemberRow,
@@ -53,6 +54,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str) -> ErasureRe
         run("skill_index", delete(SkillIndexRow).where(or_(
             SkillIndexRow.candidate_id == candidate_id, SkillIndexRow.document_id.in_(doc_ids))))
         run("extractions", delete(ExtractionRow).where(ExtractionRow.document_id.in_(doc_ids)))
+        run("derived", delete(DerivedRow).where(DerivedRow.document_id.in_(doc_ids)))
         run("documents", delete(DocumentRow).where(DocumentRow.id.in_(doc_ids)))
         run("scorecards", delete(ScorecardRow).where(ScorecardRow.candidate_id == candidate_id))
         run("ranking_members", delete(RankingMemberRow).where(

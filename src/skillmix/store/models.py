@@ -38,6 +38,7 @@ __all__ = [
     "Base",
     "CandidateRow",
     "DecisionLogRow",
+    "DerivedRow",
     "DocumentRow",
     "ExtractionRow",
     "JobRow",
@@ -266,3 +267,17 @@ class DecisionLogRow(Base):
     id: Mapped[str] = mapped_column(String(64), unique=True)
     at: Mapped[str] = mapped_column(String(40))
     entry: Mapped[dict[str, Any]] = mapped_column()
+
+
+class DerivedRow(Base):
+    """A cached derivative of a document, such as its blind-mode (masked) text and that
+    text's extraction, keyed by what produced it. Erased with the document."""
+
+    __tablename__ = "derived"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    version: Mapped[str] = mapped_column(String(200))
+    data: Mapped[dict[str, Any]] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

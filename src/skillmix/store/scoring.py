@@ -17,6 +17,7 @@ from ..errors import ConfigError, NotFoundError, ProfileError
 from ..records import Document, Extraction, Posting, Resume
 from . import repo
 from .decisions import decision_log, keyed_input, pseudonym
+from .derived import blind_version
 from .types import StoredDocument, StoredResult
 
 if TYPE_CHECKING:
@@ -90,21 +91,12 @@ def _latest_resume(ws: "Workspace", candidate_id: str) -> tuple[StoredDocument, 
     return docs[-1]
 
 
-def _blind(ws: "Workspace", doc: Document, name: str | None) -> tuple[Document, Extraction, dict[str, int]]:
-    """The masked résumé and its extraction (the text scoring sees in blind mode)."""
-    from ..fairness import redact
-
-    red = redact(doc, known_names=[name] if name else [])
-    masked = red.document.replace(id=doc.id, source=doc.source)
-    return masked, ws.extractor.extract(masked), red.counts()
-
-
 def _subject(ws: "Workspace", candidate_id: str, blind: bool) -> tuple[Document, Extraction, dict[str, Any]]:
     cand = repo.get_candidate(ws.store, candidate_id)
     stored, ext = _latest_resume(ws, candidate_id)
     doc = stored.document
     if blind:
-        doc, ext, counts = _blind(ws, doc, cand.name)
+        doc, ext, counts = blind_version(ws, doc, cand.name)
         return doc, ext, {"blind": True, "redactions": counts}
     if ext is None:
         ext = ws.extractor.extract(doc)
@@ -173,7 +165,6 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
                               area_weights=weights)
     ranking = rank_candidates(query, pool, top=top, taxonomy=ws.settings.taxonomy,
                               area_weights=weights)
-    members = [owners[m.id] for m in ranking.results if m.id in owners]
     data = {"ranking": ranking.to_dict(), "candidates": owners, "blind": blind,
             "posting_id": posting_id, "profile": profile, "pool": len(pool)}
     inputs: list[Any] = [pstored.document]

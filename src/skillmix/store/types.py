@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
-from ..records import Document, Extraction, _Record
+from ..records import Document, _Record
 
 __all__ = [
     "AuditEntry",
