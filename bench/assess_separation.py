@@ -22,7 +22,6 @@ The machine is shared: wall times printed here are indicative only.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import pickle
 import sys
 import time
