@@ -107,3 +107,15 @@ def test_pipeline_reads_every_corpus_format(corpus, tmp_path: Path) -> None:
 
     per = dict(query(tmp_path / "run", "SELECT corpus, count(DISTINCT uid) FROM postings GROUP BY 1")[1])
     assert per == {"c.csv": 40, "c.jsonl": 40, "c.parquet": 40}
+
+
+def test_pipeline_one_driver_per_folder(corpus, tmp_path: Path) -> None:
+    from skillmix.market import MarketStore
+
+    path = corpus(10)
+    out = tmp_path / "run"
+    with MarketStore(out).lock():
+        with pytest.raises(MarketError) as err:
+            run_market([path], out, workers=0, settings=_settings())
+    assert err.value.code == "K114"
+    assert run_market([path], out, workers=0, settings=_settings()).records == 10

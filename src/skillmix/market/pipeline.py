@@ -109,6 +109,16 @@ def run_market(
     store = MarketStore(out)
     store.root.mkdir(parents=True, exist_ok=True)
     inputs = [describe_input(i, p, preset=preset, mapping=mapping) for i, p in enumerate(corpora)]
+    with store.lock():
+        return _run_locked(store, inputs, settings, engine, n_workers, scheduler, restart,
+                           on_error, notify, t0)
+
+
+def _run_locked(
+    store: MarketStore, inputs: list[CorpusFile], settings: RunSettings, engine: str,
+    n_workers: int, scheduler: str | None, restart: bool, on_error: OnError,
+    notify: Callable[[Progress], None], t0: float,
+) -> RunSummary:
     settings_dict = settings.to_dict()
     manifest = store.read_manifest()
     if manifest is not None and restart:

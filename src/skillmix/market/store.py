@@ -24,7 +24,8 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 from ..errors import MarketError, MissingExtraError
 
@@ -96,6 +97,24 @@ class MarketStore:
 
     def marker(self, number: int) -> Path:
         return self.root / "_parts" / f"part-{number:06d}.json"
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the folder's run lock (``.lock``, an OS advisory lock that the kernel
+        releases when the process dies, even by SIGKILL): two drivers never write one run."""
+        import fcntl
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        fh = open(self.root / ".lock", "a+b")
+        try:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise MarketError("K114", "another run is using this folder.", source=str(self.root),
+                                  hint="Wait for it to finish, or use another --out.") from None
+            yield
+        finally:
+            fh.close()
 
     # ------------------------------------------------------------------ state
     def read_manifest(self) -> dict[str, Any] | None:
