@@ -40,6 +40,8 @@ def _slow_components(m, job, cand, params, taxonomy):
     if sum(w.values()) <= 0:
         w = {a: 1.0 for a in areas}
     area = sum(w[a] * n / d for a, (n, d) in areas.items()) / sum(w.values())
+    conf = total / (total + params.demand_prior)
+    skill, area = skill * conf, area * conf
     if asked:
         years = sum(demand[s] * min(1.0, yrs.get(s, 0.0) / y) for s, y in asked.items()) \
             / sum(demand[s] for s in asked)

@@ -15,8 +15,11 @@ The score of candidate *c* for job *j* is a weighted sum of four components, eac
   times ``stale_factor`` when the skill was last used more than ``stale_after_years`` ago;
 * ``e'_c[s] = max(e_c[s], neighbour_credit * max over taxonomy neighbours t of e_c[t])``:
   partial credit for a related skill (broader, narrower or related in the taxonomy);
-* ``skill = sum_s d_j[s] e'_c[s] / sum_s d_j[s]``;
-* ``area = sum_a w_a cov_a / sum_a w_a`` with ``cov_a`` the same ratio restricted to the
+* ``skill = conf_j * sum_s d_j[s] e'_c[s] / sum_s d_j[s]`` with ``conf_j = D_j / (D_j +
+  demand_prior)`` and ``D_j = sum_s d_j[s]``: a posting that names one or two skills
+  cannot be fully met on skills alone (it says too little), so its skill and area
+  components are shrunk and text and years weigh relatively more;
+* ``area = conf_j * sum_a w_a cov_a / sum_a w_a`` with ``cov_a`` the same ratio restricted to the
   skills of area *a*, over the areas where the job has demand; ``w_a`` comes from the role
   profile (``skillmix.assess``) when one is given, else every such area weighs the same,
   so a candidate strong in one area and absent from another is marked down (the mix);
@@ -56,6 +59,7 @@ class MatchParams:
     professional_credit: float = 1.0
     listed_credit: float = 0.6
     neighbour_credit: float = 0.5
+    demand_prior: float = 3.0
     stale_after_years: float = 10.0
     stale_factor: float = 0.8
     bm25_k1: float = 1.5

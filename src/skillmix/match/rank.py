@@ -222,7 +222,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     bm25 = idx.text_index.scores(q.text).astype(np.float64)
     best = float(bm25.max()) if bm25.size else 0.0
     comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
-                             demand, asked, m.area_of_, aw, bm25, best)
+                             demand, asked, m.area_of_, aw, bm25, best, m.params.demand_prior)
     scores = combine(comps, m.params)
 
     order = _order(scores, top)
@@ -251,7 +251,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         exp = expand(vals, m.neighbours_, m.params.neighbour_credit).tocsc()
         text = np.array([bm25[order[k]] for k, _, _ in variants])
         news = combine(score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
-                                        text, best), m.params)
+                                        text, best, m.params.demand_prior), m.params)
     found: list[list[Counterfactual]] = [[] for _ in cands]
     top_scores = scores[order]
     for (k, col, _), new in zip(variants, news.tolist()):
@@ -291,7 +291,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         yc = np.zeros(S)
         yc[cols] = np.where(vals > 0, yrs, 0.0)
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
-                       d["area_den"], idx.profile_weights, exp, yc, bm25, best)  # type: ignore[arg-type]
+                       d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior)  # type: ignore[arg-type]
         return c, raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
@@ -380,7 +380,7 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
         asked[row.cols] = row.years
         comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
                                  demand, asked, m.area_of_,
-                                 m.area_weight_vector(dict(query.area_weights)), bm25, best)
+                                 m.area_weight_vector(dict(query.area_weights)), bm25, best, m.params.demand_prior)
     else:
         d = idx.derived
         exp = expand(_one_row(m, row.cols, row.vals), m.neighbours_,
@@ -388,5 +388,5 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
         yc = np.zeros(S)
         yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
-                           d["area_den"], idx.profile_weights, exp, yc, bm25, best)  # type: ignore[arg-type]
+                           d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior)  # type: ignore[arg-type]
     return comps, combine(comps, m.params)

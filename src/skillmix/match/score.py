@@ -91,12 +91,14 @@ def score_candidates(
     area_weights: np.ndarray,
     bm25: np.ndarray,
     bm25_best: float,
+    prior: float = 0.0,
 ) -> Components:
     """Components of every candidate (rows of ``expanded``) for one job.
 
     ``demand`` (S,) is the job's demand x rarity, ``asked_years`` (S,) the years it asks
     per skill (0: none), ``area_of`` (S,) each skill's area column, ``area_weights`` (A,)
-    the profile's weight per area (used where the job has demand).
+    the profile's weight per area (used where the job has demand). ``prior`` is the
+    demand mass a job is shrunk by (skill and area are scaled by ``D / (D + prior)``).
     """
     n = expanded.shape[0]
     n_areas = area_weights.shape[0]
@@ -114,7 +116,8 @@ def score_candidates(
     if w.sum() <= 0:
         w = active.astype(np.float64)
     coef = np.divide(w, den, out=np.zeros(n_areas), where=active) / w.sum()
-    B = np.stack([dJ / total, dJ * coef[area_of[J]]], axis=1)
+    conf = total / (total + prior)
+    B = np.stack([dJ * (conf / total), dJ * (coef[area_of[J]] * conf)], axis=1)
     M = np.asarray(expanded[:, J] @ B)
     skill = np.ascontiguousarray(M[:, 0])
     area = np.ascontiguousarray(M[:, 1])
@@ -140,6 +143,7 @@ def score_jobs(
     years: np.ndarray,
     bm25: np.ndarray,
     bm25_best: float,
+    prior: float = 0.0,
 ) -> Components:
     """Components of every job (rows of ``demand``) for one candidate.
 
@@ -162,6 +166,9 @@ def score_jobs(
     wsum = np.where(w.sum(axis=1) > 0, w.sum(axis=1), 1.0)
     cov = np.divide(num, area_den, out=np.zeros_like(num), where=active)
     area = (cov * w).sum(axis=1) / wsum
+    conf = total / (total + prior) if prior > 0 else np.ones(m)
+    skill = skill * conf
+    area = area * conf
     asked = asked_years > 0
     if asked.any():
         ratio = np.minimum(1.0, years[cols[asked]] / asked_years[asked])
