@@ -41,17 +41,20 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 # --------------------------------------------------------------------------- contact
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
 _PROFILE_HOSTS = (
     r"linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|facebook\.com|fb\.com|"
     r"instagram\.com|tiktok\.com|youtube\.com|behance\.net|dribbble\.com|medium\.com|"
     r"about\.me|threads\.net|pinterest\.com|snapchat\.com|t\.me|wa\.me|stackoverflow\.com|"
     r"angel\.co|wellfound\.com|substack\.com|linktr\.ee|bsky\.app"
 )
+_TLDS = (r"com|net|org|io|dev|me|co|app|ee|ly|us|uk|ca|in|info|biz|xyz|site|page|tv|gg|ai|"
+         r"de|fr|es|it|nl|au|nz|ie|eu|online|blog|design|studio|link|bio|art")
 _URL = re.compile(
-    rf"(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w@.])(?:[\w-]+\.)?(?:{_PROFILE_HOSTS})/[^\s<>\"')\]]*",
+    rf"(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w@./-])[a-z0-9][\w.-]*\.(?:{_TLDS})/[^\s<>\"')\]]*",
     re.IGNORECASE,
 )
+_PROFILE_RX = re.compile(_PROFILE_HOSTS, re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b")
 
 
@@ -59,21 +62,31 @@ def find_emails(text: str) -> list[Span]:
     return [(m.start(), m.end(), "email", "") for m in _EMAIL.finditer(text)]
 
 
+_URL_TOKEN = re.compile(r"[^\s<>\"'()\[\]|,;]+")
+
+
 def find_links(text: str) -> list[Span]:
     """URLs (all of them: a personal site identifies as well as a profile does) and
     social handles such as ``@janedoe``."""
     out: list[Span] = []
-    for m in _URL.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?":
-            end -= 1
-        host = re.search(_PROFILE_HOSTS, m.group(), re.IGNORECASE)
-        out.append((m.start(), end, "profile_link", "profile" if host else "url"))
-    for m in _HANDLE.finditer(text):
-        out.append((m.start(), m.end(), "profile_link", "handle"))
+    for tok in _URL_TOKEN.finditer(text):
+        word = tok.group()
+        if "." not in word or ("/" not in word and not word.lower().startswith("www.")):
+            continue
+        for m in _URL.finditer(word):
+            end = m.end()
+            while end > m.start() and word[end - 1] in ".,;:!?":
+                end -= 1
+            detail = "profile" if _PROFILE_RX.search(m.group()) else "url"
+            out.append((tok.start() + m.start(), tok.start() + end, "profile_link", detail))
+    if "@" in text:
+        for m in _HANDLE.finditer(text):
+            out.append((m.start(), m.end(), "profile_link", "handle"))
     return out
 
 
+_PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d \t().\-/]{5,}\d")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _PHONE_FALLBACK = re.compile(
     r"(?<![\w+])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
 )
@@ -87,8 +100,16 @@ def find_phones(text: str, region: str = "US") -> list[Span]:
     except ImportError as err:  # pragma: no cover - depends on the install
         raise MissingExtraError.for_module("phonenumbers", "fairness") from err
     out: list[Span] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        out.append((match.start, match.end, "phone", ""))
+    # libphonenumber tries every digit run; only runs with enough digits to be a phone
+    # number (and that are not a year range) are handed to it, with a little context
+    for cand in _PHONE_CANDIDATE.finditer(text):
+        chunk = cand.group()
+        if sum(c.isdigit() for c in chunk) < 7 or _YEAR_RANGE.fullmatch(chunk.strip()):
+            continue
+        lo = max(0, cand.start() - 4)
+        for match in phonenumbers.PhoneNumberMatcher(text[lo:cand.end() + 4], region,
+                                                     leniency=phonenumbers.Leniency.VALID):
+            out.append((lo + match.start, lo + match.end, "phone", ""))
     for m in _PHONE_FALLBACK.finditer(text):
         out.append((m.start(), m.end(), "phone", ""))
     return out
@@ -106,15 +127,21 @@ _STREET = re.compile(
     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|#)\.?\s*#?\s*[\w-]+)?"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
-_US_CITY_ZIP = re.compile(r"\b[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+_STATE_ZIP = re.compile(r",[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")
+_CITY_BEFORE = re.compile(r"[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2}$")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[ABD-HJLNP-UW-Z]{2}\b")
 
 
 def find_addresses(text: str) -> list[Span]:
     out: list[Span] = []
-    for rx, detail in ((_STREET, "street"), (_PO_BOX, "po_box"), (_US_CITY_ZIP, "city_zip"),
-                       (_UK_POSTCODE, "postcode")):
+    for rx, detail in ((_STREET, "street"), (_PO_BOX, "po_box"), (_UK_POSTCODE, "postcode")):
         out.extend((m.start(), m.end(), "address", detail) for m in rx.finditer(text))
+    # "Springfield, IL 62704": find the state and ZIP, then the city words before them
+    for m in _STATE_ZIP.finditer(text):
+        lo = max(0, m.start() - 40)
+        city = _CITY_BEFORE.search(text, lo, m.start())
+        if city:
+            out.append((city.start(), m.end(), "address", "city_zip"))
     return out
 
 
@@ -189,13 +216,17 @@ def find_graduation_years(text: str, sections: Sequence[Section]) -> list[Span]:
         if sec.kind == "education":
             for m in _YEAR.finditer(text, sec.start, sec.end):
                 out.append((m.start(), m.end(), "graduation_year", "education section"))
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if (len(line) <= 160 and _DEGREE_LINE.search(line)
-                and not any(a <= pos < b for a, b in experience)):
-            for m in _YEAR.finditer(line):
-                out.append((pos + m.start(), pos + m.end(), "graduation_year", "degree line"))
-        pos += len(line)
+    done: set[int] = set()
+    for hit in _DEGREE_LINE.finditer(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        if start in done:
+            continue
+        done.add(start)
+        end = text.find("\n", hit.end())
+        end = len(text) if end == -1 else end
+        if end - start <= 160 and not any(a <= start < b for a, b in experience):
+            for m in _YEAR.finditer(text, start, end):
+                out.append((m.start(), m.end(), "graduation_year", "degree line"))
     for m in _GRAD_PHRASE.finditer(text):
         out.append((m.start(1), m.end(1), "graduation_year", "graduation phrase"))
     return out
@@ -205,18 +236,38 @@ def find_graduation_years(text: str, sections: Sequence[Section]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _gender_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _gender_terms() -> tuple[tuple[str, ...], re.Pattern[str]]:
     rows = _rows("gender_terms.csv")
-    words = sorted({r["term"] for r in rows if r["kind"] != "title"}, key=len, reverse=True)
+    words = tuple(sorted({r["term"].lower() for r in rows if r["kind"] != "title"},
+                         key=len, reverse=True))
     titles = sorted({r["term"] for r in rows if r["kind"] == "title"}, key=len, reverse=True)
-    word_rx = re.compile(
-        r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’])",
-        re.IGNORECASE,
-    )
     title_rx = re.compile(
         r"(?<![\w/'’-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?(?=\s+[A-Z])"
     )
-    return word_rx, title_rx
+    return words, title_rx
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "'"
+
+
+def _find_words(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of ``words`` in ``low`` (lower case, ’ written '), longest
+    first; a hyphen or slash ends a word ("Mother-Baby", "he/him")."""
+    found: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    n = len(low)
+    for w in words:
+        pos = low.find(w)
+        while pos != -1:
+            end = pos + len(w)
+            if ((pos == 0 or not _word_char(low[pos - 1]))
+                    and (end >= n or not _word_char(low[end]) or w.endswith("'"))
+                    and pos not in taken):
+                found.append((pos, end))
+                taken.update(range(pos, end))
+            pos = low.find(w, pos + 1)
+    return found
 
 
 #: capitalised words after which "Ms"/"Mr" without a full stop is a product or a degree
@@ -230,8 +281,11 @@ _NOT_A_NAME_AFTER_TITLE = frozenset("""word excel access office project visio sq
 
 def find_gender_markers(text: str) -> list[Span]:
     """Pronouns, honorifics and gendered words (see ``data/gender_terms.csv``)."""
-    word_rx, title_rx = _gender_regexes()
-    out: list[Span] = [(m.start(), m.end(), "gender_marker", "word") for m in word_rx.finditer(text)]
+    words, title_rx = _gender_terms()
+    low = text.lower().replace("\u2019", "'")
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\u2019", "'")
+    out: list[Span] = [(a, b, "gender_marker", "word") for a, b in _find_words(low, words)]
     for m in title_rx.finditer(text):
         if not m.group().endswith("."):
             nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 40])

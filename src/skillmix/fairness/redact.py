@@ -194,7 +194,8 @@ class Redactor:
             if self.taxonomy:
                 from ..extract import get_extractor
 
-                protected = [(m.start, m.end) for m in get_extractor(self.taxonomy).extract(doc).mentions]
+                ext = get_extractor(self.taxonomy, False)  # spans only: no context rules
+                protected = [(m.start, m.end) for m in ext.extract(doc).mentions]
             for s, e in finder.find(text, header_end=header_end, known=names, contact=contact,
                                     protected=protected):
                 found.append((s, e, "name", ""))
