@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from skillmix.assess import seniority_of, summarize
+from skillmix.assess.evidence import UNKNOWN_END_MONTHS
 from skillmix.extract import as_document
+from skillmix.records import Document, Role
 
 
 def _union_months(roles, idxs, today):
@@ -15,7 +19,10 @@ def _union_months(roles, idxs, today):
         if r.start is None:
             continue
         first = r.start.year * 12 + r.start.month - 1
-        months.update(range(first, first + r.months(today)))
+        span = r.months(today)
+        if r.end is None and not r.current:  # one date only: capped, not run to today
+            span = min(span, UNKNOWN_END_MONTHS)
+        months.update(range(first, first + span))
     return len(months)
 
 
@@ -69,6 +76,17 @@ def test_evidence_overlapping_roles_counted_once(extractor, today):
     assert len(doc.roles) == 2
     ev = summarize(extractor.extract(doc), doc, today=today)
     assert ev.skills["seo"].years_from_roles == pytest.approx(3.0)  # 2020-2022, not 4
+
+
+def test_evidence_role_without_end_is_not_run_to_today(extractor, today):
+    text = "EXPERIENCE\nSEO Manager, Acme    04/2013\n- Managed SEO for clients.\n"
+    role = Role(title="SEO Manager", employer="Acme", start=date(2013, 4, 1),
+                end=None, current=False, span_start=11, span_end=len(text))
+    doc = Document(id="x", text=text, source="<t>", media_type="text/plain", kind="resume",
+                   roles=(role,))
+    ev = summarize(extractor.extract(doc), doc, today=today)
+    assert role.months(today) > 100  # what running it to today would give
+    assert ev.skills["seo"].years_from_roles == pytest.approx(UNKNOWN_END_MONTHS / 12)
 
 
 def test_evidence_explicit_year_claims(extractor, today):

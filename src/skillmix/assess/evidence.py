@@ -9,7 +9,8 @@
   show only a consumer's familiarity ("avid Instagram user": the article's intern mistake);
 * **years** per skill from dated roles: the months of every role whose text holds a
   counting mention, with overlapping roles counted once, or an explicit claim ("5 years of
-  SEO") when that is larger;
+  SEO") when that is larger (a role with a start date but neither an end date nor
+  "present" counts :data:`UNKNOWN_END_MONTHS` at most);
 * **recency** (months since the last role that used the skill ended; 0 while current) and
   the **seniority** of those roles, read from their titles with ``data/seniority.yaml``.
 
@@ -42,6 +43,10 @@ __all__ = [
 ]
 
 _WORDS = re.compile(r"[a-z][a-z\-]*")
+
+#: months credited to a role with a start date, no end date and no "present": the reader
+#: found one date only, so the role is not run up to today
+UNKNOWN_END_MONTHS = 12
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -236,6 +241,8 @@ def _role_facts(role: Role, text: str, today: date) -> tuple[int, int | None, st
     level, label = seniority_of(role.title)
     stop = role.end or today
     months = role.months(today) if role.start is not None and role.start <= stop else 0
+    if role.end is None and not role.current:
+        months = min(months, UNKNOWN_END_MONTHS)  # "04/2013" alone: do not run it to today
     first = text.find("\n", role.span_start, role.span_end)
     return months, level, label, (first if first != -1 else role.span_end)
 
