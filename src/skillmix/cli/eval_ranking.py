@@ -51,9 +51,9 @@ def ranking(jobs: tuple[Path, ...], resumes: Path, relevance: Path, methods: tup
         params = MatchParams.parse_weights(weights, params)
     rel = load_relevance(relevance)
     report = BatchReport()
-    postings = [p for p in read_pool([str(j) for j in jobs], "posting", report=report)]
+    postings = [p for p in read_pool([str(j) for j in jobs], "posting", report=report)
+                if p.id in rel]
     job_docs = [to_match_document(p, kind="posting", today=params.today()) for p in postings]
-    job_docs = [j for j in job_docs if j.id in rel]
     labelled = read_labelled_folder(resumes, cache=not no_cache, report=report,
                                     limit_per_category=limit_per_category)
     docs = [to_match_document(d.document, kind="resume", today=params.today()) for d in labelled]
