@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from skillmix.assess import assess, assess_many
@@ -60,3 +62,25 @@ def test_scoring_many_matches_one_by_one(real_resumes, extractor, today):
         one = assess(ext, "social-media-manager", document=doc, today=today)
         assert one.fit == card.fit
         assert one.to_dict() == card.to_dict()
+
+
+def test_scoring_edge_cases(demo_resume, today):
+    from skillmix.assess import load_profile, parse_profile, score_many
+    from skillmix.batch import BatchReport
+
+    # nothing to score is not an error
+    assert assess_many([], today=today) == []
+    assert len(score_many([], "community-manager")) == 0
+    # a tolerance that covers every mix never costs anything
+    raw = load_profile().to_dict()
+    raw["balance"].update(target=0.5, tolerance=0.5)
+    card = assess(demo_resume, parse_profile(raw), today=today)
+    assert card.balance.factor == 1.0
+    # a path given as a string is read as a file; a missing one follows the batch policy
+    by_path = assess(demo_resume.source, today=today)
+    assert by_path.fit == assess(demo_resume, today=today).fit
+    report = BatchReport()
+    cards = assess_many([demo_resume, Path("/no/such/resume.pdf")], today=today, report=report)
+    assert len(cards) == 1
+    assert (report.done, report.failed) == (1, 1)
+    assert report.failures[0].source == "/no/such/resume.pdf"

@@ -188,7 +188,10 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
     share = np.divide(tech, total, out=np.full(n, prof.balance_target), where=total > 0)
     excess = np.maximum(0.0, np.abs(share - prof.balance_target) - prof.balance_tolerance)
     room = max(prof.balance_target, 1.0 - prof.balance_target) - prof.balance_tolerance
-    factor = 1.0 - prof.balance_weight * (np.minimum(1.0, excess / room) if room > 0 else 0.0)
+    if room > 0:
+        factor = 1.0 - prof.balance_weight * np.minimum(1.0, excess / room)
+    else:  # tolerance covers every mix: balance never costs anything
+        factor = np.ones(n)
     fit = 100.0 * factor * (coverage @ cp.weights)
     return ScoreTable(
         compiled=cp, evidence=tuple(evidence), direct=direct, effective=effective,
@@ -210,7 +213,8 @@ def candidate_evidence(
 ) -> CandidateEvidence:
     """Summarized evidence from whatever the caller has: evidence (returned as is), an
     extraction (with its ``document`` for roles), an ``(extraction, document)`` pair, a
-    document, a résumé, résumé text, or a path (read as a résumé)."""
+    document, a résumé, a path (read as a résumé; a one-line string naming an existing
+    file is taken as a path) or résumé text."""
     if isinstance(item, CandidateEvidence):
         return item
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Extraction):
@@ -219,6 +223,8 @@ def candidate_evidence(
         return summarize(item, document, today=today)
     from ..extract import as_document, get_extractor
 
+    if isinstance(item, str) and _is_path(item):
+        item = Path(item)
     if isinstance(item, Path):
         from ..io import read_document
 
@@ -288,6 +294,15 @@ def assess_many(
     cards = [build_scorecard(table, i, detail=detail) for i in range(len(evs))]
     rep.done += len(cards)
     return cards
+
+
+def _is_path(text: str) -> bool:
+    if "\n" in text or len(text) > 1024:
+        return False
+    try:
+        return Path(text).expanduser().is_file()
+    except OSError:
+        return False
 
 
 def _name(item: Any) -> str:
