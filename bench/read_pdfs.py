@@ -14,7 +14,8 @@ Adzuna postings); the script prints which. Engines:
 * ``pdfium-raw`` pypdfium2's own ``get_text_range`` (what a naive reader gets)
 * ``pypdf``      pypdf's ``extract_text()`` alone
 
-Then the full pipeline (sandboxed ``read_documents``: text, sections, roles) over the
+Engines take turns on each file so that load from other processes on a shared machine
+slows them alike. Then the full pipeline (sandboxed ``read_documents``: text, sections, roles) over the
 same files, with its batch report. Ratios are printed against ``pypdf``.
 """
 
@@ -84,39 +85,48 @@ def pypdf_plain(data: bytes) -> str:
     return "\n".join((page.extract_text() or "") for page in reader.pages)
 
 
-def run_engine(name: str, files: list[Path], words: set[str]) -> dict[str, float]:
+def extract(name: str, data: bytes, path: Path, limits: ReadLimits) -> str:
+    if name == "auto":
+        return read_pdf(data, str(path), limits, engine="auto")[0]
+    if name == "pypdfium2":
+        return read_pdf(data, str(path), limits, engine="pypdfium2")[0]
+    if name == "pdfium-raw":
+        return pdfium_raw(data)
+    return pypdf_plain(data)
+
+
+def run_engines(engines: list[str], files: list[Path], words: set[str]) -> dict[str, dict[str, float]]:
+    """Engines take turns on each file, so a busy machine slows them all alike."""
     limits = ReadLimits()
-    ok = 0
-    found = total = 0
-    times = []
-    for path in files:
+    stats = {e: {"ok": 0, "found": 0, "total": 0, "times": []} for e in engines}
+    for i, path in enumerate(files):
         data = path.read_bytes()
-        t0 = time.perf_counter()
-        try:
-            if name == "auto":
-                text, _ = read_pdf(data, str(path), limits, engine="auto")
-            elif name == "pypdfium2":
-                text, _ = read_pdf(data, str(path), limits, engine="pypdfium2")
-            elif name == "pdfium-raw":
-                text = pdfium_raw(data)
-            else:
-                text = pypdf_plain(data)
-        except Exception:  # noqa: BLE001 - a benchmark counts failures
-            times.append(time.perf_counter() - t0)
-            continue
-        times.append(time.perf_counter() - t0)
-        if text.strip():
-            ok += 1
-        f, n = quality(text, words)
-        found += f
-        total += n
-    return {
-        "ok": ok,
-        "mean_s": statistics.fmean(times),
-        "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
-        "dict_share": found / total if total else 0.0,
-        "words": total / max(1, ok),
-    }
+        k = i % len(engines)
+        for engine in engines[k:] + engines[:k]:  # rotate: no engine always goes first
+            st = stats[engine]
+            t0 = time.perf_counter()
+            try:
+                text = extract(engine, data, path, limits)
+            except Exception:  # noqa: BLE001 - a benchmark counts failures
+                st["times"].append(time.perf_counter() - t0)
+                continue
+            st["times"].append(time.perf_counter() - t0)
+            if text.strip():
+                st["ok"] += 1
+            f, n = quality(text, words)
+            st["found"] += f
+            st["total"] += n
+    out = {}
+    for engine, st in stats.items():
+        times = st["times"]
+        out[engine] = {
+            "ok": st["ok"],
+            "mean_s": statistics.fmean(times),
+            "p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
+            "dict_share": st["found"] / st["total"] if st["total"] else 0.0,
+            "words": st["total"] / max(1, st["ok"]),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,10 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(files)} PDFs under {root}")
     print(f"dictionary: {source}")
     print(f"{'engine':<11} {'read':>9} {'s/file':>8} {'p95 s':>7} {'dict share':>10} {'words/file':>10}")
-    results = {}
-    for engine in args.engines.split(","):
-        r = run_engine(engine, files, words)
-        results[engine] = r
+    results = run_engines(args.engines.split(","), files, words)
+    for engine, r in results.items():
         print(
             f"{engine:<11} {r['ok']:>4}/{len(files):<4} {r['mean_s']:>8.4f} {r['p95_s']:>7.4f} "
             f"{r['dict_share']:>10.4f} {r['words']:>10.0f}"
