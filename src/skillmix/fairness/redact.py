@@ -60,7 +60,8 @@ PLACEHOLDERS = {
 #: metadata keys that say nothing about the person and survive blind mode.
 SAFE_METADATA = frozenset({
     "pages", "extractor", "quality", "encoding", "pdf_producer", "pdf_creator", "ocr",
-    "language", "media_type", "repaired", "sandbox",
+    "language", "media_type", "repaired", "sandbox", "format", "embedded_in_html",
+    "more_postings",
 })
 _PHOTO_KEYS = ("image", "photo", "picture", "avatar", "images")
 
