@@ -88,6 +88,7 @@ def piece_init(enc: MiniLMEncoder) -> np.ndarray:
     tok = enc.tokenizer
     seqs = [[tok.cls_id, i, tok.sep_id] for i in range(len(tok.vocab))]
     out = np.zeros((len(seqs), enc.dim), dtype=np.float32)
+    enc.batch_size = 1024
     for idx, _ids, mask, hidden in enc._batches(seqs):
         out[idx] = hidden.mean(1)
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12) * 0.3
@@ -130,7 +131,7 @@ def train(table: np.ndarray, seqs: list[list[int]], targets: np.ndarray, *, epoc
             mh = m[uniq] / (1 - b1**step)
             vh = v[uniq] / (1 - b2**step)
             E[uniq] -= lr * mh / (np.sqrt(vh) + eps)
-        log(f"epoch {ep + 1}: mean cosine {1 - tot / n:.4f}")
+        log(f"epoch {ep + 1}: mean cosine {1 - tot / n:.4f}", flush=True)
     return E
 
 
@@ -161,7 +162,9 @@ def main() -> None:
     targets /= np.maximum(np.linalg.norm(targets, axis=1, keepdims=True), 1e-12)
     print(f"targets ready ({time.perf_counter() - t0:.0f}s); initialising piece vectors", flush=True)
     table = piece_init(enc)
+    print(f"piece vectors ready ({time.perf_counter() - t0:.0f}s); tokenising", flush=True)
     seqs = [enc.tokenizer.encode(t, enc.max_length)[1:-1] for t in texts]
+    print(f"training ({time.perf_counter() - t0:.0f}s)", flush=True)
     E = train(table, seqs, targets, epochs=args.epochs, batch=args.batch, lr=args.lr, seed=args.seed)
     q, scale = quantise(E)
     args.out.parent.mkdir(parents=True, exist_ok=True)

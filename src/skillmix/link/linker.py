@@ -17,7 +17,9 @@ embeddings are computed once per machine and cached (:mod:`skillmix.link.cache`)
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -58,6 +60,8 @@ class LinkerConfig:
     bm25_half: float = 8.0
     #: a concept's label similarity = pref + alt_mix * (best of all its labels - pref)
     alt_mix: float = 0.5
+    #: weight of how often SkillSpan-train job ads ask for a concept (0 turns it off)
+    w_prior: float = 0.0
     shortlist: int = 200
     max_window: int = 5
     batch_size: int = 64
@@ -65,6 +69,29 @@ class LinkerConfig:
 
     def with_(self, **changes: float) -> "LinkerConfig":
         return replace(self, **changes)
+
+
+PRIOR_FILE = "prior_skillspan.csv"
+
+
+def load_prior(uris: Sequence[str], labels: Sequence[str], path: Path | None = None) -> np.ndarray:
+    """Per concept, log(1 + credit) / log(1 + max credit) from the shipped prior file
+    (matched by URI, else by label); zeros when the file is absent."""
+    p = path or Path(str(resources.files("skillmix.link").joinpath("data", PRIOR_FILE)))
+    out = np.zeros(len(uris), dtype=np.float32)
+    if not p.is_file():
+        return out
+    by_uri: dict[str, float] = {}
+    by_label: dict[str, float] = {}
+    with p.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            c = float(row["credit"])
+            by_uri[row["conceptUri"]] = c
+            by_label[row["preferredLabel"]] = c
+    for i, (u, lab) in enumerate(zip(uris, labels)):
+        out[i] = by_uri.get(u, by_label.get(lab, 0.0)) if u else by_label.get(lab, 0.0)
+    top = float(out.max())
+    return np.log1p(out) / np.log1p(top) if top > 0 else out
 
 
 def _label_agg(sims: np.ndarray, starts: np.ndarray, alt_mix: float) -> np.ndarray:
@@ -115,6 +142,7 @@ class EscoLinker:
         self.lexical = LexicalIndex([c.texts for c in space.concepts])
         self._uris = [c.uri for c in space.concepts]
         self._labels = [c.label for c in space.concepts]
+        self._prior = load_prior(self._uris, self._labels)
         self.query_encoder: QueryEncoder = query_encoder or self.encoder
 
     @property
@@ -207,7 +235,9 @@ class EscoLinker:
         for r, t in enumerate(texts):
             for c, _i, _j, _n in self.lexical.phrases(t):
                 phrase[r, c] = 1.0
-        base = cfg.w_label * label + cfg.w_desc * desc + cfg.w_bm25 * bm25 + cfg.w_phrase * phrase
+        prior = np.broadcast_to(self._prior, label.shape)
+        base = (cfg.w_label * label + cfg.w_desc * desc + cfg.w_bm25 * bm25 + cfg.w_phrase * phrase
+                + cfg.w_prior * prior)
         window = np.full_like(label, np.nan)
         k = min(cfg.shortlist, base.shape[1])
         for r, tb in enumerate(tokens):
@@ -221,7 +251,8 @@ class EscoLinker:
             pref = sims[local]
             best = np.maximum.reduceat(sims, local)
             window[r, short] = pref + cfg.alt_mix * (best - pref)
-        return {"label": label, "desc": desc, "bm25": bm25, "phrase": phrase, "window": window, "base": base}
+        return {"label": label, "desc": desc, "bm25": bm25, "phrase": phrase, "window": window,
+                "prior": prior}
 
     def _end(self, c: int) -> int:
         return int(self._starts[c + 1]) if c + 1 < len(self._starts) else len(self._label_texts)
@@ -233,7 +264,8 @@ class EscoLinker:
 
     def fuse(self, ch: dict[str, np.ndarray], config: LinkerConfig | None = None) -> np.ndarray:
         cfg = config or self.config
-        base = cfg.w_label * ch["label"] + cfg.w_desc * ch["desc"] + cfg.w_bm25 * ch["bm25"] + cfg.w_phrase * ch["phrase"]
+        base = (cfg.w_label * ch["label"] + cfg.w_desc * ch["desc"] + cfg.w_bm25 * ch["bm25"]
+                + cfg.w_phrase * ch["phrase"] + cfg.w_prior * ch["prior"])
         win = ch["window"]
         on = ~np.isnan(win)
         # off-shortlist concepts rank after every shortlisted one
