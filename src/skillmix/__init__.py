@@ -48,11 +48,14 @@ __version__ = "0.1.0"
 
 #: lazily imported public names -> module that defines them
 _LAZY = {
+    "DecisionLog": "skillmix.fairness",
     "Extractor": "skillmix.extract",
     "MatchParams": "skillmix.match",
     "Matcher": "skillmix.match",
     "Taxonomy": "skillmix.taxonomy",
     "assess_many": "skillmix.assess",
+    "audit_scores": "skillmix.fairness",
+    "audit_selection": "skillmix.fairness",
     "extract": "skillmix.extract",
     "get_extractor": "skillmix.extract",
     "load_profile": "skillmix.assess",
@@ -64,12 +67,14 @@ _LAZY = {
     "read_corpus": "skillmix.io",
     "read_document": "skillmix.io",
     "read_documents": "skillmix.io",
+    "redact": "skillmix.fairness",
     "summarize": "skillmix.assess",
 }
 
 __all__ = [
     "Area",
     "ConfigError",
+    "DecisionLog",
     "Document",
     "DocumentError",
     "Evidence",
@@ -99,6 +104,8 @@ __all__ = [
     "Taxonomy",
     "TaxonomyError",
     "assess_many",
+    "audit_scores",
+    "audit_selection",
     "extract",
     "get_extractor",
     "load_profile",
@@ -110,6 +117,7 @@ __all__ = [
     "read_corpus",
     "read_document",
     "read_documents",
+    "redact",
     "summarize",
 ]
 
