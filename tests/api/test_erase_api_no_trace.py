@@ -43,6 +43,7 @@ def test_erase_api_leaves_no_trace(client, keys, store, demo, uploader) -> None:
     assert resp.status_code == 200, resp.text
     rows = resp.json()["erased"]["rows"]
     assert rows["documents"] == 1 and rows["scorecards"] == 1 and rows["rankings"] == 1
+    assert rows["derived"] == 1  # the cached blind version of the résumé
 
     dump = _everything(store)
     for needle in (marker, name, "Ottoline", gone["id"], card["id"], rank["id"]):

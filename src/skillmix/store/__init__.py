@@ -27,15 +27,15 @@ from .types import (
 )
 
 __all__ = [
-    "DEFAULT_URL",
-    "SCOPES",
     "ApiKey",
     "AuditEntry",
     "CandidateInfo",
+    "DEFAULT_URL",
     "ErasureReport",
     "JobInfo",
     "NewKey",
     "PostingInfo",
+    "SCOPES",
     "Store",
     "StoredDocument",
     "StoredProfile",

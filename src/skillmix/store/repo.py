@@ -44,7 +44,7 @@ __all__ = [
     "candidate_documents", "candidates_with_skill", "create_job", "delete_profile",
     "finish_job", "get_candidate", "get_document", "get_extraction", "get_job",
     "get_posting", "get_profile", "get_ranking", "get_scorecard", "latest_ranking",
-    "list_audit", "list_candidates", "list_jobs", "list_postings", "list_profiles", "list_scorecards",
+    "latest_resume", "list_audit", "list_candidates", "list_jobs", "list_postings", "list_profiles", "list_scorecards",
     "posting_documents", "put_profile", "read_original", "save_document", "save_ranking", "save_scorecard",
     "start_job",
 ]
@@ -421,3 +421,15 @@ def read_original(store: Store, doc_id: str) -> bytes:
     if rel is None:
         raise NotFoundError("S105", f"document {doc_id!r} has no stored file.")
     return store.files.get(rel)
+
+
+def latest_resume(store: Store, candidate_id: str) -> tuple[str | None, StoredDocument | None]:
+    """A candidate's name and newest résumé (None when they have none), in one query pair."""
+    with store.session() as sess:
+        cand = sess.get(CandidateRow, candidate_id)
+        if cand is None:
+            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+        row = sess.scalars(select(DocumentRow).where(DocumentRow.candidate_id == candidate_id,
+                                                     DocumentRow.kind == "resume")
+                           .order_by(DocumentRow.created_at.desc()).limit(1)).first()
+        return cand.name, (_stored(row) if row is not None else None)

@@ -83,24 +83,22 @@ def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str
     return repo.put_profile(ws.store, profile_id, prof.label, prof.to_dict(), actor=actor)
 
 
-def _latest_resume(ws: "Workspace", candidate_id: str) -> tuple[StoredDocument, Extraction | None]:
-    docs = [(d, e) for d, e in repo.candidate_documents(ws.store, candidate_id) if d.kind == "resume"]
-    if not docs:
+def _subject(ws: "Workspace", candidate_id: str, blind: bool) -> tuple[Document, Extraction, dict[str, Any], str | None]:
+    """The résumé scoring sees (masked in blind mode), its extraction, how it was made,
+    and the candidate's name."""
+    name, stored = repo.latest_resume(ws.store, candidate_id)
+    if stored is None:
         raise NotFoundError("S140", f"candidate {candidate_id!r} has no résumé.",
                             hint="Upload one with POST /v1/documents (kind=resume).")
-    return docs[-1]
-
-
-def _subject(ws: "Workspace", candidate_id: str, blind: bool) -> tuple[Document, Extraction, dict[str, Any]]:
-    cand = repo.get_candidate(ws.store, candidate_id)
-    stored, ext = _latest_resume(ws, candidate_id)
     doc = stored.document
     if blind:
-        doc, ext, counts = blind_version(ws, doc, cand.name)
-        return doc, ext, {"blind": True, "redactions": counts}
-    if ext is None:
+        doc, ext, counts = blind_version(ws, doc, name)
+        return doc, ext, {"blind": True, "redactions": counts}, name
+    try:
+        ext = repo.get_extraction(ws.store, stored.id)
+    except NotFoundError:
         ext = ws.extractor.extract(doc)
-    return doc, ext, {"blind": False}
+    return doc, ext, {"blind": False}, name
 
 
 def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None = None,
@@ -110,7 +108,7 @@ def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None 
 
     blind = ws.settings.blind if blind is None else blind
     prof = resolve_profile(ws, profile or DEFAULT_PROFILE)
-    doc, ext, how = _subject(ws, candidate_id, blind)
+    doc, ext, how, _ = _subject(ws, candidate_id, blind)
     card = assess((ext, doc), prof)
     data = {"scorecard": card.to_dict(), **how}
     target = f"profile:{prof.id}"
@@ -148,13 +146,13 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
     owners: dict[str, str] = {}
     for cid in dict.fromkeys(candidate_ids):
         try:
-            doc, ext, _ = _subject(ws, cid, blind)
+            doc, ext, _, known = _subject(ws, cid, blind)
         except NotFoundError:
             if explicit:
                 raise
             continue  # listed candidates without a résumé are not rankable
         owners[doc.id] = cid
-        name = None if blind else repo.get_candidate(ws.store, cid).name
+        name = None if blind else known
         pool.append(to_match_document(Resume(document=doc, id=doc.id, name=name), ext,
                                       kind="resume", taxonomy=ws.settings.taxonomy))
     if not pool:
