@@ -36,3 +36,39 @@ def test_cli_rank_candidate_table_and_errors():
     assert res.output.splitlines()[0].startswith("rank,score,title")
     bad = runner.invoke(cli, ["rank", str(DEMO / "resume.txt")])
     assert bad.exit_code != 0
+
+
+def test_cli_eval_ranking_on_a_small_labelled_folder(tmp_path):
+    social = [
+        "Experience\nSocial Media Manager, Acme, 2019 - Present\n- Ran paid social advertising "
+        "on Facebook and Instagram; community management and social listening.\n",
+        "Experience\nCommunity Manager, Beta, 2018 - 2023\n- Managed the brand's TikTok and "
+        "Instagram accounts, content strategy and influencer marketing.\n",
+        "Experience\nDigital Marketer, Gamma, 2020 - Present\n- SEO, Google Analytics and "
+        "social media marketing campaigns for clients.\n",
+    ]
+    chef = [
+        "Experience\nHead Chef, Bistro, 2015 - Present\n- Menu planning, kitchen staff, food cost.\n",
+        "Experience\nLine Cook, Diner, 2019 - 2022\n- Grill, prep and plating for 200 covers.\n",
+        "Experience\nPastry Chef, Hotel, 2016 - 2021\n- Bread, desserts and ordering.\n",
+    ]
+    for cat, texts in (("SOCIAL", social), ("CHEF", chef)):
+        (tmp_path / "cv" / cat).mkdir(parents=True)
+        for i, t in enumerate(texts):
+            (tmp_path / "cv" / cat / f"{i}.txt").write_text(t)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(json.dumps({
+        "id": "j1", "title": "Social Media Manager",
+        "description": "Requirements:\n- 3+ years of social media marketing and community "
+                       "management.\n- Paid social advertising on Facebook and Instagram.\n"}) + "\n")
+    rel = tmp_path / "rel.json"
+    rel.write_text(json.dumps({"j1": {"SOCIAL": 3}}))
+    res = CliRunner().invoke(cli, ["eval", "ranking", "--jobs", str(jobs), "--resumes",
+                                   str(tmp_path / "cv"), "--relevance", str(rel), "--no-cache",
+                                   "--per-job"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["jobs"] == 1 and out["resumes"] == 6
+    assert out["methods"]["skillmix"]["map"] == 1.0
+    assert out["methods"]["skillmix"]["ndcg@10"] == 1.0
+    assert set(out["per_job"]["j1"]) == {"skillmix", "bm25"}
