@@ -296,6 +296,15 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
     scores = combine(comps, m.params)
+    # the changed candidate depends only on the skill added, not on the job explained:
+    # every job is re-scored once per skill tried, whichever results try it
+    rescored: dict[int, np.ndarray] = {}
+
+    def with_skill(col: int) -> np.ndarray:
+        if col not in rescored:
+            rescored[col] = combine(score_all(*_with_skill(m, cand, col))[0], m.params)
+        return rescored[col]
+
     out = []
     for r, j in enumerate(_order(scores, top), start=1):
         j = int(j)
@@ -307,8 +316,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         skills, missing, transferable = _explain(m, job, cand, raw, exp)
         found = []
         for col in _tries(m, skills):
-            new_c, _, _ = score_all(*_with_skill(m, cand, col))
-            new_scores = combine(new_c, m.params)
+            new_scores = with_skill(col)
             to = _rank_of(new_scores, j, float(new_scores[j]))
             if to < r:
                 label = m.labels_[col]
