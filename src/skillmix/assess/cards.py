@@ -33,10 +33,17 @@ MAX_SPANS = 3
 _GAP_ORDER = {"required": 0, "seniority": 1, "years": 2, "area": 3, "preferred": 4}
 
 
-def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, note: str) -> Evidence:
+def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, note: str,
+                      sentences: dict[int, str] | None = None) -> Evidence:
+    if sentences is None:
+        sentence = ev.sentence(m)
+    else:  # a skills line holds many mentions: normalize its text once per card
+        sentence = sentences.get(m.sentence_start)
+        if sentence is None:
+            sentence = sentences[m.sentence_start] = ev.sentence(m)
     return Evidence(
         document_id=ev.document_id, skill_id=m.skill_id, start=m.start, end=m.end,
-        surface=m.surface, sentence=ev.sentence(m), weight=round(weight, 4), note=note,
+        surface=m.surface, sentence=sentence, weight=round(weight, 4), note=note,
     )
 
 
@@ -49,12 +56,14 @@ def _note(ev: CandidateEvidence, se: SkillEvidence, m: SkillMention) -> str:
     return f"{se.level}: in {where}"
 
 
-def _skill_spans(ev: CandidateEvidence, se: SkillEvidence, weight: float, prefix: str = "") -> tuple[Evidence, ...]:
+def _skill_spans(ev: CandidateEvidence, se: SkillEvidence, weight: float, prefix: str = "",
+                 sentences: dict[int, str] | None = None) -> tuple[Evidence, ...]:
     # mentions inside roles first (work history is the strongest evidence), then the rest
     picked = [m for m in se.mentions if m.role is not None][:MAX_SPANS]
     if len(picked) < MAX_SPANS:
         picked += [m for m in se.mentions if m.role is None][: MAX_SPANS - len(picked)]
-    return tuple(_mention_evidence(ev, m, weight, prefix + _note(ev, se, m)) for m in picked)
+    return tuple(_mention_evidence(ev, m, weight, prefix + _note(ev, se, m), sentences)
+                 for m in picked)
 
 
 def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evidence:
@@ -69,6 +78,24 @@ def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evide
 
 
 _QUESTIONS: dict[tuple[int, str | None, str | None], tuple[RoleProfile, str | None]] = {}
+
+
+_GAPS: dict[tuple[int, str, str, str], tuple[RoleProfile, Gap]] = {}
+
+
+def _skill_gap(profile: RoleProfile, taxonomy, kind: str, skill_id: str, area: str) -> Gap:
+    """The (immutable, so shared) gap for a missing required or preferred skill."""
+    key = (id(profile), kind, skill_id, area)
+    hit = _GAPS.get(key)
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_GAPS) > 20000:
+        _GAPS.clear()
+    gap = Gap(kind=kind, skill_id=skill_id, area=area,
+              message=f"No evidence of {kind} skill '{taxonomy.skills[skill_id].label}'.",
+              question=question_for(profile, taxonomy, skill_id, area))
+    _GAPS[key] = (profile, gap)
+    return gap
 
 
 def question_for(profile: RoleProfile, taxonomy, skill_id: str | None, area: str | None) -> str | None:
@@ -109,29 +136,32 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
     tax = cp.taxonomy
     ev: CandidateEvidence = table.evidence[i]
     direct, effective = table.direct[i], table.effective[i]
-    eff = effective.tolist()
     factor = float(table.factor[i])
     b = prof.breadth
     ids = cp.ids
     transfer = table.transfer_from[i]
     cols_arr = np.flatnonzero(effective)
     cols = cols_arr.tolist()
+    eff = dict(zip(cols, effective[cols_arr].tolist()))  # only the non-zero entries
     contrib_all = (cp.importance[cols_arr] * effective[cols_arr][:, None]).T.tolist()
     named_all = cp.named[cols_arr].T.tolist()
     level_of = dict(zip(cols, direct[cols_arr].tolist()))
     breadth_row = table.breadth[i].tolist()
     depth_row = table.depth[i].tolist()
     spans_cache: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+    sentences: dict[int, str] = {}
 
     def spans_for(sid: str, src: str) -> tuple[Evidence, ...]:
         key = (sid, src)
         hit = spans_cache.get(key)
         if hit is None:
             if src == sid:
-                hit = _skill_spans(ev, ev.skills[sid], level_of[cp.index[sid]])
+                hit = _skill_spans(ev, ev.skills[sid], level_of[cp.index[sid]],
+                                   sentences=sentences)
             else:
                 hit = _skill_spans(ev, ev.skills[src], level_of[cp.index[src]],
-                                   prefix=f"transferable to {sid} from {src}; ")
+                                   prefix=f"transferable to {sid} from {src}; ",
+                                   sentences=sentences)
             spans_cache[key] = hit
         return hit
 
@@ -168,7 +198,7 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
                     m = next((m for m in se.mentions if m.role == r), None)
                     if m is not None:
                         spans.append(_mention_evidence(ev, m, level_of[cp.index[sid]],
-                                                       f"used in role {r}"))
+                                                       f"used in role {r}", sentences))
                 points.append(ScorePoint(points=round(depth_pts * role.months / months, 4),
                                          area=spec.id, kind="depth", role=r,
                                          evidence=tuple(spans)))
@@ -179,8 +209,8 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
             breadth=round(breadth_row[k], 4), depth=round(depth_row[k], 4),
             years=round(float(table.years[i, k]), 2), min_years=spec.min_years,
             points=round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
-            required_met=tuple(s for s in req if eff[cp.index[s]] > 0),
-            required_missing=tuple(s for s in req if eff[cp.index[s]] <= 0),
+            required_met=tuple(s for s in req if cp.index[s] in eff),
+            required_missing=tuple(s for s in req if cp.index[s] not in eff),
         ))
 
     tech, comm = float(table.tech[i]), float(table.comm[i])
@@ -202,15 +232,11 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
         for k, spec in enumerate(prof.areas):
             a = areas[k]
             for sid in a.required_missing:
-                gaps.append(Gap(kind="required", skill_id=sid, area=spec.id,
-                                message=f"No evidence of required skill '{tax.skills[sid].label}'.",
-                                question=question_for(prof, tax, sid, spec.id)))
+                gaps.append(_skill_gap(prof, tax, "required", sid, spec.id))
             if a.coverage < 0.5:
-                missing = [s for s in spec.preferred if eff[cp.index[s]] <= 0][:3]
+                missing = [s for s in spec.preferred if cp.index[s] not in eff][:3]
                 for sid in missing:
-                    gaps.append(Gap(kind="preferred", skill_id=sid, area=spec.id,
-                                    message=f"No evidence of preferred skill '{tax.skills[sid].label}'.",
-                                    question=question_for(prof, tax, sid, spec.id)))
+                    gaps.append(_skill_gap(prof, tax, "preferred", sid, spec.id))
             if a.coverage < 0.25:
                 gaps.append(Gap(kind="area", area=spec.id,
                                 message=f"Little evidence of {spec.label.lower()} ({a.coverage:.0%} covered).",
