@@ -23,7 +23,8 @@ def test_reader_docx_paragraphs_tables_and_roles(fixture):
     assert doc.kind == "resume"
     assert "Platforms | TikTok, Instagram, YouTube, Discord" in doc.text
     assert "- Grew TikTok and Instagram audiences" in doc.text
-    assert [s.kind for s in doc.sections] == ["summary", "experience", "skills", "education"]
+    assert [s.kind for s in doc.sections] == ["contact", "summary", "experience", "skills", "education"]
+    assert doc.text[doc.sections[0].start:doc.sections[0].end] == "Sam Rivera\nBrooklyn, NY | sam@example.org"
     assert [(r.title, r.employer, r.start, r.end, r.current) for r in doc.roles] == [
         ("Senior Social Media Strategist", "Brightline Media", date(2021, 3, 1), None, True),
         ("Community Manager", "Northwind Games", date(2017, 6, 1), date(2021, 2, 1), False),

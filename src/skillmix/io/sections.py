@@ -20,6 +20,7 @@ from ..records import DocumentKind, Section
 
 __all__ = ["detect_sections", "guess_kind", "heading_key", "unglue_headings"]
 
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(?\+?\d[\d ()-]{7,}\d")
 _BULLET = re.compile(r"^(?:[\s\-–—•·*#>▪■●○◦]+|\(?\d{1,2}[.)]\s*|[ivx]{1,4}[.)]\s+)+")
 
 
@@ -60,6 +61,11 @@ def _cues() -> dict[str, tuple[tuple[re.Pattern[str], int], ...]]:
             flags = re.MULTILINE
         out.setdefault(row["kind"], []).append((re.compile(row["pattern"], flags), int(row["weight"])))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _has_contact(text: str) -> bool:
+    """An e-mail address or a phone number (9+ digits) in ``text``."""
+    return any("@" in m.group(0) or sum(c.isdigit() for c in m.group(0)) >= 9 for m in _CONTACT.finditer(text))
 
 
 def heading_key(line: str) -> str:
@@ -166,6 +172,12 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
         end = len(text[:end].rstrip())
         if end > start:
             sections.append(Section(h.section, heading, start, end, h.boilerplate))
+    if doc == "resume":
+        first = sections[0].start if sections else len(text)
+        if first > 0 and _has_contact(text[:first]) and not any(s.kind == "contact" for s in sections):
+            # The lines above the first heading of a résumé, when they hold an e-mail
+            # address or a phone number, are its contact block.
+            sections.insert(0, Section("contact", "", 0, len(text[:first].rstrip()), False))
     legal = [s for s in sections if s.kind == "legal"]
     extra = list(inline)
     for start, end in _eeo_spans(text):
