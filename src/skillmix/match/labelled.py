@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Iterator
 
 from ..batch import BatchReport, OnError
-from ..records import Document
+from ..records import Document, Role, Section
 
 __all__ = ["LabelledDocument", "read_labelled_folder"]
 
@@ -82,7 +82,10 @@ def read_labelled_folder(
     cache_file: Path | None = None
     if cache:
         base = _cache_dir() if cache is True else Path(cache)
-        key = hashlib.sha256(f"{root.resolve()}|{kind}".encode()).hexdigest()[:16]
+        # the record layout is part of the key: a cache written before a field was added
+        # to Document, Section or Role is never unpickled into the new classes
+        layout = ",".join(f.name for cls in (Document, Section, Role) for f in fields(cls))
+        key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}".encode()).hexdigest()[:16]
         cache_file = base / f"docs-{key}.v{_CACHE_VERSION}.pkl"
         if cache_file.is_file():
             try:
