@@ -2,9 +2,10 @@
 
 An index folder holds ``meta.json`` (format version, kind, parameters, taxonomy, ids,
 titles, sources), ``arrays.npz`` (the CSR values and aligned per-entry facts, the learned
-rarity and neighbour graph, area weights), ``texts.pkl`` (the document texts that
+rarity and neighbour graph, area weights), ``texts.json`` (the document texts that
 explanations quote) and ``bm25/`` (bm25s's own files). Derived matrices are rebuilt on
-load (a few milliseconds for 100,000 documents) rather than stored twice. A folder whose
+load rather than stored twice. Nothing is pickled: an index folder from elsewhere
+cannot run code when loaded. A folder whose
 ``format`` differs from :data:`FORMAT` is refused with ``M021``: rebuild it.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from .text import TextIndex
 __all__ = ["FORMAT", "load_index", "save_index"]
 
 #: bump when the folder layout or the meaning of a stored array changes
-FORMAT = "skillmix-match-index/1"
+FORMAT = "skillmix-match-index/2"
 
 
 def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
@@ -57,8 +57,7 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
         nb_indices=nb.indices, nb_indptr=nb.indptr,
     )
-    with (tmp / "texts.pkl").open("wb") as fh:
-        pickle.dump(index.texts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    (tmp / "texts.json").write_text(json.dumps(index.texts, ensure_ascii=False), "utf-8")
     index.text_index.save(tmp / "bm25")
     if folder.exists():
         shutil.rmtree(folder)
@@ -77,7 +76,7 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
     if meta.get("format") != FORMAT:
         raise MatchError("M021", f"index format {meta.get('format')!r} is not {FORMAT!r}.",
                          source=str(folder), hint="Rebuild the index with this version.")
-    arr = np.load(folder / "arrays.npz")
+    arr = np.load(folder / "arrays.npz", allow_pickle=False)
     s = len(meta["skill_ids"])
     nb = sp.csr_matrix((np.ones(arr["nb_indices"].size), arr["nb_indices"], arr["nb_indptr"]),
                        shape=(s, s))
@@ -89,8 +88,7 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
     })
     n = len(meta["ids"])
     values = sp.csr_matrix((arr["data"], arr["indices"], arr["indptr"]), shape=(n, s))
-    with (folder / "texts.pkl").open("rb") as fh:
-        texts = pickle.load(fh)
+    texts = json.loads((folder / "texts.json").read_text("utf-8"))
     index = MatchIndex(
         kind=meta["kind"], ids=list(meta["ids"]), titles=list(meta["titles"]),
         sources=list(meta["sources"]), texts=texts, values=values, level=arr["level"],
