@@ -112,7 +112,8 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
                 "title": r.title or Path(index.sources[i]).name,
                 **{k: f"{v:.2f}" for k, v in r.components.items()},
                 "matched": len(r.matched),
-                "missing_required": ", ".join(r.missing_required[:4]),
+                "missing_required": ", ".join(
+                    matcher.labels_[matcher.column_[sid]] for sid in r.missing_required[:4]),
                 "what_if": r.counterfactuals[0] if r.counterfactuals else "",
             })
         emit_rows(rows, fmt, title=f"{ranking.direction} ({len(index)} ranked)", columns=COLUMNS)
