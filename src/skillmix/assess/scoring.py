@@ -10,8 +10,10 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    A required or preferred skill with no evidence takes ``credit.transferable`` times
    the best evidence among its taxonomy neighbours.
 2. **Breadth** B_k = min(1, sum_s I_sk * e_s / t_k), where the importance I_sk is
-   ``credit.required`` / ``credit.preferred`` for skills the area lists and
-   ``credit.other`` for other taxonomy skills of the area.
+   ``credit.required`` / ``credit.preferred`` for skills the area lists,
+   ``credit.other`` for other taxonomy skills of the area, and ``credit.transversal``
+   (default 0) for the office tools and soft skills of ``data/transversal.yaml``, which
+   also stay out of the balance.
 3. **Depth** D_k = min(1, Y_k / max(m_k, 1)) * R_k, where Y_k is the years covered by
    the dated roles that hold direct evidence of a skill the area names (required or
    preferred) or of a taxonomy neighbour of one (any area skill when it names none),
@@ -273,8 +275,9 @@ def assess_many(
     """Assess many candidates against one profile, scoring them as one matrix.
 
     Inputs that fail (unreadable files...) follow the batch policy and are counted in
-    ``report``. ``detail=False`` leaves out per-skill depth and gap questions for speed
-    (fit, areas, balance, flags and evidence-linked points are always there).
+    ``report``. ``detail=False`` leaves out the per-skill depth and the skill and area
+    gaps, for speed (fit, areas, balance, red flags and evidence-linked points are always
+    there).
     """
     from .cards import build_scorecard
 
