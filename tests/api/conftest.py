@@ -28,10 +28,24 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite database, copied for each test (migrating costs more)."""
+    from skillmix.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    Store(f"sqlite:///{path}").dispose()
+    return path
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+        import shutil
+
+        target = tmp_path / "store.sqlite"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        return f"sqlite:///{target}"
     url = os.environ.get("SKILLMIX_TEST_PG_URL")
     if not url:
         pytest.skip("SKILLMIX_TEST_PG_URL is not set (no PostgreSQL server)")
@@ -63,7 +77,7 @@ def app(store):  # type: ignore[no-untyped-def]
     from skillmix.api import create_app
     from skillmix.store.workspace import WorkspaceSettings
 
-    return create_app(store, settings=WorkspaceSettings(max_upload_bytes=256 * 1024))
+    return create_app(store, settings=WorkspaceSettings(max_upload_bytes=64 * 1024))
 
 
 @pytest.fixture
