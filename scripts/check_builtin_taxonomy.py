@@ -188,6 +188,9 @@ def _check_references(skills: list[dict[str, Any]]) -> list[str]:
         if n > 1:
             problems.append(f"id {sid!r} used by {n} skills")
     for s in skills:
+        overlap = set(s.get("broader", []) or []) & set(s.get("related", []) or [])
+        if overlap:
+            problems.append(f"{s.get('id')}: {sorted(overlap)} listed as both broader and related")
         for key in ("broader", "related"):
             for ref in s.get(key, []) or []:
                 if ref == s.get("id"):
