@@ -40,5 +40,6 @@ _sm_pg_stop() {
 }
 trap _sm_pg_stop EXIT
 export SKILLMIX_TEST_PG_URL="postgresql://skillmix@/skillmix_test?host=$_sm_pg_dir"
+export SKILLMIX_TEST_PG_DATA="$_sm_pg_dir/data"
 echo "serve tests: PostgreSQL at $_sm_pg_dir, Chromium at $(command -v chromium)" >&2
 # --- end serve block -------------------------------------------------------------------

@@ -113,3 +113,43 @@ def test_erase_keeps_audit_rows_append_only(workspace: Workspace) -> None:
 def test_erase_store_paths_are_real(workspace: Workspace, tmp_path: Path) -> None:
     if workspace.store.is_sqlite:
         assert workspace.store.sqlite_paths()[0].exists()
+
+
+@pytest.mark.postgres
+def test_erase_postgres_heap_files_forget_the_text(tmp_path: Path) -> None:
+    """On the CI's throwaway PostgreSQL server (whose data folder ``.ci/services.sh``
+    exports), erased text is gone from the table files after the erasure's VACUUM.
+    The server's write-ahead log still holds it until PostgreSQL recycles the segment."""
+    import os
+
+    from skillmix.store import Store
+
+    url, data = os.environ.get("SKILLMIX_TEST_PG_URL"), os.environ.get("SKILLMIX_TEST_PG_DATA")
+    if not url or not data or not os.access(data, os.R_OK | os.X_OK):
+        pytest.skip("needs SKILLMIX_TEST_PG_URL and a readable SKILLMIX_TEST_PG_DATA")
+    reset = pytest.importorskip("sqlalchemy").create_engine
+    from skillmix.store.db import normalise_url
+
+    engine = reset(normalise_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    store = Store(url, files_dir=tmp_path / "files")
+    ws = Workspace(store, WorkspaceSettings(sandbox=False))
+    marker = "pg" + secrets.token_hex(8)
+    got = ws.ingest(_resume(marker, "Pg Person"), filename="p.txt", kind="resume", actor="t")
+
+    def heap_hits() -> list[str]:
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("CHECKPOINT")
+        hits = []
+        for path in (Path(data) / "base").rglob("*"):
+            if path.is_file() and marker.encode() in path.read_bytes():
+                hits.append(str(path))
+        return hits
+
+    assert heap_hits(), "the text should be on disk before the erasure"
+    erase_candidate(store, got.stored.candidate_id, actor="t")
+    assert heap_hits() == []
+    store.dispose()
