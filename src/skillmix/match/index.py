@@ -47,7 +47,7 @@ class MatchIndex:
     ids: list[str]
     titles: list[str | None]
     sources: list[str]
-    texts: list[str]
+    texts: Sequence[str]
     values: sp.csr_matrix
     level: np.ndarray
     years: np.ndarray

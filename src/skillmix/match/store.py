@@ -2,8 +2,8 @@
 
 An index folder holds ``meta.json`` (format version, kind, parameters, taxonomy, ids,
 titles, sources), ``arrays.npz`` (the CSR values and aligned per-entry facts, the learned
-rarity and neighbour graph, area weights), ``texts.json`` (the document texts that
-explanations quote) and ``bm25/`` (bm25s's own files). Derived matrices are rebuilt on
+rarity and neighbour graph, area weights, the offsets of each text), ``texts.bin`` (the
+document texts that explanations quote, UTF-8, decoded one at a time when quoted) and ``bm25/`` (bm25s's own files). Derived matrices are rebuilt on
 load rather than stored twice. Nothing is pickled: an index folder from elsewhere
 cannot run code when loaded. A folder whose
 ``format`` differs from :data:`FORMAT` is refused with ``M021``: rebuild it.
@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -27,7 +28,28 @@ from .text import TextIndex
 __all__ = ["FORMAT", "load_index", "save_index"]
 
 #: bump when the folder layout or the meaning of a stored array changes
-FORMAT = "skillmix-match-index/2"
+FORMAT = "skillmix-match-index/3"
+
+
+class _Texts(Sequence[str]):
+    """The index's texts as one UTF-8 buffer, decoded one at a time (only the results a
+    ranking explains are ever decoded)."""
+
+    def __init__(self, data: bytes, offsets: np.ndarray) -> None:
+        self._data = data
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return int(self._offsets.size - 1)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._data[self._offsets[i]:self._offsets[i + 1]].decode("utf-8")
 
 
 def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
@@ -49,15 +71,18 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         "ids": index.ids, "titles": index.titles, "sources": index.sources,
     }
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    blobs = [t.encode("utf-8") for t in index.texts]
+    offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in blobs], out=offsets[1:])
+    (tmp / "texts.bin").write_bytes(b"".join(blobs))
     nb: sp.csr_matrix = state["neighbours"]  # type: ignore[assignment]
     np.savez(
         tmp / "arrays.npz",
         data=index.values.data, indices=index.values.indices, indptr=index.values.indptr,
         level=index.level, years=index.years, recency=index.recency, spans=index.spans,
         profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
-        nb_indices=nb.indices, nb_indptr=nb.indptr,
+        nb_indices=nb.indices, nb_indptr=nb.indptr, text_offsets=offsets,
     )
-    (tmp / "texts.json").write_text(json.dumps(index.texts, ensure_ascii=False), "utf-8")
     index.text_index.save(tmp / "bm25")
     if folder.exists():
         shutil.rmtree(folder)
@@ -88,7 +113,7 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
     })
     n = len(meta["ids"])
     values = sp.csr_matrix((arr["data"], arr["indices"], arr["indptr"]), shape=(n, s))
-    texts = json.loads((folder / "texts.json").read_text("utf-8"))
+    texts = _Texts((folder / "texts.bin").read_bytes(), arr["text_offsets"])
     index = MatchIndex(
         kind=meta["kind"], ids=list(meta["ids"]), titles=list(meta["titles"]),
         sources=list(meta["sources"]), texts=texts, values=values, level=arr["level"],
