@@ -129,3 +129,9 @@ def shot():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo() -> Path:
     return DEMO
+
+
+@pytest.fixture
+def signin():  # type: ignore[no-untyped-def]
+    """``signin(client, token)`` signs a TestClient in and returns the session's CSRF token."""
+    return login
