@@ -95,3 +95,19 @@ def test_normalize_form_is_idempotent() -> None:
     for form in ["Search-Engine Optimisation", "A/B testing", "C#", "e.g."]:
         once = normalize_form(form)
         assert normalize_form(once) == once
+
+
+def test_engine_guards_sentence_initial_and_abbreviations() -> None:
+    from skillmix.extract import get_extractor
+
+    ex = get_extractor("builtin")
+
+    def surfaces(text: str) -> list[str]:
+        return [m.surface for m in ex.extract(text, kind="posting").mentions]
+
+    # capitalised at the start of a sentence proves nothing ("Go Digital")
+    assert "Go" not in surfaces("Go Digital with our agency.")
+    assert "Go" in surfaces("Our services are written in Go and Python.")
+    # a one-letter language inside an abbreviation (accounts receivable)
+    assert "R" not in surfaces("Process A/R and A/P invoices weekly.")
+    assert "R" in surfaces("Statistics in R or Python required.")

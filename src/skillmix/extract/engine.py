@@ -65,6 +65,29 @@ def as_document(item: Input, kind: str | None = None) -> Document:
     )
 
 
+_SENTENCE_START = frozenset("\n.!?:;\u2022*-\u2013\u2014>|")
+
+
+def _guard_ok(text: str, start: int, end: int) -> bool:
+    """Extra checks for exact-spelling forms ("Go", "R", "Excel"): capitalization proves
+    nothing at the start of a sentence ("Go digital!"), and a one-letter form must not be
+    part of an abbreviation ("A/R", "R-value", "J. R. Smith")."""
+    form = text[start:end]
+    if end - start == 1:
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before in "/-.'&" or after in "/-'&" or (after == "." and end + 1 < len(text)
+                                                   and text[end + 1].isalpha()):
+            return False
+    if form[:1].isupper() and (len(form) == 1 or form[1:].islower()) and " " not in form:
+        p = start - 1
+        while p >= 0 and text[p] in " \t":
+            p -= 1
+        if p < 0 or text[p] in _SENTENCE_START:
+            return False
+    return True
+
+
 class Extractor:
     """Lexical skill extraction with context, over one or more taxonomies.
 
@@ -118,7 +141,7 @@ class Extractor:
             start = end - form_len
             for cand in cands:
                 exact = cand[2]
-                if exact is None or text[start:end] == exact:
+                if exact is None or (text[start:end] == exact and _guard_ok(text, start, end)):
                     hits.append((start, end, cand))
                     break
             for fam in fams:
