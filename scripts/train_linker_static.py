@@ -144,26 +144,40 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--postings", type=int, default=8000)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--sentence-weight", type=int, default=1,
+                    help="repeat job-ad sentences this many times per epoch (labels once)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     enc = MiniLMEncoder()
     store = EmbeddingStore(enc.model_id, enc.dim)
     texts: list[str] = []
+    sentences: list[str] = []
     for c in load_esco():
         texts.extend(c.texts)
         if c.description:
             texts.append(c.description.replace("\n", " ").strip())
     for f in sorted((args.shared / "benchmarks" / "skillspan").glob("*_train.conll")):
-        texts.extend(conll_sentences(f))
-    texts.extend(posting_sentences(args.shared, args.postings, args.seed))
-    texts = list(dict.fromkeys(t for t in texts if t.strip()))
+        sentences.extend(conll_sentences(f))
+    sentences.extend(posting_sentences(args.shared, args.postings, args.seed))
+    texts = list(dict.fromkeys(t for t in texts + sentences if t.strip()))
+    is_sentence = set(sentences)
     print(f"{len(texts)} training texts; embedding the new ones with MiniLM...", flush=True)
     targets = store.lookup(texts, enc.encode)
     targets /= np.maximum(np.linalg.norm(targets, axis=1, keepdims=True), 1e-12)
     print(f"targets ready ({time.perf_counter() - t0:.0f}s); initialising piece vectors", flush=True)
-    table = piece_init(enc)
+    init_path = store.directory / "static_init.npy" if store.directory else None
+    if init_path is not None and init_path.is_file():
+        table = np.load(init_path)
+    else:
+        table = piece_init(enc)
+        if init_path is not None:
+            np.save(init_path, table)
     print(f"piece vectors ready ({time.perf_counter() - t0:.0f}s); tokenising", flush=True)
     seqs = [enc.tokenizer.encode(t, enc.max_length)[1:-1] for t in texts]
+    if args.sentence_weight > 1:
+        extra = [i for i, t in enumerate(texts) if t in is_sentence] * (args.sentence_weight - 1)
+        seqs += [seqs[i] for i in extra]
+        targets = np.concatenate([targets, targets[extra]])
     print(f"training ({time.perf_counter() - t0:.0f}s)", flush=True)
     E = train(table, seqs, targets, epochs=args.epochs, batch=args.batch, lr=args.lr, seed=args.seed)
     q, scale = quantise(E)

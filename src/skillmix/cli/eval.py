@@ -32,12 +32,21 @@ def eval_group() -> None:
     help="ESCO skills_en.csv(.gz) [default: the copy shipped with skillmix].",
 )
 @click.option("--depth", type=int, default=100, show_default=True, help="Ranks read per sentence (for MRR).")
-def esco_linking(file: Path, labels: Path | None, esco: Path | None, depth: int) -> None:
+@click.option(
+    "--query",
+    type=click.Choice(["transformer", "static"]),
+    default="transformer",
+    show_default=True,
+    help="Query encoder: MiniLM on every sentence (most accurate) or the distilled "
+    "static encoder (fast).",
+)
+def esco_linking(file: Path, labels: Path | None, esco: Path | None, depth: int, query: str) -> None:
     """Score ESCO skill linking on FILE (Decorte et al. format: sentence, span, sub_span,
-    label) and print RP@1/5/10, MRR, n and sentences_per_second as JSON."""
+    label) and print RP@1/5/10, MRR, n and sentences_per_second (ranking only;
+    load_seconds is reported apart) as JSON."""
     from skillmix.link.evaluate import evaluate_linker_file, round_scores
 
-    scores = evaluate_linker_file(file, labels=labels, esco=esco, depth=depth)
+    scores = evaluate_linker_file(file, labels=labels, esco=esco, depth=depth, query=query)
     click.echo(json.dumps(round_scores(scores), indent=2))
 
 

@@ -128,7 +128,9 @@ def round_scores(scores: Mapping[str, float]) -> dict[str, float]:
     """Scores rounded for display (RP to 2 decimals, MRR to 4)."""
     out: dict[str, float] = {}
     for k, v in scores.items():
-        if k == "n":
+        if isinstance(v, str):
+            out[k] = v  # type: ignore[assignment]
+        elif k in ("n", "labels"):
             out[k] = int(v)
         elif k == "MRR":
             out[k] = round(v, 4)
@@ -166,6 +168,7 @@ def evaluate_linker_file(
     esco: str | Path | None = None,
     cache_dir: str | Path | None = None,
     depth: int = 100,
+    query: str = "transformer",
 ) -> dict[str, float]:
     """Load an :class:`~skillmix.link.linker.EscoLinker` over the benchmark's label space
     and score it on ``benchmark``: ``RP@1/5/10``, ``MRR``, ``n``, ``sentences_per_second``
@@ -180,9 +183,10 @@ def evaluate_linker_file(
         )
     label_path = labels if labels is not None else default_label_file(benchmark)
     t0 = time.perf_counter()
-    linker = EscoLinker.load(esco=esco, labels=label_path, cache_dir=cache_dir)
+    linker = EscoLinker.load(esco=esco, labels=label_path, cache_dir=cache_dir, query_encoder=query)
     load_seconds = time.perf_counter() - t0
     scores = run_benchmark(lambda texts: linker.rank_labels(texts, depth), sentences, depth=depth)
     scores["load_seconds"] = load_seconds
     scores["labels"] = len(linker.space)
+    scores["query_encoder"] = query  # type: ignore[assignment]
     return scores

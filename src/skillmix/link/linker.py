@@ -133,6 +133,7 @@ class EscoLinker:
         self._label_texts = texts
         self._starts = np.asarray(starts, dtype=np.int64)
         self._owner = np.asarray(owner, dtype=np.int64)
+        self._ends = np.append(self._starts[1:], len(texts))
         self._label_emb = store.lookup(texts, self._encode_labels)
         descs = [c.description.replace("\n", " ").strip() for c in space.concepts]
         have = [i for i, d in enumerate(descs) if d]
@@ -240,14 +241,16 @@ class EscoLinker:
                 + cfg.w_prior * prior)
         window = np.full_like(label, np.nan)
         k = min(cfg.shortlist, base.shape[1])
+        ends = self._ends
         for r, tb in enumerate(tokens):
             win = self._windows(tb)
             if not len(win):
                 continue
             short = np.argpartition(-base[r], k - 1)[:k]
-            cols = np.concatenate([np.arange(self._starts[c], self._end(c)) for c in short])
+            lens = ends[short] - self._starts[short]
+            local = np.concatenate([[0], np.cumsum(lens)[:-1]])
+            cols = np.arange(int(lens.sum())) + np.repeat(self._starts[short] - local, lens)
             sims = (win @ self._label_emb[cols].T).max(0)
-            local = np.concatenate([[0], np.cumsum([self._end(c) - self._starts[c] for c in short])[:-1]])
             pref = sims[local]
             best = np.maximum.reduceat(sims, local)
             window[r, short] = pref + cfg.alt_mix * (best - pref)
@@ -255,7 +258,7 @@ class EscoLinker:
                 "prior": prior}
 
     def _end(self, c: int) -> int:
-        return int(self._starts[c + 1]) if c + 1 < len(self._starts) else len(self._label_texts)
+        return int(self._ends[c])
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         """Final scores, ``(len(texts), n_concepts)``; higher is better."""
