@@ -96,3 +96,17 @@ def test_market_unknown_corpus_or_path_is_refused(market_client, keys, corpus) -
 def test_market_report_before_done_is_404(market_client, keys) -> None:
     h = auth(keys["read"])
     assert market_client.get("/v1/market/runs/job_nope/report", headers=h).status_code == 404
+
+
+def test_market_jobs_left_running_fail_on_restart(store, corpus) -> None:
+    from fastapi.testclient import TestClient
+
+    from skillmix.api import create_app
+    from skillmix.store import repo
+
+    job = repo.create_job(store, "market", {"corpus": "tiny"}, actor="t")
+    repo.start_job(store, job.id)
+    with TestClient(create_app(store)):
+        pass
+    after = repo.get_job(store, job.id)
+    assert after.status == "failed" and after.error.startswith("[K194]")

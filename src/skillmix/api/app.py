@@ -81,6 +81,10 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from ..store.market_runs import KIND
+        from ..store.repo import fail_stale_jobs
+
+        fail_stale_jobs(st, KIND)  # one server per database: nobody else is running them
         yield
         app.state.workspace.close()
 

@@ -7,7 +7,20 @@ from typing import Mapping
 
 from ..errors import ConfigError, MissingExtraError
 
-__all__ = ["ServeConfig", "build_app", "parse_corpora", "run_server"]
+__all__ = ["SERVE_MODULES", "ServeConfig", "build_app", "parse_corpora", "require_serve_extra",
+           "run_server"]
+
+#: what the ``serve`` extra installs, by import name
+SERVE_MODULES = ("fastapi", "uvicorn", "python_multipart", "sqlalchemy", "alembic", "jinja2")
+
+
+def require_serve_extra() -> None:
+    """Raise an install hint (``[X001]``) when a package of the ``serve`` extra is missing."""
+    import importlib.util
+
+    for name in SERVE_MODULES:
+        if importlib.util.find_spec(name) is None:
+            raise MissingExtraError.for_module(name, "serve")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,7 @@ def parse_corpora(items: tuple[str, ...] | list[str]) -> dict[str, str]:
 
 
 def build_app(cfg: ServeConfig):  # type: ignore[no-untyped-def]
+    require_serve_extra()
     from ..store.workspace import WorkspaceSettings
     from .app import create_app
 

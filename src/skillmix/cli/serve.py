@@ -34,8 +34,9 @@ def serve(ctx: click.Context, db: str | None, files_dir: str | None, host: str, 
 
     Make the first key with `skillmix serve create-key NAME --scopes admin`.
     """
-    from ..api.server import ServeConfig, parse_corpora, run_server
+    from ..api.server import ServeConfig, parse_corpora, require_serve_extra, run_server
 
+    require_serve_extra()
     ctx.obj = ServeConfig(db=db, files_dir=files_dir, host=host, port=port,
                           max_upload_mb=max_upload_mb, blind=blind, taxonomy=taxonomy,
                           secure_cookies=secure_cookies, corpora=parse_corpora(corpora))

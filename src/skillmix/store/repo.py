@@ -41,11 +41,34 @@ from .types import (
 )
 
 __all__ = [
-    "candidate_documents", "candidates_with_skill", "create_job", "delete_profile",
-    "finish_job", "get_candidate", "get_document", "get_extraction", "get_job",
-    "get_posting", "get_profile", "get_ranking", "get_scorecard", "latest_ranking",
-    "latest_resume", "list_audit", "list_candidates", "list_jobs", "list_postings", "list_profiles", "list_scorecards",
-    "posting_documents", "put_profile", "read_original", "save_document", "save_ranking", "save_scorecard",
+    "candidate_documents",
+    "candidates_with_skill",
+    "create_job",
+    "delete_profile",
+    "fail_stale_jobs",
+    "finish_job",
+    "get_candidate",
+    "get_document",
+    "get_extraction",
+    "get_job",
+    "get_posting",
+    "get_profile",
+    "get_ranking",
+    "get_scorecard",
+    "latest_ranking",
+    "latest_resume",
+    "list_audit",
+    "list_candidates",
+    "list_jobs",
+    "list_postings",
+    "list_profiles",
+    "list_scorecards",
+    "posting_documents",
+    "put_profile",
+    "read_original",
+    "save_document",
+    "save_ranking",
+    "save_scorecard",
     "start_job",
 ]
 
@@ -384,6 +407,17 @@ def finish_job(store: Store, job_id: str, *, result: Mapping[str, Any] | None = 
         row.result = dict(result) if result is not None else None
         row.error = error
         row.finished_at = utcnow()
+
+
+def fail_stale_jobs(store: Store, kind: str) -> int:
+    """Mark jobs left queued or running by a server that stopped as failed; returns how many."""
+    with store.session() as sess:
+        rows = sess.scalars(select(JobRow).where(JobRow.kind == kind,
+                                                 JobRow.status.in_(("queued", "running")))).all()
+        for row in rows:
+            row.status, row.finished_at = "failed", utcnow()
+            row.error = "[K194] the server stopped before this run finished. Start it again."
+        return len(rows)
 
 
 def get_job(store: Store, job_id: str) -> JobInfo:
