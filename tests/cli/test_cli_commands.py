@@ -68,10 +68,23 @@ def test_cli_unknown_taxonomy_is_coded() -> None:
     assert out.returncode == 1 and "[T012]" in out.stderr
 
 
-def test_cli_demo_runs() -> None:
+def test_cli_demo_runs_the_main_job() -> None:
     out = run("demo")
     assert out.returncode == 0, out.stderr
     assert "Python" in out.stdout
+    assert "Assessment against profile 'social-media-technologist'" in out.stdout
+    assert "intern" in out.stdout  # the consumer-only résumé is flagged
+    assert "Candidates ranked for the posting" in out.stdout
+
+
+def test_demo_library_ranks_the_professional_first() -> None:
+    from skillmix.demo import run_demo
+
+    result = run_demo()
+    fits = {c.source.rsplit("/", 1)[-1]: c.fit for c in result.scorecards}
+    assert fits["resume.txt"] > fits["consumer_resume.txt"]
+    assert result.ranking is not None
+    assert result.ranking.results[0].score > result.ranking.results[1].score
 
 
 @pytest.mark.shared

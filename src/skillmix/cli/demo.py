@@ -25,5 +25,27 @@ def demo(taxonomy: str) -> None:
         ]
         emit_rows(rows, "table", title=f"{doc.kind}: {doc.source.rsplit('/', 1)[-1]} "
                   f"({len(rows)} mentions)")
+    if result.scorecards:
+        cards = result.scorecards
+        names = [c.source.rsplit("/", 1)[-1] for c in cards]
+        rows = [{"": "fit (0-100)", **{n: f"{c.fit:.1f}" for n, c in zip(names, cards)}}]
+        for i, area in enumerate(cards[0].areas):
+            rows.append({"": f"{area.label} coverage",
+                         **{n: f"{c.areas[i].coverage:.0%}" for n, c in zip(names, cards)}})
+        rows.append({"": "tech/comm balance",
+                     **{n: f"{c.balance.index:.2f} ({c.balance.leans})"
+                        for n, c in zip(names, cards)}})
+        rows.append({"": "red flags", **{n: str(len(c.red_flags)) for n, c in zip(names, cards)}})
+        emit_rows(rows, "table", title=f"Assessment against profile '{cards[0].profile}'")
+        order = {"high": 0, "medium": 1, "low": 2}
+        for n, c in zip(names, cards):
+            for flag in sorted(c.red_flags, key=lambda f: order[f.severity])[:2]:
+                click.echo(f"  {n}: [{flag.severity}] {flag.message}")
+    if result.ranking is not None:
+        rows = [{"rank": m.rank, "candidate": m.title or m.id, "score": f"{m.score:.3f}",
+                 "missing required": ", ".join(m.missing_required[:4]),
+                 "what if": m.counterfactuals[0] if m.counterfactuals else ""}
+                for m in result.ranking.results]
+        emit_rows(rows, "table", title="Candidates ranked for the posting")
     for line in result.notes:
         click.echo(line)

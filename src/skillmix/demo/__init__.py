@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..records import Document, Extraction
+from ..records import Document, Extraction, Ranking, Scorecard
 
 __all__ = ["DemoResult", "demo_path", "run_demo"]
 
@@ -28,11 +28,19 @@ class DemoResult:
     """What the demo found: each document with its extraction, plus summary lines."""
 
     extractions: list[tuple[Document, Extraction]] = field(default_factory=list)
+    scorecards: list[Scorecard] = field(default_factory=list)
+    ranking: Ranking | None = None
     notes: list[str] = field(default_factory=list)
 
 
-def run_demo(taxonomy: str = "builtin") -> DemoResult:
-    """Read the bundled posting and résumés and extract their skills."""
+def run_demo(taxonomy: str = "builtin", *, assess: bool = True, rank: bool = True) -> DemoResult:
+    """The main job on the bundled data: extract the skills of the posting and both
+    résumés, assess the résumés against the default role profile (the article's
+    convergent technologist-communicator), and rank them for the posting.
+
+    Ranking needs the ``match`` extra; without it the demo stops after assessing and
+    says how to install it."""
+    from ..errors import MissingExtraError
     from ..extract import get_extractor
     from ..io import read_document
 
@@ -40,7 +48,21 @@ def run_demo(taxonomy: str = "builtin") -> DemoResult:
     result = DemoResult()
     posting = read_document(demo_path(POSTING), kind="posting")
     result.extractions.append((posting, extractor.extract(posting)))
+    resumes = []
     for name in RESUMES:
         doc = read_document(demo_path(name), kind="resume")
+        resumes.append(doc)
         result.extractions.append((doc, extractor.extract(doc)))
+    if assess:
+        from ..assess import assess as assess_one
+
+        for doc, ext in result.extractions[1:]:
+            result.scorecards.append(assess_one((ext, doc)))
+    if rank:
+        try:
+            from ..match import rank_candidates
+        except MissingExtraError as err:
+            result.notes.append(f"ranking skipped: {err.render()}")
+        else:
+            result.ranking = rank_candidates(posting, resumes, taxonomy=taxonomy)
     return result
