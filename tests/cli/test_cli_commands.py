@@ -84,7 +84,9 @@ def test_demo_library_ranks_the_professional_first() -> None:
     fits = {c.source.rsplit("/", 1)[-1]: c.fit for c in result.scorecards}
     assert fits["resume.txt"] > fits["consumer_resume.txt"]
     assert result.ranking is not None
-    assert result.ranking.results[0].score > result.ranking.results[1].score
+    professional = result.extractions[1][0]  # resume.txt, read second
+    assert professional.source.endswith("resume.txt")
+    assert result.ranking.results[0].id == professional.id
 
 
 @pytest.mark.shared
