@@ -94,6 +94,8 @@ def test_context_follow_us_is_incidental() -> None:
     ms = _mentions(text)
     assert {m.surface for m in ms} >= {"Instagram", "Twitter"}
     assert all(m.usage == "consumer" and not m.counts for m in ms)
+    in_requirements = _mentions("Requirements\nFollow us on Instagram!")
+    assert [m.requirement for m in in_requirements] == ["mentioned"]
 
 
 def test_context_consumer_vs_professional_use_in_resumes() -> None:

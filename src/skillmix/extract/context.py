@@ -116,6 +116,8 @@ class ContextRules:
     @staticmethod
     def requirement(sent: SentenceContext, default: str) -> str:
         fams = {c[2] for c in sent.cues}
+        if "incidental" in fams:
+            return "mentioned"  # "follow us on Instagram" asks nothing of the hire
         if "preferred" in fams:
             return "preferred"
         if "required" in fams:
