@@ -75,3 +75,10 @@ def test_evaluate_read_benchmark_reports_bad_columns(tmp_path) -> None:
     f.write_text("text,label\nx,y\n", encoding="utf-8")
     with pytest.raises(DocumentError, match=r"\[D302\]"):
         read_benchmark(f)
+
+
+def test_link_public_api_sorted() -> None:
+    import skillmix.link as link
+
+    assert link.__all__ == sorted(link.__all__)
+    assert all(hasattr(link, name) for name in link.__all__)
