@@ -123,3 +123,16 @@ def test_scoring_profiles_put_validates_and_is_used(client, keys) -> None:
                       content=yaml.safe_dump(bad))
     assert resp.status_code == 400 and resp.json()["code"].startswith("P")
     assert client.delete("/v1/profiles/our-social-lead", headers=h).json()["ok"] is True
+
+
+def test_scoring_assess_against_a_posting(client, keys, pool) -> None:
+    pro, consumer, post = pool
+    h = auth(keys["write"])
+    fits = {}
+    for cid in (pro, consumer):
+        resp = client.post("/v1/assess", headers=h, json={"candidate_id": cid, "posting_id": post})
+        assert resp.status_code == 201, resp.text
+        res = resp.json()["scorecard"]
+        assert res["target"] == f"posting:{post}"
+        fits[cid] = res["data"]["scorecard"]["fit"]
+    assert fits[pro] > fits[consumer]

@@ -22,6 +22,7 @@ router = APIRouter(prefix="/v1")
 class AssessIn(BaseModel):
     candidate_id: str = Field(description="the candidate to score (their newest résumé)")
     profile: str | None = Field(None, description="profile id (GET /v1/profiles); default: the built-in default")
+    posting_id: str | None = Field(None, description="score against the profile derived from this posting instead")
     blind: bool | None = Field(None, description="mask names, contacts, age and gender markers first (default: on)")
 
 
@@ -37,7 +38,7 @@ class RankIn(BaseModel):
              summary="Score a candidate against a role profile (logged as a decision)")
 def assess(body: AssessIn, request: Request, key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
     res = assess_candidate(request.app.state.workspace, body.candidate_id, profile=body.profile,
-                           blind=body.blind, actor=key.id)
+                           posting_id=body.posting_id, blind=body.blind, actor=key.id)
     return {"ok": True, "scorecard": result_view(res)}
 
 

@@ -101,17 +101,36 @@ def _subject(ws: "Workspace", candidate_id: str, blind: bool) -> tuple[Document,
     return doc, ext, {"blind": False}, name
 
 
+def _posting(ws: "Workspace", posting_id: str) -> tuple[Posting, Extraction]:
+    """A stored posting as a :class:`Posting` with its newest document's extraction."""
+    info = repo.get_posting(ws.store, posting_id)
+    docs = repo.posting_documents(ws.store, posting_id)
+    if not docs:
+        raise NotFoundError("S141", f"posting {posting_id!r} has no document.")
+    stored, ext = docs[-1]
+    posting = Posting(document=stored.document, id=posting_id, title=info.title,
+                      company=info.company, location=info.location)
+    return posting, ext if ext is not None else ws.extractor.extract(stored.document)
+
+
 def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None = None,
-                     blind: bool | None = None, actor: str) -> StoredResult:
-    """Score a stored candidate against a profile; store the scorecard, log the decision."""
-    from ..assess import DEFAULT_PROFILE, assess
+                     posting_id: str | None = None, blind: bool | None = None,
+                     actor: str) -> StoredResult:
+    """Score a stored candidate against a profile, or against the profile the assess
+    library derives from a stored posting; store the scorecard, log the decision."""
+    from ..assess import DEFAULT_PROFILE, assess, profile_from_posting
 
     blind = ws.settings.blind if blind is None else blind
-    prof = resolve_profile(ws, profile or DEFAULT_PROFILE)
+    if posting_id:
+        posting, pext = _posting(ws, posting_id)
+        prof = profile_from_posting(pext, posting, taxonomy=ws.settings.taxonomy)
+        target = f"posting:{posting_id}"
+    else:
+        prof = resolve_profile(ws, profile or DEFAULT_PROFILE)
+        target = f"profile:{prof.id}"
     doc, ext, how, _ = _subject(ws, candidate_id, blind)
     card = assess((ext, doc), prof)
     data = {"scorecard": card.to_dict(), **how}
-    target = f"profile:{prof.id}"
     entry = decision_log(ws).record_run(
         "scoring", inputs=[keyed_input(ws.store, candidate_id, doc.text)],
         outputs={"candidate": pseudonym(ws.store, candidate_id), "fit": card.fit,
@@ -132,13 +151,7 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
     blind = ws.settings.blind if blind is None else blind
     if top < 1 or top > 1000:
         raise ConfigError("C130", f"top must be between 1 and 1000, not {top}.")
-    info = repo.get_posting(ws.store, posting_id)
-    pdocs = repo.posting_documents(ws.store, posting_id)
-    if not pdocs:
-        raise NotFoundError("S141", f"posting {posting_id!r} has no document.")
-    pstored, pext = pdocs[-1]
-    posting = Posting(document=pstored.document, id=posting_id, title=info.title,
-                      company=info.company, location=info.location)
+    posting, pext = _posting(ws, posting_id)
     explicit = candidate_ids is not None
     if candidate_ids is None:
         candidate_ids = [c.id for c in repo.list_candidates(ws.store, limit=100_000)]
@@ -165,7 +178,7 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
                               area_weights=weights)
     data = {"ranking": ranking.to_dict(), "candidates": owners, "blind": blind,
             "posting_id": posting_id, "profile": profile, "pool": len(pool)}
-    inputs: list[Any] = [pstored.document]
+    inputs: list[Any] = [posting.document]
     inputs += [keyed_input(ws.store, owners[d.id], d.text) for d in pool]
     entry = decision_log(ws).record_run(
         "ranking", inputs=inputs,

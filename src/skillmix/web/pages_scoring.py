@@ -17,11 +17,12 @@ router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
 @router.post("/candidates/{candidate_id}/assess")
 def assess(candidate_id: str, request: Request, csrf: str = Form(""), profile: str = Form(""),
-           blind: str = Form(""), user: WebUser = Depends(web_user)) -> Response:
+           posting_id: str = Form(""), blind: str = Form(""),
+           user: WebUser = Depends(web_user)) -> Response:
     check_csrf(user.csrf, csrf)
     require_scope(user, "write")
     res = assess_candidate(request.app.state.workspace, candidate_id, profile=profile or None,
-                           blind=bool(blind), actor=user.key.id)
+                           posting_id=posting_id or None, blind=bool(blind), actor=user.key.id)
     return RedirectResponse(f"/scorecards/{res.id}", status_code=303)
 
 
