@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DbLogSink", "decision_log", "keyed_input", "pseudonym"]
 
-_LOGS: dict[int, "DecisionLog"] = {}
 _LOCK = threading.Lock()
 
 
@@ -62,10 +61,10 @@ def decision_log(ws: "Workspace") -> "DecisionLog":
     from ..fairness.log import DecisionLog
 
     with _LOCK:
-        log = _LOGS.get(id(ws))
-        if log is None or getattr(log.sink, "store", None) is not ws.store:
+        log = getattr(ws, "_decision_log", None)
+        if log is None:
             log = DecisionLog(DbLogSink(ws.store))
-            _LOGS[id(ws)] = log
+            ws._decision_log = log
         return log
 
 

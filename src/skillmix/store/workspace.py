@@ -62,6 +62,7 @@ class Workspace:
         self.store = store
         self.settings = settings or WorkspaceSettings()
         self._jobs: ThreadPoolExecutor | None = None
+        self._decision_log: Any = None  # made by skillmix.store.decisions.decision_log
         self._jobs_lock = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
