@@ -241,6 +241,13 @@ class Matcher:
         stale = (recency >= 0) & (recency > p.stale_after_years * 12) & (level >= _LEVEL_CODE["professional"])
         return np.where(stale, out * p.stale_factor, out)
 
+    def expansion_key(self) -> str:
+        """The parameters the expanded evidence depends on (a saved expansion is reused
+        on load only when they match)."""
+        p = self.params
+        return (f"{p.professional_credit}|{p.listed_credit}|{p.neighbour_credit}|"
+                f"{p.stale_after_years}|{p.stale_factor}")
+
     def derive(self, idx: MatchIndex) -> None:
         """Compute the matrices scoring reads from an index's stored levels, under this
         matcher's parameters: an index saved with other credits or level weights is
@@ -248,7 +255,11 @@ class Matcher:
         idx.values.data[:] = self.values_for(idx.level, idx.recency)
         v = idx.values
         if idx.kind == "resume":
-            idx.derived["expanded"] = expand(v, self.neighbours_, self.params.neighbour_credit).tocsc()
+            key = self.expansion_key()
+            if idx.derived.get("expanded_key") != key or "expanded" not in idx.derived:
+                idx.derived["expanded"] = expand(v, self.neighbours_,
+                                                 self.params.neighbour_credit).tocsc()
+                idx.derived["expanded_key"] = key
             # years of use count only where there is evidence (not consumer-only)
             yr = sp.csr_matrix((np.where(v.data > 0, idx.years, 0.0), v.indices.copy(), v.indptr.copy()),
                                shape=v.shape)

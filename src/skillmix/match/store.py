@@ -2,11 +2,13 @@
 
 An index folder holds ``meta.json`` (format version, kind, parameters, taxonomy, ids,
 titles, sources), ``arrays.npz`` (the CSR values and aligned per-entry facts, the learned
-rarity and neighbour graph, area weights, the offsets of each text), ``texts.bin`` (the
-document texts that explanations quote, UTF-8, decoded one at a time when quoted) and ``bm25/`` (bm25s's own files). Derived matrices are rebuilt on
-load rather than stored twice. Nothing is pickled: an index folder from elsewhere
-cannot run code when loaded. A folder whose
-``format`` differs from :data:`FORMAT` is refused with ``M021``: rebuild it.
+rarity and neighbour graph, area weights, text offsets, and for résumés the expanded
+evidence with the parameters it was made with), ``texts.bin`` (the texts explanations
+quote, UTF-8, decoded one at a time) and ``bm25/`` (bm25s's own files). The expanded
+evidence is the slow part to derive, so it is stored and reused when its parameters are
+the ones in force; the other derived matrices are rebuilt on load. Nothing is pickled: an
+index folder from elsewhere cannot run code when loaded. A folder whose ``format``
+differs from :data:`FORMAT` is refused with ``M021``: rebuild it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .text import TextIndex
 __all__ = ["FORMAT", "load_index", "save_index"]
 
 #: bump when the folder layout or the meaning of a stored array changes
-FORMAT = "skillmix-match-index/3"
+FORMAT = "skillmix-match-index/4"
 
 
 class _Texts(Sequence[str]):
@@ -70,18 +72,23 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         "labels": state["labels"], "areas": state["areas"], "n_docs": state["n_docs"],
         "ids": index.ids, "titles": index.titles, "sources": index.sources,
     }
-    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
     blobs = [t.encode("utf-8") for t in index.texts]
     offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in blobs], out=offsets[1:])
     (tmp / "texts.bin").write_bytes(b"".join(blobs))
     nb: sp.csr_matrix = state["neighbours"]  # type: ignore[assignment]
+    expanded: dict[str, np.ndarray] = {}
+    if index.kind == "resume" and "expanded" in index.derived:
+        ex: sp.csc_matrix = index.derived["expanded"]  # type: ignore[assignment]
+        expanded = {"exp_data": ex.data, "exp_indices": ex.indices, "exp_indptr": ex.indptr}
+        meta["expanded_key"] = index.derived.get("expanded_key")
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
     np.savez(
         tmp / "arrays.npz",
         data=index.values.data, indices=index.values.indices, indptr=index.values.indptr,
         level=index.level, years=index.years, recency=index.recency, spans=index.spans,
         profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
-        nb_indices=nb.indices, nb_indptr=nb.indptr, text_offsets=offsets,
+        nb_indices=nb.indices, nb_indptr=nb.indptr, text_offsets=offsets, **expanded,
     )
     index.text_index.save(tmp / "bm25")
     if folder.exists():
@@ -120,5 +127,11 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
         years=arr["years"], recency=arr["recency"], spans=arr["spans"],
         text_index=TextIndex.load(folder / "bm25"), profile_weights=arr["profile_weights"],
     )
+    if "exp_data" in arr.files and meta.get("expanded_key"):
+        # the saved expansion (the slow part of deriving) is reused when the parameters
+        # it was made with are the ones in force; derive() recomputes it otherwise
+        index.derived["expanded"] = sp.csc_matrix(
+            (arr["exp_data"], arr["exp_indices"], arr["exp_indptr"]), shape=(n, s))
+        index.derived["expanded_key"] = meta["expanded_key"]
     matcher.derive(index)
     return matcher, index
