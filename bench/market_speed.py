@@ -82,6 +82,53 @@ def build_replica(n: int) -> list[Path]:
     return files
 
 
+class _Sampler:
+    """Peak resident memory of this process and of its descendants (the workers), sampled
+    every 0.2 s with psutil. ``ru_maxrss`` is no use here: Linux keeps it across exec, so a
+    child would report its parent's peak."""
+
+    def __init__(self) -> None:
+        import threading
+
+        import psutil
+
+        self.me = psutil.Process()
+        self.worker_peak = 0
+        self.tree_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.wait(0.2):
+            total = self.me.memory_info().rss
+            for kid in self.me.children(recursive=True):
+                try:
+                    rss = kid.memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                self.worker_peak = max(self.worker_peak, rss)
+            self.tree_peak = max(self.tree_peak, total)
+
+    def __enter__(self) -> "_Sampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @staticmethod
+    def self_peak_mb() -> float:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+
 def child(args: argparse.Namespace) -> None:
     """One measured run (in its own process): prints a JSON line."""
     from skillmix.market import RunSettings, run_market
@@ -89,18 +136,34 @@ def child(args: argparse.Namespace) -> None:
     files = build_replica(args.rows)
     out = CACHE / f"run-{args.engine}-{args.workers}-{args.rows}"
     t0 = time.perf_counter()
-    s = run_market(files, out, engine=args.engine, workers=args.workers, restart=True,
-                   settings=RunSettings(dedup=False, partition_size=args.partition_size))
+    last = [t0]
+
+    def progress(p: object) -> None:  # a line a minute on stderr, for long runs
+        now = time.perf_counter()
+        if now - last[0] >= 60 or p.phase != "extract":  # type: ignore[attr-defined]
+            last[0] = now
+            print(json.dumps({"phase": p.phase, "done": p.done, "total": p.total,  # type: ignore[attr-defined]
+                              "seconds": round(now - t0, 1),
+                              "driver_peak_rss_mb": round(sampler.self_peak_mb()),
+                              "worker_peak_rss_mb": round(sampler.worker_peak / 2**20),
+                              "tree_peak_rss_mb": round(sampler.tree_peak / 2**20)}),
+                  file=sys.stderr, flush=True)
+
+    with _Sampler() as sampler:
+        s = run_market(files, out, engine=args.engine, workers=args.workers, restart=args.restart,
+                       settings=RunSettings(dedup=False, partition_size=args.partition_size),
+                       progress=progress)
     wall = time.perf_counter() - t0
     r_self = resource.getrusage(resource.RUSAGE_SELF)
     r_kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    me, kids = r_self.ru_maxrss / 1024, r_kids.ru_maxrss / 1024
     cpu = r_self.ru_utime + r_self.ru_stime + r_kids.ru_utime + r_kids.ru_stime
     print(json.dumps({"engine": args.engine, "workers": args.workers, "rows": args.rows,
                       "postings": s.postings, "seconds": round(wall, 1),
                       "rate": round(s.records / wall, 1), "cpu_seconds": round(cpu, 1),
-                      "rate_per_cpu_s": round(s.records / cpu, 1), "driver_peak_rss_mb": round(me),
-                      "worker_peak_rss_mb": round(kids)}))
+                      "rate_per_cpu_s": round(s.records / cpu, 1),
+                      "driver_peak_rss_mb": round(sampler.self_peak_mb()),
+                      "worker_peak_rss_mb": round(sampler.worker_peak / 2**20),
+                      "tree_peak_rss_mb": round(sampler.tree_peak / 2**20)}))
 
 
 def baseline() -> float:
@@ -157,6 +220,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--partition-size", type=int, default=5000)
+    ap.add_argument("--no-restart", dest="restart", action="store_false",
+                    help="with --child: resume a previous run of the same configuration")
     ap.add_argument("--compare", type=int, default=20000, help="rows for the engine comparison")
     ap.add_argument("--compare-partition-size", type=int, default=500,
                     help="partition size for the comparison (several partitions per worker)")
@@ -184,7 +249,8 @@ def main() -> None:
         print(f"{engine:5s} x{workers} on {n:,} rows: {r['rate']:,.0f} postings/s "
               f"({r['rate'] / base:.2f}x baseline), {r['seconds']}s wall, "
               f"{r['rate_per_cpu_s']:,.0f} postings per CPU-second, peak RSS driver "
-              f"{r['driver_peak_rss_mb']} MB / worker {r['worker_peak_rss_mb']} MB")
+              f"{r['driver_peak_rss_mb']} MB / worker {r['worker_peak_rss_mb']} MB / "
+              f"all processes {r['tree_peak_rss_mb']} MB")
     speedup = results[("dask", 2)]["rate"] / results[("dask", 1)]["rate"]
     print(f"Dask 2 workers / 1 worker: {speedup:.2f}x (target >= 1.7x)")
     for rows in args.scale:
@@ -195,7 +261,8 @@ def main() -> None:
         print(f"dask  x2 on {rows:,} rows: {r['rate']:,.0f} postings/s, {r['seconds']}s wall "
               f"(1M at this rate: {eta_1m:.1f} min; from CPU time on 2 idle cores: "
               f"{idle_2core:.1f} min; target <= 15), peak RSS driver "
-              f"{r['driver_peak_rss_mb']} MB / worker {r['worker_peak_rss_mb']} MB")
+              f"{r['driver_peak_rss_mb']} MB / worker {r['worker_peak_rss_mb']} MB / "
+              f"all processes {r['tree_peak_rss_mb']} MB")
 
 
 if __name__ == "__main__":
