@@ -19,7 +19,7 @@ from ..records import _Record
 __all__ = ["CounterfactualResult", "counterfactual_check", "swap_gender", "with_name"]
 
 _PAIRS = {
-    "he": "she", "himself": "herself", "mr.": "ms.", "male": "female", "man": "woman", "men": "women",
+    "he": "she", "himself": "herself", "male": "female", "man": "woman", "men": "women",
     "boy": "girl", "boys": "girls", "gentleman": "lady", "gentlemen": "ladies",
     "husband": "wife", "father": "mother", "son": "daughter", "brother": "sister",
     "fraternity": "sorority", "chairman": "chairwoman", "chairmen": "chairwomen",
@@ -30,7 +30,7 @@ _PAIRS = {
     "congressman": "congresswoman", "paternity": "maternity",
 }
 _SWAP = {**_PAIRS, **{v: k for k, v in _PAIRS.items()},
-         "his": "her", "him": "her", "her": "his", "hers": "his"}
+         "his": "her", "him": "her", "her": "his", "hers": "his", "s/he": "s/he"}
 _SWAP_RX = re.compile(
     r"(?<![\w'’])(" + "|".join(re.escape(w) for w in sorted(_SWAP, key=len, reverse=True)) + r")(?![\w'’])",
     re.IGNORECASE,

@@ -153,9 +153,13 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {r["label"].lower(): r["kind"] for r in _rows("personal_labels.csv")}
     alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     rx = re.compile(
-        rf"(?im)(?:^|(?<=\|))[ \t]*(?:[-*•▪◦·]\s*)?({alts})[ \t]*(?::|-|–)[ \t]*([^\n|;]{{1,80}})"
+        rf"(?im)(?:^|(?<=\|))[ \t]*(?:[-*•▪◦·]\s*)?({alts})[ \t]*(?::|-|–)[ \t]*([^\n|;]+)"
     )
     return rx, kinds
+
+
+_NEXT_LABEL = re.compile(r"[ \t]+[A-Z][A-Za-z.]*(?:[ \t][A-Za-z.]+){0,2}[ \t]*:")
+_MAX_VALUE_WORDS = 8
 
 
 def find_labelled(text: str) -> list[Span]:
@@ -165,6 +169,14 @@ def find_labelled(text: str) -> list[Span]:
     out: list[Span] = []
     for m in rx.finditer(text):
         start, end = m.span(2)
+        # the value ends at the next "Label:" on the line, and after at most eight words
+        # (a word cap, not a character cap: swapping "Male" for "Female" must not move it)
+        nxt = _NEXT_LABEL.search(text, start, end)
+        if nxt:
+            end = nxt.start()
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if len(words) > _MAX_VALUE_WORDS:
+            end = start + words[_MAX_VALUE_WORDS - 1].end()
         while end > start and text[end - 1] in " \t":
             end -= 1
         if end > start:
@@ -242,7 +254,7 @@ def _gender_terms() -> tuple[tuple[str, ...], re.Pattern[str]]:
                          key=len, reverse=True))
     titles = sorted({r["term"] for r in rows if r["kind"] == "title"}, key=len, reverse=True)
     title_rx = re.compile(
-        r"(?<![\w/'’-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?(?=\s+[A-Z])"
+        r"(?<![\w'’])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?(?=\s+[A-Z])"
     )
     return words, title_rx
 
