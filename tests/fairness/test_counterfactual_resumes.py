@@ -91,6 +91,11 @@ def _check(texts: dict[str, str]) -> dict[str, float]:
     for one, two in PAIRS:
         for a, b in zip(blind[one], blind[two]):
             assert re.sub("\u2588+", "\u2588", a.text) == re.sub("\u2588+", "\u2588", b.text)
+    #    and in placeholder style they are byte-identical
+    for one, two in PAIRS:
+        for a, b in zip(plain[one], plain[two]):
+            assert redact(a, style="placeholder").document.text == \
+                redact(b, style="placeholder").document.text
     # 2. the assessor: fit and every area's points
     fits = {v: _fits(docs) for v, docs in blind.items()}
     fit_diff = _spread(fits, lambda a, b: abs(a[0] - b[0]) + sum(abs(x - y) for x, y in zip(a[1], b[1])))
