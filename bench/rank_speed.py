@@ -5,7 +5,7 @@
 1. **Skill distribution** of the real résumés: every LiveCareer PDF under ``--resumes`` is
    read once (parsed documents are cached, see ``skillmix.match.labelled``), extracted and
    summarized; the per-résumé skill features (skill, level, years, recency) are cached as
-   JSON beside the documents.
+   JSON beside the documents, per taxonomy version.
 2. **Synthetic profiles**: each one starts from a real résumé drawn at random, keeps each
    of its skills with probability 0.7 and adds Poisson(2) skills drawn from its category's
    skill frequencies (levels and years drawn from what real résumés show for that skill);
@@ -60,7 +60,10 @@ def distribution(resumes: Path) -> dict:
 
     from skillmix.match import to_match_document
 
-    cache = _cache_dir() / "livecareer_skill_distribution.v1.json"
+    from skillmix.taxonomy import load_taxonomy
+
+    version = load_taxonomy("builtin").version
+    cache = _cache_dir() / f"livecareer_skill_distribution.v1.{version}.json"
     if cache.is_file():
         return json.loads(cache.read_text("utf-8"))
     docs = read_labelled_folder(resumes)
