@@ -76,13 +76,28 @@ def _resumes(n: int) -> list[Path]:
     return files[:n]
 
 
-def prepare(workdir: Path, n_resumes: int) -> tuple[str, str, list[str], str]:
-    """Fill a workspace: returns (db path, admin token, candidate ids, posting id)."""
+def prepare(workdir: Path, n_resumes: int, db: str | None) -> tuple[str, str, list[str], str]:
+    """Fill a workspace: returns (db URL, admin token, candidate ids, posting id).
+
+    ``db`` is a PostgreSQL URL whose public schema is emptied first, or None for a new
+    SQLite file in ``workdir``.
+    """
     from skillmix.store import Store, create_key
     from skillmix.store.workspace import Workspace, WorkspaceSettings
 
-    db = str(workdir / "bench.sqlite")
-    store = Store(db)
+    if db is None:
+        db = str(workdir / "bench.sqlite")
+    else:
+        from sqlalchemy import create_engine
+
+        from skillmix.store.db import normalise_url
+
+        engine = create_engine(normalise_url(db))
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+        engine.dispose()
+    store = Store(db, files_dir=workdir / "files")
     ws = Workspace(store, WorkspaceSettings(sandbox=False))
     token = create_key(store, "bench", "admin").token
     cands = []
@@ -127,16 +142,19 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--baseline-seconds", type=float, default=15.0)
     ap.add_argument("--resumes", type=int, default=20, help="candidates in the workspace")
+    ap.add_argument("--db", default=None,
+                    help="a PostgreSQL URL to use (its public schema is DROPPED); default: a new SQLite file")
     args = ap.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="skillmix-bench-"))
-    db, token, cands, post = prepare(workdir, args.resumes)
+    db, token, cands, post = prepare(workdir, args.resumes, args.db)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "skillmix", "serve", "--db", db, "--host", "127.0.0.1",
-         "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+        [sys.executable, "-m", "skillmix", "serve", "--db", db, "--files-dir",
+         str(workdir / "files"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
     try:
         import httpx
 
@@ -176,8 +194,9 @@ def main() -> None:
         log.close()
 
     base_rps = len(base_stats["GET /health"].latencies) / base_t
+    backend = "PostgreSQL" if args.db else "SQLite (WAL)"
     print(f"skillmix API load: {args.clients} concurrent clients on loopback, one uvicorn process, "
-          f"SQLite (WAL), {len(cands)} candidates, blind mode on; {os.cpu_count()} CPUs")
+          f"{backend}, {len(cands)} candidates, blind mode on; {os.cpu_count()} CPUs")
     print(f"baseline phase {base_t:.1f} s, load phase {load_t:.1f} s (assess and rank interleaved)")
     print(f"{'endpoint':<14}{'requests':>9}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}"
           f"{'  x health':>9}")
