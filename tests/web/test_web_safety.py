@@ -100,3 +100,12 @@ def test_web_read_only_key_cannot_erase(web, app, store, demo) -> None:
         resp = c.post(f"/candidates/{cid}/erase", data={"csrf": csrf})
         assert resp.status_code == 403 and "A403" in resp.text
     assert web.get(f"/candidates/{cid}").status_code == 200
+
+
+def test_web_invalid_form_is_an_html_error_page(web, demo) -> None:
+    ok = web.post("/upload", files={"file": ("p.html", (demo / "posting.html").read_bytes())},
+                  data={"kind": "posting", "csrf": web.csrf}, follow_redirects=False)
+    post = web.get(ok.headers["location"]).text.split('href="/postings/')[1].split('"')[0]
+    resp = web.post(f"/postings/{post}/rank", data={"csrf": web.csrf, "top": "many"})
+    assert resp.status_code == 422 and resp.headers["content-type"].startswith("text/html")
+    assert "A422" in resp.text and "top" in resp.text

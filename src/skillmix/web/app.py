@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, Callable, Coroutine
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import PermissionDeniedError, SkillmixError
+from ..errors import ConfigError, PermissionDeniedError, SkillmixError
 from ..store import ApiKey, resolve_session
 
 __all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "mount_web", "page", "templates",
@@ -57,6 +58,12 @@ class WebRoute(APIRoute):
                 return await inner(request)
             except LoginRequired:
                 return RedirectResponse("/login", status_code=303)
+            except RequestValidationError as err:
+                bad = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg')}"
+                                for e in err.errors()[:3])
+                invalid = ConfigError("A422", f"the form is not valid ({bad}).",
+                                      hint="Go back, correct it and send it again.")
+                return page(request, "error.html", {"error": invalid}, status=422)
             except SkillmixError as err:
                 return page(request, "error.html", {"error": err}, status=err.http_status)
 
