@@ -318,7 +318,7 @@ def _run_dask(jobs: list[PartitionJob], workers: int, scheduler: str | None) -> 
         n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         client = Client(cluster)
         n = workers
     try:
