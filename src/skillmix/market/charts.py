@@ -89,7 +89,7 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values: dict[tuple[str, st
             title: str, *, width: int | None = None) -> str:
     """A grid of shares (0..1): rows x cols, darker is larger, the value in each cell."""
     cell_w, cell_h, left, top = 78, 22, 150, 110
-    w = width or left + cell_w * max(len(cols), 1) + 10
+    w = width or left + cell_w * max(len(cols), 1) + 90
     h = top + cell_h * max(len(rows), 1) + 10
     vmax = max(list(values.values()) + [1e-9])
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{w}" height="{h}" '
