@@ -25,6 +25,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -142,6 +143,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--baseline-seconds", type=float, default=15.0)
     ap.add_argument("--resumes", type=int, default=20, help="candidates in the workspace")
+    ap.add_argument("--keep", action="store_true", help="keep the temp folder (server log, data)")
     ap.add_argument("--db", default=None,
                     help="a PostgreSQL URL to use (its public schema is DROPPED); default: a new SQLite file")
     args = ap.parse_args()
@@ -192,6 +194,8 @@ def main() -> None:
         server.terminate()
         server.wait(10)
         log.close()
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     base_rps = len(base_stats["GET /health"].latencies) / base_t
     backend = "PostgreSQL" if args.db else "SQLite (WAL)"
