@@ -22,7 +22,11 @@ SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", Path(__file__).resolve().pa
 
 
 def main() -> None:
-    from skillmix.market import ClassifierRules, SocialMediaClassifier, evaluate_classifier
+    from skillmix.market import (
+        ClassifierRules,
+        SocialMediaClassifier,
+        evaluate_classifier,
+    )
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")

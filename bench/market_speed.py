@@ -183,9 +183,9 @@ def baseline() -> float:
 
 def dedup_rate() -> dict[str, float]:
     """Deduplication on the real postings: fingerprints per second and the global pass."""
+    from skillmix.io import read_corpus
     from skillmix.market import DedupSettings, RunSettings, run_market
     from skillmix.market.dedup import fingerprint
-    from skillmix.io import read_corpus
 
     posts = [p for name, _ in SOURCES for p in read_corpus(SHARED / "postings" / name)]
     st = DedupSettings()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from skillmix.extract import get_extractor
+from skillmix.io import detect_sections
 from skillmix.market import ClassifierRules, SocialMediaClassifier, market_taxonomy_spec
 from skillmix.records import Document, Posting
-from skillmix.io import detect_sections
 
 
 def classify(title: str, text: str, rules: ClassifierRules | None = None):

@@ -27,8 +27,9 @@ def test_cli_market_run_report_query(corpus, tmp_path: Path) -> None:
 
 
 def test_cli_market_report_on_empty_folder_is_coded_error(tmp_path: Path) -> None:
-    from skillmix.cli.main import main
     import pytest
+
+    from skillmix.cli.main import main
 
     with pytest.raises(SystemExit) as exc:
         main(["market", "report", str(tmp_path)])

@@ -6,7 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillmix.io import read_corpus
 from skillmix.market.plan import describe_input, plan_partitions

@@ -11,7 +11,12 @@ report with charts plus CSV, Parquet and JSON tables. See docs/market.md.
 from __future__ import annotations
 
 from .aggregates import Headline, ReportTable
-from .classify import ClassifierRules, SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
+from .classify import (
+    ClassifierRules,
+    SocialMediaClassifier,
+    SocialMediaVerdict,
+    market_taxonomy_spec,
+)
 from .dedup import DedupSettings
 from .evaluate import ClassifierEvaluation, evaluate_classifier, keyword_verdict
 from .pipeline import Progress, RunSummary, run_market

@@ -87,22 +87,21 @@ def fingerprint(title: str | None, text: str, settings: DedupSettings) -> tuple[
 def find_duplicates(con: Any, settings: DedupSettings) -> Any:
     """The duplicates of the ``postings_all``/``signatures_all`` views on DuckDB
     connection ``con``, as a pyarrow Table (uid, duplicate_of, kind, similarity)."""
-    import numpy as np
     import pyarrow as pa
 
-    exact = con.execute(
+    con.execute(
         """
+        CREATE OR REPLACE TEMP TABLE exact_dups AS
         SELECT uid, rep FROM (
             SELECT uid, min(uid) OVER (PARTITION BY text_hash) AS rep
             FROM postings_all WHERE text_hash IS NOT NULL)
-        WHERE uid <> rep ORDER BY uid
+        WHERE uid <> rep
         """
-    ).fetchall()
-    exact_of = dict(exact)
+    )
     # candidates: per (band, hash) bucket, every member against the bucket's first member,
-    # among exact-copy representatives only
-    con.register("exact_dups", pa.table({"uid": pa.array([u for u, _ in exact], pa.int64())}))
-    cand = con.execute(
+    # among exact-copy representatives only; streamed, so memory follows the number of
+    # candidates in a batch, not the corpus
+    cur = con.execute(
         """
         WITH reps AS (
             SELECT s.uid, s.bands FROM signatures_all s ANTI JOIN exact_dups e USING (uid)
@@ -118,8 +117,7 @@ def find_duplicates(con: Any, settings: DedupSettings) -> Any:
         JOIN signatures_all sa ON sa.uid = p.a JOIN signatures_all sb ON sb.uid = p.b
         ORDER BY p.a, p.b
         """
-    ).fetchall()
-    con.unregister("exact_dups")
+    )
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -131,17 +129,13 @@ def find_duplicates(con: Any, settings: DedupSettings) -> Any:
         return root
 
     sim_of: dict[int, float] = {}
-    for a, b, sa, sb in cand:
-        va = np.frombuffer(sa, dtype="<u4")
-        vb = np.frombuffer(sb, dtype="<u4")
-        sim = float((va == vb).mean())
-        if sim >= settings.threshold:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                lo, hi = (ra, rb) if ra < rb else (rb, ra)
-                parent[hi] = lo
-            sim_of[b] = max(sim, sim_of.get(b, 0.0))
-            sim_of.setdefault(a, sim)
+    while True:
+        batch = cur.fetchmany(10_000)
+        if not batch:
+            break
+        _verify(batch, settings.threshold, find, parent, sim_of)
+    exact = con.execute("SELECT uid, rep FROM exact_dups ORDER BY uid").fetchall()
+    con.execute("DROP TABLE exact_dups")
     uids: list[int] = []
     reps: list[int] = []
     kinds: list[str] = []
@@ -166,3 +160,19 @@ def find_duplicates(con: Any, settings: DedupSettings) -> Any:
         "kind": pa.array([kinds[i] for i in order], pa.string()),
         "similarity": pa.array([sims[i] for i in order], pa.float32()),
     })
+
+
+def _verify(batch: list[tuple[int, int, bytes, bytes]], threshold: float,
+            find: Any, parent: dict[int, int], sim_of: dict[int, float]) -> None:
+    """Union the candidate pairs whose estimated Jaccard similarity reaches ``threshold``."""
+    import numpy as np
+
+    for a, b, sa, sb in batch:
+        sim = float((np.frombuffer(sa, dtype="<u4") == np.frombuffer(sb, dtype="<u4")).mean())
+        if sim >= threshold:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                lo, hi = (ra, rb) if ra < rb else (rb, ra)
+                parent[hi] = lo
+            sim_of[b] = max(sim, sim_of.get(b, 0.0))
+            sim_of.setdefault(a, sim)

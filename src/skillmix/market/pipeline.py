@@ -28,7 +28,13 @@ from ..errors import ConfigError, MarketError, MissingExtraError, SkillmixError
 from ..io.corpus import CorpusMapping
 from .plan import CorpusFile, PartitionSpec, describe_input, plan_partitions
 from .store import MarketStore, atomic_write_json, atomic_write_table
-from .worker import PartitionJob, PartitionResult, RunSettings, area_sides, process_partition
+from .worker import (
+    PartitionJob,
+    PartitionResult,
+    RunSettings,
+    area_sides,
+    process_partition,
+)
 
 __all__ = ["Progress", "RunSummary", "run_market"]
 
