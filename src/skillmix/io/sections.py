@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -203,7 +204,21 @@ def _eeo_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    scores = [_eeo_score(line) if line.strip() else -1 for _, _, line in lines]
+    # One pass per cue over the whole text (not per line): most documents have no EEO
+    # cue at all, and then nothing more is done. A cue counts once per line, as in
+    # _eeo_score.
+    starts = [b for b, _, _ in lines]
+    hits: dict[int, int] = {}
+    for k, (pat, weight) in enumerate(_cues()["eeo"]):
+        seen: set[int] = set()
+        for m in pat.finditer(text):
+            li = bisect_right(starts, m.start()) - 1
+            if li not in seen:
+                seen.add(li)
+                hits[li] = hits.get(li, 0) + weight
+    if not hits or max(hits.values()) < 3:
+        return []
+    scores = [hits.get(i, 0) if line.strip() else -1 for i, (_, _, line) in enumerate(lines)]
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
