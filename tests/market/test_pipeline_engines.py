@@ -34,14 +34,28 @@ def test_pipeline_local_pool_equals_inline(corpus, snapshot, tmp_path: Path) -> 
 
 
 def test_pipeline_dask_local_cluster_equals_inline(corpus, snapshot, tmp_path: Path) -> None:
-    pytest.importorskip("distributed")
+    distributed = pytest.importorskip("distributed")
     path = corpus(120)
     run_market([path], tmp_path / "a", workers=0, settings=_settings())
     t0 = time.perf_counter()
-    s = run_market([path], tmp_path / "d", engine="dask", workers=2, settings=_settings())
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=":0") as cluster:
+        s = run_market([path], tmp_path / "d", engine="dask", scheduler=cluster.scheduler_address,
+                       settings=_settings())
+        assert len(cluster.scheduler_info["workers"]) == 2
     assert s.engine == "dask" and s.partitions == 5
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "d")
     assert time.perf_counter() - t0 < 120  # a hang would be a bug, not slowness
+
+
+@pytest.mark.slow
+def test_pipeline_dask_engine_starts_its_own_cluster(corpus, snapshot, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    path = corpus(60)
+    run_market([path], tmp_path / "a", workers=0, settings=_settings())
+    s = run_market([path], tmp_path / "d", engine="dask", workers=2, settings=_settings())
+    assert s.workers == 2
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "d")
 
 
 def test_pipeline_resume_redoes_only_missing_partitions(corpus, snapshot, tmp_path: Path) -> None:
