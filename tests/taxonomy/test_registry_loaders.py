@@ -96,3 +96,16 @@ def test_loaders_reject_wrong_columns(tmp_path: Path) -> None:
     with pytest.raises(TaxonomyError) as err:
         load_esco(path)
     assert err.value.code == "T008"
+
+
+def test_model_neighbours_are_symmetric_and_match_a_full_scan() -> None:
+    tax = load_taxonomy("builtin")
+    for skill in list(tax)[:200]:
+        expected = set(skill.broader) | set(skill.related)
+        for other in tax:
+            if skill.id in other.broader or skill.id in other.related:
+                expected.add(other.id)
+        expected.discard(skill.id)
+        assert tax.neighbours(skill.id) == expected
+        for n in tax.neighbours(skill.id):
+            assert skill.id in tax.neighbours(n)

@@ -34,8 +34,19 @@ class Taxonomy:
     description: str = ""
     attribution: str = ""
     source: str = ""
+    #: id -> ids one step away (broader, narrower, related both ways); built once
+    _links: Mapping[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
+        links: dict[str, set[str]] = {}
+        for skill in self.skills.values():
+            for other in (*skill.broader, *skill.related):
+                if other != skill.id:
+                    links.setdefault(skill.id, set()).add(other)
+                    links.setdefault(other, set()).add(skill.id)
+        object.__setattr__(self, "_links", {k: frozenset(v) for k, v in links.items()})
         for skill in self.skills.values():
             if skill.area is not None and self.areas and skill.area not in self.areas:
                 raise TaxonomyError(
@@ -72,16 +83,11 @@ class Taxonomy:
         return [s for s in self.skills.values() if skill_id in s.broader]
 
     def neighbours(self, skill_id: str) -> set[str]:
-        """Ids one step away in the taxonomy: broader, narrower, related (both ways)."""
-        skill = self.skills.get(skill_id)
-        if skill is None:
+        """Ids one step away in the taxonomy: broader, narrower, related (both ways).
+        Looked up in an index built with the taxonomy, so it is cheap to call often."""
+        if skill_id not in self.skills:
             return set()
-        out = set(skill.broader) | set(skill.related)
-        for other in self.skills.values():
-            if skill_id in other.broader or skill_id in other.related:
-                out.add(other.id)
-        out.discard(skill_id)
-        return out
+        return set(self._links.get(skill_id, ()))
 
     def search(self, query: str, limit: int = 20) -> list[Skill]:
         """Skills whose label or aliases contain every word of ``query``; exact label
