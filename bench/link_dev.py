@@ -37,31 +37,32 @@ def main() -> None:
     t0 = time.perf_counter()
     linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=args.query)
     print(f"load {time.perf_counter() - t0:.1f}s, {len(linker.space)} labels")
-    base = LinkerConfig()
-    steps: list[tuple[str, LinkerConfig | None]] = [
-        ("preferred label only (zero-shot)", None),
-        ("max over preferred+alt labels", base.with_(w_desc=0, w_bm25=0, w_phrase=0, w_window=0)),
-        ("+ description", base.with_(w_bm25=0, w_phrase=0, w_window=0)),
-        ("+ BM25 over labels", base.with_(w_phrase=0, w_window=0)),
-        ("+ exact phrase", base.with_(w_window=0)),
-        ("+ span windows (full)", base),
+    final = LinkerConfig()
+    off = dict(w_desc=0.0, w_bm25=0.0, w_phrase=0.0, w_window=0.0, w_label=1.0)
+    # (name, config to fuse with, whether the sentence channel sees alternative labels)
+    steps: list[tuple[str, LinkerConfig, bool]] = [
+        ("zero-shot: sentence vs preferred labels", final.with_(**off), False),
+        ("+ alternative labels (alt_mix 0.5)", final.with_(**off), True),
+        ("+ description", final.with_(**{**off, "w_desc": final.w_desc}), True),
+        ("+ BM25 over labels", final.with_(**{**off, "w_desc": final.w_desc, "w_bm25": final.w_bm25}), True),
+        ("+ exact label phrase", final.with_(w_window=0.0, w_label=1.0), True),
+        ("+ span windows", final, True),
+        ("final: preferred labels at sentence level", final, False),
     ]
     for split in ("tech", "house"):
         sents = read_benchmark(root / f"{split}_validation_annotations.csv")
         texts = [s.sentence for s in sents]
         golds = [s.gold for s in sents]
-        t1 = time.perf_counter()
-        ch = linker.channels(texts)
-        dt = time.perf_counter() - t1
-        print(f"\n{split.upper()} validation: n={len(texts)}, channels {len(texts) / dt:.0f} sentences/s")
-        pref = np.asarray(
-            linker.query_encoder.encode_tokens(texts)[0]
-            @ linker._label_emb[linker._starts].T
-        )
-        for name, cfg in steps:
-            scores = pref if cfg is None else linker.fuse(ch, cfg)
-            m = evaluate_rankings(ranked(linker, scores), golds)
-            print(f"  {name:40s} RP@1 {m['RP@1']:5.1f}  RP@5 {m['RP@5']:5.1f}  RP@10 {m['RP@10']:5.1f}  MRR {m['MRR']:.3f}")
+        chans = {}
+        for alts in (False, True):
+            linker.config = final.with_(sentence_alts=alts)
+            t1 = time.perf_counter()
+            chans[alts] = linker.channels(texts)
+            dt = time.perf_counter() - t1
+        print(f"\n{split.upper()} validation: n={len(texts)}, {len(texts) / dt:.0f} sentences/s (channels)")
+        for name, cfg, alts in steps:
+            m = evaluate_rankings(ranked(linker, linker.fuse(chans[alts], cfg)), golds)
+            print(f"  {name:44s} RP@1 {m['RP@1']:5.1f}  RP@5 {m['RP@5']:5.1f}  RP@10 {m['RP@10']:5.1f}  MRR {m['MRR']:.3f}")
 
 
 if __name__ == "__main__":

@@ -137,24 +137,45 @@ def evaluate(extract: Callable[[str], Iterable], sentences: list[Sentence]) -> d
     }
 
 
-def lexical_extractor() -> Callable[[str], Iterable] | str:
+def lexical_extractor(taxonomy: str = "builtin+esco") -> Callable[[str], Iterable] | str:
+    """``skillmix.extract.extract_text`` when it exists, else ``extract(text).mentions``;
+    mention offsets are re-anchored on the input when the engine normalised the text."""
+    import importlib
+
     try:
-        from skillmix.extract import extract_text  # type: ignore[attr-defined]
+        engine = importlib.import_module("skillmix.extract")
     except ImportError as exc:
-        return f"missing: skillmix.extract.extract_text is not available ({exc})"
-    return extract_text
+        return f"missing: skillmix.extract is not available ({exc})"
+    if hasattr(engine, "extract_text"):
+        return engine.extract_text
+    if not hasattr(engine, "extract"):
+        return "missing: skillmix.extract has neither extract_text nor extract"
+
+    def run(text: str) -> list[Span]:
+        out = []
+        for m in engine.extract(text, taxonomy=taxonomy).mentions:
+            if text[m.start : m.end] == m.surface:
+                out.append((m.start, m.end))
+            else:
+                at = text.lower().find(m.surface.lower())
+                if at >= 0:
+                    out.append((at, at + len(m.surface)))
+        return out
+
+    return run
 
 
-def linker_extractor() -> Callable[[str], Iterable] | str:
+def linker_extractor(threshold: float = 0.6) -> Callable[[str], Iterable] | str:
     try:
         from skillmix.link.linker import EscoLinker
         from skillmix.link.spans import propose_spans
         from skillmix.link.static import StaticEncoder
 
         linker = EscoLinker.load(query_encoder=StaticEncoder.load())
+        linker.rank(["warm up"], top_k=1)
     except Exception as exc:  # report, do not crash the whole benchmark
         return f"missing: linker span proposer unavailable ({exc})"
-    return lambda text: [(s.start, s.end) for s in propose_spans(linker, text)]
+    return lambda text: [(s.start, s.end) for s in propose_spans(linker, text, threshold=threshold)]
 
 
 def main() -> None:
@@ -163,9 +184,14 @@ def main() -> None:
     ap.add_argument("--extractor", default="both", choices=["lexical", "linker", "both"])
     ap.add_argument("--split", default="house,tech")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each split")
+    ap.add_argument("--taxonomy", default="builtin+esco", help="taxonomy spec for the lexical extractor")
+    ap.add_argument("--threshold", type=float, default=0.6, help="span proposer threshold")
     args = ap.parse_args()
     names = ["lexical", "linker"] if args.extractor == "both" else [args.extractor]
-    extractors = {"lexical": lexical_extractor, "linker": linker_extractor}
+    extractors = {
+        "lexical": lambda: lexical_extractor(args.taxonomy),
+        "linker": lambda: linker_extractor(args.threshold),
+    }
     report: dict[str, object] = {}
     loaded = {n: extractors[n]() for n in names}
     for split in args.split.split(","):

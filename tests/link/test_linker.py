@@ -9,9 +9,13 @@ from skillmix.link.esco import EscoConcept, LabelSpace
 from skillmix.link.linker import EscoLinker
 
 
-@pytest.fixture()
-def linker(encoder, tiny_esco, tmp_path) -> EscoLinker:
-    return EscoLinker.load(esco=tiny_esco, encoder=encoder, query_encoder=encoder, cache_dir=tmp_path)
+@pytest.fixture(scope="module")
+def linker(encoder, tmp_path_factory) -> EscoLinker:
+    from .conftest import TINY_ESCO
+
+    return EscoLinker.load(
+        esco=TINY_ESCO, encoder=encoder, query_encoder=encoder, cache_dir=tmp_path_factory.mktemp("cache")
+    )
 
 
 def test_linker_rank_returns_uri_label_score_best_first(linker) -> None:

@@ -277,6 +277,8 @@ class EscoLinker:
         cfg = config or self.config
         base = (cfg.w_label * ch["label"] + cfg.w_desc * ch["desc"] + cfg.w_bm25 * ch["bm25"]
                 + cfg.w_phrase * ch["phrase"] + cfg.w_prior * ch["prior"])
+        if cfg.w_window == 0:
+            return base
         win = ch["window"]
         on = ~np.isnan(win)
         # off-shortlist concepts rank after every shortlisted one
