@@ -31,3 +31,61 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def test_data() -> Path:
     return TEST_DATA
+
+
+# --------------------------------------------------------------------------- store
+# Shared by tests/store and tests/api: a fresh database per test, SQLite always and
+# PostgreSQL when ``SKILLMIX_TEST_PG_URL`` names a server (``.ci/run`` starts one); the
+# PostgreSQL variant is marked ``postgres`` and skips cleanly without it.
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def reset_postgres(url: str) -> None:
+    """Drop everything in the test database's public schema."""
+    from sqlalchemy import create_engine
+
+    from skillmix.store.db import normalise_url
+
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite database, copied for each test (migrating costs more)."""
+    pytest.importorskip("sqlalchemy")
+    pytest.importorskip("alembic")
+    from skillmix.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    Store(f"sqlite:///{path}").dispose()
+    return path
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        import shutil
+
+        target = tmp_path / "store.sqlite"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        return f"sqlite:///{target}"
+    url = os.environ.get("SKILLMIX_TEST_PG_URL")
+    if not url:
+        pytest.skip("SKILLMIX_TEST_PG_URL is not set (no PostgreSQL server)")
+    pytest.importorskip("psycopg")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def store(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from skillmix.store import Store
+
+    st = Store(db_url, files_dir=tmp_path / "files")
+    yield st
+    st.dispose()
