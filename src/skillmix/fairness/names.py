@@ -6,32 +6,34 @@ combined, each cheap and predictable:
 
 1. **The header**: the first lines of a résumé, before its first section heading, usually
    hold the candidate's name alone on a line. A header line of two to four name-shaped
-   words, none of them a job-title, heading or skill word, is taken as a name.
+   words, none of them a job-title, heading or skill word, is a name if its first word is
+   in the lexicon, or if contact details (an e-mail address or phone number) sit in the
+   header with it.
 2. **Labels and honorifics**: ``Name: Jane Doe``, ``Mr. Smith``, ``Ms Jane Doe``.
-3. **A first-name lexicon**: a capitalised first name from the lexicon followed by one or
-   two capitalised surname-shaped words ("Jamal Robinson") anywhere in the text.
+3. **A given-name lexicon**: a capitalised given name followed by one or two capitalised
+   surname-shaped words ("Jamal Robinson") anywhere in the text, unless it overlaps a
+   skill mention ("Crystal Reports").
 
-Every full name found is then masked wherever else it appears ("JAMAL ROBINSON" in a
+Every full name found by cues 1-2, or given by the caller (``Resume.name``, a JSON
+Resume's ``basics.name``), is then masked wherever else it appears ("JAMAL ROBINSON" in a
 page footer, "Robinson, Jamal", "Jamal Robinson's"). Single words are not propagated, so
-what is masked never depends on which name a candidate has. Names the caller already knows (``Resume.name``, a JSON Resume's ``basics.name``)
-are added as found names.
+what is masked never depends on which name a candidate has, and a false lexicon hit cannot
+spread.
 
 The lexicon is the union of the given names that Faker ships for a set of Latin-script
-locales (MIT licence) and ``data/given_names_extra.txt`` (names Faker lacks), loaded once per
-process. A header line is a name if its first word is in the lexicon, or if contact details
-(an e-mail address or phone number) sit in the header with it. Only names from the header,
-labels, honorifics and the caller are propagated; lexicon hits in the body are masked where
-they stand (and never over a one-word skill), so a false hit cannot spread. Words that are skills in the built-in
-taxonomy, job-title words and heading words are never taken as a name on their own.
+locales (MIT licence) and ``data/given_names_extra.txt`` (names Faker lacks), less common
+English words, loaded once per process. Words that are one-word skills of the taxonomy,
+job-title words and heading words are never taken as a name word.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..errors import MissingExtraError
 
@@ -77,23 +79,13 @@ _STOP = frozenset(
 )
 
 
-def _data_lines(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("skillmix.fairness").joinpath("data", name).read_text("utf-8")
-    rows = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    yield from csv.DictReader(rows)
-
-
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names (as written, capitalised) from Faker's Latin-script locales."""
     try:
-        import importlib
-
         importlib.import_module("faker.providers.person")
     except ImportError as err:  # pragma: no cover - depends on the install
         raise MissingExtraError.for_module("faker", "fairness") from err
-    import importlib
-
     out: set[str] = set()
     for loc in LEXICON_LOCALES:
         try:
