@@ -132,6 +132,7 @@ class Extractor:
         entries = self.vocabulary.entries
         hits: list[tuple[int, int, tuple]] = []
         cues: list[tuple[int, int, str]] = []
+        add_hit = hits.append
         scan = " " + _FINAL_DOT.sub(" ", norm) + " "
         for pend, idx in self.vocabulary.automaton.iter(scan):
             # the key " form " ends at padded index `pend` (its trailing space), so in
@@ -139,13 +140,19 @@ class Extractor:
             form_len, cands, fams = entries[idx]
             end = pend - 1
             start = end - form_len
-            for cand in cands:
-                exact = cand[2]
-                if exact is None or (text[start:end] == exact and _guard_ok(text, start, end)):
-                    hits.append((start, end, cand))
-                    break
-            for fam in fams:
-                cues.append((start, end, fam))
+            if cands:
+                if cands[0][2] is None:  # the usual case: no spelling guard
+                    add_hit((start, end, cands[0]))
+                else:
+                    for cand in cands:
+                        exact = cand[2]
+                        if exact is None or (text[start:end] == exact
+                                             and _guard_ok(text, start, end)):
+                            add_hit((start, end, cand))
+                            break
+            if fams:
+                for fam in fams:
+                    cues.append((start, end, fam))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0] - h[1], h[0]))
             taken = bytearray(len(norm) + 1)
