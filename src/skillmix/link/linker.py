@@ -18,6 +18,7 @@ embeddings are computed once per machine and cached (:mod:`skillmix.link.cache`)
 from __future__ import annotations
 
 import csv
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from skillmix.errors import ConfigError
+from skillmix.link._blas import blas_threads
 from skillmix.link.cache import EmbeddingStore
 from skillmix.link.encoder import MiniLMEncoder, TokenBatch
 from skillmix.link.esco import EscoConcept, LabelSpace, load_esco
@@ -65,6 +67,11 @@ class LinkerConfig:
     #: compare whole texts with alternative labels too (else preferred labels only; the
     #: window channel still sees every label of the shortlist). Off is ~4x cheaper.
     sentence_alts: bool = False
+    #: OpenBLAS threads while scoring (1 is fastest for these small products on a
+    #: shared CPU; None leaves numpy's setting alone)
+    blas_threads: int | None = 1
+    #: threads ranking batches in parallel (each with ``blas_threads`` BLAS threads)
+    workers: int = 2
     shortlist: int = 100
     max_window: int = 5
     batch_size: int = 64
@@ -207,10 +214,12 @@ class EscoLinker:
         nw = int(tb.word_ids.max()) + 1 if len(tb.word_ids) else 0
         if nw == 0:
             return np.zeros((0, self._label_emb.shape[1]), dtype=np.float32)
-        # word vectors = mean of their pieces
-        sums = np.zeros((nw, tb.vectors.shape[1]), dtype=np.float32)
-        np.add.at(sums, tb.word_ids, tb.vectors)
-        counts = np.bincount(tb.word_ids, minlength=nw).astype(np.float32)
+        # word vectors = sum of their pieces (pieces of a word are consecutive)
+        firsts = np.flatnonzero(np.r_[True, tb.word_ids[1:] != tb.word_ids[:-1]])
+        nw = len(firsts)
+        sums = np.add.reduceat(tb.vectors, firsts, axis=0)
+        counts = np.diff(np.r_[firsts, len(tb.word_ids)]).astype(np.float32)
+        words = tuple(words[i] for i in tb.word_ids[firsts])
         bad = [w.lower() in STOPWORDS or w in _PUNCT_WORDS for w in words[:nw]]
         cum = np.concatenate([np.zeros((1, sums.shape[1]), np.float32), np.cumsum(sums, 0)])
         ccount = np.concatenate([[0.0], np.cumsum(counts)])
@@ -270,7 +279,8 @@ class EscoLinker:
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         """Final scores, ``(len(texts), n_concepts)``; higher is better."""
-        ch = self.channels(texts)
+        with blas_threads(self.config.blas_threads):
+            ch = self.channels(texts)
         return self.fuse(ch)
 
     def fuse(self, ch: dict[str, np.ndarray], config: LinkerConfig | None = None) -> np.ndarray:
@@ -289,15 +299,29 @@ class EscoLinker:
         """The ``top_k`` concepts for each text, best first, as (uri, label, score)."""
         if top_k < 1:
             raise ConfigError("C304", f"top_k must be at least 1, got {top_k}.")
-        out: list[list[Ranked]] = []
-        bs = self.config.batch_size
         k = min(top_k, len(self._labels))
-        for lo in range(0, len(texts), bs):
-            scores = self.score(texts[lo : lo + bs])
-            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-            for r in range(scores.shape[0]):
-                idx = top[r][np.argsort(-scores[r, top[r]], kind="stable")]
-                out.append([(self._uris[i], self._labels[i], float(scores[r, i])) for i in idx])
+        n = len(texts)
+        parts = max(self.config.workers, -(-n // self.config.batch_size)) if n else 0
+        bounds = [(n * i // parts, n * (i + 1) // parts) for i in range(parts)]
+        chunks = [list(texts[lo:hi]) for lo, hi in bounds if hi > lo]
+        # set BLAS threads once here: the setting is process-wide, so worker threads
+        # must not each set and restore it
+        with blas_threads(self.config.blas_threads):
+            if self.config.workers > 1 and len(chunks) > 1:
+                # numpy releases the GIL in its kernels: a second thread uses the second core
+                with ThreadPoolExecutor(max_workers=self.config.workers) as pool:
+                    done = list(pool.map(lambda c: self._rank_chunk(c, k), chunks))
+            else:
+                done = [self._rank_chunk(c, k) for c in chunks]
+        return [row for part in done for row in part]
+
+    def _rank_chunk(self, texts: list[str], k: int) -> list[list[Ranked]]:
+        scores = self.score(texts)
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        out: list[list[Ranked]] = []
+        for r in range(scores.shape[0]):
+            idx = top[r][np.argsort(-scores[r, top[r]], kind="stable")]
+            out.append([(self._uris[i], self._labels[i], float(scores[r, i])) for i in idx])
         return out
 
     def rank_labels(self, texts: Sequence[str], top_k: int = 100) -> list[list[str]]:
