@@ -165,7 +165,7 @@ def lexical_extractor(taxonomy: str = "builtin+esco") -> Callable[[str], Iterabl
     return run
 
 
-def linker_extractor(threshold: float = 0.6) -> Callable[[str], Iterable] | str:
+def linker_extractor(threshold: float = 0.8) -> Callable[[str], Iterable] | str:
     try:
         from skillmix.link.linker import EscoLinker
         from skillmix.link.spans import propose_spans
@@ -185,7 +185,7 @@ def main() -> None:
     ap.add_argument("--split", default="house,tech")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each split")
     ap.add_argument("--taxonomy", default="builtin+esco", help="taxonomy spec for the lexical extractor")
-    ap.add_argument("--threshold", type=float, default=0.6, help="span proposer threshold")
+    ap.add_argument("--threshold", type=float, default=0.8, help="span proposer threshold")
     args = ap.parse_args()
     names = ["lexical", "linker"] if args.extractor == "both" else [args.extractor]
     extractors = {

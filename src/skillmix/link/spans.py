@@ -39,7 +39,7 @@ def propose_spans(
     linker: EscoLinker,
     text: str,
     *,
-    threshold: float = 0.6,
+    threshold: float = 0.8,
     max_window: int = 5,
     candidates: int = 50,
 ) -> list[ProposedSpan]:
