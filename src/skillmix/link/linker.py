@@ -196,6 +196,9 @@ class EscoLinker:
             from skillmix.link.static import StaticEncoder
 
             query_encoder = StaticEncoder.load()
+            # its windows are context-free, a shorter shortlist loses nothing (dev) and
+            # halves the window channel's cost
+            config = config or LinkerConfig(shortlist=50)
         elif query_encoder == "transformer":
             query_encoder = encoder or MiniLMEncoder()
             encoder = query_encoder
