@@ -70,3 +70,12 @@ def test_linker_unknown_label_has_empty_uri(encoder, tmp_path) -> None:
     space = [EscoConcept("", "juggling"), EscoConcept("u:x", "present reports")]
     lk = EscoLinker.load(esco=space, encoder=encoder, cache_dir=False)
     assert lk.rank(["juggling balls"], top_k=1)[0][0][:2] == ("", "juggling")
+
+
+def test_linker_link_spans_batches_pairs(linker) -> None:
+    rows = linker.link_spans(
+        [("team player", None), ("SQL", "Strong knowledge of SQL"), ("", None)], top_k=2
+    )
+    assert [r[0][1] for r in rows[:2]] == ["work in teams", "SQL"]
+    assert rows[2] == []
+    assert linker.link_span("SQL", "Strong knowledge of SQL", top_k=2) == rows[1]

@@ -2,14 +2,15 @@
 
 For each text the linker computes, for every concept of its :class:`LabelSpace`:
 
-``label``   max cosine between the text's embedding and the embeddings of the concept's
-            preferred and alternative labels;
+``label``   cosine between the text's embedding and the concept's preferred label
+            (``sentence_alts``: moved ``alt_mix`` of the way towards its best label);
 ``desc``    cosine with the embedding of the concept's description;
 ``bm25``    BM25 of the text's words against the concept's label words (squashed to 0..1);
 ``phrase``  1 when one of the concept's labels occurs word for word in the text;
 ``window``  (on a shortlist) max cosine between any short word window of the text
             (contextual token vectors mean-pooled, so no extra encoding) and the
-            concept's labels: it finds the skill a long sentence mentions in passing.
+            concept's labels: it finds the skill a long sentence mentions in passing;
+``prior``   (off by default) how often SkillSpan-train spans link to the concept.
 
 The final score is a weighted sum (:class:`LinkerConfig`). Label and description
 embeddings are computed once per machine and cached (:mod:`skillmix.link.cache`).
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import csv
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -75,9 +76,8 @@ class LinkerConfig:
     shortlist: int = 100
     max_window: int = 5
     batch_size: int = 64
-    extra: dict[str, float] = field(default_factory=dict)
 
-    def with_(self, **changes: float) -> "LinkerConfig":
+    def with_(self, **changes: object) -> "LinkerConfig":
         return replace(self, **changes)
 
 
@@ -334,11 +334,33 @@ class EscoLinker:
     def link_span(self, span: str, sentence: str | None = None, top_k: int = 5) -> list[Ranked]:
         """Concepts for one extracted ``span``; with its ``sentence``, concepts the span
         and its context agree on rank first (span scores weigh twice the sentence's)."""
-        if sentence is None or sentence.strip() == span.strip():
-            return self.rank([span], top_k)[0]
-        scores = self.score([span, sentence])
-        fused = (2.0 * scores[0] + scores[1]) / 3.0
-        k = min(top_k, len(fused))
-        top = np.argpartition(-fused, k - 1)[:k]
-        top = top[np.argsort(-fused[top], kind="stable")]
-        return [(self._uris[i], self._labels[i], float(fused[i])) for i in top]
+        return self.link_spans([(span, sentence)], top_k)[0]
+
+    def link_spans(
+        self, spans: Sequence[tuple[str, str | None]], top_k: int = 5
+    ) -> list[list[Ranked]]:
+        """:meth:`link_span` for many ``(span, sentence)`` pairs in one batched pass."""
+        if top_k < 1:
+            raise ConfigError("C304", f"top_k must be at least 1, got {top_k}.")
+        texts = list(dict.fromkeys(t for pair in spans for t in pair if t))
+        row = {t: i for i, t in enumerate(texts)}
+        out: list[list[Ranked]] = []
+        if not texts:
+            return [[] for _ in spans]
+        with blas_threads(self.config.blas_threads):
+            scores = np.concatenate(
+                [self.score(texts[lo : lo + self.config.batch_size])
+                 for lo in range(0, len(texts), self.config.batch_size)]
+            )
+        k = min(top_k, scores.shape[1])
+        for span, sentence in spans:
+            if not span:
+                out.append([])
+                continue
+            fused = scores[row[span]]
+            if sentence and sentence.strip() != span.strip():
+                fused = (2.0 * fused + scores[row[sentence]]) / 3.0
+            top = np.argpartition(-fused, k - 1)[:k]
+            top = top[np.argsort(-fused[top], kind="stable")]
+            out.append([(self._uris[i], self._labels[i], float(fused[i])) for i in top])
+        return out
