@@ -71,6 +71,9 @@ class LinkerConfig:
     #: OpenBLAS threads while scoring (1 is fastest for these small products on a
     #: shared CPU; None leaves numpy's setting alone)
     blas_threads: int | None = 1
+    #: mix this much of the whole text's embedding into every window (context for
+    #: context-free static windows)
+    window_context: float = 0.0
     #: threads ranking batches in parallel (each with ``blas_threads`` BLAS threads)
     workers: int = 2
     shortlist: int = 100
@@ -266,6 +269,9 @@ class EscoLinker:
             win = self._windows(tb)
             if not len(win):
                 continue
+            if cfg.window_context:
+                win = win + cfg.window_context * sent[r]
+                win /= np.maximum(np.linalg.norm(win, axis=1, keepdims=True), 1e-12)
             short = shortlists[r]
             lens = ends[short] - self._starts[short]
             local = np.concatenate([[0], np.cumsum(lens)[:-1]])
