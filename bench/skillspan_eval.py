@@ -15,7 +15,8 @@ Extractors:
 * ``lexical``: the extraction engine, ``skillmix.extract.extract_text(text)`` (mentions
   with ``start``/``end``), imported lazily; reported as missing when it does not exist;
 * ``linker``: :func:`skillmix.link.spans.propose_spans` (word windows scored by the ESCO
-  linker, fast static query encoder).
+  linker, fast static query encoder);
+* ``union`` (with ``--extractor union``): lexical spans, plus linker spans that overlap none.
 """
 
 from __future__ import annotations
@@ -124,6 +125,11 @@ def _spans(found: Iterable) -> list[Span]:
     return sorted(set(out))
 
 
+def union(first: list[Span], second: list[Span]) -> list[Span]:
+    """``first`` plus the spans of ``second`` that overlap none of them."""
+    return first + [s for s in second if all(s[1] <= f[0] or f[1] <= s[0] for f in first)]
+
+
 def evaluate(extract: Callable[[str], Iterable], sentences: list[Sentence]) -> dict[str, object]:
     t0 = time.perf_counter()
     preds = [_spans(extract(s.text)) for s in sentences]
@@ -181,19 +187,27 @@ def linker_extractor(threshold: float = 0.8) -> Callable[[str], Iterable] | str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("SKILLMIX_SHARED_DATA", "../shared/data")))
-    ap.add_argument("--extractor", default="both", choices=["lexical", "linker", "both"])
+    ap.add_argument("--extractor", default="both", choices=["lexical", "linker", "both", "union"])
     ap.add_argument("--split", default="house,tech")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each split")
     ap.add_argument("--taxonomy", default="builtin+esco", help="taxonomy spec for the lexical extractor")
     ap.add_argument("--threshold", type=float, default=0.8, help="span proposer threshold")
     args = ap.parse_args()
-    names = ["lexical", "linker"] if args.extractor == "both" else [args.extractor]
+    names = {"both": ["lexical", "linker"], "union": ["lexical", "linker", "union"]}.get(
+        args.extractor, [args.extractor]
+    )
     extractors = {
         "lexical": lambda: lexical_extractor(args.taxonomy),
         "linker": lambda: linker_extractor(args.threshold),
     }
     report: dict[str, object] = {}
-    loaded = {n: extractors[n]() for n in names}
+    loaded = {n: extractors[n]() for n in names if n != "union"}
+    if "union" in names:
+        lex, lnk = loaded["lexical"], loaded["linker"]
+        if isinstance(lex, str) or isinstance(lnk, str):
+            loaded["union"] = "missing: needs both extractors"
+        else:
+            loaded["union"] = lambda text: union(_spans(lex(text)), _spans(lnk(text)))
     for split in args.split.split(","):
         sents = read_conll(args.shared / "benchmarks" / "skillspan" / f"skillspan_{split}_dev.conll")
         if args.limit:
