@@ -6,7 +6,7 @@ import pytest
 
 from skillmix.errors import ConfigError, TaxonomyError
 from skillmix.link.esco import EscoConcept, LabelSpace
-from skillmix.link.linker import EscoLinker
+from skillmix.link.linker import EscoLinker, LinkerConfig
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,10 @@ def test_linker_label_space_from_labels_enriches_and_keeps_unknown(tiny_esco) ->
 def test_linker_rejects_bad_arguments(linker, encoder, tiny_esco) -> None:
     with pytest.raises(ConfigError, match=r"\[C304\]"):
         linker.rank(["x"], top_k=0)
+    with pytest.raises(ConfigError, match=r"\[C306\]"):
+        LinkerConfig(shortlist=0)
+    with pytest.raises(ConfigError, match=r"\[C306\]"):
+        LinkerConfig().with_(alt_mix=2.0)
     with pytest.raises(ConfigError, match=r"\[C305\]"):
         EscoLinker.load(esco=tiny_esco, encoder=encoder, query_encoder="gpu", cache_dir=False)
 

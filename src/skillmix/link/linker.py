@@ -39,6 +39,7 @@ __all__ = ["EscoLinker", "LinkerConfig", "QueryEncoder", "Ranked"]
 #: (ESCO URI, label, score); the URI is "" for a label-space entry ESCO does not know.
 Ranked = tuple[str, str, float]
 
+
 class QueryEncoder(Protocol):
     """What the linker needs of a query encoder (:class:`MiniLMEncoder`,
     :class:`~skillmix.link.static.StaticEncoder`)."""
@@ -79,6 +80,16 @@ class LinkerConfig:
     shortlist: int = 100
     max_window: int = 5
     batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        for name in ("shortlist", "max_window", "batch_size", "workers"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(
+                    "C306", f"LinkerConfig.{name} must be a positive integer, got {value!r}."
+                )
+        if not 0.0 <= self.alt_mix <= 1.0:
+            raise ConfigError("C306", f"LinkerConfig.alt_mix must be in [0, 1], got {self.alt_mix!r}.")
 
     def with_(self, **changes: object) -> "LinkerConfig":
         return replace(self, **changes)
