@@ -37,7 +37,7 @@ def main() -> None:
     t0 = time.perf_counter()
     linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=args.query)
     print(f"load {time.perf_counter() - t0:.1f}s, {len(linker.space)} labels")
-    final = LinkerConfig()
+    final = linker.config  # what EscoLinker.load chose for this query encoder
     off = dict(w_desc=0.0, w_bm25=0.0, w_phrase=0.0, w_window=0.0, w_label=1.0)
     # (name, config to fuse with, whether the sentence channel sees alternative labels)
     steps: list[tuple[str, LinkerConfig, bool]] = [

@@ -9,10 +9,13 @@ a text's piece vectors approximates MiniLM's embedding of the text (cosine loss,
 Training texts (no benchmark test data, no Decorte or SkillSpan dev data):
 * every ESCO preferred and alternative label, and every description (shipped ESCO copy);
 * SkillSpan *train* sentences (``benchmarks/skillspan/*_train.conll``);
-* sentences of the shared job postings (``postings/``), capped by ``--postings``.
+* sentences of the shared job postings (``postings/``), capped by ``--postings``;
+* ``--windows`` random 2-5 word windows of those sentences (what the window channel
+  embeds); job-ad sentences are repeated ``--sentence-weight`` times per epoch.
 Targets are MiniLM embeddings, cached by ``skillmix.link.cache`` (the same cache the
 linker uses). Piece vectors start from MiniLM's output for ``[CLS] piece [SEP]``.
-The result is stored int8-quantised per row (~12 MB). Deterministic given its inputs.
+The result is stored int8-quantised per row (~11 MB). Deterministic given its inputs
+(the defaults rebuild the shipped file; ~2 min once the label cache exists).
 """
 
 from __future__ import annotations
@@ -84,6 +87,28 @@ def posting_sentences(root: Path, cap: int, seed: int) -> list[str]:
     return sents[:cap]
 
 
+def sample_windows(sentences: list[str], n: int, seed: int) -> list[str]:
+    """``n`` distinct 2-5 word windows of ``sentences`` that neither start nor end on a
+    stop word or punctuation: the phrases the linker's window channel embeds."""
+    from skillmix.link.lexical import STOPWORDS
+
+    rng = random.Random(seed)
+    out: set[str] = set()
+    pool = [s.split() for s in sentences if len(s.split()) >= 2]
+    tries = 0
+    while len(out) < n and tries < n * 20 and pool:
+        tries += 1
+        words = rng.choice(pool)
+        size = rng.randint(2, min(5, len(words)))
+        i = rng.randint(0, len(words) - size)
+        w = words[i : i + size]
+        edge = (w[0].lower(), w[-1].lower())
+        if any(e in STOPWORDS or not e[0].isalnum() for e in edge):
+            continue
+        out.add(" ".join(w))
+    return sorted(out)
+
+
 def piece_init(enc: MiniLMEncoder) -> np.ndarray:
     tok = enc.tokenizer
     seqs = [[tok.cls_id, i, tok.sep_id] for i in range(len(tok.vocab))]
@@ -142,9 +167,11 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--lr", type=float, default=3e-3)
-    ap.add_argument("--postings", type=int, default=8000)
+    ap.add_argument("--postings", type=int, default=4000)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--sentence-weight", type=int, default=1,
+    ap.add_argument("--windows", type=int, default=30000,
+                    help="also distil this many 2-5 word windows of the job-ad sentences")
+    ap.add_argument("--sentence-weight", type=int, default=5,
                     help="repeat job-ad sentences this many times per epoch (labels once)")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -159,7 +186,8 @@ def main() -> None:
     for f in sorted((args.shared / "benchmarks" / "skillspan").glob("*_train.conll")):
         sentences.extend(conll_sentences(f))
     sentences.extend(posting_sentences(args.shared, args.postings, args.seed))
-    texts = list(dict.fromkeys(t for t in texts + sentences if t.strip()))
+    phrases = sample_windows(sentences, args.windows, args.seed) if args.windows else []
+    texts = list(dict.fromkeys(t for t in texts + sentences + phrases if t.strip()))
     is_sentence = set(sentences)
     print(f"{len(texts)} training texts; embedding the new ones with MiniLM...", flush=True)
     targets = store.lookup(texts, enc.encode)
