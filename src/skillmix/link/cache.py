@@ -36,6 +36,7 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a cache may be shared read-only
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
