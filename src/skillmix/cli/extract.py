@@ -14,7 +14,7 @@ from .output import emit_json, emit_rows, output_options
 __all__ = ["extract"]
 
 COLUMNS = ["source", "skill", "label", "area", "surface", "start", "end", "section",
-           "requirement", "years", "negated", "usage"]
+           "requirement", "years", "negated", "usage", "extractor"]
 
 
 @click.command()
@@ -24,16 +24,18 @@ COLUMNS = ["source", "skill", "label", "area", "surface", "start", "end", "secti
 @click.option("--kind", type=click.Choice(["posting", "resume", "auto"]), default="auto",
               show_default=True, help="What the documents are.")
 @click.option("--include-negated/--no-include-negated", default=True, show_default=True)
+@click.option("--semantic", is_flag=True,
+              help="Also link sentences with no lexical match to ESCO (semantic extra; slower).")
 @output_options()
 def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: bool,
-            fmt: str) -> None:
+            semantic: bool, fmt: str) -> None:
     """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin).
 
     CSV, JSONL and Parquet files are read as corpora of postings, one per row."""
     from ..extract import get_extractor
     from ..io import read_document
 
-    extractor = get_extractor(taxonomy)
+    extractor = get_extractor(taxonomy, semantic=semantic)
     want = None if kind == "auto" else kind
     report = BatchReport()
     if files == ("-",):
@@ -58,7 +60,8 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
             rows.append({"source": doc.source, "skill": m.skill_id, "label": m.label,
                          "area": m.area, "surface": m.surface, "start": m.start,
                          "end": m.end, "section": m.section, "requirement": m.requirement,
-                         "years": m.years, "negated": m.negated, "usage": m.usage})
+                         "years": m.years, "negated": m.negated, "usage": m.usage,
+                         "extractor": m.extractor})
     if fmt == "json":
         emit_json({"documents": results, "report": report.to_dict()})
     else:

@@ -23,6 +23,7 @@ from ..records import Document, Extraction, Posting, Resume, SkillMention, conte
 from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases
+from .semantic import SemanticFallback
 from .normalize import normalize
 from .vocabulary import Vocabulary
 
@@ -105,6 +106,7 @@ class Extractor:
         context: bool = True,
         skip_boilerplate: bool = True,
         use_cache: bool = True,
+        semantic: "SemanticFallback | bool" = False,
     ) -> None:
         source: str | tuple[Taxonomy, ...]
         if isinstance(taxonomy, str):
@@ -115,6 +117,9 @@ class Extractor:
             source = tuple(taxonomy)
         self.context = context
         self.skip_boilerplate = skip_boilerplate
+        if semantic is True:
+            semantic = SemanticFallback()
+        self.semantic: SemanticFallback | None = semantic or None
         self.vocabulary = Vocabulary.load_or_build(
             source, use_cache=use_cache, cues=cue_phrases()
         )
@@ -175,52 +180,79 @@ class Extractor:
         text = doc.text
         norm = normalize(text)
         hits, cues = self._hits(text, norm)
+        rules = ContextRules(text, cues) if self.context or self.semantic else None
+        found: list[tuple[int, int, str, str, str | None, int, str, float]] = []
+        for start, end, (ti, sid, _, label, area) in hits:
+            found.append((start, end, sid, label, area, ti, self.name, 1.0))
+        if self.semantic is not None and rules is not None:
+            found.extend(self._semantic(doc, hits, rules))
+            found.sort(key=lambda f: f[0])
         mentions: list[SkillMention] = []
-        if hits:
-            rules = ContextRules(text, cues) if self.context else None
-            is_resume = doc.kind == "resume"
-            sections = doc.sections
-            for start, end, cand in hits:
-                section = None
-                if sections:
-                    section = doc.section_at(start)
-                    if section is not None and section.boilerplate and self.skip_boilerplate:
-                        continue
-                sec_kind = section.kind if section is not None else None
-                ti, sid, _, label, area = cand
+        is_resume = doc.kind == "resume"
+        sections = doc.sections
+        for start, end, sid, label, area, ti, extractor, confidence in found:
+            section = None
+            if sections:
+                section = doc.section_at(start)
+                if section is not None and section.boilerplate and self.skip_boilerplate:
+                    continue
+            sec_kind = section.kind if section is not None else None
+            if ti >= 0:
                 tax_name, tax_version = self._tax_meta[ti]
-                if rules is not None:
-                    sent = rules.sentence(start)
-                    s_start, s_end = sent.start, sent.end
-                    if is_resume:
-                        requirement = "mentioned"
-                    else:
-                        requirement = rules.requirement(
-                            sent, _SECTION_REQUIREMENT.get(sec_kind or "", "mentioned")
-                        )
-                    years = rules.years(sent, start, end)
-                    negated = rules.negated(sent, start, end)
-                    usage = rules.usage(sent, start, end, is_resume)
+                version = EXTRACTOR_VERSION
+            else:
+                tax_name, tax_version = "esco", "1.1"
+                version = self.semantic.version if self.semantic else EXTRACTOR_VERSION
+            if rules is not None and self.context:
+                sent = rules.sentence(start)
+                s_start, s_end = sent.start, sent.end
+                if is_resume:
+                    requirement = "mentioned"
                 else:
-                    s_start, s_end = start, end
-                    requirement, years, negated, usage = "mentioned", None, False, "unspecified"
-                mentions.append(
-                    SkillMention(
-                        skill_id=sid, label=label, taxonomy=tax_name,
-                        taxonomy_version=tax_version, start=start, end=end,
-                        surface=text[start:end], sentence_start=s_start,
-                        sentence_end=s_end, area=area, section=sec_kind,
-                        requirement=requirement, years=years, negated=negated,  # type: ignore[arg-type]
-                        usage=usage,  # type: ignore[arg-type]
-                        role=doc.role_at(start) if doc.roles else None,
-                        extractor=self.name, extractor_version=EXTRACTOR_VERSION,
+                    requirement = rules.requirement(
+                        sent, _SECTION_REQUIREMENT.get(sec_kind or "", "mentioned")
                     )
+                years = rules.years(sent, start, end)
+                negated = rules.negated(sent, start, end)
+                usage = rules.usage(sent, start, end, is_resume)
+            else:
+                s_start, s_end = start, end
+                requirement, years, negated, usage = "mentioned", None, False, "unspecified"
+            mentions.append(
+                SkillMention(
+                    skill_id=sid, label=label, taxonomy=tax_name,
+                    taxonomy_version=tax_version, start=start, end=end,
+                    surface=text[start:end], sentence_start=s_start,
+                    sentence_end=s_end, area=area, section=sec_kind,
+                    requirement=requirement, years=years, negated=negated,  # type: ignore[arg-type]
+                    usage=usage,  # type: ignore[arg-type]
+                    role=doc.role_at(start) if doc.roles else None,
+                    extractor=extractor, extractor_version=version, confidence=confidence,
                 )
+            )
         return Extraction(
             document_id=doc.id, source=doc.source, kind=doc.kind,
             taxonomy=self.taxonomy_label, taxonomy_version=self.taxonomy_version,
             extractor_version=EXTRACTOR_VERSION, mentions=tuple(mentions),
         )
+
+    def _semantic(
+        self, doc: Document, hits: list[tuple[int, int, tuple]], rules: ContextRules
+    ) -> list[tuple[int, int, str, str, str | None, int, str, float]]:
+        """Semantic spans in the sentences with no lexical hit (outside boilerplate)."""
+        assert self.semantic is not None
+        with_hits = {rules.sentence(h[0]).start for h in hits}
+        empty: list[tuple[int, int]] = []
+        for i, start in enumerate(rules.starts):
+            end = rules.starts[i + 1] if i + 1 < len(rules.starts) else len(doc.text)
+            if start in with_hits or not doc.text[start:end].strip():
+                continue
+            section = doc.section_at(start) if doc.sections else None
+            if section is not None and section.boilerplate:
+                continue
+            empty.append((start, end))
+        return [(s.start, s.end, s.skill_id, s.label, None, -1, self.semantic.name, s.score)
+                for s in self.semantic.spans(doc.text, empty)]
 
     def pipe(
         self,
