@@ -83,6 +83,8 @@ class PartitionResult:
     social: int
     seconds: float
     failures: tuple[BatchFailure, ...] = ()
+    #: CPU time the worker spent (wall ``seconds`` far above it means contention)
+    cpu_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -182,6 +184,7 @@ def process_partition(job: PartitionJob) -> PartitionResult:
 
         return PartitionResult.from_dict(json.loads(marker.read_text("utf-8")))
     t0 = time.perf_counter()
+    c0 = time.process_time()
     spec, settings = job.spec, job.settings
     extractor = get_extractor(market_taxonomy_spec(settings.taxonomy))
     classifier = SocialMediaClassifier(settings.rules)
@@ -276,6 +279,7 @@ def process_partition(job: PartitionJob) -> PartitionResult:
         number=spec.number, rows=spec.rows, done=report.done, skipped=report.skipped,
         failed=report.failed, mentions=len(M["uid"]), social=sum(P["requires_social"]),
         seconds=round(time.perf_counter() - t0, 3), failures=failures,
+        cpu_seconds=round(time.process_time() - c0, 3),
     )
     atomic_write_json(marker, result.to_dict())
     return result
