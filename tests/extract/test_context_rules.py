@@ -132,3 +132,12 @@ def test_context_demo_resume_mentions_sit_in_dated_roles() -> None:
         assert role.span_start <= m.start < role.span_end
 
 
+
+
+def test_context_consumer_framing_counts_in_postings_too() -> None:
+    # a posting that wants the "intern" profile: consumer framing, not professional use
+    m = _by_surface(_mentions("Are you an avid Instagram user? Join us!"), "Instagram")
+    assert m.usage == "consumer"
+    # ... while a posting's "familiarity with" is a (weak) requirement
+    m = _by_surface(_mentions("Familiarity with Hootsuite"), "Hootsuite")
+    assert m.usage != "consumer"

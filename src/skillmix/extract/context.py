@@ -25,7 +25,8 @@ __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
 
 FAMILIES = (
     "required", "preferred", "negation_after", "negation_before", "negation_weak",
-    "needed_words", "negation_cancel", "consumer", "incidental", "professional",
+    "needed_words", "negation_cancel", "consumer", "familiarity", "incidental",
+    "professional",
 )
 
 #: sentence ends: newlines, bullets, . ! ? ; before white space (not "Node.js"), and a
@@ -177,14 +178,16 @@ class ContextRules:
     def usage(sent: SentenceContext, start: int, end: int, resume: bool = True) -> str:
         """Professional or consumer, by the usage cue nearest the mention in its
         sentence ("avid Instagram user, passionate about strategy" is consumer).
-        Incidental cues ("follow us on") always make it consumer; familiarity cues only
-        in résumés (in a posting, "familiarity with X" is a weak requirement)."""
+        Incidental cues ("follow us on") always make it consumer; familiarity cues
+        ("familiar with") only in résumés (in a posting, "familiarity with X" is a weak
+        requirement)."""
         if any(c[2] == "incidental" for c in sent.cues):
             return "consumer"
         best: tuple[int, str] | None = None
         for c in sent.cues:
             fam = c[2]
-            if fam == "professional" or (resume and fam == "consumer"):
+            if fam == "professional" or fam == "consumer" or (resume and fam == "familiarity"):
+                fam = "consumer" if fam == "familiarity" else fam
                 dist = start - c[1] if c[1] <= start else (c[0] - end if c[0] >= end else 0)
                 if best is None or dist < best[0]:
                     best = (dist, fam)
