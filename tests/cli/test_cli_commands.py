@@ -26,7 +26,6 @@ def test_cli_extract_json_on_demo_posting() -> None:
     mentions = data["documents"][0]["mentions"]
     labels = {m["label"] for m in mentions}
     assert "Python" in labels
-    text = Path(demo_path("posting.html")).read_text()
     assert mentions and all(m["surface"] for m in mentions)
     assert data["report"]["done"] == 1
 

@@ -3,7 +3,6 @@ résumés (quoted verbatim below) and on the bundled demo documents."""
 
 from __future__ import annotations
 
-import pytest
 
 from skillmix.extract import Extractor, get_extractor
 from skillmix.io import read_document

@@ -18,7 +18,7 @@ from ..records import Document, Extraction, Posting, Resume
 from . import repo
 from .decisions import decision_log, keyed_input, pseudonym
 from .derived import blind_version
-from .types import StoredDocument, StoredResult
+from .types import StoredResult
 
 if TYPE_CHECKING:
     from .workspace import Workspace
