@@ -108,6 +108,9 @@ def test_engine_guards_sentence_initial_and_abbreviations() -> None:
     # capitalised at the start of a sentence proves nothing ("Go Digital")
     assert "Go" not in surfaces("Go Digital with our agency.")
     assert "Go" in surfaces("Our services are written in Go and Python.")
+    # ... but a list item may start a line
+    assert "Excel" in surfaces("Tools:\n- Excel, Word and PowerPoint")
+    assert "Excel" not in surfaces("Excel in a fast-paced environment.")
     # a one-letter language inside an abbreviation (accounts receivable)
     assert "R" not in surfaces("Process A/R and A/P invoices weekly.")
     assert "R" in surfaces("Statistics in R or Python required.")

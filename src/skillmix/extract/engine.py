@@ -71,8 +71,9 @@ _SENTENCE_START = frozenset("\n.!?:;\u2022*-\u2013\u2014>|")
 
 def _guard_ok(text: str, start: int, end: int) -> bool:
     """Extra checks for exact-spelling forms ("Go", "R", "Excel"): capitalization proves
-    nothing at the start of a sentence ("Go digital!"), and a one-letter form must not be
-    part of an abbreviation ("A/R", "R-value", "J. R. Smith")."""
+    nothing at the start of a sentence ("Go digital!", "Excel in a fast pace") unless the
+    word stands alone as a list item, and a one-letter form must not be part of an
+    abbreviation ("A/R", "R-value", "J. R. Smith")."""
     form = text[start:end]
     if end - start == 1:
         before = text[start - 1] if start else " "
@@ -85,7 +86,12 @@ def _guard_ok(text: str, start: int, end: int) -> bool:
         while p >= 0 and text[p] in " \t":
             p -= 1
         if p < 0 or text[p] in _SENTENCE_START:
-            return False
+            # sentence-initial: keep it only as a list item ("- Excel, Word" or alone on
+            # its line), where a sentence would not start with the plain word
+            q = end
+            while q < len(text) and text[q] in " \t":
+                q += 1
+            return q >= len(text) or text[q] in ",;/|\n)"
     return True
 
 
