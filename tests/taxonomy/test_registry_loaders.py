@@ -109,3 +109,21 @@ def test_model_neighbours_are_symmetric_and_match_a_full_scan() -> None:
         assert tax.neighbours(skill.id) == expected
         for n in tax.neighbours(skill.id):
             assert skill.id in tax.neighbours(n)
+
+
+def test_registry_cache_identity_follows_the_extended_base(tmp_path: Path) -> None:
+    import os
+
+    from skillmix.taxonomy.registry import spec_sources
+
+    base = tmp_path / "base.yaml"
+    base.write_text("name: base\nversion: '1'\nskills:\n  - {id: a, label: alpha skill}\n",
+                    encoding="utf-8")
+    ext = tmp_path / "ext.yaml"
+    ext.write_text(f"name: ext\nversion: '1'\nextends: {base}\nskills: []\n", encoding="utf-8")
+    before = spec_sources(str(ext))
+    assert len(before) == 2  # the extension and its base
+    base.write_text(base.read_text(encoding="utf-8") + "  - {id: b, label: beta skill}\n",
+                    encoding="utf-8")
+    os.utime(base, ns=(before[1][1][1] + 10**9, before[1][1][1] + 10**9))
+    assert spec_sources(str(ext)) != before

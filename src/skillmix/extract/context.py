@@ -95,8 +95,6 @@ class SentenceContext:
     cues: list[tuple[int, int, str]]  # (start, end, family)
     years: list[tuple[int, float]] | None = None
 
-    def has(self, family: str) -> bool:
-        return any(c[2] == family for c in self.cues)
 
 
 class ContextRules:

@@ -134,10 +134,16 @@ def load_taxonomies(spec: str = DEFAULT_TAXONOMY) -> tuple[Taxonomy, ...]:
 
 
 def spec_sources(spec: str) -> list[tuple[str, tuple[str, int, int]]]:
-    """The files a spec reads, with their identities (for cache keys)."""
+    """The files a spec reads, with their identities (for cache keys): a user YAML file
+    that ``extends`` another taxonomy brings that taxonomy's files too, so a changed base
+    invalidates caches built on the extension."""
     out = []
     for part in (s.strip() for s in spec.split("+")):
         if part:
             kind, path = _resolve(part)
             out.append((kind, _identity(path)))
+            if kind == "yaml":
+                base = read_yaml(path).get("extends")
+                if base:
+                    out.extend(spec_sources(str(base)))
     return out
