@@ -1,6 +1,6 @@
 """Ablation of the ESCO linker's channels on the Decorte development splits.
 
-    python bench/link_dev.py [--query transformer|static] [--shared ../shared/data]
+    python bench/link_dev.py [--query transformer|static] [--student PATH|none] [--shared ../shared/data]
 
 Prints one row per step (RP@1, RP@5, RP@10, MRR) for TECH and HOUSE validation, adding
 one channel at a time, so each channel's gain is visible. Channels are computed once and
@@ -32,10 +32,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.environ.get("SKILLMIX_SHARED_DATA", "../shared/data"))
     ap.add_argument("--query", default="transformer", choices=["transformer", "static"])
+    ap.add_argument("--student", default=None,
+                    help="static only: a student table to embed sentences with, or 'none' "
+                    "for the distilled table alone [default: the shipped student]")
     args = ap.parse_args()
     root = Path(args.shared) / "benchmarks" / "decorte"
     t0 = time.perf_counter()
-    linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=args.query)
+    query: object = args.query
+    if args.query == "static" and args.student is not None:
+        from skillmix.link.static import StaticEncoder
+
+        query = StaticEncoder.load(student=False if args.student == "none" else Path(args.student))
+    linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=query)
     print(f"load {time.perf_counter() - t0:.1f}s, {len(linker.space)} labels")
     final = linker.config  # what EscoLinker.load chose for this query encoder
     off = dict(w_desc=0.0, w_bm25=0.0, w_phrase=0.0, w_window=0.0, w_label=1.0)

@@ -43,3 +43,13 @@ def test_encoder_missing_package_raises_install_hint(monkeypatch) -> None:
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(MissingExtraError, match=r"\[X001\].*skillmix\[semantic\]"):
         encoder_mod.model_zip_path()
+
+
+def test_ascii_fast_path_normalises_like_the_general_one() -> None:
+    """ASCII text takes a translate() shortcut; appending one non-ASCII letter forces the
+    general per-character path, which must agree on every ASCII character."""
+    from skillmix.link._wordpiece import WordPiece
+
+    every = "".join(chr(c) for c in range(128))
+    for text in (every, "Tab\there\r\nNUL\x00 and \x0bvertical\x1f SQL/JS, C++ & Node.js!"):
+        assert WordPiece.normalise(text + "é") == WordPiece.normalise(text) + "e"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from skillmix.errors import ConfigError, TaxonomyError
@@ -83,3 +84,23 @@ def test_linker_link_spans_batches_pairs(linker) -> None:
     assert [r[0][1] for r in rows[:2]] == ["work in teams", "SQL"]
     assert rows[2] == []
     assert linker.link_span("SQL", "Strong knowledge of SQL", top_k=2) == rows[1]
+
+
+@pytest.mark.parametrize("query", ["transformer", "static"])
+def test_fast_scores_equal_the_fused_channels(query, encoder, tiny_esco, tmp_path) -> None:
+    """``score``/``rank`` skip materialising channels and partial-sort once; they must
+    agree with ``fuse(channels())`` and a full sort, also when the requested depth is
+    deeper than the window shortlist."""
+    from skillmix.link.linker import STATIC_CONFIG
+
+    base = STATIC_CONFIG if query == "static" else LinkerConfig()
+    lk = EscoLinker.load(esco=tiny_esco, encoder=encoder, cache_dir=tmp_path, query_encoder=query,
+                         config=base.with_(shortlist=3, w_prior=0.1))
+    texts = ["Strong knowledge of SQL and JavaScript", "We bake croissants every morning",
+             "drive", "Present results to the team and write SQL"]
+    full = lk.fuse(lk.channels(texts))
+    np.testing.assert_allclose(lk.score(texts), full, rtol=1e-5, atol=1e-5)
+    for depth in (2, 3, 6):
+        got = [[lab for _u, lab, _s in row] for row in lk.rank(texts, top_k=depth)]
+        want = [[lk.space.labels[i] for i in np.argsort(-row, kind="stable")[:depth]] for row in full]
+        assert got == want, depth

@@ -7,7 +7,14 @@ import pytest
 
 from skillmix.link.linker import EscoLinker
 from skillmix.link.spans import propose_spans
-from skillmix.link.static import StaticEncoder, default_static_path, dequantise, quantise
+from skillmix.errors import TaxonomyError
+from skillmix.link.static import (
+    StaticEncoder,
+    default_static_path,
+    default_student_path,
+    dequantise,
+    quantise,
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +33,53 @@ def test_static_quantise_round_trips() -> None:
 
 def test_static_tracks_minilm(static, encoder) -> None:
     texts = ["present reports", "Strong knowledge of SQL and JavaScript", "team player"]
-    cos = (static.encode(texts) * encoder.encode(texts)).sum(1)
+    cos = (static.encode_phrases(texts) * encoder.encode(texts)).sum(1)
     assert (cos > 0.8).all(), cos
+    distilled = StaticEncoder.load(student=False)
+    np.testing.assert_allclose(distilled.encode(texts), static.encode_phrases(texts), atol=1e-6)
+
+
+def test_student_embeds_sentences_windows_stay_distilled(static) -> None:
+    if not default_student_path().is_file():
+        pytest.skip("student table not built")
+    assert static.sentence_table is not static.table
+    text = ["Strong knowledge of SQL and JavaScript"]
+    sent, tokens = static.encode_tokens(text)
+    np.testing.assert_allclose(sent, static.encode(text), atol=1e-6)
+    assert not np.allclose(sent, static.encode_phrases(text), atol=1e-3)
+    ids, _, _ = static._pieces(text[0])
+    np.testing.assert_allclose(tokens[0].vectors, static.table[ids])
+
+
+def test_student_ranks_skills_of_job_ad_sentences(static, encoder, tiny_esco, tmp_path) -> None:
+    """The student alone (no lexical channel) must put the skill a sentence asks for
+    first; the texts share no label word with the expected concept."""
+    if not default_student_path().is_file():
+        pytest.skip("student table not built")
+    lk = EscoLinker.load(esco=tiny_esco, encoder=encoder, query_encoder=static, cache_dir=tmp_path)
+    cases = {
+        "You will write queries against our relational databases": "SQL",
+        "Comfortable presenting findings to executives": "present reports",
+        "You collaborate closely with colleagues across departments": "work in teams",
+    }
+    sims = static.encode(list(cases)) @ lk._pref_emb.T
+    got = [lk.space.labels[int(i)] for i in sims.argmax(1)]
+    assert got == list(cases.values())
+
+
+def test_student_of_wrong_shape_is_refused(tmp_path) -> None:
+    if not default_static_path().is_file():
+        pytest.skip("static encoder table not built")
+    bad = tmp_path / "student.npz"
+    q, s = quantise(np.ones((3, 4), dtype=np.float32))
+    np.savez(bad, q=q, scale=s)
+    with pytest.raises(TaxonomyError, match="T307"):
+        StaticEncoder.load(student=bad)
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(TaxonomyError, match="T307") as info:
+        StaticEncoder.load(student=broken)
+    assert "broken.npz" in str(info.value)
 
 
 def test_static_linker_and_span_proposals(static, encoder, tiny_esco, tmp_path) -> None:

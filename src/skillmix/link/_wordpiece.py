@@ -35,6 +35,10 @@ def _is_cjk(cp: int) -> bool:
     )
 
 
+_ASCII_TABLE = {c: None for c in (*range(0, 32), 127) if chr(c) not in "\t\n\r"} | {
+    ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
+
+
 class WordPiece:
     """Text -> token ids for an uncased BERT vocabulary.
 
@@ -55,6 +59,10 @@ class WordPiece:
     # ------------------------------------------------------------------ normalise
     @staticmethod
     def normalise(text: str) -> str:
+        if text.isascii():
+            # the loop below, for ASCII: tab/newline/CR and space become spaces, the
+            # other control characters go (tested to agree on every ASCII character)
+            return text.translate(_ASCII_TABLE).lower()
         out = []
         for ch in text:
             cp = ord(ch)

@@ -102,9 +102,27 @@ class LexicalIndex:
                     row[hit[0]] += hit[1]
         return out
 
-    def phrases(self, text: str) -> list[tuple[int, int, int, int]]:
-        """``(concept, start_word, end_word, n_words)`` for every label found verbatim."""
-        key = _key(text)
+    @staticmethod
+    def key(text: str) -> tuple[str, ...]:
+        """The text's stemmed lower-case words, as BM25 and phrase lookup see them."""
+        return _key(text)
+
+    def bm25_sparse(self, text: str | tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """BM25 of one text (or its :meth:`key`) as (concept ids, scores) over the
+        concepts it touches."""
+        key = _key(text) if isinstance(text, str) else text
+        hits = [self._terms[w] for w in set(key) if w in self._terms]
+        if not hits:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        ids = np.concatenate([h[0] for h in hits])
+        vals = np.concatenate([h[1] for h in hits])
+        uniq, inv = np.unique(ids, return_inverse=True)
+        return uniq, np.bincount(inv, weights=vals).astype(np.float32)
+
+    def phrases(self, text: str | tuple[str, ...]) -> list[tuple[int, int, int, int]]:
+        """``(concept, start_word, end_word, n_words)`` for every label found verbatim
+        in a text (or its :meth:`key`)."""
+        key = _key(text) if isinstance(text, str) else text
         found = []
         for i in range(len(key)):
             for j in range(i + 1, min(len(key), i + self.max_phrase) + 1):

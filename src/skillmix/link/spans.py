@@ -64,7 +64,10 @@ def propose_spans(
     cols = np.concatenate([np.arange(linker._starts[c], linker._end(c)) for c in short])
     owners = linker._owner[cols]
     wtexts = [text[toks[i][0] : toks[j - 1][1]] for i, j in wins]
-    vec = linker.query_encoder.encode_tokens(wtexts)[0]
+    # windows compare with every label of the shortlist: use an encoder whose cosines are
+    # calibrated against labels (the static encoder's distilled table, not its student)
+    phrases = getattr(linker.query_encoder, "encode_phrases", None)
+    vec = phrases(wtexts) if phrases is not None else linker.query_encoder.encode_tokens(wtexts)[0]
     sims = vec @ linker._label_emb[cols].T
     best_col = sims.argmax(1)
     best = sims[np.arange(len(wins)), best_col]

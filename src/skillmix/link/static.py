@@ -9,6 +9,13 @@ encoder only has to map queries into that space. A text is encoded in microsecon
 The table ships as ``data/static_minilm.npz`` (int8 rows with a float32 scale per
 row); :meth:`StaticEncoder.load` reads it together with the tokenizer from the model
 package, so the ``semantic`` extra is still required.
+
+A second table, the *student* (``data/static_student.npz``,
+``scripts/train_linker_student.py``), embeds whole texts when present: it was trained to
+reproduce the accurate linker's *ranking* of ESCO concepts rather than MiniLM's
+embedding, which is what the sentence-level channels need. Windows (sub-sums of a
+text's pieces) keep using the distilled table, whose vectors stay in MiniLM's space
+and so compare well with alternative labels.
 """
 
 from __future__ import annotations
@@ -25,13 +32,23 @@ from skillmix.errors import TaxonomyError
 from skillmix.link._wordpiece import WordPiece
 from skillmix.link.encoder import MODEL_ID, TokenBatch, model_zip_path
 
-__all__ = ["StaticEncoder", "default_static_path", "quantise", "dequantise"]
+__all__ = ["StaticEncoder", "default_static_path", "default_student_path", "quantise", "dequantise"]
 
 STATIC_FILE = "static_minilm.npz"
+STUDENT_FILE = "static_student.npz"
 
 
 def default_static_path() -> Path:
     return Path(str(resources.files("skillmix.link").joinpath("data", STATIC_FILE)))
+
+
+def default_student_path() -> Path:
+    return Path(str(resources.files("skillmix.link").joinpath("data", STUDENT_FILE)))
+
+
+def _read_table(p: Path) -> np.ndarray:
+    with np.load(p) as data:
+        return dequantise(data["q"], data["scale"])
 
 
 def quantise(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -53,26 +70,51 @@ class StaticEncoder:
     #: label embeddings are MiniLM's, so the cache key is the transformer's.
     model_id = MODEL_ID
 
-    def __init__(self, table: np.ndarray, tokenizer: WordPiece, *, max_length: int = 128) -> None:
+    def __init__(self, table: np.ndarray, tokenizer: WordPiece, *, max_length: int = 128,
+                 sentence_table: np.ndarray | None = None) -> None:
         self.table = np.ascontiguousarray(table, dtype=np.float32)
         self.tokenizer = tokenizer
         self.dim = int(table.shape[1])
         self.max_length = max_length
+        if sentence_table is not None and sentence_table.shape != self.table.shape:
+            raise TaxonomyError(
+                "T307", f"the student table has shape {sentence_table.shape}, "
+                f"the static table {self.table.shape}.",
+                hint="Rebuild it with scripts/train_linker_student.py.",
+            )
+        #: embeds whole texts (``encode`` and the first value of ``encode_tokens``)
+        self.sentence_table = (self.table if sentence_table is None
+                               else np.ascontiguousarray(sentence_table, dtype=np.float32))
 
     @classmethod
-    def load(cls, path: str | Path | None = None, *, zip_path: Path | None = None) -> "StaticEncoder":
+    def load(cls, path: str | Path | None = None, *, zip_path: Path | None = None,
+             student: str | Path | bool | None = None) -> "StaticEncoder":
+        """The distilled table at ``path`` (default: shipped) and, for whole texts, the
+        student at ``student`` (default: the shipped one if present; ``False``: none)."""
         p = Path(path) if path is not None else default_static_path()
+        if student is None:
+            sp: Path | None = default_student_path() if path is None else None
+            if sp is not None and not sp.is_file():
+                sp = None
+        else:
+            sp = None if student is False else Path(student)  # type: ignore[arg-type]
+        where = p
         try:
-            with np.load(p) as data:
-                table = dequantise(data["q"], data["scale"])
-            with zipfile.ZipFile(zip_path or model_zip_path()) as zf:
+            table = _read_table(p)
+            sentence_table = None
+            if sp is not None:
+                where = sp
+                sentence_table = _read_table(sp)
+            where = zip_path or model_zip_path()
+            with zipfile.ZipFile(where) as zf:
                 vocab = json.loads(zf.read("tokenizer.json"))["model"]["vocab"]
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
             raise TaxonomyError(
-                "T307", f"cannot read the static query encoder: {exc}.", source=str(p),
-                hint="Rebuild it with scripts/train_linker_static.py or reinstall skillmix.",
+                "T307", f"cannot read the static query encoder: {exc}.", source=str(where),
+                hint="Rebuild it with scripts/train_linker_static.py (and "
+                "scripts/train_linker_student.py) or reinstall skillmix.",
             ) from exc
-        return cls(table, WordPiece(vocab))
+        return cls(table, WordPiece(vocab), sentence_table=sentence_table)
 
     def _pieces(self, text: str) -> tuple[list[int], list[int], tuple[str, ...]]:
         ids: list[int] = []
@@ -89,6 +131,16 @@ class StaticEncoder:
         for r, t in enumerate(texts):
             ids, _, _ = self._pieces(t)
             if ids:
+                out[r] = self.sentence_table[ids].sum(0)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+    def encode_phrases(self, texts: Sequence[str]) -> np.ndarray:
+        """Short phrases embedded with the distilled table (MiniLM's space, so their
+        cosines with any label are calibrated like the transformer's), never the student."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for r, t in enumerate(texts):
+            ids, _, _ = self._pieces(t)
+            if ids:
                 out[r] = self.table[ids].sum(0)
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
@@ -99,7 +151,7 @@ class StaticEncoder:
             ids, wid, words = self._pieces(t)
             vec = self.table[ids] if ids else np.zeros((0, self.dim), dtype=np.float32)
             if ids:
-                out[r] = vec.sum(0)
+                out[r] = self.sentence_table[ids].sum(0)
             tokens.append(TokenBatch(vectors=vec, word_ids=np.asarray(wid, dtype=np.int32), words=words))
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out, tokens

@@ -1,0 +1,290 @@
+"""Rebuild ``src/skillmix/link/data/static_student.npz``: the fast linker's sentence encoder.
+
+    nice python scripts/train_linker_student.py [--shared ../shared/data]
+
+Why: the static encoder (``scripts/train_linker_static.py``) imitates MiniLM's
+*embedding* of a text, so at best it ranks ESCO like MiniLM does zero-shot. The
+accurate linker (MiniLM on the sentence plus windows, BM25 and exact phrases) ranks far
+better but runs ~20x slower. This script distils that *ranking* into a second table of
+word-piece vectors, the "student", whose normalised sum is scored against the fixed
+MiniLM embeddings of ESCO preferred labels (a softmax over all 13,908 concepts).
+
+Training data (nothing from any benchmark's dev or test split):
+* SkillSpan *train* sentences (``benchmarks/skillspan/*_train.conll``) and their
+  annotated skill and knowledge spans. The teacher (``EscoLinker`` with MiniLM queries)
+  links each span in its sentence; the soft target of a span is the softmax of the
+  teacher's top-10 scores (temperature ``--teacher-t``), the target of a sentence the
+  mean over its spans: the same construction as the Decorte benchmark, whose gold
+  labels are SkillSpan spans linked to ESCO by people. Teacher answers are cached.
+* ``--postings`` sentences of the shared job postings (``postings/``, as sampled by
+  ``train_linker_static.py``), each with the teacher's top-10 for the whole sentence as
+  its soft target (no spans there, so these targets are noisier; 4,000 helped on the dev
+  splits, 12,000 did not help more);
+* every ESCO alternative label and description, with its own concept as a hard target
+  (so concepts no job ad in SkillSpan train mentions are still learnt).
+SkillSpan examples are repeated ``--repeat`` times per epoch. The table starts from the
+shipped distilled table; cross-entropy, Adam on the rows a batch touches; 2 epochs
+(more overfit the teacher: 6 epochs dropped the student's own HOUSE dev RP@5 by 10).
+The result is stored int8-quantised per row (~11 MB). The teacher's answers are cached
+(``teacher_skillspan_train.json`` in the linker cache), so a rebuild takes ~2 minutes
+once they exist; ~5 minutes on 2 cores before. Deterministic given its inputs up to
+floating-point summation order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from skillmix.link._blas import blas_threads  # noqa: E402
+from skillmix.link.cache import EmbeddingStore, default_cache_dir  # noqa: E402
+from skillmix.link.encoder import MiniLMEncoder  # noqa: E402
+from skillmix.link.esco import load_esco  # noqa: E402
+from skillmix.link.linker import EscoLinker  # noqa: E402
+from skillmix.link.static import StaticEncoder, default_static_path, quantise  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_student.npz"
+
+
+def conll_spans(path: Path) -> list[tuple[str, list[str]]]:
+    """(sentence, [span, ...]) for every sentence of a SkillSpan CoNLL file; spans are
+    the skill and the knowledge spans (BIO in the second and third columns)."""
+    out: list[tuple[str, list[str]]] = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        rows = [ln.split("\t") for ln in block.splitlines() if ln.strip()]
+        if not rows:
+            continue
+        tokens = [r[0] for r in rows]
+        spans: list[str] = []
+        for col in (1, 2):
+            cur: list[str] = []
+            for r in rows:
+                tag = r[col] if len(r) > col else "O"
+                if tag.startswith("B") or (tag.startswith("I") and not cur):
+                    if cur:
+                        spans.append(" ".join(cur))
+                    cur = [r[0]]
+                elif tag.startswith("I"):
+                    cur.append(r[0])
+                else:
+                    if cur:
+                        spans.append(" ".join(cur))
+                    cur = []
+            if cur:
+                spans.append(" ".join(cur))
+        out.append((" ".join(tokens), spans))
+    return out
+
+
+def teacher_links(pairs: list[tuple[str, str]], cache: Path, log=print) -> list[list[tuple[int, float]]]:
+    """Top-10 (concept index, score) of the accurate linker for each (span, sentence);
+    answers are cached in ``cache`` keyed by the pair."""
+    key = lambda p: hashlib.sha1(f"{p[0]}\x00{p[1]}".encode()).hexdigest()[:20]  # noqa: E731
+    known: dict[str, list[list[float]]] = json.loads(cache.read_text()) if cache.is_file() else {}
+    todo = [p for p in dict.fromkeys(pairs) if key(p) not in known]
+    if todo:
+        log(f"teacher: linking {len(todo)} spans with MiniLM queries (cached afterwards)", flush=True)
+        linker = EscoLinker.load(query_encoder="transformer")
+        index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
+        t0 = time.perf_counter()
+        for lo in range(0, len(todo), 256):
+            part = todo[lo : lo + 256]
+            for p, row in zip(part, linker.link_spans(part, top_k=10)):
+                known[key(p)] = [[index[u], s] for u, _lab, s in row]
+            log(f"  {lo + len(part)}/{len(todo)} ({time.perf_counter() - t0:.0f}s)", flush=True)
+            cache.write_text(json.dumps(known))
+    return [[(int(i), float(s)) for i, s in known[key(p)]] for p in pairs]
+
+
+def teacher_sentences(sentences: list[str], cache: Path, log=print) -> list[list[tuple[int, float]]]:
+    """Top-10 (concept index, score) of the accurate linker for whole sentences (no
+    annotated spans: job-posting sentences); cached like :func:`teacher_links`."""
+    pairs = [(s, "\x01sentence") for s in sentences]
+    key = lambda p: hashlib.sha1(f"{p[0]}\x00{p[1]}".encode()).hexdigest()[:20]  # noqa: E731
+    known: dict[str, list[list[float]]] = json.loads(cache.read_text()) if cache.is_file() else {}
+    todo = [p for p in dict.fromkeys(pairs) if key(p) not in known]
+    if todo:
+        log(f"teacher: ranking {len(todo)} posting sentences with MiniLM queries", flush=True)
+        linker = EscoLinker.load(query_encoder="transformer")
+        index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
+        t0 = time.perf_counter()
+        for lo in range(0, len(todo), 256):
+            part = todo[lo : lo + 256]
+            for p, row in zip(part, linker.rank([q for q, _ in part], top_k=10)):
+                known[key(p)] = [[index[u], s] for u, _lab, s in row]
+            log(f"  {lo + len(part)}/{len(todo)} ({time.perf_counter() - t0:.0f}s)", flush=True)
+            cache.write_text(json.dumps(known))
+    return [[(int(i), float(s)) for i, s in known[key(p)]] for p in pairs]
+
+
+def soft_target(top: list[tuple[int, float]], temperature: float) -> dict[int, float]:
+    s = np.array([x[1] for x in top])
+    w = np.exp((s - s.max()) / temperature)
+    w /= w.sum()
+    return {i: float(p) for (i, _), p in zip(top, w)}
+
+
+def train(table: np.ndarray, seqs: list[np.ndarray], targets: list[dict[int, float]],
+          labels: np.ndarray, *, epochs: int, batch: int, lr: float, scale: float,
+          seed: int, log=print) -> np.ndarray:
+    """Cross-entropy of softmax(scale * cos(sum of piece vectors, label)) against soft
+    targets; Adam on the rows of the table each batch touches."""
+    E = table.copy()
+    m = np.zeros_like(E)
+    v = np.zeros_like(E)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    rng = np.random.default_rng(seed)
+    lens = np.array([len(s) for s in seqs])
+    keep = np.flatnonzero(lens > 0)
+    step = 0
+    for ep in range(epochs):
+        order = keep[rng.permutation(len(keep))]
+        tot, hit = 0.0, 0
+        t0 = time.perf_counter()
+        for lo in range(0, len(order), batch):
+            idx = order[lo : lo + batch]
+            ids = np.concatenate([seqs[i] for i in idx])
+            starts = np.concatenate([[0], np.cumsum(lens[idx])[:-1]])
+            seg = np.repeat(np.arange(len(idx)), lens[idx])
+            s = np.add.reduceat(E[ids], starts, axis=0)
+            norm = np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-9)
+            u = s / norm
+            logits = scale * (u @ labels.T)
+            logits -= logits.max(1, keepdims=True)
+            p = np.exp(logits)
+            p /= p.sum(1, keepdims=True)
+            t = np.zeros_like(p)
+            for r, i in enumerate(idx):
+                for c, w in targets[i].items():
+                    t[r, c] = w
+            tot += float(-(t * np.log(p + 1e-12)).sum())
+            hit += int((t[np.arange(len(idx)), p.argmax(1)] > 0).sum())
+            gl = (p - t) * (scale / len(idx))
+            gu = gl @ labels
+            gs = (gu - u * (u * gu).sum(1, keepdims=True)) / norm
+            grows = gs[seg]
+            order_ids = np.argsort(ids, kind="stable")
+            uniq, first = np.unique(ids[order_ids], return_index=True)
+            g = np.add.reduceat(grows[order_ids], first, axis=0)
+            step += 1
+            m[uniq] = b1 * m[uniq] + (1 - b1) * g
+            v[uniq] = b2 * v[uniq] + (1 - b2) * g * g
+            mh = m[uniq] / (1 - b1**step)
+            vh = v[uniq] / (1 - b2**step)
+            E[uniq] -= lr * mh / (np.sqrt(vh) + eps)
+        log(f"epoch {ep + 1}: loss {tot / len(order):.3f}, top-1 in target {hit / len(order):.3f}"
+            f" ({time.perf_counter() - t0:.0f}s)", flush=True)
+    return E
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data")))
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=256)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--scale", type=float, default=20.0, help="logit scale (1 / softmax temperature)")
+    ap.add_argument("--teacher-t", type=float, default=0.05, help="temperature of the teacher's top-10")
+    ap.add_argument("--teacher-context", choices=["sentence", "none", "both"], default="sentence",
+                    help="link each span in its sentence, alone, or average the two targets")
+    ap.add_argument("--repeat", type=int, default=5, help="job-ad examples per ESCO example, per epoch")
+    ap.add_argument("--no-esco", action="store_true", help="train on job-ad examples only")
+    ap.add_argument("--no-spans", action="store_true", help="do not use spans themselves as queries")
+    ap.add_argument("--postings", type=int, default=4000,
+                    help="also distil the teacher's ranking of this many shared job-posting sentences")
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    concepts = load_esco()
+    data: list[tuple[str, list[str]]] = []
+    for f in sorted((args.shared / "benchmarks" / "skillspan").glob("*_train.conll")):
+        data.extend((s, sp) for s, sp in conll_spans(f) if sp)
+    pairs = [(span, sent) for sent, spans in data for span in spans]
+    print(f"{len(data)} SkillSpan train sentences with {len(pairs)} spans", flush=True)
+    cache_dir = default_cache_dir()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache = cache_dir / "teacher_skillspan_train.json"
+    with_ctx = dict(zip(pairs, teacher_links(pairs, cache)))
+    alone = {}
+    if args.teacher_context != "sentence":
+        bare = [(span, "") for span, _ in pairs]
+        alone = {p: t for p, t in zip(pairs, teacher_links(bare, cache))}
+
+    def target(span: str, sent: str) -> dict[int, float]:
+        if args.teacher_context == "sentence":
+            return soft_target(with_ctx[(span, sent)], args.teacher_t)
+        if args.teacher_context == "none":
+            return soft_target(alone[(span, sent)], args.teacher_t)
+        out: dict[int, float] = {}
+        for d in (soft_target(with_ctx[(span, sent)], args.teacher_t),
+                  soft_target(alone[(span, sent)], args.teacher_t)):
+            for c, w in d.items():
+                out[c] = out.get(c, 0.0) + w / 2
+        return out
+
+    texts: list[str] = []
+    targets: list[dict[int, float]] = []
+    for sent, spans in data:
+        dists = [target(sp, sent) for sp in spans]
+        merged: dict[int, float] = {}
+        for d in dists:
+            for c, w in d.items():
+                merged[c] = merged.get(c, 0.0) + w / len(dists)
+        for _ in range(args.repeat):
+            texts.append(sent)
+            targets.append(merged)
+            if not args.no_spans:
+                for sp, d in zip(spans, dists):
+                    texts.append(sp)
+                    targets.append(d)
+    if args.postings:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from train_linker_static import posting_sentences
+
+        extra = posting_sentences(args.shared, args.postings, args.seed)
+        for sent, top in zip(extra, teacher_sentences(extra, cache)):
+            texts.append(sent)
+            targets.append(soft_target(top, args.teacher_t))
+    if not args.no_esco:
+        for i, c in enumerate(concepts):
+            for t in c.texts[1:]:
+                texts.append(t)
+                targets.append({i: 1.0})
+            if c.description:
+                texts.append(c.description.replace("\n", " ").strip())
+                targets.append({i: 1.0})
+    print(f"{len(texts)} training examples ({time.perf_counter() - t0:.0f}s)", flush=True)
+    enc = MiniLMEncoder()
+    store = EmbeddingStore(enc.model_id, enc.dim)
+    labels = store.lookup([c.label for c in concepts], enc.encode)
+    labels = labels / np.maximum(np.linalg.norm(labels, axis=1, keepdims=True), 1e-12)
+    base = StaticEncoder.load(default_static_path())
+    tok = base.tokenizer
+    cache: dict[str, np.ndarray] = {}
+    seqs = []
+    for t in texts:
+        if t not in cache:
+            cache[t] = np.asarray(tok.encode(t, 128)[1:-1], dtype=np.int64)
+        seqs.append(cache[t])
+    with blas_threads(None):
+        E = train(base.table, seqs, targets, labels.astype(np.float32), epochs=args.epochs,
+                  batch=args.batch, lr=args.lr, scale=args.scale, seed=args.seed)
+    q, sc = quantise(E)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, q=q, scale=sc)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
