@@ -214,6 +214,14 @@ def main() -> None:
     print(f"{len(data)} SkillSpan train sentences with {len(pairs)} spans", flush=True)
     cache_dir = default_cache_dir()
     cache_dir.mkdir(parents=True, exist_ok=True)
+    enc = MiniLMEncoder()
+    # exact (float16) embeddings of every ESCO text in the cache, so neither the teacher
+    # nor the targets below use the shipped int8 seed (minutes on a fresh machine)
+    store = EmbeddingStore(enc.model_id, enc.dim, seed=False)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_esco_embeddings import esco_texts
+
+    store.lookup(esco_texts(), enc.encode)
     cache = cache_dir / "teacher_skillspan_train.json"
     with_ctx = dict(zip(pairs, teacher_links(pairs, cache)))
     alone = {}
@@ -249,7 +257,6 @@ def main() -> None:
                     texts.append(sp)
                     targets.append(d)
     if args.postings:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from train_linker_static import posting_sentences
 
         extra = posting_sentences(args.shared, args.postings, args.seed)
@@ -265,8 +272,6 @@ def main() -> None:
                 texts.append(c.description.replace("\n", " ").strip())
                 targets.append({i: 1.0})
     print(f"{len(texts)} training examples ({time.perf_counter() - t0:.0f}s)", flush=True)
-    enc = MiniLMEncoder()
-    store = EmbeddingStore(enc.model_id, enc.dim)
     labels = store.lookup([c.label for c in concepts], enc.encode)
     labels = labels / np.maximum(np.linalg.norm(labels, axis=1, keepdims=True), 1e-12)
     base = StaticEncoder.load(default_static_path())

@@ -5,6 +5,13 @@ Files live in ``$SKILLMIX_CACHE_DIR`` (else ``$XDG_CACHE_HOME/skillmix``, else
 ``<model>.texts.json`` (the text of each row). ``lookup`` encodes what is missing with the
 encoder it is given, appends it and rewrites both files atomically. Delete the folder to
 rebuild; nothing in it is needed for correctness.
+
+Before encoding, ``lookup`` consults a read-only *seed*: the MiniLM embeddings of every
+label and description of the ESCO copy shipped with skillmix
+(``data/esco_embeddings.npz``, int8 rows with a per-row scale, built by
+``scripts/build_esco_embeddings.py``). Embedding those ~110k texts takes about 8 minutes
+of a 2-core CPU; with the seed a fresh install loads the full linker in seconds. Seed rows
+are not copied into the cache; only texts found in neither are encoded and stored.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -19,7 +27,7 @@ import numpy as np
 
 from skillmix.errors import ConfigError
 
-__all__ = ["EmbeddingStore", "default_cache_dir"]
+__all__ = ["EmbeddingStore", "Seed", "default_cache_dir", "default_seed_path"]
 
 
 def default_cache_dir() -> Path:
@@ -43,13 +51,76 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
             os.unlink(tmp)
 
 
+SEED_FILE = "esco_embeddings.npz"
+
+
+def default_seed_path() -> Path:
+    return Path(str(resources.files("skillmix.link").joinpath("data", SEED_FILE)))
+
+
+class Seed:
+    """Read-only embeddings shipped with the package: ``texts`` and int8 rows."""
+
+    def __init__(self, model_id: str, texts: Sequence[str], q: np.ndarray, scale: np.ndarray) -> None:
+        self.model_id = model_id
+        self.rows = {t: i for i, t in enumerate(texts)}
+        self._q = q
+        self._scale = scale
+
+    @classmethod
+    def load(cls, path: Path) -> "Seed | None":
+        """The seed at ``path``, or None when it is absent or unreadable (the store then
+        encodes everything, as without a seed)."""
+        try:
+            with np.load(path) as data:
+                model_id = str(data["model_id"])
+                texts = bytes(data["texts"]).decode("utf-8").split("\n")
+                q, scale = data["q"], data["scale"]
+        except (OSError, KeyError, ValueError, UnicodeDecodeError):
+            return None
+        if q.shape[0] != len(texts) or scale.shape != (len(texts),):
+            return None
+        return cls(model_id, texts, q, scale)
+
+    def get(self, texts: Sequence[str]) -> np.ndarray:
+        idx = np.fromiter((self.rows[t] for t in texts), dtype=np.int64, count=len(texts))
+        return self._q[idx].astype(np.float32) * self._scale[idx, None]
+
+    @staticmethod
+    def save(path: Path, model_id: str, texts: Sequence[str], matrix: np.ndarray) -> None:
+        """Write a seed: per-row symmetric int8 quantisation of ``matrix``."""
+        if any("\n" in t for t in texts):
+            raise ConfigError("C307", "seed texts must not contain newlines.", source=str(path))
+        m = np.asarray(matrix, dtype=np.float32)
+        scale = np.abs(m).max(1) / 127.0
+        scale[scale == 0] = 1.0
+        q = np.clip(np.rint(m / scale[:, None]), -127, 127).astype(np.int8)
+        blob = np.frombuffer("\n".join(texts).encode("utf-8"), dtype=np.uint8)
+        with path.open("wb") as fh:
+            np.savez_compressed(fh, model_id=np.array(model_id), texts=blob, q=q,
+                                scale=scale.astype(np.float32))
+
+
+_SEEDS: dict[Path, "Seed | None"] = {}
+
+
+def _shipped_seed(model_id: str) -> "Seed | None":
+    path = default_seed_path()
+    if path not in _SEEDS:
+        _SEEDS[path] = Seed.load(path) if path.is_file() else None
+    seed = _SEEDS[path]
+    return seed if seed is not None and seed.model_id == model_id else None
+
+
 class EmbeddingStore:
     """Embeddings of texts for one model, kept in memory and (unless ``directory`` is
-    ``False``) on disk."""
+    ``False``) on disk; ``seed=False`` ignores the shipped seed."""
 
-    def __init__(self, model_id: str, dim: int, directory: Path | str | None | bool = None) -> None:
+    def __init__(self, model_id: str, dim: int, directory: Path | str | None | bool = None,
+                 *, seed: bool = True) -> None:
         self.model_id = model_id
         self.dim = dim
+        self._use_seed = seed
         self.directory: Path | None
         if directory is False:
             self.directory = None
@@ -102,8 +173,12 @@ class EmbeddingStore:
 
     def lookup(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray],
                *, chunk: int = 4096) -> np.ndarray:
-        """Float32 embeddings of ``texts``, encoding and storing the ones not seen yet."""
+        """Float32 embeddings of ``texts``: from the cache, else the seed, else encoded
+        (and stored)."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._rows))
+        seed = _shipped_seed(self.model_id) if missing and self._use_seed else None
+        if seed is not None:
+            missing = [t for t in missing if t not in seed.rows]
         if missing:
             parts = [self._matrix]
             base = len(self._rows)
@@ -114,5 +189,14 @@ class EmbeddingStore:
                     self._rows[t] = base + lo + j
             self._matrix = np.concatenate(parts)
             self._save()
-        idx = np.fromiter((self._rows[t] for t in texts), dtype=np.int64, count=len(texts))
-        return self._matrix[idx].astype(np.float32)
+        if seed is None:
+            idx = np.fromiter((self._rows[t] for t in texts), dtype=np.int64, count=len(texts))
+            return self._matrix[idx].astype(np.float32)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        own = [i for i, t in enumerate(texts) if t in self._rows]
+        if own:
+            out[own] = self._matrix[[self._rows[texts[i]] for i in own]]
+        rest = [i for i, t in enumerate(texts) if t not in self._rows]
+        if rest:
+            out[rest] = seed.get([texts[i] for i in rest])
+        return out
