@@ -7,9 +7,9 @@ spans in it, and the extractor turns each into a mention with ``extractor="seman
 ``taxonomy="esco"`` and the similarity as ``confidence``; the context rules apply as for
 lexical mentions.
 
-It is off by default: the linker ranks a few hundred sentences a second on a laptop CPU
-with its static query encoder, so it costs far more than lexical matching (about 2,000
-postings a second). Turn it on with ``Extractor(semantic=True)`` or
+It is off by default: span proposals run a couple of hundred sentences a second on a
+2-core CPU with the static query encoder, far more than lexical matching costs (about
+2,000 postings a second). Turn it on with ``Extractor(semantic=True)`` or
 ``skillmix extract --semantic`` when recall matters more than speed.
 """
 
@@ -38,8 +38,8 @@ class SemanticFallback:
     """Proposes ESCO skill spans in sentences that lexical matching left empty.
 
     ``linker`` is an :class:`skillmix.link.EscoLinker` (by default the shipped ESCO with
-    the fast static query encoder; the first build on a machine embeds every label and
-    takes minutes, later loads about a second). ``threshold`` is the minimum cosine
+    the fast static query encoder; loads in a few seconds from the shipped label
+    embeddings). ``threshold`` is the minimum cosine
     similarity between a window of the sentence and a label; sentences shorter than
     ``min_words`` or longer than ``max_words`` are left alone (headings, long boilerplate).
     """
