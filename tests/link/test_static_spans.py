@@ -92,3 +92,15 @@ def test_static_linker_and_span_proposals(static, encoder, tiny_esco, tmp_path) 
     assert ("SQL", "SQL") in got
     ends = [(s.start, s.end) for s in spans]
     assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))  # no overlaps, text order
+
+
+def test_batched_span_proposals_equal_one_by_one(static, encoder, tiny_esco, tmp_path) -> None:
+    from skillmix.link.spans import propose_spans_many
+
+    lk = EscoLinker.load(esco=tiny_esco, encoder=encoder, query_encoder=static, cache_dir=tmp_path)
+    lk.config = lk.config.with_(batch_size=2)  # several batches
+    texts = ["You will bake pastry and write SQL queries.", "", "Drive vehicles safely",
+             "Teamwork and presenting results", "nothing to see here"]
+    one = [propose_spans(lk, t, threshold=0.6) for t in texts]
+    assert propose_spans_many(lk, texts, threshold=0.6) == one
+    assert one[1] == [] and one[0]

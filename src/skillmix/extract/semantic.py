@@ -68,15 +68,17 @@ class SemanticFallback:
 
     def spans(self, text: str, sentences: Sequence[tuple[int, int]]) -> list[SemanticSpan]:
         """Proposed spans in the given sentences (offsets into ``text``), in text order."""
-        from ..link import propose_spans
+        from ..link.spans import propose_spans_many
 
-        out: list[SemanticSpan] = []
+        kept: list[tuple[int, int]] = []
         for start, end in sentences:
-            chunk = text[start:end]
-            words = len(chunk.split())
-            if words < self.min_words or words > self.max_words:
-                continue
-            for p in propose_spans(self.linker, chunk, threshold=self.threshold):
+            words = len(text[start:end].split())
+            if self.min_words <= words <= self.max_words:
+                kept.append((start, end))
+        found = propose_spans_many(self.linker, [text[a:b] for a, b in kept], threshold=self.threshold)
+        out: list[SemanticSpan] = []
+        for (start, _end), proposals in zip(kept, found):
+            for p in proposals:
                 uri = p.uri or ""
                 out.append(SemanticSpan(start + p.start, start + p.end,
                                         uri.rsplit("/", 1)[-1] or p.label, p.label, p.score))

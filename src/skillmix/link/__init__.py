@@ -12,7 +12,7 @@ from __future__ import annotations
 from skillmix.link.esco import EscoConcept, LabelSpace, load_esco
 from skillmix.link.evaluate import evaluate_rankings, read_benchmark
 from skillmix.link.linker import EscoLinker, LinkerConfig, Ranked
-from skillmix.link.spans import ProposedSpan, propose_spans
+from skillmix.link.spans import ProposedSpan, propose_spans, propose_spans_many
 
 __all__ = [
     "EscoConcept",
@@ -24,5 +24,6 @@ __all__ = [
     "evaluate_rankings",
     "load_esco",
     "propose_spans",
+    "propose_spans_many",
     "read_benchmark",
 ]

@@ -178,7 +178,15 @@ class EscoLinker:
         self._labels = [c.label for c in space.concepts]
         self._prior = load_prior(self._uris, self._labels)
         self._dense: tuple[tuple[float, float], np.ndarray] | None = None
+        self._lowered: list[frozenset[str]] | None = None
         self.query_encoder: QueryEncoder = query_encoder or self.encoder
+
+    @property
+    def lowered_texts(self) -> list[frozenset[str]]:
+        """Each concept's labels, lower-cased (built on first use)."""
+        if self._lowered is None:
+            self._lowered = [frozenset(t.lower() for t in c.texts) for c in self.space.concepts]
+        return self._lowered
 
     @property
     def encoder(self) -> MiniLMEncoder:

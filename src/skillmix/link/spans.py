@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
 from skillmix.link.lexical import STOPWORDS
 from skillmix.link.linker import EscoLinker
 
-__all__ = ["ProposedSpan", "propose_spans"]
+__all__ = ["ProposedSpan", "propose_spans", "propose_spans_many"]
 
 _WORD = re.compile(r"\w[\w+#]*(?:[.\-/][\w+#]+)*|[^\w\s]")
 
@@ -45,6 +46,32 @@ def propose_spans(
 ) -> list[ProposedSpan]:
     """Non-overlapping spans of ``text`` whose best label similarity is >= ``threshold``,
     in text order. A window that is verbatim a label scores 1."""
+    return propose_spans_many(linker, [text], threshold=threshold, max_window=max_window,
+                              candidates=candidates)[0]
+
+
+def propose_spans_many(
+    linker: EscoLinker,
+    texts: Sequence[str],
+    *,
+    threshold: float = 0.8,
+    max_window: int = 5,
+    candidates: int = 50,
+) -> list[list[ProposedSpan]]:
+    """:func:`propose_spans` for many texts: the texts are scored in batches (the
+    product with every label is read once per batch, not once per text)."""
+    out: list[list[ProposedSpan]] = []
+    size = linker.config.batch_size
+    for lo in range(0, len(texts), size):
+        part = list(texts[lo : lo + size])
+        scores = linker.score(part)
+        for text, row in zip(part, scores):
+            out.append(_propose(linker, text, row, threshold, max_window, candidates))
+    return out
+
+
+def _propose(linker: EscoLinker, text: str, scores: np.ndarray, threshold: float,
+             max_window: int, candidates: int) -> list[ProposedSpan]:
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     if not toks:
         return []
@@ -58,7 +85,6 @@ def propose_spans(
     ]
     if not wins:
         return []
-    scores = linker.score([text])[0]
     k = min(candidates, len(scores))
     short = np.argpartition(-scores, k - 1)[:k]
     cols = np.concatenate([np.arange(linker._starts[c], linker._end(c)) for c in short])
@@ -71,7 +97,7 @@ def propose_spans(
     sims = vec @ linker._label_emb[cols].T
     best_col = sims.argmax(1)
     best = sims[np.arange(len(wins)), best_col]
-    lowered = {t.lower() for c in short for t in linker.space.concepts[c].texts}
+    lowered = frozenset().union(*(linker.lowered_texts[c] for c in short))
     for w, t in enumerate(wtexts):
         if t.lower() in lowered:
             best[w] = 1.0
