@@ -104,3 +104,28 @@ def test_fast_scores_equal_the_fused_channels(query, encoder, tiny_esco, tmp_pat
         got = [[lab for _u, lab, _s in row] for row in lk.rank(texts, top_k=depth)]
         want = [[lk.space.labels[i] for i in np.argsort(-row, kind="stable")[:depth]] for row in full]
         assert got == want, depth
+
+
+def test_windows_are_the_word_spans_without_stopword_edges(linker) -> None:
+    """The vectorised window enumeration against the plain definition: every span of
+    1..max_window words whose first and last words are neither stop words nor
+    punctuation, and its vector the normalised sum of its pieces' vectors."""
+    from skillmix.link.lexical import STOPWORDS
+
+    text = "Build and maintain scalable REST APIs, with the data team."
+    _, (tb,) = linker.query_encoder.encode_tokens([text])
+    parts = linker._window_parts(tb)
+    assert parts is not None
+    _cum, lo, hi = parts
+    firsts = [i for i in range(len(tb.word_ids)) if i == 0 or tb.word_ids[i] != tb.word_ids[i - 1]]
+    words = [tb.words[tb.word_ids[i]] for i in firsts]
+    bad = [w.lower() in STOPWORDS or not w[0].isalnum() for w in words]
+    width = linker.config.max_window
+    want = [(i, j) for i in range(len(words)) if not bad[i]
+            for j in range(i + 1, min(len(words), i + width) + 1) if not bad[j - 1]]
+    assert list(zip(lo.tolist(), hi.tolist())) == want
+    ends = firsts + [len(tb.word_ids)]
+    vec = np.stack([tb.vectors[ends[i]:ends[j]].sum(0) for i, j in want])
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+    np.testing.assert_allclose(linker._windows(tb), vec, atol=1e-5)
+    assert linker._window_parts(linker.query_encoder.encode_tokens(["and the ,"])[1][0]) is None

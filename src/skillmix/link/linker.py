@@ -244,34 +244,38 @@ class EscoLinker:
         return cls(space, encoder, query_encoder=query_encoder, config=config, cache_dir=cache_dir)
 
     # ------------------------------------------------------------------ channels
-    def _windows(self, tb: TokenBatch) -> np.ndarray:
-        """Normalised mean-pooled token vectors of word windows of 1..max_window words
-        that neither start nor end with a stop word or punctuation."""
-        words = tb.words
-        nw = int(tb.word_ids.max()) + 1 if len(tb.word_ids) else 0
-        if nw == 0:
-            return np.zeros((0, self._label_emb.shape[1]), dtype=np.float32)
-        # word vectors = sum of their pieces (pieces of a word are consecutive)
+    def _window_parts(self, tb: TokenBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """``(cum, lo, hi)``: prefix sums of the text's word vectors (row 0 zeros; a word
+        vector is the sum of its pieces' vectors) and the word windows ``[lo, hi)`` of
+        1..max_window words that neither start nor end with a stop word or punctuation;
+        None when there is no such window. Window ``w`` is ``cum[hi[w]] - cum[lo[w]]``."""
+        if not len(tb.word_ids):
+            return None
+        # pieces of a word are consecutive
         firsts = np.flatnonzero(np.r_[True, tb.word_ids[1:] != tb.word_ids[:-1]])
         nw = len(firsts)
         sums = np.add.reduceat(tb.vectors, firsts, axis=0)
-        counts = np.diff(np.r_[firsts, len(tb.word_ids)]).astype(np.float32)
-        words = tuple(words[i] for i in tb.word_ids[firsts])
-        bad = [w.lower() in STOPWORDS or w in _PUNCT_WORDS for w in words[:nw]]
-        cum = np.concatenate([np.zeros((1, sums.shape[1]), np.float32), np.cumsum(sums, 0)])
-        ccount = np.concatenate([[0.0], np.cumsum(counts)])
-        spans = [
-            (i, j)
-            for i in range(nw)
-            if not bad[i]
-            for j in range(i + 1, min(nw, i + self.config.max_window) + 1)
-            if not bad[j - 1]
-        ]
-        if not spans:
+        bad = np.fromiter(
+            (tb.words[i].lower() in STOPWORDS or tb.words[i] in _PUNCT_WORDS for i in tb.word_ids[firsts]),
+            dtype=bool, count=nw,
+        )
+        width = self.config.max_window
+        lo = np.repeat(np.arange(nw), width)
+        hi = lo + np.tile(np.arange(1, width + 1), nw)
+        keep = (hi <= nw) & ~bad[lo] & ~bad[np.minimum(hi, nw) - 1]
+        if not keep.any():
+            return None
+        cum = np.concatenate([np.zeros((1, sums.shape[1]), np.float32), np.cumsum(sums, 0, dtype=np.float32)])
+        return cum, lo[keep], hi[keep]
+
+    def _windows(self, tb: TokenBatch) -> np.ndarray:
+        """Normalised mean-pooled token vectors of the text's word windows (see
+        :meth:`_window_parts`)."""
+        parts = self._window_parts(tb)
+        if parts is None:
             return np.zeros((0, self._label_emb.shape[1]), dtype=np.float32)
-        lo = np.array([s[0] for s in spans])
-        hi = np.array([s[1] for s in spans])
-        vec = (cum[hi] - cum[lo]) / (ccount[hi] - ccount[lo])[:, None]
+        cum, lo, hi = parts
+        vec = cum[hi] - cum[lo]
         return vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
 
     def channels(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -308,12 +312,12 @@ class EscoLinker:
         win = self._windows(tb)
         if not len(win):
             return None
-        if cfg.window_context:
-            win = win + cfg.window_context * sent
-            win /= np.maximum(np.linalg.norm(win, axis=1, keepdims=True), 1e-12)
         lens = self._ends[short] - self._starts[short]
         local = np.concatenate([[0], np.cumsum(lens)[:-1]])
         cols = np.arange(int(lens.sum())) + np.repeat(self._starts[short] - local, lens)
+        if cfg.window_context:
+            win = win + cfg.window_context * sent
+            win /= np.maximum(np.linalg.norm(win, axis=1, keepdims=True), 1e-12)
         sims = (win @ self._label_emb[cols].T).max(0)
         pref = sims[local]
         best = np.maximum.reduceat(sims, local)
