@@ -187,6 +187,69 @@ def train(table: np.ndarray, seqs: list[np.ndarray], targets: list[dict[int, flo
     return E
 
 
+def examples(data: list[tuple[str, list[str]]],
+             views: list[dict[tuple[str, str], list[tuple[int, float]]]],
+             postings: list[tuple[str, list[tuple[int, float]]]],
+             args: argparse.Namespace, concepts: list) -> tuple[list[str], list[dict[int, float]]]:
+    """Training texts and soft targets: SkillSpan sentences and spans (the teacher views
+    mixed), repeated ``args.repeat`` times, then posting sentences with the teacher's
+    sentence-level top-10, then ESCO labels and descriptions."""
+    def target(span: str, sent: str) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for view in views:
+            for c, w in soft_target(view[(span, sent)], args.teacher_t).items():
+                out[c] = out.get(c, 0.0) + w / len(views)
+        return out
+
+    texts: list[str] = []
+    targets: list[dict[int, float]] = []
+    for sent, spans in data:
+        dists = [target(sp, sent) for sp in spans]
+        merged: dict[int, float] = {}
+        for d in dists:
+            for c, w in d.items():
+                merged[c] = merged.get(c, 0.0) + w / len(dists)
+        for _ in range(args.repeat):
+            texts.append(sent)
+            targets.append(merged)
+            if not args.no_spans:
+                for sp, d in zip(spans, dists):
+                    texts.append(sp)
+                    targets.append(d)
+    for sent, top in postings:
+        texts.append(sent)
+        targets.append(soft_target(top, args.teacher_t))
+    if not args.no_esco:
+        for i, c in enumerate(concepts):
+            for t in c.texts[1:]:
+                texts.append(t)
+                targets.append({i: 1.0})
+            if c.description:
+                texts.append(c.description.replace("\n", " ").strip())
+                targets.append({i: 1.0})
+    return texts, targets
+
+
+def static_views(student: np.ndarray, base: StaticEncoder, concepts: list,
+                 pairs: list[tuple[str, str]], context: str) -> list[dict]:
+    """Teacher views from the fast linker whose sentence table is ``student``."""
+    enc = StaticEncoder(base.table, base.tokenizer, sentence_table=student)
+    linker = EscoLinker.load(esco=concepts, query_encoder=enc)
+    out = []
+    for use_sentence in ((True,) if context == "sentence" else (False,) if context == "none" else (True, False)):
+        asked = [(span, sent if use_sentence else "") for span, sent in pairs]
+        rows = linker.link_spans(asked, top_k=10)
+        out.append({p: [(i, s) for i, s in _indexed(linker, row)] for p, row in zip(pairs, rows)})
+    return out
+
+
+def _indexed(linker: EscoLinker, row: list) -> list[tuple[int, float]]:
+    index = getattr(linker, "_uri_index", None)
+    if index is None:
+        index = linker._uri_index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
+    return [(index[u], s) for u, _lab, s in row]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data")))
@@ -203,6 +266,9 @@ def main() -> None:
     ap.add_argument("--no-spans", action="store_true", help="do not use spans themselves as queries")
     ap.add_argument("--postings", type=int, default=4000,
                     help="also distil the teacher's ranking of this many shared job-posting sentences")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="self-training rounds: from round 2 the fast linker with the previous "
+                    "round's student joins the teacher")
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -223,68 +289,40 @@ def main() -> None:
 
     store.lookup(esco_texts(), enc.encode)
     cache = cache_dir / "teacher_skillspan_train.json"
-    with_ctx = dict(zip(pairs, teacher_links(pairs, cache)))
-    alone = {}
-    if args.teacher_context != "sentence":
+    # each teacher view: (span, sentence) -> top-10 (concept, score); mixed with equal weight
+    views: list[dict[tuple[str, str], list[tuple[int, float]]]] = []
+    if args.teacher_context in ("sentence", "both"):
+        views.append(dict(zip(pairs, teacher_links(pairs, cache))))
+    if args.teacher_context in ("none", "both"):
         bare = [(span, "") for span, _ in pairs]
-        alone = {p: t for p, t in zip(pairs, teacher_links(bare, cache))}
-
-    def target(span: str, sent: str) -> dict[int, float]:
-        if args.teacher_context == "sentence":
-            return soft_target(with_ctx[(span, sent)], args.teacher_t)
-        if args.teacher_context == "none":
-            return soft_target(alone[(span, sent)], args.teacher_t)
-        out: dict[int, float] = {}
-        for d in (soft_target(with_ctx[(span, sent)], args.teacher_t),
-                  soft_target(alone[(span, sent)], args.teacher_t)):
-            for c, w in d.items():
-                out[c] = out.get(c, 0.0) + w / 2
-        return out
-
-    texts: list[str] = []
-    targets: list[dict[int, float]] = []
-    for sent, spans in data:
-        dists = [target(sp, sent) for sp in spans]
-        merged: dict[int, float] = {}
-        for d in dists:
-            for c, w in d.items():
-                merged[c] = merged.get(c, 0.0) + w / len(dists)
-        for _ in range(args.repeat):
-            texts.append(sent)
-            targets.append(merged)
-            if not args.no_spans:
-                for sp, d in zip(spans, dists):
-                    texts.append(sp)
-                    targets.append(d)
+        views.append(dict(zip(pairs, teacher_links(bare, cache))))
+    postings: list[tuple[str, list[tuple[int, float]]]] = []
     if args.postings:
         from train_linker_static import posting_sentences
 
         extra = posting_sentences(args.shared, args.postings, args.seed)
-        for sent, top in zip(extra, teacher_sentences(extra, cache)):
-            texts.append(sent)
-            targets.append(soft_target(top, args.teacher_t))
-    if not args.no_esco:
-        for i, c in enumerate(concepts):
-            for t in c.texts[1:]:
-                texts.append(t)
-                targets.append({i: 1.0})
-            if c.description:
-                texts.append(c.description.replace("\n", " ").strip())
-                targets.append({i: 1.0})
-    print(f"{len(texts)} training examples ({time.perf_counter() - t0:.0f}s)", flush=True)
+        postings = list(zip(extra, teacher_sentences(extra, cache)))
     labels = store.lookup([c.label for c in concepts], enc.encode)
     labels = labels / np.maximum(np.linalg.norm(labels, axis=1, keepdims=True), 1e-12)
     base = StaticEncoder.load(default_static_path())
-    tok = base.tokenizer
-    cache: dict[str, np.ndarray] = {}
-    seqs = []
-    for t in texts:
-        if t not in cache:
-            cache[t] = np.asarray(tok.encode(t, 128)[1:-1], dtype=np.int64)
-        seqs.append(cache[t])
-    with blas_threads(None):
-        E = train(base.table, seqs, targets, labels.astype(np.float32), epochs=args.epochs,
-                  batch=args.batch, lr=args.lr, scale=args.scale, seed=args.seed)
+    E = base.table
+    for rnd in range(1, args.rounds + 1):
+        if rnd > 1:
+            # self-training: the fast linker with the previous round's student joins the
+            # teacher (it links spans about as well as MiniLM, and differently)
+            views = views[: 1 + (args.teacher_context == "both")]
+            views += static_views(E, base, concepts, pairs, args.teacher_context)
+        texts, targets = examples(data, views, postings, args, concepts)
+        print(f"round {rnd}: {len(texts)} training examples ({time.perf_counter() - t0:.0f}s)", flush=True)
+        tok_cache: dict[str, np.ndarray] = {}
+        seqs = []
+        for t in texts:
+            if t not in tok_cache:
+                tok_cache[t] = np.asarray(base.tokenizer.encode(t, 128)[1:-1], dtype=np.int64)
+            seqs.append(tok_cache[t])
+        with blas_threads(None):
+            E = train(base.table, seqs, targets, labels.astype(np.float32), epochs=args.epochs,
+                      batch=args.batch, lr=args.lr, scale=args.scale, seed=args.seed)
     q, sc = quantise(E)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, q=q, scale=sc)

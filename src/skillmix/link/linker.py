@@ -35,7 +35,7 @@ from skillmix.link.esco import EscoConcept, LabelSpace, load_esco
 from skillmix.link.lexical import STOPWORDS, LexicalIndex
 from skillmix.link.static import StaticEncoder
 
-__all__ = ["STATIC_CONFIG", "EscoLinker", "LinkerConfig", "QueryEncoder", "Ranked"]
+__all__ = ["EscoLinker", "LinkerConfig", "QueryEncoder", "Ranked", "STATIC_CONFIG"]
 
 #: (ESCO URI, label, score); the URI is "" for a label-space entry ESCO does not know.
 Ranked = tuple[str, str, float]
