@@ -22,7 +22,9 @@ Training data (nothing from any benchmark's dev or test split):
   splits, 12,000 did not help more);
 * every ESCO alternative label and description, with its own concept as a hard target
   (so concepts no job ad in SkillSpan train mentions are still learnt).
-SkillSpan examples are repeated ``--repeat`` times per epoch. The table starts from the
+``--rounds 2`` adds self-training: the fast linker with the round-1 student becomes a
+second teacher view (tried; the student alone gains ~1.5 RP@5 on dev, the fused linker
+does not, so it is off). SkillSpan examples are repeated ``--repeat`` times per epoch. The table starts from the
 shipped distilled table; cross-entropy, Adam on the rows a batch touches; 2 epochs
 (more overfit the teacher: 6 epochs dropped the student's own HOUSE dev RP@5 by 10).
 The result is stored int8-quantised per row (~11 MB). The teacher's answers are cached
