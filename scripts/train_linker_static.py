@@ -39,6 +39,9 @@ from skillmix.link.encoder import MiniLMEncoder  # noqa: E402
 from skillmix.link.esco import load_esco  # noqa: E402
 from skillmix.link.static import quantise  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bag_of_pieces import BagOfPieces  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_minilm.npz"
 
@@ -121,43 +124,24 @@ def piece_init(enc: MiniLMEncoder) -> np.ndarray:
 
 def train(table: np.ndarray, seqs: list[list[int]], targets: np.ndarray, *, epochs: int, batch: int,
           lr: float, seed: int, log=print) -> np.ndarray:
-    E = table.copy()
-    m = np.zeros_like(E)
-    v = np.zeros_like(E)
-    b1, b2, eps = 0.9, 0.999, 1e-8
+    """Cosine loss between the normalised sum of a text's piece vectors and its target."""
+    model = BagOfPieces(table, lr=lr)
     rng = np.random.default_rng(seed)
     n = len(seqs)
+    arrays = [np.asarray(s, dtype=np.int64) for s in seqs]
     lens = np.array([len(s) for s in seqs])
-    step = 0
     for ep in range(epochs):
         order = rng.permutation(n)
         tot = 0.0
         for lo in range(0, n, batch):
             idx = order[lo : lo + batch]
             idx = idx[lens[idx] > 0]
-            ids = np.concatenate([seqs[i] for i in idx])
-            starts = np.concatenate([[0], np.cumsum(lens[idx])[:-1]])
-            seg = np.repeat(np.arange(len(idx)), lens[idx])
-            s = np.add.reduceat(E[ids], starts, axis=0)
-            norm = np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-9)
-            u = s / norm
+            u = model.forward([arrays[i] for i in idx])
             y = targets[idx]
-            cos = (u * y).sum(1)
-            tot += float((1 - cos).sum())
-            gu = -y / len(idx)
-            gs = (gu - u * (u * gu).sum(1, keepdims=True)) / norm
-            grows = gs[seg]
-            order_ids = np.argsort(ids, kind="stable")
-            uniq, first = np.unique(ids[order_ids], return_index=True)
-            g = np.add.reduceat(grows[order_ids], first, axis=0)
-            step += 1
-            m[uniq] = b1 * m[uniq] + (1 - b1) * g
-            v[uniq] = b2 * v[uniq] + (1 - b2) * g * g
-            mh = m[uniq] / (1 - b1**step)
-            vh = v[uniq] / (1 - b2**step)
-            E[uniq] -= lr * mh / (np.sqrt(vh) + eps)
+            tot += float((1 - (u * y).sum(1)).sum())
+            model.step(-y / len(idx))
         log(f"epoch {ep + 1}: mean cosine {1 - tot / n:.4f}", flush=True)
-    return E
+    return model.table
 
 
 def main() -> None:

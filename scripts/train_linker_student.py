@@ -42,6 +42,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -53,6 +54,9 @@ from skillmix.link.encoder import MiniLMEncoder  # noqa: E402
 from skillmix.link.esco import load_esco  # noqa: E402
 from skillmix.link.linker import EscoLinker  # noqa: E402
 from skillmix.link.static import StaticEncoder, default_static_path, quantise  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bag_of_pieces import BagOfPieces  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_student.npz"
@@ -88,45 +92,40 @@ def conll_spans(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
-def teacher_links(pairs: list[tuple[str, str]], cache: Path, log=print) -> list[list[tuple[int, float]]]:
-    """Top-10 (concept index, score) of the accurate linker for each (span, sentence);
-    answers are cached in ``cache`` keyed by the pair."""
+Top = list[tuple[int, float]]
+
+
+def _cached_teacher(keys: list[tuple[str, str]], cache: Path, what: str,
+                    ask: Callable[[EscoLinker, list[tuple[str, str]]], list[list]], log=print) -> list[Top]:
+    """Top-10 (concept index, score) of the accurate linker (MiniLM queries) for each
+    key, computed by ``ask`` for the keys not yet in the JSON ``cache``."""
     key = lambda p: hashlib.sha1(f"{p[0]}\x00{p[1]}".encode()).hexdigest()[:20]  # noqa: E731
     known: dict[str, list[list[float]]] = json.loads(cache.read_text()) if cache.is_file() else {}
-    todo = [p for p in dict.fromkeys(pairs) if key(p) not in known]
+    todo = [p for p in dict.fromkeys(keys) if key(p) not in known]
     if todo:
-        log(f"teacher: linking {len(todo)} spans with MiniLM queries (cached afterwards)", flush=True)
+        log(f"teacher: {what} {len(todo)} texts with MiniLM queries (cached afterwards)", flush=True)
         linker = EscoLinker.load(query_encoder="transformer")
         index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
         t0 = time.perf_counter()
         for lo in range(0, len(todo), 256):
             part = todo[lo : lo + 256]
-            for p, row in zip(part, linker.link_spans(part, top_k=10)):
+            for p, row in zip(part, ask(linker, part)):
                 known[key(p)] = [[index[u], s] for u, _lab, s in row]
             log(f"  {lo + len(part)}/{len(todo)} ({time.perf_counter() - t0:.0f}s)", flush=True)
             cache.write_text(json.dumps(known))
-    return [[(int(i), float(s)) for i, s in known[key(p)]] for p in pairs]
+    return [[(int(i), float(s)) for i, s in known[key(p)]] for p in keys]
 
 
-def teacher_sentences(sentences: list[str], cache: Path, log=print) -> list[list[tuple[int, float]]]:
-    """Top-10 (concept index, score) of the accurate linker for whole sentences (no
-    annotated spans: job-posting sentences); cached like :func:`teacher_links`."""
-    pairs = [(s, "\x01sentence") for s in sentences]
-    key = lambda p: hashlib.sha1(f"{p[0]}\x00{p[1]}".encode()).hexdigest()[:20]  # noqa: E731
-    known: dict[str, list[list[float]]] = json.loads(cache.read_text()) if cache.is_file() else {}
-    todo = [p for p in dict.fromkeys(pairs) if key(p) not in known]
-    if todo:
-        log(f"teacher: ranking {len(todo)} posting sentences with MiniLM queries", flush=True)
-        linker = EscoLinker.load(query_encoder="transformer")
-        index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
-        t0 = time.perf_counter()
-        for lo in range(0, len(todo), 256):
-            part = todo[lo : lo + 256]
-            for p, row in zip(part, linker.rank([q for q, _ in part], top_k=10)):
-                known[key(p)] = [[index[u], s] for u, _lab, s in row]
-            log(f"  {lo + len(part)}/{len(todo)} ({time.perf_counter() - t0:.0f}s)", flush=True)
-            cache.write_text(json.dumps(known))
-    return [[(int(i), float(s)) for i, s in known[key(p)]] for p in pairs]
+def teacher_links(pairs: list[tuple[str, str]], cache: Path) -> list[Top]:
+    """The teacher's top-10 for each (span, sentence); an empty sentence links the span alone."""
+    return _cached_teacher(pairs, cache, "linking spans of",
+                           lambda linker, part: linker.link_spans(part, top_k=10))
+
+
+def teacher_sentences(sentences: list[str], cache: Path) -> list[Top]:
+    """The teacher's top-10 for whole sentences (job-posting sentences: no annotated spans)."""
+    return _cached_teacher([(s, "\x01sentence") for s in sentences], cache, "ranking",
+                           lambda linker, part: linker.rank([q for q, _ in part], top_k=10))
 
 
 def soft_target(top: list[tuple[int, float]], temperature: float) -> dict[int, float]:
@@ -141,26 +140,17 @@ def train(table: np.ndarray, seqs: list[np.ndarray], targets: list[dict[int, flo
           seed: int, log=print) -> np.ndarray:
     """Cross-entropy of softmax(scale * cos(sum of piece vectors, label)) against soft
     targets; Adam on the rows of the table each batch touches."""
-    E = table.copy()
-    m = np.zeros_like(E)
-    v = np.zeros_like(E)
-    b1, b2, eps = 0.9, 0.999, 1e-8
+    model = BagOfPieces(table, lr=lr)
     rng = np.random.default_rng(seed)
     lens = np.array([len(s) for s in seqs])
     keep = np.flatnonzero(lens > 0)
-    step = 0
     for ep in range(epochs):
         order = keep[rng.permutation(len(keep))]
         tot, hit = 0.0, 0
         t0 = time.perf_counter()
         for lo in range(0, len(order), batch):
             idx = order[lo : lo + batch]
-            ids = np.concatenate([seqs[i] for i in idx])
-            starts = np.concatenate([[0], np.cumsum(lens[idx])[:-1]])
-            seg = np.repeat(np.arange(len(idx)), lens[idx])
-            s = np.add.reduceat(E[ids], starts, axis=0)
-            norm = np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-9)
-            u = s / norm
+            u = model.forward([seqs[i] for i in idx])
             logits = scale * (u @ labels.T)
             logits -= logits.max(1, keepdims=True)
             p = np.exp(logits)
@@ -171,22 +161,10 @@ def train(table: np.ndarray, seqs: list[np.ndarray], targets: list[dict[int, flo
                     t[r, c] = w
             tot += float(-(t * np.log(p + 1e-12)).sum())
             hit += int((t[np.arange(len(idx)), p.argmax(1)] > 0).sum())
-            gl = (p - t) * (scale / len(idx))
-            gu = gl @ labels
-            gs = (gu - u * (u * gu).sum(1, keepdims=True)) / norm
-            grows = gs[seg]
-            order_ids = np.argsort(ids, kind="stable")
-            uniq, first = np.unique(ids[order_ids], return_index=True)
-            g = np.add.reduceat(grows[order_ids], first, axis=0)
-            step += 1
-            m[uniq] = b1 * m[uniq] + (1 - b1) * g
-            v[uniq] = b2 * v[uniq] + (1 - b2) * g * g
-            mh = m[uniq] / (1 - b1**step)
-            vh = v[uniq] / (1 - b2**step)
-            E[uniq] -= lr * mh / (np.sqrt(vh) + eps)
+            model.step(((p - t) * (scale / len(idx))) @ labels)
         log(f"epoch {ep + 1}: loss {tot / len(order):.3f}, top-1 in target {hit / len(order):.3f}"
             f" ({time.perf_counter() - t0:.0f}s)", flush=True)
-    return E
+    return model.table
 
 
 def examples(data: list[tuple[str, list[str]]],
@@ -286,7 +264,6 @@ def main() -> None:
     # exact (float16) embeddings of every ESCO text in the cache, so neither the teacher
     # nor the targets below use the shipped int8 seed (minutes on a fresh machine)
     store = EmbeddingStore(enc.model_id, enc.dim, seed=False)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from build_esco_embeddings import esco_texts
 
     store.lookup(esco_texts(), enc.encode)

@@ -126,23 +126,22 @@ class StaticEncoder:
         n = self.max_length - 2
         return ids[:n], wid[:n], tuple(w for w, _ in words)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _embed(self, texts: Sequence[str], table: np.ndarray) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for r, t in enumerate(texts):
             ids, _, _ = self._pieces(t)
             if ids:
-                out[r] = self.sentence_table[ids].sum(0)
+                out[r] = table[ids].sum(0)
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Whole texts, embedded with the student (when loaded)."""
+        return self._embed(texts, self.sentence_table)
 
     def encode_phrases(self, texts: Sequence[str]) -> np.ndarray:
         """Short phrases embedded with the distilled table (MiniLM's space, so their
         cosines with any label are calibrated like the transformer's), never the student."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for r, t in enumerate(texts):
-            ids, _, _ = self._pieces(t)
-            if ids:
-                out[r] = self.table[ids].sum(0)
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        return self._embed(texts, self.table)
 
     def encode_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[TokenBatch]]:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
