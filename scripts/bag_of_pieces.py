@@ -8,9 +8,20 @@ few thousand), given the loss gradient with respect to the normalised sums.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from skillmix.link.static import quantise
+
+
+def save_table(path: Path, table: np.ndarray) -> str:
+    """Write ``table`` int8-quantised per row (what :class:`StaticEncoder` reads)."""
+    q, scale = quantise(table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, q=q, scale=scale)
+    return f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)"
 
 
 class BagOfPieces:

@@ -37,10 +37,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from skillmix.link.cache import EmbeddingStore  # noqa: E402
 from skillmix.link.encoder import MiniLMEncoder  # noqa: E402
 from skillmix.link.esco import load_esco  # noqa: E402
-from skillmix.link.static import quantise  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bag_of_pieces import BagOfPieces  # noqa: E402
+from bag_of_pieces import BagOfPieces, save_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_minilm.npz"
@@ -192,10 +191,7 @@ def main() -> None:
         targets = np.concatenate([targets, targets[extra]])
     print(f"training ({time.perf_counter() - t0:.0f}s)", flush=True)
     E = train(table, seqs, targets, epochs=args.epochs, batch=args.batch, lr=args.lr, seed=args.seed)
-    q, scale = quantise(E)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, q=q, scale=scale)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
+    print(f"{save_table(args.out, E)} in {time.perf_counter() - t0:.0f}s")
 
 
 if __name__ == "__main__":

@@ -53,10 +53,10 @@ from skillmix.link.cache import EmbeddingStore, default_cache_dir  # noqa: E402
 from skillmix.link.encoder import MiniLMEncoder  # noqa: E402
 from skillmix.link.esco import load_esco  # noqa: E402
 from skillmix.link.linker import EscoLinker  # noqa: E402
-from skillmix.link.static import StaticEncoder, default_static_path, quantise  # noqa: E402
+from skillmix.link.static import StaticEncoder, default_static_path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bag_of_pieces import BagOfPieces  # noqa: E402
+from bag_of_pieces import BagOfPieces, save_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_student.npz"
@@ -302,10 +302,7 @@ def main() -> None:
         with blas_threads(None):
             E = train(base.table, seqs, targets, labels.astype(np.float32), epochs=args.epochs,
                       batch=args.batch, lr=args.lr, scale=args.scale, seed=args.seed)
-    q, sc = quantise(E)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, q=q, scale=sc)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
+    print(f"{save_table(args.out, E)} in {time.perf_counter() - t0:.0f}s")
 
 
 if __name__ == "__main__":
