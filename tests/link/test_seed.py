@@ -49,3 +49,11 @@ def test_store_takes_shipped_texts_from_the_seed_and_encodes_the_rest(encoder, t
     plain = EmbeddingStore(encoder.model_id, encoder.dim, tmp_path / "plain", seed=False)
     plain.lookup(texts, encode)
     assert encoded[1:] == texts
+
+
+def test_truncated_seed_is_ignored(tmp_path) -> None:
+    m = np.eye(3, 8, dtype=np.float32)
+    Seed.save(tmp_path / "s.npz", "model-x", ["a", "b", "c"], m)
+    blob = (tmp_path / "s.npz").read_bytes()
+    (tmp_path / "cut.npz").write_bytes(blob[: len(blob) // 2])
+    assert Seed.load(tmp_path / "cut.npz") is None

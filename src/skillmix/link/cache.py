@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Sequence
@@ -76,7 +77,7 @@ class Seed:
                 model_id = str(data["model_id"])
                 texts = bytes(data["texts"]).decode("utf-8").split("\n")
                 q, scale = data["q"], data["scale"]
-        except (OSError, KeyError, ValueError, UnicodeDecodeError):
+        except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile):
             return None
         if q.shape[0] != len(texts) or scale.shape != (len(texts),):
             return None
@@ -91,10 +92,9 @@ class Seed:
         """Write a seed: per-row symmetric int8 quantisation of ``matrix``."""
         if any("\n" in t for t in texts):
             raise ConfigError("C307", "seed texts must not contain newlines.", source=str(path))
-        m = np.asarray(matrix, dtype=np.float32)
-        scale = np.abs(m).max(1) / 127.0
-        scale[scale == 0] = 1.0
-        q = np.clip(np.rint(m / scale[:, None]), -127, 127).astype(np.int8)
+        from skillmix.link.static import quantise
+
+        q, scale = quantise(np.asarray(matrix, dtype=np.float32))
         blob = np.frombuffer("\n".join(texts).encode("utf-8"), dtype=np.uint8)
         with path.open("wb") as fh:
             np.savez_compressed(fh, model_id=np.array(model_id), texts=blob, q=q,

@@ -12,8 +12,9 @@ For each text the linker computes, for every concept of its :class:`LabelSpace`:
             concept's labels: it finds the skill a long sentence mentions in passing;
 ``prior``   (off by default) how often SkillSpan-train spans link to the concept.
 
-The final score is a weighted sum (:class:`LinkerConfig`). Label and description
-embeddings are computed once per machine and cached (:mod:`skillmix.link.cache`).
+The final score is a weighted sum (:class:`LinkerConfig`; :data:`STATIC_CONFIG` for the
+static encoder). Label and description embeddings of the shipped ESCO come with the
+package; any other text is embedded once per machine and cached (:mod:`skillmix.link.cache`).
 """
 
 from __future__ import annotations
@@ -219,8 +220,8 @@ class EscoLinker:
         encoder, on every text), or any :class:`QueryEncoder`. Without ``config``, a
         static encoder gets :data:`STATIC_CONFIG`, others :class:`LinkerConfig`'s defaults.
 
-        The first call on a machine embeds every label and description (minutes on a
-        2-core CPU) and caches them; later calls take about a second.
+        Over the shipped ESCO this takes a few seconds (its label embeddings ship with
+        skillmix); labels it lacks are embedded by MiniLM on first use and cached.
         """
         concepts = list(esco) if isinstance(esco, Sequence) and not isinstance(esco, str) else load_esco(esco)
         if labels is None:

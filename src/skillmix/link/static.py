@@ -90,14 +90,17 @@ class StaticEncoder:
     def load(cls, path: str | Path | None = None, *, zip_path: Path | None = None,
              student: str | Path | bool | None = None) -> "StaticEncoder":
         """The distilled table at ``path`` (default: shipped) and, for whole texts, the
-        student at ``student`` (default: the shipped one if present; ``False``: none)."""
+        student at ``student`` (default: the shipped one if present and ``path`` is not
+        given; ``True``: the shipped one, required; ``False``: none)."""
         p = Path(path) if path is not None else default_static_path()
         if student is None:
             sp: Path | None = default_student_path() if path is None else None
             if sp is not None and not sp.is_file():
                 sp = None
+        elif student is False:
+            sp = None
         else:
-            sp = None if student is False else Path(student)  # type: ignore[arg-type]
+            sp = default_student_path() if student is True else Path(student)
         where = p
         try:
             table = _read_table(p)
