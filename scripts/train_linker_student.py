@@ -215,19 +215,13 @@ def static_views(student: np.ndarray, base: StaticEncoder, concepts: list,
     """Teacher views from the fast linker whose sentence table is ``student``."""
     enc = StaticEncoder(base.table, base.tokenizer, sentence_table=student)
     linker = EscoLinker.load(esco=concepts, query_encoder=enc)
+    index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
+    contexts = {"sentence": (True,), "none": (False,), "both": (True, False)}[context]
     out = []
-    for use_sentence in ((True,) if context == "sentence" else (False,) if context == "none" else (True, False)):
-        asked = [(span, sent if use_sentence else "") for span, sent in pairs]
-        rows = linker.link_spans(asked, top_k=10)
-        out.append({p: [(i, s) for i, s in _indexed(linker, row)] for p, row in zip(pairs, rows)})
+    for use_sentence in contexts:
+        rows = linker.link_spans([(span, sent if use_sentence else "") for span, sent in pairs], top_k=10)
+        out.append({p: [(index[u], s) for u, _lab, s in row] for p, row in zip(pairs, rows)})
     return out
-
-
-def _indexed(linker: EscoLinker, row: list) -> list[tuple[int, float]]:
-    index = getattr(linker, "_uri_index", None)
-    if index is None:
-        index = linker._uri_index = {u: i for i, u in enumerate(c.uri for c in linker.space.concepts)}
-    return [(index[u], s) for u, _lab, s in row]
 
 
 def main() -> None:

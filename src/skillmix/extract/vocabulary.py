@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..errors import ExtractionError
+from ..files import atomic_write
 from ..taxonomy.model import Taxonomy
 from .normalize import normalize_form
 
@@ -230,12 +230,13 @@ class Vocabulary:
         vocab = cls.build(loader(), key=key, cues=cues)
         if use_cache:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump((list(vocab.keys), vocab.entries, vocab.taxonomies), fh,
-                                protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
+                state = (list(vocab.keys), vocab.entries, vocab.taxonomies)
+
+                def write(tmp: Path) -> None:
+                    with tmp.open("wb") as fh:
+                        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+                atomic_write(path, write)
                 _LOADED[key] = vocab
             except OSError as err:
                 raise ExtractionError(

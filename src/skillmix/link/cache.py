@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from skillmix.errors import ConfigError
+from skillmix.files import atomic_write
 
 __all__ = ["EmbeddingStore", "Seed", "default_cache_dir", "default_seed_path"]
 
@@ -38,18 +38,6 @@ def default_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg else Path.home() / ".cache"
     return base / "skillmix" / "link"
-
-
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a cache may be shared read-only
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 SEED_FILE = "esco_embeddings.npz"
@@ -96,9 +84,13 @@ class Seed:
 
         q, scale = quantise(np.asarray(matrix, dtype=np.float32))
         blob = np.frombuffer("\n".join(texts).encode("utf-8"), dtype=np.uint8)
-        with path.open("wb") as fh:
-            np.savez_compressed(fh, model_id=np.array(model_id), texts=blob, q=q,
-                                scale=scale.astype(np.float32))
+
+        def write(tmp: Path) -> None:
+            with tmp.open("wb") as fh:
+                np.savez_compressed(fh, model_id=np.array(model_id), texts=blob, q=q,
+                                    scale=scale.astype(np.float32))
+
+        atomic_write(path, write, mode=0o644)
 
 
 _SEEDS: dict[Path, "Seed | None"] = {}
@@ -159,14 +151,20 @@ class EmbeddingStore:
             texts = [""] * len(self._rows)
             for t, i in self._rows.items():
                 texts[i] = t
-            _atomic_write(paths[0], lambda p: np.save(p.open("wb"), self._matrix))
-            _atomic_write(paths[1], lambda p: p.write_text(json.dumps(texts), encoding="utf-8"))
+            # 0644: mkstemp makes 0600, and a cache may be shared read-only
+            atomic_write(paths[0], self._write_matrix, mode=0o644)
+            atomic_write(paths[1], lambda p: p.write_text(json.dumps(texts), encoding="utf-8"),
+                         mode=0o644)
         except OSError as exc:
             raise ConfigError(
                 "C303", f"cannot write the embedding cache: {exc.strerror or exc}.",
                 source=str(self.directory),
                 hint="Set SKILLMIX_CACHE_DIR to a writable folder.",
             ) from exc
+
+    def _write_matrix(self, tmp: Path) -> None:
+        with tmp.open("wb") as fh:  # a file object: np.save would add ".npy" to a path
+            np.save(fh, self._matrix)
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -21,34 +21,16 @@ Queries read only the files of committed partitions.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import MarketError, MissingExtraError
+from ..files import atomic_write, atomic_write_bytes
 
 __all__ = ["MarketStore", "atomic_write_bytes", "atomic_write_json", "atomic_write_table"]
 
 TABLES = ("postings", "mentions", "signatures")
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def atomic_write_json(path: Path, obj: Any) -> None:
@@ -59,18 +41,7 @@ def atomic_write_table(path: Path, table: Any) -> None:
     """Write a pyarrow Table as Parquet under a temporary name, then rename it."""
     import pyarrow.parquet as pq
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, lambda tmp: pq.write_table(table, str(tmp), compression="zstd"))
 
 
 class MarketStore:

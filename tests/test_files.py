@@ -1,0 +1,32 @@
+"""Atomic writes (``skillmix.files``): all or nothing under the real name."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from skillmix.files import atomic_write, atomic_write_bytes
+
+
+def test_atomic_write_replaces_and_sets_mode(tmp_path) -> None:
+    target = tmp_path / "deep" / "out.bin"
+    atomic_write_bytes(target, b"one")
+    atomic_write_bytes(target, b"two", mode=0o644)
+    assert target.read_bytes() == b"two"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["out.bin"]
+
+
+def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path) -> None:
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"old")
+
+    def half(tmp) -> None:
+        tmp.write_bytes(b"half of it")
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError, match="disk gone"):
+        atomic_write(target, half)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
