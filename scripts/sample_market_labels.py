@@ -1,0 +1,113 @@
+"""Draw the seeded, stratified sample of postings to hand-label for the market classifier.
+
+Why stratified: postings that need social media skills are rare (about one in ten on
+LinkedIn, far fewer in the 2013 Adzuna file, which is mostly nursing), so a plain random
+sample of 600 would hold too few positives to measure recall. Each corpus is split into
+three strata by a deliberately broad word test, and the strata are sampled at different
+rates; every sampled posting records its stratum's weight (postings in the stratum /
+postings sampled from it), so a prevalence estimate over the labels can be reweighted to
+the corpus. The word test only chooses WHICH postings are read; it never decides a label.
+
+Strata: ``social`` (a social/platform/influencer/community-manager word anywhere),
+``marketing`` (else a marketing/PR/content word), ``rest``.
+
+Usage:
+    python scripts/sample_market_labels.py            # writes data/labels/market_sample.jsonl
+    python scripts/sample_market_labels.py --dump DIR --batch-chars 90000
+        # also writes the sampled postings as plain-text batches for reading (no classifier
+        # output is shown: only title, company and text)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SEED = 18
+SOCIAL = re.compile(r"social|facebook|twitter|linkedin|instagram|tiktok|youtube|pinterest|snapchat|"
+                    r"influencer|community manag|hootsuite|sprout", re.I)
+MARKETING = re.compile(r"marketing|brand|campaign|\bseo\b|public relations|\bPR\b|advertis|content|"
+                       r"digital media|copywrit|communications", re.I)
+#: corpus -> (file, {stratum: how many to draw; None = all})
+PLAN = {
+    "remotive": ("remotive_2025-04.jsonl", {"social": None, "marketing": 40, "rest": 40}),
+    "adzuna": ("adzuna_uk_2013_sample.csv", {"social": 110, "marketing": 60, "rest": 75}),
+}
+
+
+def stratum(title: str | None, text: str) -> str:
+    t = f"{title or ''}\n{text}"
+    if SOCIAL.search(t):
+        return "social"
+    if MARKETING.search(t):
+        return "marketing"
+    return "rest"
+
+
+def draw() -> list[dict]:
+    from skillmix.io import read_corpus
+
+    rows: list[dict] = []
+    for source, (fname, sizes) in PLAN.items():
+        postings = list(read_corpus(SHARED / "postings" / fname, preset=source, on_error="raise"))
+        by: dict[str, list] = {}
+        for p in postings:
+            by.setdefault(stratum(p.title, p.text), []).append(p)
+        rng = random.Random(f"{SEED}:{source}")
+        for name in ("social", "marketing", "rest"):
+            pool = sorted(by.get(name, []), key=lambda p: p.id)
+            k = len(pool) if sizes[name] is None else min(sizes[name], len(pool))
+            chosen = rng.sample(pool, k)
+            for p in chosen:
+                rows.append({"source": source, "id": p.id, "stratum": name,
+                             "stratum_size": len(pool), "sampled": k,
+                             "weight": round(len(pool) / k, 6), "company": p.company or ""})
+    # the linkedin file is labelled in full (a census: weight 1)
+    for p in read_corpus(SHARED / "postings" / "linkedin_2024-04_sample.csv", preset="linkedin"):
+        rows.append({"source": "linkedin", "id": p.id, "stratum": "census", "stratum_size": 232,
+                     "sampled": 232, "weight": 1.0, "company": p.company or ""})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(ROOT / "data" / "labels" / "market_sample.jsonl"))
+    ap.add_argument("--dump", help="folder for plain-text reading batches")
+    ap.add_argument("--batch-chars", type=int, default=90000)
+    args = ap.parse_args()
+    rows = draw()
+    Path(args.out).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    if args.dump:
+        from skillmix.io import read_corpus
+
+        texts = {}
+        for source, (fname, _) in PLAN.items():
+            for p in read_corpus(SHARED / "postings" / fname, preset=source):
+                texts[(source, p.id)] = p
+        # reading order: shuffled across strata so the stratum is not on show
+        todo = [r for r in rows if r["source"] != "linkedin"]
+        random.Random(f"{SEED}:order").shuffle(todo)
+        out = Path(args.dump)
+        out.mkdir(parents=True, exist_ok=True)
+        batch, size, n = [], 0, 0
+        for r in todo + [None]:
+            if r is not None:
+                p = texts[(r["source"], r["id"])]
+                block = (f"===== {r['source']}:{r['id']} | {p.title} | {p.company}\n"
+                         + " ".join(p.text.split()) + "\n")
+            if r is None or (batch and size + len(block) > args.batch_chars):
+                (out / f"batch_{n:02d}.txt").write_text("".join(batch), "utf-8")
+                n, batch, size = n + 1, [], 0
+            if r is not None:
+                batch.append(block)
+                size += len(block)
+
+
+if __name__ == "__main__":
+    main()
