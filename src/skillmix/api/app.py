@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Callable
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
@@ -21,8 +21,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..store import Store
 from ..store.workspace import Workspace, WorkspaceSettings
 from .errors import install_error_handlers
+from .limits import BodyLimit
+from .upload import FIELD_LIMIT
 
-__all__ = ["CSP", "SECURITY_HEADERS", "create_app", "routes"]
+#: POST paths whose body is a multipart upload (allowed the upload limit, not the default)
+UPLOAD_PATHS = frozenset({"/v1/documents", "/upload"})
+
+__all__ = ["CSP", "SECURITY_HEADERS", "UPLOAD_PATHS", "create_app", "routes"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -55,6 +60,20 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, wrapped)
+
+
+def _body_limits(settings: WorkspaceSettings) -> Callable[[Scope], int]:
+    """Bytes one request may send: uploads get the file limit plus form fields and
+    multipart framing (the upload reader refuses at its own, tighter, limit first)."""
+    upload = settings.max_upload_bytes + FIELD_LIMIT + 64 * 1024
+    other = settings.max_request_bytes
+
+    def limit_for(scope: Scope) -> int:
+        if scope.get("method") == "POST" and scope.get("path") in UPLOAD_PATHS:
+            return upload
+        return other
+
+    return limit_for
 
 
 def _version() -> str:
@@ -117,6 +136,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
         from ..web import mount_web
 
         app.state.routers += mount_web(app)
+    app.add_middleware(BodyLimit, limit_for=_body_limits(workspace.settings))
     app.add_middleware(SecurityHeaders)
     return app
 

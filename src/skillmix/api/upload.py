@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
@@ -109,15 +110,22 @@ async def read_upload(request: Request, max_bytes: int, file_field: str = "file"
         raise BadRequestError("A400", "expected a multipart/form-data body with a boundary.",
                               hint=f"Send the file as form field '{file_field}'.")
     sink = _Collector(file_field, max_bytes)
-    parser = MultipartParser(boundary, sink.callbacks())  # type: ignore[arg-type]
     total = 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > body_limit:
-            raise PayloadTooLargeError.for_limit(max_bytes)
-        if chunk:
-            parser.write(chunk)
-    parser.finalize()
+    try:
+        parser = MultipartParser(boundary, sink.callbacks())  # type: ignore[arg-type]
+        async for chunk in request.stream():
+            total += len(chunk)
+            if total > body_limit:
+                raise PayloadTooLargeError.for_limit(max_bytes)
+            if chunk:
+                parser.write(chunk)
+        parser.finalize()
+    except FormParserError as err:
+        # the parser's own words name only positions and limits, never body bytes
+        what = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+        raise BadRequestError("A411", f"the multipart body is malformed ({what}).",
+                              hint=f"Send the file as form field '{file_field}' of a "
+                                   "well-formed multipart/form-data body.") from None
     for name, filename, part_type, data in sink.files:
         if name == file_field:
             return Upload(filename=filename, content_type=part_type, data=bytes(data),

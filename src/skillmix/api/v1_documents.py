@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..store import ApiKey, repo
 from .auth import require
+from .limits import MAX_OFFSET
 from .errors import BadRequestError
 from .upload import read_upload
 from .views import candidate_view, document_view, extraction_view, posting_view, result_view
@@ -72,7 +73,7 @@ def get_file(document_id: str, request: Request,
 
 @router.get("/candidates", tags=["candidates"], summary="Candidates, newest first")
 def list_candidates(request: Request, limit: int = Query(100, ge=1, le=1000),
-                    offset: int = Query(0, ge=0), skill: str | None = None,
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET), skill: str | None = None,
                     key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
     store = request.app.state.workspace.store
     if skill:
@@ -103,7 +104,7 @@ def erase_candidate(candidate_id: str, request: Request,
 
 @router.get("/postings", tags=["postings"], summary="Postings, newest first")
 def list_postings(request: Request, limit: int = Query(100, ge=1, le=1000),
-                  offset: int = Query(0, ge=0),
+                  offset: int = Query(0, ge=0, le=MAX_OFFSET),
                   key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
     items = repo.list_postings(request.app.state.workspace.store, limit=limit, offset=offset)
     return {"ok": True, "postings": [posting_view(p) for p in items]}

@@ -10,6 +10,7 @@ from ..errors import NotFoundError
 from ..store import ApiKey
 from ..taxonomy import Taxonomy, available_taxonomies, load_taxonomy
 from .auth import require
+from .limits import MAX_OFFSET
 
 __all__ = ["router"]
 
@@ -42,7 +43,7 @@ def get_taxonomy(name: str, key: ApiKey = Depends(require("read"))) -> dict[str,
 
 @router.get("/{name}/skills", summary="Skills of a taxonomy (search with q, filter by area)")
 def list_skills(name: str, q: str | None = None, area: str | None = None,
-                limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0),
+                limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                 key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
     tax = _load(name)
     skills = tax.search(q, limit=offset + limit) if q else list(tax)

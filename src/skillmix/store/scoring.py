@@ -23,8 +23,8 @@ from .types import StoredResult
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-__all__ = ["ProfileChoice", "assess_candidate", "candidate_of", "profile_choices",
-           "rank_posting", "resolve_profile", "save_profile_yaml"]
+__all__ = ["ProfileChoice", "assess_candidate", "candidate_of", "check_taxonomy_spec",
+           "profile_choices", "rank_posting", "resolve_profile", "save_profile_yaml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +52,26 @@ def resolve_profile(ws: "Workspace", profile_id: str):  # type: ignore[no-untype
 
     stored = repo.get_profile(ws.store, profile_id)
     if stored is not None:
+        check_taxonomy_spec(ws, stored.data.get("taxonomy"), f"profile:{profile_id}")
         return parse_profile(dict(stored.data), source=f"profile:{profile_id}")
     if profile_id not in available_profiles():
         raise ProfileError("P190", f"no profile {profile_id!r} in this workspace.",
                            hint="List them with GET /v1/profiles.")
     return load_profile(profile_id)
+
+
+def check_taxonomy_spec(ws: "Workspace", spec: Any, source: str) -> None:
+    """Refuse (``[P193]``) a profile's taxonomy spec unless every ``+``-part is a name the
+    server registered (:meth:`Workspace.registered_taxonomies`): no path a client sends
+    ever reaches the file system, so no error can quote a server file."""
+    text = "builtin" if spec is None else str(spec)
+    allowed = ws.registered_taxonomies()
+    parts = [p.strip() for p in text.split("+")]
+    if not text.strip() or any(p not in allowed for p in parts):
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        raise ProfileError("P193", f"taxonomy {shown!r} is not registered on this server.",
+                           source=source,
+                           hint=f"Name one of: {', '.join(sorted(allowed))} (joined by '+').")
 
 
 def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str):  # type: ignore[no-untyped-def]
@@ -79,6 +94,7 @@ def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str
         raise ProfileError("P192", "a profile must be a mapping of fields.",
                            source=f"profile:{profile_id}")
     raw = {**raw, "id": profile_id}
+    check_taxonomy_spec(ws, raw.get("taxonomy"), f"profile:{profile_id}")
     prof = parse_profile(raw, source=f"profile:{profile_id}")
     return repo.put_profile(ws.store, profile_id, prof.label, prof.to_dict(), actor=actor)
 

@@ -33,7 +33,8 @@ class WorkspaceSettings:
     ``max_upload_bytes`` caps one uploaded file (the API enforces it while streaming);
     ``sandbox`` reads uploads in the io worker process (keep it on for files from users);
     ``blind`` is the default for rankings (names and contact details redacted);
-    ``market_corpora`` maps names a client may ask for to corpus files on the server.
+    ``market_corpora`` maps names a client may ask for to corpus files on the server;
+    ``max_request_bytes`` caps the body of every request that is not an upload.
     """
 
     taxonomy: str = "builtin"
@@ -41,10 +42,13 @@ class WorkspaceSettings:
     sandbox: bool = True
     blind: bool = True
     market_corpora: Mapping[str, str] | None = None
+    max_request_bytes: int = 2 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
             raise ConfigError("C120", "max_upload_bytes must be positive.")
+        if self.max_request_bytes <= 0:
+            raise ConfigError("C122", "max_request_bytes must be positive.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,19 @@ class Workspace:
             candidate_name=candidate_name, posting_id=posting_id,
             posting_fields=posting_fields, doc_id=doc_id)
         return Ingested(stored=stored, extraction=ext)
+
+    def registered_taxonomies(self) -> frozenset[str]:
+        """Taxonomy names a request may name: the shipped ones (``builtin``, ``esco``,
+        ``onet``), ``lightcast`` when the operator set ``$SKILLMIX_LIGHTCAST``, and each part
+        of the spec the server was started with (which may be the operator's own files).
+
+        Why: a profile's ``taxonomy:`` arrives from a client; a path in it would make the
+        server open any file it can read (and quote it back in an error)."""
+        names = {"builtin", "esco", "onet"}
+        if os.environ.get("SKILLMIX_LIGHTCAST"):
+            names.add("lightcast")
+        names.update(p.strip() for p in self.settings.taxonomy.split("+") if p.strip())
+        return frozenset(names)
 
     def erase(self, candidate_id: str, *, actor: str) -> ErasureReport:
         return erase_candidate(self.store, candidate_id, actor=actor)

@@ -52,7 +52,9 @@ def _rows(path: Path, required: set[str], delimiter: str = ",") -> Iterator[dict
         if missing:
             raise TaxonomyError(
                 "T008",
-                f"missing columns {sorted(missing)}; found {reader.fieldnames}.",
+                # the count only: an error must never echo a file's content back
+                f"missing columns {sorted(missing)}; the header has "
+                f"{len(reader.fieldnames or ())} column(s).",
                 source=str(path),
                 hint="Pass the publisher's CSV export unchanged.",
             )
