@@ -70,6 +70,23 @@ def test_evaluate_read_benchmark_drops_unscorable_rows(tmp_path) -> None:
     assert m["sentences_per_second"] > 0
 
 
+def test_evaluate_read_benchmark_reads_sentence_level_layout(tmp_path) -> None:
+    f = tmp_path / "techwolf.csv"
+    f.write_text(
+        "sentence,label\n"
+        "Manage the social media calendar,manage social media\n"
+        "Manage the social media calendar,create content\n"
+        "Manage the social media calendar,manage social media\n"
+        "\"Say hi, please\",LABEL NOT PRESENT\n"
+        "Write SQL,SQL\n",
+        encoding="utf-8",
+    )
+    sents = read_benchmark(f)
+    assert [s.sentence for s in sents] == ["Manage the social media calendar", "Write SQL"]
+    assert sents[0].gold == {"manage social media", "create content"}
+    assert sents[0].spans == () and sents[1].gold == {"SQL"}
+
+
 def test_evaluate_read_benchmark_reports_bad_columns(tmp_path) -> None:
     f = tmp_path / "b.csv"
     f.write_text("text,label\nx,y\n", encoding="utf-8")

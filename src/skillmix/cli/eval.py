@@ -41,8 +41,9 @@ def eval_group() -> None:
     "the ranking student for sentences) or MiniLM on every sentence (~10x slower).",
 )
 def esco_linking(file: Path, labels: Path | None, esco: Path | None, depth: int, query: str) -> None:
-    """Score ESCO skill linking on FILE (Decorte et al. format: sentence, span, sub_span,
-    label) and print RP@1/5/10, MRR, n and sentences_per_second (ranking only;
+    """Score ESCO skill linking on FILE (Decorte et al. format, span level: sentence, span,
+    sub_span, label as in TECH and HOUSE; or sentence level: sentence, label as in
+    TECHWOLF) and print RP@1/5/10, MRR, n and sentences_per_second (ranking only;
     load_seconds is reported apart) as JSON."""
     from skillmix.link.evaluate import evaluate_linker_file, round_scores
 

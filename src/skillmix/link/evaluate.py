@@ -1,6 +1,8 @@
 """Scoring an entity linker on the Decorte et al. ESCO skill-linking benchmark.
 
-The benchmark file has columns ``sentence, span, sub_span, label``; rows labelled
+Two file layouts are read, one row per (sentence, label): the span-level TECH and HOUSE
+splits (``sentence, span, sub_span, label``) and the sentence-level TECHWOLF split
+(``sentence, label``: skills annotated on the whole sentence, no span). Rows labelled
 ``LABEL NOT PRESENT`` or ``UNDERSPECIFIED`` are dropped; the gold set of a sentence is the
 set of its remaining labels (ESCO preferred labels). A system ranks the whole label space
 for each distinct sentence. Metrics, averaged over sentences:
@@ -31,12 +33,13 @@ __all__ = [
 ]
 
 DROPPED_LABELS = frozenset({"LABEL NOT PRESENT", "UNDERSPECIFIED"})
-REQUIRED_COLUMNS = ("sentence", "span", "label")
+REQUIRED_COLUMNS = ("sentence", "label")
 
 
 @dataclass(frozen=True, slots=True)
 class BenchmarkSentence:
-    """One scored sentence: its text, gold labels, and the annotated spans."""
+    """One scored sentence: its text, gold labels, and the annotated spans (empty in the
+    sentence-level layout)."""
 
     sentence: str
     gold: frozenset[str]
@@ -44,14 +47,17 @@ class BenchmarkSentence:
 
 
 def read_benchmark(path: str | Path) -> list[BenchmarkSentence]:
-    """Distinct sentences with at least one kept label, in first-seen order."""
+    """Distinct sentences with at least one kept label, in first-seen order.
+
+    Either layout (``sentence, span, sub_span, label`` or ``sentence, label``) is
+    recognised by its header; any other header raises ``[D302]``."""
     p = Path(path)
     try:
         fh = p.open(encoding="utf-8", newline="")
     except OSError as exc:
         raise DocumentError(
             "D301", f"cannot read the benchmark file: {exc.strerror or exc}.", source=str(p),
-            hint="Pass a CSV with columns sentence, span, sub_span, label.",
+            hint="Pass a CSV with columns sentence, span, sub_span, label (or sentence, label).",
         ) from exc
     gold: dict[str, set[str]] = {}
     spans: dict[str, list[str]] = {}
@@ -60,7 +66,8 @@ def read_benchmark(path: str | Path) -> list[BenchmarkSentence]:
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
         if missing:
             raise DocumentError(
-                "D302", f"expected columns sentence, span, sub_span, label; missing {missing}.",
+                "D302", "expected columns sentence, span, sub_span, label (span level) or "
+                f"sentence, label (sentence level); missing {missing}.",
                 source=str(p), hint="Check the file is in the Decorte benchmark format.",
             )
         for row in reader:
@@ -69,7 +76,10 @@ def read_benchmark(path: str | Path) -> list[BenchmarkSentence]:
             if not label or label in DROPPED_LABELS or not sent.strip():
                 continue
             gold.setdefault(sent, set()).add(label)
-            spans.setdefault(sent, []).append(row.get("span") or "")
+            span = row.get("span") or ""
+            spans.setdefault(sent, [])
+            if span:
+                spans[sent].append(span)
     return [BenchmarkSentence(s, frozenset(g), tuple(spans[s])) for s, g in gold.items()]
 
 
