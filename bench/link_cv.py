@@ -1,0 +1,161 @@
+"""Cross-validated figures for the ESCO linker on the Decorte validation splits.
+
+    python bench/link_cv.py [--query static|transformer] [--student PATH|none]
+                            [--grid shipped|small|full] [--k 5] [--repeats 5]
+
+Both validation files are pooled (75 TECH + 61 HOUSE sentences) and split into ``--k``
+grouped folds (:func:`skillmix.link.selection.group_folds`: a posting's neighbouring
+sentences and reposted boilerplate stay together, both files in every fold), ``--repeats``
+times with different seeds. For each fold the fusion configuration is chosen on the other
+folds only, from the grid, and scored on the held-out fold (nested CV), so no sentence is
+scored by a setting it helped choose. Prints, per grid:
+
+* ``in-sample``: each grid configuration's best pooled objective scored on all sentences
+  (what choosing and reporting on the same sentences shows: optimistic);
+* ``shipped``: the linker's own configuration on each split (single-split figures);
+* ``nested CV``: mean and standard deviation across folds (all repeats) of RP@1/5/10 and
+  MRR, and the pooled held-out figures per split;
+* how often each configuration was chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from skillmix.link.evaluate import read_benchmark  # noqa: E402
+from skillmix.link.linker import EscoLinker, LinkerConfig  # noqa: E402
+from skillmix.link.selection import (  # noqa: E402
+    FusionInputs,
+    group_folds,
+    nested_cv,
+    objective,
+    sentence_metrics,
+)
+
+#: each grid: knob -> values; every other knob keeps the linker's configuration
+GRIDS: dict[str, dict[str, list[float]]] = {
+    "shipped": {},
+    "small": {"w_label": [1.0, 1.5, 2.0], "w_window": [0.5, 0.75, 1.0]},
+    "full": {
+        "w_label": [1.0, 1.5, 2.0],
+        "w_window": [0.5, 0.75, 1.0],
+        "w_desc": [0.0, 0.15, 0.3],
+        "w_bm25": [0.1, 0.2, 0.4],
+        "w_phrase": [0.1, 0.2, 0.4],
+    },
+}
+
+
+def configs(base: LinkerConfig, grid: dict[str, list[float]]) -> list[LinkerConfig]:
+    keys = sorted(grid)
+    return [base.with_(**dict(zip(keys, vals))) for vals in itertools.product(*(grid[k] for k in keys))] or [base]
+
+
+def describe(cfg: LinkerConfig, grid: dict[str, list[float]]) -> str:
+    return " ".join(f"{k}={getattr(cfg, k)}" for k in sorted(grid)) or "shipped"
+
+
+def fmt(m: np.ndarray) -> str:
+    return f"RP@1 {100 * m[0]:5.1f}  RP@5 {100 * m[1]:5.1f}  RP@10 {100 * m[2]:5.1f}  MRR {m[3]:.3f}"
+
+
+def fmt_sd(mean: np.ndarray, sd: np.ndarray) -> str:
+    return (f"RP@1 {100 * mean[0]:5.1f}±{100 * sd[0]:4.1f}  RP@5 {100 * mean[1]:5.1f}±{100 * sd[1]:4.1f}  "
+            f"RP@10 {100 * mean[2]:5.1f}±{100 * sd[2]:4.1f}  MRR {mean[3]:.3f}±{sd[3]:.3f}")
+
+
+def load_validation(root: Path) -> tuple[list[str], list[str], list[frozenset[str]]]:
+    texts: list[str] = []
+    strata: list[str] = []
+    golds: list[frozenset[str]] = []
+    for split in ("tech", "house"):
+        for s in read_benchmark(root / f"{split}_validation_annotations.csv"):
+            texts.append(s.sentence)
+            strata.append(split)
+            golds.append(s.gold)
+    return texts, strata, golds
+
+
+def gold_indices(linker: EscoLinker, golds: list[frozenset[str]]) -> list[frozenset[int]]:
+    """Gold labels as concept indices; a label outside the space gets a negative index
+    (never ranked, still counted in RP's denominator)."""
+    index = {lab: i for i, lab in reversed(list(enumerate(linker.space.labels)))}
+    out = []
+    missing = -1
+    for g in golds:
+        ids = set()
+        for lab in g:
+            if lab in index:
+                ids.add(index[lab])
+            else:
+                ids.add(missing)
+                missing -= 1
+        out.append(frozenset(ids))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=os.environ.get("SKILLMIX_SHARED_DATA", "../shared/data"))
+    ap.add_argument("--query", default="static", choices=["transformer", "static"])
+    ap.add_argument("--student", default=None, help="static only: student table, or 'none'")
+    ap.add_argument("--grid", action="append", choices=sorted(GRIDS), default=None)
+    ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=5)
+    args = ap.parse_args()
+    root = Path(args.shared) / "benchmarks" / "decorte"
+    t0 = time.perf_counter()
+    query: object = args.query
+    if args.query == "static" and args.student is not None:
+        from skillmix.link.static import StaticEncoder
+
+        query = StaticEncoder.load(student=False if args.student == "none" else Path(args.student))
+    linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=query)
+    texts, strata, golds = load_validation(root)
+    gold_ids = gold_indices(linker, golds)
+    inputs = FusionInputs(linker, texts)
+    strata_arr = np.array(strata)
+    print(f"load + channels {time.perf_counter() - t0:.1f}s; {len(texts)} sentences "
+          f"({(strata_arr == 'tech').sum()} TECH, {(strata_arr == 'house').sum()} HOUSE)")
+    shipped = sentence_metrics(inputs.scores(linker.config), gold_ids)
+    for split in ("tech", "house"):
+        print(f"shipped config, {split.upper()} (single split): {fmt(shipped[strata_arr == split].mean(0))}")
+    fold_sets = [group_folds(texts, strata, args.k, seed=s) for s in range(args.repeats)]
+    for name in args.grid or ["shipped", "small", "full"]:
+        grid = GRIDS[name]
+        cands = configs(linker.config, grid)
+        t1 = time.perf_counter()
+        per = [sentence_metrics(inputs.scores(c), gold_ids) for c in cands]
+        best = max(range(len(cands)), key=lambda c: (objective(per[c]), -c))
+        print(f"\ngrid {name}: {len(cands)} configurations ({time.perf_counter() - t1:.1f}s)")
+        for split in ("tech", "house"):
+            print(f"  in-sample best ({describe(cands[best], grid)}), {split.upper()}: "
+                  f"{fmt(per[best][strata_arr == split].mean(0))}")
+        means, chosen = [], Counter()
+        held_by_split: dict[str, list[np.ndarray]] = {"tech": [], "house": []}
+        for folds in fold_sets:
+            res = nested_cv(per, folds)
+            means.append(res.fold_means)
+            chosen.update(res.chosen)
+            for split in held_by_split:
+                held_by_split[split].append(res.held_out[strata_arr == split].mean(0))
+        fm = np.concatenate(means)
+        print(f"  nested CV, pooled, {len(fm)} folds: {fmt_sd(fm.mean(0), fm.std(0, ddof=1))}")
+        for split, rows in held_by_split.items():
+            r = np.array(rows)
+            print(f"  nested CV, {split.upper()} held-out (mean over {len(r)} repeats): {fmt(r.mean(0))}")
+        top = ", ".join(f"{describe(cands[c], grid)} x{n}" for c, n in chosen.most_common(4))
+        print(f"  chosen: {top}")
+
+
+if __name__ == "__main__":
+    main()
