@@ -109,8 +109,14 @@ def main() -> None:
     ap.add_argument("--query", default="static", choices=["transformer", "static"])
     ap.add_argument("--student", default=None, help="static only: student table, or 'none'")
     ap.add_argument("--grid", action="append", choices=sorted(GRIDS), default=None)
+    ap.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
+                    help="override a LinkerConfig knob of the base configuration (repeatable)")
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--save", type=Path, default=None,
+                    help="write each grid's held-out per-sentence metrics here (.npz)")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="a --save file of another run: print paired per-fold differences")
     args = ap.parse_args()
     root = Path(args.shared) / "benchmarks" / "decorte"
     t0 = time.perf_counter()
@@ -120,6 +126,10 @@ def main() -> None:
 
         query = StaticEncoder.load(student=False if args.student == "none" else Path(args.student))
     linker = EscoLinker.load(labels=root / "skills_en_label.txt", query_encoder=query)
+    for kv in args.set:
+        knob, value = kv.split("=", 1)
+        kind = type(getattr(linker.config, knob))
+        linker.config = linker.config.with_(**{knob: kind(float(value)) if kind is not bool else value == "1"})
     texts, strata, golds = load_validation(root)
     gold_ids = gold_indices(linker, golds)
     inputs = FusionInputs(linker, texts)
@@ -130,6 +140,8 @@ def main() -> None:
     for split in ("tech", "house"):
         print(f"shipped config, {split.upper()} (single split): {fmt(shipped[strata_arr == split].mean(0))}")
     fold_sets = [group_folds(texts, strata, args.k, seed=s) for s in range(args.repeats)]
+    saved: dict[str, np.ndarray] = {"folds": np.stack(fold_sets)}
+    base = dict(np.load(args.baseline)) if args.baseline else None
     for name in args.grid or ["shipped", "small", "full"]:
         grid = GRIDS[name]
         cands = configs(linker.config, grid)
@@ -140,11 +152,12 @@ def main() -> None:
         for split in ("tech", "house"):
             print(f"  in-sample best ({describe(cands[best], grid)}), {split.upper()}: "
                   f"{fmt(per[best][strata_arr == split].mean(0))}")
-        means, chosen = [], Counter()
+        means, chosen, held = [], Counter(), []
         held_by_split: dict[str, list[np.ndarray]] = {"tech": [], "house": []}
         for folds in fold_sets:
             res = nested_cv(per, folds)
             means.append(res.fold_means)
+            held.append(res.held_out)
             chosen.update(res.chosen)
             for split in held_by_split:
                 held_by_split[split].append(res.held_out[strata_arr == split].mean(0))
@@ -155,6 +168,15 @@ def main() -> None:
             print(f"  nested CV, {split.upper()} held-out (mean over {len(r)} repeats): {fmt(r.mean(0))}")
         top = ", ".join(f"{describe(cands[c], grid)} x{n}" for c, n in chosen.most_common(4))
         print(f"  chosen: {top}")
+        saved[name] = np.stack(held)
+        if base is not None and name in base and np.array_equal(base["folds"], saved["folds"]):
+            diff = np.array([(saved[name][r] - base[name][r])[fs == f].mean(0)
+                             for r, fs in enumerate(fold_sets) for f in range(args.k)])
+            wins = int((diff[:, 1] > 0).sum()), int((diff[:, 1] < 0).sum())
+            print(f"  minus baseline, per fold: {fmt_sd(diff.mean(0), diff.std(0, ddof=1))}"
+                  f"  (RP@5 better in {wins[0]}, worse in {wins[1]} of {len(diff)} folds)")
+    if args.save:
+        np.savez(args.save, **saved)
 
 
 if __name__ == "__main__":

@@ -92,6 +92,32 @@ def conll_spans(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
+def resume_sentences(root: Path, cap: int, seed: int) -> list[str]:
+    """Up to ``cap`` distinct lines and sentences (4-40 words) of the shared Kaggle
+    résumés, shuffled with ``seed``: résumé phrasing ("Skill Details", bullet lists of
+    tools) that job-ad sentences lack."""
+    import csv
+    import random
+    import re
+
+    p = root / "resumes" / "kaggle_updated_resume_dataset.csv"
+    if not p.is_file() or cap <= 0:
+        return []
+    csv.field_size_limit(sys.maxsize)
+    with p.open(encoding="utf-8", newline="") as fh:
+        docs = sorted({r.get("Resume") or "" for r in csv.DictReader(fh)})
+    split = re.compile(r"(?<=[.!?])\s+|\n+|\s*[•·]\s*")
+    sents: set[str] = set()
+    for d in docs:
+        for s in split.split(d):
+            s = " ".join(s.split())
+            if 4 <= len(s.split()) <= 40:
+                sents.add(s)
+    out = sorted(sents)
+    random.Random(seed).shuffle(out)
+    return out[:cap]
+
+
 Top = list[tuple[int, float]]
 
 
@@ -224,6 +250,51 @@ def static_views(student: np.ndarray, base: StaticEncoder, concepts: list,
     return out
 
 
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def benchmark_sentences(root: Path) -> set[str]:
+    """Normalised sentences of every Decorte file present (``*_annotations.csv``): never
+    trained on, so validation figures stay out-of-sample (SkillSpan train and dev repeat
+    some of their boilerplate sentences)."""
+    from skillmix.link.evaluate import read_benchmark
+
+    out: set[str] = set()
+    for f in sorted((root / "benchmarks" / "decorte").glob("*_annotations.csv")):
+        out.update(normalise(s.sentence) for s in read_benchmark(f))
+    return out
+
+
+def esco_variants(concepts: list, seed: int, per_concept: int = 2) -> tuple[list[str], list[dict[int, float]]]:
+    """Job-ad-like queries made from ESCO alone: each sentence of a description (the
+    first names the skill; later ones describe it in other words), and pairs of two
+    concepts' labels joined like a requirement list ("SQL, present results"), whose
+    target is split between both, as a multi-skill benchmark sentence's gold is."""
+    import random
+    import re
+
+    rng = random.Random(seed)
+    texts: list[str] = []
+    targets: list[dict[int, float]] = []
+    split = re.compile(r"(?<=[.;])\s+")
+    for i, c in enumerate(concepts):
+        parts = [p.strip() for p in split.split(c.description.replace("\n", " ")) if len(p.split()) >= 4]
+        for p in parts[1 : 1 + per_concept]:
+            texts.append(p)
+            targets.append({i: 1.0})
+    joins = (", ", " and ", "; ", " / ")
+    order = list(range(len(concepts)))
+    for _ in range(per_concept):
+        rng.shuffle(order)
+        for a, b in zip(order[::2], order[1::2]):
+            la = rng.choice(concepts[a].texts)
+            lb = rng.choice(concepts[b].texts)
+            texts.append(f"{la}{rng.choice(joins)}{lb}")
+            targets.append({a: 0.5, b: 0.5})
+    return texts, targets
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data")))
@@ -240,6 +311,17 @@ def main() -> None:
     ap.add_argument("--no-spans", action="store_true", help="do not use spans themselves as queries")
     ap.add_argument("--postings", type=int, default=4000,
                     help="also distil the teacher's ranking of this many shared job-posting sentences")
+    ap.add_argument("--skillspan", default="train", choices=["train", "train+dev"],
+                    help="SkillSpan splits whose annotated spans the teacher links")
+    ap.add_argument("--resumes", type=int, default=0,
+                    help="also distil the teacher's ranking of this many Kaggle résumé lines")
+    ap.add_argument("--esco-variants", type=int, default=0,
+                    help="per concept: this many extra description sentences and two-label lists")
+    ap.add_argument("--keep-benchmark", action="store_true",
+                    help="do not drop sentences that occur in a Decorte benchmark file")
+    ap.add_argument("--exact-labels", action="store_true",
+                    help="embed every ESCO text exactly first (~8 min on 2 cores) instead of "
+                    "reading the shipped int8 seed")
     ap.add_argument("--rounds", type=int, default=1,
                     help="self-training rounds: from round 2 the fast linker with the previous "
                     "round's student joins the teacher")
@@ -247,20 +329,32 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.perf_counter()
     concepts = load_esco()
+    banned = set() if args.keep_benchmark else benchmark_sentences(args.shared)
     data: list[tuple[str, list[str]]] = []
-    for f in sorted((args.shared / "benchmarks" / "skillspan").glob("*_train.conll")):
-        data.extend((s, sp) for s, sp in conll_spans(f) if sp)
+    dropped = 0
+    for part in args.skillspan.split("+"):
+        for f in sorted((args.shared / "benchmarks" / "skillspan").glob(f"*_{part}.conll")):
+            for s, sp in conll_spans(f):
+                if not sp:
+                    continue
+                if normalise(s) in banned:
+                    dropped += 1
+                    continue
+                data.append((s, sp))
     pairs = [(span, sent) for sent, spans in data for span in spans]
-    print(f"{len(data)} SkillSpan train sentences with {len(pairs)} spans", flush=True)
+    print(f"{len(data)} SkillSpan {args.skillspan} sentences with {len(pairs)} spans "
+          f"({dropped} benchmark sentences dropped)", flush=True)
     cache_dir = default_cache_dir()
     cache_dir.mkdir(parents=True, exist_ok=True)
     enc = MiniLMEncoder()
-    # exact (float16) embeddings of every ESCO text in the cache, so neither the teacher
-    # nor the targets below use the shipped int8 seed (minutes on a fresh machine)
-    store = EmbeddingStore(enc.model_id, enc.dim, seed=False)
-    from build_esco_embeddings import esco_texts
+    # --exact-labels: exact (float16) embeddings of every ESCO text in the cache, so
+    # neither the teacher nor the targets use the shipped int8 seed (minutes on a fresh
+    # machine); else the seed (cosines within ~0.001)
+    store = EmbeddingStore(enc.model_id, enc.dim, seed=not args.exact_labels)
+    if args.exact_labels:
+        from build_esco_embeddings import esco_texts
 
-    store.lookup(esco_texts(), enc.encode)
+        store.lookup(esco_texts(), enc.encode)
     cache = cache_dir / "teacher_skillspan_train.json"
     # each teacher view: (span, sentence) -> top-10 (concept, score); mixed with equal weight
     views: list[dict[tuple[str, str], list[tuple[int, float]]]] = []
@@ -270,10 +364,14 @@ def main() -> None:
         bare = [(span, "") for span, _ in pairs]
         views.append(dict(zip(pairs, teacher_links(bare, cache))))
     postings: list[tuple[str, list[tuple[int, float]]]] = []
+    extra: list[str] = []
     if args.postings:
         from train_linker_static import posting_sentences
 
-        extra = posting_sentences(args.shared, args.postings, args.seed)
+        extra += posting_sentences(args.shared, args.postings, args.seed)
+    extra += resume_sentences(args.shared, args.resumes, args.seed)
+    extra = [t for t in extra if normalise(t) not in banned]
+    if extra:
         postings = list(zip(extra, teacher_sentences(extra, cache)))
     labels = store.lookup([c.label for c in concepts], enc.encode)
     labels = labels / np.maximum(np.linalg.norm(labels, axis=1, keepdims=True), 1e-12)
@@ -286,6 +384,10 @@ def main() -> None:
             views = views[: 1 + (args.teacher_context == "both")]
             views += static_views(E, base, concepts, pairs, args.teacher_context)
         texts, targets = examples(data, views, postings, args, concepts)
+        if args.esco_variants:
+            vt, vg = esco_variants(concepts, args.seed, args.esco_variants)
+            texts += vt
+            targets += vg
         print(f"round {rnd}: {len(texts)} training examples ({time.perf_counter() - t0:.0f}s)", flush=True)
         tok_cache: dict[str, np.ndarray] = {}
         seqs = []
