@@ -130,3 +130,24 @@ def test_app_huge_offset_is_422(client, keys, path) -> None:
     resp = client.get(f"{path}?offset={'9' * 40}", headers=auth(keys["read"]))
     assert resp.status_code == 422, resp.text
     assert resp.json()["code"] == "A422"
+
+
+@pytest.mark.parametrize("raw", [[], 5, {}, {"id": "x"}])
+def test_decisions_malformed_row_is_coded_not_500(client, keys, store, raw) -> None:
+    from skillmix.store.models import DecisionLogRow
+
+    with store.session() as sess:
+        sess.add(DecisionLogRow(id="bad", at="2026-01-01", entry=raw))
+    h = auth(keys["admin"])
+    for path in ("/v1/decisions", "/v1/decisions/verify"):
+        resp = client.get(path, headers=h)
+        assert 400 <= resp.status_code < 500, resp.text
+        assert resp.json()["code"] == "F152"
+
+
+def test_decisions_override_for_unknown_run_is_404(client, keys, uploader, demo) -> None:
+    cid = uploader(demo / "resume.txt")["candidate_id"]
+    resp = client.post("/v1/decisions/overrides", headers=auth(keys["write"]),
+                       json={"run_id": "f" * 32, "candidate_id": cid, "decision": "advance",
+                             "reason": "looks good"})
+    assert resp.status_code == 404 and resp.json()["code"] == "F146"

@@ -103,7 +103,11 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
         from ..store.market_runs import KIND
         from ..store.repo import fail_stale_jobs
 
+        from ..store.erase import sweep_files
+
         fail_stale_jobs(st, KIND)  # one server per database: nobody else is running them
+        sweep_files(st, part_age_s=0)  # nor uploading: finish or remove what a crash left
+        st.compact(attempts=1)  # and let no erased text wait in the WAL
         yield
         app.state.workspace.close()
 

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import PayloadTooLargeError
 
-__all__ = ["DEFAULT_BODY_BYTES", "MAX_OFFSET", "BodyLimit", "BodyTooLarge"]
+__all__ = ["BodyLimit", "BodyTooLarge", "DEFAULT_BODY_BYTES", "MAX_OFFSET"]
 
 #: bytes allowed in the body of any route that is not an upload
 DEFAULT_BODY_BYTES = 2 * 1024 * 1024

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
+from ..errors import NotFoundError
 from ..store import ApiKey, repo
 from ..store.decisions import decision_log, pseudonym
 from ..store.scoring import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
@@ -122,7 +123,12 @@ def verify_decisions(request: Request, key: ApiKey = Depends(require("admin"))) 
 def override(body: OverrideIn, request: Request,
              key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
     ws = request.app.state.workspace
-    entry = decision_log(ws).record_override(
+    log = decision_log(ws)
+    if not any(e.id == body.run_id and e.kind == "run" for e in log.entries(run_id=body.run_id)):
+        raise NotFoundError("F146", f"no scoring or ranking run {body.run_id[:80]!r} in the "
+                                    "decision log.",
+                            hint="Use the 'decision' id of a scorecard or ranking.")
+    entry = log.record_override(
         body.run_id, pseudonym(ws.store, body.candidate_id), reviewer=key.user_name,
         reason=body.reason, decision=body.decision)
     return {"ok": True, "decision": entry.to_dict()}

@@ -20,6 +20,7 @@ __all__ = ["COMMANDS", "cli", "main"]
 COMMANDS: dict[str, str] = {
     "assess": "assess:assess",
     "audit": "audit:audit",
+    "decisions": "decisions:decisions_group",
     "demo": "demo:demo",
     "eval": "eval:eval_group",
     "extract": "extract:extract",

@@ -7,7 +7,15 @@ required). skillmix never rejects a candidate by itself: runs are logged as advi
 the only decisions in the log are a human reviewer's.
 
 Entries are chained: each stores the SHA-256 of the previous entry's canonical JSON, so
-an edited or deleted line breaks :meth:`DecisionLog.verify`. Retention is configurable:
+an edited or deleted line breaks :meth:`DecisionLog.verify`. With a
+:class:`~skillmix.fairness.log_anchor.LogAnchor` each entry also carries its position
+(``seq``) and an HMAC of its hash under a server secret, and the head (count and last hash)
+is kept apart, so a recomputed chain, a forged log and a log cut short at either end show
+too. Entries are read with a strict schema: a line that is not one gives a coded error.
+
+Override reasons are free text and may name a candidate, so the chain covers a salted
+hash of the reason, not the reason: erasure can blank ``reason`` and its salt
+(:func:`redact_reason`) and the log still verifies, keeping the fact of the decision. Retention is configurable:
 :meth:`DecisionLog.purge` drops entries older than ``retention_days`` and records the
 purge (and the hash it re-anchors the chain on) as an entry of its own.
 
@@ -21,6 +29,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import secrets
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -30,15 +40,18 @@ from typing import IO, Any, Callable, Iterable, Iterator, Literal, Mapping, Prot
 
 from ..errors import ConfigError, FairnessError, StoreError
 from ..records import Document, Posting, Resume, _Record, to_jsonable
+from .log_anchor import LogAnchor
 
 __all__ = [
     "DECISIONS",
     "DecisionLog",
     "JsonlSink",
     "LogEntry",
+    "LogFinding",
     "LogSink",
     "config_version",
     "input_hash",
+    "redact_reason",
 ]
 
 #: decisions a reviewer may record; none is ever made by skillmix itself.
@@ -95,20 +108,109 @@ class LogEntry(_Record):
     previous: Any = None
     prev: str = _GENESIS
     hash: str = ""
+    seq: int | None = None
+    reason_hash: str | None = None
+    reason_salt: str | None = None
+    mac: str | None = None
 
     def body(self) -> dict[str, Any]:
-        """Everything but ``hash``, as hashed."""
+        """What the hash covers: everything but ``hash`` and ``mac``; the reason only
+        through ``reason_hash`` (so it can be erased); fields older logs lacked only when
+        set (so their entries still verify)."""
         d = self.to_dict()
         d.pop("hash", None)
+        d.pop("mac", None)
+        for key in ("seq", "reason_hash", "reason_salt"):
+            if d.get(key) is None:
+                d.pop(key, None)
+        if d.get("reason_hash"):
+            d.pop("reason", None)
+            d.pop("reason_salt", None)
         return d
 
     @staticmethod
     def from_dict(data: Mapping[str, Any]) -> "LogEntry":
-        names = LogEntry.__dataclass_fields__.keys()
-        kw = {k: data[k] for k in names if k in data}
-        if "inputs" in kw:
-            kw["inputs"] = tuple(kw["inputs"])
-        return LogEntry(**kw)
+        """An entry from its JSON form, checked against the schema (``[F152]``)."""
+        return parse_entry(data)
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_OPT_STR = ("run_kind", "run_id", "candidate_id", "taxonomy", "taxonomy_version", "profile",
+            "profile_version", "config_version", "actor", "decision", "reason",
+            "reason_hash", "reason_salt", "mac")
+
+
+def parse_entry(data: Any, where: str = "an entry") -> LogEntry:
+    """Check one raw entry against the schema and build it; ``[F152]`` names what is wrong.
+
+    Why strict: the log is evidence. An entry with unknown keys, a missing hash or a value
+    of the wrong type is an edit, not something to read around (and must never turn into
+    an uncoded ``TypeError``)."""
+    def bad(what: str) -> FairnessError:
+        return FairnessError("F152", f"{where} of the decision log {what}.",
+                             hint="The log was edited or damaged; run `skillmix decisions "
+                                  "verify` and restore it from a backup.")
+
+    if not isinstance(data, Mapping):
+        raise bad(f"is a JSON {type(data).__name__}, not an object")
+    names = LogEntry.__dataclass_fields__.keys()
+    extra = sorted(str(k) for k in data if k not in names)
+    if extra:
+        raise bad(f"has unknown key(s) {extra[:5]}")
+    for key in ("id", "at", "kind", "prev", "hash"):
+        if not isinstance(data.get(key), str):
+            raise bad(f"has no text '{key}'")
+    if data["kind"] not in ("run", "override", "purge"):
+        raise bad(f"has unknown kind {str(data['kind'])[:20]!r}")
+    if not _HEX64.fullmatch(data["hash"]) or not _HEX64.fullmatch(data["prev"]):
+        raise bad("has a malformed hash")
+    try:
+        datetime.fromisoformat(data["at"])
+    except ValueError:
+        raise bad("has a malformed time") from None
+    for key in _OPT_STR:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise bad(f"has a non-text '{key}'")
+    inputs = data.get("inputs", [])
+    if not isinstance(inputs, (list, tuple)) or not all(isinstance(i, str) for i in inputs):
+        raise bad("has 'inputs' that are not a list of hashes")
+    if not isinstance(data.get("config", {}), Mapping):
+        raise bad("has a 'config' that is not an object")
+    for key in ("blind",):
+        if data.get(key) is not None and not isinstance(data[key], bool):
+            raise bad(f"has a non-boolean '{key}'")
+    if not isinstance(data.get("advisory", True), bool):
+        raise bad("has a non-boolean 'advisory'")
+    seq = data.get("seq")
+    if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int) or seq < 1):
+        raise bad("has a 'seq' that is not a positive integer")
+    kw = {k: data[k] for k in names if k in data}
+    kw["inputs"] = tuple(inputs)
+    return LogEntry(**kw)
+
+
+def redact_reason(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """An entry with its free-text reason erased (the decision, reviewer and run stay).
+    Entries that hash the reason through ``reason_hash`` still verify afterwards."""
+    return {**raw, "reason": None, "reason_salt": None}
+
+
+def _reason_hash(salt: str, reason: str) -> str:
+    return hashlib.sha256(f"{salt}:{reason}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class LogFinding:
+    """One problem :meth:`DecisionLog.check` found: a code (``F15x``), the entry position
+    (1-based, 0 for the log as a whole) and what is wrong."""
+
+    code: str
+    entry: int
+    message: str
+
+    def render(self) -> str:
+        where = f"entry {self.entry}: " if self.entry else ""
+        return f"[{self.code}] {where}{self.message}"
 
 
 def _digest(body: Mapping[str, Any]) -> str:
@@ -134,6 +236,10 @@ class JsonlSink:
         self.path = Path(path)
         self._lock = threading.Lock()
 
+    def anchor(self) -> LogAnchor:
+        """The anchor kept beside the file (``<path>.head`` and ``<path>.key``)."""
+        return LogAnchor.beside(self.path)
+
     def _locked(self, fh: IO[Any]) -> None:
         try:
             import fcntl
@@ -146,7 +252,8 @@ class JsonlSink:
         line = json.dumps(entry, ensure_ascii=False, sort_keys=True, default=str) + "\n"
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._lock, open(self.path, "a", encoding="utf-8") as fh:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with self._lock, os.fdopen(fd, "a", encoding="utf-8") as fh:
                 self._locked(fh)
                 fh.write(line)
                 fh.flush()
@@ -158,7 +265,7 @@ class JsonlSink:
     def read(self) -> Iterator[Mapping[str, Any]]:
         if not self.path.exists():
             return
-        with open(self.path, encoding="utf-8") as fh:
+        with open(self.path, encoding="utf-8", errors="replace") as fh:
             for n, line in enumerate(fh, start=1):
                 if line.strip():
                     try:
@@ -172,7 +279,8 @@ class JsonlSink:
     def replace(self, entries: Iterable[Mapping[str, Any]]) -> None:
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
         with self._lock:
-            with open(tmp, "w", encoding="utf-8") as fh:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 for e in entries:
                     fh.write(json.dumps(e, ensure_ascii=False, sort_keys=True, default=str) + "\n")
                 fh.flush()
@@ -189,38 +297,52 @@ class DecisionLog:
 
     ``sink`` is a path (a :class:`JsonlSink` is made) or a :class:`LogSink`;
     ``retention_days`` is how long entries are kept by :meth:`purge` (``None``: forever);
-    ``clock`` returns the current UTC time (tests pass a fixed one).
+    ``clock`` returns the current UTC time (tests pass a fixed one); ``anchor`` signs
+    entries and keeps the head (``"beside"``, the default for a path: files next to the
+    log; ``None``: chain only).
     """
 
     def __init__(self, sink: str | Path | LogSink, *, retention_days: int | None = None,
-                 clock: Callable[[], datetime] = _now) -> None:
+                 clock: Callable[[], datetime] = _now,
+                 anchor: LogAnchor | Literal["beside"] | None = "beside") -> None:
         if retention_days is not None and retention_days < 1:
             raise ConfigError("F140", f"retention_days must be at least 1, not {retention_days}.",
                               hint="Pass None to keep entries forever.")
         self.sink: LogSink = JsonlSink(sink) if isinstance(sink, (str, Path)) else sink
+        if anchor == "beside":
+            anchor = self.sink.anchor() if isinstance(self.sink, JsonlSink) else None
+        self.anchor: LogAnchor | None = anchor  # type: ignore[assignment]
         self.retention_days = retention_days
         self.clock = clock
         self._last: str | None = None
+        self._count = 0
         self._mutex = threading.Lock()
 
     # ------------------------------------------------------------------ writing
 
     def _tail_hash(self) -> str:
         if self._last is None:
-            last = _GENESIS
-            for e in self.sink.read():
-                last = str(e.get("hash", last))
-            self._last = last
+            last, count = _GENESIS, 0
+            for raw in self.sink.read():
+                e = parse_entry(raw, f"entry {count + 1}")
+                last, count = e.hash, e.seq if e.seq is not None else count + 1
+            self._last, self._count = last, count
         return self._last
 
     def _write(self, **fields: Any) -> LogEntry:
         with self._mutex:
+            prev = self._tail_hash()
+            seq = self._count + 1
             base = LogEntry(id=uuid.uuid4().hex, at=self.clock().isoformat(timespec="seconds"),
-                            prev=self._tail_hash(), **fields)
+                            prev=prev, seq=seq, **fields)
             body = base.body()
-            entry = LogEntry.from_dict({**body, "hash": _digest(body)})
+            digest = _digest(body)
+            mac = self.anchor.sign(digest) if self.anchor is not None else None
+            entry = parse_entry({**base.to_dict(), "hash": digest, "mac": mac})
             self.sink.append(entry.to_dict())
-            self._last = entry.hash
+            self._last, self._count = entry.hash, seq
+            if self.anchor is not None:
+                self.anchor.record(seq, entry.hash)
             return entry
 
     def record_run(self, run_kind: Literal["scoring", "ranking"], *,
@@ -261,8 +383,11 @@ class DecisionLog:
         if decision not in DECISIONS:
             raise FairnessError("F144", f"unknown decision {decision!r}.",
                                 hint=f"Use one of: {', '.join(DECISIONS)}.")
+        salt = secrets.token_hex(16)
+        text = reason.strip()
         return self._write(kind="override", run_id=run_id, candidate_id=candidate_id,
-                           actor=reviewer.strip(), reason=reason.strip(), decision=decision,
+                           actor=reviewer.strip(), reason=text, reason_salt=salt,
+                           reason_hash=_reason_hash(salt, text), decision=decision,
                            previous=to_jsonable(previous), advisory=False)
 
     # ------------------------------------------------------------------ reading
@@ -271,8 +396,8 @@ class DecisionLog:
                 since: datetime | None = None) -> Iterator[LogEntry]:
         """Entries in order, optionally filtered by kind, run (the run and its overrides)
         and time."""
-        for raw in self.sink.read():
-            e = LogEntry.from_dict(raw)
+        for n, raw in enumerate(self.sink.read(), start=1):
+            e = parse_entry(raw, f"entry {n}")
             if kind is not None and e.kind != kind:
                 continue
             if run_id is not None and e.id != run_id and e.run_id != run_id:
@@ -281,21 +406,28 @@ class DecisionLog:
                 continue
             yield e
 
+    def check(self) -> tuple[int, list[LogFinding]]:
+        """Read the whole log; return how many entries it has and every problem found.
+
+        Codes: ``F150`` a line is not JSON, ``F152`` an entry breaks the schema, ``F151``
+        an entry was altered or does not follow its predecessor, ``F153`` an entry lacks
+        the server's signature (forged, or the chain recomputed), ``F156`` entries are
+        missing at the start or in the middle, ``F154`` the log does not reach its
+        recorded head (entries removed at the end), ``F155`` the head record is bad."""
+        from .log_verify import check_entries
+
+        return check_entries(self.sink, self.anchor)
+
     def verify(self) -> int:
-        """Check the hash chain; return the number of entries. Raises ``F151`` at the
-        first entry that was altered, inserted or removed."""
-        prev: str | None = None
-        n = 0
-        for raw in self.sink.read():
-            e = LogEntry.from_dict(raw)
-            n += 1
-            if _digest(e.body()) != e.hash:
-                raise FairnessError("F151", f"entry {n} ({e.id}) was altered.",
-                                    hint="Restore the log from a backup.")
-            if prev is not None and e.prev != prev:
-                raise FairnessError("F151", f"entry {n} ({e.id}) does not follow entry {n - 1}.",
-                                    hint="An entry was removed or inserted.")
-            prev = e.hash
+        """:meth:`check`, raising the first finding as a :class:`FairnessError`; returns
+        the number of entries when the log is intact."""
+        n, findings = self.check()
+        if findings:
+            first = findings[0]
+            more = f" ({len(findings) - 1} more finding(s))" if len(findings) > 1 else ""
+            raise FairnessError(first.code, first.render()[len(first.code) + 3:] + more,
+                                hint="Run `skillmix decisions verify` for every finding; "
+                                     "restore the log from a backup.")
         return n
 
     def export(self, out: str | Path | IO[str], *, kind: str | None = None) -> int:
@@ -321,14 +453,17 @@ class DecisionLog:
             return 0
         cutoff = (now or self.clock()) - timedelta(days=self.retention_days)
         with self._mutex:
-            raw = list(self.sink.read())
-            keep = [r for r in raw if datetime.fromisoformat(str(r["at"])) >= cutoff]
+            raw = [parse_entry(r, f"entry {n}") for n, r in
+                   enumerate(self.sink.read(), start=1)]
+            keep = [r for r in raw if datetime.fromisoformat(r.at) >= cutoff]
             dropped = len(raw) - len(keep)
             if dropped:
-                self.sink.replace(keep)
+                self.sink.replace([r.to_dict() for r in keep])
                 self._last = None
         if dropped:
-            self._write(kind="purge", outputs={"dropped": dropped, "cutoff": cutoff.isoformat(),
-                                               "retention_days": self.retention_days},
-                        advisory=False)
+            outputs: dict[str, Any] = {"dropped": dropped, "cutoff": cutoff.isoformat(),
+                                       "retention_days": self.retention_days}
+            if keep and keep[0].seq is not None:
+                outputs["first_seq"] = keep[0].seq  # lets verify tell a purge from a cut
+            self._write(kind="purge", outputs=outputs, advisory=False)
         return dropped

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -88,18 +89,41 @@ class Store:
         sess.add(AuditRow(actor=actor, action=action, object_type=object_type,
                           object_id=object_id, detail=detail))
 
-    def compact(self) -> None:
+    def compact(self, *, attempts: int = 20, wait_s: float = 0.25) -> bool:
         """Push freed pages out of the SQLite WAL, or VACUUM PostgreSQL tables, so deleted
-        rows leave no readable copy behind (used after an erasure)."""
+        rows leave no readable copy behind (used after an erasure and at start-up).
+
+        Why retry: ``wal_checkpoint(TRUNCATE)`` cannot empty the WAL while a reader holds
+        an older snapshot, and says so only in its result (``busy``). Each attempt waits
+        at most 100 ms for readers (not the 30 s busy timeout); True when the WAL was
+        emptied, False when readers kept it busy through every attempt (the caller
+        reports it; the next compaction finishes the job)."""
         try:
-            if self.is_sqlite:
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            else:
+            if not self.is_sqlite:
                 with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                     conn.execute(text("VACUUM"))
+                return True
+            for attempt in range(max(1, attempts)):
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA busy_timeout=100")
+                    try:
+                        busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+                    finally:
+                        conn.exec_driver_sql("PRAGMA busy_timeout=30000")
+                if not busy and self._wal_empty():
+                    return True
+                if attempt + 1 < attempts:
+                    time.sleep(wait_s)
+            return False
         except SQLAlchemyError as err:
             raise StoreError("S003", f"cannot compact the database: {_short(err)}.") from err
+
+    def _wal_empty(self) -> bool:
+        wal = Path(f"{self.engine.url.database}-wal")
+        try:
+            return wal.stat().st_size == 0
+        except FileNotFoundError:
+            return True
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -69,7 +69,12 @@ def make_engine(url: str) -> Engine:
         if parsed.database in (None, "", ":memory:"):
             raise ConfigError("C102", "an in-memory SQLite database cannot be shared by the server.",
                               hint="Give a file path, e.g. sqlite:///skillmix.sqlite.")
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+        db_path = Path(parsed.database)  # type: ignore[arg-type]
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:  # created owner-only: it holds résumés (SQLite gives its WAL the same mode)
+            os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

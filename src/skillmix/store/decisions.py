@@ -27,9 +27,10 @@ from .models import CandidateRow, DecisionLogRow
 
 if TYPE_CHECKING:
     from ..fairness.log import DecisionLog
+    from ..fairness.log_anchor import LogAnchor
     from .workspace import Workspace
 
-__all__ = ["DbLogSink", "decision_log", "keyed_input", "pseudonym"]
+__all__ = ["DbLogSink", "decision_log", "keyed_input", "pseudonym", "store_anchor"]
 
 _LOCK = threading.Lock()
 
@@ -63,9 +64,19 @@ def decision_log(ws: "Workspace") -> "DecisionLog":
     with _LOCK:
         log = getattr(ws, "_decision_log", None)
         if log is None:
-            log = DecisionLog(DbLogSink(ws.store))
+            log = DecisionLog(DbLogSink(ws.store), anchor=store_anchor(ws.store))
             ws._decision_log = log
         return log
+
+
+def store_anchor(store: Store) -> "LogAnchor":
+    """The anchor of a store's decision log: head and key files beside the files folder
+    (``<files>.decisions.head``, ``.key``), outside the database an editor of the log
+    would change (``$SKILLMIX_LOG_SECRET`` replaces the key file)."""
+    from ..fairness.log_anchor import LogAnchor
+
+    root = store.files.root
+    return LogAnchor.beside(root.with_name(root.name + ".decisions"))
 
 
 def _log_key(store: Store, candidate_id: str) -> str:

@@ -6,9 +6,13 @@ and can be run again); the key behind their decision-log pseudonym (the hash-cha
 itself is not edited, see :mod:`skillmix.store.decisions`); the original files
 (overwritten with zeros, then unlinked). The audit log keeps only that an erasure happened: earlier
 entries about the candidate's objects lose their object id and detail, and one
-``candidate.erase`` entry with counts is appended. Afterwards the database is compacted
-(SQLite WAL checkpoint with ``secure_delete`` on; PostgreSQL VACUUM) so deleted text does
-not survive in free pages.
+``candidate.erase`` entry with counts is appended. Reviewer overrides about the candidate
+keep their decision but lose their free-text reason (which may name the person; the chain
+hashes it through a salted hash, so the log still verifies). The files folder is swept
+for files a crash left without a row. Afterwards the database is compacted (SQLite WAL
+checkpoint with ``secure_delete`` on, retried while readers hold old snapshots; PostgreSQL
+VACUUM) so deleted text does not survive in free pages; the report says whether that
+completed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .core import Store
 from .models import (
     AuditRow,
     CandidateRow,
+    DecisionLogRow,
     DerivedRow,
     DocumentRow,
     ExtractionRow,
@@ -30,15 +35,54 @@ from .models import (
 )
 from .types import ErasureReport
 
-__all__ = ["erase_candidate"]
+__all__ = ["erase_candidate", "sweep_files"]
+
+#: staged upload files younger than this are left to the upload that is committing them
+PART_GRACE_S = 60.0
 
 
-def erase_candidate(store: Store, candidate_id: str, *, actor: str) -> ErasureReport:
-    """Remove every trace of ``candidate_id``; raises 404 when there is no such candidate."""
+def sweep_files(store: Store, *, part_age_s: float = PART_GRACE_S) -> dict[str, int]:
+    """Finish or remove files a crash left in the files folder (see
+    :meth:`FileStore.sweep`); at start-up pass ``part_age_s=0``."""
+    def committed(rels):  # type: ignore[no-untyped-def]
+        wanted = list(rels)
+        found: set[str] = set()
+        with store.session() as sess:
+            for i in range(0, len(wanted), 500):
+                found.update(p for p in sess.scalars(select(DocumentRow.file_path).where(
+                    DocumentRow.file_path.in_(wanted[i:i + 500]))) if p)
+        return found
+
+    return store.files.sweep(committed, part_age_s=part_age_s)
+
+
+def _redact_overrides(sess, alias: str) -> int:  # type: ignore[no-untyped-def]
+    from ..fairness.log import redact_reason
+
+    n = 0
+    rows = sess.scalars(select(DecisionLogRow).where(
+        cast(DecisionLogRow.entry, String).like(f"%{alias}%"))).all()
+    for row in rows:
+        entry = row.entry
+        if isinstance(entry, dict) and entry.get("candidate_id") == alias and (
+                entry.get("reason") is not None or entry.get("reason_salt") is not None):
+            row.entry = redact_reason(entry)
+            n += 1
+    return n
+
+
+def erase_candidate(store: Store, candidate_id: str, *, actor: str,
+                    compact_attempts: int = 20) -> ErasureReport:
+    """Remove every trace of ``candidate_id``; raises 404 when there is no such candidate.
+    ``compact_attempts``: how often to retry emptying the WAL while readers hold it."""
+    from .decisions import pseudonym
+
     counts: dict[str, int] = {}
+    alias = pseudonym(store, candidate_id)  # S101 when there is no such candidate
     with store.session() as sess:
         if sess.get(CandidateRow, candidate_id) is None:
             raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+        counts["override_reasons"] = _redact_overrides(sess, alias)
         docs = sess.execute(select(DocumentRow.id, DocumentRow.file_path)
                             .where(DocumentRow.candidate_id == candidate_id)).all()
         doc_ids = [d for d, _ in docs]
@@ -71,5 +115,10 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str) -> ErasureRe
                     rows={k: v for k, v in counts.items() if k != "audit_scrubbed"},
                     files=len(files))
     removed = sum(1 for rel in files if store.files.delete(rel))
-    store.compact()
-    return ErasureReport(candidate_id=candidate_id, rows=counts, files=removed)
+    swept = sweep_files(store)
+    compacted = store.compact(attempts=compact_attempts)
+    if not compacted:
+        with store.session() as sess:
+            store.audit(sess, actor, "candidate.erase.compact_pending", "candidate", "erased")
+    return ErasureReport(candidate_id=candidate_id, rows=counts, files=removed,
+                         orphans=swept["removed"], compacted=compacted)

@@ -97,7 +97,8 @@ def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
     """
     doc_id = doc_id or doc.id
     kind = doc.kind if doc.kind in ("resume", "posting") else "resume"
-    rel = store.files.put(doc_id, data, Path(doc.source).suffix) if data is not None else None
+    # staged before the transaction, published only after it commits (see store.files)
+    rel = store.files.stage(doc_id, data, Path(doc.source).suffix) if data is not None else None
     try:
         with store.session() as sess:
             if kind == "resume":
@@ -136,8 +137,10 @@ def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
             stored = _stored(row)
     except BaseException:
         if rel is not None:
-            store.files.delete(rel)
+            store.files.discard(rel)
         raise
+    if rel is not None:
+        store.files.publish(rel)
     return stored
 
 

@@ -98,11 +98,16 @@ class AuditEntry(_Record):
 
 @dataclass(frozen=True, slots=True)
 class ErasureReport(_Record):
-    """What an erasure removed, by kind (counts only)."""
+    """What an erasure removed, by kind (counts only). ``orphans``: files swept that no
+    row pointed to; ``compacted``: False when readers kept the SQLite WAL from being
+    emptied (deleted text may linger there until the next compaction, which start-up and
+    every erasure attempt)."""
 
     candidate_id: str
     rows: Mapping[str, int] = field(default_factory=dict)
     files: int = 0
+    orphans: int = 0
+    compacted: bool = True
 
 
 
