@@ -196,6 +196,86 @@ def _eeo_score(text: str) -> int:
     return sum(w for pat, w in _cues()["eeo"] if pat.search(text))
 
 
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower``
+# does not turn them into that letter alone (dotted and dotless i, long s, Kelvin sign).
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+_META = set("\\.^$*+?{}[]()|")
+
+
+def required_literal(pattern: str) -> str | None:
+    """A piece of plain text every match of ``pattern`` must contain, or None.
+
+    Conservative by design: the run of plain characters after any leading ``\\b``
+    (``\\bdisabilit(?:y|ies)\\b`` -> ``disabilit``), dropped when the pattern has an
+    alternation at its top level, a leading flag or group, or the run is under 3
+    characters; a character a quantifier makes optional is left off the run.
+    """
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = i + 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        i += 1
+    rest = pattern
+    while rest.startswith("\\b"):
+        rest = rest[2:]
+    run = []
+    for k, ch in enumerate(rest):
+        if ch in _META:
+            if ch in "?*{":
+                run = run[:-1]
+            break
+        if not (ch.isascii() and (ch.isalnum() or ch in " -'")):
+            break
+        run.append(ch)
+    literal = "".join(run)
+    return literal if len(literal) >= 3 else None
+
+
+@lru_cache(maxsize=1)
+def _eeo_cues() -> tuple[tuple[re.Pattern[str], int, tuple[str, bool] | None], ...]:
+    """The EEO cues with the literal each needs (lower-cased when the cue ignores case)."""
+    out = []
+    for pat, weight in _cues()["eeo"]:
+        lit = required_literal(pat.pattern)
+        nocase = bool(pat.flags & re.IGNORECASE)
+        out.append((pat, weight, None if lit is None else (lit.lower() if nocase else lit, nocase)))
+    return tuple(out)
+
+
+def _literal_gate(text: str):  # type: ignore[no-untyped-def]
+    """``gate((literal, ignore_case))``: False only when no match of a cue needing that
+    literal can be in ``text`` (then the cue's regex scan, the slow part, is skipped)."""
+    if not text.isascii() and any(c in text for c in _CASE_ODD):
+        return lambda _lit: True
+    lower: list[str] = []
+
+    def gate(lit: tuple[str, bool]) -> bool:
+        if not lit[1]:
+            return lit[0] in text
+        if not lower:
+            lower.append(text.lower())
+        return lit[0] in lower[0]
+
+    return gate
+
+
 def _eeo_spans(text: str) -> list[tuple[int, int]]:
     """Spans of equal-opportunity text: lines with strong cues, grown over neighbouring
     lines of the same paragraph that carry a cue too (a notice wrapped over lines)."""
@@ -206,10 +286,14 @@ def _eeo_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
     # One pass per cue over the whole text (not per line): most documents have no EEO
     # cue at all, and then nothing more is done. A cue counts once per line, as in
-    # _eeo_score.
+    # _eeo_score. A cue whose literal part (see required_literal) is not in the text
+    # cannot match, and is not scanned for.
     starts = [b for b, _, _ in lines]
     hits: dict[int, int] = {}
-    for k, (pat, weight) in enumerate(_cues()["eeo"]):
+    gate = _literal_gate(text)
+    for pat, weight, literal in _eeo_cues():
+        if literal is not None and not gate(literal):
+            continue
         seen: set[int] = set()
         for m in pat.finditer(text):
             li = bisect_right(starts, m.start()) - 1

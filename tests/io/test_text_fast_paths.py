@@ -1,0 +1,172 @@
+"""The fast ``clean_text`` and EEO detection give exactly what the plain versions gave.
+
+The reference functions below are the implementations before issue #15, kept here as the
+definition of the behaviour; the shipped ones are compared with them on every real
+posting and résumé in ``../shared/data`` and on generated text full of the characters the
+fast paths treat specially (zero-width and space-like characters, the four characters
+``re.IGNORECASE`` folds differently from ``str.lower``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillmix.io.sections import _cues, _eeo_score, _eeo_spans, detect_sections, required_literal
+from skillmix.io.text import _FULLWIDTH_COMMA, _MOJIBAKE, _fix_one, clean_text
+
+# ------------------------------------------------------------------ the definitions
+
+_REF_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_REF_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_REF_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\t\x0b"), " ")
+
+
+def reference_clean_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _FULLWIDTH_COMMA.sub(",", text)
+    if "\u00c2" in text or "\u00c3" in text or "\u00e2" in text:
+        text = _MOJIBAKE.sub(_fix_one, text)
+    if "\u00c2" in text:
+        text = re.sub("\u00c2(?=\\s|$)", " ", text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_REF_ZERO_WIDTH).translate(_REF_SPACES)
+    text = _REF_CONTROLS.sub("", text)
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+def reference_eeo_spans(text: str) -> list[tuple[int, int]]:
+    from bisect import bisect_right
+
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    starts = [b for b, _, _ in lines]
+    hits: dict[int, int] = {}
+    for pat, weight in _cues()["eeo"]:
+        seen: set[int] = set()
+        for m in pat.finditer(text):
+            li = bisect_right(starts, m.start()) - 1
+            if li not in seen:
+                seen.add(li)
+                hits[li] = hits.get(li, 0) + weight
+    if not hits or max(hits.values()) < 3:
+        return []
+    scores = [hits.get(i, 0) if line.strip() else -1 for i, (_, _, line) in enumerate(lines)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if scores[i] < 3:
+            i += 1
+            continue
+        first = last = i
+        while first > 0 and scores[first - 1] >= 1:
+            first -= 1
+        while last + 1 < len(lines) and scores[last + 1] >= 1:
+            last += 1
+        begin, end = lines[first][0], lines[last][1]
+        line = lines[first][2]
+        if len(line) > 800:
+            for m in re.finditer(r"[^.!?]+[.!?]?", line):
+                if _eeo_score(m.group(0)) >= 3:
+                    begin = lines[first][0] + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    break
+        spans.append((begin, end))
+        i = last + 1
+    return spans
+
+
+# ------------------------------------------------------------------ real documents
+
+
+def _shared_texts(root) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    post = root / "postings"
+    texts = []
+    for name, col in (("adzuna_uk_2013_sample.csv", "FullDescription"),
+                      ("linkedin_2024-04_sample.csv", "description")):
+        with (post / name).open(encoding="utf-8", newline="") as fh:
+            texts += [r[col] for r in csv.DictReader(fh)]
+    with (post / "remotive_2025-04.jsonl").open(encoding="utf-8") as fh:
+        texts += [json.loads(line)["description"] for line in fh]
+    kaggle = root / "resumes" / "kaggle_updated_resume_dataset.csv"
+    if kaggle.is_file():
+        with kaggle.open(encoding="utf-8", errors="replace", newline="") as fh:
+            texts += sorted({r["Resume"] for r in csv.DictReader(fh)})
+    return texts
+
+
+@pytest.mark.shared
+def test_text_clean_text_same_as_reference_on_shared_documents(shared_data):
+    texts = _shared_texts(shared_data)
+    assert len(texts) > 3000
+    for raw in texts:
+        assert clean_text(raw) == reference_clean_text(raw)
+
+
+@pytest.mark.shared
+def test_sections_eeo_spans_same_as_reference_on_shared_documents(shared_data):
+    texts = _shared_texts(shared_data)
+    found = 0
+    for raw in texts:
+        text = clean_text(raw)
+        want = reference_eeo_spans(text)
+        assert _eeo_spans(text) == want
+        found += bool(want)
+    assert found > 50  # the comparison covered documents that do have EEO text
+
+
+# ------------------------------------------------------------------ generated text
+
+_ODD = "\u0130\u0131\u017f\u212a\u200b\u00ad\ufeff\u00a0\u2009\t\x0b\r\f\x07 \n"
+_WORDS = ["Equal Opportunity", "EQUAL EMPLOYMENT OPPORTUNITY", "employer", "disabılity",
+          "DISABILITIES", "reaſonable accommodation", "E-Verify", "eeo", "EEO", "national origin",
+          "without regard to RACE", "protected veteran", "gender identity", "sexual orientation",
+          "discriminate", "affirmative action", "\u212a", "café", "Python", "  ", ".", "\n", "\n\n\n"]
+_text = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(alphabet=_ODD + "aeiouEEO. ", max_size=6)),
+                 max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_text_clean_text_same_as_reference_generated(text):
+    assert clean_text(text) == reference_clean_text(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_sections_eeo_spans_same_as_reference_generated(text):
+    assert _eeo_spans(text) == reference_eeo_spans(text)
+
+
+def test_sections_eeo_dotless_i_still_found():
+    text = "We are an EQUAL OPPORTUNITY employer.\nNo discrimination on dısabılıty."
+    assert _eeo_spans(text) == reference_eeo_spans(text) != []
+    assert any(s.kind == "legal" for s in detect_sections(text, "posting"))
+
+
+@pytest.mark.parametrize("pattern, literal", [
+    (r"\bdisabilit(?:y|ies)\b", "disabilit"),
+    (r"\bequal (?:employment )?opportunity\b", "equal "),
+    (r"\bcolou?r\b", "colo"),
+    (r"\bab\b", None),
+    (r"foo|bar", None),
+    (r"(?:foo|bar)baz", None),
+    (r"[|]abcd", None),
+    (r"abc[|]def", "abc"),
+    (r"(?i)abcdef", None),
+    (r"\be-verify\b", "e-verify"),
+])
+def test_sections_required_literal(pattern, literal):
+    assert required_literal(pattern) == literal
