@@ -18,7 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillmix.io.sections import _cues, _eeo_score, _eeo_spans, detect_sections, required_literal
+from skillmix.io.sections import (
+    _cues,
+    _eeo_score,
+    _eeo_spans,
+    _glued_pattern,
+    detect_sections,
+    required_literal,
+    unglue_headings,
+)
 from skillmix.io.text import _FULLWIDTH_COMMA, _MOJIBAKE, _fix_one, clean_text
 
 # ------------------------------------------------------------------ the definitions
@@ -87,6 +95,18 @@ def reference_eeo_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def reference_unglue_headings(text: str, doc: str = "posting") -> str:
+    if text.count("\n") * 400 > len(text):
+        return text
+    pattern = _glued_pattern(doc if doc in ("resume", "posting") else "posting")
+
+    def fix(m: re.Match[str]) -> str:
+        return f"\n{m.group('h')}{m.group('c') or ''}\n"
+
+    out = pattern.sub(fix, text)
+    return re.sub(r"[ \t]*\n[ \t]*", "\n", out).strip()
+
+
 # ------------------------------------------------------------------ real documents
 
 
@@ -127,6 +147,17 @@ def test_sections_eeo_spans_same_as_reference_on_shared_documents(shared_data):
     assert found > 50  # the comparison covered documents that do have EEO text
 
 
+@pytest.mark.shared
+def test_sections_unglue_headings_same_as_reference_on_shared_documents(shared_data):
+    changed = 0
+    for raw in _shared_texts(shared_data):
+        text = clean_text(raw)
+        want = reference_unglue_headings(text)
+        assert unglue_headings(text) == want
+        changed += want != text
+    assert changed > 100
+
+
 # ------------------------------------------------------------------ generated text
 
 _ODD = "\u0130\u0131\u017f\u212a\u200b\u00ad\ufeff\u00a0\u2009\t\x0b\r\f\x07 \n"
@@ -150,10 +181,35 @@ def test_sections_eeo_spans_same_as_reference_generated(text):
     assert _eeo_spans(text) == reference_eeo_spans(text)
 
 
+_glued = st.lists(st.sampled_from(
+    ["About Us", "about us", "ABOUT US", "Responsibilities:", "responsibilities", "Skills",
+     "What you'll do", "We", "build", "apps.", "Python", ")", ":", " ", "  ", "\t", "\n",
+     "x", "Y", "\u0130", "\u212a", "Nice to have", "Benefits", "perks", "e", "ll"]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_glued)
+def test_sections_unglue_headings_same_as_reference_generated(text):
+    for doc in ("posting", "resume"):
+        assert unglue_headings(text, doc) == reference_unglue_headings(text, doc)
+
+
 def test_sections_eeo_dotless_i_still_found():
     text = "We are an EQUAL OPPORTUNITY employer.\nNo discrimination on dısabılıty."
     assert _eeo_spans(text) == reference_eeo_spans(text) != []
     assert any(s.kind == "legal" for s in detect_sections(text, "posting"))
+
+
+def test_text_every_character_clean_text_removes_is_non_printable():
+    # clean_text skips its three character scans when the text is printable; that is
+    # exact only while every character they touch is non-printable.
+    from skillmix.io import text as t
+
+    chars = "".join(c for c in map(chr, range(0x110000))
+                    if t._ZERO_WIDTH.match(c) or t._SPACES.match(c) or t._CONTROLS.match(c))
+    assert len(chars) >= 60
+    assert not any(c.isprintable() for c in chars.replace("\n", ""))
 
 
 @pytest.mark.parametrize("pattern, literal", [

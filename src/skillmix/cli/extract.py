@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
+from itertools import islice
 from pathlib import Path
 
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError, SkillmixError
-from .output import emit_json, emit_rows, output_options
+from ..errors import ConfigError
+from .output import Sink, limit_option, open_output, output_options
+from .progress import progress
 
 __all__ = ["extract"]
 
-COLUMNS = ["source", "skill", "label", "area", "surface", "start", "end", "section",
+COLUMNS = ["source", "document", "skill", "label", "area", "surface", "start", "end", "section",
            "requirement", "years", "negated", "usage", "extractor"]
 
 
@@ -26,69 +28,53 @@ COLUMNS = ["source", "skill", "label", "area", "surface", "start", "end", "secti
 @click.option("--include-negated/--no-include-negated", default=True, show_default=True)
 @click.option("--semantic", is_flag=True,
               help="Also link sentences with no lexical match to ESCO (semantic extra; slower).")
-@output_options()
+@output_options(stream=True)
+@limit_option
 def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: bool,
-            semantic: bool, fmt: str) -> None:
+            semantic: bool, fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
     """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin).
 
-    CSV, JSONL and Parquet files are read as corpora of postings, one per row."""
+    CSV, JSONL and Parquet files are read as corpora of postings, one per row. Each record
+    names its document: ``source`` is the file (``FILE:ROW`` for a corpus row) and
+    ``document`` its id (the row's own id for a corpus)."""
     from ..extract import get_extractor
-    from ..io import read_document
+    from ..io import iter_documents, read_document
 
     extractor = get_extractor(taxonomy, semantic=semantic)
     want = None if kind == "auto" else kind
     report = BatchReport()
     if files == ("-",):
-        docs = [read_document(sys.stdin.buffer.read(), name="<stdin>", kind=want)]
+        docs = iter([read_document(sys.stdin.buffer.read(), name="<stdin>", kind=want)])
         report.done = 1
     else:
         missing = [f for f in files if f != "-" and not Path(f).exists()]
         if missing and len(missing) == len(files):
             raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
-        docs = _documents(files, want, report)
-    rows = []
-    results = []
-    for doc in docs:
-        ext = extractor.extract(doc)
-        results.append({"document": doc.id, "source": doc.source, "kind": doc.kind,
-                        "taxonomy": ext.taxonomy, "taxonomy_version": ext.taxonomy_version,
-                        "mentions": [m.to_dict() for m in ext.mentions
-                                     if include_negated or not m.negated]})
-        for m in ext.mentions:
-            if not include_negated and m.negated:
-                continue
-            rows.append({"source": doc.source, "skill": m.skill_id, "label": m.label,
-                         "area": m.area, "surface": m.surface, "start": m.start,
-                         "end": m.end, "section": m.section, "requirement": m.requirement,
-                         "years": m.years, "negated": m.negated, "usage": m.usage,
-                         "extractor": m.extractor})
-    if fmt == "json":
-        emit_json({"documents": results, "report": report.to_dict()})
-    else:
-        emit_rows(rows, fmt, title="Skills", columns=COLUMNS)
+        docs = iter_documents(files, kind=want, report=report)  # type: ignore[arg-type]
+    if limit is not None:
+        docs = islice(docs, limit)
+    with open_output(output) as out, progress(quiet, "extracting") as advance:
+        sink = Sink(fmt, out, columns=COLUMNS, title="Skills",
+                    wrap=lambda records: {"documents": records})
+        for doc in docs:
+            ext = extractor.extract(doc)
+            mentions = [m for m in ext.mentions if include_negated or not m.negated]
+            if sink.wants_records:
+                sink.record({"document": doc.id, "source": doc.source, "kind": doc.kind,
+                             "taxonomy": ext.taxonomy, "taxonomy_version": ext.taxonomy_version,
+                             "mentions": mentions})
+            if sink.wants_rows:
+                sink.rows({"source": doc.source, "document": doc.id, "skill": m.skill_id,
+                           "label": m.label, "area": m.area, "surface": m.surface,
+                           "start": m.start, "end": m.end, "section": m.section,
+                           "requirement": m.requirement, "years": m.years,
+                           "negated": m.negated, "usage": m.usage, "extractor": m.extractor}
+                          for m in mentions)
+            advance(1)
+        sink.close(report=report.to_dict())
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:
         click.echo(f"{report.summary()}", err=True)
         if report.done == 0:
             sys.exit(1)
-
-
-CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
-
-
-def _documents(files, kind, report):
-    """Documents from FILES: corpus files (CSV/JSONL/Parquet) yield one posting per row,
-    other files one document each; failures are counted in ``report``."""
-    from ..io import read_corpus, read_documents
-
-    singles = [f for f in files if not f.lower().endswith(CORPUS_SUFFIXES)]
-    for f in files:
-        if f.lower().endswith(CORPUS_SUFFIXES):
-            try:
-                for posting in read_corpus(f, report=report):
-                    yield posting.document
-            except SkillmixError as err:
-                report.record(f, err, "collect")
-    if singles:
-        yield from read_documents(singles, kind=kind, report=report)

@@ -1,34 +1,182 @@
-"""Shared output options (``--json``, ``--csv``, ``--table``) and their writers.
+"""Shared output options and their writers.
 
-Commands build rows (lists of dicts with the same keys) or JSON-ready objects from
-library records, then hand them here; no command formats output itself.
+``--table`` (default), ``--csv``, ``--json`` and, for commands over many documents,
+``--jsonl``, ``-o/--output FILE`` and ``--quiet``. Commands build rows (dicts with the
+same keys) or JSON-ready records from library records and hand them to a :class:`Sink`;
+no command formats output itself.
+
+``--jsonl`` and ``--csv`` are written as records are produced, one line at a time, so
+memory stays flat however many documents go through; ``--json`` (one document) and
+``--table`` collect first and are meant for small inputs.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
-from typing import Any, Callable, Iterable, Sequence
+from contextlib import contextmanager
+from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import click
 
-__all__ = ["emit_json", "emit_rows", "output_options"]
+from ..jsonio import dumps
+
+__all__ = ["Sink", "emit_json", "emit_rows", "limit_option", "open_output", "output_options"]
 
 
-def output_options(default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Add mutually exclusive ``--json/--csv/--table`` flags as ``fmt``."""
+def output_options(default: str = "table", *, stream: bool = False
+                   ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add mutually exclusive ``--json/--csv/--table`` flags as ``fmt``; with ``stream``
+    also ``--jsonl``, ``-o/--output FILE`` (``output``) and ``-q/--quiet`` (``quiet``)."""
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        if stream:
+            fn = click.option("--quiet", "-q", is_flag=True,
+                              help="No progress bar and no summary on stderr (errors still "
+                                   "print).")(fn)
+            fn = click.option("--output", "-o", "output", default=None, metavar="FILE",
+                              type=click.Path(dir_okay=False, allow_dash=True),
+                              help="Write to FILE instead of standard output.")(fn)
+            fn = click.option("--jsonl", "fmt", flag_value="jsonl", default=default == "jsonl",
+                              help="JSON Lines: one record per document, written as it is "
+                                   "produced (memory stays flat).")(fn)
         fn = click.option("--table", "fmt", flag_value="table", default=default == "table",
                           help="Human-readable table (default).")(fn)
         fn = click.option("--csv", "fmt", flag_value="csv", default=default == "csv",
-                          help="CSV rows.")(fn)
+                          help="CSV rows" + (", written as they are produced." if stream else "."))(fn)
         fn = click.option("--json", "fmt", flag_value="json", default=default == "json",
-                          help="JSON for machines.")(fn)
+                          help="One JSON document (built in memory: for small inputs)."
+                          if stream else "JSON for machines.")(fn)
         return fn
 
     return deco
+
+
+def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--limit N``: stop after N documents (corpus rows count one each)."""
+    return click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Stop after N documents (a corpus row is one).")(fn)
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[BinaryIO]:
+    """The binary stream to write to: ``path``, or standard output for None and ``-``."""
+    if path is None or path == "-":
+        out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+        if out is None:  # a test runner's text stream
+            yield _TextBytes(sys.stdout)  # type: ignore[misc]
+        else:
+            yield out
+            out.flush()
+        return
+    with open(path, "wb") as fh:
+        yield fh
+
+
+class _TextBytes(io.RawIOBase):
+    """Bytes written to a text stream (for environments whose stdout has no buffer)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self._text = text
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self._text.write(bytes(b).decode("utf-8"))
+        return len(b)
+
+    def flush(self) -> None:
+        self._text.flush()
+
+
+class Sink:
+    """Records and rows of one command, written in ``fmt`` to ``out``.
+
+    A command calls :meth:`record` once per document (used by ``jsonl`` and ``json``) and
+    :meth:`rows` with that document's rows (used by ``csv`` and ``table``); ``wants_rows``
+    / ``wants_records`` say which are needed, so nothing is built for nothing.
+    :meth:`close` writes what was collected; ``wrap`` turns the list of records into the
+    ``--json`` document.
+    """
+
+    def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
+                 wrap: Callable[[list[Any]], Any] | None = None) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.columns = list(columns)
+        self.title = title
+        self.wrap = wrap or (lambda records: records)
+        self.wants_records = fmt in ("jsonl", "json")
+        self.wants_rows = fmt in ("csv", "table")
+        self._records: list[Any] = []
+        self._rows: list[dict[str, Any]] = []
+        self._text: io.TextIOWrapper | None = None
+        self._csv: csv.DictWriter[str] | None = None
+
+    def record(self, obj: Any) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(dumps(obj) + b"\n")
+            self.out.flush()
+        elif self.fmt == "json":
+            self._records.append(obj)
+
+    def rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        if self.fmt == "csv":
+            if self._csv is None:
+                self._text = io.TextIOWrapper(self.out, encoding="utf-8", newline="",
+                                              write_through=True)
+                self._csv = csv.DictWriter(self._text, fieldnames=self.columns,
+                                           extrasaction="ignore")
+                self._csv.writeheader()
+            self._csv.writerows(rows)
+        elif self.fmt == "table":
+            self._rows.extend(rows)
+
+    def close(self, **extra: Any) -> None:
+        if self.fmt == "json":
+            _write_json(self.out, self.wrap(self._records), extra)
+        elif self.fmt == "csv":
+            if self._csv is None:
+                self.rows(())
+            assert self._text is not None
+            self._text.flush()
+            self._text.detach()
+        elif self.fmt == "table":
+            _write_table(self.out, self._rows, self.columns, self.title)
+        self.out.flush()
+
+
+def _write_json(out: BinaryIO, obj: Any, extra: dict[str, Any]) -> None:
+    from ..records import to_jsonable
+
+    if isinstance(obj, dict):
+        obj = {**obj, **extra}
+    text = json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False, default=str)
+    out.write(text.encode("utf-8") + b"\n")
+
+
+def _write_table(out: BinaryIO, rows: Sequence[dict[str, Any]], cols: Sequence[str],
+                 title: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+    if out is getattr(sys.stdout, "buffer", None):
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=160)
+        console.print(table)
+        return
+    text = io.StringIO()
+    Console(file=text, width=160).print(table)
+    out.write(text.getvalue().encode("utf-8"))
 
 
 def emit_json(obj: Any) -> None:
@@ -40,6 +188,9 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
     cols = list(columns) if columns is not None else (list(rows[0]) if rows else [])
     if fmt == "json":
         emit_json(list(rows))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(dumps(r).decode("utf-8"))
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
         writer.writeheader()

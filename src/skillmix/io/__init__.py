@@ -12,6 +12,7 @@ from __future__ import annotations
 from .api import read_document, read_documents
 from .codes import CODES
 from .corpus import PRESETS, CorpusMapping, read_corpus
+from .inputs import iter_documents
 from .limits import ReadLimits
 from .roles import parse_roles
 from .sandbox import Sandbox
@@ -25,6 +26,7 @@ __all__ = [
     "Sandbox",
     "detect_sections",
     "guess_kind",
+    "iter_documents",
     "parse_roles",
     "read_corpus",
     "read_document",

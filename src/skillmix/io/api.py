@@ -9,7 +9,7 @@ from ..batch import BatchReport, OnError, check_on_error, run_batch
 from ..records import Document, DocumentKind
 from .limits import ReadLimits
 from .reader import parse_bytes, read_path_bytes
-from .sandbox import Sandbox, default_sandbox
+from .sandbox import BATCH_SIZE, Sandbox, default_sandbox
 
 __all__ = ["read_document", "read_documents"]
 
@@ -74,7 +74,8 @@ def read_documents(
     """Read many files (folders are walked), yielding documents as they are read.
 
     Failures follow the batch policy (``on_error``) and are counted in ``report``; one
-    worker process is reused for the whole batch and replaced after a crash or timeout.
+    worker process is reused for the whole batch (files go to it in batches of
+    ``BATCH_SIZE``, one request each) and replaced after a crash or timeout.
     """
     check_on_error(on_error)
     lim = ReadLimits.coerce(limits)
@@ -89,12 +90,26 @@ def read_documents(
             report=report,
         )
         return
+    rep = report if report is not None else BatchReport()
     with Sandbox(lim) as box:
-        yield from run_batch(
-            items,
-            lambda p: box.read(p, kind=knd, limits=lim),
-            source=str,
-            on_error=on_error,
-            report=report,
-        )
+        for chunk in _chunks(items, BATCH_SIZE):
+            for path, result in box.read_batch(chunk, kind=knd, limits=lim):
+                if isinstance(result, Document):
+                    rep.done += 1
+                    yield result
+                elif on_error == "raise":
+                    raise result
+                else:
+                    rep.record(str(path), result, on_error)
+
+
+def _chunks(items: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    chunk: list[Path] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 

@@ -24,17 +24,20 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Sequence
 
 from ..errors import DocumentError
+from ..jsonio import loads
 from ..records import Document, DocumentKind, Role, Section
 from .codes import doc_error
 from .limits import ReadLimits
 from .worker import write_frame
 
-__all__ = ["Sandbox", "default_sandbox", "document_from_dict"]
+__all__ = ["BATCH_SIZE", "Sandbox", "default_sandbox", "document_from_dict"]
 
 _STARTUP_SECONDS = 60.0
+#: Files sent to the worker in one request by :meth:`Sandbox.read_batch`.
+BATCH_SIZE = 32
 
 
 def document_from_dict(d: dict[str, Any]) -> Document:
@@ -72,6 +75,7 @@ class Sandbox:
     def __init__(self, limits: ReadLimits | None = None) -> None:
         self.limits = limits or ReadLimits()
         self._proc: subprocess.Popen[bytes] | None = None
+        self._buf = bytearray()
         self._memory_mb: int | None = None
         self._pid = os.getpid()
         self.started = 0  # how many workers this sandbox has started (tests, benchmarks)
@@ -100,6 +104,7 @@ class Sandbox:
 
     def _kill(self) -> int | None:
         proc, self._proc = self._proc, None
+        self._buf = bytearray()
         if proc is None:
             return None
         if proc.poll() is None:
@@ -134,30 +139,31 @@ class Sandbox:
 
     # ------------------------------------------------------------------- protocol
     def _recv(self, timeout: float) -> bytes | None:
-        """One frame from the worker, or None on timeout/EOF (worker then left running)."""
+        """One frame from the worker, or None on timeout/EOF (worker then left running).
+
+        Bytes read past the end of the frame (the start of the next answer in a batch)
+        stay in ``self._buf`` for the next call."""
         assert self._proc is not None and self._proc.stdout is not None
         fd = self._proc.stdout.fileno()
         deadline = time.monotonic() + timeout
-        buf = bytearray()
-        need = 4
-        size: int | None = None
+        buf = self._buf
         while True:
+            if len(buf) >= 4:
+                size = int.from_bytes(buf[:4], "big")
+                if len(buf) >= 4 + size:
+                    frame = bytes(buf[4 : 4 + size])
+                    del buf[: 4 + size]
+                    return frame
             left = deadline - time.monotonic()
             if left <= 0:
                 return None
             ready, _, _ = select.select([fd], [], [], left)
             if not ready:
                 return None
-            chunk = os.read(fd, max(need - len(buf), 1 << 16) if size is not None else need - len(buf))
+            chunk = os.read(fd, 1 << 16)
             if not chunk:
                 return None
             buf += chunk
-            if size is None and len(buf) >= 4:
-                size = int.from_bytes(buf[:4], "big")
-                del buf[:4]
-                need = size
-            if size is not None and len(buf) >= size:
-                return bytes(buf[:size])
 
     # ---------------------------------------------------------------------- reading
     def read(
@@ -210,7 +216,10 @@ class Sandbox:
             if alive or time.monotonic() - started >= lim.max_seconds:
                 raise doc_error("D105", label, f"no answer within {lim.max_seconds:g} s")
             raise self._death(code, label, lim)
-        reply = json.loads(frame)
+        return self._reply(frame, label, lim)
+
+    def _reply(self, frame: bytes, label: str, lim: ReadLimits) -> Document:
+        reply = loads(frame)
         if reply.get("ok"):
             return document_from_dict(reply["document"])
         code = reply["code"]
@@ -220,6 +229,90 @@ class Sandbox:
         if code == "D109" and reply.get("message", "").startswith(("MemoryError", "nesting")):
             self._kill()
         raise DocumentError(code, reply["message"], source=reply.get("source") or label, hint=reply.get("hint"))
+
+    def read_batch(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        kind: DocumentKind | None = None,
+        limits: ReadLimits | None = None,
+    ) -> Iterator[tuple[str | Path, Document | DocumentError]]:
+        """Parse many files with one request per batch; yield ``(path, document or
+        error)`` in order. Each document still has its own CPU and wall-time limit (the
+        worker answers one frame per document); after a timeout or a crash the worker is
+        replaced and the rest of the batch is sent again, so one bad file costs only
+        itself. Closing the generator early kills a worker that still owes answers."""
+        lim = limits or self.limits
+        # (path, request item) or (path, error found before any parsing), in input order
+        pending: list[tuple[str | Path, dict[str, Any] | DocumentError]] = []
+        for p in paths:
+            path = Path(p)
+            label = str(p)
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                pending.append((p, doc_error("D111", label, exc.strerror or str(exc))))
+                continue
+            if size > lim.max_bytes:
+                pending.append((p, doc_error("D104", label, f"{size} bytes, limit {lim.max_bytes}")))
+                continue
+            pending.append((p, {"name": label, "path": str(path.resolve())}))
+        owed = 0
+        try:
+            while pending:
+                while pending and isinstance(pending[0][1], DocumentError):
+                    yield pending.pop(0)  # type: ignore[misc]
+                if not pending:
+                    break
+                if self._pid != os.getpid():
+                    self._proc, self._pid = None, os.getpid()
+                first = pending[0][1]
+                assert isinstance(first, dict)
+                if self._proc is None or self._proc.poll() is not None or self._memory_mb != lim.max_memory_mb:
+                    self._start(lim.max_memory_mb, first["name"])
+                assert self._proc is not None and self._proc.stdin is not None
+                batch = [item for _, item in pending if isinstance(item, dict)]
+                header = {"kind": kind, "limits": dataclasses.asdict(lim), "batch": batch}
+                try:
+                    write_frame(self._proc.stdin, json.dumps(header).encode("utf-8"))
+                except (BrokenPipeError, OSError):
+                    p, _ = pending.pop(0)
+                    yield p, self._death(self._kill(), first["name"], lim)
+                    continue
+                owed = len(batch)
+                while pending:
+                    p, item = pending[0]
+                    if isinstance(item, DocumentError):
+                        pending.pop(0)
+                        yield p, item
+                        continue
+                    label = item["name"]
+                    started = time.monotonic()
+                    frame = self._recv(lim.max_seconds)
+                    if frame is None:
+                        alive = self._proc is not None and self._proc.poll() is None
+                        code = self._kill()
+                        owed = 0
+                        pending.pop(0)
+                        if alive or time.monotonic() - started >= lim.max_seconds:
+                            yield p, doc_error("D105", label, f"no answer within {lim.max_seconds:g} s")
+                        else:
+                            yield p, self._death(code, label, lim)
+                        break  # a new worker takes the rest
+                    owed -= 1
+                    pending.pop(0)
+                    try:
+                        doc = self._reply(frame, label, lim)
+                    except DocumentError as err:
+                        yield p, err
+                        if self._proc is None:  # the reply made us retire the worker
+                            owed = 0
+                            break
+                        continue
+                    yield p, doc
+        finally:
+            if owed:
+                self._kill()
 
     @staticmethod
     def _death(exitcode: int | None, label: str, lim: ReadLimits) -> DocumentError:

@@ -372,9 +372,30 @@ def unglue_headings(text: str, doc: str = "posting") -> str:
     if text.count("\n") * 400 > len(text):
         return text
     pattern = _glued_pattern(doc if doc in ("resume", "posting") else "posting")
+    # What ``pattern.sub`` would do, tried only where a match can start: every match
+    # starts at an upper-case ASCII letter (its look-ahead says so), and ``re`` finds
+    # those far faster than it tries the whole pattern at every position. Matches are
+    # taken left to right without overlap, as ``sub`` takes them.
+    pieces: list[str] = []
+    last = 0
+    for cap in _UPPER.finditer(text):
+        at = cap.start()
+        if at < last:
+            continue
+        m = pattern.match(text, at)
+        if m is None:
+            continue
+        pieces += (text[last:at], f"\n{m.group('h')}{m.group('c') or ''}\n")
+        last = m.end()
+    if not pieces:
+        out = text
+    else:
+        pieces.append(text[last:])
+        out = "".join(pieces)
+    if "\n" in out:
+        out = _LINE_END_SPACES.sub("\n", out)
+    return out.strip()
 
-    def fix(m: re.Match[str]) -> str:
-        return f"\n{m.group('h')}{m.group('c') or ''}\n"
 
-    out = pattern.sub(fix, text)
-    return re.sub(r"[ \t]*\n[ \t]*", "\n", out).strip()
+_UPPER = re.compile("[A-Z]")
+_LINE_END_SPACES = re.compile(r"[ \t]*\n[ \t]*")

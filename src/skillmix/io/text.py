@@ -156,12 +156,17 @@ def clean_text(text: str) -> str:
     if "\u00c2" in text:  # a no-break space whose mojibake lost its second byte
         text = re.sub("\u00c2(?=\\s|$)", " ", text)
     text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _CONTROLS.sub("", text)
+    # Every zero-width, space-like and control character is non-printable, and
+    # ``isprintable`` is one fast pass: most texts have none, and skip three scans.
+    if not text.replace("\n", "").isprintable():
+        text = _ZERO_WIDTH.sub("", text)
+        text = _SPACES.sub(" ", text)
+        text = _CONTROLS.sub("", text)
     # Runs of spaces never cross a line end, so one pass over the whole text does what a
     # pass per line did; then each line is stripped.
-    text = _RUNS_OF_SPACES.sub(" ", text)
+    if "  " in text:
+        text = _RUNS_OF_SPACES.sub(" ", text)
     text = "\n".join([line.strip() for line in text.split("\n")])
-    text = _BLANK_LINES.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
     return text.strip("\n")

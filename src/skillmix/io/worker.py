@@ -2,9 +2,12 @@
 on stdout, one document at a time, under the resource limits it sets on itself.
 
 Frames are a 4-byte big-endian length and a payload. A request is a JSON header frame
-(``{"name", "kind", "limits", "path"?}``) followed, for bytes input, by a raw data frame.
-The answer is one JSON frame: ``{"ok": true, "document": {...}}`` or
-``{"ok": false, "code", "message", "source", "hint"}``. JSON, not pickle, crosses the
+(``{"name", "kind", "limits", "path"?}``) followed, for bytes input, by a raw data frame,
+or a batch of files (``{"batch": [{"name", "path", "doc_id"}...], "kind", "limits"}``:
+one request for many documents, which saves a round trip each). The answer is one JSON
+frame per document, in request order: ``{"ok": true, "document": {...}}`` or
+``{"ok": false, "code", "message", "source", "hint"}``; the CPU limit is set again before
+each document, so one slow file in a batch is stopped like a file on its own. JSON, not pickle, crosses the
 boundary so a worker subverted by a hostile file cannot run code in the caller.
 """
 
@@ -92,16 +95,17 @@ def main() -> int:  # pragma: no cover - runs in the child, exercised through th
     import pypdf  # noqa: F401
     import pypdfium2  # noqa: F401
 
-    from ..errors import SkillmixError
+    from .. import jsonio as _jsonio  # noqa: F401
     from . import docx as _docx  # noqa: F401
     from . import html as _html  # noqa: F401
     from . import pdf as _pdf  # noqa: F401
+    from . import reader as _reader  # noqa: F401
     from . import roles as _roles  # noqa: F401
     from .limits import ReadLimits
-    from .reader import parse_bytes, read_path_bytes
-    from .sections import _cues, _vocabulary
+    from .sections import _cues, _eeo_cues, _vocabulary
 
     _cues()
+    _eeo_cues()
     _vocabulary()
     resource = _set_limits(memory_mb)
     write_frame(stdout, b'{"ready": true}')
@@ -110,30 +114,43 @@ def main() -> int:  # pragma: no cover - runs in the child, exercised through th
         if header is None:
             return 0
         req = json.loads(header)
-        data = None if req.get("path") else read_frame(stdin)
         limits = ReadLimits(**req["limits"])
-        name = req["name"]
-        _cpu_budget(resource, limits.max_seconds)
-        try:
-            if data is None:
-                data = read_path_bytes(Path(req["path"]), limits)
-            doc = parse_bytes(data, name, kind=req.get("kind"), limits=limits, doc_id=req.get("doc_id"))
-            data = None
-            reply: dict[str, Any] = {"ok": True, "document": doc.to_dict()}
-        except SkillmixError as err:
-            reply = {"ok": False, "code": err.code, "message": err.message, "source": err.source, "hint": err.hint}
-        except MemoryError:
-            data = None
-            reply = {"ok": False, "code": "D106", "message": "", "source": name, "hint": None}
-        except RecursionError:
-            reply = {"ok": False, "code": "D109", "message": "nesting too deep", "source": name, "hint": None}
-        except Exception as exc:  # noqa: BLE001 - a parser bug on a hostile file
-            reply = {"ok": False, "code": "D109", "message": f"{type(exc).__name__}: {str(exc)[:200]}", "source": name, "hint": None}
-        try:
-            payload = json.dumps(reply, default=str).encode("utf-8")
-        except MemoryError:
-            payload = json.dumps({"ok": False, "code": "D106", "message": "", "source": name, "hint": None}).encode()
-        write_frame(stdout, payload)
+        if "batch" in req:
+            for item in req["batch"]:
+                write_frame(stdout, _answer(item, req.get("kind"), None, limits, resource))
+            continue
+        data = None if req.get("path") else read_frame(stdin)
+        write_frame(stdout, _answer(req, req.get("kind"), data, limits, resource))
+
+
+def _answer(item: dict[str, Any], kind: Any, data: bytes | None, limits: Any,
+            resource: Any) -> bytes:  # pragma: no cover - runs in the child
+    """Parse one document (a path, or ``data``) and encode the reply frame."""
+    from ..errors import SkillmixError
+    from ..jsonio import dumps
+    from .reader import parse_bytes, read_path_bytes
+
+    name = item["name"]
+    _cpu_budget(resource, limits.max_seconds)
+    try:
+        if data is None:
+            data = read_path_bytes(Path(item["path"]), limits)
+        doc = parse_bytes(data, name, kind=kind, limits=limits, doc_id=item.get("doc_id"))
+        data = None
+        reply: dict[str, Any] = {"ok": True, "document": doc}
+    except SkillmixError as err:
+        reply = {"ok": False, "code": err.code, "message": err.message, "source": err.source, "hint": err.hint}
+    except MemoryError:
+        data = None
+        reply = {"ok": False, "code": "D106", "message": "", "source": name, "hint": None}
+    except RecursionError:
+        reply = {"ok": False, "code": "D109", "message": "nesting too deep", "source": name, "hint": None}
+    except Exception as exc:  # noqa: BLE001 - a parser bug on a hostile file
+        reply = {"ok": False, "code": "D109", "message": f"{type(exc).__name__}: {str(exc)[:200]}", "source": name, "hint": None}
+    try:
+        return dumps(reply)
+    except MemoryError:
+        return json.dumps({"ok": False, "code": "D106", "message": "", "source": name, "hint": None}).encode()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,53 @@
+"""Compact JSON for the hot paths: the sandbox's frames and streamed ``--jsonl`` output.
+
+Turning records into dicts field by field (:func:`~skillmix.records.to_jsonable`) and then
+encoding them with the standard library took as long as extracting the skills. orjson
+(Apache-2.0/MIT, one small wheel, no dependencies) encodes frozen dataclasses, dates and
+tuples natively and is an order of magnitude faster; it is a core dependency, and when a
+platform has no wheel for it the standard library does the same job more slowly.
+
+Both paths give the same JSON values: records as objects of their fields in declaration
+order, dates and datetimes in ISO 8601, tuples and sets as arrays, other mappings as
+objects with string keys, anything else unknown as its ``str``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .records import to_jsonable
+
+__all__ = ["BACKEND", "dumps", "loads"]
+
+try:  # pragma: no cover - which branch runs depends on the installation
+    import orjson as _orjson
+except ImportError:  # pragma: no cover
+    _orjson = None  # type: ignore[assignment]
+
+#: ``"orjson"`` or ``"json"``: which encoder this process uses.
+BACKEND = "orjson" if _orjson is not None else "json"
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    return str(value)
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` as compact UTF-8 JSON bytes (no trailing newline)."""
+    if _orjson is not None:
+        return _orjson.dumps(value, default=_default, option=_orjson.OPT_NON_STR_KEYS)
+    return json.dumps(to_jsonable(value), ensure_ascii=False, default=str,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON bytes or text."""
+    if _orjson is not None:
+        return _orjson.loads(data)
+    return json.loads(data)
