@@ -24,10 +24,11 @@ from skillmix.io.sections import (
     _eeo_spans,
     _glued_pattern,
     detect_sections,
+    guess_kind,
     required_literal,
     unglue_headings,
 )
-from skillmix.io.text import _FULLWIDTH_COMMA, _MOJIBAKE, _fix_one, clean_text
+from skillmix.io.text import _FULLWIDTH_COMMA, _MOJIBAKE, _fix_one, clean_text, looks_binary
 
 # ------------------------------------------------------------------ the definitions
 
@@ -107,6 +108,43 @@ def reference_unglue_headings(text: str, doc: str = "posting") -> str:
     return re.sub(r"[ \t]*\n[ \t]*", "\n", out).strip()
 
 
+def reference_guess_kind(text: str) -> str:
+    from skillmix.io.sections import _vocabulary, heading_key
+
+    sample = text[:20000]
+    score = {"posting": 0, "resume": 0}
+    for kind in score:
+        for pat, weight in _cues()[kind]:
+            score[kind] += weight * min(3, len(pat.findall(sample)))
+    exact, _ = _vocabulary()
+    for line in sample.split("\n"):
+        if len(line) > 60:
+            continue
+        key = heading_key(line)
+        in_resume = ("resume", key) in exact
+        in_posting = ("posting", key) in exact
+        if in_resume != in_posting:
+            score["resume" if in_resume else "posting"] += 3
+    if score["posting"] == score["resume"]:
+        return "unknown"
+    return "posting" if score["posting"] > score["resume"] else "resume"
+
+
+def reference_looks_binary(data: bytes) -> bool:
+    from skillmix.io.text import _BOMS
+
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS) or not head:
+        return False
+    if b"\x00" in head:
+        even = head[0::2].count(0)
+        odd = head[1::2].count(0)
+        half = max(1, len(head) // 2)
+        return not (even > 0.3 * half and odd < 0.05 * half or odd > 0.3 * half and even < 0.05 * half)
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > 0.02 * len(head)
+
+
 # ------------------------------------------------------------------ real documents
 
 
@@ -158,10 +196,28 @@ def test_sections_unglue_headings_same_as_reference_on_shared_documents(shared_d
     assert changed > 100
 
 
+@pytest.mark.shared
+def test_sections_guess_kind_same_as_reference_on_shared_documents(shared_data):
+    kinds = set()
+    for raw in _shared_texts(shared_data):
+        text = clean_text(raw)
+        want = reference_guess_kind(text)
+        assert guess_kind(text) == want
+        kinds.add(want)
+    assert {"posting", "resume"} <= kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_text_looks_binary_same_as_reference(data):
+    assert looks_binary(data) == reference_looks_binary(data)
+
+
 # ------------------------------------------------------------------ generated text
 
 _ODD = "\u0130\u0131\u017f\u212a\u200b\u00ad\ufeff\u00a0\u2009\t\x0b\r\f\x07 \n"
-_WORDS = ["Equal Opportunity", "EQUAL EMPLOYMENT OPPORTUNITY", "employer", "disabılity",
+_WORDS = ["We are LOOKING", "you wıll", "Benefits", "per annum", "Managed", "Jan 2020 - Present",
+          "Equal Opportunity", "EQUAL EMPLOYMENT OPPORTUNITY", "employer", "disabılity",
           "DISABILITIES", "reaſonable accommodation", "E-Verify", "eeo", "EEO", "national origin",
           "without regard to RACE", "protected veteran", "gender identity", "sexual orientation",
           "discriminate", "affirmative action", "\u212a", "café", "Python", "  ", ".", "\n", "\n\n\n"]
@@ -179,6 +235,7 @@ def test_text_clean_text_same_as_reference_generated(text):
 @given(_text)
 def test_sections_eeo_spans_same_as_reference_generated(text):
     assert _eeo_spans(text) == reference_eeo_spans(text)
+    assert guess_kind(text) == reference_guess_kind(text)
 
 
 _glued = st.lists(st.sampled_from(

@@ -248,11 +248,17 @@ def required_literal(pattern: str) -> str | None:
     return literal if len(literal) >= 3 else None
 
 
-@lru_cache(maxsize=1)
 def _eeo_cues() -> tuple[tuple[re.Pattern[str], int, tuple[str, bool] | None], ...]:
     """The EEO cues with the literal each needs (lower-cased when the cue ignores case)."""
+    return _gated_cues("eeo")
+
+
+@lru_cache(maxsize=4)
+def _gated_cues(kind: str) -> tuple[tuple[re.Pattern[str], int, tuple[str, bool] | None], ...]:
+    """The cues of ``kind`` with the literal each needs (lower-cased when the cue ignores
+    case), for :func:`_literal_gate`."""
     out = []
-    for pat, weight in _cues()["eeo"]:
+    for pat, weight in _cues()[kind]:
         lit = required_literal(pat.pattern)
         nocase = bool(pat.flags & re.IGNORECASE)
         out.append((pat, weight, None if lit is None else (lit.lower() if nocase else lit, nocase)))
@@ -331,8 +337,11 @@ def guess_kind(text: str) -> DocumentKind:
     """``posting``, ``resume`` or ``unknown``, from headings and wording cues."""
     sample = text[:20000]
     score = {"posting": 0, "resume": 0}
+    gate = _literal_gate(sample)
     for kind in score:
-        for pat, weight in _cues()[kind]:
+        for pat, weight, literal in _gated_cues(kind):
+            if literal is not None and not gate(literal):
+                continue  # the cue cannot match: its literal part is not in the text
             score[kind] += weight * min(3, len(pat.findall(sample)))
     exact, _ = _vocabulary()
     for line in sample.split("\n"):

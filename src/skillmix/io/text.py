@@ -40,8 +40,12 @@ def looks_binary(data: bytes) -> bool:
         odd = head[1::2].count(0)
         half = max(1, len(head) // 2)
         return not (even > 0.3 * half and odd < 0.05 * half or odd > 0.3 * half and even < 0.05 * half)
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > 0.02 * len(head)
+
+
+# Bytes under 32 that are not tab, line feed, form feed, carriage return or escape.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:

@@ -102,10 +102,11 @@ def main() -> int:  # pragma: no cover - runs in the child, exercised through th
     from . import reader as _reader  # noqa: F401
     from . import roles as _roles  # noqa: F401
     from .limits import ReadLimits
-    from .sections import _cues, _eeo_cues, _vocabulary
+    from .sections import _cues, _gated_cues, _vocabulary
 
     _cues()
-    _eeo_cues()
+    for kind in ("eeo", "posting", "resume"):
+        _gated_cues(kind)
     _vocabulary()
     resource = _set_limits(memory_mb)
     write_frame(stdout, b'{"ready": true}')
