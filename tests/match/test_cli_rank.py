@@ -33,7 +33,7 @@ def test_cli_rank_candidate_table_and_errors():
     res = runner.invoke(cli, ["rank", "--candidate", str(DEMO / "resume.txt"),
                               str(DEMO / "posting.html"), "--top", "1", "--csv"])
     assert res.exit_code == 0, res.output
-    assert res.output.splitlines()[0].startswith("rank,score,title")
+    assert res.output.splitlines()[0].startswith("rank,score,document,title")
     bad = runner.invoke(cli, ["rank", str(DEMO / "resume.txt")])
     assert bad.exit_code != 0
 

@@ -22,7 +22,15 @@ from .profile import (
 )
 from .posting import profile_from_posting
 from .render import scorecard_html, scorecard_markdown, scorecard_rows
-from .scoring import FORMULA, ScoreTable, assess, assess_many, candidate_evidence, score_many
+from .scoring import (
+    FORMULA,
+    ScoreTable,
+    assess,
+    assess_many,
+    assess_stream,
+    candidate_evidence,
+    score_many,
+)
 
 __all__ = [
     "AreaSpec",
@@ -37,6 +45,7 @@ __all__ = [
     "SkillEvidence",
     "assess",
     "assess_many",
+    "assess_stream",
     "available_profiles",
     "candidate_evidence",
     "load_profile",

@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -53,6 +53,7 @@ __all__ = [
     "ScoreTable",
     "assess",
     "assess_many",
+    "assess_stream",
     "candidate_evidence",
     "score_many",
 ]
@@ -297,6 +298,34 @@ def assess_many(
     cards = [build_scorecard(table, i, detail=detail) for i in range(len(evs))]
     rep.done += len(cards)
     return cards
+
+
+def assess_stream(
+    items: Iterable[Item | tuple[Extraction, Document]],
+    profile: RoleProfile | str | Path = DEFAULT_PROFILE,
+    *,
+    batch_size: int = 256,
+    today: date | None = None,
+    on_error: OnError = "collect",
+    report: BatchReport | None = None,
+    detail: bool = True,
+) -> Iterator[Scorecard]:
+    """:func:`assess_many` over a stream, ``batch_size`` candidates at a time, yielding
+    scorecards as each batch is scored: memory stays flat in the number of candidates.
+    A candidate's score depends on its own evidence and the profile only (no row of the
+    score matrix reads another), so the cards are the ones ``assess_many`` makes."""
+    prof = load_profile(profile)
+    rep = report if report is not None else BatchReport()
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from assess_many(batch, prof, today=today, on_error=on_error, report=rep,
+                                   detail=detail)
+            batch = []
+    if batch:
+        yield from assess_many(batch, prof, today=today, on_error=on_error, report=rep,
+                               detail=detail)
 
 
 def _is_path(text: str) -> bool:

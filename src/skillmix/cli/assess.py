@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 import click
 
 from ..batch import BatchReport
 from ..errors import ConfigError
-from .output import emit_json, emit_rows, output_options
+from .output import Sink, emit_rows, limit_option, open_output, output_options
+from .progress import progress
 
 __all__ = ["assess"]
 
@@ -40,10 +42,11 @@ def _today(value: str | None) -> date | None:
 @click.option("--list-profiles", is_flag=True, help="List the built-in profiles and exit.")
 @click.option("--show-profile", is_flag=True,
               help="Print the profile (as YAML) that would be used, and exit.")
-@output_options()
+@output_options(stream=True)
+@limit_option
 def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today: str | None,
            md_dir: str | None, html_dir: str | None, list_profiles: bool, show_profile: bool,
-           fmt: str) -> None:
+           fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
     """Score RESUMES (files or folders) against a role profile, with evidence, red flags
     and interview questions for each gap."""
     from ..assess import available_profiles, load_profile
@@ -68,34 +71,43 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     if missing and len(missing) == len(resumes):
         raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
 
-    from ..assess import assess_many
+    from ..assess import assess_stream
     from ..extract import get_extractor
     from ..io import read_documents
 
     report = BatchReport()
     extractor = get_extractor(prof.taxonomy)
     docs = read_documents(list(resumes), kind="resume", report=report)
+    if limit is not None:
+        docs = islice(docs, limit)
     pairs = ((extractor.extract(d), d) for d in docs)
-    cards = assess_many(pairs, prof, today=_today(today), report=BatchReport())
-
+    folders = []
     for folder, render, suffix in ((md_dir, scorecard_markdown, ".md"),
                                    (html_dir, scorecard_html, ".html")):
         if folder:
-            out = Path(folder)
-            out.mkdir(parents=True, exist_ok=True)
-            for card in cards:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            folders.append((Path(folder), render, suffix))
+    with open_output(output) as out, progress(quiet, "assessing") as advance:
+        sink = Sink(fmt, out, columns=(), title=f"Fit against {prof.id} {prof.version}",
+                    wrap=lambda cards: {"profile": prof.id, "profile_version": prof.version,
+                                        "scorecards": cards})
+        flags: list[str] = []
+        for card in assess_stream(pairs, prof, today=_today(today), report=BatchReport()):
+            for folder_path, render, suffix in folders:
                 name = Path(card.source).stem or card.document_id
-                (out / f"{name}-{card.document_id[:8]}{suffix}").write_text(render(card), "utf-8")
-    if fmt == "json":
-        emit_json({"profile": prof.id, "profile_version": prof.version,
-                   "scorecards": [c.to_dict() for c in cards], "report": report.to_dict()})
-    else:
-        rows = scorecard_rows(cards)
-        emit_rows(rows, fmt, title=f"Fit against {prof.id} {prof.version}")
-        if fmt == "table":
-            for c in cards:
-                for f in c.red_flags[1:]:
-                    click.echo(f"  {Path(c.source).name}: [{f.severity}] {f.message}")
+                (folder_path / f"{name}-{card.document_id[:8]}{suffix}").write_text(
+                    render(card), "utf-8")
+            if sink.wants_records:
+                sink.record(card)
+            if sink.wants_rows:
+                sink.rows(scorecard_rows([card]))
+                if fmt == "table":
+                    flags += [f"  {card.source}: [{f.severity}] {f.message}"
+                              for f in card.red_flags[1:]]
+            advance(1)
+        sink.close(report=report.to_dict())
+    for line in flags:
+        click.echo(line)
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:

@@ -23,7 +23,8 @@ import click
 
 from ..jsonio import dumps
 
-__all__ = ["Sink", "emit_json", "emit_rows", "limit_option", "open_output", "output_options"]
+__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "limit_option", "open_output",
+           "output_options"]
 
 
 def output_options(default: str = "table", *, stream: bool = False
@@ -39,19 +40,25 @@ def output_options(default: str = "table", *, stream: bool = False
             fn = click.option("--output", "-o", "output", default=None, metavar="FILE",
                               type=click.Path(dir_okay=False, allow_dash=True),
                               help="Write to FILE instead of standard output.")(fn)
-            fn = click.option("--jsonl", "fmt", flag_value="jsonl", default=default == "jsonl",
+            fn = click.option("--jsonl", "fmt", flag_value="jsonl", **_default(default == "jsonl"),
                               help="JSON Lines: one record per document, written as it is "
                                    "produced (memory stays flat).")(fn)
-        fn = click.option("--table", "fmt", flag_value="table", default=default == "table",
+        fn = click.option("--table", "fmt", flag_value="table", **_default(default == "table"),
                           help="Human-readable table (default).")(fn)
-        fn = click.option("--csv", "fmt", flag_value="csv", default=default == "csv",
+        fn = click.option("--csv", "fmt", flag_value="csv", **_default(default == "csv"),
                           help="CSV rows" + (", written as they are produced." if stream else "."))(fn)
-        fn = click.option("--json", "fmt", flag_value="json", default=default == "json",
+        fn = click.option("--json", "fmt", flag_value="json", **_default(default == "json"),
                           help="One JSON document (built in memory: for small inputs)."
                           if stream else "JSON for machines.")(fn)
         return fn
 
     return deco
+
+
+def _default(is_default: bool) -> dict[str, Any]:
+    # Only the default flag carries a default: a second flag of the same name with
+    # default=False would otherwise overwrite it.
+    return {"default": True} if is_default else {}
 
 
 def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -99,7 +106,7 @@ class Sink:
     :meth:`rows` with that document's rows (used by ``csv`` and ``table``); ``wants_rows``
     / ``wants_records`` say which are needed, so nothing is built for nothing.
     :meth:`close` writes what was collected; ``wrap`` turns the list of records into the
-    ``--json`` document.
+    ``--json`` document. Empty ``columns`` are taken from the first row.
     """
 
     def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
@@ -124,6 +131,10 @@ class Sink:
             self._records.append(obj)
 
     def rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        if not self.columns:  # columns from the first row
+            rows = list(rows)
+            if rows:
+                self.columns = list(rows[0])
         if self.fmt == "csv":
             if self._csv is None:
                 self._text = io.TextIOWrapper(self.out, encoding="utf-8", newline="",
@@ -209,3 +220,9 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
         if not console.is_terminal:
             console = Console(width=160)
         console.print(table)
+
+
+def display_name(source: str) -> str:
+    """How a person tells documents apart in a table: the file name, or ``name:row`` for a
+    corpus row (``jobs.csv:42``). Machine output keeps the whole ``source``."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1] or source

@@ -10,11 +10,12 @@ import click
 
 from ..batch import BatchReport
 from ..errors import ConfigError
-from .output import emit_json, emit_rows, output_options
+from ..records import to_jsonable
+from .output import Sink, display_name, open_output, output_options
 
 __all__ = ["rank"]
 
-COLUMNS = ["rank", "score", "title", "skill", "area", "years", "text", "matched",
+COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text", "matched",
            "missing_required", "what_if"]
 
 
@@ -38,11 +39,11 @@ COLUMNS = ["rank", "score", "title", "skill", "area", "years", "text", "matched"
 @click.option("--taxonomy", "-t", default="builtin", show_default=True, help="Taxonomy spec.")
 @click.option("--explain/--no-explain", default=True, show_default=True,
               help="Explain each result (evidence, gaps, counterfactuals).")
-@output_options()
+@output_options(stream=True)
 def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int,
          index_dir: str | None, save_index: str | None, profile: str | None,
          weights: str | None, as_of: str | None, taxonomy: str, explain: bool,
-         fmt: str) -> None:
+         fmt: str, output: str | None, quiet: bool) -> None:
     """Rank résumés for a job (--job POSTING RESUMES...) or jobs for a candidate
     (--candidate RESUME POSTINGS...). The score and its parameters are recorded with the
     ranking (see docs/match.md)."""
@@ -99,24 +100,32 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     if save_index:
         _save(matcher, index, save_index)
     ranking = matcher.rank(query, index, top=top, explain=explain)
-    if fmt == "json":
-        data = ranking.to_dict()
-        data["report"] = report.to_dict()
-        emit_json(data)
-    else:
-        rows = []
-        for r in ranking.results:
-            i = index.ids.index(r.id)
-            rows.append({
-                "rank": r.rank, "score": f"{r.score:.3f}",
-                "title": r.title or Path(index.sources[i]).name,
-                **{k: f"{v:.2f}" for k, v in r.components.items()},
-                "matched": len(r.matched),
-                "missing_required": ", ".join(
-                    matcher.labels_[matcher.column_[sid]] for sid in r.missing_required[:4]),
-                "what_if": r.counterfactuals[0] if r.counterfactuals else "",
-            })
-        emit_rows(rows, fmt, title=f"{ranking.direction} ({len(index)} ranked)", columns=COLUMNS)
+    position = {doc_id: i for i, doc_id in enumerate(index.ids)}
+    with open_output(output) as out:
+        if fmt == "json":
+            data = ranking.to_dict()
+            for row, r in zip(data["results"], ranking.results):
+                row["source"] = index.sources[position[r.id]]
+            Sink(fmt, out, columns=COLUMNS, wrap=lambda _: data).close(report=report.to_dict())
+        else:
+            sink = Sink(fmt, out, columns=COLUMNS,
+                        title=f"{ranking.direction} ({len(index)} ranked; scores 0-100)")
+            for r in ranking.results:
+                source = index.sources[position[r.id]]
+                if sink.wants_records:
+                    sink.record({"source": source, **to_jsonable(r)})
+                else:
+                    sink.rows([{
+                        "rank": r.rank, "score": f"{100 * r.score:.1f}",
+                        "document": display_name(source),
+                        "title": r.title or "",
+                        **{k: f"{100 * v:.0f}" for k, v in r.components.items()},
+                        "matched": len(r.matched),
+                        "missing_required": ", ".join(
+                            matcher.labels_[matcher.column_[sid]] for sid in r.missing_required[:4]),
+                        "what_if": r.counterfactuals[0] if r.counterfactuals else "",
+                    }])
+            sink.close()
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:

@@ -1,0 +1,139 @@
+"""The conventions of a data command line (issue #15): ``--jsonl`` written as produced,
+``-o FILE``, ``--limit N``, ``--quiet``, progress only for a person at a terminal, and
+every output row naming its document."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skillmix.cli.progress import progress, progress_enabled
+from skillmix.demo import demo_path
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "skillmix", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _folder(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"job-{i:02d}.txt").write_text(
+            f"Social Media Manager {i}\nRequirements:\n- {i + 2}+ years of SEO and Google Ads\n"
+            "- Python and SQL\n", encoding="utf-8")
+    return folder
+
+
+def _corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "jobs.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "title", "description"])
+        w.writerow(["J-1", "Manager", "Must have SEO and Google Ads experience."])
+        w.writerow(["J-2", "Manager", "Python, SQL and Tableau dashboards; TikTok campaigns."])
+        w.writerow(["J-3", "Analyst", "Excel and PowerPoint."])
+    return path
+
+
+def test_cli_extract_jsonl_one_line_per_document_naming_it(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 5)
+    out = run("extract", str(folder), "--jsonl")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert len(lines) == 5
+    records = [json.loads(line) for line in lines]
+    assert [Path(r["source"]).name for r in records] == [f"job-{i:02d}.txt" for i in range(5)]
+    assert all(r["document"] and r["mentions"] for r in records)
+    assert {"Google Ads", "Python"} <= {m["label"] for m in records[0]["mentions"]}
+
+
+def test_cli_extract_jsonl_corpus_rows_named_by_row_and_id(tmp_path: Path) -> None:
+    out = run("extract", str(_corpus(tmp_path)), "--jsonl")
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["document"] for r in records] == ["J-1", "J-2", "J-3"]
+    assert [r["source"].rsplit(":", 1)[-1] for r in records] == ["2", "3", "4"]
+
+
+def test_cli_extract_output_file_limit_and_quiet(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    out = run("extract", str(_folder(tmp_path, 6)), "--jsonl", "-o", str(target), "--limit", "4",
+              "--quiet")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "" and out.stderr == ""
+    assert len(target.read_text("utf-8").splitlines()) == 4
+
+
+def test_cli_extract_csv_rows_name_their_document(tmp_path: Path) -> None:
+    out = run("extract", str(_corpus(tmp_path)), "--csv")
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert rows and {r["document"] for r in rows} <= {"J-1", "J-2", "J-3"}
+    assert all(r["source"].endswith((":2", ":3", ":4")) for r in rows)
+
+
+def test_cli_extract_json_still_one_document(tmp_path: Path) -> None:
+    out = run("extract", str(_corpus(tmp_path)), "--json", "--limit", "2")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [d["document"] for d in data["documents"]] == ["J-1", "J-2"]
+    assert data["report"]["done"] == 2
+
+
+def test_cli_extract_progress_silent_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    out = run("extract", str(_folder(tmp_path, 3)), "--jsonl")
+    assert out.returncode == 0 and out.stderr == ""
+
+
+def test_cli_assess_jsonl_and_csv_name_each_resume() -> None:
+    files = [str(demo_path("resume.txt")), str(demo_path("consumer_resume.txt"))]
+    out = run("assess", *files, "--jsonl")
+    assert out.returncode == 0, out.stderr
+    cards = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [Path(c["source"]).name for c in cards] == ["resume.txt", "consumer_resume.txt"]
+    assert all(0 <= c["fit"] <= 100 for c in cards)
+    out = run("assess", *files, "--csv")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["source"] for r in rows] == ["resume.txt", "consumer_resume.txt"]
+
+
+def test_cli_rank_jsonl_and_table_name_each_candidate() -> None:
+    pytest.importorskip("bm25s")
+    files = [str(demo_path("resume.txt")), str(demo_path("consumer_resume.txt"))]
+    out = run("rank", "--job", str(demo_path("posting.html")), *files, "--jsonl")
+    assert out.returncode == 0, out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [Path(r["source"]).name for r in results] == ["resume.txt", "consumer_resume.txt"]
+    out = run("rank", "--job", str(demo_path("posting.html")), *files, "--csv")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["document"] for r in rows] == ["resume.txt", "consumer_resume.txt"]
+    # one 0-100 scale for the scores a person reads
+    assert float(rows[0]["score"]) == pytest.approx(100 * results[0]["score"], abs=0.05)
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_progress_rules() -> None:
+    assert not progress_enabled(False, io.StringIO())  # a pipe or a file
+    assert not progress_enabled(True, _Tty())  # --quiet
+    assert progress_enabled(False, _Tty())
+    tty = _Tty()
+    with progress(False, "extracting", stream=tty, delay=0.0) as advance:
+        for _ in range(3):
+            advance(1)
+    assert "extracting" in tty.getvalue() and "documents" in tty.getvalue()
+    quiet = _Tty()
+    with progress(True, "extracting", stream=quiet, delay=0.0) as advance:
+        advance(1)
+    assert quiet.getvalue() == ""
