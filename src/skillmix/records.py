@@ -275,6 +275,13 @@ class SkillMention(_Record):
     extractor: str = "lexical"
     extractor_version: str = "1"
     confidence: float = 1.0
+    #: a number the evidence states about the skill: team size ("Led a team of 5"),
+    #: growth ("grew followers by 40%"); what it counts is ``quantity_kind``
+    quantity: float | None = None
+    quantity_kind: str | None = None
+    #: mentions sharing a ``group`` are alternatives ("Hootsuite, Buffer or similar"):
+    #: any one of them satisfies the requirement
+    group: int | None = None
 
     @property
     def counts(self) -> bool:

@@ -16,8 +16,9 @@ CONSUMER_LINES = (
 
 def test_consumer_demo_resume_gets_intern_flag(consumer_resume, today):
     card = assess(consumer_resume, today=today)
-    assert card.fit < 5
-    assert all(a.coverage < 0.05 for a in card.areas)
+    # only the retail job's real customer service counts ("Helped customers find books")
+    assert card.fit < 10
+    assert all(a.coverage < 0.05 for a in card.areas if a.area != "customer_service")
     flag = next(f for f in card.red_flags if f.rule == "consumer_familiarity")
     assert flag.severity == "high"
     assert {"instagram", "tiktok"} <= set(flag.skill_ids)

@@ -61,7 +61,8 @@ def test_rank_consumer_familiarity_does_not_count(params):
     docs = [read_document(pro.encode(), name="pro.txt", kind="resume"),
             read_document(DEMO / "consumer_resume.txt", kind="resume")]
     ex = get_extractor("builtin").extract(docs[1])
-    assert ex.mentions and all(m.usage == "consumer" for m in ex.mentions)
+    platforms = [m for m in ex.mentions if m.area == "platforms"]
+    assert platforms and all(m.usage == "consumer" for m in platforms)
     ranking = rank_candidates(job, docs, params=params)
     by_src = {r.id: r for r in ranking.results}
     fan_res = by_src[docs[1].id]

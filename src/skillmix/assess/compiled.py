@@ -51,6 +51,8 @@ class CompiledProfile:
     transfer: tuple[tuple[int, tuple[int, ...]], ...]
     required_cols: tuple[tuple[int, int], ...]  # (area k, skill column)
     platform: np.ndarray
+    #: per group of alternatives: the listed skill's column and its members' columns
+    alternatives: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
     @property
     def n_areas(self) -> int:
@@ -141,4 +143,6 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
         targets=np.array([a.target for a in profile.areas], dtype=np.float64),
         area_min_years=np.array([a.min_years for a in profile.areas], dtype=np.float64),
         transfer=tuple(transfer), required_cols=required_cols, platform=platform,
+        alternatives=tuple((index[g[0]], tuple(index[x] for x in g[1:]))
+                           for g in profile.alternatives),
     )

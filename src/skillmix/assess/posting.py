@@ -5,6 +5,8 @@ requirement sentence or section are **required**, "nice to have" ones and any ot
 counting mention are **preferred** (a posting naming a skill wants it); negated mentions
 ("no agency experience needed") and incidental ones ("follow us on Instagram") do not
 count, and transversal skills (office tools, soft skills) are kept only when required.
+An example list ("tools such as Hootsuite, Buffer, etc.") becomes one group of
+alternatives: its first skill is listed, and evidence of any member satisfies it.
 Areas get weights from the evidence they hold (required 1, preferred 0.7 per skill), years
 come from the posting's own "N+ years" phrases, the technologist/communicator target from
 the tech share of its skills. The result goes through the same validation as a profile
@@ -34,6 +36,21 @@ _DEFAULT_FLAGS = [
 ]
 
 
+def _alternatives(extraction: Extraction, best: dict[str, str]) -> list[tuple[str, ...]]:
+    """The posting's example lists ("tools such as Hootsuite, Buffer, etc.") as groups
+    of alternative skills, in text order, each member once."""
+    groups: dict[int, list[str]] = {}
+    used: set[str] = set()
+    for m in extraction.mentions:
+        if m.group is None or not m.counts or m.skill_id not in best:
+            continue
+        members = groups.setdefault(m.group, [])
+        if m.skill_id not in members and m.skill_id not in used:
+            members.append(m.skill_id)
+            used.add(m.skill_id)
+    return [tuple(g) for g in groups.values() if len(g) >= 2]
+
+
 def profile_from_posting(
     extraction: Extraction,
     posting: Posting | Document | None = None,
@@ -59,6 +76,10 @@ def profile_from_posting(
         if m.years is not None:
             years[m.skill_id] = max(years.get(m.skill_id, 0.0), m.years)
     best = {s: r for s, r in best.items() if r == "required" or s not in generic}
+    alternatives = _alternatives(extraction, best)
+    for group in alternatives:
+        for other in group[1:]:
+            best.pop(other, None)  # any member satisfies the first one, which is listed
     doc = posting.document if isinstance(posting, Posting) else posting
     source = doc.source if doc is not None else extraction.source
     if not best:
@@ -105,5 +126,6 @@ def profile_from_posting(
         "areas": areas,
         "skills": {s: {"min_years": y} for s, y in years.items() if s in best},
         "red_flags": _DEFAULT_FLAGS,
+        "alternatives": [list(g) for g in alternatives],
     }
     return parse_profile(raw, source=f"posting:{source}")

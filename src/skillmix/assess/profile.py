@@ -63,7 +63,7 @@ PLACEHOLDERS: dict[str, dict[str, Any]] = {
 _TOP_KEYS = {
     "schema", "id", "version", "label", "description", "taxonomy", "sources", "min_years",
     "min_seniority", "breadth", "balance", "credit", "recency", "areas", "skills",
-    "red_flags", "questions",
+    "red_flags", "questions", "alternatives",
 }
 _AREA_KEYS = {"id", "weight", "min_years", "target", "required", "preferred", "questions"}
 _BALANCE_KEYS = {"target", "tolerance", "weight"}
@@ -155,6 +155,9 @@ class RoleProfile:
     red_flags: tuple[RedFlagRule, ...] = ()
     questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     path: str = ""
+    #: groups of alternatives ("Hootsuite, Buffer or similar"): the first skill of a
+    #: group is the one an area lists; evidence of any member satisfies it
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
     def area(self, area_id: str) -> AreaSpec | None:
         for a in self.areas:
@@ -195,6 +198,7 @@ class RoleProfile:
                 for a in self.areas
             ],
             "skills": {k: {"min_years": v} for k, v in self.skill_years.items()},
+            "alternatives": [list(g) for g in self.alternatives],
             "red_flags": [
                 {"rule": r.rule, "severity": r.severity, "message": r.message,
                  "question": r.question, "params": dict(r.params)}
@@ -424,6 +428,16 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         _skill_ids([sid], "questions", source, tax)
         questions[sid] = _strings(qs, f"questions[{sid}]", source)
 
+    alternatives: list[tuple[str, ...]] = []
+    listed = {sid for a in areas for sid in (*a.required, *a.preferred)}
+    for i, group in enumerate(data.get("alternatives") or []):
+        members = _skill_ids(group, f"alternatives[{i}]", source, tax)
+        if len(members) < 2 or members[0] not in listed:
+            raise _fail("P111", source, f"alternatives[{i}] must name two or more skills, the "
+                        "first of them listed by an area.",
+                        "Write [listed-skill, alternative, ...] (any one satisfies).")
+        alternatives.append(members)
+
     min_sen = data.get("min_seniority")
     return RoleProfile(
         id=pid, version=str(data["version"]), label=str(data.get("label", pid)), areas=tuple(areas),
@@ -440,4 +454,5 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         recency_zero_months=int(_number(recency.get("zero_months", 180), "recency.zero_months", source, 1, 1200)),
         recency_floor=_number(recency.get("floor", 0.5), "recency.floor", source, 0, 1),
         skill_years=skill_years, red_flags=tuple(flags), questions=questions, path=source,
+        alternatives=tuple(alternatives),
     )

@@ -8,7 +8,8 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    appears in a list or summary, 0 for consumer-only familiarity, negated or absent
    skills. A per-skill minimum m_s scales it by max(0.5, min(1, years_s / m_s)).
    A required or preferred skill with no evidence takes ``credit.transferable`` times
-   the best evidence among its taxonomy neighbours.
+   the best evidence among its taxonomy neighbours, and full credit from any member of
+   its group of alternatives (a posting's "Hootsuite, Buffer or similar").
 2. **Breadth** B_k = min(1, sum_s I_sk * e_s / t_k), where the importance I_sk is
    ``credit.required`` / ``credit.preferred`` for skills the area lists,
    ``credit.other`` for other taxonomy skills of the area, and ``credit.transversal``
@@ -147,6 +148,16 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
                 effective[take, col] = val[take]
                 for i in np.flatnonzero(take):
                     transfer_from[i][col] = near[best[i]]
+    for col, members in cp.alternatives:
+        # "Hootsuite, Buffer or similar": evidence of any member satisfies the listed one
+        sub = direct[:, members]
+        best = sub.argmax(axis=1)
+        val = sub[np.arange(n), best]
+        take = val > effective[:, col]
+        if take.any():
+            effective[take, col] = val[take]
+            for i in np.flatnonzero(take):
+                transfer_from[i][col] = members[best[i]]
     raw = effective @ cp.importance
     breadth = np.minimum(1.0, raw / cp.targets)
 

@@ -26,8 +26,32 @@ __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
 FAMILIES = (
     "required", "preferred", "negation_after", "negation_before", "negation_weak",
     "needed_words", "negation_cancel", "consumer", "familiarity", "incidental",
-    "professional",
+    "professional", "examples", "examples_after",
 )
+
+#: a posting's sentence about the company itself ("We are a digital agency...", "Our
+#: clients include..."): the skills it names are the company's, not asked of the hire
+_SELF = re.compile(
+    r"^\W*(?:who we are\W*|about us\W*|about the company\W*)?"
+    r"(?:we\b|we're\b|we’re\b|we've\b|our\s+(?:company|agency|firm|team|mission|clients?|work|"
+    r"platform|products?|services?|organi[sz]ation|business|portfolio|brands?|group|people|"
+    r"customers|partners|story|vision|values|culture)\b|founded\b|headquartered\b|established\b)",
+    re.IGNORECASE,
+)
+_SELF_ANY = re.compile(
+    r"\bwe\s+(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
+    r"specialise|partner|deliver|build|create|develop|make|believe|pride|focus|have\s+been|"
+    r"were\s+founded|work\s+with)\b",
+    re.IGNORECASE,
+)
+_NOT_SELF = re.compile(
+    r"\b(?:you|your|you'll|you’ll|candidate|candidates|applicant|looking for|seeking|hiring|"
+    r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
+    r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus)\b",
+    re.IGNORECASE,
+)
+#: list items inside a sentence: commas, semicolons, pipes, slashes between words
+_ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 
 #: sentence ends: newlines, bullets, . ! ? ; before white space (not "Node.js"), and a
 #: full stop or colon glued to a capitalized word, as in flattened job-board text
@@ -50,6 +74,12 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
+#: "3-5 experience in marketing", "5+ experience with SQL": a range or plus, no "years"
+_YEARS_BARE = re.compile(
+    r"(?<![\w.$])(?P<n>\d{1,2})\s*(?:\+|(?:-|–|to)\s*\d{1,2}\s*\+?)\s*(?:of\s+)?"
+    r"(?:professional\s+|relevant\s+|related\s+|hands[- ]on\s+|proven\s+)?experience\b",
+    re.IGNORECASE,
+)
 _YEARS = re.compile(
     r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*"
@@ -66,6 +96,13 @@ def years_in(text: str) -> list[tuple[int, float]]:
         value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
         if 0 < value <= 40:
             out.append((m.start(), value))
+    if "experience" in text.lower():
+        taken = {o for o, _ in out}
+        for m in _YEARS_BARE.finditer(text):
+            value = float(m.group("n"))
+            if 0 < value <= 40 and m.start() not in taken:
+                out.append((m.start(), value))
+        out.sort()
     return out
 
 
@@ -94,17 +131,27 @@ class SentenceContext:
     end: int
     cues: list[tuple[int, int, str]]  # (start, end, family)
     years: list[tuple[int, float]] | None = None
+    #: list separators outside parentheses (computed on first use)
+    separators: list[int] | None = None
+    #: whether the sentence describes the company itself (postings; on first use)
+    company: bool | None = None
 
 
 
 class ContextRules:
     """Finds sentences and cues for a whole text once, then answers per mention."""
 
-    def __init__(self, text: str, cues: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self, text: str, cues: list[tuple[int, int, str]], extra_ends: "list[int] | tuple[int, ...]" = ()
+    ) -> None:
         """``cues`` are (start, end, family) in text order, as the extractor's
-        automaton found them."""
+        automaton found them; ``extra_ends`` are more sentence starts (glued list
+        items, see :func:`skillmix.extract.engine.glue_points`)."""
         self.text = text
-        self.starts = [0, *sentence_ends(text)]
+        ends = sentence_ends(text)
+        if extra_ends:
+            ends = sorted(set(ends).union(extra_ends))
+        self.starts = [0, *ends] if not ends or ends[0] != 0 else ends
         self.cues = cues
         self.cue_starts = [c[0] for c in cues]
         self._sentences: dict[int, SentenceContext] = {}
@@ -121,6 +168,79 @@ class ContextRules:
             self._sentences[i] = hit
         return hit
 
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``."""
+        sent = self.sentence(offset)
+        return sent.start, sent.end
+
+    def item(self, sent: SentenceContext, start: int, end: int) -> tuple[int, int]:
+        """The list item of a sentence that holds the mention: in "Snapchat (personal),
+        Excel (5 years)" Excel's item is "Excel (5 years)". Separators inside
+        parentheses do not split. A sentence that is no list is one item."""
+        seps = sent.separators
+        if seps is None:
+            seps = sent.separators = self._separators(sent)
+        if not seps:
+            return sent.start, sent.end
+        i = bisect_right(seps, start - 1)
+        a = seps[i - 1] + 1 if i else sent.start
+        j = bisect_left(seps, end)
+        b = seps[j] if j < len(seps) else sent.end
+        return a, b
+
+    def _separators(self, sent: SentenceContext) -> list[int]:
+        """Offsets of the list separators (, ; |) of a sentence outside parentheses."""
+        text = self.text
+        chunk = text[sent.start:sent.end]
+        if "," not in chunk and ";" not in chunk and "|" not in chunk:
+            return []
+        out = []
+        depth = 0
+        for k, ch in enumerate(chunk):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in ",;|":
+                out.append(sent.start + k)
+        return out
+
+    def self_description(self, sent: SentenceContext) -> bool:
+        """Whether a posting's sentence describes the company itself, not the job."""
+        if sent.company is None:
+            chunk = self.text[sent.start:sent.end]
+            sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)) \
+                and not _NOT_SELF.search(chunk)
+        return sent.company
+
+    def alternative_groups(self, found: "list") -> dict[int, int]:
+        """Mention start -> group number for example lists ("tools such as Hootsuite,
+        Buffer or Sprout", "Canva, Adobe, etc."): the members after an "examples" cue
+        (or before an "examples_after" cue) in one sentence form one group of
+        alternatives, any of which satisfies the requirement."""
+        if not any(c[2] in ("examples", "examples_after") for c in self.cues):
+            return {}
+        by_sentence: dict[int, list[int]] = {}
+        for f in found:
+            i = bisect_right(self.starts, f.start) - 1
+            by_sentence.setdefault(i, []).append(f.start)
+        out: dict[int, int] = {}
+        for i, starts in by_sentence.items():
+            sent = self.sentence(starts[0])
+            fams = [(c[0], c[1], c[2]) for c in sent.cues if c[2] in ("examples", "examples_after")]
+            if not fams:
+                continue
+            members: set[int] = set()
+            for c_start, c_end, fam in fams:
+                if fam == "examples":
+                    members.update(s for s in starts if s >= c_end)
+                else:
+                    members.update(s for s in starts if s < c_start)
+            if len(members) >= 2:
+                for s in members:
+                    out[s] = i
+        return out
+
     @staticmethod
     def requirement(sent: SentenceContext, default: str) -> str:
         fams = {c[2] for c in sent.cues}
@@ -132,19 +252,37 @@ class ContextRules:
             return "required"
         return default
 
-    def years(self, sent: SentenceContext, start: int, end: int) -> float | None:
-        """The years expression nearest the mention in its sentence, if any."""
+    def years(
+        self, sent: SentenceContext, start: int, end: int,
+        item: "tuple[int, int] | None" = None,
+    ) -> float | None:
+        """The years expression nearest the mention in its sentence, if any; in a list
+        ("Snapchat (personal), Excel (5 years)") only one in the mention's own item
+        counts."""
         if sent.years is None:
             chunk = self.text[sent.start:sent.end]
             low = chunk.lower()
-            if "year" in low or "yr" in low:
+            if "year" in low or "yr" in low or "experience" in low:
                 sent.years = [(sent.start + off, v) for off, v in years_in(chunk)]
             else:
                 sent.years = []
         if not sent.years:
             return None
-        best = min(sent.years, key=lambda y: (y[0] > start, abs(y[0] - start)))
+        pool = sent.years
+        if item is not None and item != (sent.start, sent.end):
+            # a years figure in parentheses belongs to its own list member only
+            # ("Snapchat (personal), Excel (5 years)"); one outside parentheses ("5 years
+            # of Python, SQL and Tableau") to every member
+            pool = [y for y in pool if not self._in_parens(sent, y[0]) or item[0] <= y[0] < item[1]]
+            if not pool:
+                return None
+        best = min(pool, key=lambda y: (y[0] > start, abs(y[0] - start)))
         return best[1]
+
+    def _in_parens(self, sent: SentenceContext, offset: int) -> bool:
+        text = self.text
+        opened = text.rfind("(", sent.start, offset)
+        return opened >= 0 and text.find(")", opened, offset) == -1
 
     @staticmethod
     def negated(sent: SentenceContext, start: int, end: int) -> bool:
@@ -173,7 +311,10 @@ class ContextRules:
         return False
 
     @staticmethod
-    def usage(sent: SentenceContext, start: int, end: int, resume: bool = True) -> str:
+    def usage(
+        sent: SentenceContext, start: int, end: int, resume: bool = True,
+        item: "tuple[int, int] | None" = None,
+    ) -> str:
         """Professional or consumer, by the usage cue nearest the mention in its
         sentence ("avid Instagram user, passionate about strategy" is consumer).
         Incidental cues ("follow us on") always make it consumer; familiarity cues
@@ -182,7 +323,11 @@ class ContextRules:
         if any(c[2] == "incidental" for c in sent.cues):
             return "consumer"
         best: tuple[int, str] | None = None
-        for c in sent.cues:
+        cues = sent.cues
+        if item is not None and item != (sent.start, sent.end):
+            # in a list, a consumer cue belongs to its own member ("Snapchat (personal)")
+            cues = [c for c in cues if c[2] != "consumer" or item[0] <= c[0] < item[1]]
+        for c in cues:
             fam = c[2]
             if fam == "professional" or fam == "consumer" or (resume and fam == "familiarity"):
                 fam = "consumer" if fam == "familiarity" else fam

@@ -15,21 +15,97 @@ reused for every document. For each document it
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Sequence
+from bisect import bisect_right
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
 from ..errors import ExtractionError
 from ..records import Document, Extraction, Posting, Resume, SkillMention, content_id
 from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
-from .context import ContextRules, cue_phrases
-from .semantic import SemanticFallback
+from .context import ContextRules, cue_phrases, sentence_ends
+from .duties import duty_cues, evidence_forms, find_duties
+from .guards import crosses_line, guard_hits
 from .normalize import normalize
+from .semantic import SemanticFallback
 from .vocabulary import Vocabulary
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "2.0"
+
+#: a word glued to the capitalized word after it, as flattened job-board text does
+#: with list items ("customersManage and contribute", "InstagramContributing"); the
+#: left part is a whole word (lower case, or capitalized) of three letters or more
+_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
+_LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
+_RIGHT_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def glue_points(text: str, known=None) -> list[int]:
+    """Offsets where a glued word starts: each reads as a word and sentence boundary.
+
+    ``known(token)`` says whether the joined token is a name the vocabulary knows
+    ("LinkedIn", "YouTube", "HubSpot", "JavaScript"): those are left whole."""
+    out = []
+    for m in _GLUE.finditer(text):
+        end = m.end()
+        left = _LEFT_WORD.search(text, max(0, end - 40), end)
+        if left is None or (left.start() and text[left.start() - 1].isalpha()):
+            continue
+        if left.group()[0].isupper():
+            right = _RIGHT_WORD.match(text, end)
+            token = (left.group() + (right.group() if right else "")).lower()
+            if known is None or known(token):
+                continue  # a camel-case name ("LinkedIn"), or no way to tell
+        out.append(end)
+    return out
+
+
+#: a note right after a skill that says it is a personal habit: "Snapchat (personal)"
+_PERSONAL_NOTE = re.compile(
+    r"[ \t]*\((?:for\s+|just\s+)?(?:personal(?:\s+use|\s+account|\s+only)?|private|"
+    r"hobby|leisure|fun|consumer|casual(?:\s+user)?)\)",
+    re.IGNORECASE,
+)
+
+
+class _Found(NamedTuple):
+    """A candidate mention before context: span, skill, where it came from."""
+
+    start: int
+    end: int
+    sid: str
+    label: str
+    area: str | None
+    ti: int
+    extractor: str
+    confidence: float
+    quantity: float | None = None
+    quantity_kind: str | None = None
+
+
+def _sentence_bounds(text: str, extra: Sequence[int] = ()):
+    starts = sorted({0, *sentence_ends(text), *extra})
+
+    def bounds(offset: int) -> tuple[int, int]:
+        i = bisect_right(starts, offset) - 1
+        return starts[i], (starts[i + 1] if i + 1 < len(starts) else len(text))
+
+    return bounds
+
+
+def _organisation(doc: Document) -> str | None:
+    """The organisation a document belongs to, when its reader knows it (a posting's
+    company): its name is never a skill."""
+    meta = doc.metadata or {}
+    for key in ("company", "company_name", "hiringOrganization", "employer", "organization"):
+        value = meta.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 _FINAL_DOT = re.compile(r"\.(?= |$)")
 
@@ -127,30 +203,67 @@ class Extractor:
             semantic = SemanticFallback()
         self.semantic: SemanticFallback | None = semantic or None
         self.vocabulary = Vocabulary.load_or_build(
-            source, use_cache=use_cache, cues=cue_phrases()
+            source, use_cache=use_cache, cues=_all_cues(), extra=evidence_forms()
         )
         self._tax_meta = self.vocabulary.taxonomies
+        self._builtin = self._builtin_skills()
+        exists = self.vocabulary.automaton.exists
+        self._known = lambda token: exists(" " + token + " ")
         self.taxonomy_label = "+".join(n for n, _ in self._tax_meta)
         self.taxonomy_version = "+".join(v for _, v in self._tax_meta)
+
+    def _builtin_skills(self) -> "tuple[int, dict[str, tuple[str, str | None]]] | None":
+        """The builtin taxonomy's index and its skills' (label, area), read off the
+        compiled vocabulary, for duty patterns (which name builtin skills)."""
+        names = [n for n, _ in self._tax_meta]
+        if "builtin" not in names:
+            return None
+        ti = names.index("builtin")
+        skills: dict[str, tuple[str, str | None]] = {}
+        for _, cands, _ in self.vocabulary.entries:
+            for c in cands:
+                if c[0] == ti and c[1] not in skills:
+                    skills[c[1]] = (c[3], c[4])
+        return ti, skills
 
     # ------------------------------------------------------------------ matching
 
     def _hits(
-        self, text: str, norm: str
-    ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]]]:
-        """Guard-passing, non-overlapping skill hits (start, end, candidate) and the
-        context cues (start, end, family), both in text order, from one scan."""
+        self, text: str, norm: str, glue: Sequence[int] = ()
+    ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """Guard-passing, non-overlapping skill hits (start, end, candidate), the
+        context cues (start, end, family) and the duty-pattern cues (start, end, packed
+        families, see :mod:`.duties`), all in text order, from one scan.
+
+        ``glue`` are offsets where a glued word starts ("customersManage"): the scan
+        reads a space there, and offsets are mapped back to the text."""
         entries = self.vocabulary.entries
         hits: list[tuple[int, int, tuple]] = []
         cues: list[tuple[int, int, str]] = []
+        duty: list[tuple[int, int, str]] = []
         add_hit = hits.append
-        scan = " " + _FINAL_DOT.sub(" ", norm) + " "
+        body = _FINAL_DOT.sub(" ", norm)
+        inserted: list[int] = []
+        if glue:
+            parts = []
+            prev = 0
+            for k, g in enumerate(glue):
+                parts.append(body[prev:g])
+                parts.append(" ")
+                inserted.append(g + k)  # index of the inserted space in the scan body
+                prev = g
+            parts.append(body[prev:])
+            body = "".join(parts)
+        scan = " " + body + " "
         for pend, idx in self.vocabulary.automaton.iter(scan):
             # the key " form " ends at padded index `pend` (its trailing space), so in
-            # text coordinates the form is [pend - 1 - len(form), pend - 1)
+            # body coordinates the form is [pend - 1 - len(form), pend - 1)
             form_len, cands, fams = entries[idx]
             end = pend - 1
             start = end - form_len
+            if inserted:
+                start -= bisect_right(inserted, start - 1)
+                end -= bisect_right(inserted, end - 1)
             if cands:
                 if cands[0][2] is None:  # the usual case: no spelling guard
                     add_hit((start, end, cands[0]))
@@ -163,7 +276,10 @@ class Extractor:
                             break
             if fams:
                 for fam in fams:
-                    cues.append((start, end, fam))
+                    if fam[0] == "D":
+                        duty.append((start, end, fam))
+                    else:
+                        cues.append((start, end, fam))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0] - h[1], h[0]))
             taken = bytearray(len(norm) + 1)
@@ -176,7 +292,9 @@ class Extractor:
             hits = chosen
         if len(cues) > 1:
             cues.sort()
-        return hits, cues
+        if len(duty) > 1:
+            duty.sort()
+        return hits, cues, duty
 
     # ------------------------------------------------------------------ public API
 
@@ -184,27 +302,69 @@ class Extractor:
         """All skill mentions in one document."""
         doc = as_document(item, kind)
         text = doc.text
+        glue = glue_points(text, self._known)
         norm = normalize(text)
-        hits, cues = self._hits(text, norm)
-        rules = ContextRules(text, cues) if self.context or self.semantic else None
-        found: list[tuple[int, int, str, str, str | None, int, str, float]] = []
-        for start, end, (ti, sid, _, label, area) in hits:
-            found.append((start, end, sid, label, area, ti, self.name, 1.0))
+        hits, cues, duty = self._hits(text, norm, glue)
+        rules = ContextRules(text, cues, extra_ends=glue) if self.context or self.semantic else None
+        sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
+        hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))
+        found: list[_Found] = [
+            _Found(start, end, sid, label, area, ti, self.name, 1.0)
+            for start, end, (ti, sid, _, label, area) in hits
+        ]
+        if self._builtin is not None and rules is not None:
+            taken: dict[str, list[tuple[int, int]]] = {}
+            for f in found:
+                taken.setdefault(f.sid, []).append((f.start, f.end))
+            for f in self._duties(text, duty, rules):
+                spans = taken.setdefault(f.sid, [])
+                if not any(a < f.end and f.start < b for a, b in spans):
+                    spans.append((f.start, f.end))
+                    found.append(f)
         if self.semantic is not None and rules is not None:
             found.extend(self._semantic(doc, hits, rules))
-            found.sort(key=lambda f: f[0])
+        found.sort(key=lambda f: (f.start, f.end))
+        mentions = self._mentions(doc, found, rules)
+        return Extraction(
+            document_id=doc.id, source=doc.source, kind=doc.kind,
+            taxonomy=self.taxonomy_label, taxonomy_version=self.taxonomy_version,
+            extractor_version=EXTRACTOR_VERSION, mentions=tuple(mentions),
+        )
+
+    def _duties(self, text: str, duty: list[tuple[int, int, str]], rules: ContextRules) -> list[_Found]:
+        """Verb-object duties ("Led a team of 5") as mentions of builtin skills."""
+        if not duty:
+            return []
+        ti, skills = self._builtin  # type: ignore[misc]
+        out: list[_Found] = []
+        for hit in find_duties(text, duty, rules.starts):
+            if crosses_line(text, hit.start, hit.end):
+                continue
+            for sid in hit.skills:
+                meta = skills.get(sid)
+                if meta is None:
+                    continue
+                out.append(_Found(hit.start, hit.end, sid, meta[0], meta[1], ti, "pattern", 1.0,
+                                  hit.quantity, hit.quantity_kind))
+        return out
+
+    def _mentions(self, doc: Document, found: list[_Found], rules: ContextRules | None) -> list[SkillMention]:
+        text = doc.text
         mentions: list[SkillMention] = []
         is_resume = doc.kind == "resume"
+        is_posting = doc.kind == "posting"
         sections = doc.sections
-        for start, end, sid, label, area, ti, extractor, confidence in found:
+        groups = rules.alternative_groups(found) if rules is not None and self.context else {}
+        for f in found:
+            start, end = f.start, f.end
             section = None
             if sections:
                 section = doc.section_at(start)
                 if section is not None and section.boilerplate and self.skip_boilerplate:
                     continue
             sec_kind = section.kind if section is not None else None
-            if ti >= 0:
-                tax_name, tax_version = self._tax_meta[ti]
+            if f.ti >= 0:
+                tax_name, tax_version = self._tax_meta[f.ti]
                 version = EXTRACTOR_VERSION
             else:
                 tax_name, tax_version = "esco", "1.1"
@@ -212,39 +372,41 @@ class Extractor:
             if rules is not None and self.context:
                 sent = rules.sentence(start)
                 s_start, s_end = sent.start, sent.end
+                item = rules.item(sent, start, end)
                 if is_resume:
                     requirement = "mentioned"
                 else:
-                    requirement = rules.requirement(
-                        sent, _SECTION_REQUIREMENT.get(sec_kind or "", "mentioned")
-                    )
-                years = rules.years(sent, start, end)
+                    default = _SECTION_REQUIREMENT.get(sec_kind or "", "required" if is_posting else "mentioned")
+                    requirement = rules.requirement(sent, default)
+                years = rules.years(sent, start, end, item)
                 negated = rules.negated(sent, start, end)
-                usage = rules.usage(sent, start, end, is_resume)
+                usage = rules.usage(sent, start, end, is_resume, item)
+                if _PERSONAL_NOTE.match(text, end):
+                    usage = "consumer"  # "Snapchat (personal)"
+                if is_posting and usage != "consumer" and rules.self_description(sent):
+                    requirement, usage = "mentioned", "incidental"
             else:
                 s_start, s_end = start, end
                 requirement, years, negated, usage = "mentioned", None, False, "unspecified"
             mentions.append(
                 SkillMention(
-                    skill_id=sid, label=label, taxonomy=tax_name,
+                    skill_id=f.sid, label=f.label, taxonomy=tax_name,
                     taxonomy_version=tax_version, start=start, end=end,
                     surface=text[start:end], sentence_start=s_start,
-                    sentence_end=s_end, area=area, section=sec_kind,
+                    sentence_end=s_end, area=f.area, section=sec_kind,
                     requirement=requirement, years=years, negated=negated,  # type: ignore[arg-type]
                     usage=usage,  # type: ignore[arg-type]
                     role=doc.role_at(start) if doc.roles else None,
-                    extractor=extractor, extractor_version=version, confidence=confidence,
+                    extractor=f.extractor, extractor_version=version, confidence=f.confidence,
+                    quantity=f.quantity, quantity_kind=f.quantity_kind,
+                    group=groups.get(start),
                 )
             )
-        return Extraction(
-            document_id=doc.id, source=doc.source, kind=doc.kind,
-            taxonomy=self.taxonomy_label, taxonomy_version=self.taxonomy_version,
-            extractor_version=EXTRACTOR_VERSION, mentions=tuple(mentions),
-        )
+        return mentions
 
     def _semantic(
         self, doc: Document, hits: list[tuple[int, int, tuple]], rules: ContextRules
-    ) -> list[tuple[int, int, str, str, str | None, int, str, float]]:
+    ) -> list[_Found]:
         """Semantic spans in the sentences with no lexical hit (outside boilerplate)."""
         assert self.semantic is not None
         with_hits = {rules.sentence(h[0]).start for h in hits}
@@ -257,7 +419,7 @@ class Extractor:
             if section is not None and section.boilerplate:
                 continue
             empty.append((start, end))
-        return [(s.start, s.end, s.skill_id, s.label, None, -1, self.semantic.name, s.score)
+        return [_Found(s.start, s.end, s.skill_id, s.label, None, -1, self.semantic.name, s.score)
                 for s in self.semantic.spans(doc.text, empty)]
 
     def pipe(
@@ -272,6 +434,16 @@ class Extractor:
         yield from run_batch(
             items, self.extract, source=_source_of, on_error=on_error, report=report
         )
+
+
+def _all_cues() -> dict[str, tuple[str, ...]]:
+    """Context cues and duty-pattern cues, merged (one automaton carries both). A
+    phrase's duty families travel packed in one family ("Ddv3|do7"), so a hit costs
+    one entry however many patterns share the word."""
+    merged = {k: set(v) for k, v in cue_phrases().items()}
+    for k, v in duty_cues().items():
+        merged.setdefault(k, set()).add("D" + "|".join(sorted(v)))
+    return {k: tuple(sorted(v)) for k, v in merged.items()}
 
 
 def _source_of(item: Input) -> str:

@@ -9,9 +9,10 @@ Each key's value indexes :attr:`Vocabulary.entries`, a tuple of candidates
 guarded forms that only count when the original text spells them exactly (short forms,
 ambiguous words, the taxonomy's own ``case_sensitive`` list).
 
-Inflections: the last word of a form also matches in singular/plural, and ESCO/
-Lightcast verb-led labels also match with the verb in ``-ing`` form ("manage social
-media" / "managing social media").
+Inflections (:mod:`.morphology`): the last word of a form also matches in singular and
+plural, and the first word of a multi-word form in every verb inflection ("creating
+content" / "created content" / "creates content"); ESCO only inflects the verbs of its
+skill (not knowledge) labels.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ import ahocorasick
 from ..errors import ExtractionError
 from ..files import atomic_write
 from ..taxonomy.model import Taxonomy
+from .morphology import form_variants
 from .normalize import normalize_form
 
 __all__ = ["VOCABULARY_VERSION", "Vocabulary", "cache_dir"]
 
 #: Bump when the way forms are generated changes, to invalidate disk caches.
-VOCABULARY_VERSION = "4"
+VOCABULARY_VERSION = "5"
 
 #: (taxonomy index, skill id, exact surface or None, label, area)
 Candidate = tuple[int, str, "str | None", str, "str | None"]
@@ -62,56 +64,6 @@ _FUNCTION_WORDS = frozenset(
     "me my no not if all any can may will make get set use new one two".split()
 )
 
-_IRREGULAR_ING = {"be": "being", "see": "seeing", "use": "using", "run": "running",
-                  "plan": "planning", "set": "setting", "get": "getting", "put": "putting",
-                  "cut": "cutting", "map": "mapping", "ship": "shipping", "shop": "shopping",
-                  "chat": "chatting", "log": "logging", "tag": "tagging", "blog": "blogging",
-                  "program": "programming", "control": "controlling", "audit": "auditing",
-                  "edit": "editing", "commit": "committing", "submit": "submitting"}
-
-
-def _gerund(verb: str) -> str | None:
-    if verb in _IRREGULAR_ING:
-        return _IRREGULAR_ING[verb]
-    if not verb.isalpha() or len(verb) < 3 or verb.endswith("ing"):
-        return None
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    return verb + "ing"
-
-
-def _number_variants(word: str) -> list[str]:
-    if not word.isalpha() or len(word) < 4:
-        return []
-    if word.endswith("ies") and len(word) > 4:
-        return [word[:-3] + "y"]
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return [word[:-2]]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")):
-        return [word[:-1]]
-    if word.endswith(("ss", "ch", "sh", "x")):
-        return [word + "es"]
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return [word[:-1] + "ies"]
-    if word.endswith(("s", "ing", "ics")):
-        return []
-    return [word + "s"]
-
-
-def _variants(norm: str, verb_led: bool) -> list[str]:
-    words = norm.split(" ")
-    out = []
-    for alt in _number_variants(words[-1]):
-        out.append(" ".join([*words[:-1], alt]))
-    if verb_led and len(words) >= 2:
-        g = _gerund(words[0])
-        if g:
-            out.append(" ".join([g, *words[1:]]))
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """A compiled automaton over several taxonomies, plus what each hit means."""
@@ -129,7 +81,11 @@ class Vocabulary:
         taxonomies: tuple[Taxonomy, ...],
         key: str | None = None,
         cues: "dict[str, tuple[str, ...]] | None" = None,
+        extra: "dict[str, tuple[str, ...]] | None" = None,
     ) -> "Vocabulary":
+        """Compile ``taxonomies``; ``cues`` are context-cue phrases (phrase ->
+        families); ``extra`` are evidence phrases of builtin skills (skill id ->
+        normalized phrases), used when a taxonomy named ``builtin`` is among them."""
         ambiguous = _ambiguous_words()
         # key -> [(taxonomy index, exact-last flag, priority, skill id, exact, label, area)]
         table: dict[str, list[tuple]] = {}
@@ -164,11 +120,23 @@ class Vocabulary:
                         (ti, exact is None, prio, skill.id, exact, skill.label, skill.area)
                     )
                     if exact is None and len(norm) > 3:
-                        led = verb_led and skill.kind != "knowledge" and not single
-                        for v in _variants(norm, led):
+                        led = (verb_led and skill.kind != "knowledge") or curated
+                        for v in form_variants(norm, verb_led=led and not single):
                             table.setdefault(" " + v + " ", []).append(
                                 (ti, True, prio + 2, skill.id, None, skill.label, skill.area)
                             )
+        for ti, tax in enumerate(taxonomies):
+            if tax.name != "builtin" or not extra:
+                continue
+            for sid, phrases in extra.items():
+                if sid not in tax:
+                    continue
+                skill = tax.get(sid)
+                for phrase in phrases:
+                    if phrase and phrase not in _FUNCTION_WORDS:
+                        table.setdefault(" " + phrase + " ", []).append(
+                            (ti, True, 3, sid, None, skill.label, skill.area)
+                        )
         for phrase, fams in (cues or {}).items():
             table.setdefault(" " + phrase + " ", []).append((-1, False, 0, "", None, "", fams))
 
@@ -198,6 +166,7 @@ class Vocabulary:
         taxonomies: "tuple[Taxonomy, ...] | str",
         use_cache: bool = True,
         cues: "dict[str, tuple[str, ...]] | None" = None,
+        extra: "dict[str, tuple[str, ...]] | None" = None,
     ) -> "Vocabulary":
         """The compiled vocabulary for ``taxonomies`` (loaded taxonomies, or a spec
         string such as ``"builtin+esco"``).
@@ -209,11 +178,11 @@ class Vocabulary:
         if isinstance(taxonomies, str):
             from ..taxonomy.registry import load_taxonomies, spec_sources
 
-            key = _spec_key(spec_sources(taxonomies), cues)
+            key = _spec_key(spec_sources(taxonomies), cues, extra)
             loader = lambda: load_taxonomies(taxonomies)  # noqa: E731
         else:
             loaded = taxonomies
-            key = _cache_key(loaded, cues)
+            key = _cache_key(loaded, cues, extra)
             loader = lambda: loaded  # noqa: E731
         if use_cache and key in _LOADED:
             return _LOADED[key]
@@ -227,7 +196,7 @@ class Vocabulary:
                 return vocab
             except (OSError, ValueError, EOFError, pickle.UnpicklingError):
                 pass  # a damaged cache is rebuilt below
-        vocab = cls.build(loader(), key=key, cues=cues)
+        vocab = cls.build(loader(), key=key, cues=cues, extra=extra)
         if use_cache:
             try:
                 state = (list(vocab.keys), vocab.entries, vocab.taxonomies)
@@ -266,9 +235,11 @@ def _compile(keys: list[str]) -> "ahocorasick.Automaton":
 def _spec_key(
     sources: list[tuple[str, tuple[str, int, int]]],
     cues: "dict[str, tuple[str, ...]] | None" = None,
+    extra: "dict[str, tuple[str, ...]] | None" = None,
 ) -> str:
     h = hashlib.sha256(VOCABULARY_VERSION.encode())
     h.update(repr(sorted((cues or {}).items())).encode())
+    h.update(repr(sorted((extra or {}).items())).encode())
     h.update("\n".join(sorted(_ambiguous_words())).encode())
     for kind, ident in sources:
         h.update(f"|{kind}|{ident}".encode())
@@ -278,9 +249,11 @@ def _spec_key(
 def _cache_key(
     taxonomies: tuple[Taxonomy, ...],
     cues: "dict[str, tuple[str, ...]] | None" = None,
+    extra: "dict[str, tuple[str, ...]] | None" = None,
 ) -> str:
     h = hashlib.sha256(VOCABULARY_VERSION.encode())
     h.update(repr(sorted((cues or {}).items())).encode())
+    h.update(repr(sorted((extra or {}).items())).encode())
     h.update("\n".join(sorted(_ambiguous_words())).encode())
     for t in taxonomies:
         h.update(f"|{t.name}|{t.version}|{len(t)}|{t.source}".encode())

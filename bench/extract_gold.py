@@ -1,0 +1,89 @@
+"""Extraction against the annotated gold (../shared/data/gold): skill-set precision,
+recall and F1 per document kind, posting requirement accuracy, consumer agreement, and
+the misses / false positives per document.
+
+    python bench/extract_gold.py [--gold DIR] [--semantic] [--errors] [--folds K]
+
+The rules (aliases, duty patterns, guards) were written while reading the errors of the
+*development half* of the gold only (documents whose sha1(id) is even); the other half
+was kept aside to estimate how the rules do on documents their author did not read, and
+is printed separately. ``--errors`` lists errors of the development half only (pass
+``--errors-all`` to see all). ``--folds K`` adds the mean and spread over K folds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from skillmix.extract import Extractor
+from skillmix.extract.evaluate import evaluate_skills, load_gold
+from skillmix.io import read_document
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gold"
+
+
+def _half(doc: str) -> int:
+    """0: the development half (rules written from its errors); 1: held out."""
+    return int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 2
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=DEFAULT)
+    ap.add_argument("--semantic", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="print misses and false positives")
+    ap.add_argument("--errors-all", action="store_true")
+    ap.add_argument("--folds", type=int, default=0)
+    args = ap.parse_args()
+    gold = load_gold(args.gold / "gold.jsonl")
+    docs = {}
+    for g in gold:
+        path = args.gold / "docs" / f"{g.doc}.txt"
+        docs[g.doc] = read_document(path, kind=g.kind, sandbox=False)
+    ex = Extractor("builtin", semantic=args.semantic)
+    t0 = time.perf_counter()
+    cache = {g.doc: ex.extract(docs[g.doc]) for g in gold}
+    took = time.perf_counter() - t0
+    result = evaluate_skills(gold, lambda g: cache[g.doc])
+    out: dict = {"all": {k: v.as_dict() for k, v in sorted(result.kinds.items())},
+                 "seconds": round(took, 3)}
+    for name, half in (("development half", 0), ("held-out half", 1)):
+        members = [g.doc for g in gold if _half(g.doc) == half]
+        r = evaluate_skills(gold, lambda g: cache[g.doc], docs=members)
+        out[name] = {k: v.as_dict() for k, v in sorted(r.kinds.items())}
+    if args.folds:
+        ids = sorted(g.doc for g in gold)
+        folds: dict[int, list[str]] = {}
+        for i, d in enumerate(ids):
+            folds.setdefault(i % args.folds, []).append(d)
+        per: dict[str, list[float]] = {}
+        for k, members in folds.items():
+            r = evaluate_skills(gold, lambda g: cache[g.doc], docs=members)
+            for kind, ks in r.kinds.items():
+                per.setdefault(f"{kind}_f1", []).append(ks.f1)
+                per.setdefault(f"{kind}_recall", []).append(ks.recall)
+                per.setdefault(f"{kind}_precision", []).append(ks.precision)
+        out["folds"] = {k: {"mean": round(statistics.mean(v), 3),
+                            "sd": round(statistics.pstdev(v), 3)} for k, v in per.items()}
+    json.dump(out, sys.stdout, indent=2)
+    print()
+    if args.errors or args.errors_all:
+        for doc in sorted(set(result.misses) | set(result.false_positives)):
+            if not args.errors_all and _half(doc) != 0:
+                continue
+            print(f"## {doc}")
+            print("  miss:", ", ".join(result.misses.get(doc, [])))
+            print("  fp:  ", ", ".join(result.false_positives.get(doc, [])))
+            if doc in result.requirement_errors:
+                print("  req: ", result.requirement_errors[doc])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

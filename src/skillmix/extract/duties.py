@@ -1,0 +1,272 @@
+"""Duties and paraphrases: evidence of a skill that never names it.
+
+A résumé says "Led a team of 5" and "Answered comments and inbox messages"; a recruiter
+reads team leadership and social inbox management. Two data files carry that reading:
+
+- ``data/evidence_phrases.yaml``: wordings that show a builtin skill ("strong
+  communicator", "mentored"). They join the builtin taxonomy's surface forms in the
+  extraction automaton (with their inflections), so they cost nothing extra per document.
+- ``data/duty_patterns.yaml``: a verb and its object within one clause ("managed ...
+  team", "created ... content"). Verbs, objects and context words ride in the same
+  automaton as context cues (families ``dv``/``do``/``dc`` with the pattern's number);
+  :func:`find_duties` pairs them per sentence, after the one scan. A number next to the
+  object (team size, growth) is kept with the mention as its ``quantity``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+import yaml
+
+from ..errors import ExtractionError
+from .morphology import form_variants, noun_forms, verb_forms
+from .normalize import normalize_form
+
+__all__ = [
+    "DutyHit",
+    "DutyPattern",
+    "duty_cues",
+    "duty_patterns",
+    "evidence_forms",
+    "find_duties",
+]
+
+#: words between verb and object may not cross these (a new clause starts)
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
+_PASSIVE = re.compile(r"\s+(?:for|by)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
+_NUMBER = re.compile(
+    r"(?<![\w$.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(%|percent)?"
+    r"|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "hundred": 100}
+
+
+@dataclass(frozen=True, slots=True)
+class DutyPattern:
+    """One verb-object pattern from the data file."""
+
+    index: int
+    skills: tuple[str, ...]
+    verbs: tuple[str, ...]
+    objects: tuple[str, ...]
+    context: tuple[str, ...] = ()
+    gap: int = 6
+    quantity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DutyHit:
+    """A verb-object pair found in a document: the span from the verb to the object,
+    the skills it evidences and the number found beside the object, if any."""
+
+    start: int
+    end: int
+    skills: tuple[str, ...]
+    quantity: float | None = None
+    quantity_kind: str | None = None
+
+
+def _load(name: str) -> dict:
+    try:
+        raw = yaml.safe_load((resources.files("skillmix.extract") / "data" / name).read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ExtractionError("E020", f"cannot read the extractor's {name} ({err}).") from None
+    if not isinstance(raw, dict):
+        raise ExtractionError("E021", f"{name} must be a mapping.")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def duty_patterns() -> tuple[DutyPattern, ...]:
+    """The verb-object patterns of ``data/duty_patterns.yaml``."""
+    out = []
+    for i, row in enumerate(_load("duty_patterns.yaml").get("patterns") or []):
+        try:
+            out.append(DutyPattern(
+                index=i, skills=tuple(row["skills"]),
+                verbs=tuple(normalize_form(v) for v in row["verbs"]),
+                objects=tuple(normalize_form(o) for o in row["objects"]),
+                context=tuple(normalize_form(c) for c in row.get("context") or ()),
+                gap=int(row.get("gap", 6)), quantity=row.get("quantity"),
+            ))
+        except (KeyError, TypeError, ValueError) as err:
+            raise ExtractionError(
+                "E022", f"duty pattern {i} is malformed ({type(err).__name__}: {err})."
+            ) from None
+    return tuple(out)
+
+
+def _verb_phrase_forms(phrase: str) -> set[str]:
+    words = phrase.split(" ")
+    return {" ".join([f, *words[1:]]) for f in verb_forms(words[0])}
+
+
+def _noun_phrase_forms(phrase: str) -> set[str]:
+    words = phrase.split(" ")
+    return {" ".join([*words[:-1], f]) for f in noun_forms(words[-1])} | {phrase}
+
+
+@lru_cache(maxsize=1)
+def duty_cues() -> dict[str, tuple[str, ...]]:
+    """Normalized phrase -> cue families (``dv12``, ``do12``, ``dc12``) for the
+    automaton: every inflection of each pattern's verbs, objects and context words."""
+    cues: dict[str, set[str]] = {}
+    for p in duty_patterns():
+        for v in p.verbs:
+            for f in _verb_phrase_forms(v):
+                cues.setdefault(f, set()).add(f"dv{p.index}")
+        for o in p.objects:
+            for f in _noun_phrase_forms(o):
+                cues.setdefault(f, set()).add(f"do{p.index}")
+        for c in p.context:
+            for f in _noun_phrase_forms(c):
+                cues.setdefault(f, set()).add(f"dc{p.index}")
+    return {k: tuple(sorted(v)) for k, v in cues.items() if k}
+
+
+@lru_cache(maxsize=1)
+def evidence_forms() -> dict[str, tuple[str, ...]]:
+    """Builtin skill id -> the normalized evidence phrases (with inflections) that show
+    it, from ``data/evidence_phrases.yaml``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for sid, row in (_load("evidence_phrases.yaml").get("skills") or {}).items():
+        forms: list[str] = []
+        for phrase in (row or {}).get("phrases") or ():
+            norm = normalize_form(str(phrase))
+            if norm and norm not in forms:
+                forms.append(norm)
+                for v in form_variants(norm, verb_led=" " in norm):
+                    if v not in forms:
+                        forms.append(v)
+        for verb in (row or {}).get("verbs") or ():
+            for f in verb_forms(normalize_form(str(verb))):
+                if f not in forms:
+                    forms.append(f)
+        out[str(sid)] = tuple(forms)
+    return out
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b)) if b > a else 0
+
+
+def _quantity(text: str, start: int, end: int, sent_end: int) -> float | None:
+    """A number standing just before the object phrase ("a team of 5 ..." reads from
+    the verb) or just after it ("team of ten", "followers by 40%")."""
+    after = text[end:min(sent_end, end + 24)]
+    m = re.match(r"\s*(?:of|by|to|from|with)?\s*(?:about|approximately|over|more than|nearly|"
+                 r"up to)?\s*", after, re.IGNORECASE)
+    tail = after[m.end():] if m else after
+    n = _NUMBER.match(tail)
+    if n is None:
+        inner = text[start:end]
+        n = _NUMBER.search(inner)
+        if n is None:
+            return None
+    if n.group(1):
+        try:
+            return float(n.group(1).replace(",", ""))
+        except ValueError:
+            return None
+    return float(_NUMBER_WORDS[n.group(3).lower()])
+
+
+_PACKED: dict[str, tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int]]] = {}
+
+
+def _unpack(packed: str) -> tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int]]:
+    """"Ddv3|do7" -> ((("v", 3), ("o", 7)), verb patterns {3}, object patterns {7})."""
+    hit = _PACKED.get(packed)
+    if hit is None:
+        fams = tuple((f[1], int(f[2:])) for f in packed[1:].split("|") if f)
+        hit = (fams, frozenset(i for k, i in fams if k == "v"),
+               frozenset(i for k, i in fams if k == "o"))
+        _PACKED[packed] = hit
+    return hit
+
+
+def find_duties(
+    text: str,
+    cues: Sequence[tuple[int, int, str]],
+    sentence_starts: Sequence[int],
+) -> list[DutyHit]:
+    """Verb-object pairs in ``text``. ``cues`` are the automaton's duty cues in text
+    order, as (start, end, packed families); ``sentence_starts`` are the sentences'
+    start offsets in text order (the first is 0)."""
+    patterns = duty_patterns()
+    verbs_in: set[int] = set()
+    objects_in: set[int] = set()
+    unpacked = []
+    for c_start, c_end, packed in cues:
+        fams, vset, oset = _unpack(packed)
+        unpacked.append((c_start, c_end, fams))
+        if vset:
+            verbs_in |= vset
+        if oset:
+            objects_in |= oset
+    active = verbs_in & objects_in
+    if not active:
+        return []
+    # (sentence index, pattern) -> verbs, objects; and which sentences hold context words
+    verbs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    objects: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    context: set[tuple[int, int]] = set()
+    for c_start, c_end, fams in unpacked:
+        si = bisect_right(sentence_starts, c_start) - 1
+        for kind, idx in fams:
+            if idx not in active:
+                continue
+            key = (si, idx)
+            if kind == "v":
+                verbs.setdefault(key, []).append((c_start, c_end))
+            elif kind == "o":
+                objects.setdefault(key, []).append((c_start, c_end))
+            else:
+                context.add(key)
+    hits: list[DutyHit] = []
+    n_sent = len(sentence_starts)
+    for key, vs in verbs.items():
+        os_ = objects.get(key)
+        if not os_:
+            continue
+        si, idx = key
+        p = patterns[idx]
+        if p.context and key not in context:
+            continue
+        best: tuple[int, int] | None = None
+        for v_start, v_end in vs:
+            for o_start, o_end in os_:
+                if o_start < v_end:
+                    continue
+                between = text[v_end:o_start]
+                if _CLAUSE_BREAK.search(between) or "\n\n" in between:
+                    continue
+                if _PASSIVE.match(text, v_end):
+                    continue  # "Built for athletes and teams": not a duty
+                words = _words_between(text, v_end, o_start)
+                if words > p.gap:
+                    continue
+                if words == 0 and text[v_start:v_end].lower().endswith("ing") \
+                        and not text[o_start:o_end].lower().endswith("s"):
+                    continue  # "leading agency", "managing editor": an adjective
+                if best is None or (o_end - v_start) < (best[1] - best[0]):
+                    best = (v_start, o_end)
+        if best is None:
+            continue
+        s_end = sentence_starts[si + 1] if si + 1 < n_sent else len(text)
+        qty = _quantity(text, best[0], best[1], s_end) if p.quantity else None
+        hits.append(DutyHit(best[0], best[1], p.skills, qty, p.quantity if qty is not None else None))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits

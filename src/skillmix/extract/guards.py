@@ -1,0 +1,162 @@
+"""Precision guards: hits that only look like skills.
+
+Lexical matching credits any word that spells a skill's name, but "Betsy Bash" is a
+company, "Mac OS X" is an operating system, "threads of email" are not Threads and
+"Go/No-Go" is not the Go language. The guards here decide, after the scan, which hits
+stand:
+
+- **ambiguous short forms** (``data/guarded_forms.yaml``) need supporting words in the
+  same sentence (or, in a list of same-area skills, anywhere in the document), and fail
+  on words that show another meaning right before or after them;
+- **names**: an ambiguous form glued to a capitalized neighbour that is no skill
+  itself ("Betsy Bash", "Spark Networks") is part of a name;
+- **the document's own organisation** (a posting's company, when the reader knows it):
+  hits inside its name never count;
+- **line breaks**: a phrase never runs from one line into a line that starts with a
+  capital letter (a new heading or list item: "Minor in Marketing" / "Communication
+  Club"); a line wrapped mid-sentence, which goes on in lower case, still joins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+import yaml
+
+from ..errors import ExtractionError
+from .normalize import normalize_form
+
+__all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits"]
+
+_NEW_LINE_ITEM = re.compile(r"\n[ \t\u2022\u25aa\u25cf\u25e6*>-]*[A-Z0-9]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'-]*)[ \t]*$")
+_WORD_AFTER = re.compile(r"^[ \t]*([A-Za-z][\w&.'-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class FormGuard:
+    """What an ambiguous form needs to count."""
+
+    skill_id: str
+    form: str
+    support: tuple[str, ...]
+    deny_before: tuple[str, ...] = ()
+    deny_after: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def form_guards() -> dict[tuple[str, str], FormGuard]:
+    """(skill id, normalized form) -> its guard, from ``data/guarded_forms.yaml``."""
+    try:
+        raw = yaml.safe_load(
+            (resources.files("skillmix.extract") / "data" / "guarded_forms.yaml").read_text("utf-8")
+        )
+        out: dict[tuple[str, str], FormGuard] = {}
+        for sid, row in (raw.get("forms") or {}).items():
+            g = FormGuard(
+                skill_id=str(sid), form=str(row["form"]),
+                support=tuple(normalize_form(w) for w in row.get("support") or ()),
+                deny_before=tuple(normalize_form(w) for w in row.get("deny_before") or ()),
+                deny_after=tuple(normalize_form(w) for w in row.get("deny_after") or ()),
+            )
+            out[(g.skill_id, normalize_form(g.form))] = g
+        return out
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
+        raise ExtractionError("E023", f"cannot read guarded_forms.yaml ({err}).") from None
+
+
+def crosses_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` runs into a new line that starts a new item."""
+    return "\n" in text[start:end] and _NEW_LINE_ITEM.search(text, start, end + 1) is not None
+
+
+def _has_word(norm: str, a: int, b: int, words: Sequence[str]) -> bool:
+    chunk = " " + " ".join(w.strip(".") for w in norm[a:b].split()) + " "
+    return any(" " + w + " " in chunk for w in words)
+
+
+def _tail_words(norm: str, pos: int, n: int = 3) -> str:
+    return " ".join(w.strip(".") for w in norm[max(0, pos - 40):pos].split()[-n:])
+
+
+def _head_words(norm: str, pos: int, n: int = 2) -> str:
+    return " ".join(w.strip(".") for w in norm[pos:pos + 30].split()[:n])
+
+
+def _denied(norm: str, start: int, end: int, guard: FormGuard) -> bool:
+    before = " " + _tail_words(norm, start)
+    after = _head_words(norm, end) + " "
+    if any(before.endswith(" " + w) for w in guard.deny_before):
+        return True
+    return any(after.startswith(w + " ") for w in guard.deny_after)
+
+
+def _name_part(text: str, start: int, end: int, skill_spans: set[tuple[int, int]],
+               sentence_start: int) -> bool:
+    """Whether a capitalized single-word form is glued to another capitalized word that
+    is not a skill: then the pair is a name ("Betsy Bash")."""
+    before = _WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
+    if before and before.group(1)[:1].isupper():
+        gap = text[before.end(1):start]
+        if gap.strip(" \t") == "" and "\n" not in gap and before.start(1) > sentence_start:
+            if (before.start(1), before.end(1)) not in skill_spans:
+                return True
+    after = _WORD_AFTER.match(text[end:end + 40])
+    if after and after.group(1)[:1].isupper() and "\n" not in text[end:end + after.start(1)]:
+        a0 = end + after.start(1)
+        if (a0, a0 + len(after.group(1))) not in skill_spans:
+            return True
+    return False
+
+
+def guard_hits(
+    text: str,
+    norm: str,
+    hits: list[tuple[int, int, tuple]],
+    sentence_of,
+    *,
+    organisation: str | None = None,
+) -> list[tuple[int, int, tuple]]:
+    """The hits that stand. ``hits`` are (start, end, candidate) with candidate
+    ``(taxonomy index, skill id, exact form or None, label, area)``; ``sentence_of``
+    maps an offset to its sentence's (start, end)."""
+    guards = form_guards()
+    org_spans: list[tuple[int, int]] = []
+    if organisation and len(organisation.strip()) >= 3:
+        low = text.lower()
+        needle = organisation.strip().lower()
+        i = low.find(needle)
+        while i >= 0:
+            org_spans.append((i, i + len(needle)))
+            i = low.find(needle, i + 1)
+    spans = {(h[0], h[1]) for h in hits}
+    areas_by_sentence: dict[int, list[tuple[int, str | None]]] = {}
+    for h in hits:
+        areas_by_sentence.setdefault(sentence_of(h[0])[0], []).append((h[0], h[2][4]))
+    kept = []
+    for start, end, cand in hits:
+        if crosses_line(text, start, end):
+            continue
+        if org_spans and any(a <= start and end <= b for a, b in org_spans):
+            continue
+        guard = guards.get((cand[1], norm[start:end]))
+        if guard is not None:
+            s_start, s_end = sentence_of(start)
+            surface = text[start:end]
+            if surface[:1].isupper() and " " not in surface \
+                    and _name_part(text, start, end, spans, s_start):
+                continue
+            if _denied(norm, start, end, guard):
+                continue
+            same_area = sum(1 for a0, area in areas_by_sentence.get(s_start, ())
+                            if a0 != start and area == cand[4])
+            supported = _has_word(norm, s_start, s_end, guard.support) or same_area >= 2 or (
+                same_area == 1 and _has_word(norm, 0, len(norm), guard.support))
+            if not supported:
+                continue
+        kept.append((start, end, cand))
+    return kept

@@ -1,0 +1,131 @@
+"""Inflections of taxonomy surface forms, generated once when a vocabulary is built.
+
+Résumés are written in past-tense duties ("Created content", "Managed a team") while
+taxonomies list base or gerund forms ("creating content", "manage social media"). Rather
+than lemmatise every word of every document at run time (a per-token dictionary look-up
+that would cost more than the whole Aho-Corasick scan), we go the other way: each
+surface form is expanded into its inflections when the vocabulary is compiled, and the
+expansions go into the same automaton. Matching stays one pass over the original text,
+and spans stay exact.
+
+The inflections come from LemmInflect (MIT licence; a dictionary of English lemmas and
+inflections with rules for unknown words). It is needed only while a vocabulary is built
+(the compiled vocabulary is cached on disk), so it costs nothing per document.
+
+What we expand, and why only that:
+
+- the **first word** of a multi-word form, as a verb, when it is one ("creating content"
+  -> created / creates / create content). Words that are nouns in their own right
+  ending in -ing ("marketing strategy", "advertising budget") are left alone, or
+  "marketing strategy" would also match "market strategy";
+- the **last word**, in singular and plural ("social media account(s)");
+- nothing in the middle: middle words carry the phrase's identity and their variants
+  mostly produce noise.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+__all__ = ["form_variants", "verb_forms", "noun_forms"]
+
+#: at most this many variants per surface form (products of first x last)
+MAX_VARIANTS = 16
+
+
+@lru_cache(maxsize=None)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect
+
+    return dict(lemminflect.getAllLemmas(word))
+
+
+@lru_cache(maxsize=None)
+def _inflections(lemma: str, upos: str) -> tuple[str, ...]:
+    import lemminflect
+
+    forms = lemminflect.getAllInflections(lemma, upos=upos)
+    if not forms:
+        forms = lemminflect.getAllInflectionsOOV(lemma, upos=upos)
+    out: list[str] = [lemma]
+    for values in forms.values():
+        for f in values:
+            if f not in out:
+                out.append(f)
+    return tuple(out)
+
+
+def _plain(word: str) -> bool:
+    return word.isalpha() and word.isascii() and len(word) >= 3
+
+
+@lru_cache(maxsize=None)
+def verb_forms(word: str) -> tuple[str, ...]:
+    """All inflections of ``word`` read as a verb (base, -s, -ed, -ing, participle),
+    or ``(word,)`` when it is not a verb or is a noun in its own right ending in -ing."""
+    if not _plain(word):
+        return (word,)
+    lemmas = _lemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if not verbs:
+        return (word,)
+    if word.endswith("ing") and word in lemmas.get("NOUN", ()):
+        return (word,)  # "marketing", "advertising", "training": nouns here
+    out = [word]
+    for lemma in verbs:
+        for f in _inflections(lemma, "VERB"):
+            if f not in out and f.isalpha():
+                out.append(f)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def noun_forms(word: str) -> tuple[str, ...]:
+    """Singular and plural of ``word`` read as a noun, or ``(word,)``."""
+    if not _plain(word) or len(word) < 4:
+        return (word,)
+    lemmas = _lemmas(word)
+    nouns = lemmas.get("NOUN", ())
+    if not nouns:
+        if lemmas:
+            return (word,)
+        # a word the dictionary does not know (a brand: "TikTok") is read as a noun
+        import lemminflect
+
+        if word.endswith("s") or len(word) < 6:
+            return (word,)  # short brands ("Canva") would meet real words ("canvas")
+        plural = lemminflect.getAllInflectionsOOV(word, "NOUN").get("NNS", ())
+        return (word, *(f for f in plural if f != word and f.isalpha()))
+    out = [word]
+    for lemma in nouns:
+        if lemma != word and not word.startswith(lemma[: max(3, len(lemma) - 2)]):
+            continue  # irregular lemmas ("media" -> "medium") read as other words
+        for f in _inflections(lemma, "NOUN"):
+            if f not in out and f.isalpha() and f[:3] == word[:3]:
+                out.append(f)
+    return tuple(out)
+
+
+def form_variants(norm: str, *, verb_led: bool = True) -> list[str]:
+    """Inflected variants of a normalized surface form (the form itself excluded).
+
+    ``verb_led=False`` keeps the first word as written (for taxonomies whose labels are
+    noun phrases only)."""
+    words = norm.split(" ")
+    if not words or not words[-1]:
+        return []
+    if len(words) == 1:
+        firsts: tuple[str, ...] = ()
+        lasts = noun_forms(words[0])
+        return [w for w in lasts if w != norm][:MAX_VARIANTS]
+    firsts = verb_forms(words[0]) if verb_led else (words[0],)
+    lasts = noun_forms(words[-1])
+    out: list[str] = []
+    for first, last in product(firsts, lasts):
+        cand = " ".join([first, *words[1:-1], last])
+        if cand != norm and cand not in out:
+            out.append(cand)
+        if len(out) >= MAX_VARIANTS:
+            break
+    return out
