@@ -50,7 +50,9 @@ __all__ = [
 
 DocumentKind = Literal["posting", "resume", "unknown"]
 Requirement = Literal["required", "preferred", "mentioned"]
-Usage = Literal["professional", "consumer", "unspecified"]
+#: ``incidental``: named, but neither claimed by the person nor asked of the hire (a
+#: posting's description of the company itself: "we are a data science agency")
+Usage = Literal["professional", "consumer", "unspecified", "incidental"]
 
 
 def content_id(data: bytes | str) -> str:
@@ -286,8 +288,8 @@ class SkillMention(_Record):
     @property
     def counts(self) -> bool:
         """Whether this mention is evidence of the skill at all (not negated, not
-        consumer-only familiarity)."""
-        return not self.negated and self.usage != "consumer"
+        consumer-only familiarity, not incidental)."""
+        return not self.negated and self.usage != "consumer" and self.usage != "incidental"
 
     @staticmethod
     def from_dict(data: Mapping[str, Any]) -> "SkillMention":

@@ -273,7 +273,7 @@ def summarize(
     skills: dict[str, SkillEvidence] = {}
     n_roles = len(doc_roles)
     for sid, mentions in grouped.items():
-        counting = tuple(m for m in mentions if m.usage != "consumer")
+        counting = tuple(m for m in mentions if m.counts)
         consumer = tuple(m for m in mentions if m.usage == "consumer") if len(counting) < len(mentions) else ()
         in_roles: list[int] = []
         professional = False

@@ -54,3 +54,7 @@ def esco_linking(file: Path, labels: Path | None, esco: Path | None, depth: int,
 from .eval_ranking import ranking  # noqa: E402  (issue #6)
 
 eval_group.add_command(ranking)
+
+from .eval_skills import skills  # noqa: E402  (issue #13)
+
+eval_group.add_command(skills)

@@ -215,31 +215,54 @@ class ContextRules:
 
     def alternative_groups(self, found: "list") -> dict[int, int]:
         """Mention start -> group number for example lists ("tools such as Hootsuite,
-        Buffer or Sprout", "Canva, Adobe, etc."): the members after an "examples" cue
-        (or before an "examples_after" cue) in one sentence form one group of
-        alternatives, any of which satisfies the requirement."""
-        if not any(c[2] in ("examples", "examples_after") for c in self.cues):
+        Buffer or Sprout", "(Canva, Adobe, etc.)"): the list members next to an
+        "examples" cue (after it) or an "examples_after" cue (before it) form one group of
+        alternatives, any of which satisfies the requirement. Inside parentheses the list
+        is the parenthesis; outside, it runs over consecutive list items that each name a
+        skill."""
+        marks = [c for c in self.cues if c[2] in ("examples", "examples_after")]
+        if not marks:
             return {}
-        by_sentence: dict[int, list[int]] = {}
-        for f in found:
-            i = bisect_right(self.starts, f.start) - 1
-            by_sentence.setdefault(i, []).append(f.start)
+        starts = sorted({f.start for f in found})
         out: dict[int, int] = {}
-        for i, starts in by_sentence.items():
-            sent = self.sentence(starts[0])
-            fams = [(c[0], c[1], c[2]) for c in sent.cues if c[2] in ("examples", "examples_after")]
-            if not fams:
-                continue
-            members: set[int] = set()
-            for c_start, c_end, fam in fams:
-                if fam == "examples":
-                    members.update(s for s in starts if s >= c_end)
-                else:
-                    members.update(s for s in starts if s < c_start)
+        for n, (c_start, c_end, fam) in enumerate(marks):
+            sent = self.sentence(c_start)
+            lo, hi = self._list_region(sent, c_start, c_end, fam, starts)
+            members = [s for s in starts if lo <= s < hi]
             if len(members) >= 2:
                 for s in members:
-                    out[s] = i
+                    out.setdefault(s, n + 1)
         return out
+
+    def _list_region(self, sent: SentenceContext, c_start: int, c_end: int, fam: str,
+                     starts: list[int]) -> tuple[int, int]:
+        text = self.text
+        opened = text.rfind("(", sent.start, c_start)
+        if opened >= 0 and text.find(")", opened, c_start) == -1:
+            closed = text.find(")", c_end, sent.end)
+            return (opened, c_start) if fam == "examples_after" else (c_end, closed if closed >= 0 else sent.end)
+        seps = [sent.start - 1, *self._separators(sent), sent.end]
+        if fam == "examples":
+            # items after the cue while each names a skill
+            lo = c_end
+            hi = lo
+            for a, b in zip(seps, seps[1:]):
+                if b <= c_end:
+                    continue
+                a = max(a + 1, c_end)
+                if not any(a <= s < b for s in starts):
+                    break
+                hi = b
+            return lo, hi
+        lo = c_start
+        for a, b in reversed(list(zip(seps, seps[1:]))):
+            if a >= c_start:
+                continue
+            b = min(b, c_start)
+            if not any(a < s < b for s in starts):
+                break
+            lo = a + 1
+        return lo, c_start
 
     @staticmethod
     def requirement(sent: SentenceContext, default: str) -> str:

@@ -313,14 +313,18 @@ class Extractor:
             for start, end, (ti, sid, _, label, area) in hits
         ]
         if self._builtin is not None and rules is not None:
-            taken: dict[str, list[tuple[int, int]]] = {}
-            for f in found:
-                taken.setdefault(f.sid, []).append((f.start, f.end))
+            taken: dict[str, list[int]] = {}
+            for i, f in enumerate(found):
+                taken.setdefault(f.sid, []).append(i)
             for f in self._duties(text, duty, rules):
-                spans = taken.setdefault(f.sid, [])
-                if not any(a < f.end and f.start < b for a, b in spans):
-                    spans.append((f.start, f.end))
+                same = taken.setdefault(f.sid, [])
+                over = [i for i in same if found[i].start < f.end and f.start < found[i].end]
+                if not over:
+                    same.append(len(found))
                     found.append(f)
+                elif f.quantity is not None:
+                    # the duty carries more evidence ("Managed a team of 4 to 7 reporters")
+                    found[over[0]] = f
         if self.semantic is not None and rules is not None:
             found.extend(self._semantic(doc, hits, rules))
         found.sort(key=lambda f: (f.start, f.end))

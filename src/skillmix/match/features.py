@@ -97,7 +97,7 @@ def posting_features(
     best: dict[str, SkillMention] = {}
     years: dict[str, float] = {}
     for m in extraction.mentions:
-        if m.negated:
+        if m.negated or m.usage == "incidental":
             continue
         cur = best.get(m.skill_id)
         if cur is None or _LEVEL_ORDER[m.requirement] < _LEVEL_ORDER[cur.requirement]:
