@@ -1,0 +1,209 @@
+"""Clean a job title into the words that say which occupation it is.
+
+Real titles carry seniority ("Sr.", "II", "Lead"), places ("- Dallas, TX"), shifts
+("PT Nights"), work modes ("(Remote)"), pay ("$20-$30/hour"), abbreviations ("Mktg Coord.")
+and gendered forms ("Waitress"). The same cleaning runs over every O*NET title in the index
+and over the titles users give, so a rule only has to make two spellings of one title meet.
+The word lists live in ``data/title_words.yaml`` (data, not code).
+
+A title is also cut into *variants*: the whole title and its segments (split at " - ", "|",
+",", "/", brackets), because the occupation is often in one segment and the rest is place,
+team or product. The matcher scores every variant and keeps the best.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["CleanTitle", "TitleWords", "clean_title", "stem", "title_variants", "tokens"]
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z]+|\+\+|#)?")
+_SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s*|\s*[-\u2013\u2014]+\s+|[|,;:()\[\]{}/\u2022\u00b7]|\s+@\s+|\s+at\s+")
+_PAY = re.compile(r"\$\s?\d[\d,.]*\s*(?:k\b)?(?:\s*[-\u2013]\s*\$?\s?\d[\d,.]*\s*k?)?(?:\s*/\s*(?:hr|hour|h|yr|year|wk|week))?", re.I)
+_GLUE = (
+    (re.compile(r"\bon[\s-]site\b"), "onsite"),
+    (re.compile(r"\bpart[\s-]time\b"), "parttime"),
+    (re.compile(r"\bfull[\s-]time\b"), "fulltime"),
+    (re.compile(r"\be[\s-]commerce\b"), "ecommerce"),
+    (re.compile(r"\be[\s-]mail\b"), "email"),
+    (re.compile(r"\bfront[\s-]end\b"), "frontend"),
+    (re.compile(r"\bback[\s-]end\b"), "backend"),
+    (re.compile(r"\bfull[\s-]stack\b"), "fullstack"),
+    (re.compile(r"\bdev[\s-]?ops\b"), "devops"),
+    (re.compile(r"\b(?:m|w|f|h)\s*/\s*(?:w|f|m|h)(?:\s*/\s*(?:d|x|div))?\b"), " "),
+)
+_HEADS_OF = frozenset(
+    "manager director head president officer chief supervisor coordinator specialist "
+    "superintendent administrator leader lead vice".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWords:
+    """The cleaning vocabulary, read once from ``data/title_words.yaml``."""
+
+    abbreviations: dict[str, tuple[str, ...]]
+    head_abbreviations: dict[str, tuple[str, ...]]
+    modifier_abbreviations: dict[str, tuple[str, ...]]
+    gendered: dict[str, tuple[str, ...]]
+    level: frozenset[str]
+    noise: frozenset[str]
+    stop: frozenset[str]
+    places: frozenset[str]
+    head_group: dict[str, int]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def builtin(cls) -> "TitleWords":
+        import yaml
+
+        raw = yaml.safe_load(
+            resources.files("skillmix.occupations").joinpath("data/title_words.yaml").read_text("utf-8")
+        )
+
+        def split(d: dict) -> dict[str, tuple[str, ...]]:
+            return {str(k).lower(): tuple(str(v).lower().split()) for k, v in d.items()}
+
+        places = {str(w).lower() for w in raw["state_codes"] + raw["region_words"]}
+        places |= {str(w).lower() for w in raw["states"] if " " not in str(w)}
+        return cls(
+            abbreviations=split(raw["abbreviations"]),
+            head_abbreviations=split(raw["head_abbreviations"]),
+            modifier_abbreviations=split(raw["modifier_abbreviations"]),
+            gendered=split(raw["gendered"]),
+            level=frozenset(str(w).lower() for w in raw["level_words"]),
+            noise=frozenset(str(w).lower() for w in raw["noise_words"]),
+            stop=frozenset(str(w).lower() for w in raw["stop_words"]),
+            places=frozenset(places),
+            head_group={stem(str(word).lower()): i for i, group in enumerate(raw.get("head_groups", []))
+                        for word in group},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CleanTitle:
+    """A cleaned variant of a title: its stemmed words in order, and which part it came from."""
+
+    words: tuple[str, ...]
+    part: str  # "whole", "unbracketed" or "segment"
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light plural stemmer: enough to make "Nurses" meet "Nurse"; both sides use it."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous")):
+        return word[:-1]
+    return word
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _PAY.sub(" ", text)
+    text = text.replace("\u2019", "'").replace("'s ", " ").replace(".", "")
+    for pattern, repl in _GLUE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens of a title fragment (dots dropped so "Sr." is "sr")."""
+    return _TOKEN.findall(text)
+
+
+def _reorder_of(words: list[str]) -> list[str]:
+    """ "director of sales" -> "sales director": titles say the same thing both ways."""
+    if "of" not in words:
+        return words
+    i = words.index("of")
+    if 0 < i <= 3 and words[i - 1] in _HEADS_OF and i + 1 < len(words):
+        head = words[:i]
+        if head and head[0] == "head":
+            head = ["manager"]
+        return words[i + 1:] + head
+    return words
+
+
+def _expand(raw: list[str], w: TitleWords) -> list[str]:
+    out: list[str] = []
+    last = len(raw) - 1
+    for i, tok in enumerate(raw):
+        if i == last and tok in w.head_abbreviations:
+            out.extend(w.head_abbreviations[tok])
+        elif i < last and tok in w.modifier_abbreviations:
+            out.extend(w.modifier_abbreviations[tok])
+        elif tok in w.abbreviations:
+            out.extend(w.abbreviations[tok])
+        elif tok in w.gendered:
+            out.extend(w.gendered[tok])
+        else:
+            out.append(tok)
+    return out
+
+
+def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str, ...]:
+    words = [t for t in raw if t not in w.noise and not t.isdigit() or t in w.level]
+    words = _expand(words, w)
+    words = _reorder_of(words)
+    words = [t for t in words if t not in w.stop and t not in w.noise]
+    if drop_places:
+        words = [t for t in words if t not in w.places]
+    if not words:
+        return ()
+    head = words[-1]
+    kept = [t for t in words[:-1] if t not in w.level and not t.isdigit()] + [head]
+    if kept == [head] and head in w.level and len(words) > 1:
+        kept = words
+    out: list[str] = []
+    for t in kept:
+        s = stem(t)
+        if s not in out:
+            out.append(s)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def clean_title(title: str) -> tuple[str, ...]:
+    """The cleaned words of a whole title (brackets and separators read as spaces)."""
+    w = TitleWords.builtin()
+    return _clean_words(tokens(_SEGMENT.sub(" ", _fold(title))), w, drop_places=False)
+
+
+def title_variants(title: str) -> tuple[CleanTitle, ...]:
+    """The whole title, the title without brackets, and each segment, cleaned; no repeats."""
+    w = TitleWords.builtin()
+    folded = _fold(title)
+    seen: set[tuple[str, ...]] = set()
+    out: list[CleanTitle] = []
+
+    def add(words: tuple[str, ...], part: str) -> None:
+        if words and words not in seen:
+            seen.add(words)
+            out.append(CleanTitle(words, part))
+
+    whole = tokens(_SEGMENT.sub(" ", folded))
+    add(_clean_words(whole, w, drop_places=False), "whole")
+    unbracketed = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", folded)
+    pieces = [p for p in _SEGMENT.split(unbracketed) if p and p.strip()]
+    if len(pieces) > 1 or unbracketed != folded:
+        add(_clean_words(tokens(" ".join(pieces)), w, drop_places=True), "unbracketed")
+        for p in pieces[:6]:
+            raw = tokens(p)
+            if raw and all(t in w.level or t in w.noise for t in raw):
+                continue  # "Intern", "Remote": says nothing about the occupation alone
+            add(_clean_words(raw, w, drop_places=True), "segment")
+    return tuple(out)

@@ -1,0 +1,160 @@
+"""An index over O*NET titles: occupation titles, alternate, short and reported titles.
+
+Every title is cleaned (``clean.py``) into stemmed words; a query is scored against the
+titles that share a word, by idf-weighted cosine over word sets, with a penalty when the
+head nouns differ ("Sales Manager" vs "Sales Engineer"). Scoring works through inverted
+lists, rarest word first; a very common word ("manager") only adds to titles already met,
+so a title costs tens of microseconds, not a pass over 60,000 titles. Unknown words within
+one edit (or one swap) of an indexed word are read as that word ("Machinsit").
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable
+
+from .clean import TitleWords, clean_title
+from .records import TitleEntry
+
+__all__ = ["TitleIndex", "load_onet_titles", "occupation_titles"]
+
+KIND_WEIGHT = {"occupation": 1.0, "alternate": 0.98, "reported": 0.98, "short": 0.95}
+HEAD_MISMATCH = 0.8
+HEAD_NEAR = 0.92
+COMMON_DF = 400
+
+
+@lru_cache(maxsize=1)
+def load_onet_titles() -> tuple[TitleEntry, ...]:
+    """Every shipped O*NET title (O*NET 29.2, CC BY 4.0; see data/ATTRIBUTION.md)."""
+    data = resources.files("skillmix.occupations").joinpath("data/onet_titles.tsv.gz").read_bytes()
+    rows = gzip.decompress(data).decode("utf-8").splitlines()[1:]
+    out = []
+    for row in rows:
+        soc, kind, title = row.split("\t", 2)
+        out.append(TitleEntry(soc, kind, title))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def occupation_titles() -> dict[str, str]:
+    """O*NET-SOC code -> occupation title."""
+    return {e.soc: e.title for e in load_onet_titles() if e.kind == "occupation"}
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    entry: int
+    score: float
+
+
+class TitleIndex:
+    """Inverted index over cleaned O*NET titles.
+
+    ``TitleIndex(entries)`` indexes the given entries (default: every shipped title);
+    ``exclude`` drops entries, e.g. to hold reported titles out for evaluation.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[TitleEntry] | None = None,
+        *,
+        exclude: Callable[[TitleEntry, tuple[str, ...]], bool] | None = None,
+    ) -> None:
+        source = load_onet_titles() if entries is None else tuple(entries)
+        best: dict[tuple[str, tuple[str, ...]], TitleEntry] = {}
+        for e in source:
+            words = clean_title(e.title)
+            if not words or (exclude is not None and exclude(e, words)):
+                continue
+            key = (e.soc, words)
+            old = best.get(key)
+            if old is None or KIND_WEIGHT[e.kind] > KIND_WEIGHT[old.kind]:
+                best[key] = e
+        self.entries: tuple[TitleEntry, ...] = tuple(best.values())
+        self.words: tuple[tuple[str, ...], ...] = tuple(w for (_, w) in best)
+        df: dict[str, int] = {}
+        for words in self.words:
+            for t in set(words):
+                df[t] = df.get(t, 0) + 1
+        n = len(self.entries)
+        self.idf: dict[str, float] = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+        self.df = df
+        postings: dict[str, dict[int, float]] = {t: {} for t in df}
+        self._norm: list[float] = []
+        for i, words in enumerate(self.words):
+            uniq = set(words)
+            norm = math.sqrt(sum(self.idf[t] ** 2 for t in uniq))
+            self._norm.append(norm)
+            weight = KIND_WEIGHT[self.entries[i].kind]
+            for t in uniq:
+                postings[t][i] = weight * self.idf[t] ** 2 / norm
+        self._postings = postings
+        dels: dict[str, str] = {}
+        for t in sorted(df, key=lambda t: -df[t]):
+            if len(t) >= 5 and t.isalpha():
+                for d in _deletes(t):
+                    dels.setdefault(d, t)
+        self._deletes = dels
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _known(self, word: str) -> str | None:
+        """The indexed word, or the most common indexed word one edit or swap away."""
+        if word in self.df:
+            return word
+        if len(word) < 5 or not word.isalpha():
+            return None
+        found: list[str] = []
+        if word in self._deletes:
+            found.append(self._deletes[word])
+        for d in _deletes(word):
+            if d in self.df:
+                found.append(d)
+            elif d in self._deletes:
+                found.append(self._deletes[d])
+        return max(found, key=lambda t: self.df[t]) if found else None
+
+    def resolve(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words the index knows (misspellings corrected, unknown words kept)."""
+        return tuple(self._known(w) or w for w in words)
+
+    def search(self, words: tuple[str, ...]) -> list[tuple[int, float]]:
+        """(entry, score) for every entry sharing a word with ``words``, unsorted."""
+        known = [w for w in dict.fromkeys(words) if w in self.df]
+        if not known:
+            return []
+        qnorm = math.sqrt(sum(self.idf[t] ** 2 for t in dict.fromkeys(words) if t in self.idf)
+                          + sum(1.0 for t in dict.fromkeys(words) if t not in self.idf))
+        known.sort(key=lambda t: self.df[t])
+        acc: dict[int, float] = {}
+        for t in known:
+            p = self._postings[t]
+            if not acc or len(p) <= COMMON_DF:
+                for e, v in p.items():
+                    acc[e] = acc.get(e, 0.0) + v
+            else:
+                for e in acc:
+                    v = p.get(e)
+                    if v is not None:
+                        acc[e] += v
+        head = words[-1]
+        groups = TitleWords.builtin().head_group
+        group = groups.get(head, -1)
+        out = []
+        for e, s in acc.items():
+            score = s / qnorm
+            other = self.words[e][-1]
+            if other != head:
+                score *= HEAD_NEAR if group >= 0 and groups.get(other) == group else HEAD_MISMATCH
+            out.append((e, score))
+        return out

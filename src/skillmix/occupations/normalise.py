@@ -1,0 +1,198 @@
+"""Normalise job titles to O*NET-SOC 2019 occupations, top-k, with the title that matched.
+
+``TitleNormaliser().normalise("Sr. Mktg Coord. (Remote)")`` cleans the title, scores its
+variants against the O*NET title index and ranks occupations. Given the posting's text as
+well, it mixes in how well the text fits each occupation's profile (tasks, description,
+tools): a bare "Manager" whose text is about press releases becomes a Public Relations
+Manager, and a title that points one way while the text points to another SOC major group
+is flagged (``TitleMatch.disagrees``).
+
+The estimator-style contract: ``__init__`` stores parameters; the index and profiles are
+built lazily once and shared (they only depend on the shipped data). Parameters:
+
+* ``k`` -- candidates returned;
+* ``text_weight`` -- share of the text in the final score (0 = title only); chosen by
+  cross-validation in ``bench/titles_eval.py``;
+* ``disagree_ratio`` -- the title's pick "disagrees" with the text when the text fits it
+  less than this share of the text's own best fit and the two lie in different major groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..batch import BatchReport, OnError, check_on_error, run_batch
+from ..errors import ConfigError
+from .clean import title_variants
+from .index import TitleIndex, occupation_titles
+from .profiles import OccupationProfiles
+from .records import OccupationCandidate, TitleMatch
+
+__all__ = ["TitleNormaliser", "normalise_title"]
+
+PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.9}
+SUPPORT = 0.1  # weight of an occupation's 2nd and 3rd best matching titles (ties: more support wins)
+POOL = 40
+TEXT_POOL = 8
+
+
+@lru_cache(maxsize=1)
+def _default_index() -> TitleIndex:
+    return TitleIndex()
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    entry: int
+    cleaned: str
+    best: float = 0.0
+
+
+class TitleNormaliser:
+    """Map job titles (and optionally the posting text) to ranked O*NET-SOC occupations."""
+
+    def __init__(
+        self,
+        k: int = 5,
+        text_weight: float = 0.3,
+        disagree_ratio: float = 0.5,
+        index: TitleIndex | None = None,
+    ) -> None:
+        if k < 1:
+            raise ConfigError("C060", f"k must be at least 1, not {k}.")
+        if not 0.0 <= text_weight <= 1.0:
+            raise ConfigError("C061", f"text_weight must lie in [0, 1], not {text_weight}.")
+        self.k = k
+        self.text_weight = text_weight
+        self.disagree_ratio = disagree_ratio
+        self.index = index
+        self._cache: dict[str, tuple[str, dict[str, _Scored]]] = {}
+
+    def get_params(self) -> dict[str, object]:
+        return {"k": self.k, "text_weight": self.text_weight, "disagree_ratio": self.disagree_ratio}
+
+    @property
+    def index_(self) -> TitleIndex:
+        if self.index is None:
+            self.index = _default_index()
+        return self.index
+
+    def title_scores(self, title: str) -> tuple[str, dict[str, _Scored]]:
+        """Best title score per occupation over the title's variants (cached per title)."""
+        hit = self._cache.get(title)
+        if hit is not None:
+            return hit
+        idx = self.index_
+        top3: dict[str, list[tuple[float, int]]] = {}
+        cleaned = ""
+        best = 0.0
+        for v in title_variants(title):
+            words = idx.resolve(v.words)
+            weight = PART_WEIGHT[v.part]
+            for e, s in idx.search(words):
+                s *= weight
+                lst = top3.setdefault(idx.entries[e].soc, [])
+                if len(lst) < 3:
+                    lst.append((s, e))
+                    lst.sort(reverse=True)
+                elif s > lst[-1][0]:
+                    lst[-1] = (s, e)
+                    lst.sort(reverse=True)
+                if s > best:
+                    best, cleaned = s, v.key
+        per_code: dict[str, _Scored] = {}
+        for soc, lst in top3.items():
+            support = sum(s for s, _ in lst[1:]) / 2
+            per_code[soc] = _Scored(lst[0][0] + SUPPORT * support, lst[0][1], "", lst[0][0])
+        if not cleaned:
+            variants = title_variants(title)
+            cleaned = variants[0].key if variants else ""
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[title] = (cleaned, per_code)
+        return cleaned, per_code
+
+    def normalise(self, title: str, text: str | None = None) -> TitleMatch:
+        """Ranked occupations for one title; ``text`` (the posting) breaks ambiguity."""
+        title = title or ""
+        cleaned, per_code = self.title_scores(title)
+        pool = sorted(per_code.items(), key=lambda kv: (-kv[1].score, kv[0]))[:POOL]
+        names = occupation_titles()
+        idx = self.index_
+        sims: dict[str, float] = {}
+        text_best: tuple[str, float] | None = None
+        use_text = bool(text and text.strip()) and self.text_weight > 0
+        if text and text.strip():
+            profiles = OccupationProfiles.builtin()
+            sims = profiles.similarities(profiles.vector(text))
+            if sims:
+                text_best = max(sims.items(), key=lambda kv: (kv[1], kv[0]))
+        codes = [c for c, _ in pool]
+        if use_text and text_best is not None:
+            codes += [c for c, _ in sorted(sims.items(), key=lambda kv: -kv[1])[:TEXT_POOL] if c not in per_code]
+        top_text = text_best[1] if text_best else 0.0
+        cands: list[OccupationCandidate] = []
+        for c in codes:
+            sc = per_code.get(c)
+            tscore = sc.score if sc else 0.0
+            rel = (sims.get(c, 0.0) / top_text) if (use_text and top_text > 0) else None
+            score = tscore if rel is None else (1 - self.text_weight) * tscore + self.text_weight * rel
+            entry = idx.entries[sc.entry] if sc else None
+            cands.append(
+                OccupationCandidate(
+                    soc=c,
+                    title=names.get(c, c),
+                    score=score,
+                    matched=entry.title if entry else "",
+                    kind=entry.kind if entry else "text",
+                    title_score=tscore,
+                    text_score=rel,
+                )
+            )
+        cands.sort(key=lambda x: (-x.score, -x.title_score, x.soc))
+        cands = cands[: self.k]
+        disagrees = False
+        if text_best is not None and cands:
+            top = cands[0]
+            fit = sims.get(top.soc, 0.0)
+            disagrees = top.major != text_best[0][:2] and fit < self.disagree_ratio * text_best[1]
+        return TitleMatch(
+            title=title,
+            cleaned=cleaned,
+            candidates=tuple(cands),
+            used_text=use_text,
+            disagrees=disagrees,
+            text_soc=text_best[0] if text_best else None,
+            text_soc_title=names.get(text_best[0]) if text_best else None,
+        )
+
+    def normalise_many(
+        self,
+        items: Iterable[str | tuple[str, str | None]],
+        *,
+        on_error: OnError = "collect",
+        report: BatchReport | None = None,
+    ) -> Iterator[TitleMatch]:
+        """Normalise many titles (or ``(title, text)`` pairs), streaming; never drops one."""
+        check_on_error(on_error)
+
+        def work(item: str | tuple[str, str | None]) -> TitleMatch:
+            if isinstance(item, tuple):
+                return self.normalise(item[0], item[1])
+            return self.normalise(item)
+
+        yield from run_batch(items, work, source=lambda it: it[0] if isinstance(it, tuple) else it,
+                             on_error=on_error, report=report)
+
+
+def normalise_title(title: str, text: str | None = None, k: int = 5) -> TitleMatch:
+    """One title to ranked O*NET-SOC occupations (a shared default normaliser)."""
+    return _shared(k).normalise(title, text)
+
+
+@lru_cache(maxsize=4)
+def _shared(k: int) -> TitleNormaliser:
+    return TitleNormaliser(k=k)

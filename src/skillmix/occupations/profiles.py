@@ -1,0 +1,79 @@
+"""Read a posting's text for the occupation it describes.
+
+A bare title is often ambiguous ("Manager", "Associate", "Account Executive"); the posting's
+own words usually are not. Each O*NET occupation has a profile: the top tf-idf terms of its
+description, task statements and technology examples (built by
+``scripts/build_onet_occupations.py``, shipped as ``data/onet_profiles.tsv.gz``). A posting is
+compared with those profiles by cosine similarity over the same terms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .clean import stem
+
+__all__ = ["OccupationProfiles", "text_terms"]
+
+_WORD = re.compile(r"[a-z][a-z0-9+#]+")
+MAX_TEXT_CHARS = 20_000
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    raw = resources.files("skillmix.occupations").joinpath("data/text_stopwords.txt").read_text("utf-8")
+    words = " ".join(line for line in raw.splitlines() if not line.startswith("#")).split()
+    return frozenset(words)
+
+
+def text_terms(text: str) -> list[str]:
+    """Stemmed content words of a text (stop words and one-letter words dropped)."""
+    stop = _stopwords()
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop]
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationProfiles:
+    """Term profiles of O*NET occupations, with an inverted index for fast scoring."""
+
+    codes: tuple[str, ...]
+    postings: dict[str, tuple[tuple[int, float], ...]]
+    idf: dict[str, float]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def builtin(cls) -> "OccupationProfiles":
+        data = resources.files("skillmix.occupations").joinpath("data/onet_profiles.tsv.gz").read_bytes()
+        lines = gzip.decompress(data).decode("utf-8").splitlines()[1:]
+        codes: list[str] = []
+        inv: dict[str, list[tuple[int, float]]] = {}
+        for i, line in enumerate(lines):
+            code, _, terms = line.partition("\t")
+            codes.append(code)
+            for pair in terms.split():
+                term, _, weight = pair.rpartition(":")
+                inv.setdefault(term, []).append((i, float(weight)))
+        n = len(codes)
+        idf = {t: math.log(1 + n / len(p)) for t, p in inv.items()}
+        return cls(tuple(codes), {t: tuple(p) for t, p in inv.items()}, idf)
+
+    def vector(self, text: str) -> dict[str, float]:
+        """The posting's weighted, unit-length term vector over the profile vocabulary."""
+        counts = Counter(t for t in text_terms(text[:MAX_TEXT_CHARS]) if t in self.idf)
+        vec = {t: (1 + math.log(k)) * self.idf[t] for t, k in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    def similarities(self, vec: dict[str, float]) -> dict[str, float]:
+        """Cosine similarity of the vector with every occupation that shares a term."""
+        acc: dict[int, float] = {}
+        for t, q in vec.items():
+            for i, w in self.postings[t]:
+                acc[i] = acc.get(i, 0.0) + q * w
+        return {self.codes[i]: s for i, s in acc.items()}
