@@ -5,9 +5,10 @@
 Writes, under src/skillmix/occupations/data/:
   onet_titles.tsv.gz    code, kind, title: every Occupation Data title, Alternate Title,
                         Short Title and Sample of Reported Titles row (O*NET 29.2)
-  onet_profiles.tsv.gz  code, then "term:weight" pairs: the top tf-idf terms of each
-                        occupation's description, task statements and technology examples,
-                        for reading a posting's text (skillmix.occupations.profiles)
+  onet_profiles.tsv.gz  code, then "term:weight" pairs: the top tf-idf terms (raw counts
+                        times idf) of each occupation's description, task statements,
+                        technology examples and alternate/reported titles, for reading a
+                        posting's text (skillmix.occupations.profiles)
 Run it again to get byte-identical files from the same inputs.
 """
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from skillmix.occupations.profiles import text_terms  # noqa: E402
 
-TOP_TERMS = 80
+TOP_TERMS = 150
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -60,16 +61,19 @@ def main(src: Path) -> None:
         docs[r["O*NET-SOC Code"]].update(text_terms(r["Task"]))
     for r in read(src / "Technology Skills.txt"):
         docs[r["O*NET-SOC Code"]].update(text_terms(r["Example"]))
+    for e in titles[len(occ):]:
+        code, _, title = e.split("\t", 2)
+        docs[code].update(text_terms(title))
     df: Counter[str] = Counter()
     for c in docs.values():
         df.update(c.keys())
     n = len(docs)
     lines = ["code\tterms"]
     for code in sorted(docs):
-        w = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in docs[code].items() if df[t] < n}
+        w = {t: k * math.log(n / df[t]) for t, k in docs[code].items() if df[t] < n}
         top = sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
-        lines.append(code + "\t" + " ".join(f"{t}:{v / norm:.4f}" for t, v in top))
+        lines.append(code + "\t" + " ".join(f"{t}:{v / norm:.3f}" for t, v in top))
     write_gz(out / "onet_profiles.tsv.gz", lines)
     for name in ("onet_titles.tsv.gz", "onet_profiles.tsv.gz"):
         print(name, (out / name).stat().st_size, "bytes")

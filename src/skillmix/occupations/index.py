@@ -26,6 +26,8 @@ KIND_WEIGHT = {"occupation": 1.0, "alternate": 0.98, "reported": 0.98, "short": 
 HEAD_MISMATCH = 0.8
 HEAD_NEAR = 0.92
 COMMON_DF = 400
+FUZZY_MIN = 7  # shorter unknown words are not corrected ("redhat" is not "reheat")
+PRUNE = 0.45  # entries scoring under this share of the best raw score are not ranked
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,9 @@ class TitleIndex:
         entries: Iterable[TitleEntry] | None = None,
         *,
         exclude: Callable[[TitleEntry, tuple[str, ...]], bool] | None = None,
+        title_coverage: float = 0.5,
     ) -> None:
+        self.title_coverage = title_coverage
         source = load_onet_titles() if entries is None else tuple(entries)
         best: dict[tuple[str, tuple[str, ...]], TitleEntry] = {}
         for e in source:
@@ -92,18 +96,38 @@ class TitleIndex:
         self._norm: list[float] = []
         for i, words in enumerate(self.words):
             uniq = set(words)
-            norm = math.sqrt(sum(self.idf[t] ** 2 for t in uniq))
+            norm = sum(self.idf[t] ** 2 for t in uniq) ** title_coverage
             self._norm.append(norm)
             weight = KIND_WEIGHT[self.entries[i].kind]
             for t in uniq:
                 postings[t][i] = weight * self.idf[t] ** 2 / norm
         self._postings = postings
+        groups = TitleWords.builtin().head_group
+        self._groups = groups
+        self._head: list[str] = [w[-1] for w in self.words]
+        self._head_group: list[int] = [groups.get(w[-1], -2) for w in self.words]
         dels: dict[str, str] = {}
         for t in sorted(df, key=lambda t: -df[t]):
-            if len(t) >= 5 and t.isalpha():
+            if len(t) >= FUZZY_MIN - 1 and t.isalpha():
                 for d in _deletes(t):
                     dels.setdefault(d, t)
         self._deletes = dels
+        self.official: dict[str, frozenset[str]] = {
+            e.soc: frozenset(clean_title(e.title)) for e in source if e.kind == "occupation"
+        }
+
+    def mass(self, words: tuple[str, ...]) -> float:
+        """Idf mass of a word set (unknown words count as 1): how much meaning it carries."""
+        return sum(self.idf.get(t, 1.0) ** 2 for t in set(words))
+
+    def official_overlap(self, words: tuple[str, ...], soc: str) -> float:
+        """Share of the query's idf mass found in the occupation's own O*NET title."""
+        own = self.official.get(soc)
+        if not own:
+            return 0.0
+        idf = self.idf
+        total = sum(idf.get(t, 1.0) ** 2 for t in set(words))
+        return sum(idf[t] ** 2 for t in set(words) if t in own) / total if total else 0.0
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -112,7 +136,7 @@ class TitleIndex:
         """The indexed word, or the most common indexed word one edit or swap away."""
         if word in self.df:
             return word
-        if len(word) < 5 or not word.isalpha():
+        if len(word) < FUZZY_MIN or not word.isalpha():
             return None
         found: list[str] = []
         if word in self._deletes:
@@ -129,13 +153,19 @@ class TitleIndex:
         return tuple(self._known(w) or w for w in words)
 
     def search(self, words: tuple[str, ...]) -> list[tuple[int, float]]:
-        """(entry, score) for every entry sharing a word with ``words``, unsorted."""
-        known = [w for w in dict.fromkeys(words) if w in self.df]
+        """(entry, score) for entries sharing a word with ``words``, unsorted.
+
+        The score is ``covT**a * covQ**(1-a)`` with ``covX`` the share of X's idf mass that
+        both share and ``a = title_coverage`` (0.5: cosine), times the kind weight and the
+        head-noun factor. Entries under ``PRUNE`` of the best raw score are dropped.
+        """
+        uniq = dict.fromkeys(words)
+        idf = self.idf
+        known = [w for w in uniq if w in idf]
         if not known:
             return []
-        qnorm = math.sqrt(sum(self.idf[t] ** 2 for t in dict.fromkeys(words) if t in self.idf)
-                          + sum(1.0 for t in dict.fromkeys(words) if t not in self.idf))
-        known.sort(key=lambda t: self.df[t])
+        qnorm = (sum(idf[t] ** 2 for t in known) + (len(uniq) - len(known))) ** (1 - self.title_coverage)
+        known.sort(key=self.df.__getitem__)
         acc: dict[int, float] = {}
         for t in known:
             p = self._postings[t]
@@ -148,13 +178,16 @@ class TitleIndex:
                     if v is not None:
                         acc[e] += v
         head = words[-1]
-        groups = TitleWords.builtin().head_group
-        group = groups.get(head, -1)
+        group = self._groups.get(head, -1)
+        heads, head_groups = self._head, self._head_group
+        floor = PRUNE * max(acc.values())
+        near, far = HEAD_NEAR / qnorm, HEAD_MISMATCH / qnorm
         out = []
         for e, s in acc.items():
-            score = s / qnorm
-            other = self.words[e][-1]
-            if other != head:
-                score *= HEAD_NEAR if group >= 0 and groups.get(other) == group else HEAD_MISMATCH
-            out.append((e, score))
+            if s < floor:
+                continue
+            if heads[e] == head:
+                out.append((e, s / qnorm))
+            else:
+                out.append((e, s * (near if head_groups[e] == group else far)))
         return out

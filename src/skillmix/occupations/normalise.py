@@ -19,7 +19,6 @@ built lazily once and shared (they only depend on the shipped data). Parameters:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -32,8 +31,10 @@ from .records import OccupationCandidate, TitleMatch
 
 __all__ = ["TitleNormaliser", "normalise_title"]
 
-PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.9}
-SUPPORT = 0.1  # weight of an occupation's 2nd and 3rd best matching titles (ties: more support wins)
+PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
+SEGMENT_FLOOR = 0.7
+OFFICIAL = 0.1  # bonus for query words in the occupation's own title (its canonical name)
+SUPPORT = 0.2  # weight of an occupation's 2nd and 3rd best matching titles (ties: more support wins)
 POOL = 40
 TEXT_POOL = 8
 
@@ -43,21 +44,13 @@ def _default_index() -> TitleIndex:
     return TitleIndex()
 
 
-@dataclass(frozen=True, slots=True)
-class _Scored:
-    score: float
-    entry: int
-    cleaned: str
-    best: float = 0.0
-
-
 class TitleNormaliser:
     """Map job titles (and optionally the posting text) to ranked O*NET-SOC occupations."""
 
     def __init__(
         self,
         k: int = 5,
-        text_weight: float = 0.3,
+        text_weight: float = 0.4,
         disagree_ratio: float = 0.5,
         index: TitleIndex | None = None,
     ) -> None:
@@ -69,7 +62,7 @@ class TitleNormaliser:
         self.text_weight = text_weight
         self.disagree_ratio = disagree_ratio
         self.index = index
-        self._cache: dict[str, tuple[str, dict[str, _Scored]]] = {}
+        self._cache: dict[str, tuple[str, dict[str, tuple[float, int]]]] = {}
 
     def get_params(self) -> dict[str, object]:
         return {"k": self.k, "text_weight": self.text_weight, "disagree_ratio": self.disagree_ratio}
@@ -80,33 +73,52 @@ class TitleNormaliser:
             self.index = _default_index()
         return self.index
 
-    def title_scores(self, title: str) -> tuple[str, dict[str, _Scored]]:
-        """Best title score per occupation over the title's variants (cached per title)."""
+    def title_scores(self, title: str) -> tuple[str, dict[str, tuple[float, int]]]:
+        """Per occupation: (title score, best matching entry) over the title's variants.
+
+        The score is the best entry's plus ``SUPPORT`` times the mean of the next two, so
+        among equal best matches the occupation with more matching titles ranks first.
+        Cached per title.
+        """
         hit = self._cache.get(title)
         if hit is not None:
             return hit
         idx = self.index_
-        top3: dict[str, list[tuple[float, int]]] = {}
+        hits: list[tuple[float, int]] = []
         cleaned = ""
         best = 0.0
-        for v in title_variants(title):
-            words = idx.resolve(v.words)
+        best_words: tuple[str, ...] = ()
+        variants = title_variants(title)
+        whole_mass = max((idx.mass(v.words) for v in variants), default=1.0) or 1.0
+        for v in variants:
             weight = PART_WEIGHT[v.part]
-            for e, s in idx.search(words):
-                s *= weight
-                lst = top3.setdefault(idx.entries[e].soc, [])
-                if len(lst) < 3:
-                    lst.append((s, e))
-                    lst.sort(reverse=True)
-                elif s > lst[-1][0]:
-                    lst[-1] = (s, e)
-                    lst.sort(reverse=True)
-                if s > best:
-                    best, cleaned = s, v.key
-        per_code: dict[str, _Scored] = {}
-        for soc, lst in top3.items():
-            support = sum(s for s, _ in lst[1:]) / 2
-            per_code[soc] = _Scored(lst[0][0] + SUPPORT * support, lst[0][1], "", lst[0][0])
+            if v.part == "segment":
+                # a segment weighs by how much of the title's meaning it carries: "Director"
+                # cut from "Director, Investment Sales" says little on its own
+                weight *= SEGMENT_FLOOR + (1 - SEGMENT_FLOOR) * idx.mass(v.words) / whole_mass
+            found = idx.search(idx.resolve(v.words))
+            if not found:
+                continue
+            top = max(found, key=lambda h: h[1])[1] * weight
+            if top > best:
+                best, cleaned, best_words = top, v.key, v.words
+            hits.extend((s * weight, e) for e, s in found)
+        hits.sort(reverse=True)
+        entries = idx.entries
+        seen: dict[str, list[float]] = {}
+        first: dict[str, int] = {}
+        for s, e in hits:
+            soc = entries[e].soc
+            got = seen.get(soc)
+            if got is None:
+                seen[soc] = [s]
+                first[soc] = e
+            elif len(got) < 3:
+                got.append(s)
+        per_code = {
+            soc: (got[0] + SUPPORT * sum(got[1:]) / 2 + OFFICIAL * idx.official_overlap(best_words, soc), first[soc])
+            for soc, got in seen.items()
+        }
         if not cleaned:
             variants = title_variants(title)
             cleaned = variants[0].key if variants else ""
@@ -119,7 +131,7 @@ class TitleNormaliser:
         """Ranked occupations for one title; ``text`` (the posting) breaks ambiguity."""
         title = title or ""
         cleaned, per_code = self.title_scores(title)
-        pool = sorted(per_code.items(), key=lambda kv: (-kv[1].score, kv[0]))[:POOL]
+        pool = sorted(per_code.items(), key=lambda kv: (-kv[1][0], kv[0]))[:POOL]
         names = occupation_titles()
         idx = self.index_
         sims: dict[str, float] = {}
@@ -130,17 +142,17 @@ class TitleNormaliser:
             sims = profiles.similarities(profiles.vector(text))
             if sims:
                 text_best = max(sims.items(), key=lambda kv: (kv[1], kv[0]))
-        codes = [c for c, _ in pool]
+        codes = [c for c, _ in pool] if use_text else [c for c, _ in pool[: self.k]]
         if use_text and text_best is not None:
             codes += [c for c, _ in sorted(sims.items(), key=lambda kv: -kv[1])[:TEXT_POOL] if c not in per_code]
         top_text = text_best[1] if text_best else 0.0
         cands: list[OccupationCandidate] = []
         for c in codes:
             sc = per_code.get(c)
-            tscore = sc.score if sc else 0.0
+            tscore = sc[0] if sc else 0.0
             rel = (sims.get(c, 0.0) / top_text) if (use_text and top_text > 0) else None
             score = tscore if rel is None else (1 - self.text_weight) * tscore + self.text_weight * rel
-            entry = idx.entries[sc.entry] if sc else None
+            entry = idx.entries[sc[1]] if sc else None
             cands.append(
                 OccupationCandidate(
                     soc=c,

@@ -32,9 +32,32 @@ def _stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+# Upper-case acronyms spelled out before reading a text, so "HVAC" in a posting meets
+# "heating, ventilation, air conditioning" in O*NET tasks (only unambiguous, upper-case ones).
+_ACRONYMS = {
+    "HVAC": "heating ventilation air conditioning hvac",
+    "RN": "registered nurse",
+    "LPN": "licensed practical nurse",
+    "CNA": "certified nursing assistant",
+    "EMT": "emergency medical technician",
+    "CNC": "computer numerical control cnc",
+    "SEO": "search engine optimization seo",
+    "UX": "user experience",
+    "QA": "quality assurance",
+    "HR": "human resources",
+    "CPA": "certified public accountant",
+    "ETL": "extract transform load etl",
+    "CRM": "customer relationship management crm",
+    "ICU": "intensive care unit icu",
+    "PR": "public relations",
+}
+_ACRONYM = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b")
+
+
 def text_terms(text: str) -> list[str]:
     """Stemmed content words of a text (stop words and one-letter words dropped)."""
     stop = _stopwords()
+    text = _ACRONYM.sub(lambda m: _ACRONYMS[m.group(1)], text)
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop]
 
 
