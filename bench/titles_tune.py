@@ -26,20 +26,26 @@ def tuning_split(seed: int = 17, share: float = 0.2):
     from skillmix.occupations.index import load_onet_titles
 
     entries = load_onet_titles()
-    reported: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    raw: dict[tuple[str, ...], str] = {}
+    # split on the plain lower-cased string, so the split does not move when cleaning
+    # rules change; the index then drops every entry equal to a held-out title *after*
+    # cleaning, so no spelling variant of it stays behind
+    reported: dict[str, set[str]] = defaultdict(set)
+    raw: dict[str, str] = {}
     for e in entries:
         if e.kind == "reported":
-            words = clean_title(e.title)
-            if words:
-                reported[words].add(e.soc[:7])
-                raw.setdefault(words, e.title)
+            key = " ".join(e.title.lower().split())
+            reported[key].add(e.soc[:7])
+            raw.setdefault(key, e.title)
     keys = sorted(reported)
     random.Random(seed).shuffle(keys)
     n = int(len(keys) * share)
-    tune = set(keys[n: 2 * n])
-    kept = [e for e in entries if clean_title(e.title) not in tune]
-    return kept, [(raw[k], reported[k]) for k in sorted(tune)]
+    tune = sorted(keys[n: 2 * n])
+    gold: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for k in tune:
+        gold[clean_title(raw[k])] |= reported[k]
+    drop = set(gold)
+    kept = [e for e in entries if clean_title(e.title) not in drop]
+    return kept, [(raw[k], gold[clean_title(raw[k])]) for k in tune if clean_title(raw[k])]
 
 
 def main() -> None:

@@ -59,8 +59,17 @@ def main(src: Path) -> None:
         docs[r["O*NET-SOC Code"]].update(text_terms(r["Title"] + ". " + r["Description"]))
     for r in read(src / "Task Statements.txt"):
         docs[r["O*NET-SOC Code"]].update(text_terms(r["Task"]))
+    # technology examples name products ("Microsoft Excel", "Intuit QuickBooks software");
+    # words found in the examples of over a third of occupations ("software", "microsoft")
+    # would otherwise wash out of every profile, so only the rest is kept from them
+    tech: dict[str, Counter[str]] = defaultdict(Counter)
     for r in read(src / "Technology Skills.txt"):
-        docs[r["O*NET-SOC Code"]].update(text_terms(r["Example"]))
+        tech[r["O*NET-SOC Code"]].update(text_terms(r["Example"]))
+    tech_df: Counter[str] = Counter()
+    for c in tech.values():
+        tech_df.update(c.keys())
+    for code, c in tech.items():
+        docs[code].update({t: k for t, k in c.items() if tech_df[t] <= len(occ) / 3})
     for e in titles[len(occ):]:
         code, _, title = e.split("\t", 2)
         docs[code].update(text_terms(title))

@@ -120,10 +120,10 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
     app.state.cookie_secure = cookie_secure
     install_error_handlers(app)
 
-    from . import v1_admin, v1_documents, v1_market, v1_scoring, v1_taxonomy
+    from . import v1_admin, v1_documents, v1_market, v1_scoring, v1_taxonomy, v1_titles
 
     app.state.routers = [v1_documents.router, v1_taxonomy.router, v1_scoring.router,
-                         v1_market.router, v1_admin.router]
+                         v1_market.router, v1_admin.router, v1_titles.router]
     for router in app.state.routers:
         app.include_router(router)
 

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "rank": "rank:rank",
     "serve": "serve:serve",
     "taxonomy": "taxonomy:taxonomy_group",
+    "titles": "titles:titles",
 }
 
 

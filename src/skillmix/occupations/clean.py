@@ -36,6 +36,7 @@ _GLUE = (
     (re.compile(r"\bdev[\s-]?ops\b"), "devops"),
     (re.compile(r"\b(?:m|w|f|h)\s*/\s*(?:w|f|m|h)(?:\s*/\s*(?:d|x|div))?\b"), " "),
 )
+_NUMERALS = frozenset("i ii iii iv v vi vii 1 2 3 4 5 level".split())
 _HEADS_OF = frozenset(
     "manager director head president officer chief supervisor coordinator specialist "
     "superintendent administrator leader lead vice".split()
@@ -49,7 +50,7 @@ class TitleWords:
     abbreviations: dict[str, tuple[str, ...]]
     head_abbreviations: dict[str, tuple[str, ...]]
     modifier_abbreviations: dict[str, tuple[str, ...]]
-    gendered: dict[str, tuple[str, ...]]
+    gendered: dict[str, tuple[str, ...]]  # gendered forms and British spellings
     level: frozenset[str]
     noise: frozenset[str]
     stop: frozenset[str]
@@ -74,7 +75,7 @@ class TitleWords:
             abbreviations=split(raw["abbreviations"]),
             head_abbreviations=split(raw["head_abbreviations"]),
             modifier_abbreviations=split(raw["modifier_abbreviations"]),
-            gendered=split(raw["gendered"]),
+            gendered={**split(raw.get("spellings", {})), **split(raw["gendered"])},
             level=frozenset(str(w).lower() for w in raw["level_words"]),
             noise=frozenset(str(w).lower() for w in raw["noise_words"]),
             stop=frozenset(str(w).lower() for w in raw["stop_words"]),
@@ -162,6 +163,8 @@ def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str,
     words = [t for t in words if t not in w.stop and t not in w.noise]
     if drop_places:
         words = [t for t in words if t not in w.places]
+    while len(words) > 1 and words[-1] in _NUMERALS:
+        words.pop()  # "Marketing Coordinator II": the head is "coordinator"
     if not words:
         return ()
     head = words[-1]

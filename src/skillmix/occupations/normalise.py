@@ -115,8 +115,10 @@ class TitleNormaliser:
                 first[soc] = e
             elif len(got) < 3:
                 got.append(s)
+        scale = 1.0 / (1.0 + SUPPORT + OFFICIAL)  # keeps scores within [0, 1]
         per_code = {
-            soc: (got[0] + SUPPORT * sum(got[1:]) / 2 + OFFICIAL * idx.official_overlap(best_words, soc), first[soc])
+            soc: ((got[0] + SUPPORT * sum(got[1:]) / 2 + OFFICIAL * idx.official_overlap(best_words, soc)) * scale,
+                  first[soc])
             for soc, got in seen.items()
         }
         if not cleaned:
