@@ -105,6 +105,7 @@ class TitleIndex:
         groups = TitleWords.builtin().head_group
         self._groups = groups
         self._head: list[str] = [w[-1] for w in self.words]
+        self.soc_of: list[str] = [e.soc for e in self.entries]
         self._head_group: list[int] = [groups.get(w[-1], -2) for w in self.words]
         dels: dict[str, str] = {}
         for t in sorted(df, key=lambda t: -df[t]):
@@ -120,14 +121,21 @@ class TitleIndex:
         """Idf mass of a word set (unknown words count as 1): how much meaning it carries."""
         return sum(self.idf.get(t, 1.0) ** 2 for t in set(words))
 
-    def official_overlap(self, words: tuple[str, ...], soc: str) -> float:
-        """Share of the query's idf mass found in the occupation's own O*NET title."""
-        own = self.official.get(soc)
-        if not own:
-            return 0.0
+    def official_overlap(self, words: tuple[str, ...], socs: Iterable[str]) -> dict[str, float]:
+        """Per occupation, the share of the query's idf mass found in its own O*NET title."""
         idf = self.idf
-        total = sum(idf.get(t, 1.0) ** 2 for t in set(words))
-        return sum(idf[t] ** 2 for t in set(words) if t in own) / total if total else 0.0
+        weights = {t: idf.get(t, 1.0) ** 2 for t in set(words)}
+        total = sum(weights.values())
+        out: dict[str, float] = {}
+        if not total:
+            return out
+        for soc in socs:
+            own = self.official.get(soc)
+            if own:
+                hit = sum(w for t, w in weights.items() if t in own)
+                if hit:
+                    out[soc] = hit / total
+        return out
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -152,12 +160,13 @@ class TitleIndex:
         """The words the index knows (misspellings corrected, unknown words kept)."""
         return tuple(self._known(w) or w for w in words)
 
-    def search(self, words: tuple[str, ...]) -> list[tuple[int, float]]:
-        """(entry, score) for entries sharing a word with ``words``, unsorted.
+    def search(self, words: tuple[str, ...], weight: float = 1.0) -> list[tuple[float, int]]:
+        """(score, entry) for entries sharing a word with ``words``, unsorted.
 
         The score is ``covT**a * covQ**(1-a)`` with ``covX`` the share of X's idf mass that
         both share and ``a = title_coverage`` (0.5: cosine), times the kind weight and the
-        head-noun factor. Entries under ``PRUNE`` of the best raw score are dropped.
+        head-noun factor and ``weight``. Entries under ``PRUNE`` of the best raw score are
+        dropped.
         """
         uniq = dict.fromkeys(words)
         idf = self.idf
@@ -169,9 +178,15 @@ class TitleIndex:
         acc: dict[int, float] = {}
         for t in known:
             p = self._postings[t]
-            if not acc or len(p) <= COMMON_DF:
+            if not acc:
+                acc = dict(p)
+            elif len(p) <= COMMON_DF:
                 for e, v in p.items():
                     acc[e] = acc.get(e, 0.0) + v
+            elif len(p) < len(acc):
+                for e, v in p.items():
+                    if e in acc:
+                        acc[e] += v
             else:
                 for e in acc:
                     v = p.get(e)
@@ -181,13 +196,13 @@ class TitleIndex:
         group = self._groups.get(head, -1)
         heads, head_groups = self._head, self._head_group
         floor = PRUNE * max(acc.values())
-        near, far = HEAD_NEAR / qnorm, HEAD_MISMATCH / qnorm
+        same, near, far = weight / qnorm, weight * HEAD_NEAR / qnorm, weight * HEAD_MISMATCH / qnorm
         out = []
         for e, s in acc.items():
             if s < floor:
                 continue
             if heads[e] == head:
-                out.append((e, s / qnorm))
+                out.append((s * same, e))
             else:
-                out.append((e, s * (near if head_groups[e] == group else far)))
+                out.append((s * (near if head_groups[e] == group else far), e))
         return out

@@ -96,19 +96,19 @@ class TitleNormaliser:
                 # a segment weighs by how much of the title's meaning it carries: "Director"
                 # cut from "Director, Investment Sales" says little on its own
                 weight *= SEGMENT_FLOOR + (1 - SEGMENT_FLOOR) * idx.mass(v.words) / whole_mass
-            found = idx.search(idx.resolve(v.words))
+            found = idx.search(idx.resolve(v.words), weight)
             if not found:
                 continue
-            top = max(found, key=lambda h: h[1])[1] * weight
+            top = max(found)[0]
             if top > best:
                 best, cleaned, best_words = top, v.key, v.words
-            hits.extend((s * weight, e) for e, s in found)
+            hits += found
         hits.sort(reverse=True)
-        entries = idx.entries
+        soc_of = idx.soc_of
         seen: dict[str, list[float]] = {}
         first: dict[str, int] = {}
         for s, e in hits:
-            soc = entries[e].soc
+            soc = soc_of[e]
             got = seen.get(soc)
             if got is None:
                 seen[soc] = [s]
@@ -116,11 +116,15 @@ class TitleNormaliser:
             elif len(got) < 3:
                 got.append(s)
         scale = 1.0 / (1.0 + SUPPORT + OFFICIAL)  # keeps scores within [0, 1]
-        per_code = {
-            soc: ((got[0] + SUPPORT * sum(got[1:]) / 2 + OFFICIAL * idx.official_overlap(best_words, soc)) * scale,
-                  first[soc])
-            for soc, got in seen.items()
-        }
+        base = {soc: got[0] + SUPPORT * sum(got[1:]) / 2 for soc, got in seen.items()}
+        # only occupations that could still reach the pool get the official-title bonus
+        if len(base) > POOL:
+            cut = sorted(base.values(), reverse=True)[POOL - 1] - OFFICIAL
+            near = [soc for soc, b in base.items() if b >= cut]
+        else:
+            near = list(base)
+        bonus = idx.official_overlap(best_words, near)
+        per_code = {soc: ((b + OFFICIAL * bonus.get(soc, 0.0)) * scale, first[soc]) for soc, b in base.items()}
         if not cleaned:
             variants = title_variants(title)
             cleaned = variants[0].key if variants else ""
