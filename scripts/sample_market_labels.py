@@ -80,7 +80,12 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "data" / "labels" / "market_sample.jsonl"))
     ap.add_argument("--dump", help="folder for plain-text reading batches")
     ap.add_argument("--batch-chars", type=int, default=90000)
+    ap.add_argument("--double", metavar="DIR", help="draw the 60 postings to label a second time "
+                    "(30 social, 15 marketing, 15 rest stratum) and write them to DIR for reading")
     args = ap.parse_args()
+    if args.double:
+        double(Path(args.double))
+        return
     rows = draw()
     Path(args.out).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     if args.dump:
@@ -107,6 +112,35 @@ def main() -> None:
             if r is not None:
                 batch.append(block)
                 size += len(block)
+
+
+def double(folder: Path) -> None:
+    """The double-labelling sample: chosen by sampling stratum (never by a label), seeded."""
+    from skillmix.io import read_corpus
+
+    rows = [json.loads(x) for x in (ROOT / "data" / "labels" / "market_sample.jsonl").read_text("utf-8").splitlines()]
+    rows = [r for r in rows if r["source"] != "linkedin"]
+    rng = random.Random(f"{SEED}:double")
+    chosen = []
+    for name, k in (("social", 30), ("marketing", 15), ("rest", 15)):
+        pool = sorted((r for r in rows if r["stratum"] == name), key=lambda r: (r["source"], r["id"]))
+        chosen += rng.sample(pool, k)
+    rng.shuffle(chosen)
+    (ROOT / "data" / "labels" / "double_sample.jsonl").write_text(
+        "".join(json.dumps({"source": r["source"], "id": r["id"], "stratum": r["stratum"]}) + "\n" for r in chosen),
+        "utf-8")
+    texts = {}
+    for source, (fname, _) in PLAN.items():
+        for p in read_corpus(SHARED / "postings" / fname, preset=source):
+            texts[(source, p.id)] = p
+    folder.mkdir(parents=True, exist_ok=True)
+    batch, n = [], 0
+    for i, r in enumerate(chosen):
+        p = texts[(r["source"], r["id"])]
+        batch.append(f"===== {r['source']}:{r['id']} | {p.title} | {p.company}\n" + " ".join(p.text.split()) + "\n")
+        if len(batch) == 15 or i == len(chosen) - 1:
+            (folder / f"double_{n:02d}.txt").write_text("".join(batch), "utf-8")
+            batch, n = [], n + 1
 
 
 if __name__ == "__main__":

@@ -155,14 +155,61 @@ def query_cmd(run_dir: str, sql: str, fmt: str) -> None:
     emit_rows([dict(zip(cols, r)) for r in rows], fmt, columns=cols)
 
 
+def _pm(v: Any) -> str:
+    return f"{v['mean']:.3f} ± {v['sd']:.3f}" if v else ""
+
+
 @market_group.command("eval")
-@click.argument("corpus", type=click.Path(dir_okay=False, exists=True))
-@click.argument("labels", type=click.Path(dir_okay=False, exists=True))
-@click.option("--preset", help="Column preset of CORPUS (sniffed when left out).")
-@click.option("--rules", type=click.Path(dir_okay=False, exists=True), help="Classifier rules YAML.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--postings", type=click.Path(file_okay=False, exists=True),
+              help="Folder holding the labelled corpora (linkedin/remotive/adzuna files); needed with one LABELS file.")
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (grouped by company).")
+@click.option("--repeats", default=5, show_default=True, help="Repeats of the K-fold split (different shuffles).")
+@click.option("--seed", default=18, show_default=True)
+@click.option("--preset", help="Column preset of CORPUS (two-argument form; sniffed when left out).")
+@click.option("--rules", type=click.Path(dir_okay=False, exists=True), help="Classifier rules YAML (two-argument form).")
 @click.option("--json", "as_json", is_flag=True)
-def eval_cmd(corpus: str, labels: str, preset: str | None, rules: str | None, as_json: bool) -> None:
-    """Score the social media classifier and the keyword baseline against LABELS (JSONL)."""
+def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: int, seed: int,
+             preset: str | None, rules: str | None, as_json: bool) -> None:
+    """Cross-validate the learned classifier: ``eval LABELS --postings DIR`` prints grouped,
+    nested CV figures (mean ± sd over repeats) of the learned model next to the keyword
+    baseline and the rule classifier on the same folds. ``eval CORPUS LABELS`` scores the
+    rule classifier and the keyword baseline on one labelled corpus (development figures)."""
+    if len(paths) == 2:
+        _eval_corpus(paths[0], paths[1], preset, rules, as_json)
+        return
+    if len(paths) != 1 or postings is None:
+        raise click.UsageError("give LABELS with --postings DIR (cross-validation), or CORPUS LABELS.")
+    from ..market import cross_validate_labels
+
+    rep = cross_validate_labels(paths[0], postings, folds=folds, repeats=repeats, seed=seed,
+                                progress=None if as_json else (lambda msg: click.echo(msg, err=True)))
+    d = rep.to_dict()
+    if as_json:
+        emit_json(d)
+        return
+    names = {"learned": "learned classifier", "keyword": "keyword 'social media' in text",
+             "rules": "rule classifier (no fitting)"}
+    rows = []
+    for m, name in names.items():
+        p, f = d["pooled"][m], d["per_fold"][m]
+        rows.append({"model": name, "precision": _pm(p["precision"]), "recall": _pm(p["recall"]),
+                     "F1": _pm(p["f1"]), "F1 per fold": _pm(f["f1"]),
+                     "strength acc (positives)": _pm(p["strength_acc_pos"]),
+                     "areas macro-F1": _pm(p.get("areas_macro_f1"))})
+    emit_rows(rows, "table", title=(f"{d['n']} postings, {d['positives']} positive, {d['groups']} company groups; "
+                                   f"{d['folds']}-fold grouped CV x {d['repeats']} repeats (mean ± sd over repeats)"))
+    click.echo("areas F1 (learned): " + ", ".join(f"{a} {v['mean']:.3f}" for a, v in d["areas_f1"].items()))
+    click.echo("by source (pooled, mean of repeats): " + "; ".join(
+        f"{k} P {v['precision']:.3f} R {v['recall']:.3f} ({v['positives']:.0f} positive)"
+        for k, v in d["by_source"].items()))
+    if d["errors"]["false_negatives"] or d["errors"]["false_positives"]:
+        click.echo(f"usually wrong: false negatives {', '.join(d['errors']['false_negatives']) or '-'}; "
+                   f"false positives {', '.join(d['errors']['false_positives']) or '-'}", err=True)
+    sys.stdout.flush()
+
+
+def _eval_corpus(corpus: str, labels: str, preset: str | None, rules: str | None, as_json: bool) -> None:
     from ..market import SocialMediaClassifier, evaluate_classifier
 
     ev = evaluate_classifier(corpus, labels, preset=preset, classifier=SocialMediaClassifier(rules))
@@ -170,13 +217,36 @@ def eval_cmd(corpus: str, labels: str, preset: str | None, rules: str | None, as
         emit_json(ev.to_dict())
         return
     rows = []
-    for name, s in (("classifier", ev.classifier), ("keyword baseline", ev.baseline)):
-        rows.append({"model": name, "precision": s.precision, "recall": s.recall, "f1": s.f1,
-                     "strength_acc": s.strength_accuracy,
-                     "strength_acc_pos": s.strength_accuracy_positives,
-                     "areas_macro_f1": "" if s.areas_macro_f1 is None else s.areas_macro_f1})
-    emit_rows(rows, "table", title=f"{ev.n} postings, {ev.positives} require social media skills")
+    for name, sc in (("rule classifier", ev.classifier), ("keyword baseline", ev.baseline)):
+        rows.append({"model": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1,
+                     "strength_acc": sc.strength_accuracy,
+                     "strength_acc_pos": sc.strength_accuracy_positives,
+                     "areas_macro_f1": "" if sc.areas_macro_f1 is None else sc.areas_macro_f1})
+    emit_rows(rows, "table", title=f"{ev.n} postings, {ev.positives} require social media skills "
+                                   "(development figures: the rules were written on this set)")
     if ev.false_positives or ev.false_negatives:
         click.echo(f"false positives: {', '.join(ev.false_positives) or '-'}; "
                    f"false negatives: {', '.join(ev.false_negatives) or '-'}", err=True)
     sys.stdout.flush()
+
+
+@market_group.command("agreement")
+@click.argument("first", type=click.Path(dir_okay=False, exists=True))
+@click.argument("second", type=click.Path(dir_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True)
+def agreement_cmd(first: str, second: str, as_json: bool) -> None:
+    """Agreement of two labelling passes (Cohen's kappa, per-area F1) on the postings both label."""
+    from ..market import label_agreement
+
+    ag = label_agreement(first, second)
+    if as_json:
+        emit_json(ag.to_dict())
+        return
+    click.echo(f"{ag.n} postings labelled twice; positive: {ag.positives_a} (first) / {ag.positives_b} (second)")
+    click.echo(f"requires_social_media: Cohen's kappa {ag.kappa:.3f}, raw agreement {ag.observed:.3f}")
+    if ag.strength_agreement is not None:
+        click.echo(f"strength agreement where both say yes: {ag.strength_agreement:.3f}")
+    click.echo(f"areas: macro F1 {ag.areas_macro_f1:.3f} (" +
+               ", ".join(f"{a} {v:.3f}" for a, v in ag.areas_f1.items()) + ")")
+    if ag.disagreements:
+        click.echo("disagree on: " + ", ".join(ag.disagreements))

@@ -18,7 +18,15 @@ from .classify import (
     market_taxonomy_spec,
 )
 from .dedup import DedupSettings
-from .evaluate import ClassifierEvaluation, evaluate_classifier, keyword_verdict
+from .evaluate import (
+    Agreement,
+    ClassifierEvaluation,
+    cross_validate_labels,
+    evaluate_classifier,
+    keyword_verdict,
+    label_agreement,
+)
+from .learned import LearnedSocialMediaClassifier, MarketModel
 from .pipeline import Progress, RunSummary, run_market
 from .query import query
 from .report import MarketReport, build_report, write_report
@@ -26,10 +34,13 @@ from .store import MarketStore
 from .worker import RunSettings, title_family
 
 __all__ = [
+    "Agreement",
     "ClassifierEvaluation",
     "ClassifierRules",
     "DedupSettings",
     "Headline",
+    "LearnedSocialMediaClassifier",
+    "MarketModel",
     "MarketReport",
     "MarketStore",
     "Progress",
@@ -39,8 +50,10 @@ __all__ = [
     "SocialMediaClassifier",
     "SocialMediaVerdict",
     "build_report",
+    "cross_validate_labels",
     "evaluate_classifier",
     "keyword_verdict",
+    "label_agreement",
     "market_taxonomy_spec",
     "query",
     "run_market",

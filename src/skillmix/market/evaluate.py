@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..errors import ConfigError
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 
-__all__ = ["BinaryScores", "ClassifierEvaluation", "evaluate_classifier", "keyword_verdict",
-           "load_labels", "score_verdicts"]
+__all__ = ["Agreement", "BinaryScores", "ClassifierEvaluation", "cross_validate_labels", "evaluate_classifier",
+           "keyword_verdict", "label_agreement", "load_keyed_labels", "load_labels", "score_verdicts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +184,95 @@ def evaluate_classifier(
         false_negatives=tuple(lab.id for lab, v in ours if lab.requires and not v.requires),
         rules_version=rules.version,
     )
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How far two labelling passes over the same postings agree: Cohen's kappa and raw
+    agreement for ``requires_social_media``, strength agreement where both say yes, and
+    per-area F1 of one pass against the other (symmetric)."""
+
+    n: int
+    positives_a: int
+    positives_b: int
+    kappa: float
+    observed: float
+    strength_agreement: float | None
+    areas_f1: Mapping[str, float]
+    areas_macro_f1: float
+    disagreements: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        from ..records import to_jsonable
+
+        return to_jsonable(self)
+
+
+def _label_key(obj: Mapping[str, object]) -> str:
+    return f"{obj.get('source', 'linkedin')}:{obj.get('job_id', obj.get('id'))}"
+
+
+def load_keyed_labels(path: str | Path) -> dict[str, Label]:
+    """Labels by ``source:job_id`` (multi-corpus label files)."""
+    out: dict[str, Label] = {}
+    p = Path(path)
+    try:
+        lines = p.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError("C074", f"cannot read labels ({exc.strerror}).", source=str(p)) from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            key = _label_key(obj)
+            out[key] = Label(key, bool(obj["requires_social_media"]), str(obj.get("strength", "none")),
+                             tuple(obj.get("areas") or ()))
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise ConfigError("C075", f"line {n} is not a label ({exc}).", source=str(p)) from None
+    return out
+
+
+def label_agreement(first: str | Path, second: str | Path, areas: Iterable[str] | None = None) -> Agreement:
+    """Agreement of the postings labelled in both files (``second`` is usually the
+    double-labelled sample)."""
+    from .features import AREAS
+
+    a, b = load_keyed_labels(first), load_keyed_labels(second)
+    keys = sorted(set(a) & set(b))
+    if not keys:
+        raise ConfigError("C076", "the two label files share no posting.", source=str(second))
+    n = len(keys)
+    ya = [a[k].requires for k in keys]
+    yb = [b[k].requires for k in keys]
+    po = sum(x == y for x, y in zip(ya, yb)) / n
+    pa, pb = sum(ya) / n, sum(yb) / n
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    kappa = (po - pe) / (1 - pe) if pe < 1 else 1.0
+    both = [k for k in keys if a[k].requires and b[k].requires]
+    strength = sum(a[k].strength == b[k].strength for k in both) / len(both) if both else None
+    per_area = {}
+    for area in (tuple(areas) if areas is not None else AREAS):
+        tp = sum(area in a[k].areas and area in b[k].areas for k in keys)
+        fa = sum(area in a[k].areas and area not in b[k].areas for k in keys)
+        fb = sum(area in b[k].areas and area not in a[k].areas for k in keys)
+        per_area[area] = round(2 * tp / (2 * tp + fa + fb), 4) if tp + fa + fb else 1.0
+    return Agreement(n=n, positives_a=sum(ya), positives_b=sum(yb), kappa=round(kappa, 4), observed=round(po, 4),
+                     strength_agreement=None if strength is None else round(strength, 4), areas_f1=per_area,
+                     areas_macro_f1=round(sum(per_area.values()) / len(per_area), 4),
+                     disagreements=tuple(k for k in keys if a[k].requires != b[k].requires))
+
+
+def cross_validate_labels(labels: str | Path, postings: str | Path, *, folds: int = 5, repeats: int = 5,
+                          seed: int = 18, progress: Any = None) -> Any:
+    """Grouped, nested cross-validation of the learned classifier on multi-corpus labels,
+    with the keyword baseline and the rule classifier on the same folds
+    (:func:`skillmix.market.training.cross_validate`; needs the ``market`` extra)."""
+    from .training import cross_validate, featurise, load_labelled_postings
+
+    items = load_labelled_postings(labels, postings)
+    feats, rules = featurise(items)
+    return cross_validate(items, feats, rules, folds=folds, repeats=repeats, seed=seed, progress=progress)

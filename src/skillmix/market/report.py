@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any, Mapping
@@ -31,6 +31,7 @@ class MarketReport:
     headline: agg.Headline
     tables: tuple[agg.ReportTable, ...]
     run: Mapping[str, Any]
+    classifier: Mapping[str, Any] = field(default_factory=dict)
 
     def table(self, name: str) -> agg.ReportTable:
         for t in self.tables:
@@ -41,7 +42,21 @@ class MarketReport:
     def to_dict(self) -> dict[str, Any]:
         return {"headline": to_jsonable(self.headline),
                 "tables": {t.name: t.to_dict() for t in self.tables},
-                "run": to_jsonable(dict(self.run))}
+                "run": to_jsonable(dict(self.run)), "classifier": to_jsonable(dict(self.classifier))}
+
+
+def _estimate_note(clf: Mapping[str, Any]) -> str:
+    est = clf.get("estimate") or {}
+    if not est.get("f1"):
+        return "Its accuracy has not been estimated on held-out labels."
+    labels = clf.get("labels") or {}
+    return (f"On {labels.get('n', '?')} hand-labelled postings ({labels.get('positives', '?')} positive), "
+            f"{clf.get('folds', '?')}-fold cross-validation grouped by company, repeated {clf.get('repeats', '?')} "
+            f"times, estimates its precision at {est['precision']['mean']:.2f} ± {est['precision']['sd']:.2f}, "
+            f"recall {est['recall']['mean']:.2f} ± {est['recall']['sd']:.2f} and F1 {est['f1']['mean']:.2f} "
+            f"(the keyword rule \"social media\" in text: F1 "
+            f"{(clf.get('keyword_f1') or {}).get('mean', float('nan')):.2f}); the figures count postings, so read "
+            f"the shares with that error in mind.")
 
 
 def _skill_labels(taxonomy: str) -> dict[str, str]:
@@ -52,6 +67,25 @@ def _skill_labels(taxonomy: str) -> dict[str, str]:
         for s in tax:
             labels.setdefault(s.id, s.label)
     return labels
+
+
+def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Which classifier a run used and how far to trust it: for the learned model, its
+    cross-validated precision and recall (mean and spread over repeats, from the model
+    file); for a rules file, no estimate (rules are not measured on held-out labels)."""
+    rules = settings.get("rules")
+    if rules:
+        return {"name": "rule classifier", "version": str(settings.get("classifier_version", "?")),
+                "rules": str(rules), "estimate": None}
+    from .learned import MarketModel
+
+    model = MarketModel.load()
+    pooled = (model.cv.get("pooled") or {}).get("learned") or {}
+    base = (model.cv.get("pooled") or {}).get("keyword") or {}
+    est = {k: pooled[k] for k in ("precision", "recall", "f1", "strength_acc_pos", "areas_macro_f1") if k in pooled}
+    return {"name": "learned classifier", "version": model.version, "estimate": est or None,
+            "keyword_f1": base.get("f1"), "labels": dict(model.trained_on),
+            "folds": model.cv.get("folds"), "repeats": model.cv.get("repeats")}
 
 
 def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
@@ -75,7 +109,8 @@ def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
         head = agg.headline(con)
     finally:
         con.close()
-    return MarketReport(headline=head, tables=tables, run=run)
+    return MarketReport(headline=head, tables=tables, run=run,
+                        classifier=classifier_summary(run.get("settings", {}) or {}))
 
 
 def _csv_bytes(t: agg.ReportTable) -> bytes:
@@ -152,6 +187,12 @@ def render_html(report: MarketReport) -> str:
                                                     f"{_pct(h.convergence_share_social)} of social"),
         ("Duplicates removed", f"{run.get('duplicates_exact', 0):,} exact, {run.get('duplicates_near', 0):,} near"),
     ]
+    clf = report.classifier or {}
+    est = clf.get("estimate") or {}
+    if est.get("precision") and est.get("recall"):
+        cards.append(("Classifier precision / recall (cross-validated estimate)",
+                      f"{est['precision']['mean']:.2f} ± {est['precision']['sd']:.2f} / "
+                      f"{est['recall']['mean']:.2f} ± {est['recall']['sd']:.2f}"))
     charts = []
     skills = report.table("skills_demand")
     charts.append(bar_chart([r[1] for r in skills.rows[:15]], [r[4] for r in skills.rows[:15]],
@@ -196,9 +237,9 @@ th{{background:#f4f4f4}}.note{{color:#666;font-size:13px}}svg{{display:block;mar
 </style></head><body>
 <h1>Social media skills in the job market</h1>
 <p class=note>Corpora: {escape(corpora)}. Posting dates: {escape(months)}. {h.postings:,} postings after
-deduplication. A posting "requires social media skills" when the rule-based classifier finds
-professional social media duties or requirements (not "follow us on", not company self-description,
-not "social worker"); see docs/market.md.</p>
+deduplication. A posting "requires social media skills" when the {escape(str(clf.get("name", "classifier")))}
+finds professional social media duties or requirements (not "follow us on", not company self-description,
+not "social worker"); {escape(_estimate_note(clf))} See docs/market.md.</p>
 <div class=cards>{card_html}</div>
 <h2>Many jobs that need social media skills do not say so in the title</h2>
 <p>{h.social_title_hidden:,} of {h.requires_social:,} postings that require social media skills

@@ -37,6 +37,25 @@ __all__ = [
 ]
 
 
+def make_classifier(rules: str | None) -> Any:
+    """The classifier a run uses: the learned model (packaged ``classifier_model.json``)
+    unless a rules file is given, which selects the rule classifier with those rules."""
+    if rules:
+        return SocialMediaClassifier(rules)
+    from .learned import LearnedSocialMediaClassifier
+
+    return LearnedSocialMediaClassifier()
+
+
+def classifier_version(rules: str | None) -> str:
+    """What a run's manifest records as the classifier (a resume must match it)."""
+    if rules:
+        return SocialMediaClassifier(rules).rules_.version
+    from .learned import LearnedSocialMediaClassifier
+
+    return f"learned-{LearnedSocialMediaClassifier().model_.version}"
+
+
 @dataclass(frozen=True, slots=True)
 class RunSettings:
     """What decides a run's output (recorded in the manifest; a resume must match)."""
@@ -52,7 +71,7 @@ class RunSettings:
 
         d = asdict(self)
         d["extractor_version"] = EXTRACTOR_VERSION
-        d["classifier_version"] = SocialMediaClassifier(self.rules).rules_.version
+        d["classifier_version"] = classifier_version(self.rules)
         return d
 
 
@@ -187,7 +206,7 @@ def process_partition(job: PartitionJob) -> PartitionResult:
     c0 = time.process_time()
     spec, settings = job.spec, job.settings
     extractor = get_extractor(market_taxonomy_spec(settings.taxonomy))
-    classifier = SocialMediaClassifier(settings.rules)
+    classifier = make_classifier(settings.rules)
     sides = dict(job.area_sides) if job.area_sides else _area_sides(settings.taxonomy)
     offset = _row_offset(spec)
     base = spec.corpus * ROW_SPACE

@@ -1,0 +1,62 @@
+"""Fit the learned market classifier on the hand labels and ship it as JSON.
+
+Runs the grouped, nested cross-validation first (the figures that go into the model file
+and that ``skillmix market report`` quotes as the classifier's estimated precision and
+recall), then fits the three decisions on every label and writes
+``src/skillmix/market/data/classifier_model.json``. The fit on everything is only the
+shipped model, never a result. Needs the ``market`` extra (scikit-learn).
+
+Usage:
+    python scripts/train_market_classifier.py [--repeats 5] [--folds 5] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from skillmix.market.training import (company_groups, cross_validate, featurise, fit_market_model,
+                                          load_labelled_postings)
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", default=str(ROOT / "data" / "labels" / "market_labels.jsonl"))
+    ap.add_argument("--postings", default=str(SHARED / "postings"))
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=18)
+    ap.add_argument("--version", default="1")
+    ap.add_argument("--out", default=str(ROOT / "src" / "skillmix" / "market" / "data" / "classifier_model.json"))
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    items = load_labelled_postings(args.labels, args.postings)
+    feats, rules = featurise(items)
+    report = cross_validate(items, feats, rules, folds=args.folds, repeats=args.repeats, seed=args.seed,
+                            progress=lambda s: print(s, file=sys.stderr))
+    groups = company_groups(items)
+    model = fit_market_model(feats, [lp.label for lp in items], groups, seed=args.seed, version=args.version)
+    digest = hashlib.sha256(Path(args.labels).read_bytes()).hexdigest()[:16]
+    model = type(model)(version=model.version, features_version=model.features_version, requires=model.requires,
+                        strength=model.strength, areas=model.areas, cv=report.to_dict(),
+                        trained_on={"labels": Path(args.labels).name, "labels_sha256_16": digest,
+                                    "n": len(items), "positives": sum(lp.label.requires for lp in items),
+                                    "sources": sorted({lp.source for lp in items}), "seed": args.seed})
+    model.save(args.out)
+    d = report.to_dict()
+    for m in ("learned", "keyword", "rules"):
+        print(m, json.dumps({k: (v["mean"], v["sd"]) for k, v in d["pooled"][m].items()}))
+    print(f"wrote {args.out} in {time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

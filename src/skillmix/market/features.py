@@ -1,0 +1,308 @@
+"""Features of a posting for the learned market classifier.
+
+The rule classifier's rules (where a social media mention sits, how strongly it is asked
+for, whether it names the practice or only a platform, whether the sentence is incidental or
+the company talking about itself) become numbers here, and a small logistic model
+(:mod:`skillmix.market.learned`) weighs them. The social media features are read from the
+text itself, sentence by sentence, with the word lists of ``data/features.yaml``, so they do
+not move when extraction changes; the area features combine the extraction's taxonomy areas
+with per-area word counts. Every cue sentence is kept, so a verdict can show the sentences
+that drove it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from ..errors import ConfigError
+
+__all__ = ["AREAS", "CueSentence", "FeatureLists", "PostingFeatures", "posting_features"]
+
+#: the seven label areas, in the order the area models use
+AREAS = ("marketing_communications", "customer_service", "technology", "data_analytics",
+         "psychology_human_interaction", "strategy_business", "leadership_evangelism")
+#: title families with a feature of their own (the rest fall into "other")
+FAMILIES = ("social_media", "marketing", "design", "sales", "customer_service", "hr",
+            "engineering", "data", "healthcare", "social_care", "finance", "product_project")
+_BOILER = frozenset({"benefits", "legal", "company"})
+_DUTY = frozenset({"responsibilities"})
+_REQ = frozenset({"requirements", "preferred"})
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    parts = []
+    for w in sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True):
+        if w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"[\w-]*")
+        else:
+            parts.append(re.escape(w) + r"(?![\w])")
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureLists:
+    """The compiled word lists of ``data/features.yaml``."""
+
+    version: str
+    practice: re.Pattern[str] | None
+    platforms: re.Pattern[str] | None
+    bare_social: re.Pattern[str] | None
+    channel_words: re.Pattern[str] | None
+    not_social: re.Pattern[str] | None
+    incidental: re.Pattern[str] | None
+    company: re.Pattern[str] | None
+    hire: re.Pattern[str] | None
+    duty_verbs: re.Pattern[str] | None
+    required: re.Pattern[str] | None
+    preferred: re.Pattern[str] | None
+    core_cue: re.Pattern[str] | None
+    title_social: re.Pattern[str] | None
+    title_not_social: re.Pattern[str] | None
+    areas: Mapping[str, re.Pattern[str] | None]
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any], where: str = "features.yaml") -> "FeatureLists":
+        def words(key: str) -> list[str]:
+            v = raw.get(key) or []
+            if not isinstance(v, list) or not all(isinstance(x, (str, int)) for x in v):
+                raise ConfigError("C077", f"{key!r} must be a list of words.", source=where)
+            return [str(x) for x in v]
+
+        areas = raw.get("areas") or {}
+        if not isinstance(areas, dict) or set(areas) != set(AREAS):
+            raise ConfigError("C077", f"'areas' must list exactly the areas {list(AREAS)}.", source=where)
+        return cls(
+            version=str(raw.get("version", "1")),
+            practice=_alternation(words("practice")), platforms=_alternation(words("platforms")),
+            bare_social=_alternation(words("bare_social")), channel_words=_alternation(words("channel_words")),
+            not_social=_alternation(words("not_social")), incidental=_alternation(words("incidental")),
+            company=_alternation(words("company")), hire=_alternation(words("hire")),
+            duty_verbs=_alternation(words("duty_verbs")),
+            required=_alternation(words("required")), preferred=_alternation(words("preferred")),
+            core_cue=_alternation(words("core_cue")), title_social=_alternation(words("title_social")),
+            title_not_social=_alternation(words("title_not_social")),
+            areas={a: _alternation([str(x) for x in areas[a] or []]) for a in AREAS},
+        )
+
+
+@lru_cache(maxsize=1)
+def load_feature_lists() -> FeatureLists:
+    text = (resources.files("skillmix.market") / "data" / "features.yaml").read_text("utf-8")
+    return FeatureLists.from_dict(yaml.safe_load(text))
+
+
+@dataclass(frozen=True, slots=True)
+class CueSentence:
+    """One sentence that names social media, with how it reads.
+
+    ``kind`` is ``practice`` (names the practice), ``platform`` (only a platform or tool) or
+    ``list`` (bare "social" in a list of channels); ``incidental`` / ``company`` say the
+    sentence is about following, applying, praise or scams, or the company describing itself
+    without speaking to the hire; ``section`` is the posting section holding it.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    section: str | None
+    incidental: bool
+    company: bool
+    hire: bool
+    level: str
+    core: bool
+    channels: bool
+
+    @property
+    def qualifies(self) -> bool:
+        """Whether the sentence may ask something of the hire."""
+        return not self.incidental and not (self.company and not self.hire) \
+            and self.section not in ("benefits", "legal")
+
+
+@dataclass(frozen=True, slots=True)
+class PostingFeatures:
+    """Named feature values of one posting and its cue sentences."""
+
+    social: Mapping[str, float]
+    strength: Mapping[str, float]
+    areas: Mapping[str, float]
+    cues: tuple[CueSentence, ...]
+    title_social: bool
+
+
+_SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (or bullet) spans of ``text``: lines, sentence ends and bullet marks."""
+    out, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _has(p: re.Pattern[str] | None, s: str) -> bool:
+    return p is not None and p.search(s) is not None
+
+
+def _count(p: re.Pattern[str] | None, s: str) -> int:
+    return 0 if p is None else sum(1 for _ in p.finditer(s))
+
+
+def _blank(p: re.Pattern[str] | None, s: str) -> str:
+    return s if p is None else p.sub(lambda m: " " * len(m.group(0)), s)
+
+
+def title_names_social(title: str | None, lists: FeatureLists | None = None) -> bool:
+    """Whether a job title names social media work ("Social Worker" does not)."""
+    lists = lists or load_feature_lists()
+    if not title:
+        return False
+    return _has(lists.title_social, _blank(lists.title_not_social, title))
+
+
+_LEAD = re.compile(r"^[\s\-\u2022\u25cf\u25aa*\d.)]*")
+
+
+def speaks_to_hire(sentence: str, lists: FeatureLists) -> bool:
+    """Whether a sentence speaks to or about the hire: hire words, or a bullet that starts
+    with a duty verb ("Manage social media accounts")."""
+    if _has(lists.hire, sentence):
+        return True
+    if lists.duty_verbs is None:
+        return False
+    if lists.duty_verbs.match(sentence, _LEAD.match(sentence).end()) is not None:  # type: ignore[union-attr]
+        return True
+    # "... and to provide support by phone, email and social media"
+    return any(sentence[max(m.start() - 3, 0):m.start()].lower() == "to " for m in lists.duty_verbs.finditer(sentence))
+
+
+def _section_at(sections: Sequence[Any], offset: int) -> str | None:
+    found = None
+    for sec in sections:
+        if sec.start <= offset < sec.end:
+            found = sec.kind
+    return found
+
+
+def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists | None = None) -> list[CueSentence]:
+    """Every sentence of ``text`` that names social media, read in context."""
+    lists = lists or load_feature_lists()
+    out = []
+    for s, e in sentences(text):
+        raw = text[s:e]
+        clean = _blank(lists.not_social, raw)
+        if _has(lists.practice, clean):
+            kind = "practice"
+        elif _has(lists.platforms, clean):
+            kind = "platform"
+        elif _has(lists.bare_social, clean) and _count(lists.channel_words, clean) >= 2:
+            kind = "list"
+        else:
+            continue
+        level = "required" if _has(lists.required, raw) else "preferred" if _has(lists.preferred, raw) else "mentioned"
+        out.append(CueSentence(
+            start=s, end=e, text=" ".join(raw.split()), kind=kind, section=_section_at(sections, s),
+            incidental=_has(lists.incidental, raw), company=_has(lists.company, raw),
+            hire=speaks_to_hire(raw, lists), level=level, core=_has(lists.core_cue, clean),
+            channels=_count(lists.channel_words, clean) >= 2,
+        ))
+    return out
+
+
+def _log1(x: float) -> float:
+    return math.log1p(max(x, 0.0))
+
+
+def posting_features(
+    title: str | None, text: str, sections: Sequence[Any] = (), mentions: Sequence[Any] = (),
+    family: str = "other", lists: FeatureLists | None = None, rule_score: float = 0.0, rule_yes: bool = False,
+) -> PostingFeatures:
+    """The features of one posting. ``sections`` are the posting's detected sections,
+    ``mentions`` the extraction's skill mentions (for the taxonomy areas), ``family`` the
+    title family, ``rule_score``/``rule_yes`` the rule classifier's weighted evidence and
+    verdict (:class:`~skillmix.market.classify.SocialMediaClassifier`): the hand-written
+    rules are one more feature the model weighs."""
+    lists = lists or load_feature_lists()
+    cues = cue_sentences(text, sections, lists)
+    qual = [c for c in cues if c.qualifies]
+    practice = [c for c in qual if c.kind == "practice"]
+    platform = [c for c in qual if c.kind == "platform"]
+    listed = [c for c in qual if c.kind == "list"]
+    t_social = title_names_social(title, lists)
+    spans = sentences(text)
+    span_sections = [_section_at(sections, s) for s, _ in spans]
+    n_sent = max(len(spans), 1)
+    social = {
+        "title_social": float(t_social),
+        "practice_sentences": _log1(sum(c.hire for c in practice)),
+        "practice_other_sentences": _log1(sum(not c.hire for c in practice)),
+        "platform_sentences": _log1(sum(c.hire for c in platform)),
+        "platform_other_sentences": _log1(sum(not c.hire for c in platform)),
+        "list_sentences": _log1(len(listed)),
+        "practice_in_duties": float(any(c.section in _DUTY for c in practice)),
+        "practice_in_requirements": float(any(c.section in _REQ for c in practice)),
+        "practice_required": float(any(c.level == "required" for c in practice)),
+        "practice_preferred": float(any(c.level == "preferred" for c in practice)),
+        "incidental_cues": _log1(sum(c.incidental for c in cues)),
+        "company_cues": _log1(sum(c.company and not c.hire for c in cues)),
+        "boilerplate_cues": _log1(sum(c.section in _BOILER for c in cues)),
+        "rule_score": min(float(rule_score), 5.0),
+        "rule_yes": float(rule_yes),
+        "family_marketing_or_social": float(family in ("marketing", "social_media")),
+        "family_care_or_health": float(family in ("healthcare", "social_care")),
+    }
+    strength = {
+        "title_social": float(t_social),
+        "practice_sentences": _log1(len(practice)),
+        "practice_share": len(practice) / n_sent,
+        "core_cue": float(any(c.core for c in practice)),
+        "channel_lists": float(bool(qual) and all(c.channels for c in qual)),
+        "only_preferred": float(bool(qual) and all(c.level == "preferred" for c in qual)),
+        "practice_in_duties": float(any(c.section in _DUTY for c in practice)),
+        "platform_only": float(bool(qual) and not practice),
+        "platform_sentences": _log1(len(platform)),
+        "distinct_platforms": _log1(len({m.group(0).lower() for c in qual for m in lists.platforms.finditer(c.text)})
+                                    if lists.platforms is not None else 0),
+        "cue_sentences": _log1(len(qual)),
+        "cue_in_summary": float(any(c.start < 0.25 * max(len(text), 1) for c in qual)),
+        "duty_share": sum(c.section in _DUTY for c in qual) / max(sum(k in _DUTY for k in span_sections), 1),
+        "family_marketing_or_social": float(family in ("marketing", "social_media")),
+    }
+    tax = dict.fromkeys(AREAS, 0)
+    for m in mentions:
+        if not getattr(m, "counts", True):
+            continue
+        area = {"platforms": "marketing_communications", "social_generic": "marketing_communications"}.get(
+            m.area, m.area)
+        if area in tax:
+            tax[area] += 1
+    # the words that speak about the job: not the company's self-description or boilerplate
+    job_text = " ".join(text[s:e] for (s, e), k in zip(spans, span_sections)
+                        if k not in _BOILER
+                        and not (_has(lists.company, text[s:e]) and not speaks_to_hire(text[s:e], lists)))
+    areas: dict[str, float] = {}
+    for a in AREAS:
+        areas[f"tax_{a}"] = _log1(tax[a])
+        areas[f"words_{a}"] = _log1(_count(lists.areas[a], text) * 1000.0 / max(len(text), 500))
+        areas[f"job_words_{a}"] = _log1(_count(lists.areas[a], job_text))
+        areas[f"title_{a}"] = float(_has(lists.areas[a], title or ""))
+    for f in FAMILIES:
+        areas[f"family_{f}"] = float(family == f)
+    areas["social_practice"] = float(bool(practice))
+    areas["length"] = _log1(len(text) / 1000.0)
+    return PostingFeatures(social=social, strength=strength, areas=areas, cues=tuple(cues), title_social=t_social)

@@ -1,0 +1,208 @@
+"""The learned social media classifier: small logistic models over the features of
+:mod:`skillmix.market.features`, shipped as a JSON file of coefficients.
+
+Three decisions, each a standardised logistic regression with a threshold chosen by
+cross-validation (``scripts/train_market_classifier.py`` fits them; scikit-learn is needed
+only there): does the posting require social media skills (with a Platt-calibrated
+probability), is that requirement ``core`` or ``secondary``, and which of the seven skill
+areas it asks for. Scoring needs nothing but this module and the JSON file, so the market
+pipeline runs without scikit-learn. Every verdict carries the cue sentences that fed the
+decision, most telling first, and the model file carries its cross-validated figures so a
+report can say how far to trust it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import ConfigError
+from ..records import Evidence, Extraction, Posting
+from .classify import SocialMediaVerdict
+from .features import AREAS, PostingFeatures, load_feature_lists, posting_features
+
+__all__ = ["LearnedSocialMediaClassifier", "LinearModel", "MarketModel", "MODEL_FORMAT"]
+
+MODEL_FORMAT = "skillmix-market-model/1"
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """One standardised logistic regression: ``p = sigmoid(a * (w . (x - mean) / scale + b) + c)``
+    where ``a``/``c`` are the Platt calibration (1, 0 when none) and ``threshold`` decides."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float = 0.5
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def logit(self, x: Mapping[str, float]) -> float:
+        z = self.intercept
+        for f, m, s, w in zip(self.features, self.mean, self.scale, self.coef):
+            z += w * (float(x.get(f, 0.0)) - m) / s
+        return z
+
+    def proba(self, x: Mapping[str, float]) -> float:
+        a, c = self.calibration
+        return _sigmoid(a * self.logit(x) + c)
+
+    def decide(self, x: Mapping[str, float]) -> tuple[bool, float]:
+        p = self.proba(x)
+        return p >= self.threshold, p
+
+    def contributions(self, x: Mapping[str, float]) -> dict[str, float]:
+        """Each feature's share of the logit (coefficient times standardised value)."""
+        return {f: w * (float(x.get(f, 0.0)) - m) / s
+                for f, m, s, w in zip(self.features, self.mean, self.scale, self.coef)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
+                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold,
+                "calibration": list(self.calibration)}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any], where: str) -> "LinearModel":
+        try:
+            feats = tuple(str(f) for f in raw["features"])
+            vals = [tuple(float(v) for v in raw[k]) for k in ("mean", "scale", "coef")]
+            if any(len(v) != len(feats) for v in vals) or any(s <= 0 for s in vals[1]):
+                raise ValueError("feature, mean, scale and coef lengths differ or a scale is not positive")
+            cal = tuple(float(v) for v in raw.get("calibration", (1.0, 0.0)))
+            return cls(feats, vals[0], vals[1], vals[2], float(raw["intercept"]),
+                       float(raw.get("threshold", 0.5)), (cal[0], cal[1]))
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ConfigError("C078", f"not a linear model ({exc}).", source=where) from None
+
+
+@dataclass(frozen=True, slots=True)
+class MarketModel:
+    """The three fitted decisions plus the cross-validated figures they were shipped with."""
+
+    version: str
+    features_version: str
+    requires: LinearModel
+    strength: LinearModel
+    areas: Mapping[str, LinearModel]
+    cv: Mapping[str, Any] = field(default_factory=dict)
+    trained_on: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": MODEL_FORMAT, "version": self.version, "features_version": self.features_version,
+                "requires": self.requires.to_dict(), "strength": self.strength.to_dict(),
+                "areas": {a: m.to_dict() for a, m in self.areas.items()}, "cv": dict(self.cv),
+                "trained_on": dict(self.trained_on)}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any], where: str = "<model>") -> "MarketModel":
+        if not isinstance(raw, Mapping) or raw.get("format") != MODEL_FORMAT:
+            raise ConfigError("C078", f"not a market model file (expected format {MODEL_FORMAT!r}).", source=where)
+        areas = raw.get("areas") or {}
+        missing = [a for a in AREAS if a not in areas]
+        if missing:
+            raise ConfigError("C078", f"the model has no area models for {missing}.", source=where)
+        return cls(
+            version=str(raw.get("version", "?")), features_version=str(raw.get("features_version", "?")),
+            requires=LinearModel.from_dict(raw.get("requires") or {}, f"{where} requires"),
+            strength=LinearModel.from_dict(raw.get("strength") or {}, f"{where} strength"),
+            areas={a: LinearModel.from_dict(areas[a], f"{where} areas.{a}") for a in AREAS},
+            cv=dict(raw.get("cv") or {}), trained_on=dict(raw.get("trained_on") or {}),
+        )
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "MarketModel":
+        """The model in ``path`` (JSON), or the packaged ``data/classifier_model.json``."""
+        where = str(path) if path else "classifier_model.json"
+        try:
+            text = Path(path).read_text("utf-8") if path else \
+                (resources.files("skillmix.market") / "data" / "classifier_model.json").read_text("utf-8")
+            raw = json.loads(text)
+        except (OSError, ValueError) as exc:
+            raise ConfigError("C078", f"cannot read the market model ({exc}).", source=where) from None
+        return cls.from_dict(raw, where)
+
+    def save(self, path: str | Path) -> None:
+        from ..files import atomic_write_bytes
+
+        atomic_write_bytes(Path(path), (json.dumps(self.to_dict(), indent=1) + "\n").encode("utf-8"), mode=0o644)
+
+
+@lru_cache(maxsize=1)
+def _rule_classifier() -> Any:
+    from .classify import SocialMediaClassifier
+
+    return SocialMediaClassifier()
+
+
+@lru_cache(maxsize=4)
+def _cached_model(path: str | None) -> MarketModel:
+    return MarketModel.load(path)
+
+
+class LearnedSocialMediaClassifier:
+    """Classify postings with the fitted :class:`MarketModel` (packaged one by default).
+
+    Same interface as the rule classifier: :meth:`classify` takes a posting and its
+    extraction and returns a :class:`~skillmix.market.classify.SocialMediaVerdict` whose
+    ``score`` is the calibrated probability that the posting requires social media skills.
+    """
+
+    def __init__(self, model: str | Path | MarketModel | None = None) -> None:
+        self.model = model
+
+    @property
+    def model_(self) -> MarketModel:
+        m = self.model
+        if isinstance(m, MarketModel):
+            return m
+        return _cached_model(str(m) if m is not None else None)
+
+    def features(self, posting: Posting | None, extraction: Extraction | None, *, title: str | None = None,
+                 text: str | None = None) -> PostingFeatures:
+        from .worker import title_family
+
+        sections: tuple[Any, ...] = ()
+        if posting is not None:
+            title = posting.title if title is None else title
+            text = posting.text if text is None else text
+            sections = posting.document.sections
+        rule = None
+        if extraction is not None:
+            rule = _rule_classifier().classify(posting, extraction, title=title, text=text)
+        return posting_features(title, text or "", sections, extraction.mentions if extraction else (),
+                                title_family(title), load_feature_lists(),
+                                rule_score=rule.score if rule else 0.0, rule_yes=bool(rule and rule.requires))
+
+    def classify(self, posting: Posting | None, extraction: Extraction | None, *, title: str | None = None,
+                 text: str | None = None) -> SocialMediaVerdict:
+        model = self.model_
+        feats = self.features(posting, extraction, title=title, text=text)
+        requires, p = model.requires.decide(feats.social)
+        strength = "none"
+        if requires:
+            strength = "core" if model.strength.decide(feats.strength)[0] else "secondary"
+        areas = tuple(a for a in AREAS if model.areas[a].decide(feats.areas)[0])
+        doc_id = extraction.document_id if extraction is not None else (posting.id if posting else "")
+        order = {"practice": 0, "platform": 1, "list": 2}
+        shown = sorted((c for c in feats.cues if c.qualifies), key=lambda c: (order[c.kind], c.start))
+        evidence = tuple(
+            Evidence(document_id=doc_id, skill_id=f"social-media-cue:{c.kind}", start=c.start, end=c.end,
+                     surface=c.text[:80], sentence=c.text, weight=round(p, 4), note=f"{c.level}; {c.section or '-'}")
+            for c in shown[:5]
+        )
+        return SocialMediaVerdict(requires=requires, strength=strength, score=round(p, 4),  # type: ignore[arg-type]
+                                  title_mentions=feats.title_social, areas=areas, evidence=evidence)

@@ -1,0 +1,382 @@
+"""Fit the learned market classifier and measure it by grouped, nested cross-validation.
+
+Why nested and grouped: the labelled set is small (hundreds of postings, a few dozen
+positive) and agencies post near-identical ads, so a figure is only honest when no company
+and no near-duplicate text sits on both sides of a split, and when every choice the fit makes
+(regularisation, calibration, the decision thresholds, per area) is made inside the training
+folds. The keyword baseline (``"social media" in text``) and the rule classifier are scored on
+the very same test folds. Needs scikit-learn (the ``market`` extra); scoring a fitted model
+does not (:mod:`skillmix.market.learned`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import mean, pstdev
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from ..errors import ConfigError
+from ..records import Posting
+from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
+from .evaluate import Label, keyword_verdict, score_verdicts
+from .features import AREAS, PostingFeatures, load_feature_lists, posting_features
+from .learned import LinearModel, MarketModel
+
+__all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "featurise",
+           "fit_market_model", "load_labelled_postings"]
+
+#: corpus file and preset of each labelled source, inside the postings folder
+SOURCES = {"linkedin": ("linkedin_2024-04_sample.csv", "linkedin"),
+           "remotive": ("remotive_2025-04.jsonl", "remotive"),
+           "adzuna": ("adzuna_uk_2013_sample.csv", "adzuna")}
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def _sklearn() -> Any:
+    try:
+        import sklearn  # noqa: F401
+        from sklearn import linear_model, model_selection
+    except ImportError:  # pragma: no cover - the market extra
+        from ..errors import MissingExtraError
+
+        raise MissingExtraError.for_module("sklearn", "market") from None
+    return linear_model, model_selection
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPosting:
+    """A posting with its hand label. ``key`` is ``source:id``."""
+
+    key: str
+    source: str
+    posting: Posting
+    label: Label
+
+
+def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list[LabelledPosting]:
+    """The postings of ``labels`` (JSONL with ``source`` and ``job_id``), read from their
+    corpora in ``postings_dir``; every label must find its posting."""
+    from ..io import read_corpus
+
+    p = Path(labels)
+    try:
+        lines = p.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError("C074", f"cannot read labels ({exc.strerror}).", source=str(p)) from None
+    wanted: dict[str, Label] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            key = f"{obj.get('source', 'linkedin')}:{obj.get('job_id', obj.get('id'))}"
+            wanted[key] = Label(key, bool(obj["requires_social_media"]), str(obj.get("strength", "none")),
+                                tuple(obj.get("areas") or ()))
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise ConfigError("C075", f"line {n} is not a label ({exc}).", source=str(p)) from None
+    out: list[LabelledPosting] = []
+    seen: set[str] = set()
+    for source in sorted({k.split(":", 1)[0] for k in wanted}):
+        if source not in SOURCES:
+            raise ConfigError("C079", f"unknown label source {source!r}; known: {sorted(SOURCES)}.", source=str(p))
+        fname, preset = SOURCES[source]
+        path = Path(postings_dir) / fname
+        if not path.exists():
+            raise ConfigError("C079", f"the {source} corpus {fname} is not in {postings_dir}.", source=str(p))
+        for posting in read_corpus(path, preset=preset, on_error="raise"):
+            key = f"{source}:{posting.id}"
+            if key in wanted and key not in seen:
+                seen.add(key)
+                out.append(LabelledPosting(key, source, posting, wanted[key]))
+    found = {lp.key for lp in out}
+    missing = [k for k in wanted if k not in found]
+    if missing:
+        raise ConfigError("C076", f"{len(missing)} labels match no posting (e.g. {missing[:3]}).", source=str(p))
+    return sorted(out, key=lambda lp: lp.key)
+
+
+def featurise(items: Sequence[LabelledPosting], taxonomy: str = "builtin"
+              ) -> tuple[list[PostingFeatures], list[SocialMediaVerdict]]:
+    """Features of every posting, and the rule classifier's verdicts (for comparison)."""
+    from ..extract import get_extractor
+    from .worker import title_family
+
+    extractor = get_extractor(market_taxonomy_spec(taxonomy))
+    rules = SocialMediaClassifier()
+    lists = load_feature_lists()
+    feats, rule_verdicts = [], []
+    for lp in items:
+        ext = extractor.extract(lp.posting)
+        rule = rules.classify(lp.posting, ext)
+        feats.append(posting_features(lp.posting.title, lp.posting.text, lp.posting.document.sections,
+                                      ext.mentions, title_family(lp.posting.title), lists,
+                                      rule_score=rule.score, rule_yes=rule.requires))
+        rule_verdicts.append(rule)
+    return feats, rule_verdicts
+
+
+def _shingles(text: str, k: int = 5) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {hash(" ".join(words[i:i + k])) for i in range(max(len(words) - k + 1, 1))}
+
+
+def company_groups(items: Sequence[LabelledPosting], near_duplicate: float = 0.5) -> list[int]:
+    """A group id per posting: postings of one company, or whose texts are near duplicates
+    (Jaccard of word 5-shingles above ``near_duplicate``), share a group. Postings with no
+    company name group only by text."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    by_company: dict[str, int] = {}
+    for i, lp in enumerate(items):
+        name = re.sub(r"\W+", " ", (lp.posting.company or "").lower()).strip()
+        if name and name not in ("none", "nan", "confidential"):
+            if name in by_company:
+                union(i, by_company[name])
+            else:
+                by_company[name] = i
+    sh = [_shingles(lp.posting.text) for lp in items]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = sh[i], sh[j]
+            small, big = (a, b) if len(a) <= len(b) else (b, a)
+            if len(small) < near_duplicate * len(big):
+                continue
+            inter = len(small & big)
+            if inter and inter / (len(a) + len(b) - inter) > near_duplicate:
+                union(i, j)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(items))]
+
+
+# ---------------------------------------------------------------------------- fitting
+
+
+def _matrix(rows: Sequence[Mapping[str, float]], names: Sequence[str]) -> Any:
+    import numpy as np
+
+    return np.array([[float(r.get(n, 0.0)) for n in names] for r in rows], dtype=float)
+
+
+def _best_threshold(y: Sequence[int], p: Sequence[float], criterion: str = "f1") -> float:
+    """The threshold with the best F1 (or accuracy) on out-of-fold probabilities (the middle
+    of the best run of cut points)."""
+    pairs = sorted(zip(p, y), reverse=True)
+    pos = sum(y)
+    if pos == 0:
+        return 0.5
+    best, best_f1, tp = [], -1.0, 0
+    n = len(pairs)
+    for k, (prob, yy) in enumerate(pairs, 1):
+        tp += yy
+        nxt = pairs[k][0] if k < len(pairs) else 0.0
+        if nxt == prob:
+            continue
+        f1 = 2 * tp / (k + pos) if criterion == "f1" else (tp + (n - k) - (pos - tp)) / n
+        cut = (prob + nxt) / 2
+        if f1 > best_f1 + 1e-12:
+            best_f1, best = f1, [cut]
+        elif abs(f1 - best_f1) <= 1e-12:
+            best.append(cut)
+    t = best[len(best) // 2] if best else 0.5
+    return float(min(max(t, 0.02), 0.98))
+
+
+def _inner_splits(y: Sequence[int], groups: Sequence[int], folds: int, seed: int) -> list[tuple[Any, Any]]:
+    _, ms = _sklearn()
+    n_groups = len(set(groups))
+    k = max(2, min(folds, n_groups, max(sum(y), 2), max(len(y) - sum(y), 2)))
+    cv = ms.StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    return list(cv.split([[0]] * len(y), list(y), list(groups)))
+
+
+def fit_linear(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[int], names: Sequence[str],
+               *, seed: int = 18, folds: int = 5, calibrate: bool = True, criterion: str = "f1") -> LinearModel:
+    """Fit one standardised logistic regression: C by inner grouped CV (log loss), Platt
+    calibration and the F1-best threshold from the inner out-of-fold predictions."""
+    import numpy as np
+
+    lm, _ = _sklearn()
+    X = _matrix(rows, names)
+    yv = np.array(y, dtype=int)
+    mu = X.mean(axis=0)
+    sd = X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    Z = (X - mu) / sd
+    if yv.min() == yv.max():
+        return LinearModel(tuple(names), tuple(mu), tuple(sd), tuple([0.0] * len(names)),
+                           10.0 if yv[0] else -10.0, 0.5)
+    splits = _inner_splits(list(yv), list(groups), folds, seed)
+    best_c, best_loss, best_oof = C_GRID[0], math.inf, None
+    for c in C_GRID:
+        oof = np.zeros(len(yv))
+        for tr, te in splits:
+            if yv[tr].min() == yv[tr].max():
+                oof[te] = 0.0
+                continue
+            m = lm.LogisticRegression(C=c, solver="newton-cholesky", max_iter=200).fit(Z[tr], yv[tr])
+            oof[te] = m.decision_function(Z[te])
+        p = 1 / (1 + np.exp(-np.clip(oof, -30, 30)))
+        loss = -float(np.mean(yv * np.log(p + 1e-12) + (1 - yv) * np.log(1 - p + 1e-12)))
+        if loss < best_loss - 1e-9:
+            best_c, best_loss, best_oof = c, loss, oof
+    model = lm.LogisticRegression(C=best_c, solver="newton-cholesky", max_iter=200).fit(Z, yv)
+    cal = (1.0, 0.0)
+    assert best_oof is not None
+    if calibrate:
+        platt = lm.LogisticRegression(C=1e4, solver="newton-cholesky", max_iter=200).fit(best_oof.reshape(-1, 1), yv)
+        cal = (float(platt.coef_[0][0]), float(platt.intercept_[0]))
+    probs = 1 / (1 + np.exp(-np.clip(cal[0] * best_oof + cal[1], -30, 30)))
+    thr = _best_threshold(list(yv), list(probs), criterion)
+    return LinearModel(tuple(names), tuple(float(v) for v in mu), tuple(float(v) for v in sd),
+                       tuple(float(v) for v in model.coef_[0]), float(model.intercept_[0]), thr, cal)
+
+
+def fit_market_model(feats: Sequence[PostingFeatures], labels: Sequence[Label], groups: Sequence[int],
+                     *, seed: int = 18, version: str = "1") -> MarketModel:
+    """Fit the three decisions on the given postings (all choices by inner CV)."""
+    social_names = list(feats[0].social)
+    strength_names = list(feats[0].strength)
+    area_names = list(feats[0].areas)
+    y = [int(lab.requires) for lab in labels]
+    requires = fit_linear([f.social for f in feats], y, groups, social_names, seed=seed)
+    pos = [i for i, lab in enumerate(labels) if lab.requires]
+    strength = fit_linear([feats[i].strength for i in pos], [int(labels[i].strength == "core") for i in pos],
+                          [groups[i] for i in pos], strength_names, seed=seed, calibrate=False,
+                          criterion="accuracy")
+    areas = {a: fit_linear([f.areas for f in feats], [int(a in lab.areas) for lab in labels], groups,
+                           area_names, seed=seed, calibrate=False) for a in AREAS}
+    return MarketModel(version=version, features_version=load_feature_lists().version,
+                       requires=requires, strength=strength, areas=areas)
+
+
+def predict(model: MarketModel, f: PostingFeatures) -> SocialMediaVerdict:
+    """The model's verdict from precomputed features (no evidence; for evaluation)."""
+    req, p = model.requires.decide(f.social)
+    strength = ("core" if model.strength.decide(f.strength)[0] else "secondary") if req else "none"
+    areas = tuple(a for a in AREAS if model.areas[a].decide(f.areas)[0])
+    return SocialMediaVerdict(requires=req, strength=strength, score=p,  # type: ignore[arg-type]
+                              title_mentions=f.title_social, areas=areas)
+
+
+# ---------------------------------------------------------------------------- CV report
+
+
+@dataclass(frozen=True, slots=True)
+class CVReport:
+    """Cross-validated figures: for each model and metric, the mean and standard deviation
+    over repeats of the pooled out-of-fold figure, and over all folds of the per-fold one."""
+
+    n: int
+    positives: int
+    groups: int
+    folds: int
+    repeats: int
+    seed: int
+    pooled: Mapping[str, Mapping[str, tuple[float, float]]]
+    per_fold: Mapping[str, Mapping[str, tuple[float, float]]]
+    by_source: Mapping[str, Mapping[str, Mapping[str, float]]] = field(default_factory=dict)
+    errors: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    areas_f1: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        def pairs(d: Mapping[str, Mapping[str, tuple[float, float]]]) -> dict[str, Any]:
+            return {m: {k: {"mean": round(v[0], 4), "sd": round(v[1], 4)} for k, v in ms.items()}
+                    for m, ms in d.items()}
+
+        return {"n": self.n, "positives": self.positives, "groups": self.groups, "folds": self.folds,
+                "repeats": self.repeats, "seed": self.seed, "pooled": pairs(self.pooled),
+                "per_fold": pairs(self.per_fold), "by_source": self.by_source,
+                "areas_f1": {a: {"mean": round(v[0], 4), "sd": round(v[1], 4)} for a, v in self.areas_f1.items()},
+                "errors": {k: list(v) for k, v in self.errors.items()}}
+
+
+def _metrics(pairs: Sequence[tuple[Label, SocialMediaVerdict]], with_areas: bool) -> dict[str, float]:
+    s = score_verdicts(pairs, AREAS if with_areas else None)
+    out = {"precision": s.precision, "recall": s.recall, "f1": s.f1,
+           "strength_acc_pos": s.strength_accuracy_positives}
+    if with_areas and s.areas_macro_f1 is not None:
+        out["areas_macro_f1"] = s.areas_macro_f1
+        for a, v in s.areas_f1.items():
+            out[f"area_{a}"] = v
+    probs = [v.score for _, v in pairs]
+    if all(0.0 <= p <= 1.0 for p in probs):
+        out["brier"] = sum((v.score - float(lab.requires)) ** 2 for lab, v in pairs) / max(len(pairs), 1)
+    return out
+
+
+def _ms(values: Iterable[float]) -> tuple[float, float]:
+    v = list(values)
+    return (mean(v), pstdev(v)) if v else (0.0, 0.0)
+
+
+def cross_validate(
+    items: Sequence[LabelledPosting], feats: Sequence[PostingFeatures], rule_verdicts: Sequence[SocialMediaVerdict],
+    *, folds: int = 5, repeats: int = 5, seed: int = 18, progress: Callable[[str], None] | None = None,
+) -> CVReport:
+    """Repeated, grouped, stratified K-fold CV of the learned model, with the keyword
+    baseline and the rule classifier scored on the same test folds."""
+    _, ms = _sklearn()
+    labels = [lp.label for lp in items]
+    groups = company_groups(items)
+    y = [int(lab.requires) for lab in labels]
+    kw = [keyword_verdict(lp.posting.title, lp.posting.text) for lp in items]
+    names = ("learned", "keyword", "rules")
+    pooled: dict[str, dict[str, list[float]]] = {m: {} for m in names}
+    fold_vals: dict[str, dict[str, list[float]]] = {m: {} for m in names}
+    src_acc: dict[str, dict[str, list[float]]] = {}
+    wrong: dict[str, int] = {}
+    for r in range(repeats):
+        cv = ms.StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed + r)
+        preds: list[SocialMediaVerdict | None] = [None] * len(items)
+        for k, (tr, te) in enumerate(cv.split([[0]] * len(items), y, groups)):
+            model = fit_market_model([feats[i] for i in tr], [labels[i] for i in tr], [groups[i] for i in tr],
+                                     seed=seed + 100 * r + k)
+            for i in te:
+                preds[i] = predict(model, feats[i])
+            for m, verdicts in (("learned", preds), ("keyword", kw), ("rules", rule_verdicts)):
+                met = _metrics([(labels[i], verdicts[i]) for i in te], m != "keyword")  # type: ignore[misc]
+                for key, v in met.items():
+                    fold_vals[m].setdefault(key, []).append(v)
+            if progress:
+                progress(f"repeat {r + 1}/{repeats}, fold {k + 1}/{folds}")
+        done = [p for p in preds if p is not None]
+        assert len(done) == len(items)
+        for m, verdicts in (("learned", done), ("keyword", kw), ("rules", rule_verdicts)):
+            for key, v in _metrics(list(zip(labels, verdicts)), m != "keyword").items():
+                pooled[m].setdefault(key, []).append(v)
+        for src in sorted({lp.source for lp in items}):
+            idx = [i for i, lp in enumerate(items) if lp.source == src]
+            for m, verdicts in (("learned", done), ("keyword", kw), ("rules", rule_verdicts)):
+                s = score_verdicts([(labels[i], verdicts[i]) for i in idx])
+                d = src_acc.setdefault(f"{src}/{m}", {})
+                for key, v in (("precision", s.precision), ("recall", s.recall), ("f1", s.f1),
+                               ("positives", float(s.tp + s.fn))):
+                    d.setdefault(key, []).append(v)
+        for i, p in enumerate(done):
+            if p.requires != labels[i].requires:
+                wrong[items[i].key] = wrong.get(items[i].key, 0) + 1
+    areas_f1 = {a: _ms(pooled["learned"].get(f"area_{a}", [])) for a in AREAS}
+    fn = sorted(k for k, c in wrong.items() if c * 2 > repeats and next(lp for lp in items if lp.key == k).label.requires)
+    fp = sorted(k for k, c in wrong.items() if c * 2 > repeats and not next(lp for lp in items if lp.key == k).label.requires)
+    return CVReport(
+        n=len(items), positives=sum(y), groups=len(set(groups)), folds=folds, repeats=repeats, seed=seed,
+        pooled={m: {k: _ms(v) for k, v in d.items() if not k.startswith("area_")} for m, d in pooled.items()},
+        per_fold={m: {k: _ms(v) for k, v in d.items() if not k.startswith("area_")} for m, d in fold_vals.items()},
+        by_source={k: {m: round(mean(v), 4) for m, v in d.items()} for k, d in src_acc.items()},
+        errors={"false_negatives": fn, "false_positives": fp}, areas_f1=areas_f1,
+    )

@@ -1,0 +1,246 @@
+"""The learned market classifier: features read in context, the JSON model, its verdicts,
+the cross-validation machinery, label agreement, and (on the shared labels) the
+cross-validated figures against the keyword baseline in the same folds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skillmix.errors import ConfigError
+from skillmix.market import LearnedSocialMediaClassifier, MarketModel, label_agreement
+from skillmix.market.features import AREAS, cue_sentences, posting_features, sentences, title_names_social
+from skillmix.market.learned import LinearModel
+
+REPO = Path(__file__).resolve().parents[2]
+LABELS = REPO / "data" / "labels" / "market_labels.jsonl"
+
+
+def _cue(text: str):
+    cues = cue_sentences(text)
+    assert len(cues) == 1, cues
+    return cues[0]
+
+
+def test_features_duty_sentence_qualifies() -> None:
+    c = _cue("Responsibilities\n- Manage our social media accounts and schedule posts.")
+    assert c.kind == "practice" and c.hire and c.qualifies
+
+
+def test_features_incidental_and_company_sentences_do_not_qualify() -> None:
+    assert not _cue("Follow us on Instagram and LinkedIn!").qualifies
+    assert not _cue("We're aware of fraudulent accounts posing as recruiters on LinkedIn.").qualifies
+    assert not _cue("As a social media platform, we are founded on trust.").qualifies
+    # the company talking about itself, but to the hire: it asks something
+    assert _cue("You will manage our social media presence.").qualifies
+
+
+def test_features_social_work_and_care_are_not_social_media() -> None:
+    assert cue_sentences("Qualified Social Worker needed for adult social care and social services.") == []
+    assert cue_sentences("Support residents with social activities and social outings.") == []
+    assert not title_names_social("Senior Social Worker")
+    assert title_names_social("Social Media Manager")
+
+
+def test_features_bare_social_counts_only_in_a_channel_list() -> None:
+    assert _cue("Design assets for digital, print, video, social and email.").kind == "list"
+    assert cue_sentences("We value a social atmosphere.") == []
+
+
+def test_features_platform_only_and_levels() -> None:
+    c = _cue("Experience with LinkedIn Sales Navigator is a plus.")
+    assert c.kind == "platform" and c.level == "preferred"
+    assert _cue("Must have 3+ years of social media marketing experience.").level == "required"
+
+
+def test_features_sentence_spans_slice_the_text() -> None:
+    text = "Line one. Line two!\n- bullet three\n\nFour"
+    spans = sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Line one.", "Line two!", "- bullet three", "Four"]
+
+
+def test_features_names_are_stable_for_every_posting() -> None:
+    a = posting_features("Engineer", "Write Python.")
+    b = posting_features("Social Media Manager", "Manage our social media channels. Report on engagement.")
+    assert list(a.social) == list(b.social) and list(a.strength) == list(b.strength)
+    assert list(a.areas) == list(b.areas)
+    assert b.social["practice_sentences"] > a.social["practice_sentences"] == 0
+
+
+def _toy_model(threshold: float = 0.5) -> MarketModel:
+    def lin(feature: str, w: float, b: float) -> LinearModel:
+        return LinearModel((feature,), (0.0,), (1.0,), (w,), b, threshold)
+
+    return MarketModel(version="toy", features_version="1", requires=lin("practice_sentences", 8.0, -2.0),
+                       strength=lin("title_social", 8.0, -4.0),
+                       areas={a: lin(f"title_{a}", 8.0, -4.0) for a in AREAS})
+
+
+def test_learned_model_round_trips_through_json(tmp_path: Path) -> None:
+    m = _toy_model()
+    p = tmp_path / "m.json"
+    m.save(p)
+    back = MarketModel.load(p)
+    assert back.to_dict() == m.to_dict()
+
+
+def test_learned_model_rejects_a_bad_file(tmp_path: Path) -> None:
+    p = tmp_path / "m.json"
+    p.write_text("{\"format\": \"something else\"}", "utf-8")
+    with pytest.raises(ConfigError, match="C078"):
+        MarketModel.load(p)
+    raw = _toy_model().to_dict()
+    raw["requires"]["coef"] = [1.0, 2.0]
+    p.write_text(json.dumps(raw), "utf-8")
+    with pytest.raises(ConfigError, match="C078"):
+        MarketModel.load(p)
+
+
+def test_learned_classifier_verdict_with_evidence() -> None:
+    clf = LearnedSocialMediaClassifier(_toy_model())
+    text = ("Marketing Coordinator\nResponsibilities:\n- Manage our social media channels and create content.\n"
+            "Follow us on Twitter.")
+    v = clf.classify(None, None, title="Marketing Coordinator", text=text)
+    assert v.requires and v.strength == "secondary" and 0.5 < v.score <= 1.0
+    assert [e.sentence for e in v.evidence] == ["- Manage our social media channels and create content."]
+    assert "marketing_communications" in v.areas
+    v = clf.classify(None, None, title="Engineer", text="Write Python. Follow us on Twitter.")
+    assert not v.requires and v.strength == "none" and v.evidence == ()
+
+
+def test_learned_packaged_model_loads_and_scores_without_sklearn() -> None:
+    code = ("import sys; sys.modules['sklearn'] = None\n"
+            "sys.path.insert(0, %r)\n"
+            "from test_learned_classifier import packaged\n"
+            "from skillmix.market import LearnedSocialMediaClassifier as C\n"
+            "m = C().model_; assert m.cv['pooled']['learned']['f1']['mean'] > 0\n"
+            "v = packaged('Social Media Manager', 'Responsibilities:\\nManage our social media accounts and '"
+            "'paid social campaigns on Instagram and TikTok.\\nRequirements:\\n3+ years of social media marketing.')\n"
+            "print(v.requires, v.strength)") % str(Path(__file__).parent)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(REPO / "src")}, check=True)
+    assert out.stdout.split() == ["True", "core"]
+
+
+def packaged(title: str, text: str):
+    """The packaged model's verdict on one posting (extracted as the pipeline does)."""
+    from skillmix.extract import get_extractor
+    from skillmix.io import detect_sections
+    from skillmix.market import market_taxonomy_spec
+    from skillmix.records import Document, Posting
+
+    doc = Document(id="p", text=text, source="<test>", media_type="text/plain", kind="posting",
+                   title=title, sections=detect_sections(text, "posting"))
+    posting = Posting(document=doc, id="p", title=title)
+    return LearnedSocialMediaClassifier().classify(posting, get_extractor(market_taxonomy_spec()).extract(posting))
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    ("Marketing Coordinator", "Responsibilities:\nManage our social media channels and post on Instagram.\n"
+     "Requirements:\n2 years of social media marketing experience.", True),
+    ("Customer Support Representative", "Responsibilities:\n- Respond to customer inquiries via email, chat, "
+     "and social media in a timely and professional manner.\n- Troubleshoot technical issues.", True),
+    ("DevOps Engineer", "Our approach to privacy:\nAs a social media platform, we require our employees to have "
+     "a strong awareness of privacy issues.\nRequirements:\nKubernetes, GCP and Terraform.", False),
+    ("Customer Success Associate", "Manage email, phone and chat communication with customers.\nHow to apply: "
+     "a pointer to your CV, resume, LinkedIn profile, or any other summary of your career so far.", False),
+    ("Software Engineer", "Requirements:\nPython and AWS.\nFollow us on LinkedIn, Twitter and Instagram.", False),
+    ("Senior Social Worker", "Qualified Social Worker for adult social care; social services experience.", False),
+])
+def test_learned_packaged_model_reads_context(title: str, text: str, expected: bool) -> None:
+    v = packaged(title, text)
+    assert v.requires is expected
+    assert (v.strength == "none") is (not expected)
+    if expected:
+        assert v.evidence and all(e.sentence for e in v.evidence)
+
+
+def test_training_best_threshold_and_groups() -> None:
+    pytest.importorskip("sklearn")
+    from skillmix.market.training import _best_threshold
+
+    assert 0.3 < _best_threshold([0, 0, 1, 1], [0.1, 0.3, 0.7, 0.9]) < 0.7
+    # accuracy: cutting above 0.3 or below 0.2 both get 3 of 4 right; F1 prefers the low cut
+    t = _best_threshold([0, 1, 0, 1], [0.1, 0.2, 0.3, 0.9], "accuracy")
+    assert sum((p >= t) == bool(y) for p, y in zip([0.1, 0.2, 0.3, 0.9], [0, 1, 0, 1])) == 3
+    assert _best_threshold([0, 1, 0, 1], [0.1, 0.2, 0.3, 0.9]) < 0.2
+
+
+def test_agreement_kappa_and_areas(tmp_path: Path) -> None:
+    rows = [("a", True, ["technology"]), ("b", False, []), ("c", False, ["customer_service"]), ("d", True, [])]
+    other = [("a", True, ["technology"]), ("b", True, []), ("c", False, []), ("d", True, [])]
+
+    def write(p: Path, rs: list) -> None:
+        p.write_text("".join(json.dumps({"source": "remotive", "job_id": k, "requires_social_media": y,
+                                         "strength": "secondary" if y else "none", "areas": a}) + "\n"
+                             for k, y, a in rs), "utf-8")
+
+    write(tmp_path / "one.jsonl", rows)
+    write(tmp_path / "two.jsonl", other)
+    ag = label_agreement(tmp_path / "one.jsonl", tmp_path / "two.jsonl")
+    # observed 3/4; expected 0.5*0.75 + 0.5*0.25 = 0.5 -> kappa 0.5
+    assert ag.n == 4 and ag.observed == 0.75 and ag.kappa == 0.5
+    assert ag.areas_f1["technology"] == 1.0 and ag.areas_f1["customer_service"] == 0.0
+    assert ag.disagreements == ("remotive:b",)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_learned_cross_validated_beats_keyword_in_same_folds(shared_data: Path) -> None:
+    pytest.importorskip("sklearn")
+    from skillmix.market import cross_validate_labels
+
+    rep = cross_validate_labels(LABELS, shared_data / "postings", folds=5, repeats=1, seed=18)
+    assert rep.n == 608 and rep.positives == 44
+    learned, keyword = rep.pooled["learned"], rep.pooled["keyword"]
+    assert learned["f1"][0] > keyword["f1"][0]
+    assert learned["areas_macro_f1"][0] > 0.7
+
+
+@pytest.mark.shared
+def test_learned_labels_are_complete_and_verbatim(shared_data: Path) -> None:
+    from skillmix.market.training import load_labelled_postings
+
+    items = load_labelled_postings(LABELS, shared_data / "postings")
+    assert len(items) == 608
+    assert {lp.source for lp in items} == {"linkedin", "remotive", "adzuna"}
+    ag = label_agreement(LABELS, REPO / "data" / "labels" / "market_labels_pass2.jsonl")
+    assert ag.n == 60
+
+
+def test_cli_market_agreement_and_eval_usage(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from skillmix.cli.main import cli
+
+    p = tmp_path / "l.jsonl"
+    p.write_text(json.dumps({"source": "remotive", "job_id": "1", "requires_social_media": True,
+                             "strength": "core", "areas": ["technology"]}) + "\n", "utf-8")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["market", "agreement", str(p), str(p)])
+    assert res.exit_code == 0, res.output
+    assert "Cohen's kappa 1.000" in res.output
+    res = runner.invoke(cli, ["market", "eval", str(p)])
+    assert res.exit_code != 0 and "--postings" in res.output
+
+
+def test_cli_market_report_quotes_the_estimate(corpus, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from skillmix.cli.main import cli
+
+    out = tmp_path / "run"
+    runner = CliRunner()
+    res = runner.invoke(cli, ["market", "run", str(corpus(20)), "--out", str(out), "--workers", "0", "--silent"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli, ["market", "report", str(out), "--json"])
+    assert res.exit_code == 0, res.output
+    clf = json.loads(res.output)["classifier"]
+    assert clf["name"] == "learned classifier"
+    assert 0 < clf["estimate"]["precision"]["mean"] <= 1 and "sd" in clf["estimate"]["recall"]
+    html = (out / "report" / "report.html").read_text("utf-8")
+    assert "cross-validation grouped by company" in html
