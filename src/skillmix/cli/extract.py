@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError
+from ..errors import ConfigError, SkillmixError
 from .output import Sink, limit_option, open_output, output_options
 from .progress import progress
 
@@ -44,7 +44,11 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
     want = None if kind == "auto" else kind
     report = BatchReport()
     if files == ("-",):
-        docs = iter([read_document(sys.stdin.buffer.read(), name="<stdin>", kind=want)])
+        from ..io import ReadLimits
+        from ..io.limits import read_stream
+
+        data = read_stream(sys.stdin.buffer, ReadLimits().max_bytes)  # D104 past the limit
+        docs = iter([read_document(data, name="<stdin>", kind=want)])
         report.done = 1
     else:
         missing = [f for f in files if f != "-" and not Path(f).exists()]
@@ -56,8 +60,19 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
     with open_output(output) as out, progress(quiet, "extracting") as advance:
         sink = Sink(fmt, out, columns=COLUMNS, title="Skills",
                     wrap=lambda records: {"documents": records})
+        from ..io.limits import extract_within
+
+        seen = 0
         for doc in docs:
-            ext = extractor.extract(doc)
+            seen += 1
+            try:
+                ext = extract_within(extractor, doc)  # D117-D119: the same limits as the API
+            except SkillmixError as err:
+                if files == ("-",):
+                    raise
+                report.done -= 1
+                report.record(doc.source, err, "collect")
+                continue
             mentions = [m for m in ext.mentions if include_negated or not m.negated]
             if sink.wants_records:
                 sink.record({"document": doc.id, "source": doc.source, "kind": doc.kind,
@@ -71,6 +86,9 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                            "negated": m.negated, "usage": m.usage, "extractor": m.extractor}
                           for m in mentions)
             advance(1)
+        if not seen and report.total == 0:
+            raise ConfigError("C002", f"no documents found in {', '.join(files)[:200]}.",
+                              hint="Pass files, or folders that contain readable documents.")
         sink.close(report=report.to_dict())
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)

@@ -1,13 +1,16 @@
 """Entry point: the command group, lazy command loading, and the error boundary.
 
 Every :class:`~skillmix.errors.SkillmixError` is printed as one line on stderr (no
-traceback) and exits with status 1; usage errors exit with 2, as click does.
+traceback) and exits with status 1; usage errors exit with 2, as click does. Anything else
+(a bug, or an input not guarded yet) is one ``[X500]`` line and status 1 too;
+``SKILLMIX_DEBUG=1`` shows its traceback.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 
 import click
@@ -79,3 +82,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(err.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - the last boundary: one coded line, never a traceback
+        if os.environ.get("SKILLMIX_DEBUG"):
+            raise
+        what = (str(err).splitlines() or [""])[0][:200]
+        click.echo(f"error: [X500] unexpected {type(err).__name__}"
+                   f"{': ' + what if what else ''}. This is a bug in skillmix or an input it "
+                   "does not guard against yet; rerun with SKILLMIX_DEBUG=1 for the traceback "
+                   "and report it.", err=True)
+        sys.exit(1)

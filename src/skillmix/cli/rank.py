@@ -68,7 +68,12 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     pool_kind = "resume" if job is not None else "posting"
     params = MatchParams()
     if as_of:
-        params = MatchParams.parse_weights(f"as_of={date.fromisoformat(as_of)}")
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise ConfigError("C422", f"--as-of {as_of[:40]!r} is not a date.",
+                              hint="Write it as YYYY-MM-DD, e.g. 2026-01-31.") from None
+        params = MatchParams.parse_weights(f"as_of={day}")
     if weights:
         params = MatchParams.parse_weights(weights, params)
     area_weights = profile_area_weights(profile) if profile else None

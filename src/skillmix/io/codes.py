@@ -37,6 +37,9 @@ CODES: dict[str, tuple[str, str]] = {
     "D114": ("corpus row is invalid", "Fix the row or the column mapping."),
     "D115": ("corpus columns do not fit the mapping", "Pass preset= or mapping= naming the columns."),
     "D116": ("JSON is not valid or not a known document shape", "Pass JSON Resume, schema.org JobPosting or HR Open LER-RS."),
+    "D117": ("text is over the extraction limit", "Split the document, or raise ExtractLimits.max_chars for trusted input."),
+    "D118": ("extraction found more mentions than the limit", "This is not one résumé or posting; split it."),
+    "D119": ("extraction took too long", "Split the document, or raise ExtractLimits.max_seconds."),
 }
 
 

@@ -123,7 +123,31 @@ def _format(path: Path) -> str:
     raise doc_error("D101", str(path), "a corpus must be .csv, .tsv, .jsonl or .parquet")
 
 
-def _rows(path: Path, fmt: str) -> tuple[list[str], Iterator[tuple[int, Any]]]:
+#: longest JSONL line read (the CSV field limit is the same)
+MAX_LINE_CHARS = 50 * 1024 * 1024
+
+
+def _bounded_lines(fh: Any, limit: int = MAX_LINE_CHARS) -> Iterator[tuple[int, Any]]:
+    """``(line number, line)``, or ``(n, ("long", chars))`` for a line over ``limit``, which
+    is skipped without ever being held whole (a file with no newline cannot fill memory)."""
+    n = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) <= limit or line.endswith("\n"):
+            yield n, line
+            continue
+        size = len(line)
+        while line and not line.endswith("\n"):
+            line = fh.readline(1 << 20)
+            size += len(line)
+        yield n, ("long", size, limit)
+
+
+def _rows(path: Path, fmt: str,
+          lim: ReadLimits | None = None) -> tuple[list[str], Iterator[tuple[int, Any]]]:
     """``(columns, iterator of (row number, raw row))``; raw rows are parsed later so a
     bad one fails alone."""
     if fmt == "csv":
@@ -159,8 +183,8 @@ def _rows(path: Path, fmt: str) -> tuple[list[str], Iterator[tuple[int, Any]]]:
     if fmt == "jsonl":
         first_cols: list[str] = []
         with path.open("r", encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                if line.strip():
+            for _, line in _bounded_lines(fh):
+                if isinstance(line, str) and line.strip():
                     try:
                         obj = json.loads(line)
                         first_cols = list(obj) if isinstance(obj, dict) else []
@@ -170,29 +194,18 @@ def _rows(path: Path, fmt: str) -> tuple[list[str], Iterator[tuple[int, Any]]]:
 
         def gen_jsonl() -> Iterator[tuple[int, Any]]:
             with path.open("r", encoding="utf-8", errors="replace") as fh2:
-                for n, line in enumerate(fh2, 1):
-                    if line.strip():
+                for n, line in _bounded_lines(fh2):
+                    if not isinstance(line, str) or line.strip():
                         yield n, line
 
         return first_cols, gen_jsonl()
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:  # pragma: no cover - the market extra
-        from ..errors import MissingExtraError
+    from .parquet import iter_rows, open_parquet
 
-        raise MissingExtraError.for_module("pyarrow", "market") from None
-    try:
-        pf = pq.ParquetFile(str(path))
-    except Exception as exc:  # noqa: BLE001 - arrow raises its own tree
-        raise doc_error("D109", str(path), f"not a readable Parquet file ({exc})") from None
+    pf = open_parquet(path, lim)  # D107/D109 before any page is read
     cols = list(pf.schema_arrow.names)
 
     def gen_parquet() -> Iterator[tuple[int, Any]]:
-        n = 0
-        for batch in pf.iter_batches(batch_size=1000):
-            for row in batch.to_pylist():
-                n += 1
-                yield n, row
+        yield from enumerate(iter_rows(pf, path, lim), start=1)
 
     return cols, gen_parquet()
 
@@ -294,7 +307,7 @@ def read_corpus(
     if not p.is_file():
         raise doc_error("D111", str(p), "no such file")
     fmt = _format(p)
-    columns, rows = _rows(p, fmt)
+    columns, rows = _rows(p, fmt, lim)
     if mapping is not None:
         m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
     elif preset is not None:
@@ -317,6 +330,8 @@ def read_corpus(
         src = f"{p}:{n}"
         if isinstance(raw, Exception):
             raise doc_error("D114", src, f"unreadable CSV row ({raw})")
+        if isinstance(raw, tuple) and raw[0] == "long":
+            raise doc_error("D104", src, f"a line of {raw[1]} characters, limit {raw[2]}")
         if isinstance(raw, tuple):
             raise doc_error("D114", src, f"{raw[1]} fields, header has {raw[2]}")
         if isinstance(raw, str):

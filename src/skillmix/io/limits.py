@@ -1,19 +1,23 @@
-"""Limits on what reading one untrusted document may cost.
+"""Limits on what reading one untrusted document may cost, and what extracting from it may.
 
 :class:`ReadLimits` is checked before a file is read (size), while it is parsed (pages,
 archive members, wall time) and by the worker process the sandbox starts (memory and CPU
-time through ``resource.setrlimit``). Going over any limit is a coded
-:class:`~skillmix.errors.DocumentError`, never a hang or a crash.
+time through ``resource.setrlimit``). :class:`ExtractLimits` bounds the extraction that
+follows (characters in, mentions out, time), applied where extraction is called
+(:func:`extract_within`: the API, the web UI and ``skillmix extract``), and
+:func:`read_stream` reads stdin under the same byte limit as a file. Going over any limit
+is a coded :class:`~skillmix.errors.DocumentError`, never a hang or a crash.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import IO, Any, Protocol
 
 from ..errors import ConfigError
 
-__all__ = ["ReadLimits"]
+__all__ = ["ExtractLimits", "ReadLimits", "extract_within", "read_stream"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +78,67 @@ class ReadLimits:
 
     def with_(self, **changes: Any) -> "ReadLimits":
         return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractLimits:
+    """What extracting skills from one document may cost.
+
+    Why: a text file inside every read limit (4.9 MB) took 20 s, 750 MB and made a 120 MB
+    answer, because matching and the records it makes grow with the text. ``max_chars`` is
+    checked before any work (matching is linear in it, so it bounds time and memory);
+    ``max_mentions`` caps what is kept and answered; ``max_seconds`` refuses a result that
+    took longer (a safety net: the character cap is what keeps that from happening).
+    """
+
+    max_chars: int = 500_000
+    max_mentions: int = 20_000
+    max_seconds: float = 30.0
+
+    def __post_init__(self) -> None:
+        for name in ("max_chars", "max_mentions", "max_seconds"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+                raise ConfigError("C023", f"ExtractLimits.{name} must be a positive number, "
+                                          f"not {value!r}.")
+
+
+class _Extractor(Protocol):
+    def extract(self, item: Any) -> Any: ...
+
+
+def extract_within(extractor: _Extractor, doc: Any, limits: ExtractLimits | None = None) -> Any:
+    """``extractor.extract(doc)`` within ``limits``: ``[D117]`` too many characters (checked
+    first), ``[D118]`` too many mentions, ``[D119]`` took too long."""
+    from .codes import doc_error
+
+    limits = limits or ExtractLimits()
+    source = getattr(doc, "source", None) or "<document>"
+    n = len(doc.text)
+    if n > limits.max_chars:
+        raise doc_error("D117", source, f"{n} characters, limit {limits.max_chars}")
+    started = time.monotonic()
+    ext = extractor.extract(doc)
+    took = time.monotonic() - started
+    if len(ext.mentions) > limits.max_mentions:
+        raise doc_error("D118", source, f"{len(ext.mentions)}, limit {limits.max_mentions}")
+    if took > limits.max_seconds:
+        raise doc_error("D119", source, f"{took:.1f} s, limit {limits.max_seconds:g} s")
+    return ext
+
+
+def read_stream(stream: IO[bytes], max_bytes: int, *, name: str = "<stdin>") -> bytes:
+    """Read a byte stream (stdin) in chunks, refusing it (``[D104]``) as soon as it passes
+    ``max_bytes``: the same limit a file gets, checked before it is all in memory."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            from .codes import doc_error
+
+            raise doc_error("D104", name, f"more than {max_bytes} bytes")
+        chunks.append(chunk)

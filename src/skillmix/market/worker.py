@@ -163,7 +163,13 @@ def _shard(spec: PartitionSpec, tmp_dir: Path) -> Path:
         os.close(fd)
         import pyarrow.parquet as pq
 
-        table = pq.ParquetFile(spec.path).read_row_groups(list(range(spec.start, spec.end)))
+        from ..io.parquet import text_columns
+
+        # text stays dictionary-encoded: a value repeated by every row is copied once, and
+        # read_corpus counts what the rows decode to before building them
+        pf = pq.ParquetFile(spec.path)
+        pf = pq.ParquetFile(spec.path, read_dictionary=text_columns(pf))
+        table = pf.read_row_groups(list(range(spec.start, spec.end)))
         pq.write_table(table, name)
         return Path(name)
     with os.fdopen(fd, "wb") as out, open(spec.path, "rb") as src:

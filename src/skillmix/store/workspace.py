@@ -34,7 +34,8 @@ class WorkspaceSettings:
     ``sandbox`` reads uploads in the io worker process (keep it on for files from users);
     ``blind`` is the default for rankings (names and contact details redacted);
     ``market_corpora`` maps names a client may ask for to corpus files on the server;
-    ``max_request_bytes`` caps the body of every request that is not an upload.
+    ``max_request_bytes`` caps the body of every request that is not an upload;
+    ``extract_limits`` bounds extraction per upload (characters, mentions, time).
     """
 
     taxonomy: str = "builtin"
@@ -43,6 +44,7 @@ class WorkspaceSettings:
     blind: bool = True
     market_corpora: Mapping[str, str] | None = None
     max_request_bytes: int = 2 * 1024 * 1024
+    extract_limits: Any = None  # an io.limits.ExtractLimits; None: its defaults
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
@@ -95,6 +97,7 @@ class Workspace:
                posting_fields: Mapping[str, str | None] | None = None) -> Ingested:
         """Read an uploaded file, extract its skills and keep both."""
         from ..io import ReadLimits, read_document
+        from ..io.limits import extract_within
 
         if kind not in ("resume", "posting"):
             raise ConfigError("C121", f"kind must be 'resume' or 'posting', not {kind!r}.")
@@ -111,7 +114,7 @@ class Workspace:
                                 hint="Upload a file with text (run OCR on scans first).")
         doc_id = new_id("doc")
         doc = doc.replace(id=doc_id, kind=kind)
-        ext = self.extractor.extract(doc)
+        ext = extract_within(self.extractor, doc, self.settings.extract_limits)  # D117-D119
         stored = repo.save_document(
             self.store, doc, ext, actor=actor, data=data, candidate_id=candidate_id,
             candidate_name=candidate_name, posting_id=posting_id,

@@ -15,6 +15,7 @@ match the same words. Loaded taxonomies are cached per process, keyed by file id
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 DEFAULT_TAXONOMY = "builtin"
+#: the YAML files whose ``extends:`` are being loaded in this thread (cycle detection)
+_LOADING = threading.local()
 
 _NAMES = {
     "builtin": "the social-media-tech taxonomy shipped with skillmix",
@@ -76,7 +79,17 @@ def _load_cached(kind: str, ident: tuple[str, int, int]) -> Taxonomy:
         return load_lightcast(path)
     data = read_yaml(path)
     base_name = data.get("extends")
-    base = load_taxonomy(str(base_name)) if base_name else None
+    if not base_name:
+        return load_yaml_taxonomy(path)
+    chain = _LOADING.__dict__.setdefault("chain", [])
+    if str(path) in chain or len(chain) >= 16:
+        raise TaxonomyError("T014", "the taxonomy extends itself (directly or through others).",
+                            source=str(path), hint="Make 'extends:' name a different taxonomy.")
+    chain.append(str(path))
+    try:
+        base = load_taxonomy(str(base_name))
+    finally:
+        chain.pop()
     return load_yaml_taxonomy(path, base=base)
 
 
@@ -133,7 +146,7 @@ def load_taxonomies(spec: str = DEFAULT_TAXONOMY) -> tuple[Taxonomy, ...]:
     return out
 
 
-def spec_sources(spec: str) -> list[tuple[str, tuple[str, int, int]]]:
+def spec_sources(spec: str, _depth: int = 0) -> list[tuple[str, tuple[str, int, int]]]:
     """The files a spec reads, with their identities (for cache keys): a user YAML file
     that ``extends`` another taxonomy brings that taxonomy's files too, so a changed base
     invalidates caches built on the extension."""
@@ -145,5 +158,9 @@ def spec_sources(spec: str) -> list[tuple[str, tuple[str, int, int]]]:
             if kind == "yaml":
                 base = read_yaml(path).get("extends")
                 if base:
-                    out.extend(spec_sources(str(base)))
+                    if _depth >= 16:
+                        raise TaxonomyError("T014", "the taxonomy extends itself (directly or "
+                                                    "through others).", source=str(path),
+                                            hint="Make 'extends:' name a different taxonomy.")
+                    out.extend(spec_sources(str(base), _depth + 1))
     return out
