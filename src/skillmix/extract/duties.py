@@ -39,7 +39,9 @@ __all__ = [
 
 #: words between verb and object may not cross these (a new clause starts)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
-_PASSIVE = re.compile(r"\s+(?:for|by)\b", re.IGNORECASE)
+#: right after the verb, a word that makes it no duty: "Built for athletes", "leading to
+#: numerous promotions", "managed by"
+_PASSIVE = re.compile(r"\s+(?:for|by|to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
 _NUMBER = re.compile(
     r"(?<![\w$.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(%|percent)?"
@@ -147,7 +149,9 @@ def evidence_forms() -> dict[str, tuple[str, ...]]:
             norm = normalize_form(str(phrase))
             if norm and norm not in forms:
                 forms.append(norm)
-                for v in form_variants(norm, verb_led=" " in norm):
+                if " " not in norm:
+                    continue  # one word stands as written ("presentations" is not "presentation")
+                for v in form_variants(norm, verb_led=True):
                     if v not in forms:
                         forms.append(v)
         for verb in (row or {}).get("verbs") or ():
