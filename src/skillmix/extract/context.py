@@ -50,6 +50,7 @@ _NOT_SELF = re.compile(
     r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus)\b",
     re.IGNORECASE,
 )
+_LIST_MARKS = re.compile(r"[(),;|]")
 #: list items inside a sentence: commas, semicolons, pipes, slashes between words
 _ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 
@@ -190,19 +191,16 @@ class ContextRules:
 
     def _separators(self, sent: SentenceContext) -> list[int]:
         """Offsets of the list separators (, ; |) of a sentence outside parentheses."""
-        text = self.text
-        chunk = text[sent.start:sent.end]
-        if "," not in chunk and ";" not in chunk and "|" not in chunk:
-            return []
         out = []
         depth = 0
-        for k, ch in enumerate(chunk):
+        for m in _LIST_MARKS.finditer(self.text, sent.start, sent.end):
+            ch = m.group()
             if ch == "(":
                 depth += 1
             elif ch == ")":
                 depth = max(0, depth - 1)
-            elif depth == 0 and ch in ",;|":
-                out.append(sent.start + k)
+            elif depth == 0:
+                out.append(m.start())
         return out
 
     def self_description(self, sent: SentenceContext) -> bool:

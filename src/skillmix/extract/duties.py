@@ -187,16 +187,17 @@ def _quantity(text: str, start: int, end: int, sent_end: int) -> float | None:
     return float(_NUMBER_WORDS[n.group(3).lower()])
 
 
-_PACKED: dict[str, tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int]]] = {}
+_PACKED: dict[str, tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int], frozenset[int]]] = {}
 
 
-def _unpack(packed: str) -> tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int]]:
-    """"Ddv3|do7" -> ((("v", 3), ("o", 7)), verb patterns {3}, object patterns {7})."""
+def _unpack(packed: str) -> tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int], frozenset[int]]:
+    """"Ddv3|do7" -> ((("v", 3), ("o", 7)), verb patterns {3}, object patterns {7},
+    all patterns {3, 7})."""
     hit = _PACKED.get(packed)
     if hit is None:
         fams = tuple((f[1], int(f[2:])) for f in packed[1:].split("|") if f)
         hit = (fams, frozenset(i for k, i in fams if k == "v"),
-               frozenset(i for k, i in fams if k == "o"))
+               frozenset(i for k, i in fams if k == "o"), frozenset(i for _, i in fams))
         _PACKED[packed] = hit
     return hit
 
@@ -214,8 +215,8 @@ def find_duties(
     objects_in: set[int] = set()
     unpacked = []
     for c_start, c_end, packed in cues:
-        fams, vset, oset = _unpack(packed)
-        unpacked.append((c_start, c_end, fams))
+        fams, vset, oset, every = _unpack(packed)
+        unpacked.append((c_start, c_end, fams, every))
         if vset:
             verbs_in |= vset
         if oset:
@@ -223,11 +224,12 @@ def find_duties(
     active = verbs_in & objects_in
     if not active:
         return []
+    unpacked = [u for u in unpacked if not active.isdisjoint(u[3])]
     # (sentence index, pattern) -> verbs, objects; and which sentences hold context words
     verbs: dict[tuple[int, int], list[tuple[int, int]]] = {}
     objects: dict[tuple[int, int], list[tuple[int, int]]] = {}
     context: set[tuple[int, int]] = set()
-    for c_start, c_end, fams in unpacked:
+    for c_start, c_end, fams, _ in unpacked:
         si = bisect_right(sentence_starts, c_start) - 1
         for kind, idx in fams:
             if idx not in active:

@@ -207,6 +207,7 @@ class Extractor:
         )
         self._tax_meta = self.vocabulary.taxonomies
         self._builtin = self._builtin_skills()
+        self._split = _split_entries(self.vocabulary.entries)
         exists = self.vocabulary.automaton.exists
         self._known = lambda token: exists(" " + token + " ")
         self.taxonomy_label = "+".join(n for n, _ in self._tax_meta)
@@ -237,7 +238,6 @@ class Extractor:
 
         ``glue`` are offsets where a glued word starts ("customersManage"): the scan
         reads a space there, and offsets are mapped back to the text."""
-        entries = self.vocabulary.entries
         hits: list[tuple[int, int, tuple]] = []
         cues: list[tuple[int, int, str]] = []
         duty: list[tuple[int, int, str]] = []
@@ -255,31 +255,32 @@ class Extractor:
             parts.append(body[prev:])
             body = "".join(parts)
         scan = " " + body + " "
+        split = self._split
+        add_cue = cues.append
+        add_duty = duty.append
         for pend, idx in self.vocabulary.automaton.iter(scan):
             # the key " form " ends at padded index `pend` (its trailing space), so in
             # body coordinates the form is [pend - 1 - len(form), pend - 1)
-            form_len, cands, fams = entries[idx]
+            form_len, first, cands, ctx, packed = split[idx]
             end = pend - 1
             start = end - form_len
             if inserted:
                 start -= bisect_right(inserted, start - 1)
                 end -= bisect_right(inserted, end - 1)
-            if cands:
-                if cands[0][2] is None:  # the usual case: no spelling guard
-                    add_hit((start, end, cands[0]))
-                else:
-                    for cand in cands:
-                        exact = cand[2]
-                        if exact is None or (text[start:end] == exact
-                                             and _guard_ok(text, start, end)):
-                            add_hit((start, end, cand))
-                            break
-            if fams:
-                for fam in fams:
-                    if fam[0] == "D":
-                        duty.append((start, end, fam))
-                    else:
-                        cues.append((start, end, fam))
+            if first is not None:  # the usual case: no spelling guard
+                add_hit((start, end, first))
+            elif cands:
+                for cand in cands:
+                    exact = cand[2]
+                    if exact is None or (text[start:end] == exact
+                                         and _guard_ok(text, start, end)):
+                        add_hit((start, end, cand))
+                        break
+            if ctx:
+                for fam in ctx:
+                    add_cue((start, end, fam))
+            if packed is not None:
+                add_duty((start, end, packed))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0] - h[1], h[0]))
             taken = bytearray(len(norm) + 1)
@@ -438,6 +439,19 @@ class Extractor:
         yield from run_batch(
             items, self.extract, source=_source_of, on_error=on_error, report=report
         )
+
+
+def _split_entries(entries) -> list[tuple]:
+    """Per automaton key, what the scan loop needs, pre-sorted: (form length, the
+    candidate when it needs no spelling guard else None, all candidates, context-cue
+    families, packed duty families or None)."""
+    out = []
+    for form_len, cands, fams in entries:
+        first = cands[0] if cands and cands[0][2] is None else None
+        ctx = tuple(f for f in fams if f[0] != "D")
+        packed = next((f for f in fams if f[0] == "D"), None)
+        out.append((form_len, first, cands, ctx, packed))
+    return out
 
 
 def _all_cues() -> dict[str, tuple[str, ...]]:
