@@ -4,6 +4,9 @@ the misses / false positives per document.
 
     python bench/extract_gold.py [--gold DIR] [--semantic] [--errors] [--folds K]
 
+``--semantic`` adds the ESCO linker on sentences with no lexical hit, its concepts mapped
+to builtin ids where builtin.yaml cross-references them.
+
 The rules (aliases, duty patterns, guards) were written while reading the errors of the
 *development half* of the gold only (documents whose sha1(id) is even); the other half
 was kept aside to estimate how the rules do on documents their author did not read, and
@@ -14,6 +17,7 @@ is printed separately. ``--errors`` lists errors of the development half only (p
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import statistics
@@ -26,6 +30,31 @@ from skillmix.extract.evaluate import evaluate_skills, load_gold
 from skillmix.io import read_document
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gold"
+
+
+_ESCO_TO_BUILTIN: dict[str, str] = {}
+
+
+def _as_builtin(extraction):
+    """Semantic mentions name ESCO concepts: map those the builtin taxonomy cross-
+    references (``esco:`` in builtin.yaml) to builtin ids, drop the rest."""
+    if not any(m.extractor == "semantic" for m in extraction.mentions):
+        return extraction
+    if not _ESCO_TO_BUILTIN:
+        from skillmix.taxonomy import load_taxonomy
+
+        for s in load_taxonomy("builtin"):
+            if s.esco_uri:
+                _ESCO_TO_BUILTIN[s.esco_uri.rsplit("/", 1)[-1]] = s.id
+    kept = []
+    for m in extraction.mentions:
+        if m.extractor == "semantic":
+            sid = _ESCO_TO_BUILTIN.get(m.skill_id)
+            if sid is None:
+                continue
+            m = dataclasses.replace(m, skill_id=sid, taxonomy="builtin")
+        kept.append(m)
+    return dataclasses.replace(extraction, mentions=tuple(kept))
 
 
 def _half(doc: str) -> int:
@@ -48,7 +77,7 @@ def main() -> int:
         docs[g.doc] = read_document(path, kind=g.kind, sandbox=False)
     ex = Extractor("builtin", semantic=args.semantic)
     t0 = time.perf_counter()
-    cache = {g.doc: ex.extract(docs[g.doc]) for g in gold}
+    cache = {g.doc: _as_builtin(ex.extract(docs[g.doc])) for g in gold}
     took = time.perf_counter() - t0
     result = evaluate_skills(gold, lambda g: cache[g.doc])
     out: dict = {"all": {k: v.as_dict() for k, v in sorted(result.kinds.items())},
