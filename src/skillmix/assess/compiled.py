@@ -114,6 +114,15 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
         for near in tax.neighbours(sid):
             if near in index:
                 named[index[near], k] = True
+    for group in profile.alternatives:
+        k = listed.get(group[0])
+        if k is not None:
+            for sid in group[1:]:
+                # a role using any alternative gives the area its years; the alternative
+                # earns its credit through the listed skill only, never twice
+                named[index[sid], k] = True
+                if sid not in listed:
+                    importance[index[sid], :] = 0.0
     for k in range(k_n):
         if not named[:, k].any():
             named[:, k] = importance[:, k] > 0

@@ -70,6 +70,9 @@ class MatchDocument:
     title: str | None = None
     source: str = ""
     area_weights: Mapping[str, float] = field(default_factory=dict)
+    #: postings: a listed skill -> the alternatives that satisfy it as well (an example
+    #: list: "Hootsuite, Buffer or similar"); the alternatives are not separate demands
+    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _pointer(m: SkillMention) -> dict[str, int]:
@@ -104,6 +107,10 @@ def posting_features(
             best[m.skill_id] = m
         if m.years:
             years[m.skill_id] = max(years.get(m.skill_id, 0.0), float(m.years))
+    alternatives = _alternative_groups(extraction, best)
+    for others in alternatives.values():
+        for sid in others:
+            best.pop(sid, None)
     feats = tuple(
         SkillFeature(sid, m.requirement, years.get(sid, 0.0), None, **_pointer(m))
         for sid, m in best.items()
@@ -111,8 +118,21 @@ def posting_features(
     return MatchDocument(
         id=document.id, kind="posting", text=document.text, skills=feats,
         title=title or document.title or Path(document.source).stem, source=document.source,
-        area_weights=dict(area_weights or {}),
+        area_weights=dict(area_weights or {}), alternatives=alternatives,
     )
+
+
+def _alternative_groups(extraction: Extraction, best: Mapping[str, SkillMention]) -> dict[str, tuple[str, ...]]:
+    """Example lists ("tools such as Hootsuite, Buffer, etc.") as first member -> the
+    other members, as :func:`skillmix.assess.profile_from_posting` reads them."""
+    groups: dict[int, list[str]] = {}
+    used: set[str] = set()
+    for m in extraction.mentions:
+        if m.group is None or not m.counts or m.skill_id not in best or m.skill_id in used:
+            continue
+        groups.setdefault(m.group, []).append(m.skill_id)
+        used.add(m.skill_id)
+    return {g[0]: tuple(g[1:]) for g in groups.values() if len(g) >= 2}
 
 
 def _posting_profile_weights(extraction: Extraction, document: Document) -> dict[str, float]:

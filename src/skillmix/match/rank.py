@@ -210,6 +210,17 @@ def _keep(found: list[Counterfactual], limit: int) -> tuple[Counterfactual, ...]
 # ------------------------------------------------------------------------ directions
 
 
+def _alternative_columns(m: "Matcher", q: MatchDocument) -> list[tuple[int, tuple[int, ...]]]:
+    """A posting's example lists as (demanded column, alternative columns)."""
+    out = []
+    for sid, others in (q.alternatives or {}).items():
+        col = m.column_.get(sid)
+        cols = tuple(c for c in (m.column_.get(o) for o in others) if c is not None)
+        if col is not None and cols:
+            out.append((col, cols))
+    return out
+
+
 def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: int,
                         explain: bool) -> list[Match]:
     S = len(m.skill_ids_)
@@ -221,8 +232,10 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     aw = m.area_weight_vector(dict(q.area_weights))
     bm25 = idx.text_index.scores(q.text).astype(np.float64)
     best = float(bm25.max()) if bm25.size else 0.0
+    alts = _alternative_columns(m, q)
     comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
-                             demand, asked, m.area_of_, aw, bm25, best, m.params.demand_prior)
+                             demand, asked, m.area_of_, aw, bm25, best, m.params.demand_prior,
+                             alts)
     scores = combine(comps, m.params)
 
     order = _order(scores, top)
@@ -251,7 +264,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         exp = expand(vals, m.neighbours_, m.params.neighbour_credit).tocsc()
         text = np.array([bm25[order[k]] for k, _, _ in variants])
         news = combine(score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
-                                        text, best, m.params.demand_prior), m.params)
+                                        text, best, m.params.demand_prior, alts), m.params)
     found: list[list[Counterfactual]] = [[] for _ in cands]
     top_scores = scores[order]
     for (k, col, _), new in zip(variants, news.tolist()):

@@ -17,6 +17,8 @@ a counterfactual's score is exactly what a re-ranked index would give.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,6 +94,7 @@ def score_candidates(
     bm25: np.ndarray,
     bm25_best: float,
     prior: float = 0.0,
+    alternatives: Sequence[tuple[int, Sequence[int]]] = (),
 ) -> Components:
     """Components of every candidate (rows of ``expanded``) for one job.
 
@@ -99,6 +102,8 @@ def score_candidates(
     per skill (0: none), ``area_of`` (S,) each skill's area column, ``area_weights`` (A,)
     the profile's weight per area (used where the job has demand). ``prior`` is the
     demand mass a job is shrunk by (skill and area are scaled by ``D / (D + prior)``).
+    ``alternatives`` are the job's example lists as (demanded column, alternative
+    columns): a candidate's evidence for the demanded skill is the best over the group.
     """
     n = expanded.shape[0]
     n_areas = area_weights.shape[0]
@@ -119,6 +124,15 @@ def score_candidates(
     conf = total / (total + prior)
     B = np.stack([dJ * (conf / total), dJ * (coef[area_of[J]] * conf)], axis=1)
     M = np.asarray(expanded[:, J] @ B)
+    if alternatives:
+        pos = {int(c): k for k, c in enumerate(J)}
+        for col, others in alternatives:
+            k = pos.get(int(col))
+            if k is None or not len(others):
+                continue
+            own = expanded[:, [col]].toarray()[:, 0]
+            best = np.maximum(own, expanded[:, list(others)].toarray().max(axis=1))
+            M += np.outer(best - own, B[k])
     skill = np.ascontiguousarray(M[:, 0])
     area = np.ascontiguousarray(M[:, 1])
     K = np.flatnonzero(asked_years[J] > 0)
