@@ -126,3 +126,19 @@ def test_titles_of_corpus_one_row_per_posting(tmp_path) -> None:
     d = rows[0].to_dict()
     assert d["soc"].startswith("29-1141") and len(d["candidates"]) == 5
     assert set(d["candidates"][0]) == {"soc", "title", "score"}
+
+
+def test_normalise_never_fails_on_odd_titles() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    n = TitleNormaliser()
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(max_size=60))
+    def check(title: str) -> None:
+        m = n.normalise(title)
+        assert len(m.candidates) <= 5
+        assert all(0.0 <= c.score <= 1.0 for c in m.candidates)
+
+    check()
