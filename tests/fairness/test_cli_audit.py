@@ -65,3 +65,17 @@ def test_cli_audit_errors_are_one_line(files):
     out = run("--results", str(files / "ranking.json"), "--demographics", str(files / "demo.csv"),
               "--out", str(files / "r.pdf"))
     assert out.returncode == 1 and "[F160]" in out.stderr
+
+
+def test_cli_audit_fail_on_flags_exits_non_zero_only_when_flagged(files):
+    args = ["--results", str(files / "ranking.json"), "--demographics", str(files / "demo.csv"),
+            "--csv"]
+    flagged = run(*args, "--top", "4", "--fail-on-flags", "--out", str(files / "r.json"))
+    assert flagged.returncode == 3, flagged.stderr
+    assert (files / "r.json").is_file()  # the report is written before the exit
+    assert "below the four-fifths" in flagged.stderr
+    # without the flag the same audit exits 0
+    assert run(*args, "--top", "4").returncode == 0
+    # selecting everyone flags nobody: --fail-on-flags then exits 0
+    clean = run(*args, "--top", "12", "--kind", "selection", "--fail-on-flags")
+    assert clean.returncode == 0, clean.stderr

@@ -1,7 +1,8 @@
 """``skillmix audit``: adverse-impact audit of a run, and the decision log.
 
 ``skillmix audit --results RESULTS --demographics FILE`` computes LL144 impact ratios;
-``--out report.html`` (or .json/.csv, repeatable) writes reports. The demographics file is
+``--out report.html`` (or .json/.csv, repeatable) writes reports; ``--fail-on-flags`` makes a
+flagged impact ratio exit with status 3, so a pipeline can stop on it. The demographics file is
 read here and nowhere else: scoring and ranking never see it.
 """
 
@@ -14,6 +15,9 @@ import click
 from .output import emit_json, emit_rows, output_options
 
 __all__ = ["audit"]
+
+#: exit status of ``--fail-on-flags`` when a category is flagged (1 is an error, 2 a usage error)
+FLAGGED_EXIT = 3
 
 COLUMNS = ["audit", "dimension", "category", "n", "hits", "rate", "impact_ratio", "four_fifths",
            "p_value", "small", "unknown"]
@@ -39,10 +43,13 @@ COLUMNS = ["audit", "dimension", "category", "n", "hits", "rate", "impact_ratio"
               help="Leave categories under 2% of the sample out of the impact ratios.")
 @click.option("--out", "outs", multiple=True, type=click.Path(dir_okay=False),
               help="Write a report: .html, .json or .csv (repeatable).")
+@click.option("--fail-on-flags", is_flag=True,
+              help="Exit with status 3 when any impact ratio is flagged (for CI pipelines); "
+                   "the reports are written first.")
 @output_options()
 def audit(results: str, demographics: str, kind: str, top: int | None, id_field: str | None,
           score_field: str | None, selected_field: str | None, test: str, threshold: float,
-          exclude_small: bool, outs: tuple[str, ...], fmt: str) -> None:
+          exclude_small: bool, outs: tuple[str, ...], fail_on_flags: bool, fmt: str) -> None:
     """Bias audit of a scoring or ranking run (NYC LL144 impact ratios, four-fifths rule)."""
     from ..fairness import load_demographics, load_outcomes, write_report
     from ..fairness.audit import run_audits
@@ -70,3 +77,5 @@ def audit(results: str, demographics: str, kind: str, top: int | None, id_field:
         click.echo(f"{flagged} categor{'y' if flagged == 1 else 'ies'} below the four-fifths "
                    f"threshold.", err=True)
     sys.stdout.flush()
+    if flagged and fail_on_flags:
+        sys.exit(FLAGGED_EXIT)
