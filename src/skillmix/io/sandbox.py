@@ -269,7 +269,12 @@ class Sandbox:
                 first = pending[0][1]
                 assert isinstance(first, dict)
                 if self._proc is None or self._proc.poll() is not None or self._memory_mb != lim.max_memory_mb:
-                    self._start(lim.max_memory_mb, first["name"])
+                    try:
+                        self._start(lim.max_memory_mb, first["name"])
+                    except DocumentError as err:  # as for a single file: this one fails
+                        p, _ = pending.pop(0)
+                        yield p, err
+                        continue
                 assert self._proc is not None and self._proc.stdin is not None
                 batch = [item for _, item in pending if isinstance(item, dict)]
                 header = {"kind": kind, "limits": dataclasses.asdict(lim), "batch": batch}
