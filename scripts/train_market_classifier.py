@@ -45,12 +45,15 @@ def main() -> None:
                             progress=lambda s: print(s, file=sys.stderr))
     groups = company_groups(items)
     model = fit_market_model(feats, [lp.label for lp in items], groups, seed=args.seed, version=args.version)
+    from skillmix.extract import EXTRACTOR_VERSION
+
     digest = hashlib.sha256(Path(args.labels).read_bytes()).hexdigest()[:16]
     model = type(model)(version=model.version, features_version=model.features_version, requires=model.requires,
                         strength=model.strength, areas=model.areas, cv=report.to_dict(),
                         trained_on={"labels": Path(args.labels).name, "labels_sha256_16": digest,
                                     "n": len(items), "positives": sum(lp.label.requires for lp in items),
-                                    "sources": sorted({lp.source for lp in items}), "seed": args.seed})
+                                    "sources": sorted({lp.source for lp in items}), "seed": args.seed,
+                                    "extractor_version": EXTRACTOR_VERSION})
     model.save(args.out)
     d = report.to_dict()
     for m in ("learned", "keyword", "rules"):
