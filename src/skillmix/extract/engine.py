@@ -176,7 +176,9 @@ class Extractor:
 
     ``taxonomy`` is a spec such as ``"builtin"`` or ``"builtin+esco"`` (see
     :func:`skillmix.taxonomy.load_taxonomies`) or a tuple of loaded taxonomies.
-    ``context=False`` skips the context rules (faster; every mention is "mentioned").
+    ``context=False`` skips the context rules (faster; every mention is "mentioned") and
+    the duty patterns, which read sentences; ``duties=False`` skips the duty patterns
+    only (see :mod:`.duties`).
     """
 
     name = "lexical"
@@ -189,6 +191,7 @@ class Extractor:
         skip_boilerplate: bool = True,
         use_cache: bool = True,
         semantic: "SemanticFallback | bool" = False,
+        duties: bool = True,
     ) -> None:
         source: str | tuple[Taxonomy, ...]
         if isinstance(taxonomy, str):
@@ -206,7 +209,7 @@ class Extractor:
             source, use_cache=use_cache, cues=_all_cues(), extra=evidence_forms()
         )
         self._tax_meta = self.vocabulary.taxonomies
-        self._builtin = self._builtin_skills()
+        self._builtin = self._builtin_skills() if duties else None
         self._split = _split_entries(self.vocabulary.entries)
         exists = self.vocabulary.automaton.exists
         self._known = lambda token: exists(" " + token + " ")
