@@ -112,7 +112,9 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
     for sid, k in listed.items():
         named[index[sid], k] = True
         for near in tax.neighbours(sid):
-            if near in index:
+            # a transversal neighbour (customer service next to social customer care)
+            # gives no area its years unless the profile names it
+            if near in index and (near not in generic or near in listed):
                 named[index[near], k] = True
     for group in profile.alternatives:
         k = listed.get(group[0])
