@@ -14,6 +14,7 @@ Usage::
 
     python bench/assess_separation.py [--profile NAME|FILE] [--cache /tmp/lc.pkl]
            [--today 2026-11-01] [--per-category] [--bootstrap 200]
+           [--rank DIGITAL-MEDIA/11270462 ...]
 
 ``--cache`` keeps the read-and-extracted documents in a pickle so reruns skip the PDFs.
 The machine is shared: wall times printed here are indicative only.
@@ -111,6 +112,9 @@ def main() -> None:
     ap.add_argument("--per-category", action="store_true")
     ap.add_argument("--bootstrap", type=int, default=200,
                     help="bootstrap resamples for the AUC's 95%% interval (0: none)")
+    ap.add_argument("--rank", nargs="*", default=[],
+                    help="CATEGORY/ID of résumés whose rank among all to print (issue #13: "
+                         "DIGITAL-MEDIA/11270462 against social-media-manager)")
     args = ap.parse_args()
 
     today = date.fromisoformat(args.today)
@@ -139,6 +143,15 @@ def main() -> None:
     print(f"ROC AUC baseline skill-count:    {auc_count:.3f}  (fit/baseline = {auc_fit / auc_count:.3f})")
     print(f"ROC AUC baseline area-coverage:  {auc_flat:.3f}  (fit/baseline = {auc_fit / auc_flat:.3f})")
     print(f"score_many on {len(evs)} summaries: {t_fit * 1000:.0f} ms (shared machine)")
+    for name in args.rank:
+        hit = [i for i, (_, doc, _) in enumerate(rows) if doc.source.endswith(f"{name}.pdf")]
+        if not hit:
+            print(f"rank: no résumé {name}")
+            continue
+        i = hit[0]
+        rank = int((fit > fit[i]).sum()) + 1
+        print(f"rank of {name}: {rank} of {len(rows)} (top {100 * rank / len(rows):.1f}%), "
+              f"fit {fit[i]:.1f}")
     if args.per_category:
         cats = sorted({c for c, _, _ in rows})
         print(f"{'category':24} {'n':>4} {'mean fit':>8} {'median':>7}")
