@@ -45,6 +45,13 @@ from skillmix.link.selection import (  # noqa: E402
 GRIDS: dict[str, dict[str, list[float]]] = {
     "shipped": {},
     "small": {"w_label": [1.0, 1.5, 2.0], "w_window": [0.5, 0.75, 1.0]},
+    "sentence": {"w_label": [1.5, 2.0, 3.0, 4.0, 6.0]},
+    "knobs": {
+        "w_label": [1.0, 1.5, 2.0],
+        "w_window": [0.5, 0.75, 1.0],
+        "alt_mix": [0.0, 0.5],
+        "w_phrase": [0.0, 0.2],
+    },
     "full": {
         "w_label": [1.0, 1.5, 2.0],
         "w_window": [0.5, 0.75, 1.0],

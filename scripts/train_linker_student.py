@@ -9,28 +9,35 @@ better but runs ~20x slower. This script distils that *ranking* into a second ta
 word-piece vectors, the "student", whose normalised sum is scored against the fixed
 MiniLM embeddings of ESCO preferred labels (a softmax over all 13,908 concepts).
 
-Training data (nothing from any benchmark's dev or test split):
-* SkillSpan *train* sentences (``benchmarks/skillspan/*_train.conll``) and their
-  annotated skill and knowledge spans. The teacher (``EscoLinker`` with MiniLM queries)
-  links each span in its sentence; the soft target of a span is the softmax of the
-  teacher's top-10 scores (temperature ``--teacher-t``), the target of a sentence the
-  mean over its spans: the same construction as the Decorte benchmark, whose gold
-  labels are SkillSpan spans linked to ESCO by people. Teacher answers are cached.
+Training data (nothing from the Decorte benchmark: every sentence that occurs in one of
+its files under ``benchmarks/decorte/`` is dropped, ``--keep-benchmark`` to keep them;
+SkillSpan train and dev repeat ~10 validation sentences of boilerplate):
+* SkillSpan *train* and *dev* sentences (``--skillspan``; the benchmark's sentences come
+  from SkillSpan *test*) and their annotated skill and knowledge spans. The teacher
+  (``EscoLinker`` with MiniLM queries) links each span in its sentence and alone
+  (``--teacher-context both``, the two targets averaged); the soft target of a span is
+  the softmax of the teacher's top-10 scores (temperature ``--teacher-t``), the target of
+  a sentence the mean over its spans: the same construction as the Decorte benchmark,
+  whose gold labels are SkillSpan spans linked to ESCO by people.
 * ``--postings`` sentences of the shared job postings (``postings/``, as sampled by
-  ``train_linker_static.py``), each with the teacher's top-10 for the whole sentence as
-  its soft target (no spans there, so these targets are noisier; 4,000 helped on the dev
-  splits, 12,000 did not help more);
+  ``train_linker_static.py``) and ``--resumes`` lines of the shared Kaggle résumés, each
+  with the teacher's top-10 for the whole text as its soft target (no spans there, so
+  these targets are noisier);
 * every ESCO alternative label and description, with its own concept as a hard target
-  (so concepts no job ad in SkillSpan train mentions are still learnt).
+  (so concepts no job ad mentions are still learnt); ``--esco-variants N`` adds N later
+  description sentences and N two-label lists per concept (split targets).
+What each source adds, by paired cross-validation on the validation splits
+(``bench/link_cv.py``), is in ``docs/linking.md``.
 ``--rounds 2`` adds self-training: the fast linker with the round-1 student becomes a
 second teacher view (tried; the student alone gains ~1.5 RP@5 on dev, the fused linker
-does not, so it is off). SkillSpan examples are repeated ``--repeat`` times per epoch. The table starts from the
-shipped distilled table; cross-entropy, Adam on the rows a batch touches; 2 epochs
-(more overfit the teacher: 6 epochs dropped the student's own HOUSE dev RP@5 by 10).
-The result is stored int8-quantised per row (~11 MB). The teacher's answers are cached
-(``teacher_skillspan_train.json`` in the linker cache), so a rebuild takes ~2 minutes
-once they exist; ~5 minutes on 2 cores before. Deterministic given its inputs up to
-floating-point summation order.
+does not, so it is off). SkillSpan examples are repeated ``--repeat`` times per epoch.
+The table starts from the shipped distilled table; cross-entropy, Adam on the rows a
+batch touches; 2 epochs (more overfit the teacher: 6 epochs dropped the student's own
+HOUSE dev RP@5 by 10). The result is stored int8-quantised per row (~11 MB). ESCO label
+embeddings come from the shipped int8 seed (``--exact-labels``: embed all 109k ESCO texts
+exactly first, ~8 min). The teacher's answers are cached (``teacher_skillspan_train.json``
+in the linker cache), so a rebuild takes ~3 minutes once they exist; ~10 minutes on 2
+cores before. Deterministic given its inputs up to floating-point summation order.
 """
 
 from __future__ import annotations
@@ -304,16 +311,16 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--scale", type=float, default=20.0, help="logit scale (1 / softmax temperature)")
     ap.add_argument("--teacher-t", type=float, default=0.05, help="temperature of the teacher's top-10")
-    ap.add_argument("--teacher-context", choices=["sentence", "none", "both"], default="sentence",
+    ap.add_argument("--teacher-context", choices=["sentence", "none", "both"], default="both",
                     help="link each span in its sentence, alone, or average the two targets")
     ap.add_argument("--repeat", type=int, default=5, help="job-ad examples per ESCO example, per epoch")
     ap.add_argument("--no-esco", action="store_true", help="train on job-ad examples only")
     ap.add_argument("--no-spans", action="store_true", help="do not use spans themselves as queries")
     ap.add_argument("--postings", type=int, default=4000,
                     help="also distil the teacher's ranking of this many shared job-posting sentences")
-    ap.add_argument("--skillspan", default="train", choices=["train", "train+dev"],
+    ap.add_argument("--skillspan", default="train+dev", choices=["train", "train+dev"],
                     help="SkillSpan splits whose annotated spans the teacher links")
-    ap.add_argument("--resumes", type=int, default=0,
+    ap.add_argument("--resumes", type=int, default=2000,
                     help="also distil the teacher's ranking of this many Kaggle résumé lines")
     ap.add_argument("--esco-variants", type=int, default=0,
                     help="per concept: this many extra description sentences and two-label lists")
