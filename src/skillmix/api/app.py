@@ -22,6 +22,7 @@ from ..store import Store
 from ..store.workspace import Workspace, WorkspaceSettings
 from .errors import install_error_handlers
 from .limits import BodyLimit
+from .throttle import AuthThrottle
 from .upload import FIELD_LIMIT
 
 #: POST paths whose body is a multipart upload (allowed the upload limit, not the default)
@@ -118,6 +119,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
                               "(Authorization: Bearer smk_...).")
     app.state.workspace = workspace
     app.state.cookie_secure = cookie_secure
+    app.state.auth_throttle = AuthThrottle()
     install_error_handlers(app)
 
     from . import v1_admin, v1_documents, v1_market, v1_scoring, v1_taxonomy, v1_titles

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from ..store import ApiKey, create_key, list_keys, repo, revoke_key
+from ..store import ApiKey, create_key, list_keys, repo, revoke_key, rotate_key
 from .auth import require
 from .views import key_view
 
@@ -20,6 +20,13 @@ class KeyIn(BaseModel):
     user: str = Field(min_length=1, max_length=200, description="who holds the key")
     scopes: list[str] = Field(default_factory=lambda: ["read"], description="read, write, admin")
     name: str = Field("", max_length=200, description="what the key is for")
+    expires_days: float | None = Field(None, gt=0, le=3650,
+                                       description="the key stops working after this many days")
+
+
+class RotateIn(BaseModel):
+    expires_days: float | None = Field(None, gt=0, le=3650,
+                                       description="expiry of the new key (default: never)")
 
 
 @router.get("/keys", tags=["admin"], summary="All API keys (never their secrets)")
@@ -31,8 +38,17 @@ def get_keys(request: Request, key: ApiKey = Depends(require("admin"))) -> dict[
              summary="Make a key; the token in the answer is shown only this once")
 def post_key(body: KeyIn, request: Request, key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
     made = create_key(request.app.state.workspace.store, body.user, body.scopes,
-                      name=body.name, actor=key.id)
+                      name=body.name, actor=key.id, expires_days=body.expires_days)
     return {"ok": True, "key": key_view(made.key), "token": made.token}
+
+
+@router.post("/keys/{key_id}/rotate", tags=["admin"], status_code=201,
+             summary="Replace a key: a new token for the same user and scopes; the old key is revoked")
+def rotate(key_id: str, request: Request, body: RotateIn | None = None,
+           key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
+    made = rotate_key(request.app.state.workspace.store, key_id, actor=key.id,
+                      expires_days=body.expires_days if body else None)
+    return {"ok": True, "key": key_view(made.key), "token": made.token, "revoked": key_id}
 
 
 @router.delete("/keys/{key_id}", tags=["admin"], summary="Revoke a key (and its browser sessions)")

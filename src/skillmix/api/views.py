@@ -48,4 +48,5 @@ def result_view(r: StoredResult) -> dict[str, Any]:
 def key_view(k: ApiKey) -> dict[str, Any]:
     return {"id": k.id, "user": k.user_name, "name": k.name, "scopes": sorted(k.scopes),
             "created_at": k.created_at.isoformat() if k.created_at else None,
-            "revoked": k.revoked}
+            "revoked": k.revoked,
+            "expires_at": k.expires_at.isoformat() if k.expires_at else None}

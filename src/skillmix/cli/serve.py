@@ -49,14 +49,17 @@ def serve(ctx: click.Context, db: str | None, files_dir: str | None, host: str, 
 @click.option("--scopes", default="read,write", show_default=True,
               help="Comma-separated: read, write, admin.")
 @click.option("--name", default="", help="What the key is for.")
+@click.option("--expires-days", type=float, default=None,
+              help="The key stops working after this many days [default: never].")
 @click.pass_context
-def create_key_cmd(ctx: click.Context, user: str, scopes: str, name: str) -> None:
+def create_key_cmd(ctx: click.Context, user: str, scopes: str, name: str,
+                   expires_days: float | None) -> None:
     """Make an API key for USER and print it (it is shown only once)."""
     from ..store import Store, create_key
 
     cfg = _config(ctx)
     made = create_key(Store(cfg.db, files_dir=cfg.files_dir), user, scopes, name=name,
-                      actor="cli")
+                      actor="cli", expires_days=expires_days)
     click.echo(made.token)
     click.echo(f"key {made.key.id} for {user}: scopes {','.join(sorted(made.key.scopes))}",
                err=True)

@@ -10,7 +10,8 @@ libraries for the API and the web UI.
 
 from __future__ import annotations
 
-from .access import close_session, create_key, list_keys, open_session, resolve_session, revoke_key, verify_key
+from .access import (close_session, create_key, list_keys, open_session, resolve_session, revoke_key,
+                     rotate_key, verify_key)
 from .core import Store, new_id
 from .db import DEFAULT_URL, normalise_url
 from .erase import erase_candidate
@@ -50,5 +51,6 @@ __all__ = [
     "parse_scopes",
     "resolve_session",
     "revoke_key",
+    "rotate_key",
     "verify_key",
 ]

@@ -36,6 +36,7 @@ __all__ = [
     "open_session",
     "resolve_session",
     "revoke_key",
+    "rotate_key",
     "verify_key",
 ]
 
@@ -45,12 +46,25 @@ SESSION_HOURS = 12
 def _as_key(row: ApiKeyRow, user: UserRow) -> ApiKey:
     return ApiKey(id=row.id, user_id=user.id, user_name=user.name, name=row.name,
                   scopes=expand_scopes(frozenset(row.scopes.split(","))),
-                  created_at=row.created_at, revoked=row.revoked_at is not None)
+                  created_at=row.created_at, revoked=row.revoked_at is not None,
+                  expires_at=row.expires_at)
+
+
+def _expired(row: ApiKeyRow) -> bool:
+    if row.expires_at is None:
+        return False
+    at = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=utcnow().tzinfo)
+    return at <= utcnow()
 
 
 def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, name: str = "",
-               actor: str = "system") -> NewKey:
-    """Make a key for ``user`` (created if new); the returned token is never stored."""
+               actor: str = "system", expires_days: float | None = None) -> NewKey:
+    """Make a key for ``user`` (created if new); the returned token is never stored.
+    ``expires_days``: the key stops working that many days from now (None: never)."""
+    from ..errors import ConfigError
+
+    if expires_days is not None and not 0 < expires_days <= 3650:
+        raise ConfigError("A111", f"expiry must be in (0, 3650] days, not {expires_days}.")
     wanted = parse_scopes(scopes)
     key_id, secret, salt = new_secret()
     with store.session() as sess:
@@ -60,7 +74,9 @@ def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, nam
             sess.add(urow)
             sess.flush()
         krow = ApiKeyRow(id=key_id, user_id=urow.id, name=name, salt=salt,
-                         digest=digest_secret(salt, secret), scopes=",".join(sorted(wanted)))
+                         digest=digest_secret(salt, secret), scopes=",".join(sorted(wanted)),
+                         expires_at=None if expires_days is None
+                         else utcnow() + timedelta(days=expires_days))
         sess.add(krow)
         sess.flush()
         store.audit(sess, actor, "key.create", "api_key", key_id, scopes=sorted(wanted))
@@ -79,6 +95,9 @@ def verify_key(store: Store, token: str | None) -> ApiKey:
         if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
             raise PermissionDeniedError("A103", "the API key is unknown, wrong or revoked.",
                                         hint="Ask an admin for a key: skillmix serve create-key.")
+        if _expired(row):
+            raise PermissionDeniedError("A104", "the API key has expired.",
+                                        hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
         user = sess.get(UserRow, row.user_id)
         assert user is not None
         return _as_key(row, user)
@@ -100,6 +119,22 @@ def revoke_key(store: Store, key_id: str, *, actor: str) -> None:
             row.revoked_at = utcnow()
         sess.execute(SessionRow.__table__.delete().where(SessionRow.key_id == key_id))
         store.audit(sess, actor, "key.revoke", "api_key", key_id)
+
+
+def rotate_key(store: Store, key_id: str, *, actor: str,
+               expires_days: float | None = None) -> NewKey:
+    """Replace a key: a new one for the same user, scopes and name (with a fresh expiry),
+    and the old one revoked, in that order (the holder is never left without a key)."""
+    with store.session() as sess:
+        row = sess.get(ApiKeyRow, key_id)
+        if row is None:
+            raise NotFoundError("A110", f"no API key {key_id!r}.")
+        user = sess.get(UserRow, row.user_id)
+        assert user is not None
+        name, scopes, holder = row.name, row.scopes, user.name
+    made = create_key(store, holder, scopes, name=name, actor=actor, expires_days=expires_days)
+    revoke_key(store, key_id, actor=actor)
+    return made
 
 
 def _hash_token(token: str) -> str:
@@ -127,7 +162,7 @@ def resolve_session(store: Store, token: str | None) -> tuple[ApiKey, str] | Non
         expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(
             tzinfo=utcnow().tzinfo)
         krow = sess.get(ApiKeyRow, row.key_id)
-        if expires < utcnow() or krow is None or krow.revoked_at is not None:
+        if expires < utcnow() or krow is None or krow.revoked_at is not None or _expired(krow):
             sess.delete(row)
             return None
         user = sess.get(UserRow, krow.user_id)

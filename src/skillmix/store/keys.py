@@ -47,6 +47,7 @@ class ApiKey:
     scopes: frozenset[str]
     created_at: datetime | None = None
     revoked: bool = False
+    expires_at: datetime | None = None
 
     def allows(self, scope: str) -> bool:
         return scope in self.scopes

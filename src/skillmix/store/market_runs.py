@@ -25,6 +25,8 @@ __all__ = ["KIND", "delete_run", "market_report", "report_html_path", "run_dir",
            "run_market_job", "start_market_run"]
 
 KIND = "market"
+#: queued or running market runs one key may have at a time
+MAX_ACTIVE_PER_KEY = 2
 
 
 def run_dir(ws: "Workspace", job_id: str) -> Path:
@@ -36,6 +38,13 @@ def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
     """Queue a market run over a registered corpus; returns the queued job."""
     path = ws.corpus_path(corpus)
     _market()  # fail now, not in the background, when the extra is missing
+    if repo.active_jobs_by(ws.store, KIND, actor) >= MAX_ACTIVE_PER_KEY:
+        from ..errors import MarketError
+
+        err = MarketError("K192", f"this key already has {MAX_ACTIVE_PER_KEY} market runs queued "
+                                  "or running.", hint="Wait for one to finish (GET /v1/market/runs).")
+        err.http_status = 429
+        raise err
     job = repo.create_job(ws.store, KIND, {"corpus": corpus, "preset": preset}, actor=actor)
     ws.submit(run_market_job, ws, job.id, path, preset)
     return job

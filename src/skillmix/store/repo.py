@@ -393,6 +393,18 @@ def create_job(store: Store, kind: str, params: Mapping[str, Any], *, actor: str
         return _job(row)
 
 
+def active_jobs_by(store: Store, kind: str, actor: str) -> int:
+    """How many ``kind`` jobs that ``actor`` started are queued or running (from the audit
+    entry each start writes)."""
+    from sqlalchemy import func
+
+    with store.session() as sess:
+        return int(sess.scalar(
+            select(func.count(JobRow.id)).join(AuditRow, AuditRow.object_id == JobRow.id)
+            .where(JobRow.kind == kind, JobRow.status.in_(("queued", "running")),
+                   AuditRow.action == f"{kind}.start", AuditRow.actor == actor)) or 0)
+
+
 def start_job(store: Store, job_id: str) -> None:
     with store.session() as sess:
         row = sess.get(JobRow, job_id)

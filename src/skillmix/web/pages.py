@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..store import close_session, open_session, repo, verify_key
+from ..store import close_session, open_session, repo
 from ..api.upload import read_upload
 from .app import (
     LOGIN_COOKIE,
@@ -42,8 +42,10 @@ def login_form(request: Request) -> Response:
 @router.post("/login")
 def login(request: Request, api_key: str = Form(""), csrf: str = Form("")) -> Response:
     check_csrf(request.cookies.get(LOGIN_COOKIE), csrf)
+    from ..api.auth import checked_key
+
     store = request.app.state.workspace.store
-    key = verify_key(store, api_key.strip())
+    key = checked_key(request, api_key.strip())
     token, _ = open_session(store, key)
     resp = RedirectResponse("/", status_code=303)
     _cookie(resp, request, SESSION_COOKIE, token, 12 * 3600)
