@@ -16,7 +16,9 @@ def test_serve_cli_create_key_and_migrate(tmp_path: Path) -> None:
     runner = CliRunner()
     out = runner.invoke(cli, ["serve", "--db", str(db), "migrate"])
     assert out.exit_code == 0, out.output
-    assert "revision 0001" in out.output
+    from skillmix.store.migrate import head_revision
+
+    assert f"revision {head_revision()}" in out.output
     out = runner.invoke(cli, ["serve", "--db", str(db), "create-key", "ana", "--scopes", "write"])
     assert out.exit_code == 0, out.output
     token = out.stdout.strip().splitlines()[0]
