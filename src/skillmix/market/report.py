@@ -18,6 +18,7 @@ from typing import Any, Mapping
 
 from ..records import to_jsonable
 from . import aggregates as agg
+from . import occupation_tables as occ
 from .charts import bar_chart, heatmap, line_chart
 from .store import MarketStore, atomic_write_bytes, atomic_write_table
 
@@ -106,6 +107,9 @@ def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
             agg.skill_pairs(con, labels, limit=top),
             agg.area_mix_by_family(con),
         )
+        if occ.has_occupations(con):
+            tables += (occ.social_by_major_group(con), occ.social_by_occupation(con),
+                       occ.pay_by_occupation(con), occ.pay_by_area(con))
         head = agg.headline(con)
     finally:
         con.close()
@@ -175,6 +179,23 @@ def _html_table(t: agg.ReportTable, limit: int = 25) -> str:
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}")
 
 
+def _occupation_charts(report: MarketReport) -> list[str]:
+    names = {t.name for t in report.tables}
+    out: list[str] = []
+    if "social_by_major_group" in names:
+        groups = [r for r in report.table("social_by_major_group").rows if r[3]][:15]
+        out.append(bar_chart([f"{r[1]} ({r[3]})" for r in groups], [r[4] for r in groups],
+                             "Share of postings requiring social media skills, by occupation group",
+                             percent=True))
+        out.append(bar_chart([f"{r[1]} ({r[3]})" for r in groups], [r[6] for r in groups],
+                             "…of which the title does not say so", percent=True))
+    if "pay_by_occupation" in names:
+        pay = report.table("pay_by_occupation").rows[:15]
+        out.append(bar_chart([f"{r[1]} ({r[3]}, {r[2]})" for r in pay], [r[4] for r in pay],
+                             "Median annual pay stated in postings, by occupation"))
+    return out
+
+
 def render_html(report: MarketReport) -> str:
     h = report.headline
     run = report.run
@@ -220,6 +241,7 @@ def render_html(report: MarketReport) -> str:
         if area:
             values[(fam, area)] = share or 0.0
     charts.append(heatmap(fams, cols, values, "Area mix by title family"))
+    charts += _occupation_charts(report)
     hidden = report.table("social_hidden_titles")
     card_html = "".join(f"<div class=card><div class=v>{escape(v)}</div><div>{escape(k)}</div></div>"
                         for k, v in cards)

@@ -28,6 +28,8 @@ from ..batch import BatchFailure, BatchReport
 from ..io.corpus import CorpusMapping
 from .classify import CUES_TAXONOMY, SocialMediaClassifier, market_taxonomy_spec
 from .dedup import DedupSettings, fingerprint
+from .jobfacts import COLUMNS as FACT_COLUMNS
+from .jobfacts import facts, facts_version
 from .plan import ROW_SPACE, PartitionSpec
 from .store import MarketStore, atomic_write_json, atomic_write_table
 
@@ -72,6 +74,7 @@ class RunSettings:
         d = asdict(self)
         d["extractor_version"] = EXTRACTOR_VERSION
         d["classifier_version"] = classifier_version(self.rules)
+        d["occupations_pay_version"] = facts_version()
         return d
 
 
@@ -220,7 +223,7 @@ def process_partition(job: PartitionJob) -> PartitionResult:
         "uid", "corpus", "row", "id", "title", "company", "location", "posted", "month",
         "chars", "title_family", "requires_social", "strength", "social_score",
         "title_mentions_social", "areas", "tech", "comm", "convergence", "n_mentions",
-        "evidence", "text_hash")}
+        "evidence", "text_hash", *(c for c, _ in FACT_COLUMNS))}
     M: dict[str, list[Any]] = {k: [] for k in (
         "uid", "skill_id", "area", "requirement", "section", "years", "usage", "negated",
         "counts", "start", "end")}
@@ -274,6 +277,8 @@ def process_partition(job: PartitionJob) -> PartitionResult:
             P["convergence"].append(tech and comm)
             P["n_mentions"].append(n_counting)
             P["evidence"].append(verdict.evidence[0].sentence[:240] if verdict.evidence else None)
+            for col, value in facts(posting).items():
+                P[col].append(value)
             if settings.dedup:
                 exact, sig, bands = fingerprint(posting.title, posting.text, settings.dedup_settings)
                 P["text_hash"].append(exact)
@@ -324,6 +329,8 @@ def schemas() -> tuple[Any, Any, Any]:
         ("title_mentions_social", pa.bool_()), ("areas", pa.list_(pa.string())),
         ("tech", pa.bool_()), ("comm", pa.bool_()), ("convergence", pa.bool_()),
         ("n_mentions", pa.int32()), ("evidence", pa.string()), ("text_hash", pa.int64()),
+        *((c, {"string": pa.string(), "float32": pa.float32(), "float64": pa.float64(),
+               "bool": pa.bool_()}[t]) for c, t in FACT_COLUMNS),
     ])
     mentions = pa.schema([
         ("uid", pa.int64()), ("skill_id", pa.string()), ("area", pa.string()),

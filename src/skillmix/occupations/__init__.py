@@ -9,11 +9,12 @@ O*NET 29.2 occupation titles, alternate titles and reported titles, shipped comp
 from __future__ import annotations
 
 from .clean import clean_title, title_variants
-from .index import TitleIndex, load_onet_titles, occupation_titles
-from .normalise import TitleNormaliser, normalise_title
+from .index import TitleIndex, load_onet_titles, major_groups, occupation_titles
+from .normalise import NORMALISER_VERSION, TitleNormaliser, normalise_title
 from .records import OccupationCandidate, TitleEntry, TitleMatch
 
 __all__ = [
+    "NORMALISER_VERSION",
     "OccupationCandidate",
     "TitleEntry",
     "TitleIndex",
@@ -21,6 +22,7 @@ __all__ = [
     "TitleNormaliser",
     "clean_title",
     "load_onet_titles",
+    "major_groups",
     "normalise_title",
     "occupation_titles",
     "title_variants",

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from .clean import TitleWords, clean_title
 from .records import TitleEntry
 
-__all__ = ["TitleIndex", "load_onet_titles", "occupation_titles"]
+__all__ = ["TitleIndex", "load_onet_titles", "major_groups", "occupation_titles"]
 
 KIND_WEIGHT = {"occupation": 1.0, "alternate": 0.98, "reported": 0.98, "short": 0.95}
 HEAD_MISMATCH = 0.8
@@ -46,6 +46,15 @@ def load_onet_titles() -> tuple[TitleEntry, ...]:
 def occupation_titles() -> dict[str, str]:
     """O*NET-SOC code -> occupation title."""
     return {e.soc: e.title for e in load_onet_titles() if e.kind == "occupation"}
+
+
+@lru_cache(maxsize=1)
+def major_groups() -> dict[str, str]:
+    """SOC major group code ("15") -> its name ("Computer and Mathematical")."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("skillmix.occupations").joinpath("data/soc_major_groups.yaml").read_text("utf-8"))
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def _deletes(word: str) -> set[str]:

@@ -29,7 +29,10 @@ from .index import TitleIndex, occupation_titles
 from .profiles import OccupationProfiles
 from .records import OccupationCandidate, TitleMatch
 
-__all__ = ["TitleNormaliser", "normalise_title"]
+__all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
+
+#: changes when the shipped data or the scoring changes (market runs record it)
+NORMALISER_VERSION = "onet-29.2/1"
 
 PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
