@@ -36,11 +36,13 @@ __all__ = [
     "SEXES",
     "audit_scores",
     "audit_selection",
+    "candidate_label",
     "config_version",
     "counterfactual_check",
     "input_hash",
     "load_demographics",
     "load_outcomes",
+    "neutral_label",
     "outcomes_from_rows",
     "redact",
     "render_html",
@@ -65,6 +67,7 @@ _WHERE = {
     "load_outcomes": "results", "outcomes_from_rows": "results",
     "CounterfactualResult": "counterfactual", "counterfactual_check": "counterfactual",
     "swap_gender": "counterfactual", "with_name": "counterfactual",
+    "candidate_label": "labels", "neutral_label": "labels",
 }
 
 

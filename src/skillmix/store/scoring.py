@@ -108,13 +108,23 @@ def _subject(ws: "Workspace", candidate_id: str, blind: bool) -> tuple[Document,
                             hint="Upload one with POST /v1/documents (kind=resume).")
     doc = stored.document
     if blind:
+        from dataclasses import replace
+
+        from ..fairness.labels import neutral_label
+
         doc, ext, counts = blind_version(ws, doc, name)
-        return doc, ext, {"blind": True, "redactions": counts}, name
+        # The file name can carry the candidate's name: blind results show a neutral label.
+        label = neutral_label(candidate_id)
+        doc, ext = doc.replace(source=label), replace(ext, source=label)
+        return doc, ext, {"blind": True, "redactions": counts, "label": label}, name
     try:
         ext = repo.get_extraction(ws.store, stored.id)
     except NotFoundError:
         ext = ws.extractor.extract(doc)
-    return doc, ext, {"blind": False}, name
+    from ..fairness.labels import candidate_label
+
+    return doc, ext, {"blind": False, "label": candidate_label(
+        candidate_id, name=name, source=doc.source, blind=False)}, name
 
 
 def _posting(ws: "Workspace", posting_id: str) -> tuple[Posting, Extraction]:
@@ -173,14 +183,16 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
         candidate_ids = [c.id for c in repo.list_candidates(ws.store, limit=100_000)]
     pool = []
     owners: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for cid in dict.fromkeys(candidate_ids):
         try:
-            doc, ext, _, known = _subject(ws, cid, blind)
+            doc, ext, how, known = _subject(ws, cid, blind)
         except NotFoundError:
             if explicit:
                 raise
             continue  # listed candidates without a résumé are not rankable
         owners[doc.id] = cid
+        labels[doc.id] = how["label"]
         name = None if blind else known
         pool.append(to_match_document(Resume(document=doc, id=doc.id, name=name), ext,
                                       kind="resume", taxonomy=ws.settings.taxonomy))
@@ -192,7 +204,7 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
                               area_weights=weights)
     ranking = rank_candidates(query, pool, top=top, taxonomy=ws.settings.taxonomy,
                               area_weights=weights)
-    data = {"ranking": ranking.to_dict(), "candidates": owners, "blind": blind,
+    data = {"ranking": ranking.to_dict(), "candidates": owners, "labels": labels, "blind": blind,
             "posting_id": posting_id, "profile": profile, "pool": len(pool)}
     inputs: list[Any] = [posting.document]
     inputs += [keyed_input(ws.store, owners[d.id], d.text) for d in pool]

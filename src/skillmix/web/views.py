@@ -46,16 +46,24 @@ class RankingRow:
 
 
 def ranking_rows(store: Store, data: Mapping[str, Any]) -> list[RankingRow]:
-    """One row per ranked candidate; names only when the ranking was not blind."""
+    """One row per ranked candidate, labelled as :func:`~skillmix.fairness.candidate_label`
+    says: the name or file name, or a neutral label when the ranking was blind."""
+    from ..fairness.labels import candidate_label, neutral_label
+
     owners = dict(data.get("candidates") or {})
+    labels = dict(data.get("labels") or {})
     blind = bool(data.get("blind"))
     rows = []
     for m in (data.get("ranking") or {}).get("results", []):
         cid = owners.get(m.get("id"))
-        label = cid or m.get("id", "")
-        if cid and not blind:
+        label = labels.get(m.get("id")) or cid or m.get("id", "")
+        if cid and blind:
+            label = neutral_label(cid)
+        elif cid:
             try:
-                label = repo.get_candidate(store, cid).name or cid
+                name, stored = repo.latest_resume(store, cid)
+                label = candidate_label(cid, name=name, blind=False,
+                                        source=stored.document.source if stored else None)
             except NotFoundError:
                 label = "erased"
         rows.append(RankingRow(
