@@ -48,6 +48,10 @@ def _web_fit(web, cid: str, blind: bool) -> float:  # type: ignore[no-untyped-de
     form = {"csrf": web.csrf, "profile": "social-media-technologist", **({"blind": "1"} if blind else {})}
     page = web.post(f"/candidates/{cid}/assess", data=form)
     assert page.status_code == 200, page.text
+    heading = re.search(r"<h1>Scorecard: ([^<]+)</h1>", page.text).group(1)
+    if blind:
+        assert re.fullmatch(r"Candidate [2-9A-Z]{4}", heading)
+        assert "Alex Rivera" not in page.text
     return float(re.search(r'id="fit">([\d.]+)', page.text).group(1))
 
 

@@ -29,6 +29,7 @@ def scorecard_view(data: Mapping[str, Any]) -> dict[str, Any]:
             "flags": card.get("red_flags", []), "gaps": card.get("gaps", []),
             "profile": card.get("profile"), "formula": card.get("formula", ""),
             "blind": bool(data.get("blind")), "redactions": data.get("redactions") or {},
+            "label": data.get("label") or "",
             "years": card.get("total_years", 0), "seniority": card.get("seniority_label", "")}
 
 
