@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,15 +38,36 @@ _REQ = frozenset({"requirements", "preferred"})
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
-    parts = []
-    for w in sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True):
-        if w.endswith("*"):
-            parts.append(re.escape(w[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(w) + r"(?![\w])")
-    if not parts:
+    """One whole-word, case-insensitive pattern for ``words`` ("word*" lets the word go on),
+    compiled as a trie: Python's regex engine tries every branch of a flat alternation at every
+    position, so a list of a hundred words over a long posting costs milliseconds; sharing
+    prefixes makes it a few branches per position. Longer matches win."""
+    trie: dict[str, Any] = {}
+    for raw in words:
+        w = raw.strip().lower()
+        if not w:
+            continue
+        star = w.endswith("*")
+        w = w[:-1] if star else w
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = bool(node.get("")) or star
+    if not trie:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+    def emit(node: dict[str, Any]) -> str:
+        end = node.get("")
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        end_pat = None if end is None else (r"[\w-]*" if end else r"(?![\w])")
+        if not branches:
+            return end_pat or ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return alt if end_pat is None else "(?:" + alt + "|" + end_pat + ")"
+
+    return re.compile(r"(?<![\w])" + emit(trie), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +90,7 @@ class FeatureLists:
     title_social: re.Pattern[str] | None
     title_not_social: re.Pattern[str] | None
     areas: Mapping[str, re.Pattern[str] | None]
+    all_areas: re.Pattern[str] | None = None
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], where: str = "features.yaml") -> "FeatureLists":
@@ -91,7 +114,21 @@ class FeatureLists:
             core_cue=_alternation(words("core_cue")), title_social=_alternation(words("title_social")),
             title_not_social=_alternation(words("title_not_social")),
             areas={a: _alternation([str(x) for x in areas[a] or []]) for a in AREAS},
+            all_areas=_alternation([str(x) for a in AREAS for x in areas[a] or []]),
         )
+
+    def areas_of(self, word: str) -> tuple[str, ...]:
+        """The areas whose word list holds ``word`` (a match of :attr:`all_areas`)."""
+        key = word.lower()
+        hit = _AREAS_OF.get((id(self), key))
+        if hit is None:
+            hit = tuple(a for a in AREAS if (p := self.areas[a]) is not None and p.fullmatch(key))
+            if len(_AREAS_OF) < 200_000:
+                _AREAS_OF[(id(self), key)] = hit
+        return hit
+
+
+_AREAS_OF: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -199,13 +236,27 @@ def _section_at(sections: Sequence[Any], offset: int) -> str | None:
     return found
 
 
-def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists | None = None) -> list[CueSentence]:
+def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists | None = None,
+                  spans: Sequence[tuple[int, int]] | None = None) -> list[CueSentence]:
     """Every sentence of ``text`` that names social media, read in context."""
     lists = lists or load_feature_lists()
+    spans = sentences(text) if spans is None else spans
+    # one pass per cue pattern over the whole (blanked) text finds the sentences to read
+    blanked = _blank(lists.not_social, text)
+    starts = [s for s, _ in spans]
+    hit: set[int] = set()
+    for p in (lists.practice, lists.platforms, lists.bare_social):
+        if p is None:
+            continue
+        for m in p.finditer(blanked):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < spans[i][1]:
+                hit.add(i)
     out = []
-    for s, e in sentences(text):
+    for i in sorted(hit):
+        s, e = spans[i]
         raw = text[s:e]
-        clean = _blank(lists.not_social, raw)
+        clean = blanked[s:e]
         if _has(lists.practice, clean):
             kind = "practice"
         elif _has(lists.platforms, clean):
@@ -238,13 +289,13 @@ def posting_features(
     verdict (:class:`~skillmix.market.classify.SocialMediaClassifier`): the hand-written
     rules are one more feature the model weighs."""
     lists = lists or load_feature_lists()
-    cues = cue_sentences(text, sections, lists)
+    spans = sentences(text)
+    cues = cue_sentences(text, sections, lists, spans)
     qual = [c for c in cues if c.qualifies]
     practice = [c for c in qual if c.kind == "practice"]
     platform = [c for c in qual if c.kind == "platform"]
     listed = [c for c in qual if c.kind == "list"]
     t_social = title_names_social(title, lists)
-    spans = sentences(text)
     span_sections = [_section_at(sections, s) for s, _ in spans]
     n_sent = max(len(spans), 1)
     social = {
@@ -291,15 +342,34 @@ def posting_features(
             m.area, m.area)
         if area in tax:
             tax[area] += 1
-    # the words that speak about the job: not the company's self-description or boilerplate
-    job_text = " ".join(text[s:e] for (s, e), k in zip(spans, span_sections)
-                        if k not in _BOILER
-                        and not (_has(lists.company, text[s:e]) and not speaks_to_hire(text[s:e], lists)))
+    # the words that speak about the job: not the company's self-description or boilerplate;
+    # one pass of one pattern over the text, each match credited to its areas
+    starts = [s for s, _ in spans]
+    company_at = set()
+    if lists.company is not None:
+        for m in lists.company.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= spans[i][1]:
+                company_at.add(i)
+    job = [k not in _BOILER and not (i in company_at and not speaks_to_hire(text[s:e], lists))
+           for i, ((s, e), k) in enumerate(zip(spans, span_sections))]
+    total = dict.fromkeys(AREAS, 0)
+    in_job = dict.fromkeys(AREAS, 0)
+    if lists.all_areas is not None:
+        for m in lists.all_areas.finditer(text):
+            hit = lists.areas_of(m.group(0))
+            if not hit:
+                continue
+            i = bisect_right(starts, m.start()) - 1
+            own = 0 <= i < len(spans) and m.start() < spans[i][1] and job[i]
+            for a in hit:
+                total[a] += 1
+                in_job[a] += own
     areas: dict[str, float] = {}
     for a in AREAS:
         areas[f"tax_{a}"] = _log1(tax[a])
-        areas[f"words_{a}"] = _log1(_count(lists.areas[a], text) * 1000.0 / max(len(text), 500))
-        areas[f"job_words_{a}"] = _log1(_count(lists.areas[a], job_text))
+        areas[f"words_{a}"] = _log1(total[a] * 1000.0 / max(len(text), 500))
+        areas[f"job_words_{a}"] = _log1(in_job[a])
         areas[f"title_{a}"] = float(_has(lists.areas[a], title or ""))
     for f in FAMILIES:
         areas[f"family_{f}"] = float(family == f)
