@@ -69,3 +69,18 @@ def test_market_runs_are_capped_per_key(store, keys, tmp_path) -> None:
     start_market_run(ws, "c", actor="key-b")  # another key is not affected
     assert repo.active_jobs_by(store, KIND, "key-b") <= 1
     ws.close()
+
+
+def test_documents_only_creator_or_admin_attaches_to_candidate(client, keys, store, demo) -> None:
+    from skillmix.store import create_key
+
+    from .conftest import upload
+
+    mine = create_key(store, "team-a", "write").token
+    other = create_key(store, "team-b", "write").token
+    r = upload(client, auth(mine), demo / "resume.txt")
+    cid = r.json()["document"]["candidate_id"]
+    resp = upload(client, auth(other), demo / "consumer_resume.txt", candidate_id=cid)
+    assert resp.status_code == 403 and resp.json()["code"] == "A406"
+    assert upload(client, auth(mine), demo / "consumer_resume.txt", candidate_id=cid).status_code == 201
+    assert upload(client, auth(keys["admin"]), demo / "resume.txt", candidate_id=cid).status_code == 201

@@ -37,6 +37,15 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
     if kind not in ("resume", "posting"):
         raise BadRequestError("A420", f"form field 'kind' must be 'resume' or 'posting', not {kind!r}.")
     f = up.fields
+    cid = f.get("candidate_id") or None
+    if cid and kind == "resume":
+        from ..store.access import may_attach
+        from .errors import ForbiddenError
+
+        if not await run_in_threadpool(may_attach, ws.store, key, cid):
+            raise ForbiddenError("A406", "only the key that created this candidate "
+                                 "(or an admin key) may add documents to it.",
+                                 hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
         ws.ingest, up.data, filename=up.filename, kind=kind, actor=key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,

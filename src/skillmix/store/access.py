@@ -33,6 +33,7 @@ __all__ = [
     "close_session",
     "create_key",
     "list_keys",
+    "may_attach",
     "open_session",
     "resolve_session",
     "revoke_key",
@@ -135,6 +136,22 @@ def rotate_key(store: Store, key_id: str, *, actor: str,
     made = create_key(store, holder, scopes, name=name, actor=actor, expires_days=expires_days)
     revoke_key(store, key_id, actor=actor)
     return made
+
+
+def may_attach(store: Store, key: ApiKey, candidate_id: str) -> bool:
+    """Whether ``key`` may add a document to an existing candidate: admin keys may, and the
+    key that created the candidate (a newer résumé replaces what scoring reads, so another
+    team's write key must not slip one in)."""
+    from .models import AuditRow, CandidateRow
+
+    if key.allows("admin"):
+        return True
+    with store.session() as sess:
+        if sess.get(CandidateRow, candidate_id) is None:
+            return True  # nothing to attach to: the upload answers 404 itself
+        creator = sess.scalars(select(AuditRow.actor).where(
+            AuditRow.action == "candidate.create", AuditRow.object_id == candidate_id)).first()
+    return creator == key.id
 
 
 def _hash_token(token: str) -> str:

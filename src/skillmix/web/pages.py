@@ -80,6 +80,15 @@ async def upload(request: Request, user: WebUser = Depends(web_user)) -> Respons
     require_scope(user, "write")
     f = up.fields
     kind = f.get("kind", "resume")
+    cid = f.get("candidate_id") or None
+    if cid and kind == "resume":
+        from ..api.errors import ForbiddenError
+        from ..store.access import may_attach
+
+        if not await run_in_threadpool(may_attach, ws.store, user.key, cid):
+            raise ForbiddenError("A406", "only the key that created this candidate "
+                                 "(or an admin key) may add documents to it.",
+                                 hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
         ws.ingest, up.data, filename=up.filename, kind=kind, actor=user.key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
