@@ -51,6 +51,8 @@ _NOT_SELF = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKS = re.compile(r"[(),;|]")
+_NEGATION_FAMILIES = frozenset(("negation_after", "negation_before", "negation_weak"))
+_USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
 #: list items inside a sentence: commas, semicolons, pipes, slashes between words
 _ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 
@@ -136,6 +138,14 @@ class SentenceContext:
     separators: list[int] | None = None
     #: whether the sentence describes the company itself (postings; on first use)
     company: bool | None = None
+    #: the cue families present (on first use): most sentences hold no negation or
+    #: usage cue at all, and then the rules answer without a loop
+    fams: frozenset[str] | None = None
+
+    def families(self) -> frozenset[str]:
+        if self.fams is None:
+            self.fams = frozenset(c[2] for c in self.cues)
+        return self.fams
 
 
 
@@ -264,7 +274,7 @@ class ContextRules:
 
     @staticmethod
     def requirement(sent: SentenceContext, default: str) -> str:
-        fams = {c[2] for c in sent.cues}
+        fams = sent.families()
         if "incidental" in fams:
             return "mentioned"  # "follow us on Instagram" asks nothing of the hire
         if "preferred" in fams:
@@ -307,6 +317,8 @@ class ContextRules:
 
     @staticmethod
     def negated(sent: SentenceContext, start: int, end: int) -> bool:
+        if _NEGATION_FAMILIES.isdisjoint(sent.families()):
+            return False
         cancel = [c for c in sent.cues if c[2] == "negation_cancel"]
 
         def cancelled(c: tuple[int, int, str]) -> bool:
@@ -341,8 +353,11 @@ class ContextRules:
         Incidental cues ("follow us on") always make it consumer; familiarity cues
         ("familiar with") only in résumés (in a posting, "familiarity with X" is a weak
         requirement)."""
-        if any(c[2] == "incidental" for c in sent.cues):
+        fams = sent.families()
+        if "incidental" in fams:
             return "consumer"
+        if _USAGE_FAMILIES.isdisjoint(fams):
+            return "unspecified"
         best: tuple[int, str] | None = None
         cues = sent.cues
         if item is not None and item != (sent.start, sent.end):

@@ -86,9 +86,12 @@ class _Found(NamedTuple):
 
 
 def _sentence_bounds(text: str, extra: Sequence[int] = ()):
-    starts = sorted({0, *sentence_ends(text), *extra})
+    """offset -> (start, end) of its sentence; the sentences are found on first use."""
+    starts: list[int] = []
 
     def bounds(offset: int) -> tuple[int, int]:
+        if not starts:
+            starts.extend(sorted({0, *sentence_ends(text), *extra}))
         i = bisect_right(starts, offset) - 1
         return starts[i], (starts[i + 1] if i + 1 < len(starts) else len(text))
 
@@ -233,7 +236,7 @@ class Extractor:
     # ------------------------------------------------------------------ matching
 
     def _hits(
-        self, text: str, norm: str, glue: Sequence[int] = ()
+        self, text: str, norm: str, glue: Sequence[int] = (), *, cues: bool = True
     ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
         """Guard-passing, non-overlapping skill hits (start, end, candidate), the
         context cues (start, end, family) and the duty-pattern cues (start, end, packed
@@ -241,8 +244,9 @@ class Extractor:
 
         ``glue`` are offsets where a glued word starts ("customersManage"): the scan
         reads a space there, and offsets are mapped back to the text."""
+        want_cues = cues
         hits: list[tuple[int, int, tuple]] = []
-        cues: list[tuple[int, int, str]] = []
+        cues: list[tuple[int, int, str]] = []  # type: ignore[no-redef]
         duty: list[tuple[int, int, str]] = []
         add_hit = hits.append
         body = _FINAL_DOT.sub(" ", norm)
@@ -279,11 +283,12 @@ class Extractor:
                                          and _guard_ok(text, start, end)):
                         add_hit((start, end, cand))
                         break
-            if ctx:
-                for fam in ctx:
-                    add_cue((start, end, fam))
-            if packed is not None:
-                add_duty((start, end, packed))
+            if want_cues:
+                if ctx:
+                    for fam in ctx:
+                        add_cue((start, end, fam))
+                if packed is not None:
+                    add_duty((start, end, packed))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0] - h[1], h[0]))
             taken = bytearray(len(norm) + 1)
@@ -308,8 +313,9 @@ class Extractor:
         text = doc.text
         glue = glue_points(text, self._known)
         norm = normalize(text)
-        hits, cues, duty = self._hits(text, norm, glue)
-        rules = ContextRules(text, cues, extra_ends=glue) if self.context or self.semantic else None
+        reading = self.context or self.semantic is not None
+        hits, cues, duty = self._hits(text, norm, glue, cues=reading)
+        rules = ContextRules(text, cues, extra_ends=glue) if reading else None
         sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
         hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))
         found: list[_Found] = [

@@ -71,7 +71,7 @@ def form_guards() -> dict[tuple[str, str], FormGuard]:
 
 def crosses_line(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` runs into a new line that starts a new item."""
-    return "\n" in text[start:end] and _NEW_LINE_ITEM.search(text, start, end + 1) is not None
+    return text.find("\n", start, end) >= 0 and _NEW_LINE_ITEM.search(text, start, end + 1) is not None
 
 
 def _has_word(norm: str, a: int, b: int, words: Sequence[str]) -> bool:
@@ -133,10 +133,12 @@ def guard_hits(
         while i >= 0:
             org_spans.append((i, i + len(needle)))
             i = low.find(needle, i + 1)
-    spans = {(h[0], h[1]) for h in hits}
+    spans: set[tuple[int, int]] = set()
     areas_by_sentence: dict[int, list[tuple[int, str | None]]] = {}
-    for h in hits:
-        areas_by_sentence.setdefault(sentence_of(h[0])[0], []).append((h[0], h[2][4]))
+    if any((h[2][1], norm[h[0]:h[1]]) in guards for h in hits):
+        spans = {(h[0], h[1]) for h in hits}
+        for h in hits:
+            areas_by_sentence.setdefault(sentence_of(h[0])[0], []).append((h[0], h[2][4]))
     kept = []
     for start, end, cand in hits:
         if crosses_line(text, start, end):

@@ -42,14 +42,16 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _inflections(lemma: str, upos: str) -> tuple[str, ...]:
+def _inflections(lemma: str, upos: str, tags: tuple[str, ...] | None = None) -> tuple[str, ...]:
     import lemminflect
 
     forms = lemminflect.getAllInflections(lemma, upos=upos)
     if not forms:
         forms = lemminflect.getAllInflectionsOOV(lemma, upos=upos)
     out: list[str] = [lemma]
-    for values in forms.values():
+    for tag, values in forms.items():
+        if tags is not None and tag not in tags:
+            continue
         for f in values:
             if f not in out:
                 out.append(f)
@@ -60,10 +62,15 @@ def _plain(word: str) -> bool:
     return word.isalpha() and word.isascii() and len(word) >= 3
 
 
+#: the verb forms duties are written in: "managing", "managed" (past and participle)
+DUTY_TAGS = ("VBG", "VBD", "VBN")
+
+
 @lru_cache(maxsize=None)
-def verb_forms(word: str) -> tuple[str, ...]:
-    """All inflections of ``word`` read as a verb (base, -s, -ed, -ing, participle),
-    or ``(word,)`` when it is not a verb or is a noun in its own right ending in -ing."""
+def verb_forms(word: str, tags: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """All inflections of ``word`` read as a verb (base, -s, -ed, -ing, participle), or
+    those of the given Penn ``tags`` (plus the lemma), or ``(word,)`` when it is not a
+    verb or is a noun in its own right ending in -ing."""
     if not _plain(word):
         return (word,)
     lemmas = _lemmas(word)
@@ -74,7 +81,7 @@ def verb_forms(word: str) -> tuple[str, ...]:
         return (word,)  # "marketing", "advertising", "training": nouns here
     out = [word]
     for lemma in verbs:
-        for f in _inflections(lemma, "VERB"):
+        for f in _inflections(lemma, "VERB", tags):
             if f not in out and f.isalpha():
                 out.append(f)
     return tuple(out)
@@ -107,11 +114,15 @@ def noun_forms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def form_variants(norm: str, *, verb_led: bool = True) -> list[str]:
+def form_variants(norm: str, *, verb_led: bool = True, lean: bool = False) -> list[str]:
     """Inflected variants of a normalized surface form (the form itself excluded).
 
     ``verb_led=False`` keeps the first word as written (for taxonomies whose labels are
-    noun phrases only)."""
+    noun phrases only). ``lean=True`` (for the big reference taxonomies, ESCO and
+    Lightcast, whose hundreds of thousands of forms make every variant cost scan time)
+    inflects one word at a time and the verb only into the forms duties are written in
+    (-ing, past): "manage social media" gains "managing social media" and "managed social
+    media", not "manages social medias"."""
     words = norm.split(" ")
     if not words or not words[-1]:
         return []
@@ -119,8 +130,12 @@ def form_variants(norm: str, *, verb_led: bool = True) -> list[str]:
         firsts: tuple[str, ...] = ()
         lasts = noun_forms(words[0])
         return [w for w in lasts if w != norm][:MAX_VARIANTS]
-    firsts = verb_forms(words[0]) if verb_led else (words[0],)
+    firsts = (verb_forms(words[0], DUTY_TAGS if lean else None) if verb_led else (words[0],))
     lasts = noun_forms(words[-1])
+    if lean:
+        out = [" ".join([f, *words[1:]]) for f in firsts[1:]]
+        out += [" ".join([*words[:-1], last]) for last in lasts[1:]]
+        return [v for v in dict.fromkeys(out) if v != norm][:MAX_VARIANTS]
     out: list[str] = []
     for first, last in product(firsts, lasts):
         cand = " ".join([first, *words[1:-1], last])

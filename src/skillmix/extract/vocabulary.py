@@ -35,7 +35,7 @@ from .normalize import normalize_form
 __all__ = ["VOCABULARY_VERSION", "Vocabulary", "cache_dir"]
 
 #: Bump when the way forms are generated changes, to invalidate disk caches.
-VOCABULARY_VERSION = "5"
+VOCABULARY_VERSION = "6"
 
 #: (taxonomy index, skill id, exact surface or None, label, area)
 Candidate = tuple[int, str, "str | None", str, "str | None"]
@@ -121,7 +121,7 @@ class Vocabulary:
                     )
                     if exact is None and len(norm) > 3:
                         led = (verb_led and skill.kind != "knowledge") or curated
-                        for v in form_variants(norm, verb_led=led and not single):
+                        for v in form_variants(norm, verb_led=led and not single, lean=not curated):
                             table.setdefault(" " + v + " ", []).append(
                                 (ti, True, prio + 2, skill.id, None, skill.label, skill.area)
                             )
