@@ -14,7 +14,9 @@ built lazily once and shared (they only depend on the shipped data). Parameters:
 * ``text_weight`` -- share of the text in the final score (0 = title only); chosen by
   cross-validation in ``bench/titles_eval.py``;
 * ``disagree_ratio`` -- the title's pick "disagrees" with the text when the text fits it
-  less than this share of the text's own best fit and the two lie in different major groups.
+  less than this share of the text's own best fit and the two lie in different major groups;
+* ``pool`` -- how many of the best title matches the text may re-rank (the text re-ranks
+  close title matches; it should not pull a weak one up); chosen with ``text_weight``.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
 OFFICIAL = 0.1  # bonus for query words in the occupation's own title (its canonical name)
 SUPPORT = 0.2  # weight of an occupation's 2nd and 3rd best matching titles (ties: more support wins)
-POOL = 40
+POOL = 40  # title candidates considered for the base-group bonus (see title_scores)
 TEXT_POOL = 8
 
 
@@ -55,6 +57,7 @@ class TitleNormaliser:
         k: int = 5,
         text_weight: float = 0.4,
         disagree_ratio: float = 0.5,
+        pool: int = 40,
         index: TitleIndex | None = None,
     ) -> None:
         if k < 1:
@@ -64,11 +67,13 @@ class TitleNormaliser:
         self.k = k
         self.text_weight = text_weight
         self.disagree_ratio = disagree_ratio
+        self.pool = pool
         self.index = index
         self._cache: dict[str, tuple[str, dict[str, tuple[float, int]]]] = {}
 
     def get_params(self) -> dict[str, object]:
-        return {"k": self.k, "text_weight": self.text_weight, "disagree_ratio": self.disagree_ratio}
+        return {"k": self.k, "text_weight": self.text_weight, "disagree_ratio": self.disagree_ratio,
+                "pool": self.pool}
 
     @property
     def index_(self) -> TitleIndex:
@@ -140,7 +145,7 @@ class TitleNormaliser:
         """Ranked occupations for one title; ``text`` (the posting) breaks ambiguity."""
         title = title or ""
         cleaned, per_code = self.title_scores(title)
-        pool = sorted(per_code.items(), key=lambda kv: (-kv[1][0], kv[0]))[:POOL]
+        pool = sorted(per_code.items(), key=lambda kv: (-kv[1][0], kv[0]))[: max(self.pool, self.k)]
         names = occupation_titles()
         idx = self.index_
         sims: dict[str, float] = {}
