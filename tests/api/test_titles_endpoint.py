@@ -16,7 +16,12 @@ def test_titles_get_one(client, keys) -> None:
 
 
 def test_titles_post_many_with_text(client, keys) -> None:
-    pr = "Write press releases, pitch journalists and run media relations for our clients."
+    pr = ("You will write press releases and speeches, pitch journalists and reporters, manage "
+          "media relations and the public relations calendar, plan press conferences and "
+          "interviews, draft statements for executives, monitor news coverage and public opinion, "
+          "advise clients on their reputation and image, handle crisis communications, prepare "
+          "annual reports and newsletters, coordinate sponsorships and community events, and "
+          "supervise publicists and communications staff working on campaigns for our clients.")
     resp = client.post("/v1/titles", headers=auth(keys["read"]),
                        json={"titles": [{"title": "Manager", "text": pr}, {"title": "Registered Nurse"}]})
     matches = resp.json()["matches"]

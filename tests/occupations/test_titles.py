@@ -64,10 +64,20 @@ def test_normalise_title_corrects_a_misspelling() -> None:
 
 
 def test_normalise_uses_the_posting_text_for_a_bare_title() -> None:
-    pr = ("You will write press releases, pitch journalists, manage media relations and the "
-          "public relations calendar, and handle crisis communications for our clients.")
+    pr = ("You will write press releases and speeches, pitch journalists and reporters, manage "
+          "media relations and the public relations calendar, plan press conferences and "
+          "interviews, draft statements for executives, monitor news coverage and public opinion, "
+          "advise clients on their reputation and image, handle crisis communications, prepare "
+          "annual reports and newsletters, coordinate sponsorships and community events, and "
+          "supervise publicists and communications staff working on campaigns for nonprofit, "
+          "political and corporate clients.")
     food = ("Run the restaurant floor: schedule kitchen and dining room staff, order food and "
-            "beverage supplies, check food safety and sanitation, and handle guest complaints.")
+            "beverage supplies, check food safety and sanitation, count inventory, set menu "
+            "prices with the chef, train cooks, servers, hosts and dishwashers, monitor portion "
+            "sizes and food costs, inspect equipment and coolers, greet guests and handle their "
+            "complaints, keep payroll and cash register records, meet health inspectors, plan "
+            "catering for banquets and private parties, and recruit and evaluate waiters, "
+            "bartenders and cashiers for the cafe and bar.")
     n = TitleNormaliser()
     assert n.normalise("Manager", pr).candidates[0].detailed == "11-2032"
     assert n.normalise("Manager", food).candidates[0].detailed == "11-9051"
@@ -75,8 +85,12 @@ def test_normalise_uses_the_posting_text_for_a_bare_title() -> None:
 
 
 def test_normalise_flags_title_and_text_that_disagree() -> None:
-    code = ("Design, write and test backend services in Python and Go, review code, maintain "
-            "our Kubernetes deployment and CI pipelines, and debug software in production.")
+    code = ("Design, write and test backend services and web applications in Python, Java and Go, "
+            "review code, maintain our Kubernetes deployment, Docker images and CI pipelines, "
+            "debug software in production, write unit tests, design database schemas and SQL "
+            "queries, document APIs, analyze user requirements, estimate programming effort, "
+            "refactor legacy modules, profile performance, automate builds with Git and Jenkins, "
+            "and work with product managers on the software architecture of our platform.")
     m = TitleNormaliser().normalise("Barista", code)
     assert m.disagrees
     assert m.text_soc is not None and m.text_soc[:2] == "15"

@@ -9,6 +9,7 @@ O*NET 29.2 occupation titles, alternate titles and reported titles, shipped comp
 from __future__ import annotations
 
 from .clean import clean_title, title_variants
+from .history import OccupationFit, RoleOccupation, occupation_fit, role_history
 from .index import TitleIndex, load_onet_titles, major_groups, occupation_titles
 from .normalise import NORMALISER_VERSION, TitleNormaliser, normalise_title
 from .records import OccupationCandidate, TitleEntry, TitleMatch
@@ -16,6 +17,8 @@ from .records import OccupationCandidate, TitleEntry, TitleMatch
 __all__ = [
     "NORMALISER_VERSION",
     "OccupationCandidate",
+    "OccupationFit",
+    "RoleOccupation",
     "TitleEntry",
     "TitleIndex",
     "TitleMatch",
@@ -24,6 +27,8 @@ __all__ = [
     "load_onet_titles",
     "major_groups",
     "normalise_title",
+    "occupation_fit",
     "occupation_titles",
+    "role_history",
     "title_variants",
 ]

@@ -40,6 +40,7 @@ PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
 OFFICIAL = 0.1  # bonus for query words in the occupation's own title (its canonical name)
 SUPPORT = 0.2  # weight of an occupation's 2nd and 3rd best matching titles (ties: more support wins)
+TEXT_FULL = 50  # distinct profile words at which a text weighs fully
 POOL = 40  # title candidates considered for the base-group bonus (see title_scores)
 TEXT_POOL = 8
 
@@ -151,9 +152,14 @@ class TitleNormaliser:
         sims: dict[str, float] = {}
         text_best: tuple[str, float] | None = None
         use_text = bool(text and text.strip()) and self.text_weight > 0
+        weight = 0.0
         if text and text.strip():
             profiles = OccupationProfiles.builtin()
-            sims = profiles.similarities(profiles.vector(text))
+            vec = profiles.vector(text)
+            sims = profiles.similarities(vec)
+            # a few lines under a résumé role say less than a whole posting: the text's
+            # share shrinks with the number of distinct words it has (full from TEXT_FULL)
+            weight = self.text_weight * min(1.0, len(vec) / TEXT_FULL)
             if sims:
                 text_best = max(sims.items(), key=lambda kv: (kv[1], kv[0]))
         codes = [c for c, _ in pool] if use_text else [c for c, _ in pool[: self.k]]
@@ -165,7 +171,7 @@ class TitleNormaliser:
             sc = per_code.get(c)
             tscore = sc[0] if sc else 0.0
             rel = (sims.get(c, 0.0) / top_text) if (use_text and top_text > 0) else None
-            score = tscore if rel is None else (1 - self.text_weight) * tscore + self.text_weight * rel
+            score = tscore if rel is None else (1 - weight) * tscore + weight * rel
             entry = idx.entries[sc[1]] if sc else None
             cands.append(
                 OccupationCandidate(
