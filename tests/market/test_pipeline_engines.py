@@ -133,3 +133,19 @@ def test_pipeline_one_driver_per_folder(corpus, tmp_path: Path) -> None:
             run_market([path], out, workers=0, settings=_settings())
     assert err.value.code == "K114"
     assert run_market([path], out, workers=0, settings=_settings()).records == 10
+
+
+def test_pipeline_progress_counts_records_inside_a_partition(corpus, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    # One partition of 3,000 records: progress must not jump from 0 to 100% (issue #15).
+    from skillmix.market import pipeline
+
+    monkeypatch.setattr(pipeline, "TICK_SECONDS", 0.05)
+    events = []
+    s = run_market([corpus(3000)], tmp_path / "run", workers=1,
+                   settings=_settings(partition_size=3000, dedup=False), progress=events.append)
+    assert s.records == 3000 and s.partitions == 1
+    extract = [e.done for e in events if e.phase == "extract"]
+    assert extract == sorted(extract)  # never goes back
+    assert any(0 < d < 3000 for d in extract), extract
+    assert extract[-1] == 3000

@@ -34,6 +34,7 @@ from .worker import (
     RunSettings,
     area_sides,
     process_partition,
+    read_progress,
 )
 
 __all__ = ["Progress", "RunSummary", "run_market"]
@@ -164,7 +165,12 @@ def _run_locked(
         results = (_call(j) for j in jobs)
     else:
         results = _run_local(jobs, n_workers)
+    finished: set[int] = set()
     for res in results:
+        if res is None:  # a tick while partitions run: count the records they handled
+            notify(Progress("extract", done_rows + read_progress(store.root, finished), total))
+            continue
+        finished.add(res.number)
         done_rows += res.rows
         notify(Progress("extract", done_rows, total))
         if on_error == "raise" and res.failures:
@@ -276,7 +282,13 @@ def _guarded(job: PartitionJob) -> PartitionResult | _Failure:
         return _Failure(type(err).__name__, err.code, err.message, err.source, err.hint)
 
 
-def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResult]:
+#: seconds between progress ticks while local workers run partitions
+TICK_SECONDS = 0.5
+
+
+def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResult | None]:
+    """Partition results as they finish, and None every :data:`TICK_SECONDS` while none
+    does (the caller then reads the partitions' progress notes)."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -292,7 +304,10 @@ def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResu
             if len(inflight) >= 2 * workers:
                 break
         while inflight:
-            finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
+            finished, inflight = wait(inflight, timeout=TICK_SECONDS, return_when=FIRST_COMPLETED)
+            if not finished:
+                yield None
+                continue
             for fut in finished:
                 try:
                     out = fut.result()

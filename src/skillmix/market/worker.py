@@ -198,6 +198,41 @@ def _source_row(source: str) -> int:
     return int(source.rsplit(":", 1)[1])
 
 
+#: records between two progress notes of a partition (see :func:`write_progress`)
+PROGRESS_EVERY = 200
+
+
+def write_progress(root: Path, number: int, records: int) -> None:
+    """Note how many records partition ``number`` has handled so far, for the parent's
+    progress bar: a small file under ``_tmp/progress`` replaced atomically (a partition
+    holds thousands of records, so counting only whole partitions jumps from 0 to 100%).
+    Best effort: a note that cannot be written only makes the bar coarser."""
+    folder = root / "_tmp" / "progress"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{number}.{os.getpid()}"
+        tmp.write_text(str(records), "ascii")
+        os.replace(tmp, folder / str(number))
+    except OSError:
+        pass
+
+
+def read_progress(root: Path, finished: set[int]) -> int:
+    """Records handled so far by partitions not in ``finished`` (their notes)."""
+    total = 0
+    try:
+        entries = list(os.scandir(root / "_tmp" / "progress"))
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.isdigit() and int(entry.name) not in finished:
+            try:
+                total += int(Path(entry.path).read_text("ascii") or 0)
+            except (OSError, ValueError):
+                continue
+    return total
+
+
 def process_partition(job: PartitionJob) -> PartitionResult:
     """Read, extract, classify and fingerprint one partition; write its tables and marker."""
     import pyarrow as pa
@@ -287,6 +322,8 @@ def process_partition(job: PartitionJob) -> PartitionResult:
                 S["bands"].append(bands)
             else:
                 P["text_hash"].append(None)
+            if report.done % PROGRESS_EVERY == 0:
+                write_progress(store.root, spec.number, report.total)
     finally:
         try:
             shard.unlink()
