@@ -82,7 +82,7 @@ class Tally:
                     self.coded += 1
                     return
             except ValueError:
-                if b"[P193]" in body or b"[A" in body:  # web pages render the code in HTML
+                if re.search(rb"\[[A-Z]\d{3}\]", body):  # web pages render the code in HTML
                     if 400 <= status < 500:
                         self.coded += 1
                         return
@@ -212,6 +212,15 @@ def run(port: int, tokens: dict[str, str], ids: dict[str, str], tally: Tally) ->
         text = f"version: 1\ntaxonomy: '{spec}'\nareas: [{{id: technology, weight: 1}}]\n"
         req(f"api profile {spec}", "PUT", "/v1/profiles/hostile", content=text,
             headers={**auth["write"], "content-type": "text/plain"})
+    laughs = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi"))
+    for name, text in {"yaml billion laughs": laughs,
+                       "yaml python tag": "!!python/object/apply:os.system ['id']\n",
+                       "yaml deep nesting": "[" * 5000 + "]" * 5000,
+                       "profile 1.9 MB": "version: 1\nareas: []\n# " + "x" * 1_900_000}.items():
+        req(name, "PUT", "/v1/profiles/hostile", content=text,
+            headers={**auth["write"], "content-type": "text/plain"})
     # the web profile editor
     web = httpx.Client(base_url=base, timeout=TIME_LIMIT_S + 30)
     try:
@@ -228,6 +237,30 @@ def run(port: int, tokens: dict[str, str], ids: dict[str, str], tally: Tally) ->
             r = web.post("/profiles/hostile", data={"csrf": csrf, "text": text})
             return r.status_code, r.content
         timed(f"web profile {spec}", post)
+
+    # hostile web forms
+    for name, path, data in [
+            ("web rank huge top", "/postings/x/rank", {"top": "9" * 40}),
+            ("web rank bad top", "/postings/x/rank", {"top": "abc"}),
+            ("web assess unknown", f"/candidates/{ids['candidate']}/assess",
+             {"profile": "../../etc/passwd"}),
+            ("web market unknown corpus", "/market", {"corpus": "/etc/passwd"}),
+            ("web erase unknown", "/candidates/cand_nope/erase", {}),
+            ("web profile bad id", "/profiles/..%2F..%2Fetc", {"text": "version: 1"})]:
+        def form(path=path, data=data):  # type: ignore[no-untyped-def]
+            r = web.post(path, data={"csrf": csrf, **data})
+            return r.status_code, r.content
+        timed(name, form)
+    for name, key in [("web login long key", "smk_" + "a" * 10_000), ("web login junk", "\x00" * 50)]:
+        def login(key=key):  # type: ignore[no-untyped-def]
+            c = httpx.Client(base_url=base, timeout=TIME_LIMIT_S + 30)
+            try:
+                tok = re.search(r'name="csrf" value="([^"]+)"', c.get("/login").text).group(1)
+                r = c.post("/login", data={"api_key": key, "csrf": tok})
+                return r.status_code, r.content
+            finally:
+                c.close()
+        timed(name, login)
 
     # bodies over the limit, no key: declared, streamed, and four in parallel
     big = 150 * MB
@@ -353,7 +386,7 @@ def main() -> None:
     leaked = sum(text.count(s) for s in ("root:x:0:0",))
     print(f"hostile inputs against skillmix serve on {HOST}:{port} ({wall:.1f} s)")
     print(f"  tried                 {tally.tried}")
-    print(f"  coded 4xx envelopes   {tally.coded}")
+    print(f"  coded 4xx answers     {tally.coded}")
     print(f"  accepted (2xx)        {tally.accepted}")
     print(f"  closed, no answer     {tally.refused_early}")
     for line in tally.early[:10]:

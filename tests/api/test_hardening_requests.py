@@ -151,3 +151,11 @@ def test_decisions_override_for_unknown_run_is_404(client, keys, uploader, demo)
                        json={"run_id": "f" * 32, "candidate_id": cid, "decision": "advance",
                              "reason": "looks good"})
     assert resp.status_code == 404 and resp.json()["code"] == "F146"
+
+
+@pytest.mark.parametrize("text", ["[" * 5000 + "]" * 5000, "{a: " * 3000 + "1" + "}" * 3000])
+def test_profiles_deeply_nested_yaml_is_coded(client, keys, text) -> None:
+    resp = client.put("/v1/profiles/deep", content=text,
+                      headers={**auth(keys["write"]), "content-type": "text/plain"})
+    assert resp.status_code == 400, resp.text
+    assert resp.json()["code"] == "P191"

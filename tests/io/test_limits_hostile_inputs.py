@@ -164,3 +164,16 @@ def test_cli_hostile_arguments_are_one_coded_line(tmp_path: Path, capsys, case: 
     assert done.value.code == 1, err
     assert f"[{code}]" in err and "Traceback" not in err
     assert len([line for line in err.splitlines() if line.startswith("error:")]) == 1
+
+
+def test_corpus_csv_line_without_end_is_refused(tmp_path: Path, monkeypatch) -> None:
+    from skillmix.io import corpus, read_corpus
+
+    monkeypatch.setattr(corpus, "MAX_LINE_CHARS", 1000)
+    monkeypatch.setattr(corpus._csv_lines, "__defaults__", (1000,))
+    path = tmp_path / "c.csv"
+    path.write_text("id,description\n1,social media manager\n2," + "x" * 5000)
+    with pytest.raises(DocumentError, match="D104"):
+        list(read_corpus(path, mapping={"description": "description", "id": "id"}))
+    path.write_text("id,description\n1,social media manager\n")
+    assert len(list(read_corpus(path, mapping={"description": "description", "id": "id"}))) == 1

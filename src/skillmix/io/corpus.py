@@ -146,6 +146,15 @@ def _bounded_lines(fh: Any, limit: int = MAX_LINE_CHARS) -> Iterator[tuple[int, 
         yield n, ("long", size, limit)
 
 
+def _csv_lines(fh: Any, source: str, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The physical lines of a CSV file for ``csv.reader``, refusing the file (``[D104]``)
+    at a line over ``limit`` instead of reading it whole into memory."""
+    for _, line in _bounded_lines(fh, limit):
+        if not isinstance(line, str):
+            raise doc_error("D104", source, f"a line of {line[1]} characters, limit {line[2]}")
+        yield line
+
+
 def _rows(path: Path, fmt: str,
           lim: ReadLimits | None = None) -> tuple[list[str], Iterator[tuple[int, Any]]]:
     """``(columns, iterator of (row number, raw row))``; raw rows are parsed later so a
@@ -155,7 +164,7 @@ def _rows(path: Path, fmt: str,
         csv.field_size_limit(min(limit, sys.maxsize))
         fh = path.open("r", encoding="utf-8-sig", newline="", errors="replace")
         dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
-        reader = csv.reader(fh, dialect=dialect)
+        reader = csv.reader(_csv_lines(fh, str(path)), dialect=dialect)
         try:
             header = next(reader)
         except StopIteration:

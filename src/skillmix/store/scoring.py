@@ -90,6 +90,10 @@ def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str
     except yaml.YAMLError as err:
         raise ProfileError("P191", f"the profile is not valid YAML: {err}.",
                            source=f"profile:{profile_id}") from None
+    except RecursionError:  # the YAML parser recurses once per nesting level
+        raise ProfileError("P191", "the profile is nested too deeply to be a profile.",
+                           source=f"profile:{profile_id}",
+                           hint="A profile is a mapping a few levels deep.") from None
     if not isinstance(raw, dict):
         raise ProfileError("P192", "a profile must be a mapping of fields.",
                            source=f"profile:{profile_id}")
