@@ -52,12 +52,21 @@ _ACRONYMS = {
     "PR": "public relations",
 }
 _ACRONYM = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b")
+# Two-word terms read as one, so "social media" does not count as "social" (social work) and
+# "media" (broadcasting), nor "real estate" as "estate" (probate law).
+_COMPOUNDS = ("social media", "social network", "social networking", "public relations", "real estate",
+              "customer service", "human resources", "machine learning", "data science", "search engine",
+              "health care", "web site", "user experience", "supply chain", "quality assurance",
+              "content marketing", "digital marketing", "email marketing", "influencer marketing",
+              "community management", "brand ambassador", "front end", "back end", "full stack")
+_COMPOUND = re.compile(r"\b(" + "|".join(c.replace(" ", r"[\s-]+") for c in _COMPOUNDS) + r")\b", re.I)
 
 
 def text_terms(text: str) -> list[str]:
     """Stemmed content words of a text (stop words and one-letter words dropped)."""
     stop = _stopwords()
     text = _ACRONYM.sub(lambda m: _ACRONYMS[m.group(1)], text)
+    text = _COMPOUND.sub(lambda m: re.sub(r"[\s-]+", "", m.group(1)), text)
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop]
 
 
