@@ -80,7 +80,12 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     docs = read_documents(list(resumes), kind="resume", report=report)
     if limit is not None:
         docs = islice(docs, limit)
-    pairs = ((extractor.extract(d), d) for d in docs)
+
+    def pairs(advance):  # type: ignore[no-untyped-def]
+        for d in docs:
+            yield extractor.extract(d), d
+            advance(1)
+
     folders = []
     for folder, render, suffix in ((md_dir, scorecard_markdown, ".md"),
                                    (html_dir, scorecard_html, ".html")):
@@ -92,7 +97,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
                     wrap=lambda cards: {"profile": prof.id, "profile_version": prof.version,
                                         "scorecards": cards})
         flags: list[str] = []
-        for card in assess_stream(pairs, prof, today=_today(today), report=BatchReport()):
+        for card in assess_stream(pairs(advance), prof, today=_today(today), report=BatchReport()):
             for folder_path, render, suffix in folders:
                 name = Path(card.source).stem or card.document_id
                 (folder_path / f"{name}-{card.document_id[:8]}{suffix}").write_text(
@@ -104,7 +109,6 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
                 if fmt == "table":
                     flags += [f"  {card.source}: [{f.severity}] {f.message}"
                               for f in card.red_flags[1:]]
-            advance(1)
         sink.close(report=report.to_dict())
     for line in flags:
         click.echo(line)

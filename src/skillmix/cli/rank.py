@@ -12,6 +12,7 @@ from ..batch import BatchReport
 from ..errors import ConfigError
 from ..records import to_jsonable
 from .output import Sink, display_name, open_output, output_options
+from .progress import progress
 
 __all__ = ["rank"]
 
@@ -95,7 +96,8 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
                                   today=matcher.params.today(), area_weights=area_weights)
         report.done = len(index)
     else:
-        docs = read_pool(list(pool), pool_kind, report=report)
+        with progress(quiet, "reading") as advance:
+            docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
         if not docs:
             for f in report.failures:
                 click.echo(f"error: {f.error}", err=True)

@@ -10,7 +10,7 @@ For repeated queries over one pool, build the index once (``Matcher.fit`` /
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..records import Document, Posting, Ranking, Resume
 from .features import MatchDocument, to_match_document
@@ -77,22 +77,29 @@ _CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".jsonl.
 
 
 def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
-              on_error: str = "collect") -> list[Document | Posting]:
+              on_error: str = "collect",
+              progress: Callable[[int], None] | None = None) -> list[Document | Posting]:
     """The documents to rank, from files and folders; for postings, a job-board export
-    (CSV, JSONL, Parquet) yields one posting per row. Failures follow ``on_error``."""
+    (CSV, JSONL, Parquet) yields one posting per row. Failures follow ``on_error``.
+    ``progress(1)`` is called after each document read (a progress bar's ``advance``)."""
     from pathlib import Path
 
     from ..batch import BatchReport
     from ..io import read_corpus, read_documents
 
     rep = report if report is not None else BatchReport()
+    tick = progress or (lambda _n: None)
     out: list[Document | Posting] = []
     files: list[str] = []
     for p in paths:
         if kind == "posting" and str(p).lower().endswith(_CORPUS_SUFFIXES) and Path(p).is_file():
-            out.extend(read_corpus(p, on_error=on_error, report=rep))  # type: ignore[arg-type]
+            for posting in read_corpus(p, on_error=on_error, report=rep):  # type: ignore[arg-type]
+                out.append(posting)
+                tick(1)
         else:
             files.append(p)
     if files:
-        out.extend(read_documents(files, kind=kind, on_error=on_error, report=rep))  # type: ignore[arg-type]
+        for doc in read_documents(files, kind=kind, on_error=on_error, report=rep):  # type: ignore[arg-type]
+            out.append(doc)
+            tick(1)
     return out
