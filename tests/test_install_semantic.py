@@ -44,8 +44,8 @@ def test_install_semantic_extra_is_small_and_links(tmp_path: Path) -> None:
     print(f"fresh '.[semantic]' install: site-packages {size:.0f} MB")
     assert size < LIMIT_MB, f"site-packages is {size:.0f} MB"
     assert not (site / "torch").exists()
-    text = ("You will partner with many stakeholders to negotiate supplier contracts and "
-            "manage the warehouse inventory budget.")
+    # a sentence the lexical pass leaves empty (the fallback only reads those)
+    text = "Operate forklifts and keep the warehouse inventory accurate."
     run = subprocess.run([str(venv / "bin" / "skillmix"), "extract", "-", "--semantic", "--jsonl"],
                          input=text, capture_output=True, text=True, env=env, timeout=600,
                          cwd=tmp_path)
