@@ -129,3 +129,28 @@ def test_cli_decisions_verify_prints_coded_findings(tmp_path: Path, capsys) -> N
     with pytest.raises(SystemExit) as done:
         main(["decisions", "verify", "--log", str(tmp_path / "none.jsonl")])
     assert done.value.code == 1 and "[F157]" in capsys.readouterr().err
+
+
+def test_log_anchor_unsigned_prefix_from_before_anchoring_verifies(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    old = DecisionLog(path, anchor=None)
+    for i in range(3):
+        old.record_run("scoring", inputs=[f"t{i}"], outputs={})
+    legacy = _lines(path)
+    for e in legacy:  # what a log written before anchoring looks like
+        e.pop("seq"), e.pop("mac")
+        e["hash"] = _digest(parse_entry(e).body())
+    for a, b in zip(legacy, legacy[1:]):
+        b["prev"] = a["hash"]
+        b["hash"] = _digest(parse_entry(b).body())
+    _write(path, legacy)
+    log = DecisionLog(path)
+    log.record_run("scoring", inputs=["new"], outputs={})
+    assert log.verify() == 4
+    # rewriting everything as unsigned does not pass: the head is not reached
+    entries = _lines(path)
+    last = entries[-1]
+    last.pop("seq"), last.pop("mac")
+    last["hash"] = _digest(parse_entry(last).body())
+    _write(path, entries)
+    assert "F154" in _codes(log)
