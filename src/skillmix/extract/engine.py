@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
@@ -209,7 +210,8 @@ class Extractor:
             semantic = SemanticFallback()
         self.semantic: SemanticFallback | None = semantic or None
         self.vocabulary = Vocabulary.load_or_build(
-            source, use_cache=use_cache, cues=_all_cues(), extra=evidence_forms()
+            source, use_cache=use_cache, cues=_all_cues, extra=evidence_forms,
+            data_key=_data_key(),
         )
         self._tax_meta = self.vocabulary.taxonomies
         self._builtin = self._builtin_skills() if duties else None
@@ -461,6 +463,26 @@ def _split_entries(entries) -> list[tuple]:
         packed = next((f for f in fams if f[0] == "D"), None)
         out.append((form_len, first, cands, ctx, packed))
     return out
+
+
+@lru_cache(maxsize=1)
+def _data_key() -> str:
+    """A digest of what the cue, duty-pattern and evidence-phrase expansions are made
+    from (the data files and the inflection dictionary's version): it names them in the
+    vocabulary cache key, so a cached start reads no inflections."""
+    import hashlib
+    from importlib import metadata, resources
+
+    h = hashlib.sha256()
+    for name in ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml"):
+        h.update((resources.files("skillmix.extract") / "data" / name).read_bytes())
+    try:
+        h.update(metadata.version("lemminflect").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    for mod in ("morphology", "duties", "context"):
+        h.update((resources.files("skillmix.extract") / f"{mod}.py").read_bytes())
+    return h.hexdigest()[:24]
 
 
 def _all_cues() -> dict[str, tuple[str, ...]]:

@@ -23,6 +23,7 @@ import pickle
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import ahocorasick
 
@@ -165,8 +166,9 @@ class Vocabulary:
         cls,
         taxonomies: "tuple[Taxonomy, ...] | str",
         use_cache: bool = True,
-        cues: "dict[str, tuple[str, ...]] | None" = None,
-        extra: "dict[str, tuple[str, ...]] | None" = None,
+        cues: "dict[str, tuple[str, ...]] | Callable[[], dict[str, tuple[str, ...]]] | None" = None,
+        extra: "dict[str, tuple[str, ...]] | Callable[[], dict[str, tuple[str, ...]]] | None" = None,
+        data_key: str | None = None,
     ) -> "Vocabulary":
         """The compiled vocabulary for ``taxonomies`` (loaded taxonomies, or a spec
         string such as ``"builtin+esco"``).
@@ -174,15 +176,26 @@ class Vocabulary:
         The disk cache holds the sorted keys and their candidates; re-making the
         automaton from sorted keys is faster than unpickling a saved automaton. With a
         spec string and a fresh cache the taxonomy files are not even parsed.
+
+        ``cues`` and ``extra`` may be functions, called only when the vocabulary has to
+        be compiled; then ``data_key`` (a digest of the files they are made from) stands
+        for them in the cache key, so a cached start never expands inflections.
         """
+        if data_key is None:
+            cues = cues() if callable(cues) else cues
+            extra = extra() if callable(extra) else extra
+            material: "str | tuple" = (repr(sorted((cues or {}).items())),
+                                       repr(sorted((extra or {}).items())))
+        else:
+            material = data_key
         if isinstance(taxonomies, str):
             from ..taxonomy.registry import load_taxonomies, spec_sources
 
-            key = _spec_key(spec_sources(taxonomies), cues, extra)
+            key = _spec_key(spec_sources(taxonomies), material)
             loader = lambda: load_taxonomies(taxonomies)  # noqa: E731
         else:
             loaded = taxonomies
-            key = _cache_key(loaded, cues, extra)
+            key = _cache_key(loaded, material)
             loader = lambda: loaded  # noqa: E731
         if use_cache and key in _LOADED:
             return _LOADED[key]
@@ -196,7 +209,8 @@ class Vocabulary:
                 return vocab
             except (OSError, ValueError, EOFError, pickle.UnpicklingError):
                 pass  # a damaged cache is rebuilt below
-        vocab = cls.build(loader(), key=key, cues=cues, extra=extra)
+        vocab = cls.build(loader(), key=key, cues=cues() if callable(cues) else cues,
+                          extra=extra() if callable(extra) else extra)
         if use_cache:
             try:
                 state = (list(vocab.keys), vocab.entries, vocab.taxonomies)
@@ -232,28 +246,18 @@ def _compile(keys: list[str]) -> "ahocorasick.Automaton":
     return automaton
 
 
-def _spec_key(
-    sources: list[tuple[str, tuple[str, int, int]]],
-    cues: "dict[str, tuple[str, ...]] | None" = None,
-    extra: "dict[str, tuple[str, ...]] | None" = None,
-) -> str:
+def _spec_key(sources: list[tuple[str, tuple[str, int, int]]], material: "str | tuple" = "") -> str:
     h = hashlib.sha256(VOCABULARY_VERSION.encode())
-    h.update(repr(sorted((cues or {}).items())).encode())
-    h.update(repr(sorted((extra or {}).items())).encode())
+    h.update(repr(material).encode())
     h.update("\n".join(sorted(_ambiguous_words())).encode())
     for kind, ident in sources:
         h.update(f"|{kind}|{ident}".encode())
     return h.hexdigest()[:20]
 
 
-def _cache_key(
-    taxonomies: tuple[Taxonomy, ...],
-    cues: "dict[str, tuple[str, ...]] | None" = None,
-    extra: "dict[str, tuple[str, ...]] | None" = None,
-) -> str:
+def _cache_key(taxonomies: tuple[Taxonomy, ...], material: "str | tuple" = "") -> str:
     h = hashlib.sha256(VOCABULARY_VERSION.encode())
-    h.update(repr(sorted((cues or {}).items())).encode())
-    h.update(repr(sorted((extra or {}).items())).encode())
+    h.update(repr(material).encode())
     h.update("\n".join(sorted(_ambiguous_words())).encode())
     for t in taxonomies:
         h.update(f"|{t.name}|{t.version}|{len(t)}|{t.source}".encode())
