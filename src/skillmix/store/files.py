@@ -7,7 +7,7 @@ from a user's file name), so an upload cannot escape the folder.
 Why stage then publish: a file written before its database row commits is orphaned by a
 crash in between, and erasure (which finds files through rows) never reaches it. So
 :meth:`FileStore.stage` writes ``<name>.part`` (mode 0600), the row commits, and
-:meth:`FileStore.publish` renames it; a failed transaction :meth:`discard`\ s it.
+:meth:`FileStore.publish` renames it; a failed transaction :meth:`discard` removes it.
 :meth:`FileStore.sweep` (run at start-up and on every erasure) finishes or removes what a
 crash left: a ``.part`` whose row committed is published, any other ``.part`` and any file
 with no row are overwritten with zeros and removed.
