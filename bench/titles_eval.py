@@ -105,7 +105,10 @@ def score(preds: list[list[str]], golds: list[tuple[str, set[str]]]) -> dict[str
     return {"n": n, "top1_exact": exact / n, "top1_acceptable": acc / n, "major": major / n, "top5": top5 / n}
 
 
-def onet_split(seed: int = 17, share: float = 0.2):
+def onet_split(seed: int = 17, share: float = 0.2, part: int = 0):
+    """(index entries kept, held-out items) for a seeded share of O*NET reported titles:
+    ``part`` 0 is the development slice reported here, 1 the next slice of the same size,
+    used only for tuning (``bench/titles_tune.py``)."""
     from skillmix.occupations.clean import clean_title
     from skillmix.occupations.index import load_onet_titles
 
@@ -122,7 +125,8 @@ def onet_split(seed: int = 17, share: float = 0.2):
             raw.setdefault(key, e.title)
     keys = sorted(reported)
     random.Random(seed).shuffle(keys)
-    dev = sorted(keys[: int(len(keys) * share)])
+    n = int(len(keys) * share)
+    dev = sorted(keys[part * n: (part + 1) * n])
     gold: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for k in dev:
         gold[clean_title(raw[k])] |= reported[k]

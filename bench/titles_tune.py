@@ -11,41 +11,17 @@ Usage:
 
 from __future__ import annotations
 
-import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from titles_eval import score  # noqa: E402
+from titles_eval import onet_split, score  # noqa: E402
 
 
 def tuning_split(seed: int = 17, share: float = 0.2):
-    from skillmix.occupations.clean import clean_title
-    from skillmix.occupations.index import load_onet_titles
-
-    entries = load_onet_titles()
-    # split on the plain lower-cased string, so the split does not move when cleaning
-    # rules change; the index then drops every entry equal to a held-out title *after*
-    # cleaning, so no spelling variant of it stays behind
-    reported: dict[str, set[str]] = defaultdict(set)
-    raw: dict[str, str] = {}
-    for e in entries:
-        if e.kind == "reported":
-            key = " ".join(e.title.lower().split())
-            reported[key].add(e.soc[:7])
-            raw.setdefault(key, e.title)
-    keys = sorted(reported)
-    random.Random(seed).shuffle(keys)
-    n = int(len(keys) * share)
-    tune = sorted(keys[n: 2 * n])
-    gold: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for k in tune:
-        gold[clean_title(raw[k])] |= reported[k]
-    drop = set(gold)
-    kept = [e for e in entries if clean_title(e.title) not in drop]
-    return kept, [(raw[k], gold[clean_title(raw[k])]) for k in tune if clean_title(raw[k])]
+    """The tuning slice: the O*NET share right after the development slice."""
+    return onet_split(seed, share, part=1)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, Mapping
+from typing import Any, Container, Literal, Mapping
 
 __all__ = [
     "Area",
@@ -315,6 +315,20 @@ class Extraction(_Record):
         for m in self.mentions:
             out.setdefault(m.skill_id, []).append(m)
         return out
+
+    def alternative_groups(self, among: Container[str]) -> list[tuple[str, ...]]:
+        """The example lists ("tools such as Hootsuite, Buffer, etc.") as groups of
+        alternative skills: counting mentions that share a ``group``, restricted to the
+        skills in ``among``, in text order, each skill in one group only; groups of two or
+        more. Assessment and matching both read a posting's requirements through this."""
+        groups: dict[int, list[str]] = {}
+        used: set[str] = set()
+        for m in self.mentions:
+            if m.group is None or not m.counts or m.skill_id not in among or m.skill_id in used:
+                continue
+            groups.setdefault(m.group, []).append(m.skill_id)
+            used.add(m.skill_id)
+        return [tuple(g) for g in groups.values() if len(g) >= 2]
 
 
 @dataclass(frozen=True, slots=True)

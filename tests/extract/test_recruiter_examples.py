@@ -155,7 +155,7 @@ def test_examples_example_lists_are_one_group(shared_data):
 # ------------------------------------------------------------------ lines of the same shape
 
 
-def test_examples_threads_of_email_and_x_window(monkeypatch):
+def test_examples_threads_of_email_and_x_window():
     ex = get_extractor("builtin")
     text = ("Resolved threads of email from customers. Maintained the X Window System on "
             "Mac OS X workstations.")

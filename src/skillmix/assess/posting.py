@@ -36,21 +36,6 @@ _DEFAULT_FLAGS = [
 ]
 
 
-def _alternatives(extraction: Extraction, best: dict[str, str]) -> list[tuple[str, ...]]:
-    """The posting's example lists ("tools such as Hootsuite, Buffer, etc.") as groups
-    of alternative skills, in text order, each member once."""
-    groups: dict[int, list[str]] = {}
-    used: set[str] = set()
-    for m in extraction.mentions:
-        if m.group is None or not m.counts or m.skill_id not in best:
-            continue
-        members = groups.setdefault(m.group, [])
-        if m.skill_id not in members and m.skill_id not in used:
-            members.append(m.skill_id)
-            used.add(m.skill_id)
-    return [tuple(g) for g in groups.values() if len(g) >= 2]
-
-
 def profile_from_posting(
     extraction: Extraction,
     posting: Posting | Document | None = None,
@@ -76,7 +61,7 @@ def profile_from_posting(
         if m.years is not None:
             years[m.skill_id] = max(years.get(m.skill_id, 0.0), m.years)
     best = {s: r for s, r in best.items() if r == "required" or s not in generic}
-    alternatives = _alternatives(extraction, best)
+    alternatives = extraction.alternative_groups(best)
     for group in alternatives:
         for other in group[1:]:
             best.pop(other, None)  # any member satisfies the first one, which is listed

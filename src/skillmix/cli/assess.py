@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -11,7 +10,7 @@ import click
 
 from ..batch import BatchReport
 from ..errors import ConfigError
-from .output import Sink, emit_rows, limit_option, open_output, output_options
+from .output import Sink, emit_rows, finish_batch, limit_option, open_output, output_options
 from .progress import progress
 
 __all__ = ["assess"]
@@ -112,12 +111,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
         sink.close(report=report.to_dict())
     for line in flags:
         click.echo(line)
-    for f in report.failures:
-        click.echo(f"error: {f.error}", err=True)
-    if report.failed or report.skipped:
-        click.echo(report.summary(), err=True)
-        if report.done == 0:
-            sys.exit(1)
+    finish_batch(report)
 
 
 def _job_profile(path: str):

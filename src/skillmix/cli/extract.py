@@ -10,7 +10,7 @@ import click
 
 from ..batch import BatchReport
 from ..errors import ConfigError, SkillmixError
-from .output import Sink, limit_option, open_output, output_options
+from .output import Sink, finish_batch, limit_option, open_output, output_options
 from .progress import progress
 
 __all__ = ["extract"]
@@ -90,9 +90,4 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
             raise ConfigError("C002", f"no documents found in {', '.join(files)[:200]}.",
                               hint="Pass files, or folders that contain readable documents.")
         sink.close(report=report.to_dict())
-    for f in report.failures:
-        click.echo(f"error: {f.error}", err=True)
-    if report.failed or report.skipped:
-        click.echo(f"{report.summary()}", err=True)
-        if report.done == 0:
-            sys.exit(1)
+    finish_batch(report)

@@ -23,8 +23,8 @@ import click
 
 from ..jsonio import dumps
 
-__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "limit_option", "open_output",
-           "output_options"]
+__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "limit_option",
+           "open_output", "output_options"]
 
 
 def output_options(default: str = "table", *, stream: bool = False
@@ -226,3 +226,14 @@ def display_name(source: str) -> str:
     """How a person tells documents apart in a table: the file name, or ``name:row`` for a
     corpus row (``jobs.csv:42``). Machine output keeps the whole ``source``."""
     return source.replace("\\", "/").rsplit("/", 1)[-1] or source
+
+
+def finish_batch(report: Any) -> None:
+    """End a batch command: each failure on stderr as its coded line, then the counts
+    when anything failed or was skipped, and exit 1 when nothing at all was done."""
+    for f in report.failures:
+        click.echo(f"error: {f.error}", err=True)
+    if report.failed or report.skipped:
+        click.echo(report.summary(), err=True)
+        if report.done == 0:
+            sys.exit(1)

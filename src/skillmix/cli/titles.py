@@ -10,7 +10,7 @@ import click
 
 from ..batch import BatchReport
 from ..errors import ConfigError
-from .output import emit_json, emit_rows, output_options
+from .output import emit_json, emit_rows, finish_batch, output_options
 
 __all__ = ["titles"]
 
@@ -74,9 +74,4 @@ def titles(items: tuple[str, ...], preset: str | None, use_text: bool, k: int, f
             d["candidates"] = "; ".join(f"{c['soc']} {c['title']} ({c['score']:.2f})" for c in cands[1:])
             out.append(d)
         emit_rows(out, fmt, title="Occupations", columns=COLUMNS)
-    for f in report.failures:
-        click.echo(f"error: {f.error}", err=True)
-    if report.failed or report.skipped:
-        click.echo(report.summary(), err=True)
-        if report.done == 0:
-            sys.exit(1)
+    finish_batch(report)

@@ -238,17 +238,17 @@ class Extractor:
     # ------------------------------------------------------------------ matching
 
     def _hits(
-        self, text: str, norm: str, glue: Sequence[int] = (), *, cues: bool = True
+        self, text: str, norm: str, glue: Sequence[int] = (), *, with_cues: bool = True
     ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
         """Guard-passing, non-overlapping skill hits (start, end, candidate), the
         context cues (start, end, family) and the duty-pattern cues (start, end, packed
         families, see :mod:`.duties`), all in text order, from one scan.
 
         ``glue`` are offsets where a glued word starts ("customersManage"): the scan
-        reads a space there, and offsets are mapped back to the text."""
-        want_cues = cues
+        reads a space there, and offsets are mapped back to the text. ``with_cues=False``
+        (context off) keeps only the skill hits."""
         hits: list[tuple[int, int, tuple]] = []
-        cues: list[tuple[int, int, str]] = []  # type: ignore[no-redef]
+        cues: list[tuple[int, int, str]] = []
         duty: list[tuple[int, int, str]] = []
         add_hit = hits.append
         body = _FINAL_DOT.sub(" ", norm)
@@ -285,7 +285,7 @@ class Extractor:
                                          and _guard_ok(text, start, end)):
                         add_hit((start, end, cand))
                         break
-            if want_cues:
+            if with_cues:
                 if ctx:
                     for fam in ctx:
                         add_cue((start, end, fam))
@@ -316,7 +316,7 @@ class Extractor:
         glue = glue_points(text, self._known)
         norm = normalize(text)
         reading = self.context or self.semantic is not None
-        hits, cues, duty = self._hits(text, norm, glue, cues=reading)
+        hits, cues, duty = self._hits(text, norm, glue, with_cues=reading)
         rules = ContextRules(text, cues, extra_ends=glue) if reading else None
         sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
         hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))

@@ -69,11 +69,11 @@ class GoldDocument:
 
 
 def _kind_of(doc: str, source: str | None) -> str:
-    probe = f"{doc} {source or ''}".lower()
-    if doc.startswith("resume") or "resume" in (source or "").lower():
-        return "resume"
-    if doc.startswith("posting") or "posting" in probe:
-        return "posting"
+    """A gold document's kind, from its id prefix ("resume-...", "posting-...") or its
+    ``source`` field."""
+    for kind in ("resume", "posting"):
+        if doc.startswith(kind) or kind in (source or "").lower():
+            return kind
     return "unknown"
 
 

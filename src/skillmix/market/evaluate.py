@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import ConfigError
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
@@ -69,6 +69,11 @@ class ClassifierEvaluation:
 
 def load_labels(path: str | Path) -> dict[str, Label]:
     """Labels by posting id from a JSONL file (``job_id`` or ``id`` per line)."""
+    return _read_labels(path, lambda obj: str(obj.get("job_id", obj.get("id"))))
+
+
+def _read_labels(path: str | Path, key: Callable[[Mapping[str, object]], str]) -> dict[str, Label]:
+    """Labels from a JSONL file, each keyed by ``key(line)``; coded errors name the line."""
     out: dict[str, Label] = {}
     p = Path(path)
     try:
@@ -80,9 +85,9 @@ def load_labels(path: str | Path) -> dict[str, Label]:
             continue
         try:
             obj = json.loads(line)
-            pid = str(obj.get("job_id", obj.get("id")))
-            out[pid] = Label(pid, bool(obj["requires_social_media"]),
-                             str(obj.get("strength", "none")), tuple(obj.get("areas") or ()))
+            k = key(obj)
+            out[k] = Label(k, bool(obj["requires_social_media"]), str(obj.get("strength", "none")),
+                           tuple(obj.get("areas") or ()))
         except (ValueError, KeyError, AttributeError) as exc:
             raise ConfigError("C075", f"line {n} is not a label ({exc}).", source=str(p)) from None
     return out
@@ -217,23 +222,7 @@ def _label_key(obj: Mapping[str, object]) -> str:
 
 def load_keyed_labels(path: str | Path) -> dict[str, Label]:
     """Labels by ``source:job_id`` (multi-corpus label files)."""
-    out: dict[str, Label] = {}
-    p = Path(path)
-    try:
-        lines = p.read_text("utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError("C074", f"cannot read labels ({exc.strerror}).", source=str(p)) from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            key = _label_key(obj)
-            out[key] = Label(key, bool(obj["requires_social_media"]), str(obj.get("strength", "none")),
-                             tuple(obj.get("areas") or ()))
-        except (ValueError, KeyError, AttributeError) as exc:
-            raise ConfigError("C075", f"line {n} is not a label ({exc}).", source=str(p)) from None
-    return out
+    return _read_labels(path, _label_key)
 
 
 def label_agreement(first: str | Path, second: str | Path, areas: Iterable[str] | None = None) -> Agreement:

@@ -107,7 +107,7 @@ def posting_features(
             best[m.skill_id] = m
         if m.years:
             years[m.skill_id] = max(years.get(m.skill_id, 0.0), float(m.years))
-    alternatives = _alternative_groups(extraction, best)
+    alternatives = {g[0]: g[1:] for g in extraction.alternative_groups(best)}
     for others in alternatives.values():
         for sid in others:
             best.pop(sid, None)
@@ -120,19 +120,6 @@ def posting_features(
         title=title or document.title or Path(document.source).stem, source=document.source,
         area_weights=dict(area_weights or {}), alternatives=alternatives,
     )
-
-
-def _alternative_groups(extraction: Extraction, best: Mapping[str, SkillMention]) -> dict[str, tuple[str, ...]]:
-    """Example lists ("tools such as Hootsuite, Buffer, etc.") as first member -> the
-    other members, as :func:`skillmix.assess.profile_from_posting` reads them."""
-    groups: dict[int, list[str]] = {}
-    used: set[str] = set()
-    for m in extraction.mentions:
-        if m.group is None or not m.counts or m.skill_id not in best or m.skill_id in used:
-            continue
-        groups.setdefault(m.group, []).append(m.skill_id)
-        used.add(m.skill_id)
-    return {g[0]: tuple(g[1:]) for g in groups.values() if len(g) >= 2}
 
 
 def _posting_profile_weights(extraction: Extraction, document: Document) -> dict[str, float]:
