@@ -11,8 +11,17 @@ the corpus. The word test only chooses WHICH postings are read; it never decides
 Strata: ``social`` (a social/platform/influencer/community-manager word anywhere),
 ``marketing`` (else a marketing/PR/content word), ``rest``.
 
+Round 2 (``--round2``): every posting of Remotive and Adzuna not yet sampled whose title or
+text still names social media once the phrases that are other things ("social care",
+"social needs", ...) are blanked (``NAMED`` after ``NOT_SOCIAL``) is added, so that part of
+the corpus becomes a census: its rows (old and new) get weight 1, and the rest of round 1's
+``social`` stratum is reweighted over what remains. Same rule: the words choose what is
+read, never the label.
+
 Usage:
     python scripts/sample_market_labels.py            # writes data/labels/market_sample.jsonl
+    python scripts/sample_market_labels.py --round2 --dump DIR
+        # appends round 2 to market_sample.jsonl and writes its postings for reading
     python scripts/sample_market_labels.py --dump DIR --batch-chars 90000
         # also writes the sampled postings as plain-text batches for reading (no classifier
         # output is shown: only title, company and text)
@@ -34,6 +43,11 @@ SOCIAL = re.compile(r"social|facebook|twitter|linkedin|instagram|tiktok|youtube|
                     r"influencer|community manag|hootsuite|sprout", re.I)
 MARKETING = re.compile(r"marketing|brand|campaign|\bseo\b|public relations|\bPR\b|advertis|content|"
                        r"digital media|copywrit|communications", re.I)
+NAMED = re.compile(r"\bsocial\b|facebook|twitter|linkedin|instagram|tiktok|youtube|pinterest|hootsuite|sprout|"
+                   r"influencer|community manag", re.I)
+NOT_SOCIAL = re.compile(r"social work\w*|social care|social service\w*|social security|social skill\w*|"
+                        r"social impact|social activit\w*|social event\w*|social inclusion|social enterprise|"
+                        r"social housing|social club|social interaction", re.I)
 #: corpus -> (file, {stratum: how many to draw; None = all})
 PLAN = {
     "remotive": ("remotive_2025-04.jsonl", {"social": None, "marketing": 40, "rest": 40}),
@@ -82,7 +96,11 @@ def main() -> None:
     ap.add_argument("--batch-chars", type=int, default=90000)
     ap.add_argument("--double", metavar="DIR", help="draw the 60 postings to label a second time "
                     "(30 social, 15 marketing, 15 rest stratum) and write them to DIR for reading")
+    ap.add_argument("--round2", action="store_true", help="add round 2 (see above) to the sample")
     args = ap.parse_args()
+    if args.round2:
+        round2(Path(args.out), Path(args.dump) if args.dump else None)
+        return
     if args.double:
         double(Path(args.double))
         return
@@ -112,6 +130,46 @@ def main() -> None:
             if r is not None:
                 batch.append(block)
                 size += len(block)
+
+
+def names_social(title: str | None, text: str) -> bool:
+    """Round 2's word test: social media is named once the other "social" phrases are blanked."""
+    return NAMED.search(NOT_SOCIAL.sub(" ", f"{title or ''}\n{text}")) is not None
+
+
+def round2(out: Path, dump: Path | None) -> None:
+    """Add every unsampled posting that names social media; reweight round 1's social stratum."""
+    from skillmix.io import read_corpus
+
+    rows = [json.loads(x) for x in out.read_text("utf-8").splitlines() if x.strip()]
+    if any(r["stratum"] == "named_r2" for r in rows):
+        raise SystemExit(f"{out}: round 2 is already in the sample")
+    have = {(r["source"], r["id"]) for r in rows}
+    new, texts = [], {}
+    for source, (fname, _) in PLAN.items():
+        postings = list(read_corpus(SHARED / "postings" / fname, preset=source, on_error="raise"))
+        named = {p.id for p in postings if names_social(p.title, p.text)}
+        texts.update({(source, p.id): p for p in postings})
+        social = [p for p in postings if stratum(p.title, p.text) == "social"]
+        rest_pool = [p for p in social if p.id not in named]
+        rest_drawn = [r for r in rows if r["source"] == source and r["stratum"] == "social" and r["id"] not in named]
+        for r in rows:
+            if r["source"] == source and r["stratum"] == "social":
+                r["weight"] = 1.0 if r["id"] in named else round(len(rest_pool) / max(len(rest_drawn), 1), 6)
+        todo = sorted((p for p in postings if p.id in named and (source, p.id) not in have), key=lambda p: p.id)
+        for p in todo:
+            new.append({"source": source, "id": p.id, "stratum": "named_r2", "stratum_size": len(todo),
+                        "sampled": len(todo), "weight": 1.0, "company": p.company or ""})
+    rows += new
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    print(f"round 2: {len(new)} postings added")
+    if dump is not None:
+        order = list(new)
+        random.Random(f"{SEED}:round2").shuffle(order)
+        dump.mkdir(parents=True, exist_ok=True)
+        (dump / "round2.txt").write_text("".join(
+            f"===== {r['source']}:{r['id']} | {texts[(r['source'], r['id'])].title} | "
+            f"{texts[(r['source'], r['id'])].company}\n" + texts[(r["source"], r["id"])].text + "\n" for r in order), "utf-8")
 
 
 def double(folder: Path) -> None:

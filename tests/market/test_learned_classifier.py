@@ -194,8 +194,10 @@ def test_learned_cross_validated_beats_keyword_in_same_folds(shared_data: Path) 
     pytest.importorskip("sklearn")
     from skillmix.market import cross_validate_labels
 
+    rows = [json.loads(x) for x in LABELS.read_text("utf-8").splitlines() if x.strip()]
     rep = cross_validate_labels(LABELS, shared_data / "postings", folds=5, repeats=1, seed=18)
-    assert rep.n == 608 and rep.positives == 44
+    assert rep.n == len(rows) >= 600
+    assert rep.positives == sum(r["requires_social_media"] for r in rows)
     learned, keyword = rep.pooled["learned"], rep.pooled["keyword"]
     assert learned["f1"][0] > keyword["f1"][0]
     assert learned["areas_macro_f1"][0] > 0.7
@@ -206,7 +208,7 @@ def test_learned_labels_are_complete_and_verbatim(shared_data: Path) -> None:
     from skillmix.market.training import load_labelled_postings
 
     items = load_labelled_postings(LABELS, shared_data / "postings")
-    assert len(items) == 608
+    assert len(items) == sum(1 for x in LABELS.read_text("utf-8").splitlines() if x.strip()) >= 600
     assert {lp.source for lp in items} == {"linkedin", "remotive", "adzuna"}
     ag = label_agreement(LABELS, REPO / "data" / "labels" / "market_labels_pass2.jsonl")
     assert ag.n == 60
