@@ -22,6 +22,11 @@ purge (and the hash it re-anchors the chain on) as an entry of its own.
 Storage is pluggable: :class:`JsonlSink` (default, one JSON object per line, with a file
 lock so processes can share it) or any object with the :class:`LogSink` methods, such as
 a database table in ``skillmix.store``. :meth:`DecisionLog.export` writes JSONL.
+
+Why nothing about the chain is kept in memory: several processes (server workers, CLI
+runs) append to one log. Each append reads its predecessor under the sink's lock (the file
+lock, or a locked chain-head row in the database) and writes before releasing it, so the
+chain never forks; a process that cached the tail would fork it at the next append.
 """
 
 from __future__ import annotations
@@ -220,7 +225,13 @@ def _digest(body: Mapping[str, Any]) -> str:
 
 class LogSink(Protocol):
     """Where entries live. ``append`` must be atomic per entry; ``replace`` swaps the whole
-    content (only retention purges call it)."""
+    content (only retention purges call it).
+
+    A sink shared by several processes also has ``append_chained(seal)``: under its own
+    lock (a file lock, a database row lock) it reads the newest entry's hash and position,
+    calls ``seal(prev, seq)`` for the entry to store, stores it and returns it. The log
+    uses it when present, so the chain is serialised where the entries live, never in the
+    memory of one process; a sink without it is safe for one process only."""
 
     def append(self, entry: Mapping[str, Any]) -> None: ...
 
@@ -229,8 +240,25 @@ class LogSink(Protocol):
     def replace(self, entries: Iterable[Mapping[str, Any]]) -> None: ...
 
 
+Seal = Callable[[str, int], "LogEntry"]
+
+
+def tail_of(raws: Iterable[Mapping[str, Any]]) -> tuple[str, int]:
+    """The hash and position of the newest of ``raws`` (genesis and 0 for none); entries
+    written before positions existed count by their place."""
+    last, count = _GENESIS, 0
+    for raw in raws:
+        e = parse_entry(raw, f"entry {count + 1}")
+        last, count = e.hash, e.seq if e.seq is not None else count + 1
+    return last, count
+
+
 class JsonlSink:
-    """Entries as JSON lines in one file, appended under an exclusive file lock."""
+    """Entries as JSON lines in one file, appended under an exclusive file lock.
+
+    :meth:`append_chained` reads the last line under that lock, so any number of
+    processes extend one chain; :meth:`replace` swaps the file under the same lock and an
+    appender that waited on the old file opens the new one."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -240,27 +268,85 @@ class JsonlSink:
         """The anchor kept beside the file (``<path>.head`` and ``<path>.key``)."""
         return LogAnchor.beside(self.path)
 
-    def _locked(self, fh: IO[Any]) -> None:
+    def _locked(self, fd: int) -> None:
         try:
             import fcntl
 
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         except (ImportError, OSError):  # pragma: no cover - non-POSIX
             pass
 
-    def append(self, entry: Mapping[str, Any]) -> None:
+    def _open_locked(self) -> int:
+        """A descriptor of the current file, locked (re-opened if a purge swapped it)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+            self._locked(fd)
+            try:
+                if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                    return fd
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+
+    def _write_line(self, fd: int, entry: Mapping[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False, sort_keys=True, default=str) + "\n"
+        os.write(fd, line.encode("utf-8", "surrogatepass"))
+        os.fsync(fd)
+
+    def _fail(self, err: OSError) -> StoreError:
+        return StoreError("S201", f"cannot append to the decision log ({err.strerror}).",
+                          source=str(self.path), hint="Check the path and permissions.")
+
+    def append(self, entry: Mapping[str, Any]) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            with self._lock, os.fdopen(fd, "a", encoding="utf-8") as fh:
-                self._locked(fh)
-                fh.write(line)
-                fh.flush()
-                os.fsync(fh.fileno())
+            with self._lock:
+                fd = self._open_locked()
+                try:
+                    self._write_line(fd, entry)
+                finally:
+                    os.close(fd)
         except OSError as err:
-            raise StoreError("S201", f"cannot append to the decision log ({err.strerror}).",
-                             source=str(self.path), hint="Check the path and permissions.") from err
+            raise self._fail(err) from err
+
+    def append_chained(self, seal: Seal) -> "LogEntry":
+        try:
+            with self._lock:
+                fd = self._open_locked()
+                try:
+                    prev, seq = self._tail(fd)
+                    entry = seal(prev, seq + 1)
+                    self._write_line(fd, entry.to_dict())
+                    return entry
+                finally:
+                    os.close(fd)
+        except OSError as err:
+            raise self._fail(err) from err
+
+    def _tail(self, fd: int) -> tuple[str, int]:
+        """The last entry's hash and position, read backwards from the end of the file."""
+        end = os.lseek(fd, 0, os.SEEK_END)
+        buf, pos = b"", end
+        while pos > 0:
+            step = min(65536, pos)
+            pos -= step
+            buf = os.pread(fd, step, pos) + buf
+            lines = [x for x in buf.split(b"\n") if x.strip()]
+            if len(lines) > 1 or (lines and pos == 0):
+                break
+        lines = [x for x in buf.split(b"\n") if x.strip()]
+        if not lines:
+            return _GENESIS, 0
+        try:
+            last = parse_entry(json.loads(lines[-1]), "the last entry")
+        except json.JSONDecodeError as err:
+            raise FairnessError("F150", "the last line of the decision log is not JSON.",
+                                source=str(self.path),
+                                hint="The log was edited or truncated; restore it from a "
+                                     "backup.") from err
+        if last.seq is not None:
+            return last.hash, last.seq
+        return tail_of(self.read())  # an unsigned log from before positions: count them
 
     def read(self) -> Iterator[Mapping[str, Any]]:
         if not self.path.exists():
@@ -277,15 +363,25 @@ class JsonlSink:
                                                  "from a backup.") from err
 
     def replace(self, entries: Iterable[Mapping[str, Any]]) -> None:
+        self.rewrite(lambda _old: entries)
+
+    def rewrite(self, keep: Callable[[list[Mapping[str, Any]]], Iterable[Mapping[str, Any]]]) -> None:
+        """Replace the content with ``keep(current entries)``, holding the lock throughout
+        (an append waits, then goes to the new file)."""
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
         with self._lock:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                for e in entries:
-                    fh.write(json.dumps(e, ensure_ascii=False, sort_keys=True, default=str) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            lock = self._open_locked()
+            try:
+                entries = list(keep(list(self.read())))
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    for e in entries:
+                        fh.write(json.dumps(e, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path)
+            finally:
+                os.close(lock)
 
 
 def _now() -> datetime:
@@ -314,36 +410,39 @@ class DecisionLog:
         self.anchor: LogAnchor | None = anchor  # type: ignore[assignment]
         self.retention_days = retention_days
         self.clock = clock
-        self._last: str | None = None
-        self._count = 0
         self._mutex = threading.Lock()
 
     # ------------------------------------------------------------------ writing
 
-    def _tail_hash(self) -> str:
-        if self._last is None:
-            last, count = _GENESIS, 0
-            for raw in self.sink.read():
-                e = parse_entry(raw, f"entry {count + 1}")
-                last, count = e.hash, e.seq if e.seq is not None else count + 1
-            self._last, self._count = last, count
-        return self._last
+    def seal(self, fields: Mapping[str, Any], prev: str, seq: int) -> LogEntry:
+        """The entry ``fields`` make at position ``seq`` after the entry hashed ``prev``:
+        id and time added, hashed and (with an anchor) signed. Sinks call it under their
+        lock (see :class:`LogSink`); a store that appends inside its own transaction calls
+        it too, then :meth:`anchored` once that transaction commits."""
+        base = LogEntry(id=uuid.uuid4().hex, at=self.clock().isoformat(timespec="seconds"),
+                        prev=prev, seq=seq, **fields)
+        digest = _digest(base.body())
+        mac = self.anchor.sign(digest) if self.anchor is not None else None
+        return parse_entry({**base.to_dict(), "hash": digest, "mac": mac})
+
+    def anchored(self, entry: LogEntry) -> None:
+        """Move the head record forward to ``entry`` (never back: processes that commit in
+        one order may get here in another)."""
+        if self.anchor is not None and entry.seq is not None:
+            self.anchor.advance(entry.seq, entry.hash)
 
     def _write(self, **fields: Any) -> LogEntry:
-        with self._mutex:
-            prev = self._tail_hash()
-            seq = self._count + 1
-            base = LogEntry(id=uuid.uuid4().hex, at=self.clock().isoformat(timespec="seconds"),
-                            prev=prev, seq=seq, **fields)
-            body = base.body()
-            digest = _digest(body)
-            mac = self.anchor.sign(digest) if self.anchor is not None else None
-            entry = parse_entry({**base.to_dict(), "hash": digest, "mac": mac})
-            self.sink.append(entry.to_dict())
-            self._last, self._count = entry.hash, seq
-            if self.anchor is not None:
-                self.anchor.record(seq, entry.hash)
-            return entry
+        chained = getattr(self.sink, "append_chained", None)
+        seal = lambda prev, seq: self.seal(fields, prev, seq)  # noqa: E731
+        if chained is not None:
+            entry = chained(seal)
+        else:  # a sink without its own lock: serialised in this process only
+            with self._mutex:
+                prev, seq = tail_of(self.sink.read())
+                entry = seal(prev, seq + 1)
+                self.sink.append(entry.to_dict())
+        self.anchored(entry)
+        return entry
 
     def record_run(self, run_kind: Literal["scoring", "ranking"], *,
                    inputs: Iterable[Document | Resume | Posting | bytes | str],
@@ -356,10 +455,22 @@ class DecisionLog:
         ``outputs`` should be ids and scores (records are turned into JSON); ``config`` is
         stored with its hash as ``config_version``. The run is advisory: it decides
         nothing about any candidate."""
+        return self._write(**self.run_fields(
+            run_kind, inputs=inputs, outputs=outputs, taxonomy=taxonomy,
+            taxonomy_version=taxonomy_version, profile=profile, profile_version=profile_version,
+            config=config, blind=blind, actor=actor))
+
+    @staticmethod
+    def run_fields(run_kind: str, *, inputs: Iterable[Document | Resume | Posting | bytes | str],
+                   outputs: Any, taxonomy: str | None = None,
+                   taxonomy_version: str | None = None, profile: str | None = None,
+                   profile_version: str | None = None, config: Mapping[str, Any] | None = None,
+                   blind: bool | None = None, actor: str | None = None) -> dict[str, Any]:
+        """The checked fields of a run entry (what :meth:`record_run` seals and appends)."""
         if run_kind not in ("scoring", "ranking"):
             raise ConfigError("F141", f"run_kind must be 'scoring' or 'ranking', not {run_kind!r}.")
         cfg = dict(config or {})
-        return self._write(
+        return dict(
             kind="run", run_kind=run_kind, inputs=tuple(input_hash(i) for i in inputs),
             taxonomy=taxonomy, taxonomy_version=taxonomy_version, profile=profile,
             profile_version=profile_version, config=to_jsonable(cfg),
@@ -374,6 +485,14 @@ class DecisionLog:
         ``decision`` is one of :data:`DECISIONS`; ``previous`` what the run said (a score,
         a rank). A reviewer and a non-empty reason are required.
         """
+        return self._write(**self.override_fields(run_id, candidate_id, reviewer=reviewer,
+                                                  reason=reason, decision=decision,
+                                                  previous=previous))
+
+    @staticmethod
+    def override_fields(run_id: str, candidate_id: str, *, reviewer: str, reason: str,
+                        decision: str, previous: Any = None) -> dict[str, Any]:
+        """The checked fields of an override entry (see :meth:`record_override`)."""
         if not reviewer or not reviewer.strip():
             raise FairnessError("F142", "an override needs the reviewer who made it.",
                                 hint="Pass reviewer=<name or id>.")
@@ -385,10 +504,10 @@ class DecisionLog:
                                 hint=f"Use one of: {', '.join(DECISIONS)}.")
         salt = secrets.token_hex(16)
         text = reason.strip()
-        return self._write(kind="override", run_id=run_id, candidate_id=candidate_id,
-                           actor=reviewer.strip(), reason=text, reason_salt=salt,
-                           reason_hash=_reason_hash(salt, text), decision=decision,
-                           previous=to_jsonable(previous), advisory=False)
+        return dict(kind="override", run_id=run_id, candidate_id=candidate_id,
+                    actor=reviewer.strip(), reason=text, reason_salt=salt,
+                    reason_hash=_reason_hash(salt, text), decision=decision,
+                    previous=to_jsonable(previous), advisory=False)
 
     # ------------------------------------------------------------------ reading
 
@@ -452,18 +571,28 @@ class DecisionLog:
         if self.retention_days is None:
             return 0
         cutoff = (now or self.clock()) - timedelta(days=self.retention_days)
+        kept: list[LogEntry] = []
+        total = [0]
+
+        def keep(raws: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            entries = [parse_entry(r, f"entry {n}") for n, r in enumerate(raws, start=1)]
+            kept.extend(e for e in entries if datetime.fromisoformat(e.at) >= cutoff)
+            total[0] = len(entries)
+            return [e.to_dict() for e in kept] if len(kept) < len(entries) else list(raws)
+
+        rewrite = getattr(self.sink, "rewrite", None)
         with self._mutex:
-            raw = [parse_entry(r, f"entry {n}") for n, r in
-                   enumerate(self.sink.read(), start=1)]
-            keep = [r for r in raw if datetime.fromisoformat(r.at) >= cutoff]
-            dropped = len(raw) - len(keep)
-            if dropped:
-                self.sink.replace([r.to_dict() for r in keep])
-                self._last = None
+            if rewrite is not None:  # the sink holds its lock from reading to replacing
+                rewrite(keep)
+            else:
+                out = keep(list(self.sink.read()))
+                if len(kept) < total[0]:
+                    self.sink.replace(out)
+        dropped = total[0] - len(kept)
         if dropped:
             outputs: dict[str, Any] = {"dropped": dropped, "cutoff": cutoff.isoformat(),
                                        "retention_days": self.retention_days}
-            if keep and keep[0].seq is not None:
-                outputs["first_seq"] = keep[0].seq  # lets verify tell a purge from a cut
+            if kept and kept[0].seq is not None:
+                outputs["first_seq"] = kept[0].seq  # lets verify tell a purge from a cut
             self._write(kind="purge", outputs=outputs, advisory=False)
         return dropped

@@ -8,7 +8,10 @@ anyone can compute SHA-256. The anchor adds what an editor of the log does not h
   forging entries needs the secret.
 * The head (entry count and last hash, with its own MAC) is written to a separate file
   after every append: removing the last entries, or all of them, shows as a head that the
-  log does not reach.
+  log does not reach. With several processes appending, each moves the head forward under
+  a file lock and never back (:meth:`LogAnchor.advance`); the head may lag the log by the
+  appends committed but not yet anchored, so a check asks that the log reach the head and
+  agree with it there.
 
 The secret comes from ``$SKILLMIX_LOG_SECRET`` when set (keep it out of the log's folder
 for the strongest guarantee), else from a key file created once with mode 0600.
@@ -50,14 +53,21 @@ def _load_secret(key_path: Path) -> bytes:
         pass
     key_path.parent.mkdir(parents=True, exist_ok=True)
     secret = secrets.token_hex(32).encode()
+    # written whole under a temporary name, then linked into place: a process starting at
+    # the same moment finds no key or the complete one, never an empty file
+    tmp = key_path.with_name(f".{key_path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it first
-        return key_path.read_bytes().strip()
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(secret)
-        fh.flush()
-        os.fsync(fh.fileno())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secret)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, key_path)
+        except FileExistsError:  # another process made it first
+            return key_path.read_bytes().strip()
+    finally:
+        os.unlink(tmp)
     return secret
 
 
@@ -90,6 +100,28 @@ class LogAnchor:
         """Write the head after an append (atomically, mode 0600)."""
         body = {"count": count, "hash": digest, "mac": self.sign(f"{count}:{digest}")}
         atomic_write_bytes(self.head_path, json.dumps(body).encode(), mode=0o600)
+
+    def advance(self, count: int, digest: str) -> None:
+        """:meth:`record` unless the head already records ``count`` or a later entry
+        (read and written under an exclusive lock on ``<head>.lock``)."""
+        lock = self.head_path.with_name(self.head_path.name + ".lock")
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except (ImportError, OSError):  # pragma: no cover - non-POSIX
+                pass
+            try:
+                current = self.head()
+            except FairnessError:
+                current = None  # a damaged head is replaced, as a single writer always did
+            if current is None or count > current.count:
+                self.record(count, digest)
+        finally:
+            os.close(fd)
 
     def head(self) -> LogHead | None:
         """The recorded head, ``None`` if none was written; ``[F155]`` if it is not one

@@ -43,6 +43,14 @@ def check_entries(sink: "LogSink", anchor: LogAnchor | None) -> tuple[int, list[
     from .log import _GENESIS, LogFinding, _digest, _reason_hash, parse_entry
 
     findings: list[LogFinding] = []
+    # the head first: appends that commit while the log is read may move it past them
+    head_error: FairnessError | None = None
+    head = None
+    if anchor is not None:
+        try:
+            head = anchor.head()
+        except FairnessError as err:
+            head_error = err
     raws = _read(sink, findings)
     entries: list[tuple[int, LogEntry]] = []
     for n, raw in raws:
@@ -85,17 +93,16 @@ def check_entries(sink: "LogSink", anchor: LogAnchor | None) -> tuple[int, list[
         if len(findings) >= MAX_FINDINGS:
             break
     if anchor is not None:
-        try:
-            head = anchor.head()
-        except FairnessError as err:
-            findings.append(LogFinding(err.code, 0, err.message))
+        if head_error is not None:
+            findings.append(LogFinding(head_error.code, 0, head_error.message))
+        elif head is None:
+            if raws:
+                findings.append(LogFinding("F155", 0, "the log has entries but no head "
+                                                      "record (it was removed)."))
         else:
-            last = entries[-1][1] if entries else None
-            if head is None:
-                if raws:
-                    findings.append(LogFinding("F155", 0, "the log has entries but no head "
-                                                          "record (it was removed)."))
-            elif last is None or (last.seq, last.hash) != (head.count, head.hash):
+            at = next((e for _, e in reversed(entries) if e.seq == head.count), None)
+            if at is None or at.hash != head.hash:
+                last = entries[-1][1] if entries else None
                 reach = f"entry {last.seq}" if last is not None else "no entry"
                 findings.append(LogFinding("F154", 0, f"the log ends at {reach}, but its head "
                                                       f"records entry {head.count} (entries "

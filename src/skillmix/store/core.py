@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import SkillmixError, StoreError
-from .db import default_files_dir, is_sqlite, make_engine, normalise_url
+from .db import WRITE_OPTION, default_files_dir, is_sqlite, make_engine, normalise_url
 from .files import FileStore
 from .models import AuditRow
 
@@ -45,6 +45,8 @@ class Store:
         self.engine = make_engine(self.url)
         self.files = FileStore(files_dir if files_dir is not None else default_files_dir(self.url))
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
+                                    expire_on_commit=False)
         if migrate:
             self.migrate()
 
@@ -67,9 +69,14 @@ class Store:
                              hint="Check the database URL and that the server is up.") from err
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back if it raises."""
-        sess = self._factory()
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back if it raises.
+
+        ``write=True`` for a unit of work that reads and then writes, such as an append to
+        the decision log: on SQLite it begins with ``BEGIN IMMEDIATE`` (writers queue for
+        the lock before they read, see :mod:`.db`); on PostgreSQL rows that must not change
+        under it are locked with ``SELECT ... FOR UPDATE``."""
+        sess = (self._writer if write else self._factory)()
         try:
             yield sess
             sess.commit()
@@ -104,7 +111,7 @@ class Store:
                     conn.execute(text("VACUUM"))
                 return True
             for attempt in range(max(1, attempts)):
-                with self.engine.connect() as conn:
+                with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                     conn.exec_driver_sql("PRAGMA busy_timeout=100")
                     try:
                         busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()

@@ -4,6 +4,14 @@ Why these SQLite settings: WAL lets the web server read while an upload writes;
 ``foreign_keys`` makes the ON DELETE CASCADE of the schema real; ``secure_delete`` overwrites
 freed pages with zeros, so an erased candidate's text does not linger in the database file
 (erasure also checkpoints the WAL, see :mod:`skillmix.store.erase`).
+
+Why explicit ``BEGIN``: the sqlite3 module would open a transaction only at the first
+write, so a unit of work that reads and then writes could find, at that write, that another
+process committed since its read (``database is locked`` at once, no waiting). skillmix
+begins every transaction itself: ``BEGIN IMMEDIATE`` for a write unit of work (it takes the
+database's write lock first, waiting up to the busy timeout, so writers queue in the
+database, never in process memory) and a plain ``BEGIN`` (a consistent snapshot) for reads.
+A connection with the ``AUTOCOMMIT`` isolation level (checkpoints, VACUUM) begins nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +25,11 @@ from sqlalchemy.exc import ArgumentError
 
 from ..errors import ConfigError
 
-__all__ = ["DEFAULT_URL", "default_files_dir", "is_sqlite", "make_engine", "normalise_url"]
+__all__ = ["DEFAULT_URL", "WRITE_OPTION", "default_files_dir", "is_sqlite", "make_engine",
+           "normalise_url"]
+
+#: execution option that makes a SQLite transaction ``BEGIN IMMEDIATE`` (see the module doc)
+WRITE_OPTION = "skillmix_write"
 
 #: used when neither ``--db`` nor ``SKILLMIX_DB_URL`` says otherwise
 DEFAULT_URL = "sqlite:///skillmix.sqlite"
@@ -79,12 +91,20 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # transactions are begun by _begin below
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA secure_delete=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+            opts = conn.get_execution_options()
+            if opts.get("isolation_level") == "AUTOCOMMIT":
+                return
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if opts.get(WRITE_OPTION) else "BEGIN")
 
         return engine
     if parsed.get_backend_name() == "postgresql":

@@ -10,6 +10,13 @@ holds ``HMAC(candidate.log_key, candidate.id)`` as their pseudonym, and the inpu
 résumé is taken over ``log_key + text``. Erasure deletes the candidate row and with it
 ``log_key`` (crypto-shredding): the entries stay intact and the chain still verifies, but
 nobody can link them back to the person or the document.
+
+Why a chain-head row: any number of server processes append to one log. Each append locks
+the ``decision_head`` row inside the caller's transaction (:func:`append_entry`), takes its
+predecessor's hash and position from it, inserts the entry and moves the head; the lock is
+held until that transaction commits, so appends queue in the database and the chain cannot
+fork. A use case appends in the same transaction as the scorecard or ranking it records, so
+both commit or neither does.
 """
 
 from __future__ import annotations
@@ -17,22 +24,54 @@ from __future__ import annotations
 import hashlib
 import hmac
 import threading
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
 from .core import Store
-from .models import CandidateRow, DecisionLogRow
+from .models import CandidateRow, DecisionHeadRow, DecisionLogRow
 
 if TYPE_CHECKING:
-    from ..fairness.log import DecisionLog
+    from ..fairness.log import DecisionLog, LogEntry
     from ..fairness.log_anchor import LogAnchor
     from .workspace import Workspace
 
-__all__ = ["DbLogSink", "decision_log", "keyed_input", "pseudonym", "store_anchor"]
+__all__ = ["DbLogSink", "append_entry", "decision_log", "keyed_input", "pseudonym",
+           "store_anchor"]
 
 _LOCK = threading.Lock()
+
+
+def _locked_head(sess: Session) -> DecisionHeadRow:
+    """The chain-head row, locked until ``sess`` ends (FOR UPDATE; on SQLite the write
+    transaction already holds the database lock)."""
+    head = sess.scalars(select(DecisionHeadRow).where(DecisionHeadRow.id == 1)
+                        .with_for_update()).first()
+    if head is None:  # only a database someone emptied by hand: start from its entries
+        from ..fairness.log import tail_of
+
+        digest, seq = tail_of(sess.scalars(select(DecisionLogRow.entry)
+                                           .order_by(DecisionLogRow.seq)).all())
+        head = DecisionHeadRow(id=1, seq=seq, hash=digest)
+        sess.add(head)
+        sess.flush()
+    return head
+
+
+def append_entry(sess: Session, seal: Callable[[str, int], "LogEntry"]) -> "LogEntry":
+    """Append one entry inside the caller's transaction: lock the head, seal the entry on
+    it (``seal(prev, seq)``, see :meth:`DecisionLog.seal`), insert it, move the head.
+
+    Open ``sess`` with ``store.session(write=True)``. The caller anchors the entry
+    (:meth:`DecisionLog.anchored`) after the commit."""
+    head = _locked_head(sess)
+    entry = seal(head.hash, head.seq + 1)
+    sess.add(DecisionLogRow(id=entry.id, at=entry.at, entry=entry.to_dict()))
+    head.seq, head.hash = int(entry.seq or head.seq + 1), entry.hash
+    sess.flush()
+    return entry
 
 
 class DbLogSink:
@@ -42,8 +81,16 @@ class DbLogSink:
         self.store = store
 
     def append(self, entry: Mapping[str, Any]) -> None:
-        with self.store.session() as sess:
+        with self.store.session(write=True) as sess:
+            head = _locked_head(sess)
             sess.add(DecisionLogRow(id=str(entry["id"]), at=str(entry["at"]), entry=dict(entry)))
+            if entry.get("hash"):
+                head.hash = str(entry["hash"])
+                head.seq = int(entry.get("seq") or head.seq + 1)
+
+    def append_chained(self, seal: Callable[[str, int], "LogEntry"]) -> "LogEntry":
+        with self.store.session(write=True) as sess:
+            return append_entry(sess, seal)
 
     def read(self) -> Iterator[Mapping[str, Any]]:
         with self.store.session() as sess:
@@ -51,14 +98,24 @@ class DbLogSink:
         yield from rows
 
     def replace(self, entries: Iterable[Mapping[str, Any]]) -> None:
-        with self.store.session() as sess:
+        self.rewrite(lambda _old: entries)
+
+    def rewrite(self, keep: Callable[[list[Mapping[str, Any]]], Iterable[Mapping[str, Any]]]) -> None:
+        """Replace the entries with ``keep(current entries)`` in one transaction that holds
+        the head lock (an append waits for it). The head stays: a purge continues the
+        chain after the newest entry."""
+        with self.store.session(write=True) as sess:
+            _locked_head(sess)
+            current = list(sess.scalars(select(DecisionLogRow.entry).order_by(DecisionLogRow.seq)))
+            kept = list(keep(current))
             sess.execute(delete(DecisionLogRow))
-            for e in entries:
+            for e in kept:
                 sess.add(DecisionLogRow(id=str(e["id"]), at=str(e["at"]), entry=dict(e)))
 
 
 def decision_log(ws: "Workspace") -> "DecisionLog":
-    """The workspace's decision log (one per workspace, so its chain tail is shared)."""
+    """The workspace's decision log (made once: it reads the anchor's key file; it keeps
+    no chain state, which lives in the database)."""
     from ..fairness.log import DecisionLog
 
     with _LOCK:

@@ -2,6 +2,8 @@
 
 Why Alembic and not ``create_all``: a team's database outlives a release; each schema change
 is a numbered script in ``migrations/versions`` that upgrades an existing database in place.
+An upgrade holds the database's write lock (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory
+lock), so processes that start together migrate one after another, never at once.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with engine.execution_options(skillmix_write=True).begin() as conn:
+        if conn.dialect.name == "postgresql":  # server workers starting together queue here
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(742014)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

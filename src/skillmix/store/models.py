@@ -37,6 +37,7 @@ __all__ = [
     "AuditRow",
     "Base",
     "CandidateRow",
+    "DecisionHeadRow",
     "DecisionLogRow",
     "DerivedRow",
     "DocumentRow",
@@ -268,6 +269,21 @@ class DecisionLogRow(Base):
     id: Mapped[str] = mapped_column(String(64), unique=True)
     at: Mapped[str] = mapped_column(String(40))
     entry: Mapped[dict[str, Any]] = mapped_column()
+
+
+class DecisionHeadRow(Base):
+    """The decision log's chain head: the newest entry's position and hash (one row, id 1).
+
+    Why a row: every append locks it inside its own transaction (``SELECT ... FOR UPDATE``
+    on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` locks the whole database), reads the
+    predecessor from it and moves it forward, so any number of server processes append to
+    one chain in the order the database grants the lock, and an append rolled back leaves
+    the head where it was."""
+
+    __tablename__ = "decision_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class DerivedRow(Base):
