@@ -50,6 +50,16 @@ _NOT_SELF = re.compile(
     r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus)\b",
     re.IGNORECASE,
 )
+#: a résumé's sentence about an employer ("SGW Pharma Marketing is a B2B life science
+#: marketing agency...", "Tarheel Media Solutions provides marketing and advertising
+#: solutions..."): a capitalized name, then a verb that describes what the firm is or does.
+#: The skills it names are the firm's business, not the candidate's work.
+_EMPLOYER = re.compile(
+    r"^\W*(?:[A-Z][\w&'.-]*|&|of|and|the)(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the)){0,6},?\s+"
+    r"(?:is\s+(?:a|an|the|one)|was\s+(?:a|an|the|one)|are\s+(?:a|an|the)|provides|offers|"
+    r"specializes|specialises|helps|serves|delivers|manufactures|operates|sells|"
+    r"develops\s+(?:and|software|products|solutions)|was\s+founded|has\s+been\s+a)\b"
+)
 _LIST_MARKS = re.compile(r"[(),;|]")
 _NEGATION_FAMILIES = frozenset(("negation_after", "negation_before", "negation_weak"))
 _USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
@@ -219,6 +229,14 @@ class ContextRules:
             chunk = self.text[sent.start:sent.end]
             sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)) \
                 and not _NOT_SELF.search(chunk)
+        return sent.company
+
+    def employer_description(self, sent: SentenceContext) -> bool:
+        """Whether a résumé's sentence describes an employer ("Acme Media provides
+        marketing solutions to small businesses"), not the candidate's work."""
+        if sent.company is None:
+            chunk = self.text[sent.start:sent.end]
+            sent.company = bool(_EMPLOYER.match(chunk))
         return sent.company
 
     def alternative_groups(self, found: "list") -> dict[int, int]:

@@ -43,6 +43,29 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
 #: numerous promotions", "managed by"
 _PASSIVE = re.compile(r"\s+(?:for|by|to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
+#: the word right after an object on the same line ("department equipment")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)\b")
+#: words that may follow an object without making it a modifier of a compound noun:
+#: function words, and a few adjectives that open a post-modifier ("a team responsible
+#: for"). Any other lower-case word after the object is the head of a compound
+#: ("department equipment", "employee rewards programs", "audience clusters",
+#: "program implementation"), and the duty is about that head, not the object.
+#: a verb right after one of these is a noun ("new hires", "the leads", "our design")
+_NOUN_MARKERS = frozenset(
+    "a an the new our their his her its my your all these those this each every any".split()
+)
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_OBJECT_FOLLOWERS = frozenset(
+    "of in on at for with across from by to into through throughout within over under "
+    "between among around during via per including like toward towards against about "
+    "after before while whilst beyond outside inside upon alongside despite "
+    "and or but nor so yet as than that which who whom whose where when whereby "
+    "a an the this these those their his her its our my your each every all both some "
+    "many several more most other such any no "
+    "is are was were be been being has have had will would can could should may might "
+    "must do does did not also "
+    "etc responsible dedicated comprised composed accountable tasked members member".split()
+)
 _NUMBER = re.compile(
     r"(?<![\w$.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(%|percent)?"
     r"|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -202,6 +225,16 @@ def _unpack(packed: str) -> tuple[tuple[tuple[str, int], ...], frozenset[int], f
     return hit
 
 
+def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -> bool:
+    """Whether a verb form right before its object modifies it instead: a past
+    participle in -en ("written documentation") or an -ing form before a singular noun
+    ("leading agency", "managing editor", "growing relationship")."""
+    low = text[v_start:v_end].lower()
+    if low.endswith("en") and len(low) > 4:
+        return True
+    return low.endswith("ing") and not text[o_start:o_end].lower().endswith("s")
+
+
 def find_duties(
     text: str,
     cues: Sequence[tuple[int, int, str]],
@@ -259,14 +292,21 @@ def find_duties(
                 between = text[v_end:o_start]
                 if _CLAUSE_BREAK.search(between) or "\n\n" in between:
                     continue
+                prev = _PREV_WORD.search(text, max(0, v_start - 12), v_start)
+                if prev is not None and prev.group(1).lower() in _NOUN_MARKERS:
+                    continue  # "training to new hires": a noun, not the verb
                 if _PASSIVE.match(text, v_end):
                     continue  # "Built for athletes and teams": not a duty
                 words = _words_between(text, v_end, o_start)
                 if words > p.gap:
                     continue
-                if words == 0 and text[v_start:v_end].lower().endswith("ing") \
-                        and not text[o_start:o_end].lower().endswith("s"):
-                    continue  # "leading agency", "managing editor": an adjective
+                if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
+                    continue  # "leading agency", "written documentation": an adjective
+                nxt = _NEXT_WORD.match(text, o_end)
+                if nxt is not None:
+                    w = nxt.group(1)
+                    if w not in _OBJECT_FOLLOWERS and not w.endswith(("ly", "ing", "ed")):
+                        continue  # "manage ... department equipment": a compound's modifier
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)
         if best is None:

@@ -399,7 +399,10 @@ class Extractor:
                 usage = rules.usage(sent, start, end, is_resume, item)
                 if _PERSONAL_NOTE.match(text, end):
                     usage = "consumer"  # "Snapchat (personal)"
-                if is_posting and usage != "consumer" and rules.self_description(sent):
+                if usage != "consumer" and (
+                    rules.self_description(sent) if is_posting
+                    else is_resume and rules.employer_description(sent)
+                ):
                     requirement, usage = "mentioned", "incidental"
             else:
                 s_start, s_end = start, end

@@ -1,0 +1,62 @@
+"""Duty patterns read the verb and its object as a recruiter would: an object that only
+modifies a compound, a verb used as a noun, a participle used as an adjective, a press
+interview and an employer's own business are not the candidate's duties."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.extract import get_extractor
+
+
+def _skills(text: str, kind: str = "resume") -> set[str]:
+    ext = get_extractor("builtin").extract(text, kind=kind)
+    return {m.skill_id for m in ext.mentions if m.counts}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Check out and manage the plethora of IT department equipment.", "people-management"),
+        ("Managed the employee rewards programs.", "people-management"),
+        ("Built audience clusters based on behavioral targeting.", "audience-growth"),
+        ("Oversaw Customer Rewards Program development and execution.", "program-management"),
+        ("Created and delivered training to new hires and company employees.", "hiring"),
+        ("Organizations must obtain written documentation from the college.", "technical-writing"),
+        ("Set up interviews between staff and media along with talking points.", "hiring"),
+    ],
+)
+def test_not_a_duty(text: str, absent: str) -> None:
+    assert absent not in _skills(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Led a team of 5 designers.", "team-leadership"),
+        ("Managed a team responsible for paid social.", "people-management"),
+        ("Supervised staff members across three sites.", "people-management"),
+        ("Conducted interviews with candidates for open positions.", "hiring"),
+        ("Interviewed applicants and checked references.", "hiring"),
+        ("Hired highly talented staff for all departments.", "hiring"),
+        ("Demonstrated product features to prospective customers.", "technical-demos"),
+        ("Conducted surveys and evaluation of program impact.", "survey-design"),
+        ("Increased conversion rates over 30%.", "conversion-rate-optimization"),
+        ("Drafted concept papers and terms of reference.", "written-communication"),
+    ],
+)
+def test_a_duty(text: str, present: str) -> None:
+    assert present in _skills(text)
+
+
+def test_an_employer_description_in_a_resume_is_not_the_candidates_work() -> None:
+    text = ("Account Manager 2014 to 2016\n"
+            "SGW Pharma Marketing is a B2B life science marketing agency focused on "
+            "connecting companies with target audiences.\n"
+            "Managed email marketing campaigns for six clients.\n")
+    ext = get_extractor("builtin").extract(text, kind="resume")
+    by_skill = {m.skill_id: m for m in ext.mentions}
+    assert by_skill["b2b-marketing"].usage == "incidental"
+    assert not by_skill["b2b-marketing"].counts
+    assert "audience-targeting" not in _skills(text)
+    assert "email-marketing" in _skills(text)
