@@ -60,3 +60,15 @@ def test_an_employer_description_in_a_resume_is_not_the_candidates_work() -> Non
     assert not by_skill["b2b-marketing"].counts
     assert "audience-targeting" not in _skills(text)
     assert "email-marketing" in _skills(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Managed all social media programs, calendars and budgets.", "social-media-management"),
+        ("Designed training courses for new associates.", "training-delivery"),
+        ("Built value added partner relationships with resellers.", "partnership-management"),
+    ],
+)
+def test_a_head_that_keeps_the_duty(text: str, present: str) -> None:
+    assert present in _skills(text)

@@ -46,8 +46,9 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
 #: the word right after an object on the same line ("department equipment")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)\b")
 #: words that may follow an object without making it a modifier of a compound noun:
-#: function words, and a few adjectives that open a post-modifier ("a team responsible
-#: for"). Any other lower-case word after the object is the head of a compound
+#: function words, a few adjectives that open a post-modifier ("a team responsible
+#: for") and heads that keep the duty ("social media programs"). Any other lower-case
+#: word after the object is the head of a compound
 #: ("department equipment", "employee rewards programs", "audience clusters",
 #: "program implementation"), and the duty is about that head, not the object.
 #: a verb right after one of these is a noun ("new hires", "the leads", "our design")
@@ -65,6 +66,14 @@ _OBJECT_FOLLOWERS = frozenset(
     "is are was were be been being has have had will would can could should may might "
     "must do does did not also "
     "etc responsible dedicated comprised composed accountable tasked members member".split()
+) | frozenset(
+    # heads that keep the duty's meaning: "managed social media programs", "oversaw
+    # budget plans", "designed training courses", "built partner relationships"
+    "program programs programme programmes plan plans calendar calendars strategy "
+    "strategies class classes course courses session sessions curriculum manuals "
+    "materials scripts relationships relationship activities operations efforts "
+    "initiatives campaigns campaign content accounts pages channels presence staff "
+    "representatives team teams projects".split()
 )
 _NUMBER = re.compile(
     r"(?<![\w$.])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(%|percent)?"
