@@ -252,8 +252,12 @@ def main() -> None:
     p_more_t = [[c.detailed for c in fixed.normalise(it["title"]).candidates] for it in more]
     p_more_b = [base_full.top(it["title"]) for it in more]
     report["more"] = {}
-    for src in ("remotive", "adzuna", "all"):
-        ix = [i for i, it in enumerate(more) if src in ("all", it["source"])]
+    more_folds = folds_by_company(more)
+    for src in ("remotive", "adzuna", "all", "never_inspected_folds"):
+        if src == "never_inspected_folds":  # folds whose errors were never read (after the first run)
+            ix = [i for i, f in enumerate(more_folds) if f not in INSPECTED_FOLDS]
+        else:
+            ix = [i for i, it in enumerate(more) if src in ("all", it["source"])]
         report["more"][src] = {
             "items": len(ix),
             "skillmix_default": score([p_more[i] for i in ix], [mg[i] for i in ix]),

@@ -22,7 +22,7 @@ from importlib import resources
 __all__ = ["CleanTitle", "TitleWords", "clean_title", "stem", "title_variants", "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z]+|\+\+|#)?")
-_SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s*|\s*[-\u2013\u2014]+\s+|[|,;:()\[\]{}/\u2022\u00b7]|\s+@\s+|\s+at\s+")
+_SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s*|\s*[-\u2013\u2014]+\s+|[|,;:()\[\]{}/\u2022\u00b7]|\s+@\s+|\s+at\s+|\s+near\s+")
 _PAY = re.compile(r"\$\s?\d[\d,.]*\s*(?:k\b)?(?:\s*[-\u2013]\s*\$?\s?\d[\d,.]*\s*k?)?(?:\s*/\s*(?:hr|hour|h|yr|year|wk|week))?", re.I)
 _GLUE = (
     (re.compile(r"\bon[\s-]site\b"), "onsite"),
@@ -159,6 +159,9 @@ def _expand(raw: list[str], w: TitleWords) -> list[str]:
 def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str, ...]:
     words = [t for t in raw if t not in w.noise and not t.isdigit() or t in w.level]
     words = _expand(words, w)
+    if "deputy" in words[:-1] and words[-1] in _HEADS_OF:
+        # "Deputy Home Manager" is a home manager's second; "Deputy Sheriff" keeps its word
+        words = [t for t in words if t != "deputy"]
     words = _reorder_of(words)
     words = [t for t in words if t not in w.stop and t not in w.noise]
     if drop_places:

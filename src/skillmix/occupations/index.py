@@ -169,6 +169,14 @@ class TitleIndex:
         """The words the index knows (misspellings corrected, unknown words kept)."""
         return tuple(self._known(w) or w for w in words)
 
+    def trim(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` without trailing words the index does not know: a word no O*NET title
+        has cannot be the head noun ("Home Manager Luton", "Chef Brasserie Brighton")."""
+        end = len(words)
+        while end > 1 and words[end - 1] not in self.df:
+            end -= 1
+        return words[:end]
+
     def search(self, words: tuple[str, ...], weight: float = 1.0) -> list[tuple[float, int]]:
         """(score, entry) for entries sharing a word with ``words``, unsorted.
 

@@ -105,7 +105,7 @@ class TitleNormaliser:
                 # a segment weighs by how much of the title's meaning it carries: "Director"
                 # cut from "Director, Investment Sales" says little on its own
                 weight *= SEGMENT_FLOOR + (1 - SEGMENT_FLOOR) * idx.mass(v.words) / whole_mass
-            found = idx.search(idx.resolve(v.words), weight)
+            found = idx.search(idx.trim(idx.resolve(v.words)), weight)
             if not found:
                 continue
             top = max(found)[0]
