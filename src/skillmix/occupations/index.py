@@ -125,6 +125,11 @@ class TitleIndex:
         self.official: dict[str, frozenset[str]] = {
             e.soc: frozenset(clean_title(e.title)) for e in source if e.kind == "occupation"
         }
+        by_word: dict[str, set[str]] = {}
+        for soc, own in self.official.items():
+            for t in own:
+                by_word.setdefault(t, set()).add(soc)
+        self._official_socs: dict[str, frozenset[str]] = {t: frozenset(s) for t, s in by_word.items()}
 
     def mass(self, words: tuple[str, ...]) -> float:
         """Idf mass of a word set (unknown words count as 1): how much meaning it carries."""
@@ -138,12 +143,14 @@ class TitleIndex:
         out: dict[str, float] = {}
         if not total:
             return out
-        for soc in socs:
-            own = self.official.get(soc)
-            if own:
-                hit = sum(w for t, w in weights.items() if t in own)
-                if hit:
-                    out[soc] = hit / total
+        wanted = socs if isinstance(socs, (set, frozenset)) else set(socs)
+        hits: dict[str, float] = {}
+        for t, w in weights.items():
+            for soc in self._official_socs.get(t, frozenset()) & wanted:
+                hits[soc] = hits.get(soc, 0) + w
+        for soc, hit in hits.items():
+            if hit:
+                out[soc] = hit / total
         return out
 
     def __len__(self) -> int:
@@ -192,34 +199,22 @@ class TitleIndex:
             return []
         qnorm = (sum(idf[t] ** 2 for t in known) + (len(uniq) - len(known))) ** (1 - self.title_coverage)
         known.sort(key=self.df.__getitem__)
-        acc: dict[int, float] = {}
-        for t in known:
-            p = self._postings[t]
-            if not acc:
-                acc = dict(p)
-            elif len(p) <= COMMON_DF:
-                for e, v in p.items():
-                    acc[e] = acc.get(e, 0.0) + v
-            elif len(p) < len(acc):
-                for e, v in p.items():
-                    if e in acc:
-                        acc[e] += v
-            else:
-                for e in acc:
-                    v = p.get(e)
-                    if v is not None:
-                        acc[e] += v
+        postings = self._postings
+        acc: dict[int, float] = dict(postings[known[0]])
+        for t in known[1:]:
+            p = postings[t]
+            # set operations on key views run in C; only shared entries are summed here
+            both = acc.keys() & p.keys()
+            if len(p) <= COMMON_DF:
+                acc = p | acc  # entries only this word has join; shared ones keep acc's value
+            for e in both:
+                acc[e] += p[e]
         head = words[-1]
         group = self._groups.get(head, -1)
         heads, head_groups = self._head, self._head_group
         floor = PRUNE * max(acc.values())
         same, near, far = weight / qnorm, weight * HEAD_NEAR / qnorm, weight * HEAD_MISMATCH / qnorm
-        out = []
-        for e, s in acc.items():
-            if s < floor:
-                continue
-            if heads[e] == head:
-                out.append((s * same, e))
-            else:
-                out.append((s * (near if head_groups[e] == group else far), e))
-        return out
+        return [
+            (s * (same if heads[e] == head else near if head_groups[e] == group else far), e)
+            for e, s in acc.items() if s >= floor
+        ]

@@ -116,9 +116,10 @@ class TitleNormaliser:
         soc_of = idx.soc_of
         seen: dict[str, list[float]] = {}
         first: dict[str, int] = {}
+        get = seen.get
         for s, e in hits:
             soc = soc_of[e]
-            got = seen.get(soc)
+            got = get(soc)
             if got is None:
                 seen[soc] = [s]
                 first[soc] = e
@@ -129,9 +130,9 @@ class TitleNormaliser:
         # only occupations that could still reach the pool get the official-title bonus
         if len(base) > POOL:
             cut = sorted(base.values(), reverse=True)[POOL - 1] - OFFICIAL
-            near = [soc for soc, b in base.items() if b >= cut]
+            near = {soc for soc, b in base.items() if b >= cut}
         else:
-            near = list(base)
+            near = set(base)
         bonus = idx.official_overlap(best_words, near)
         per_code = {soc: ((b + OFFICIAL * bonus.get(soc, 0.0)) * scale, first[soc]) for soc, b in base.items()}
         if not cleaned:
