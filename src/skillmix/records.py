@@ -352,15 +352,17 @@ class Evidence(_Record):
 class SkillMatch(_Record):
     """How one skill a job asks for was met by a candidate, with the evidence on both sides.
 
-    ``kind`` is ``exact`` (the candidate shows the skill itself), ``neighbour`` (only a
-    skill next to it in the taxonomy, named in ``via``: partial credit) or ``missing``.
+    ``kind`` is ``exact`` (the candidate shows the skill itself), ``alternative`` (a
+    skill the job names as an equal alternative, "Hootsuite, Buffer or similar", named in
+    ``via``: full credit), ``neighbour`` (only a skill next to it in the taxonomy, named in
+    ``via``: partial credit) or ``missing``.
     ``demand`` is the job's weight for the skill (level x rarity); ``credit`` the
     candidate's evidence credit in [0, 1] after neighbour credit.
     """
 
     skill_id: str
     label: str
-    kind: Literal["exact", "neighbour", "missing"]
+    kind: Literal["exact", "alternative", "neighbour", "missing"]
     level: str
     demand: float
     credit: float

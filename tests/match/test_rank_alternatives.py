@@ -36,3 +36,38 @@ def test_rank_alternatives_any_member_satisfies():
     skill = {r.id: r.components["skill"] for r in ranking.results}
     b, h, n = (skill[d.id] for d in docs)
     assert b == h > n
+
+
+def test_rank_alternatives_explained_as_the_member_the_candidate_has():
+    job = _doc(JOB, "job.txt", "posting")
+    docs = [_doc(BUFFER, "buffer.txt", "resume"), _doc(NEITHER, "neither.txt", "resume")]
+    ranking = rank_candidates(job, docs, explain=True)
+    by_id = {r.id: r for r in ranking.results}
+    met = {s.skill_id: s for s in by_id[docs[0].id].skills}
+    assert met["hootsuite"].kind == "alternative" and met["hootsuite"].via == "buffer"
+    assert met["hootsuite"].candidate_evidence.surface == "Buffer"
+    assert "hootsuite" not in by_id[docs[0].id].missing_required
+    assert "hootsuite" in by_id[docs[1].id].missing_required
+    assert {s.skill_id: s.kind for s in by_id[docs[1].id].skills}["hootsuite"] == "missing"
+
+
+def test_rank_alternatives_any_member_satisfies_jobs_for_a_candidate(tmp_path):
+    """Ranking jobs for one candidate honours the whole group too, also from a saved index."""
+    from skillmix.match import Matcher, load_index, save_index
+    from skillmix.match.features import resume_features
+
+    other = ("Social Media Coordinator\nRequirements:\n"
+             "- Experience with scheduling tools: Hootsuite.\n- Strong copywriting.\n")
+    jobs = [_doc(JOB, "examples.txt", "posting"), _doc(other, "hootsuite-only.txt", "posting")]
+    ex = get_extractor("builtin")
+    feats = [posting_features(ex.extract(j), j) for j in jobs]
+    cand_doc = _doc(BUFFER, "buffer.txt", "resume")
+    cand = resume_features(ex.extract(cand_doc), cand_doc)
+    m = Matcher().fit([*feats, cand])
+    idx = m.index(feats)
+    for matcher, index in ((m, idx), load_index(save_index(m, idx, tmp_path / "jobs"))):
+        ranking = matcher.rank(cand, index, top=2)
+        skill = {r.id: r.components["skill"] for r in ranking.results}
+        assert skill[feats[0].id] > skill[feats[1].id]
+        first = next(r for r in ranking.results if r.id == feats[0].id)
+        assert {s.skill_id: s.kind for s in first.skills}["hootsuite"] == "alternative"

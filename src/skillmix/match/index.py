@@ -55,7 +55,22 @@ class MatchIndex:
     spans: np.ndarray
     text_index: TextIndex
     profile_weights: np.ndarray
+    #: postings' example lists ("Hootsuite, Buffer or similar"), one row per group:
+    #: the document, the demanded column, and the alternative columns
+    #: ``alt_members[alt_ptr[g]:alt_ptr[g + 1]]`` whose evidence satisfies it as well
+    alt_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    alt_col: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    alt_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    alt_members: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     derived: dict[str, object] = field(default_factory=dict)
+
+    def alternatives_of(self, i: int) -> dict[int, tuple[int, ...]]:
+        """Document ``i``'s groups: demanded column -> alternative columns."""
+        out: dict[int, tuple[int, ...]] = {}
+        for g in np.flatnonzero(self.alt_doc == i):
+            a, b = int(self.alt_ptr[g]), int(self.alt_ptr[g + 1])
+            out[int(self.alt_col[g])] = tuple(int(c) for c in self.alt_members[a:b])
+        return out
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -228,8 +243,28 @@ class Matcher:
             sources=[d.source for d in docs], texts=[d.text for d in docs], values=values,
             level=lev, years=yrs, recency=rec, spans=spans, text_index=text_index, profile_weights=profile,
         )
+        if kind == "posting":
+            self._index_alternatives(idx, docs)
         self.derive(idx)
         return idx
+
+    def _index_alternatives(self, idx: MatchIndex, docs: Sequence[MatchDocument]) -> None:
+        """Store each posting's example lists as column groups (see :class:`MatchIndex`)."""
+        doc_of, col_of, ptr, members = [], [], [0], []
+        for i, d in enumerate(docs):
+            for sid, others in (d.alternatives or {}).items():
+                col = self.column_.get(sid)
+                cols = [c for c in (self.column_.get(o) for o in others) if c is not None]
+                if col is None or not cols:
+                    continue
+                doc_of.append(i)
+                col_of.append(col)
+                members.extend(cols)
+                ptr.append(len(members))
+        idx.alt_doc = np.asarray(doc_of, dtype=np.int64)
+        idx.alt_col = np.asarray(col_of, dtype=np.int64)
+        idx.alt_ptr = np.asarray(ptr, dtype=np.int64)
+        idx.alt_members = np.asarray(members, dtype=np.int64)
 
     def values_for(self, level: np.ndarray, recency: np.ndarray) -> np.ndarray:
         """Stored values from level codes and recency under this matcher's parameters
@@ -275,6 +310,14 @@ class Matcher:
             idx.derived["area_onehot"] = onehot
             idx.derived["area_den"] = np.asarray((demand @ onehot).todense())
             idx.derived["row_of"] = np.repeat(np.arange(v.shape[0]), np.diff(v.indptr))
+            # where each group's demanded skill sits in ``values.data`` (-1: not demanded)
+            pos = np.full(idx.alt_doc.size, -1, dtype=np.int64)
+            for g, (i, col) in enumerate(zip(idx.alt_doc.tolist(), idx.alt_col.tolist())):
+                a, b = v.indptr[i], v.indptr[i + 1]
+                hit = np.flatnonzero(v.indices[a:b] == col)
+                if hit.size:
+                    pos[g] = a + int(hit[0])
+            idx.derived["alt_pos"] = pos
 
     # ------------------------------------------------------------------ rank
 

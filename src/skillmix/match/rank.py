@@ -146,7 +146,11 @@ def _note(level: str, years: float, asked: bool) -> str:
 
 
 def _explain(m: "Matcher", job: _Row, cand: _Row, cand_raw: np.ndarray,
-             cand_exp: np.ndarray) -> tuple[list[SkillMatch], list[str], list[tuple[str, str]]]:
+             cand_exp: np.ndarray, alternatives: dict[int, tuple[int, ...]] | None = None,
+             ) -> tuple[list[SkillMatch], list[str], list[tuple[str, str]]]:
+    """Each demanded skill as met exactly, by an alternative of its example list ("Hootsuite,
+    Buffer or similar": full credit, as the score gives), by a taxonomy neighbour (partial
+    credit) or not at all."""
     from .index import LEVELS
 
     demand = job.vals * m.idf_[job.cols]
@@ -166,6 +170,17 @@ def _explain(m: "Matcher", job: _Row, cand: _Row, cand_raw: np.ndarray,
                            _note(LEVELS[int(cand.level[at])], float(cand.years[at]), False))
             skills.append(SkillMatch(sid, m.labels_[col], "exact", level, round(float(demand[k]), 4),
                                      round(float(cand_exp[col]), 4), area, None, je, ce))
+            continue
+        others = (alternatives or {}).get(col, ())
+        alt = max(others, key=lambda c: cand_exp[c], default=None)
+        if alt is not None and cand_exp[alt] > cand_exp[col] and cand_raw[alt] > 0:
+            aat = cand.where(alt)
+            ce = _evidence(cand, aat, m.skill_ids_[alt], cand_raw[alt],
+                           f"an alternative the job names: {m.labels_[alt]}") \
+                if aat is not None else None
+            skills.append(SkillMatch(sid, m.labels_[col], "alternative", level,
+                                     round(float(demand[k]), 4), round(float(cand_exp[alt]), 4),
+                                     area, m.skill_ids_[alt], je, ce))
             continue
         if cand_exp[col] > 0:
             near = nb.indices[nb.indptr[col]:nb.indptr[col + 1]]
@@ -192,7 +207,7 @@ def _explain(m: "Matcher", job: _Row, cand: _Row, cand_raw: np.ndarray,
 
 def _tries(m: "Matcher", skills: list[SkillMatch]) -> list[int]:
     out = [m.column_[s.skill_id] for s in skills
-           if s.level == "required" and s.kind != "exact"]
+           if s.level == "required" and s.kind not in ("exact", "alternative")]
     return out[:_MAX_TRIES]
 
 
@@ -253,7 +268,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     for k, cand in enumerate(cands):
         raw = np.zeros(S)
         raw[cand.cols] = cand.vals
-        skills, missing, transferable = _explain(m, job, cand, raw, base[k])
+        skills, missing, transferable = _explain(m, job, cand, raw, base[k], dict(alts))
         explained.append((skills, missing, transferable))
         variants += [(k, col, _with_skill(m, cand, col)) for col in _tries(m, skills)]
     news = np.zeros(0)
@@ -295,6 +310,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     bm25 = idx.text_index.scores(q.text).astype(np.float64)
     best = float(bm25.max()) if bm25.size else 0.0
     d = idx.derived
+    alternatives = (d["alt_pos"], idx.alt_ptr, idx.alt_members) if idx.alt_doc.size else None  # type: ignore[assignment]
 
     def score_all(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray) -> tuple[Components, np.ndarray, np.ndarray]:
         raw = np.zeros(S)
@@ -304,7 +320,8 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         yc = np.zeros(S)
         yc[cols] = np.where(vals > 0, yrs, 0.0)
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
-                       d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior)  # type: ignore[arg-type]
+                       d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
+                       alternatives)
         return c, raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
@@ -326,7 +343,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
             out.append(Match(r, job.doc_id, round(float(scores[j]), 6), comps.row(j),
                              title=idx.titles[j]))
             continue
-        skills, missing, transferable = _explain(m, job, cand, raw, exp)
+        skills, missing, transferable = _explain(m, job, cand, raw, exp, idx.alternatives_of(j))
         found = []
         for col in _tries(m, skills):
             new_scores = with_skill(col)

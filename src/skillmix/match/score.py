@@ -158,16 +158,28 @@ def score_jobs(
     bm25: np.ndarray,
     bm25_best: float,
     prior: float = 0.0,
+    alternatives: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> Components:
     """Components of every job (rows of ``demand``) for one candidate.
 
     ``asked_years`` and ``row_of`` are aligned with ``demand.data``; ``area_den`` (m, A)
     holds each job's demand per area and ``area_weights`` (m, A) its profile weights;
     ``evidence`` (S,) is the candidate's expanded evidence and ``years`` (S,) their years.
+    ``alternatives`` are the jobs' example lists as (position of the demanded entry in
+    ``demand.data``, -1 where it is not demanded; group pointers; alternative columns):
+    the candidate's evidence for the demanded skill is the best over its group.
     """
     m = demand.shape[0]
     cols = demand.indices
-    got = demand.data * evidence[cols]
+    ev = evidence[cols]
+    if alternatives is not None and alternatives[0].size:
+        pos, ptr, members = alternatives
+        best = np.maximum.reduceat(evidence[members], ptr[:-1]) if members.size else None
+        if best is not None:
+            ok = pos >= 0
+            ev = ev.copy()
+            ev[pos[ok]] = np.maximum(ev[pos[ok]], best[ok])
+    got = demand.data * ev
     num = sp.csr_matrix((got, cols, demand.indptr), shape=demand.shape) @ area_onehot
     num = np.asarray(num.todense()) if sp.issparse(num) else np.asarray(num)
     total = area_den.sum(axis=1)

@@ -2,7 +2,8 @@
 
 An index folder holds ``meta.json`` (format version, kind, parameters, taxonomy, ids,
 titles, sources), ``arrays.npz`` (the CSR values and aligned per-entry facts, the learned
-rarity and neighbour graph, area weights, text offsets, and for résumés the expanded
+rarity and neighbour graph, area weights, text offsets, postings' example lists, and for
+résumés the expanded
 evidence with the parameters it was made with), ``texts.bin`` (the texts explanations
 quote, UTF-8, decoded one at a time) and ``bm25/`` (bm25s's own files). The expanded
 evidence is the slow part to derive, so it is stored and reused when its parameters are
@@ -88,7 +89,9 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         data=index.values.data, indices=index.values.indices, indptr=index.values.indptr,
         level=index.level, years=index.years, recency=index.recency, spans=index.spans,
         profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
-        nb_indices=nb.indices, nb_indptr=nb.indptr, text_offsets=offsets, **expanded,
+        nb_indices=nb.indices, nb_indptr=nb.indptr, text_offsets=offsets,
+        alt_doc=index.alt_doc, alt_col=index.alt_col, alt_ptr=index.alt_ptr,
+        alt_members=index.alt_members, **expanded,
     )
     index.text_index.save(tmp / "bm25")
     if folder.exists():
@@ -127,6 +130,9 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
         years=arr["years"], recency=arr["recency"], spans=arr["spans"],
         text_index=TextIndex.load(folder / "bm25"), profile_weights=arr["profile_weights"],
     )
+    if "alt_doc" in arr.files:  # postings' example lists (absent from older folders)
+        index.alt_doc, index.alt_col = arr["alt_doc"], arr["alt_col"]
+        index.alt_ptr, index.alt_members = arr["alt_ptr"], arr["alt_members"]
     if "exp_data" in arr.files and meta.get("expanded_key"):
         # the saved expansion (the slow part of deriving) is reused when the parameters
         # it was made with are the ones in force; derive() recomputes it otherwise
