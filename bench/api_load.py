@@ -1,7 +1,7 @@
 """Load test of the REST API: N concurrent clients on loopback against assess and rank.
 
-Starts ``skillmix serve`` (uvicorn, one process) on a free loopback port over a fresh SQLite
-workspace, fills it with résumés and one posting, then runs two phases with the same number
+Starts ``skillmix serve --workers N`` (uvicorn workers; default N: the CPU count) on a free
+loopback port over a fresh SQLite workspace, fills it with résumés and one posting, then runs two phases with the same number
 of concurrent clients (asyncio + httpx):
 
 1. baseline: ``GET /health`` (no key, no database work) for ``--baseline-seconds``;
@@ -84,7 +84,7 @@ def prepare(workdir: Path, n_resumes: int, db: str | None) -> tuple[str, str, li
     SQLite file in ``workdir``.
     """
     from skillmix.store import Store, create_key
-    from skillmix.store.workspace import Workspace, WorkspaceSettings
+    from skillmix.service import Workspace, WorkspaceSettings
 
     if db is None:
         db = str(workdir / "bench.sqlite")
@@ -109,6 +109,22 @@ def prepare(workdir: Path, n_resumes: int, db: str | None) -> tuple[str, str, li
                      kind="posting", actor="bench").stored.posting_id
     store.dispose()
     return db, token, cands, post
+
+
+def _verify(db: str, files: Path) -> str:
+    """What ``skillmix decisions verify`` says of the log the server processes wrote."""
+    from skillmix.fairness.log import DecisionLog
+    from skillmix.store import Store
+    from skillmix.store.decisions import DbLogSink, store_anchor
+
+    store = Store(db, files_dir=files, migrate=False)
+    try:
+        n, findings = DecisionLog(DbLogSink(store), anchor=store_anchor(store)).check()
+    finally:
+        store.dispose()
+    if findings:
+        return f"{n} entries, {len(findings)} findings: {findings[0].render()}"
+    return f"{n} entries, one unbroken chain (signed, head anchored)"
 
 
 async def _client(base: str, token: str, plan, stats: dict[str, Stats], stop: float) -> None:  # type: ignore[no-untyped-def]
@@ -144,6 +160,8 @@ def main() -> None:
     ap.add_argument("--baseline-seconds", type=float, default=15.0)
     ap.add_argument("--resumes", type=int, default=20, help="candidates in the workspace")
     ap.add_argument("--keep", action="store_true", help="keep the temp folder (server log, data)")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="server processes (default: what skillmix serve picks, the CPU count)")
     ap.add_argument("--db", default=None,
                     help="a PostgreSQL URL to use (its public schema is DROPPED); default: a new SQLite file")
     args = ap.parse_args()
@@ -152,10 +170,14 @@ def main() -> None:
     db, token, cands, post = prepare(workdir, args.resumes, args.db)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    from skillmix.server import default_workers
+
+    workers = args.workers or default_workers()
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "skillmix", "serve", "--db", db, "--files-dir",
-         str(workdir / "files"), "--host", "127.0.0.1", "--port", str(port)],
+         str(workdir / "files"), "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
         stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
     try:
         import httpx
@@ -194,13 +216,15 @@ def main() -> None:
         server.terminate()
         server.wait(10)
         log.close()
+        verified = _verify(db, workdir / "files")
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
     base_rps = len(base_stats["GET /health"].latencies) / base_t
     backend = "PostgreSQL" if args.db else "SQLite (WAL)"
-    print(f"skillmix API load: {args.clients} concurrent clients on loopback, one uvicorn process, "
-          f"{backend}, {len(cands)} candidates, blind mode on; {os.cpu_count()} CPUs")
+    print(f"skillmix API load: {args.clients} concurrent clients on loopback, {workers} uvicorn "
+          f"worker(s), {backend}, {len(cands)} candidates, blind mode on; {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f} at the end")
     print(f"baseline phase {base_t:.1f} s, load phase {load_t:.1f} s (assess and rank interleaved)")
     print(f"{'endpoint':<14}{'requests':>9}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}"
           f"{'  x health':>9}")
@@ -211,6 +235,7 @@ def main() -> None:
     errors = sum(s.errors for s in load_stats.values())
     print(f"assess+rank together: {total / load_t:.1f} req/s, {errors} errors "
           f"({json.dumps({n: s.codes for n, s in load_stats.items() if s.codes})})")
+    print(f"decision log after the run: {verified}")
 
 
 if __name__ == "__main__":

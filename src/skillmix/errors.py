@@ -17,10 +17,12 @@ __all__ = [
     "DocumentError",
     "ExtractionError",
     "FairnessError",
+    "ForbiddenError",
     "MarketError",
     "MatchError",
     "MissingExtraError",
     "NotFoundError",
+    "PayloadTooLargeError",
     "PermissionDeniedError",
     "ProfileError",
     "SkillmixError",
@@ -95,6 +97,17 @@ class MarketError(SkillmixError):
     """A market run failed or its output folder is not usable."""
 
 
+class PayloadTooLargeError(DocumentError):
+    """An upload or request body went over its size limit."""
+
+    http_status = 413
+
+    @classmethod
+    def for_limit(cls, limit: int) -> "PayloadTooLargeError":
+        return cls("A413", f"the upload is larger than the limit of {limit} bytes.",
+                   hint="Send a smaller file, or ask the admin to raise --max-upload-mb.")
+
+
 class StoreError(SkillmixError):
     """Persistence failed: database unreachable, migration missing..."""
 
@@ -111,6 +124,12 @@ class PermissionDeniedError(SkillmixError):
     """Missing, wrong or under-scoped credentials."""
 
     http_status = 401
+
+
+class ForbiddenError(PermissionDeniedError):
+    """The credentials are valid but lack the permission (scope) the action needs."""
+
+    http_status = 403
 
 
 class FairnessError(SkillmixError):

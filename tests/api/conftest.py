@@ -23,8 +23,8 @@ def keys(store):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def app(store):  # type: ignore[no-untyped-def]
     pytest.importorskip("fastapi")
-    from skillmix.api import create_app
-    from skillmix.store.workspace import WorkspaceSettings
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
 
     return create_app(store, settings=WorkspaceSettings(max_upload_bytes=64 * 1024))
 

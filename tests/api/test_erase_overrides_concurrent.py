@@ -91,7 +91,7 @@ def test_erase_reports_incomplete_compaction_then_finishes(keys, store, demo) ->
     if not store.is_sqlite:
         pytest.skip("the WAL is SQLite's")
     from skillmix.store import erase_candidate
-    from skillmix.store.workspace import Workspace, WorkspaceSettings
+    from skillmix.service import Workspace, WorkspaceSettings
 
     ws = Workspace(store, WorkspaceSettings(sandbox=False))
     marker = "held" + secrets.token_hex(6)
@@ -127,9 +127,9 @@ def test_erase_sweeps_files_a_crash_left(client, keys, store, demo, uploader) ->
 def test_store_startup_sweep_publishes_committed_and_removes_the_rest(store, keys) -> None:
     from fastapi.testclient import TestClient
 
-    from skillmix.api import create_app
+    from skillmix.server import create_app
     from skillmix.store import repo
-    from skillmix.store.workspace import Workspace, WorkspaceSettings
+    from skillmix.service import Workspace, WorkspaceSettings
 
     ws = Workspace(store, WorkspaceSettings(sandbox=False))
     got = ws.ingest(b"Social media manager. SEO, Python.\n", filename="a.txt",
@@ -150,7 +150,7 @@ def test_store_startup_sweep_publishes_committed_and_removes_the_rest(store, key
 
 def test_store_files_and_database_are_owner_only(tmp_path: Path) -> None:
     from skillmix.store import Store
-    from skillmix.store.workspace import Workspace, WorkspaceSettings
+    from skillmix.service import Workspace, WorkspaceSettings
 
     store = Store(f"sqlite:///{tmp_path / 'new.sqlite'}")
     Workspace(store, WorkspaceSettings(sandbox=False)).ingest(

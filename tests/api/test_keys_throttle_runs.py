@@ -54,8 +54,8 @@ def test_market_runs_are_capped_per_key(store, keys, tmp_path) -> None:
     pytest.importorskip("pyarrow")
     from skillmix.errors import MarketError
     from skillmix.store import repo
-    from skillmix.store.market_runs import KIND, MAX_ACTIVE_PER_KEY, start_market_run
-    from skillmix.store.workspace import Workspace, WorkspaceSettings
+    from skillmix.service.market import KIND, MAX_ACTIVE_PER_KEY, start_market_run
+    from skillmix.service import Workspace, WorkspaceSettings
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "1", "description": "Social media manager"}\n')

@@ -46,8 +46,8 @@ def corpus(tmp_path: Path) -> Path:
 def market_client(store, corpus):  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
-    from skillmix.api import create_app
-    from skillmix.store.workspace import WorkspaceSettings
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
 
     app = create_app(store, settings=WorkspaceSettings(market_corpora={"tiny": str(corpus)}))
     with TestClient(app) as c:
@@ -101,7 +101,7 @@ def test_market_report_before_done_is_404(market_client, keys) -> None:
 def test_market_jobs_left_running_fail_on_restart(store, corpus) -> None:
     from fastapi.testclient import TestClient
 
-    from skillmix.api import create_app
+    from skillmix.server import create_app
     from skillmix.store import repo
 
     job = repo.create_job(store, "market", {"corpus": "tiny"}, actor="t")

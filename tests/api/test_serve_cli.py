@@ -40,7 +40,7 @@ def test_serve_cli_bad_options_are_errors(tmp_path: Path) -> None:
 def test_serve_build_app_from_config(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
-    from skillmix.api.server import ServeConfig, build_app
+    from skillmix.server.run import ServeConfig, build_app
 
     app = build_app(ServeConfig(db=str(tmp_path / "a.sqlite"), max_upload_mb=1, blind=False))
     ws = app.state.workspace

@@ -57,7 +57,7 @@ def test_limits_extraction_chars_mentions_time() -> None:
 def test_limits_workspace_refuses_before_storing(tmp_path: Path) -> None:
     pytest.importorskip("sqlalchemy")
     from skillmix.store import Store
-    from skillmix.store.workspace import Workspace, WorkspaceSettings
+    from skillmix.service import Workspace, WorkspaceSettings
 
     store = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
     ws = Workspace(store, WorkspaceSettings(sandbox=False,

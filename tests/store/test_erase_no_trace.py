@@ -13,7 +13,7 @@ from sqlalchemy import inspect, select, text
 from skillmix.errors import NotFoundError
 from skillmix.store import erase_candidate, repo
 from skillmix.store.models import AuditRow
-from skillmix.store.workspace import Workspace, WorkspaceSettings
+from skillmix.service import Workspace, WorkspaceSettings
 
 
 def _resume(marker: str, name: str) -> bytes:

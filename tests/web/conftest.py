@@ -40,7 +40,7 @@ def admin_token(store) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def app(store):  # type: ignore[no-untyped-def]
-    from skillmix.api import create_app
+    from skillmix.server import create_app
 
     return create_app(store)
 

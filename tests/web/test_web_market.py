@@ -22,8 +22,8 @@ ROWS = [
 
 
 def test_web_market_run_and_report(store, admin_token, signin, tmp_path: Path) -> None:
-    from skillmix.api import create_app
-    from skillmix.store.workspace import WorkspaceSettings
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
 
     corpus = tmp_path / "jobs.jsonl"
     corpus.write_text("".join(json.dumps({"id": str(i), "title": t, "description": d,

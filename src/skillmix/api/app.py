@@ -1,8 +1,10 @@
-"""The FastAPI application: REST API under ``/v1``, the web UI at ``/``, ``/health`` open.
+"""The REST API's FastAPI application: routers under ``/v1``, ``/health`` open.
 
-:func:`create_app` wires a :class:`~skillmix.store.workspace.Workspace` into the routers,
-installs the error envelope and a security-headers middleware (Content-Security-Policy
-without inline script or style, no framing, no sniffing, no referrer). FastAPI's own
+:func:`create_api` wires a :class:`~skillmix.service.Workspace` into the routers and
+installs the error envelope; :func:`add_middleware` adds the body limits and the
+security headers (Content-Security-Policy without inline script or style, no framing, no
+sniffing, no referrer). The web UI is mounted beside it by the composition root,
+:func:`skillmix.server.create_app`, so this package never imports :mod:`skillmix.web`. FastAPI's own
 ``/docs`` and ``/openapi.json`` are off: the OpenAPI document is served at
 ``/v1/openapi.json`` behind a read key, and the web UI renders it at ``/api`` (the stock
 Swagger page needs inline script and a CDN, which the CSP and offline servers rule out).
@@ -10,7 +12,6 @@ Swagger page needs inline script and a CDN, which the CSP and offline servers ru
 
 from __future__ import annotations
 
-import os
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Callable
 
@@ -18,8 +19,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..store import Store
-from ..store.workspace import Workspace, WorkspaceSettings
+from ..service import Workspace, WorkspaceSettings
 from .errors import install_error_handlers
 from .limits import BodyLimit
 from .throttle import AuthThrottle
@@ -28,7 +28,7 @@ from .upload import FIELD_LIMIT
 #: POST paths whose body is a multipart upload (allowed the upload limit, not the default)
 UPLOAD_PATHS = frozenset({"/v1/documents", "/upload"})
 
-__all__ = ["CSP", "SECURITY_HEADERS", "UPLOAD_PATHS", "create_app", "routes"]
+__all__ = ["CSP", "SECURITY_HEADERS", "UPLOAD_PATHS", "add_middleware", "create_api", "routes"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -86,29 +86,25 @@ def _version() -> str:
         return "0"
 
 
-def create_app(store: Store | str | os.PathLike[str] | None = None, *,
-               settings: WorkspaceSettings | None = None,
-               files_dir: str | os.PathLike[str] | None = None,
-               web: bool = True, cookie_secure: bool = False) -> FastAPI:
-    """The app for one workspace.
+def create_api(workspace: Workspace, *, cookie_secure: bool = False,
+               tidy_on_start: bool = True) -> FastAPI:
+    """The API app for one workspace (no middleware yet: see :func:`add_middleware`).
 
-    ``store``: a :class:`Store` or a database URL/path (``None``: ``$SKILLMIX_DB_URL`` or
-    ``sqlite:///skillmix.sqlite``). ``web=False`` serves the API only. ``cookie_secure``
-    marks the web session cookie Secure (set it behind HTTPS).
-    """
-    st = store if isinstance(store, Store) else Store(store, files_dir=files_dir)
-    workspace = Workspace(st, settings)
+    ``cookie_secure`` is kept for the web UI's session cookie; ``tidy_on_start`` lets
+    start-up fail runs a stopped server left and sweep half-written uploads (the server
+    turns it off in all workers but one, which does it for all)."""
+    st = workspace.store
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from ..store.market_runs import KIND
-        from ..store.repo import fail_stale_jobs
+        if tidy_on_start:
+            from ..service.market import KIND
+            from ..store.erase import sweep_files
+            from ..store.repo import fail_stale_jobs
 
-        from ..store.erase import sweep_files
-
-        fail_stale_jobs(st, KIND)  # one server per database: nobody else is running them
-        sweep_files(st, part_age_s=0)  # nor uploading: finish or remove what a crash left
-        st.compact(attempts=1)  # and let no erased text wait in the WAL
+            fail_stale_jobs(st, KIND)  # nobody else is running them
+            sweep_files(st, part_age_s=0)  # nor uploading: finish or remove what a crash left
+            st.compact(attempts=1)  # and let no erased text wait in the WAL
         yield
         app.state.workspace.close()
 
@@ -138,13 +134,13 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
     async def health() -> dict[str, Any]:
         return facts
 
-    if web:
-        from ..web import mount_web
-
-        app.state.routers += mount_web(app)
-    app.add_middleware(BodyLimit, limit_for=_body_limits(workspace.settings))
-    app.add_middleware(SecurityHeaders)
     return app
+
+
+def add_middleware(app: FastAPI) -> None:
+    """Body limits and security headers, around every route (API and web)."""
+    app.add_middleware(BodyLimit, limit_for=_body_limits(app.state.workspace.settings))
+    app.add_middleware(SecurityHeaders)
 
 
 def routes(app: FastAPI) -> list[APIRoute]:

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, DocumentError, PermissionDeniedError, SkillmixError
+from ..errors import ConfigError, ForbiddenError, PayloadTooLargeError, SkillmixError
 
 __all__ = [
     "BadRequestError",
@@ -25,23 +25,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("skillmix.api")
-
-
-class PayloadTooLargeError(DocumentError):
-    """An upload went over the size limit (checked while it streams in)."""
-
-    http_status = 413
-
-    @classmethod
-    def for_limit(cls, limit: int) -> "PayloadTooLargeError":
-        return cls("A413", f"the upload is larger than the limit of {limit} bytes.",
-                   hint="Send a smaller file, or ask the admin to raise --max-upload-mb.")
-
-
-class ForbiddenError(PermissionDeniedError):
-    """The key is valid but lacks the scope the endpoint needs."""
-
-    http_status = 403
 
 
 class BadRequestError(ConfigError):

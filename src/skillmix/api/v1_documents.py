@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from ..service import erase, ingest
 from ..store import ApiKey, repo
 from .auth import require
 from .limits import MAX_OFFSET
@@ -47,7 +48,7 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
                                  "(or an admin key) may add documents to it.",
                                  hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
-        ws.ingest, up.data, filename=up.filename, kind=kind, actor=key.id,
+        ingest, ws, up.data, filename=up.filename, kind=kind, actor=key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
         posting_id=f.get("posting_id") or None,
         posting_fields={k: f.get(k) or None for k in ("title", "company", "location")})
@@ -107,7 +108,7 @@ def get_candidate(candidate_id: str, request: Request,
                summary="Erase a candidate everywhere (rows, files, index, derived results)")
 def erase_candidate(candidate_id: str, request: Request,
                     key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
-    report = request.app.state.workspace.erase(candidate_id, actor=key.id)
+    report = erase(request.app.state.workspace, candidate_id, actor=key.id)
     return {"ok": True, "erased": report.to_dict()}
 
 

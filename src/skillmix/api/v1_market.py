@@ -9,7 +9,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from ..store import ApiKey, repo
-from ..store.market_runs import KIND, market_report, report_html_path, start_market_run
+from ..service import market_report, report_html_path, start_market_run
+from ..service.market import KIND
 from .auth import require
 
 __all__ = ["REPORT_CSP", "router"]

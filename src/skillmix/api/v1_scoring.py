@@ -8,10 +8,9 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from ..errors import NotFoundError
+from ..service import (assess_candidate, list_decisions, profile_choices, rank_posting,
+                       record_override, resolve_profile, save_profile_yaml, verify_log)
 from ..store import ApiKey, repo
-from ..store.decisions import decision_log, pseudonym
-from ..store.scoring import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
 from .auth import require
 from .views import result_view
 
@@ -105,30 +104,21 @@ class OverrideIn(BaseModel):
 def get_decisions(request: Request, kind: str | None = None, run_id: str | None = None,
                   candidate_id: str | None = None, limit: int = Query(100, ge=1, le=1000),
                   key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
-    ws = request.app.state.workspace
-    entries = list(decision_log(ws).entries(kind=kind, run_id=run_id))
-    if candidate_id:
-        alias = pseudonym(ws.store, candidate_id)
-        entries = [e for e in entries if alias in str(e.outputs) or e.candidate_id == alias]
-    return {"ok": True, "decisions": [e.to_dict() for e in reversed(entries[-limit:])]}
+    entries = list_decisions(request.app.state.workspace, kind=kind, run_id=run_id,
+                             candidate_id=candidate_id, limit=limit)
+    return {"ok": True, "decisions": [e.to_dict() for e in entries]}
 
 
 @router.get("/decisions/verify", tags=["decisions"], summary="Check the log's hash chain")
 def verify_decisions(request: Request, key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
-    return {"ok": True, "entries": decision_log(request.app.state.workspace).verify()}
+    return {"ok": True, "entries": verify_log(request.app.state.workspace)}
 
 
 @router.post("/decisions/overrides", tags=["decisions"], status_code=201,
              summary="Record a reviewer's decision on a candidate of a run, with the reason")
 def override(body: OverrideIn, request: Request,
              key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
-    ws = request.app.state.workspace
-    log = decision_log(ws)
-    if not any(e.id == body.run_id and e.kind == "run" for e in log.entries(run_id=body.run_id)):
-        raise NotFoundError("F146", f"no scoring or ranking run {body.run_id[:80]!r} in the "
-                                    "decision log.",
-                            hint="Use the 'decision' id of a scorecard or ranking.")
-    entry = log.record_override(
-        body.run_id, pseudonym(ws.store, body.candidate_id), reviewer=key.user_name,
-        reason=body.reason, decision=body.decision)
+    entry = record_override(request.app.state.workspace, body.run_id, body.candidate_id,
+                            reviewer=key.user_name, reason=body.reason,
+                            decision=body.decision, actor=key.id)
     return {"ok": True, "decision": entry.to_dict()}

@@ -26,20 +26,24 @@ def _config(ctx: click.Context):  # type: ignore[no-untyped-def]
 @click.option("--corpus", "corpora", multiple=True, metavar="NAME=PATH",
               help="A job-board export clients may start market runs on (repeatable).")
 @click.option("--secure-cookies", is_flag=True, help="Mark session cookies Secure (behind HTTPS).")
+@click.option("--workers", type=int, default=None,
+              help="Server processes (uvicorn workers) [default: the CPU count].")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, files_dir: str | None, host: str, port: int,
           max_upload_mb: float, blind: bool, taxonomy: str, corpora: tuple[str, ...],
-          secure_cookies: bool) -> None:
+          secure_cookies: bool, workers: int | None) -> None:
     """Serve the REST API (/v1) and the web UI for hiring teams.
 
     Make the first key with `skillmix serve create-key NAME --scopes admin`.
     """
-    from ..api.server import ServeConfig, parse_corpora, require_serve_extra, run_server
+    from ..server.run import (ServeConfig, default_workers, parse_corpora, require_serve_extra,
+                              run_server)
 
     require_serve_extra()
     ctx.obj = ServeConfig(db=db, files_dir=files_dir, host=host, port=port,
                           max_upload_mb=max_upload_mb, blind=blind, taxonomy=taxonomy,
-                          secure_cookies=secure_cookies, corpora=parse_corpora(corpora))
+                          secure_cookies=secure_cookies, corpora=parse_corpora(corpora),
+                          workers=default_workers() if workers is None else workers)
     if ctx.invoked_subcommand is None:
         run_server(ctx.obj)
 

@@ -4,8 +4,9 @@ scorecards, rankings, users and API keys, jobs and an append-only audit log.
 SQLAlchemy 2 with Alembic migrations; SQLite (WAL) by default, PostgreSQL by URL (the
 ``postgres`` extra). Start with :class:`Store`; the functions of :mod:`.repo`,
 :mod:`.access` and :mod:`.erase` take it as their first argument, and
-:class:`~skillmix.store.workspace.Workspace` ties them to the extract/assess/match
-libraries for the API and the web UI.
+:mod:`skillmix.store.subjects` reads and writes in bulk inside a session the caller
+opened. The store knows nothing of scoring: the use cases of :mod:`skillmix.service` tie
+it to the extract/assess/match/fairness libraries for the API and the web UI.
 """
 
 from __future__ import annotations

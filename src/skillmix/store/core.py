@@ -23,12 +23,19 @@ from .db import WRITE_OPTION, default_files_dir, is_sqlite, make_engine, normali
 from .files import FileStore
 from .models import AuditRow
 
-__all__ = ["Store", "new_id"]
+__all__ = ["Store", "add_audit", "new_id"]
 
 
 def new_id(prefix: str) -> str:
     """A random, unguessable id such as ``cand_3f9a0c1d2e4b5a6f`` (no content in it)."""
     return f"{prefix}_{secrets.token_hex(8)}"
+
+
+def add_audit(sess: Session, actor: str, action: str, object_type: str = "",
+              object_id: str = "", **detail: Any) -> None:
+    """Append one audit entry in ``sess`` (ids, action names and counts only; never text)."""
+    sess.add(AuditRow(actor=actor, action=action, object_type=object_type,
+                      object_id=object_id, detail=detail))
 
 
 class Store:
@@ -93,8 +100,7 @@ class Store:
     def audit(self, sess: Session, actor: str, action: str, object_type: str = "",
               object_id: str = "", **detail: Any) -> None:
         """Append one audit entry (ids, action names and counts only; never text)."""
-        sess.add(AuditRow(actor=actor, action=action, object_type=object_type,
-                          object_id=object_id, detail=detail))
+        add_audit(sess, actor, action, object_type, object_id, **detail)
 
     def compact(self, *, attempts: int = 20, wait_s: float = 0.25) -> bool:
         """Push freed pages out of the SQLite WAL, or VACUUM PostgreSQL tables, so deleted

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import threading
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from sqlalchemy import delete, select
@@ -34,14 +33,11 @@ from .core import Store
 from .models import CandidateRow, DecisionHeadRow, DecisionLogRow
 
 if TYPE_CHECKING:
-    from ..fairness.log import DecisionLog, LogEntry
+    from ..fairness.log import LogEntry
     from ..fairness.log_anchor import LogAnchor
-    from .workspace import Workspace
 
-__all__ = ["DbLogSink", "append_entry", "decision_log", "keyed_input", "pseudonym",
-           "store_anchor"]
-
-_LOCK = threading.Lock()
+__all__ = ["DbLogSink", "alias_of", "append_entry", "find_run", "keyed_bytes", "keyed_input",
+           "pseudonym", "store_anchor"]
 
 
 def _locked_head(sess: Session) -> DecisionHeadRow:
@@ -113,19 +109,6 @@ class DbLogSink:
                 sess.add(DecisionLogRow(id=str(e["id"]), at=str(e["at"]), entry=dict(e)))
 
 
-def decision_log(ws: "Workspace") -> "DecisionLog":
-    """The workspace's decision log (made once: it reads the anchor's key file; it keeps
-    no chain state, which lives in the database)."""
-    from ..fairness.log import DecisionLog
-
-    with _LOCK:
-        log = getattr(ws, "_decision_log", None)
-        if log is None:
-            log = DecisionLog(DbLogSink(ws.store), anchor=store_anchor(ws.store))
-            ws._decision_log = log
-        return log
-
-
 def store_anchor(store: Store) -> "LogAnchor":
     """The anchor of a store's decision log: head and key files beside the files folder
     (``<files>.decisions.head``, ``.key``), outside the database an editor of the log
@@ -144,13 +127,28 @@ def _log_key(store: Store, candidate_id: str) -> str:
         return row.log_key
 
 
-def pseudonym(store: Store, candidate_id: str) -> str:
+def alias_of(log_key: str, candidate_id: str) -> str:
     """The candidate's id in the decision log: ``cp_`` + HMAC-SHA256(log_key, id)[:20]."""
-    key = _log_key(store, candidate_id)
-    mac = hmac.new(bytes.fromhex(key), candidate_id.encode(), hashlib.sha256).hexdigest()
+    mac = hmac.new(bytes.fromhex(log_key), candidate_id.encode(), hashlib.sha256).hexdigest()
     return "cp_" + mac[:20]
 
 
-def keyed_input(store: Store, candidate_id: str, text: str) -> bytes:
+def keyed_bytes(log_key: str, text: str) -> bytes:
     """What the log hashes for a candidate's document: their key, then the text."""
-    return bytes.fromhex(_log_key(store, candidate_id)) + text.encode("utf-8", "surrogatepass")
+    return bytes.fromhex(log_key) + text.encode("utf-8", "surrogatepass")
+
+
+def pseudonym(store: Store, candidate_id: str) -> str:
+    """:func:`alias_of` with the candidate's key read from the store (``[S101]`` if none)."""
+    return alias_of(_log_key(store, candidate_id), candidate_id)
+
+
+def keyed_input(store: Store, candidate_id: str, text: str) -> bytes:
+    """:func:`keyed_bytes` with the candidate's key read from the store."""
+    return keyed_bytes(_log_key(store, candidate_id), text)
+
+
+def find_run(sess: Session, run_id: str) -> Mapping[str, Any] | None:
+    """The run entry with id ``run_id`` (by its indexed id, not by reading the log)."""
+    entry = sess.scalars(select(DecisionLogRow.entry).where(DecisionLogRow.id == run_id)).first()
+    return entry if isinstance(entry, Mapping) and entry.get("kind") == "run" else None

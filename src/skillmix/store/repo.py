@@ -8,7 +8,7 @@ frozen records of :mod:`skillmix.store.types` before they leave.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from sqlalchemy import func, select
 
@@ -67,13 +67,13 @@ __all__ = [
     "put_profile",
     "read_original",
     "save_document",
-    "save_ranking",
-    "save_scorecard",
     "start_job",
+    "stored_document",
 ]
 
 
-def _stored(row: DocumentRow) -> StoredDocument:
+def stored_document(row: DocumentRow) -> StoredDocument:
+    """A document row as the record the store hands out."""
     doc = document_from_row(row.id, row.kind, row.source, row.media_type, row.title, row.text,
                             row.structure or {})
     return StoredDocument(id=row.id, kind=row.kind, document=doc, candidate_id=row.candidate_id,
@@ -134,7 +134,7 @@ def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
             store.audit(sess, actor, "document.upload", "document", doc_id, kind=kind,
                         bytes=row.size, owner=candidate_id or posting_id,
                         mentions=len(extraction.mentions) if extraction else 0)
-            stored = _stored(row)
+            stored = stored_document(row)
     except BaseException:
         if rel is not None:
             store.files.discard(rel)
@@ -163,7 +163,7 @@ def get_document(store: Store, doc_id: str) -> StoredDocument:
         row = sess.get(DocumentRow, doc_id)
         if row is None:
             raise NotFoundError("S103", f"no document {doc_id!r}.")
-        return _stored(row)
+        return stored_document(row)
 
 
 def get_extraction(store: Store, doc_id: str) -> Extraction:
@@ -186,7 +186,7 @@ def _documents_of(store: Store, column: Any, owner: str) -> list[tuple[StoredDoc
         for row in rows:
             ext = sess.scalars(select(ExtractionRow).where(ExtractionRow.document_id == row.id)
                                .order_by(ExtractionRow.id.desc())).first()
-            out.append((_stored(row), extraction_from_json(ext.data) if ext else None))
+            out.append((stored_document(row), extraction_from_json(ext.data) if ext else None))
         return out
 
 
@@ -306,19 +306,6 @@ def delete_profile(store: Store, profile_id: str, *, actor: str) -> None:
 # --------------------------------------------------------------------------- results
 
 
-def save_scorecard(store: Store, candidate_id: str, target: str, data: Mapping[str, Any], *,
-                   actor: str, detail: Mapping[str, Any] | None = None) -> StoredResult:
-    with store.session() as sess:
-        row = ScorecardRow(id=new_id("card"), candidate_id=candidate_id, target=target,
-                           data=dict(data))
-        sess.add(row)
-        sess.flush()
-        store.audit(sess, actor, "candidate.assess", "candidate", candidate_id,
-                    scorecard=row.id, target=target, **dict(detail or {}))
-        return StoredResult(id=row.id, kind="scorecard", subject=candidate_id, target=target,
-                            data=row.data, created_at=row.created_at)
-
-
 def _card(row: ScorecardRow) -> StoredResult:
     return StoredResult(id=row.id, kind="scorecard", subject=row.candidate_id,
                         target=row.target, data=row.data, created_at=row.created_at)
@@ -337,22 +324,6 @@ def list_scorecards(store: Store, candidate_id: str) -> list[StoredResult]:
         rows = sess.scalars(select(ScorecardRow).where(ScorecardRow.candidate_id == candidate_id)
                             .order_by(ScorecardRow.created_at.desc())).all()
         return [_card(r) for r in rows]
-
-
-def save_ranking(store: Store, posting_id: str | None, data: Mapping[str, Any],
-                 members: Iterable[str], *, actor: str,
-                 detail: Mapping[str, Any] | None = None) -> StoredResult:
-    with store.session() as sess:
-        row = RankingRow(id=new_id("rank"), posting_id=posting_id, data=dict(data))
-        sess.add(row)
-        sess.flush()
-        ids = sorted(set(members))
-        for cid in ids:
-            sess.add(RankingMemberRow(ranking_id=row.id, candidate_id=cid))
-        store.audit(sess, actor, "posting.rank", "posting", posting_id or "", ranking=row.id,
-                    candidates=len(ids), **dict(detail or {}))
-        return StoredResult(id=row.id, kind="ranking", subject=posting_id or "",
-                            target=posting_id or "", data=row.data, created_at=row.created_at)
 
 
 def _ranking(row: RankingRow) -> StoredResult:
@@ -481,4 +452,4 @@ def latest_resume(store: Store, candidate_id: str) -> tuple[str | None, StoredDo
         row = sess.scalars(select(DocumentRow).where(DocumentRow.candidate_id == candidate_id,
                                                      DocumentRow.kind == "resume")
                            .order_by(DocumentRow.created_at.desc()).limit(1)).first()
-        return cand.name, (_stored(row) if row is not None else None)
+        return cand.name, (stored_document(row) if row is not None else None)

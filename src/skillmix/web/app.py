@@ -1,7 +1,7 @@
 """Mounting the web UI on the API's app: templates, static files, sessions, CSRF, errors.
 
 Why server-rendered: no build step, no client framework, nothing to keep in sync with the
-API; every page calls the same :class:`~skillmix.store.workspace.Workspace` the API does.
+API; every page calls the same :class:`~skillmix.service.Workspace` the API does.
 Safety: Jinja2 autoescapes every value (document text included); the CSP sent by the app
 forbids inline script and style, so templates use only ``/static`` files; every POST form
 carries the session's CSRF token (login uses a double-submit cookie), checked with a
@@ -89,7 +89,7 @@ async def web_user(request: Request) -> WebUser:
 
 def require_scope(user: WebUser, scope: str) -> None:
     if not user.key.allows(scope):
-        from ..api.errors import ForbiddenError
+        from ..errors import ForbiddenError
 
         raise ForbiddenError("A403", f"your key lacks the '{scope}' scope.",
                              hint="Ask an admin for a key with that scope.")

@@ -6,6 +6,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ..service import erase as erase_everywhere
+from ..service import ingest
 from ..store import close_session, open_session, repo
 from ..api.upload import read_upload
 from .app import (
@@ -82,7 +84,7 @@ async def upload(request: Request, user: WebUser = Depends(web_user)) -> Respons
     kind = f.get("kind", "resume")
     cid = f.get("candidate_id") or None
     if cid and kind == "resume":
-        from ..api.errors import ForbiddenError
+        from ..errors import ForbiddenError
         from ..store.access import may_attach
 
         if not await run_in_threadpool(may_attach, ws.store, user.key, cid):
@@ -90,7 +92,7 @@ async def upload(request: Request, user: WebUser = Depends(web_user)) -> Respons
                                  "(or an admin key) may add documents to it.",
                                  hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
-        ws.ingest, up.data, filename=up.filename, kind=kind, actor=user.key.id,
+        ingest, ws, up.data, filename=up.filename, kind=kind, actor=user.key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
         posting_fields={"title": f.get("title") or None, "company": f.get("company") or None,
                         "location": None})
@@ -114,7 +116,7 @@ def document(document_id: str, request: Request, user: WebUser = Depends(web_use
 
 @router.get("/candidates/{candidate_id}", response_class=HTMLResponse)
 def candidate(candidate_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
-    from ..store.scoring import profile_choices
+    from ..service import profile_choices
 
     ws = request.app.state.workspace
     cand = repo.get_candidate(ws.store, candidate_id)
@@ -130,7 +132,7 @@ def erase(candidate_id: str, request: Request, csrf: str = Form(""),
           user: WebUser = Depends(web_user)) -> Response:
     check_csrf(user.csrf, csrf)
     require_scope(user, "admin")
-    report = request.app.state.workspace.erase(candidate_id, actor=user.key.id)
+    report = erase_everywhere(request.app.state.workspace, candidate_id, actor=user.key.id)
     return page(request, "erased.html", {"report": report})
 
 

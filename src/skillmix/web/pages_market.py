@@ -7,7 +7,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ..store import repo
-from ..store.market_runs import KIND, market_report, report_html_path, start_market_run
+from ..service import market_report, report_html_path, start_market_run
+from ..service.market import KIND
 from ..api.v1_market import REPORT_CSP
 from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
 from .market_view import report_view

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..store import repo
-from ..store.scoring import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
+from ..service import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
 from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
 from .views import ranking_rows, scorecard_view
 

@@ -1,10 +1,9 @@
-"""The service layer the REST API and the web UI share: one call per user action.
+"""A :class:`Workspace`: one store, the settings that govern it and the engines that act
+on it; every use case of :mod:`skillmix.service` takes one.
 
-Why a layer here: routes and templates hold no logic, and the API and the browser must do
-exactly the same thing for an upload, an assessment, a ranking or an erasure. A
-:class:`Workspace` reads uploads in the io sandbox, extracts with the shared extractor,
-stores what came out, and calls the assess, match, market and fairness libraries through
-their public functions (see :mod:`skillmix.store.scoring`), recording every decision.
+Why an object: the server makes it once at start-up (the composition root in
+:mod:`skillmix.api.app`), and the API routes, the web pages, the CLI and the benchmarks hand
+the same one to the same use-case functions.
 """
 
 from __future__ import annotations
@@ -16,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from ..errors import ConfigError, DocumentError
+from ..errors import ConfigError
 from ..records import Extraction
-from . import repo
-from .core import Store, new_id
-from .erase import erase_candidate
-from .types import ErasureReport, StoredDocument
+from ..store import Store
+from ..store.types import ErasureReport, StoredDocument
 
 __all__ = ["Ingested", "Workspace", "WorkspaceSettings", "scorecard_target"]
 
@@ -68,7 +65,7 @@ class Workspace:
         self.store = store
         self.settings = settings or WorkspaceSettings()
         self._jobs: ThreadPoolExecutor | None = None
-        self._decision_log: Any = None  # made by skillmix.store.decisions.decision_log
+        self._decision_log: Any = None  # made by skillmix.service.decide.decision_log
         self._jobs_lock = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
@@ -91,35 +88,11 @@ class Workspace:
 
         return get_extractor(self.settings.taxonomy)
 
-    def ingest(self, data: bytes, *, filename: str, kind: str, actor: str,
-               candidate_id: str | None = None, candidate_name: str | None = None,
-               posting_id: str | None = None,
-               posting_fields: Mapping[str, str | None] | None = None) -> Ingested:
-        """Read an uploaded file, extract its skills and keep both."""
-        from ..io import ReadLimits, read_document
-        from ..io.limits import extract_within
+    def ingest(self, data: bytes, **kwargs: Any) -> Ingested:
+        """:func:`skillmix.service.ingest.ingest` on this workspace."""
+        from .ingest import ingest
 
-        if kind not in ("resume", "posting"):
-            raise ConfigError("C121", f"kind must be 'resume' or 'posting', not {kind!r}.")
-        if len(data) > self.settings.max_upload_bytes:
-            from ..api.errors import PayloadTooLargeError
-
-            raise PayloadTooLargeError.for_limit(self.settings.max_upload_bytes)
-        name = _safe_name(filename)
-        limits = ReadLimits(max_bytes=self.settings.max_upload_bytes)
-        doc = read_document(data, name=name, kind=kind, limits=limits,  # type: ignore[arg-type]
-                            sandbox=self.settings.sandbox)
-        if not doc.text.strip():
-            raise DocumentError("D190", "the document has no text.", source=name,
-                                hint="Upload a file with text (run OCR on scans first).")
-        doc_id = new_id("doc")
-        doc = doc.replace(id=doc_id, kind=kind)
-        ext = extract_within(self.extractor, doc, self.settings.extract_limits)  # D117-D119
-        stored = repo.save_document(
-            self.store, doc, ext, actor=actor, data=data, candidate_id=candidate_id,
-            candidate_name=candidate_name, posting_id=posting_id,
-            posting_fields=posting_fields, doc_id=doc_id)
-        return Ingested(stored=stored, extraction=ext)
+        return ingest(self, data, **kwargs)
 
     def registered_taxonomies(self) -> frozenset[str]:
         """Taxonomy names a request may name: the shipped ones (``builtin``, ``esco``,
@@ -135,7 +108,10 @@ class Workspace:
         return frozenset(names)
 
     def erase(self, candidate_id: str, *, actor: str) -> ErasureReport:
-        return erase_candidate(self.store, candidate_id, actor=actor)
+        """:func:`skillmix.service.erase.erase` on this workspace."""
+        from .erase import erase
+
+        return erase(self, candidate_id, actor=actor)
 
     def corpus_path(self, name: str) -> Path:
         corpora = dict(self.settings.market_corpora or {})
@@ -146,13 +122,6 @@ class Workspace:
                                 hint=f"Known: {', '.join(sorted(corpora)) or 'none'}; the "
                                      "server admin adds them with skillmix serve --corpus NAME=PATH.")
         return Path(corpora[name])
-
-
-def _safe_name(filename: str) -> str:
-    """The base name of an uploaded file, with path parts and control characters dropped."""
-    base = os.path.basename((filename or "upload").replace("\\", "/"))
-    base = "".join(ch for ch in base if ch.isprintable() and ch not in "<>\"'`")[:200]
-    return base or "upload"
 
 
 def scorecard_target(profile: str | None, posting_id: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Market runs as background jobs: start (202 + job id), poll, read the report.
+"""Use case: market runs as background jobs: start (202 + job id), poll, read the report.
 
 Why jobs: a market run reads a whole job-board export and can take minutes; the request
 that starts it returns at once and the client polls. Runs execute one at a time in the
@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import MissingExtraError, NotFoundError, SkillmixError
-from . import repo
-from .types import JobInfo
+from ..store import repo
+from ..store.types import JobInfo
 
 if TYPE_CHECKING:
     from .workspace import Workspace

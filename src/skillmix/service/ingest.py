@@ -1,0 +1,56 @@
+"""Use case: an uploaded file becomes a stored document with its extraction.
+
+The file is read in the io sandbox (when the workspace says so), extracted within the
+workspace's limits, and kept in one transaction with its candidate or posting, its skill
+index rows and an audit row (:func:`skillmix.store.repo.save_document`).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Mapping
+
+from ..errors import ConfigError, DocumentError, PayloadTooLargeError
+from ..store import new_id, repo
+
+if TYPE_CHECKING:
+    from .workspace import Ingested, Workspace
+
+__all__ = ["ingest", "safe_name"]
+
+
+def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str,
+           candidate_id: str | None = None, candidate_name: str | None = None,
+           posting_id: str | None = None,
+           posting_fields: Mapping[str, str | None] | None = None) -> "Ingested":
+    """Read an uploaded file, extract its skills and keep both."""
+    from ..io import ReadLimits, read_document
+    from ..io.limits import extract_within
+    from .workspace import Ingested
+
+    if kind not in ("resume", "posting"):
+        raise ConfigError("C121", f"kind must be 'resume' or 'posting', not {kind!r}.")
+    if len(data) > ws.settings.max_upload_bytes:
+        raise PayloadTooLargeError.for_limit(ws.settings.max_upload_bytes)
+    name = safe_name(filename)
+    limits = ReadLimits(max_bytes=ws.settings.max_upload_bytes)
+    doc = read_document(data, name=name, kind=kind, limits=limits,  # type: ignore[arg-type]
+                        sandbox=ws.settings.sandbox)
+    if not doc.text.strip():
+        raise DocumentError("D190", "the document has no text.", source=name,
+                            hint="Upload a file with text (run OCR on scans first).")
+    doc_id = new_id("doc")
+    doc = doc.replace(id=doc_id, kind=kind)
+    ext = extract_within(ws.extractor, doc, ws.settings.extract_limits)  # D117-D119
+    stored = repo.save_document(
+        ws.store, doc, ext, actor=actor, data=data, candidate_id=candidate_id,
+        candidate_name=candidate_name, posting_id=posting_id,
+        posting_fields=posting_fields, doc_id=doc_id)
+    return Ingested(stored=stored, extraction=ext)
+
+
+def safe_name(filename: str) -> str:
+    """The base name of an uploaded file, with path parts and control characters dropped."""
+    base = os.path.basename((filename or "upload").replace("\\", "/"))
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in "<>\"'`")[:200]
+    return base or "upload"
