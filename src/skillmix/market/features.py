@@ -70,6 +70,15 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])" + emit(trie), re.IGNORECASE)
 
 
+def _platform_objects(platforms: Sequence[str], objects: Sequence[str]) -> re.Pattern[str] | None:
+    """A named platform followed by what is made or run on it ("Instagram ads", "YouTube
+    channel", "Twitter Spaces"): the practice, though no practice word is used."""
+    plat, obj = _alternation(platforms), _alternation(objects)
+    if plat is None or obj is None:
+        return None
+    return re.compile(f"(?:{plat.pattern})[\\s/&,-]+(?:{obj.pattern})", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureLists:
     """The compiled word lists of ``data/features.yaml``."""
@@ -82,6 +91,7 @@ class FeatureLists:
     not_social: re.Pattern[str] | None
     incidental: re.Pattern[str] | None
     company: re.Pattern[str] | None
+    self_description: re.Pattern[str] | None
     hire: re.Pattern[str] | None
     duty_verbs: re.Pattern[str] | None
     required: re.Pattern[str] | None
@@ -89,6 +99,7 @@ class FeatureLists:
     core_cue: re.Pattern[str] | None
     title_social: re.Pattern[str] | None
     title_not_social: re.Pattern[str] | None
+    platform_objects: re.Pattern[str] | None
     areas: Mapping[str, re.Pattern[str] | None]
     all_areas: re.Pattern[str] | None = None
 
@@ -108,11 +119,13 @@ class FeatureLists:
             practice=_alternation(words("practice")), platforms=_alternation(words("platforms")),
             bare_social=_alternation(words("bare_social")), channel_words=_alternation(words("channel_words")),
             not_social=_alternation(words("not_social")), incidental=_alternation(words("incidental")),
-            company=_alternation(words("company")), hire=_alternation(words("hire")),
+            company=_alternation(words("company")), self_description=_alternation(words("self_description")),
+            hire=_alternation(words("hire")),
             duty_verbs=_alternation(words("duty_verbs")),
             required=_alternation(words("required")), preferred=_alternation(words("preferred")),
             core_cue=_alternation(words("core_cue")), title_social=_alternation(words("title_social")),
             title_not_social=_alternation(words("title_not_social")),
+            platform_objects=_platform_objects(words("platforms"), words("platform_objects")),
             areas={a: _alternation([str(x) for x in areas[a] or []]) for a in AREAS},
             all_areas=_alternation([str(x) for a in AREAS for x in areas[a] or []]),
         )
@@ -144,7 +157,9 @@ class CueSentence:
     ``kind`` is ``practice`` (names the practice), ``platform`` (only a platform or tool) or
     ``list`` (bare "social" in a list of channels); ``incidental`` / ``company`` say the
     sentence is about following, applying, praise or scams, or the company describing itself
-    without speaking to the hire; ``section`` is the posting section holding it.
+    without speaking to the hire; ``self_description`` that social media describes the
+    company ("As a social media platform, we require our employees..."), which no hire word
+    undoes; ``section`` is the posting section holding it.
     """
 
     start: int
@@ -158,11 +173,12 @@ class CueSentence:
     level: str
     core: bool
     channels: bool
+    self_description: bool = False
 
     @property
     def qualifies(self) -> bool:
         """Whether the sentence may ask something of the hire."""
-        return not self.incidental and not (self.company and not self.hire) \
+        return not self.incidental and not self.self_description and not (self.company and not self.hire) \
             and self.section not in ("benefits", "legal")
 
 
@@ -177,7 +193,8 @@ class PostingFeatures:
     title_social: bool
 
 
-_SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}")
+_SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}"
+                    r"|\s*(?=[\u2022\u25cf\u25aa])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -257,7 +274,7 @@ def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists |
         s, e = spans[i]
         raw = text[s:e]
         clean = blanked[s:e]
-        if _has(lists.practice, clean):
+        if _has(lists.practice, clean) or _has(lists.platform_objects, clean):
             kind = "practice"
         elif _has(lists.platforms, clean):
             kind = "platform"
@@ -270,7 +287,7 @@ def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists |
             start=s, end=e, text=" ".join(raw.split()), kind=kind, section=_section_at(sections, s),
             incidental=_has(lists.incidental, raw), company=_has(lists.company, raw),
             hire=speaks_to_hire(raw, lists), level=level, core=_has(lists.core_cue, clean),
-            channels=_count(lists.channel_words, clean) >= 2,
+            channels=_count(lists.channel_words, clean) >= 2, self_description=_has(lists.self_description, raw),
         ))
     return out
 
