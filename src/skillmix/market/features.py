@@ -282,11 +282,12 @@ def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists |
             kind = "list"
         else:
             continue
+        section = _section_at(sections, s)
         level = "required" if _has(lists.required, raw) else "preferred" if _has(lists.preferred, raw) else "mentioned"
         out.append(CueSentence(
-            start=s, end=e, text=" ".join(raw.split()), kind=kind, section=_section_at(sections, s),
+            start=s, end=e, text=" ".join(raw.split()), kind=kind, section=section,
             incidental=_has(lists.incidental, raw), company=_has(lists.company, raw),
-            hire=speaks_to_hire(raw, lists), level=level, core=_has(lists.core_cue, clean),
+            hire=section in _DUTY or section in _REQ or speaks_to_hire(raw, lists), level=level, core=_has(lists.core_cue, clean),
             channels=_count(lists.channel_words, clean) >= 2, self_description=_has(lists.self_description, raw),
         ))
     return out
