@@ -1,7 +1,8 @@
 """Learned social media classifier vs the keyword baseline and the rule classifier, by
-grouped, nested cross-validation on the 608 hand labels, plus feature ablations.
+grouped, nested cross-validation on the hand labels, plus feature ablations.
 
-Each row is the learned model refitted without one feature family (same folds, same seed),
+Each row is the learned model refitted without one feature family, or with the rule
+classifier's score added back as a feature (same folds, same seed),
 so a reader sees what each family buys; the keyword rule (``"social media" in text``) and the
 rule classifier are scored on the same test folds. Figures are mean ± sd over repeats of the
 pooled out-of-fold figure; F1/kw is the ratio to the keyword baseline's F1 in the same run.
@@ -24,7 +25,6 @@ SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "d
 
 ABLATIONS = {
     "learned (all features)": (),
-    "without the rule classifier's score": ("rule_score", "rule_yes"),
     "without sentence context (incidental/company/boilerplate)": ("incidental_cues", "company_cues",
                                                                    "boilerplate_cues"),
     "without platform-only and channel-list cues": ("platform_sentences", "platform_other_sentences",
@@ -44,8 +44,13 @@ def main() -> None:
     feats, rules = featurise(items)
     rows = []
     base = None
-    for name, drop in ABLATIONS.items():
-        fs = [dataclasses.replace(f, social={k: v for k, v in f.social.items() if k not in drop}) for f in feats]
+    runs = [(name, [dataclasses.replace(f, social={k: v for k, v in f.social.items() if k not in drop}) for f in feats])
+            for name, drop in ABLATIONS.items()]
+    # the rule classifier's verdict was a feature until features v2; this row adds it back
+    runs.append(("with the rule classifier's score added", [
+        dataclasses.replace(f, social={**f.social, "rule_score": min(r.score, 5.0), "rule_yes": float(r.requires)})
+        for f, r in zip(feats, rules)]))
+    for name, fs in runs:
         rep = cross_validate(items, fs, rules, repeats=args.repeats)
         models = [("learned", name)] if base is not None else [("learned", name), ("rules", "rule classifier"),
                                                                ("keyword", "keyword 'social media' in text")]

@@ -52,9 +52,29 @@ def test_features_bare_social_counts_only_in_a_channel_list() -> None:
 
 
 def test_features_platform_only_and_levels() -> None:
-    c = _cue("Experience with LinkedIn Sales Navigator is a plus.")
+    c = _cue("Experience with LinkedIn and Slack is a plus.")
     assert c.kind == "platform" and c.level == "preferred"
     assert _cue("Must have 3+ years of social media marketing experience.").level == "required"
+
+
+def test_features_platform_with_what_is_made_on_it_and_tools_are_the_practice() -> None:
+    assert _cue("You're happy designing for matchbooks, Instagram ads, emails and webpages.").kind == "practice"
+    assert _cue("Serve as a public-facing leader through channels like Twitter Spaces and AMAs.").kind == "practice"
+    assert _cue("Experience with LinkedIn Sales Navigator is a plus.").kind == "practice"
+    assert _cue("Please send a link to your LinkedIn profile.").kind == "platform"
+
+
+def test_features_self_description_and_business_influencers_do_not_qualify() -> None:
+    # hire words ("our employees", "understanding") do not undo the company describing itself
+    c = _cue("As a social media platform, we require our employees to have a strong understanding of privacy.")
+    assert c.self_description and not c.qualifies
+    assert cue_sentences("You will identify the decision makers and influencers at each organization.") == []
+
+
+def test_features_sentences_split_at_glued_bullets() -> None:
+    text = "KEY RESPONSIBILITIES\u25cf Plan programs.\u25cf Create content for social media and newsletters."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "KEY RESPONSIBILITIES", "\u25cf Plan programs.", "\u25cf Create content for social media and newsletters."]
 
 
 def test_features_sentence_spans_slice_the_text() -> None:

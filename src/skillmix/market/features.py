@@ -299,13 +299,14 @@ def _log1(x: float) -> float:
 
 def posting_features(
     title: str | None, text: str, sections: Sequence[Any] = (), mentions: Sequence[Any] = (),
-    family: str = "other", lists: FeatureLists | None = None, rule_score: float = 0.0, rule_yes: bool = False,
+    family: str = "other", lists: FeatureLists | None = None,
 ) -> PostingFeatures:
     """The features of one posting. ``sections`` are the posting's detected sections,
     ``mentions`` the extraction's skill mentions (for the taxonomy areas), ``family`` the
-    title family, ``rule_score``/``rule_yes`` the rule classifier's weighted evidence and
-    verdict (:class:`~skillmix.market.classify.SocialMediaClassifier`): the hand-written
-    rules are one more feature the model weighs."""
+    title family. The rule classifier's verdict is no longer a feature: the social media
+    decision reads the text alone, so it does not move when extraction changes (the rule
+    score followed extraction; dropping it cost nothing in cross-validation, see
+    ``bench/market_classifier.py``)."""
     lists = lists or load_feature_lists()
     spans = sentences(text)
     cues = cue_sentences(text, sections, lists, spans)
@@ -330,8 +331,6 @@ def posting_features(
         "incidental_cues": _log1(sum(c.incidental for c in cues)),
         "company_cues": _log1(sum(c.company and not c.hire for c in cues)),
         "boilerplate_cues": _log1(sum(c.section in _BOILER for c in cues)),
-        "rule_score": min(float(rule_score), 5.0),
-        "rule_yes": float(rule_yes),
         "family_marketing_or_social": float(family in ("marketing", "social_media")),
         "family_care_or_health": float(family in ("healthcare", "social_care")),
     }

@@ -141,13 +141,6 @@ class MarketModel:
         atomic_write_bytes(Path(path), (json.dumps(self.to_dict(), indent=1) + "\n").encode("utf-8"), mode=0o644)
 
 
-@lru_cache(maxsize=1)
-def _rule_classifier() -> Any:
-    from .classify import SocialMediaClassifier
-
-    return SocialMediaClassifier()
-
-
 @lru_cache(maxsize=4)
 def _cached_model(path: str | None) -> MarketModel:
     return MarketModel.load(path)
@@ -180,12 +173,8 @@ class LearnedSocialMediaClassifier:
             title = posting.title if title is None else title
             text = posting.text if text is None else text
             sections = posting.document.sections
-        rule = None
-        if extraction is not None:
-            rule = _rule_classifier().classify(posting, extraction, title=title, text=text)
         return posting_features(title, text or "", sections, extraction.mentions if extraction else (),
-                                title_family(title), load_feature_lists(),
-                                rule_score=rule.score if rule else 0.0, rule_yes=bool(rule and rule.requires))
+                                title_family(title), load_feature_lists())
 
     def classify(self, posting: Posting | None, extraction: Extraction | None, *, title: str | None = None,
                  text: str | None = None) -> SocialMediaVerdict:

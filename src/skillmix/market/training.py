@@ -113,8 +113,7 @@ def featurise(items: Sequence[LabelledPosting], taxonomy: str = "builtin"
         ext = extractor.extract(lp.posting)
         rule = rules.classify(lp.posting, ext)
         feats.append(posting_features(lp.posting.title, lp.posting.text, lp.posting.document.sections,
-                                      ext.mentions, title_family(lp.posting.title), lists,
-                                      rule_score=rule.score, rule_yes=rule.requires))
+                                      ext.mentions, title_family(lp.posting.title), lists))
         rule_verdicts.append(rule)
     return feats, rule_verdicts
 
