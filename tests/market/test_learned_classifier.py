@@ -266,3 +266,14 @@ def test_cli_market_report_quotes_the_estimate(corpus, tmp_path: Path) -> None:
     assert 0 < clf["estimate"]["precision"]["mean"] <= 1 and "sd" in clf["estimate"]["recall"]
     html = (out / "report" / "report.html").read_text("utf-8")
     assert "cross-validation grouped by company" in html
+
+
+def test_report_note_warns_on_a_perfect_estimate() -> None:
+    from skillmix.market.report import _estimate_note
+
+    def clf(v: float) -> dict:
+        m = {"mean": v, "sd": 0.0}
+        return {"estimate": {"precision": m, "recall": m, "f1": m}, "keyword_f1": {"mean": 0.8}, "labels": {}}
+
+    assert "refined on these same labels" in _estimate_note(clf(1.0))
+    assert "refined" not in _estimate_note(clf(0.95))

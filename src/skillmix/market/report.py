@@ -57,7 +57,16 @@ def _estimate_note(clf: Mapping[str, Any]) -> str:
             f"recall {est['recall']['mean']:.2f} ± {est['recall']['sd']:.2f} and F1 {est['f1']['mean']:.2f} "
             f"(the keyword rule \"social media\" in text: F1 "
             f"{(clf.get('keyword_f1') or {}).get('mean', float('nan')):.2f}); the figures count postings, so read "
-            f"the shares with that error in mind.")
+            f"the shares with that error in mind." + _perfect_caveat(est))
+
+
+def _perfect_caveat(est: Mapping[str, Any]) -> str:
+    """A perfect development score is a warning, and the report says so: it means the
+    classifier's word lists were refined on the very labels that measure it."""
+    if min(est["precision"]["mean"], est["recall"]["mean"]) < 0.995:
+        return ""
+    return (" A perfect cross-validated score means the word lists were refined on these same labels: "
+            "expect lower precision and recall on new postings.")
 
 
 def _skill_labels(taxonomy: str) -> dict[str, str]:
