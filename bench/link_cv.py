@@ -51,6 +51,8 @@ from skillmix.link.selection import (  # noqa: E402
 #: each grid: knob -> values; every other knob keeps the linker's configuration
 GRIDS: dict[str, dict[str, list[float]]] = {
     "shipped": {},
+    # the sentence encoder on its own (the student, in static mode): no weight to choose
+    "alone": {"w_desc": [0.0], "w_bm25": [0.0], "w_phrase": [0.0], "w_window": [0.0]},
     "small": {"w_label": [1.0, 1.5, 2.0], "w_window": [0.5, 0.75, 1.0]},
     "sentence": {"w_label": [1.5, 2.0, 3.0, 4.0, 6.0]},
     "knobs": {

@@ -99,6 +99,30 @@ def conll_spans(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
+def soft_skill_spans(root: Path) -> list[str]:
+    """Distinct soft-skill mentions of the Sayfullina job-ad set that its annotators
+    kept as real requirements (``is_soft_skill`` 1): "able to multitask", "relationship
+    builder". Their contexts are lemmatised and masked, so only the spans are used."""
+    import csv
+
+    p = root / "benchmarks" / "sayfullina" / "job_train.csv"
+    if not p.is_file():
+        return []
+    with p.open(encoding="utf-8", newline="") as fh:
+        spans = {" ".join(r["soft_skill"].split()) for r in csv.DictReader(fh) if r.get("is_soft_skill") == "1"}
+    return sorted(s for s in spans if s)
+
+
+def lexical_spans(sentences: list[str]) -> list[list[str]]:
+    """Per sentence, the surfaces of the skills skillmix's own lexical extractor finds in
+    it (builtin and ESCO taxonomies): spans chosen without the teacher, so that posting
+    sentences get span-level targets built like SkillSpan's."""
+    from skillmix.extract import extract
+
+    return [list(dict.fromkeys(m.surface for m in extract(s, taxonomy="builtin+esco").mentions))
+            for s in sentences]
+
+
 def resume_sentences(root: Path, cap: int, seed: int) -> list[str]:
     """Up to ``cap`` distinct lines and sentences (4-40 words) of the shared Kaggle
     résumés, shuffled with ``seed``: résumé phrasing ("Skill Details", bullet lists of
@@ -203,7 +227,9 @@ def train(table: np.ndarray, seqs: list[np.ndarray], targets: list[dict[int, flo
 def examples(data: list[tuple[str, list[str]]],
              views: list[dict[tuple[str, str], list[tuple[int, float]]]],
              postings: list[tuple[str, list[tuple[int, float]]]],
-             args: argparse.Namespace, concepts: list) -> tuple[list[str], list[dict[int, float]]]:
+             args: argparse.Namespace, concepts: list,
+             soft: list[tuple[str, list[tuple[int, float]]]] = (),
+             posting_spans: list[tuple[str, list[str]]] = ()) -> tuple[list[str], list[dict[int, float]]]:
     """Training texts and soft targets: SkillSpan sentences and spans (the teacher views
     mixed), repeated ``args.repeat`` times, then posting sentences with the teacher's
     sentence-level top-10, then ESCO labels and descriptions."""
@@ -216,20 +242,28 @@ def examples(data: list[tuple[str, list[str]]],
 
     texts: list[str] = []
     targets: list[dict[int, float]] = []
-    for sent, spans in data:
+    span_target = dict(posting_spans)
+    # SkillSpan sentences are repeated; posting sentences appear once, as without spans
+    for (sent, spans), times in [(x, args.repeat) for x in data] + [(x, 1) for x in posting_spans]:
         dists = [target(sp, sent) for sp in spans]
         merged: dict[int, float] = {}
         for d in dists:
             for c, w in d.items():
                 merged[c] = merged.get(c, 0.0) + w / len(dists)
-        for _ in range(args.repeat):
+        for _ in range(times):
             texts.append(sent)
             targets.append(merged)
             if not args.no_spans:
                 for sp, d in zip(spans, dists):
                     texts.append(sp)
                     targets.append(d)
+    for _ in range(args.repeat):
+        for span, top in soft:
+            texts.append(span)
+            targets.append(soft_target(top, args.teacher_t))
     for sent, top in postings:
+        if sent in span_target:
+            continue  # linked through its lexical spans above
         texts.append(sent)
         targets.append(soft_target(top, args.teacher_t))
     if not args.no_esco:
@@ -322,6 +356,11 @@ def main() -> None:
                     help="SkillSpan splits whose annotated spans the teacher links")
     ap.add_argument("--resumes", type=int, default=2000,
                     help="also distil the teacher's ranking of this many Kaggle résumé lines")
+    ap.add_argument("--posting-spans", action="store_true",
+                    help="posting and résumé sentences where the lexical extractor finds skills get "
+                    "span-level targets (the teacher links each found span), like SkillSpan's")
+    ap.add_argument("--sayfullina", action="store_true",
+                    help="also the Sayfullina soft-skill spans, each linked alone by the teacher")
     ap.add_argument("--esco-variants", type=int, default=0,
                     help="per concept: this many extra description sentences and two-label lists")
     ap.add_argument("--keep-benchmark", action="store_true",
@@ -380,6 +419,23 @@ def main() -> None:
     extra = [t for t in extra if normalise(t) not in banned]
     if extra:
         postings = list(zip(extra, teacher_sentences(extra, cache)))
+    posting_spans: list[tuple[str, list[str]]] = []
+    if args.posting_spans and args.rounds > 1:
+        ap.error("--posting-spans and --rounds > 1 do not combine")
+    if args.posting_spans and extra:
+        posting_spans = [(t, sp) for t, sp in zip(extra, lexical_spans(extra)) if sp]
+        ppairs = [(span, sent) for sent, spans in posting_spans for span in spans]
+        pviews = [dict(zip(ppairs, teacher_links(ppairs, cache)))]
+        if args.teacher_context == "both":
+            pviews.append(dict(zip(ppairs, teacher_links([(sp, "") for sp, _ in ppairs], cache))))
+        for v, pv in zip(views, pviews):
+            v.update(pv)
+        print(f"{len(posting_spans)} posting and résumé sentences with {len(ppairs)} lexical spans", flush=True)
+    soft: list[tuple[str, list[tuple[int, float]]]] = []
+    if args.sayfullina:
+        spans = [t for t in soft_skill_spans(args.shared) if normalise(t) not in banned]
+        soft = list(zip(spans, teacher_links([(t, "") for t in spans], cache)))
+        print(f"{len(soft)} Sayfullina soft-skill spans", flush=True)
     labels = store.lookup([c.label for c in concepts], enc.encode)
     labels = labels / np.maximum(np.linalg.norm(labels, axis=1, keepdims=True), 1e-12)
     base = StaticEncoder.load(default_static_path())
@@ -390,7 +446,7 @@ def main() -> None:
             # teacher (it links spans about as well as MiniLM, and differently)
             views = views[: 1 + (args.teacher_context == "both")]
             views += static_views(E, base, concepts, pairs, args.teacher_context)
-        texts, targets = examples(data, views, postings, args, concepts)
+        texts, targets = examples(data, views, postings, args, concepts, soft, posting_spans)
         if args.esco_variants:
             vt, vg = esco_variants(concepts, args.seed, args.esco_variants)
             texts += vt
