@@ -26,6 +26,11 @@ SkillSpan train and dev repeat ~10 validation sentences of boilerplate):
 * every ESCO alternative label and description, with its own concept as a hard target
   (so concepts no job ad mentions are still learnt); ``--esco-variants N`` adds N later
   description sentences and N two-label lists per concept (split targets).
+* off by default (no gain beyond seed noise, ``docs/linking.md``): ``--posting-spans``
+  gives the posting and résumé sentences in which skillmix's lexical extractor finds
+  skills span-level targets built like SkillSpan's (the teacher links each found span);
+  ``--span-postings N`` adds N further such posting sentences; ``--sayfullina`` adds the
+  Sayfullina soft-skill spans, each linked alone.
 What each source adds, by paired cross-validation on the validation splits
 (``bench/link_cv.py``), is in ``docs/linking.md``.
 ``--rounds 2`` adds self-training: the fast linker with the round-1 student becomes a
@@ -359,6 +364,9 @@ def main() -> None:
     ap.add_argument("--posting-spans", action="store_true",
                     help="posting and résumé sentences where the lexical extractor finds skills get "
                     "span-level targets (the teacher links each found span), like SkillSpan's")
+    ap.add_argument("--span-postings", type=int, default=0,
+                    help="add up to this many further posting sentences in which the lexical "
+                    "extractor finds skills, with span-level targets only")
     ap.add_argument("--sayfullina", action="store_true",
                     help="also the Sayfullina soft-skill spans, each linked alone by the teacher")
     ap.add_argument("--esco-variants", type=int, default=0,
@@ -420,10 +428,20 @@ def main() -> None:
     if extra:
         postings = list(zip(extra, teacher_sentences(extra, cache)))
     posting_spans: list[tuple[str, list[str]]] = []
-    if args.posting_spans and args.rounds > 1:
-        ap.error("--posting-spans and --rounds > 1 do not combine")
+    if (args.posting_spans or args.span_postings) and args.rounds > 1:
+        ap.error("--posting-spans / --span-postings and --rounds > 1 do not combine")
     if args.posting_spans and extra:
         posting_spans = [(t, sp) for t, sp in zip(extra, lexical_spans(extra)) if sp]
+    if args.span_postings:
+        from train_linker_static import posting_sentences
+
+        # further posting sentences (after the first --postings of the same shuffle), only
+        # those with lexical spans, with span-level targets alone
+        pool = posting_sentences(args.shared, args.postings + 4 * args.span_postings, args.seed)[args.postings :]
+        pool = [t for t in pool if normalise(t) not in banned]
+        more = [(t, sp) for t, sp in zip(pool, lexical_spans(pool)) if sp][: args.span_postings]
+        posting_spans += more
+    if posting_spans:
         ppairs = [(span, sent) for sent, spans in posting_spans for span in spans]
         pviews = [dict(zip(ppairs, teacher_links(ppairs, cache)))]
         if args.teacher_context == "both":
