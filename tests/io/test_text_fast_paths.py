@@ -283,3 +283,46 @@ def test_text_every_character_clean_text_removes_is_non_printable():
 ])
 def test_sections_required_literal(pattern, literal):
     assert required_literal(pattern) == literal
+
+
+def _cue_counts_agree(text: str) -> int:
+    """Every cue's fast count equals ``findall``'s on ``text``; how many cues matched."""
+    from skillmix.io.sections import _count_upto, _kind_cues
+
+    matched = 0
+    lower = text[:20000].lower()
+    for kind in ("posting", "resume"):
+        for cue in _kind_cues(kind):
+            want = min(3, len(cue.pattern.findall(text[:20000])))
+            matched += want > 0
+            if cue.fast is not None and not any(c in text for c in "\u0130\u0131\u017f\u212a"):
+                assert _count_upto(cue.fast, cue.bounded, lower, 3) == want, cue.pattern.pattern
+    return matched
+
+
+def test_sections_kind_cues_mostly_fast():
+    from skillmix.io.sections import _kind_cues
+
+    cues = _kind_cues("posting") + _kind_cues("resume")
+    assert sum(c.fast is not None for c in cues) >= len(cues) - 1
+    assert sum(c.bounded for c in cues) >= len(cues) // 2
+
+
+@pytest.mark.shared
+def test_sections_kind_cue_counts_same_as_findall_on_shared_documents(shared_data):
+    assert sum(_cue_counts_agree(clean_text(raw)) for raw in _shared_texts(shared_data)) > 3000
+
+
+_cued = st.lists(st.sampled_from(
+    ["we are looking", "We're HIRING", "xwe are seeking", "you will", "_you will", "you'll",
+     "Candidates", "applicant", "candidatex", "Jan 2020 - present", "jan. 2019 to ", "05/2020 – ",
+     "2019-current", "managed", "Led", "led_", "B.S.", "mba", "Company Name", "experience",
+     "Work Experience", "\nEducation\n", "per annum", "é", "\u00e9we are hiring", "1", "_", "-",
+     " ", "\n", "\u212a", "\u0131"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cued)
+def test_sections_kind_cue_counts_same_as_findall_generated(text):
+    _cue_counts_agree(text)
+    assert guess_kind(text) == reference_guess_kind(text)

@@ -202,14 +202,8 @@ _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 _META = set("\\.^$*+?{}[]()|")
 
 
-def required_literal(pattern: str) -> str | None:
-    """A piece of plain text every match of ``pattern`` must contain, or None.
-
-    Conservative by design: the run of plain characters after any leading ``\\b``
-    (``\\bdisabilit(?:y|ies)\\b`` -> ``disabilit``), dropped when the pattern has an
-    alternation at its top level, a leading flag or group, or the run is under 3
-    characters; a character a quantifier makes optional is left off the run.
-    """
+def _top_level_alternation(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and character class."""
     depth = 0
     i = 0
     while i < len(pattern):
@@ -230,8 +224,21 @@ def required_literal(pattern: str) -> str | None:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return None
+            return True
         i += 1
+    return False
+
+
+def required_literal(pattern: str) -> str | None:
+    """A piece of plain text every match of ``pattern`` must contain, or None.
+
+    Conservative by design: the run of plain characters after any leading ``\\b``
+    (``\\bdisabilit(?:y|ies)\\b`` -> ``disabilit``), dropped when the pattern has an
+    alternation at its top level, a leading flag or group, or the run is under 3
+    characters; a character a quantifier makes optional is left off the run.
+    """
+    if _top_level_alternation(pattern):
+        return None
     rest = pattern
     while rest.startswith("\\b"):
         rest = rest[2:]
@@ -280,6 +287,64 @@ def _literal_gate(text: str):  # type: ignore[no-untyped-def]
         return lit[0] in lower[0]
 
     return gate
+
+
+@dataclass(frozen=True, slots=True)
+class _KindCue:
+    pattern: re.Pattern[str]
+    weight: int
+    literal: tuple[str, bool] | None
+    fast: re.Pattern[str] | None  # for the lower-cased text; None: use ``pattern``
+    bounded: bool  # ``fast`` lost a leading ``\\b``, checked by :func:`_count_upto`
+
+
+@lru_cache(maxsize=4)
+def _kind_cues(kind: str) -> tuple[_KindCue, ...]:
+    """The cues of ``kind`` with a faster equivalent where one exists.
+
+    A case-insensitive cue written in lower case (its non-ASCII characters uncased) is
+    compiled case-sensitive for the lower-cased text, and a leading ``\\b`` is dropped
+    and checked by hand: ``re`` then finds the literal start of the cue with a string
+    search instead of trying the whole pattern at every position (about 30 times faster
+    on postings)."""
+    out = []
+    for pat, weight, literal in _gated_cues(kind):
+        src = pat.pattern
+        fast, bounded = None, False
+        if (pat.flags & re.IGNORECASE and src == src.lower()
+                and all(c.isascii() or c.lower() == c.upper() for c in src)):
+            bounded = src.startswith("\\b") and not _top_level_alternation(src)
+            fast = re.compile(src[2:] if bounded else src, pat.flags & ~re.IGNORECASE)
+        out.append(_KindCue(pat, weight, literal, fast, bounded))
+    return tuple(out)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``re`` calls \w in str patterns
+
+
+def _count_upto(fast: re.Pattern[str], bounded: bool, text: str, cap: int) -> int:
+    """``min(cap, len(findall))`` of the cue ``fast`` stands for, or -1 when an empty
+    match makes ``findall``'s rules too subtle to follow here (the caller then asks
+    ``re``). Searching on from one past a match that fails the dropped ``\\b`` finds
+    exactly the matches ``findall`` finds: ``re`` tries positions left to right and the
+    rest of the pattern matches the same way from a position whatever came before."""
+    n = pos = 0
+    size = len(text)
+    search = fast.search
+    while n < cap:
+        m = search(text, pos)
+        if m is None:
+            return n
+        at, end = m.span()
+        if end == at:
+            return -1
+        if bounded and (at > 0 and _is_word(text[at - 1])) == (at < size and _is_word(text[at])):
+            pos = at + 1
+            continue
+        n += 1
+        pos = end
+    return n
 
 
 def _eeo_spans(text: str) -> list[tuple[int, int]]:
@@ -337,12 +402,19 @@ def guess_kind(text: str) -> DocumentKind:
     """``posting``, ``resume`` or ``unknown``, from headings and wording cues."""
     sample = text[:20000]
     score = {"posting": 0, "resume": 0}
-    gate = _literal_gate(sample)
+    # Cues ignore case; when no character folds oddly (_CASE_ODD), matching the
+    # lower-cased text case-sensitively finds the same matches, and faster.
+    odd = not sample.isascii() and any(c in sample for c in _CASE_ODD)
+    lower = sample if odd else sample.lower()
     for kind in score:
-        for pat, weight, literal in _gated_cues(kind):
-            if literal is not None and not gate(literal):
+        for cue in _kind_cues(kind):
+            if not odd and cue.literal is not None and cue.literal[0] not in (
+                    lower if cue.literal[1] else sample):
                 continue  # the cue cannot match: its literal part is not in the text
-            score[kind] += weight * min(3, len(pat.findall(sample)))
+            n = -1 if odd or cue.fast is None else _count_upto(cue.fast, cue.bounded, lower, 3)
+            if n < 0:
+                n = min(3, len(cue.pattern.findall(sample)))
+            score[kind] += cue.weight * n
     exact, _ = _vocabulary()
     for line in sample.split("\n"):
         if len(line) > 60:
