@@ -154,19 +154,19 @@ def _regions(text: str, sections: tuple[Section, ...]) -> list[tuple[int, int]]:
 def parse_roles(text: str, sections: tuple[Section, ...] = ()) -> tuple[Role, ...]:
     """The dated roles of a résumé's work history, in document order."""
     roles: list[Role] = []
+    heading_starts = {s.start for s in sections}  # once: a résumé can have thousands
     for begin, end in _regions(text, sections):
-        roles.extend(_roles_in(text, begin, end, sections))
+        roles.extend(_roles_in(text, begin, end, heading_starts))
     return tuple(roles)
 
 
-def _roles_in(text: str, begin: int, end: int, sections: tuple[Section, ...]) -> list[Role]:
+def _roles_in(text: str, begin: int, end: int, heading_starts: set[int]) -> list[Role]:
     raw: list[tuple[int, str]] = []
     pos = begin
     for line in text[begin:end].split("\n"):
         raw.append((pos, line))
         pos += len(line) + 1
     lines = _join_split_ranges(raw)
-    heading_starts = {s.start for s in sections}
     found: list[tuple[int, DateRange, str, str | None]] = []  # (span start, dates, title, employer)
     taken: set[int] = set()
     for i, (off, line) in enumerate(lines):

@@ -21,7 +21,9 @@ from ..records import DocumentKind, Section
 
 __all__ = ["detect_sections", "guess_kind", "heading_key", "unglue_headings"]
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(?\+?\d[\d ()-]{7,}\d")
+# An e-mail address (tried only where a run of its characters starts: from every position
+# of a long run it would cost quadratic time) or a phone number.
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\(?\+?\d[\d ()-]{7,}\d")
 _BULLET = re.compile(r"^(?:[\s\-–—•·*#>▪■●○◦]+|\(?\d{1,2}[.)]\s*|[ivx]{1,4}[.)]\s+)+")
 
 
@@ -170,7 +172,7 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
     sections: list[Section] = []
     for i, (start, h, heading) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        end = len(text[:end].rstrip())
+        end = start + len(text[start:end].rstrip())  # not text[:end]: one copy per heading
         if end > start:
             sections.append(Section(h.section, heading, start, end, h.boilerplate))
     if doc == "resume":
