@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
+from ..errors import DocumentError
 from ..records import Document, DocumentKind
+from .codes import doc_error
 from .limits import ReadLimits
-from .reader import parse_bytes, read_path_bytes
+from .reader import IN_PROCESS_MAX_BYTES, parse_bytes, parse_plain, read_path_bytes
 from .sandbox import BATCH_SIZE, Sandbox, default_sandbox
 
 __all__ = ["read_document", "read_documents"]
@@ -73,8 +77,9 @@ def read_documents(
 ) -> Iterator[Document]:
     """Read many files (folders are walked), yielding documents as they are read.
 
-    Failures follow the batch policy (``on_error``) and are counted in ``report``; one
-    worker process is reused for the whole batch (files go to it in batches of
+    Failures follow the batch policy (``on_error``) and are counted in ``report``. Small
+    UTF-8 text and Markdown files are parsed in this process (:func:`parse_plain`); the
+    rest go to one worker process, reused for the whole batch (in batches of
     ``BATCH_SIZE``, one request each) and replaced after a crash or timeout.
     """
     check_on_error(on_error)
@@ -93,7 +98,7 @@ def read_documents(
     rep = report if report is not None else BatchReport()
     with Sandbox(lim) as box:
         for chunk in _chunks(items, BATCH_SIZE):
-            for path, result in box.read_batch(chunk, kind=knd, limits=lim):
+            for path, result in _read_chunk(box, chunk, knd, lim):
                 if isinstance(result, Document):
                     rep.done += 1
                     yield result
@@ -101,6 +106,49 @@ def read_documents(
                     raise result
                 else:
                     rep.record(str(path), result, on_error)
+
+
+def _read_chunk(box: Sandbox, chunk: list[Path], kind: DocumentKind | None, lim: ReadLimits
+                ) -> Iterator[tuple[Path, Document | DocumentError]]:
+    """``(path, document or error)`` for each file of ``chunk``, in order: small UTF-8 plain
+    text and Markdown parsed here (:func:`~skillmix.io.reader.parse_plain` says why that
+    is safe), everything else in one request to the sandbox's worker."""
+    results: list[Document | DocumentError | None] = []
+    boxed: list[int] = []
+    for path in chunk:
+        try:
+            data = _small_file(path, lim)
+            doc = None if data is None else parse_plain(data, str(path), kind=kind, limits=lim)
+        except DocumentError as err:
+            results.append(err)
+            continue
+        if doc is None:
+            boxed.append(len(results))
+        results.append(doc)
+    if boxed:
+        for i, (_, result) in zip(boxed, box.read_batch([chunk[i] for i in boxed], kind=kind,
+                                                       limits=lim)):
+            results[i] = result
+    for path, result in zip(chunk, results):
+        assert result is not None
+        yield path, result
+
+
+def _small_file(path: Path, lim: ReadLimits) -> bytes | None:
+    """The bytes of a regular file of at most :data:`IN_PROCESS_MAX_BYTES` (and the read
+    limit), or None (the sandbox then checks and reads it). One ``stat``, one ``read``."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise doc_error("D111", str(path), exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(st.st_mode) or st.st_size > min(lim.max_bytes, IN_PROCESS_MAX_BYTES):
+        return None
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(IN_PROCESS_MAX_BYTES + 1)
+    except OSError as exc:
+        raise doc_error("D111", str(path), exc.strerror or str(exc)) from None
+    return None if len(data) > min(lim.max_bytes, IN_PROCESS_MAX_BYTES) else data
 
 
 def _chunks(items: Iterable[Path], size: int) -> Iterator[list[Path]]:

@@ -8,6 +8,7 @@ sandbox (:mod:`skillmix.io.sandbox`) runs :func:`parse_bytes` in a worker proces
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,11 @@ from .limits import ReadLimits
 from .sections import detect_sections, guess_kind
 from .text import clean_text, decode_bytes, looks_binary
 
-__all__ = ["MEDIA_TYPES", "parse_bytes", "read_path_bytes", "sniff"]
+__all__ = ["IN_PROCESS_MAX_BYTES", "MEDIA_TYPES", "parse_bytes", "parse_plain", "read_path_bytes",
+           "sniff"]
+
+#: The largest plain-text or Markdown file :func:`parse_plain` reads in the calling process.
+IN_PROCESS_MAX_BYTES = 1 << 20
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -131,6 +136,57 @@ def parse_bytes(
         raise doc_error("D109", name, "structure nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser choking on a bad file
         raise doc_error("D109", name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
+    return _document(parsed, data, name, kind, lim, doc_id)
+
+
+def parse_plain(
+    data: bytes,
+    name: str,
+    *,
+    kind: DocumentKind | None = None,
+    limits: ReadLimits | None = None,
+    doc_id: str | None = None,
+) -> Document | None:
+    """What :func:`parse_bytes` gives for UTF-8 plain text or Markdown of at most
+    :data:`IN_PROCESS_MAX_BYTES`, parsed in this process; None for anything else (PDF,
+    DOCX, JSON, HTML, other encodings, bigger files), which the sandbox reads.
+
+    Why this is safe without the sandbox: what runs here is decoding UTF-8, the text
+    clean-up, section and kind detection (the corpus reader runs the same on every row of
+    an export) and the Markdown clean-up, all linear in the size of the text (the one
+    pattern that was not, the Markdown link, is bounded), on at most a megabyte; no
+    third-party parser and no charset guessing (those stay in the worker, under its
+    memory and CPU limits). Errors are the ones the worker would answer.
+    """
+    lim = limits or ReadLimits()
+    if len(data) > min(lim.max_bytes, IN_PROCESS_MAX_BYTES):
+        return None
+    if not data.strip():
+        raise doc_error("D113", name, "the file is empty")
+    if sniff(data, name) != "text":
+        return None
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            text, encoding = data.decode("utf-8-sig"), "utf-8-sig"
+        elif data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            return None
+        else:
+            text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+    stripped = text.lstrip("\ufeff \t\r\n")
+    suffix = Path(name).suffix.lower()
+    if stripped[:1] in ("{", "[") or _is_html(stripped, suffix):
+        return None
+    try:
+        parsed = _plain(text, encoding, stripped, suffix)
+    except MemoryError:
+        raise doc_error("D106", name, "while parsing") from None
+    return _document(parsed, data, name, kind, lim, doc_id)
+
+
+def _document(parsed: _Parsed, data: bytes, name: str, kind: DocumentKind | None,
+              lim: ReadLimits, doc_id: str | None) -> Document:
     if not parsed.text.strip():
         raise doc_error("D113", name, "no text after reading")
     if len(parsed.text) > lim.max_text_chars:
@@ -189,8 +245,16 @@ def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> _Parsed:
             parsed = _from_json(value, name)
             parsed.metadata["encoding"] = encoding
             return parsed
-    if suffix in (".html", ".htm", ".xhtml") or _HTML_HINT.search(stripped[:4096]):
+    if _is_html(stripped, suffix):
         return _from_html(text, encoding, name)
+    return _plain(text, encoding, stripped, suffix)
+
+
+def _is_html(stripped: str, suffix: str) -> bool:
+    return suffix in (".html", ".htm", ".xhtml") or _HTML_HINT.search(stripped[:4096]) is not None
+
+
+def _plain(text: str, encoding: str, stripped: str, suffix: str) -> _Parsed:
     if suffix in (".md", ".markdown") or re.search(r"(?m)^#{1,4} \S", stripped[:4096]):
         return _Parsed(_markdown_text(text), MEDIA_TYPES["markdown"], {"encoding": encoding})
     return _Parsed(clean_text(text), MEDIA_TYPES["text"], {"encoding": encoding})
@@ -200,8 +264,14 @@ def _markdown_text(text: str) -> str:
     text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", "", text)
     text = re.sub(r"(?m)^([ \t]*)[*+][ \t]+", r"\1- ", text)
     text = re.sub(r"\*\*|__", "", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
     return clean_text(text)
+
+
+# A link or image, ``[text](target)``, on one line. Neither part may hold the bracket
+# that opens it, so each ``[`` scans at most to the next one: a megabyte of ``[`` (or of
+# ``[](``) costs linear time, not quadratic. Longer or nested links stay as written.
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
 
 
 def _from_json(value: Any, name: str) -> _Parsed:
