@@ -166,3 +166,29 @@ def test_cli_quiet_silences_progress_on_a_terminal(tmp_path: Path) -> None:
     assert out.returncode == 0
     assert len(out.stdout.splitlines()) == 3
     assert written == b""
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+@pytest.mark.parametrize("head", [{}, {"profile": "smm", "profile_version": "2.1"}])
+def test_cli_output_json_written_record_by_record_same_as_one_dump(n: int, head: dict) -> None:
+    from skillmix.cli.output import Sink
+
+    records = [{"document": f"d{i}", "source": f"réf-{i}.txt", "mentions": [{"a": [1, 2]}, {}],
+                "empty": [], "none": None} for i in range(n)]
+    out = io.BytesIO()
+    sink = Sink("json", out, columns=(), array="items", head=head)
+    for r in records:
+        sink.record(r)
+        assert len(sink._records) == 0  # nothing collected
+    sink.close(report={"done": n, "failed": 0})
+    want = json.dumps({**head, "items": records, "report": {"done": n, "failed": 0}},
+                      indent=2, ensure_ascii=False) + "\n"
+    assert out.getvalue().decode("utf-8") == want
+
+
+def test_cli_extract_json_same_records_as_jsonl(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    whole = json.loads(run("extract", str(folder), "--json").stdout)
+    lines = [json.loads(line) for line in run("extract", str(folder), "--jsonl").stdout.splitlines()]
+    assert whole["documents"] == lines and len(lines) == 3
+    assert whole["report"]["done"] == 3

@@ -93,8 +93,8 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
             folders.append((Path(folder), render, suffix))
     with open_output(output) as out, progress(quiet, "assessing") as advance:
         sink = Sink(fmt, out, columns=(), title=f"Fit against {prof.id} {prof.version}",
-                    wrap=lambda cards: {"profile": prof.id, "profile_version": prof.version,
-                                        "scorecards": cards})
+                    head={"profile": prof.id, "profile_version": prof.version},
+                    array="scorecards")
         flags: list[str] = []
         for card in assess_stream(pairs(advance), prof, today=_today(today), report=BatchReport()):
             for folder_path, render, suffix in folders:

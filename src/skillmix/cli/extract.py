@@ -58,8 +58,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
     if limit is not None:
         docs = islice(docs, limit)
     with open_output(output) as out, progress(quiet, "extracting") as advance:
-        sink = Sink(fmt, out, columns=COLUMNS, title="Skills",
-                    wrap=lambda records: {"documents": records})
+        sink = Sink(fmt, out, columns=COLUMNS, title="Skills", array="documents")
         from ..io.limits import extract_within
 
         seen = 0

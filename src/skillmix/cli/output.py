@@ -6,8 +6,9 @@ same keys) or JSON-ready records from library records and hand them to a :class:
 no command formats output itself.
 
 ``--jsonl`` and ``--csv`` are written as records are produced, one line at a time, so
-memory stays flat however many documents go through; ``--json`` (one document) and
-``--table`` collect first and are meant for small inputs.
+memory stays flat however many documents go through; so is ``--json`` where a command
+names the array its records go in (one JSON document, indented, written record by
+record); ``--table`` collects first and is meant for small inputs.
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ import csv
 import io
 import json
 import sys
+import time
 from contextlib import contextmanager
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import click
 
 from ..jsonio import dumps
+
+#: ``--jsonl`` output is flushed at most this often (and when the command ends).
+FLUSH_SECONDS = 0.2
 
 __all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "limit_option",
            "open_output", "output_options"]
@@ -110,12 +115,17 @@ class Sink:
     """
 
     def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
-                 wrap: Callable[[list[Any]], Any] | None = None) -> None:
+                 wrap: Callable[[list[Any]], Any] | None = None, array: str | None = None,
+                 head: dict[str, Any] | None = None) -> None:
         self.fmt = fmt
         self.out = out
         self.columns = list(columns)
         self.title = title
         self.wrap = wrap or (lambda records: records)
+        self._flushed = time.monotonic()
+        # ``--json`` with ``array``: {**head, array: [records...], **extra}, written record
+        # by record instead of collected (the same bytes as one json.dumps of it all).
+        self._array = _JsonObjectWriter(out, head or {}, array) if array and fmt == "json" else None
         self.wants_records = fmt in ("jsonl", "json")
         self.wants_rows = fmt in ("csv", "table")
         self._records: list[Any] = []
@@ -126,9 +136,15 @@ class Sink:
     def record(self, obj: Any) -> None:
         if self.fmt == "jsonl":
             self.out.write(dumps(obj) + b"\n")
-            self.out.flush()
+            now = time.monotonic()
+            if now - self._flushed >= FLUSH_SECONDS:  # a flush per record costs a system call
+                self.out.flush()
+                self._flushed = now
         elif self.fmt == "json":
-            self._records.append(obj)
+            if self._array is not None:
+                self._array.item(obj)
+            else:
+                self._records.append(obj)
 
     def rows(self, rows: Iterable[dict[str, Any]]) -> None:
         if not self.columns:  # columns from the first row
@@ -147,7 +163,9 @@ class Sink:
             self._rows.extend(rows)
 
     def close(self, **extra: Any) -> None:
-        if self.fmt == "json":
+        if self._array is not None:
+            self._array.close(extra)
+        elif self.fmt == "json":
             _write_json(self.out, self.wrap(self._records), extra)
         elif self.fmt == "csv":
             if self._csv is None:
@@ -158,6 +176,53 @@ class Sink:
         elif self.fmt == "table":
             _write_table(self.out, self._rows, self.columns, self.title)
         self.out.flush()
+
+
+class _JsonObjectWriter:
+    """``{**head, key: [items], **tail}`` as ``json.dumps(..., indent=2)`` would write it,
+    one item at a time, so ``--json`` holds one record in memory, not all of them."""
+
+    def __init__(self, out: BinaryIO, head: dict[str, Any], key: str) -> None:
+        self.out = out
+        self.head = head
+        self.key = key
+        self.items = 0
+        self.opened = False
+
+    def _open(self) -> None:
+        members = [_member(k, v) for k, v in self.head.items()]
+        members.append(f"  {_dumps(self.key)}: [")
+        self.out.write(("{\n" + ",\n".join(members)).encode("utf-8"))
+        self.opened = True
+
+    def item(self, obj: Any) -> None:
+        if not self.opened:
+            self._open()
+        text = _indent(_dumps(obj), "    ", first=True)
+        self.out.write(((",\n" if self.items else "\n") + text).encode("utf-8"))
+        self.items += 1
+
+    def close(self, tail: dict[str, Any]) -> None:
+        if not self.opened:
+            self._open()
+        end = "\n  ]" if self.items else "]"
+        rest = "".join(",\n" + _member(k, v) for k, v in tail.items())
+        self.out.write((end + rest + "\n}\n").encode("utf-8"))
+
+
+def _dumps(value: Any) -> str:
+    from ..records import to_jsonable
+
+    return json.dumps(to_jsonable(value), indent=2, ensure_ascii=False, default=str)
+
+
+def _indent(text: str, pad: str, *, first: bool) -> str:
+    lines = text.split("\n")
+    return "\n".join((pad + line) if i or first else line for i, line in enumerate(lines))
+
+
+def _member(key: str, value: Any) -> str:
+    return f"  {_dumps(key)}: " + _indent(_dumps(value), "  ", first=False)
 
 
 def _write_json(out: BinaryIO, obj: Any, extra: dict[str, Any]) -> None:
