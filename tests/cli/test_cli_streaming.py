@@ -192,3 +192,32 @@ def test_cli_extract_json_same_records_as_jsonl(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in run("extract", str(folder), "--jsonl").stdout.splitlines()]
     assert whole["documents"] == lines and len(lines) == 3
     assert whole["report"]["done"] == 3
+
+
+def test_cli_blind_assess_and_rank_name_no_one(tmp_path: Path) -> None:
+    # a file name that would unblind, and the name and contacts inside the résumé
+    named = tmp_path / "Alex_Rivera_CV.txt"
+    named.write_bytes(demo_path("resume.txt").read_bytes())
+    files = [str(named), str(demo_path("consumer_resume.txt"))]
+    outs = [run("assess", *files, "--blind", "--jsonl"),
+            run("assess", *files, "--blind", "--csv", "--markdown", str(tmp_path / "md")),
+            run("rank", "--job", str(demo_path("posting.html")), *files, "--blind", "--jsonl"),
+            run("rank", "--job", str(demo_path("posting.html")), *files, "--blind", "--csv")]
+    texts = [o.stdout for o in outs] + [p.read_text() for p in (tmp_path / "md").iterdir()]
+    for o in outs:
+        assert o.returncode == 0, o.stderr
+    for text in texts:
+        assert "Candidate " in text
+        for leak in ("Alex", "Rivera", "alex.rivera@example.com", "010-2030", "consumer_resume"):
+            assert leak not in text
+    plain = run("assess", *files, "--csv").stdout
+    assert "Alex_Rivera_CV.txt" in plain  # without --blind the file names are shown
+
+
+def test_cli_blind_refuses_a_saved_index(tmp_path: Path) -> None:
+    job = str(demo_path("posting.html"))
+    saved = run("rank", "--job", job, str(demo_path("resume.txt")), "--save-index",
+                str(tmp_path / "idx"), "--quiet")
+    assert saved.returncode == 0, saved.stderr
+    out = run("rank", "--job", job, "--index", str(tmp_path / "idx"), "--blind")
+    assert out.returncode != 0 and "C425" in out.stderr and "Traceback" not in out.stderr

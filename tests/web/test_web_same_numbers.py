@@ -58,6 +58,11 @@ def _web_fit(web, cid: str, blind: bool) -> float:  # type: ignore[no-untyped-de
 def test_web_cli_api_same_fit(web, admin_token, pool) -> None:
     files = [str(demo_path("resume.txt")), str(demo_path("consumer_resume.txt"))]
     cli_fit = {r["source"]: float(r["fit"]) for r in cli("assess", *files)}
+    # --blind: the same masked text as the API's blind mode; rows in input order, named by a
+    # neutral label only
+    blind_rows = cli("assess", *files, "--blind")
+    assert all(re.fullmatch(r"Candidate [2-9A-Z]{4}", r["source"]) for r in blind_rows)
+    cli_blind = dict(zip(("resume.txt", "consumer_resume.txt"), (float(r["fit"]) for r in blind_rows)))
     for name in ("resume.txt", "consumer_resume.txt"):
         cid = pool[name]
         api = web.post("/v1/assess", headers=auth(admin_token),
@@ -68,6 +73,7 @@ def test_web_cli_api_same_fit(web, admin_token, pool) -> None:
         blind = web.post("/v1/assess", headers=auth(admin_token),
                          json={"candidate_id": cid, "blind": True}).json()
         assert round(blind["scorecard"]["data"]["scorecard"]["fit"], 1) == api_fit
+        assert cli_blind[name] == api_fit
         assert _web_fit(web, cid, blind=True) == api_fit
 
 
@@ -75,6 +81,11 @@ def test_web_cli_api_same_ranking_scores_and_labels(web, admin_token, pool) -> N
     rows = cli("rank", "--job", str(demo_path("posting.html")), str(demo_path("resume.txt")),
                str(demo_path("consumer_resume.txt")))
     cli_scores = {r["document"]: r["score"] for r in rows}
+    blind_rows = cli("rank", "--job", str(demo_path("posting.html")), str(demo_path("resume.txt")),
+                     str(demo_path("consumer_resume.txt")), "--blind")
+    cli_blind = {r["document"]: r["score"] for r in blind_rows}
+    assert all(re.fullmatch(r"Candidate [2-9A-Z]{4}", label) for label in cli_blind)
+    assert "Alex Rivera" not in str(blind_rows) and "resume.txt" not in str(blind_rows)
     for blind in (False, True):
         res = web.post("/v1/rank", headers=auth(admin_token),
                        json={"posting_id": pool["posting.html"], "blind": blind}).json()
@@ -83,8 +94,13 @@ def test_web_cli_api_same_ranking_scores_and_labels(web, admin_token, pool) -> N
         owner = {cid: doc for doc, cid in data["candidates"].items()}
         for name in ("resume.txt", "consumer_resume.txt"):
             m = by_doc[owner[pool[name]]]
-            if not blind:  # blind mode ranks the masked text: another input
+            if not blind:
                 assert f"{100 * m['score']:.1f}" == cli_scores[name]
+        if blind:  # the masked text ranked, in the CLI (--blind) as in the API; the labels
+            # differ (the CLI has no candidate ids), so compare by title
+            api = {m["title"]: f"{100 * m['score']:.1f}" for m in data["ranking"]["results"]}
+            assert api == {r["title"]: r["score"] for r in blind_rows}
+            assert len(set(api.values())) == 2
         labels = set(data["labels"].values())
         page = web.get(f"/rankings/{res['ranking']['id']}").text
         if blind:

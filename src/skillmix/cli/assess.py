@@ -38,14 +38,17 @@ def _today(value: str | None) -> date | None:
               help="Also write a one-page Markdown scorecard per résumé into this folder.")
 @click.option("--html", "html_dir", default=None, type=click.Path(file_okay=False),
               help="Also write a one-page HTML scorecard per résumé into this folder.")
+@click.option("--blind", is_flag=True,
+              help="Blind mode, as in the API: mask names, contacts, age and gender markers "
+                   "before scoring, and name each résumé by a neutral label (Candidate 7KQ3).")
 @click.option("--list-profiles", is_flag=True, help="List the built-in profiles and exit.")
 @click.option("--show-profile", is_flag=True,
               help="Print the profile (as YAML) that would be used, and exit.")
 @output_options(stream=True)
 @limit_option
 def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today: str | None,
-           md_dir: str | None, html_dir: str | None, list_profiles: bool, show_profile: bool,
-           fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
+           md_dir: str | None, html_dir: str | None, blind: bool, list_profiles: bool,
+           show_profile: bool, fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
     """Score RESUMES (files or folders) against a role profile, with evidence, red flags
     and interview questions for each gap."""
     from ..assess import available_profiles, load_profile
@@ -79,6 +82,11 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     docs = read_documents(list(resumes), kind="resume", report=report)
     if limit is not None:
         docs = islice(docs, limit)
+
+    if blind:
+        from ..fairness import blind_document
+
+        docs = (blind_document(d) for d in docs)
 
     def pairs(advance):  # type: ignore[no-untyped-def]
         for d in docs:

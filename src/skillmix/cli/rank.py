@@ -40,10 +40,13 @@ COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text
 @click.option("--taxonomy", "-t", default="builtin", show_default=True, help="Taxonomy spec.")
 @click.option("--explain/--no-explain", default=True, show_default=True,
               help="Explain each result (evidence, gaps, counterfactuals).")
+@click.option("--blind", is_flag=True,
+              help="Blind mode, as in the API: mask names, contacts, age and gender markers in "
+                   "the résumés before ranking, and name each by a neutral label.")
 @output_options(stream=True)
 def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int,
          index_dir: str | None, save_index: str | None, profile: str | None,
-         weights: str | None, as_of: str | None, taxonomy: str, explain: bool,
+         weights: str | None, as_of: str | None, taxonomy: str, explain: bool, blind: bool,
          fmt: str, output: str | None, quiet: bool) -> None:
     """Rank résumés for a job (--job POSTING RESUMES...) or jobs for a candidate
     (--candidate RESUME POSTINGS...). The score and its parameters are recorded with the
@@ -79,6 +82,15 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
         params = MatchParams.parse_weights(weights, params)
     area_weights = profile_area_weights(profile) if profile else None
     query_doc = read_document(Path(job or candidate), kind=query_kind)  # type: ignore[arg-type]
+    if blind:
+        if index_dir is not None:
+            raise ConfigError("C425", "--blind masks résumés before they are indexed; it cannot "
+                              "apply to a saved index.", source=index_dir,
+                              hint="Rank the files with --blind instead of --index.")
+        from ..fairness import blind_document
+
+        if query_kind == "resume":
+            query_doc = blind_document(query_doc)
     report = BatchReport()
     if index_dir is not None:
         loaded, index = load_index(index_dir)
@@ -98,6 +110,8 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     else:
         with progress(quiet, "reading") as advance:
             docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
+            if blind and pool_kind == "resume":
+                docs = [blind_document(d) for d in docs]  # type: ignore[arg-type]
         if not docs:
             for f in report.failures:
                 click.echo(f"error: {f.error}", err=True)

@@ -36,6 +36,7 @@ __all__ = [
     "SEXES",
     "audit_scores",
     "audit_selection",
+    "blind_document",
     "candidate_label",
     "config_version",
     "counterfactual_check",
@@ -67,7 +68,7 @@ _WHERE = {
     "load_outcomes": "results", "outcomes_from_rows": "results",
     "CounterfactualResult": "counterfactual", "counterfactual_check": "counterfactual",
     "swap_gender": "counterfactual", "with_name": "counterfactual",
-    "candidate_label": "labels", "neutral_label": "labels",
+    "blind_document": "labels", "candidate_label": "labels", "neutral_label": "labels",
 }
 
 

@@ -11,8 +11,12 @@ any list (which could leak a rank across runs).
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-__all__ = ["candidate_label", "neutral_label"]
+if TYPE_CHECKING:
+    from ..records import Document
+
+__all__ = ["blind_document", "candidate_label", "neutral_label"]
 
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L, U: easy to read aloud
 
@@ -37,3 +41,15 @@ def candidate_label(candidate_id: str, *, name: str | None, source: str | None,
     if source:
         return source.replace("\\", "/").rsplit("/", 1)[-1] or candidate_id
     return candidate_id
+
+
+def blind_document(doc: "Document", *, name: str | None = None) -> "Document":
+    """What blind scoring sees of a résumé read from a file (``skillmix assess/rank
+    --blind``): its text masked as the service's blind mode masks it (:func:`redact`, the
+    known ``name`` too), its id kept, and its ``source`` (a file name, which can be the
+    person's name) replaced by the neutral label of that id. The same masked text as the
+    API's blind mode, so the same scores."""
+    from .redact import redact
+
+    red = redact(doc, known_names=[name] if name else [])
+    return red.document.replace(id=doc.id, source=neutral_label(doc.id))
