@@ -404,6 +404,8 @@ class Match(_Record):
     skills: tuple["SkillMatch", ...] = ()
     #: the computed counterfactuals behind ``counterfactuals`` (additive)
     what_if: tuple["Counterfactual", ...] = ()
+    #: why the occupation component is what it is, when that component is on (additive)
+    occupation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

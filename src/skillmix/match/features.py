@@ -73,6 +73,9 @@ class MatchDocument:
     #: postings: a listed skill -> the alternatives that satisfy it as well (an example
     #: list: "Hootsuite, Buffer or similar"); the alternatives are not separate demands
     alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: O*NET-SOC detailed occupations: a posting's own (weight 1), a résumé's months per
+    #: occupation of its roles; empty unless asked for (see :mod:`.occupation`)
+    occupations: Mapping[str, float] = field(default_factory=dict)
 
 
 def _pointer(m: SkillMention) -> dict[str, int]:
@@ -177,8 +180,12 @@ def to_match_document(
     taxonomy: str = "builtin",
     today: date | None = None,
     area_weights: Mapping[str, float] | None = None,
+    occupations: bool = False,
 ) -> MatchDocument:
-    """Whatever the caller has, as a :class:`MatchDocument` (extracting when needed)."""
+    """Whatever the caller has, as a :class:`MatchDocument` (extracting when needed).
+
+    ``occupations=True`` also normalises the posting's title, or every role of the résumé,
+    to O*NET-SOC occupations (the ``occupation`` component reads them)."""
     if isinstance(item, MatchDocument):
         return item
     title = None
@@ -209,4 +216,8 @@ def to_match_document(
         out = resume_features(extraction, doc, today=today, title=title)
     if isinstance(item, (Posting, Resume)) and item.id != out.id:
         out = dataclasses.replace(out, id=item.id)
+    if occupations:
+        from .occupation import with_occupations
+
+        out = with_occupations(out, doc, today=today)
     return out

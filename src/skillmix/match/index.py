@@ -63,6 +63,9 @@ class MatchIndex:
     alt_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     alt_members: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     derived: dict[str, object] = field(default_factory=dict)
+    #: per document its occupations (:attr:`MatchDocument.occupations`); a saved index
+    #: does not keep them, so its occupation component is 0
+    occupations: list[dict[str, float]] = field(default_factory=list)
 
     def alternatives_of(self, i: int) -> dict[int, tuple[int, ...]]:
         """Document ``i``'s groups: demanded column -> alternative columns."""
@@ -242,6 +245,7 @@ class Matcher:
             kind=kind, ids=[d.id for d in docs], titles=[d.title for d in docs],
             sources=[d.source for d in docs], texts=[d.text for d in docs], values=values,
             level=lev, years=yrs, recency=rec, spans=spans, text_index=text_index, profile_weights=profile,
+            occupations=[dict(d.occupations) for d in docs],
         )
         if kind == "posting":
             self._index_alternatives(idx, docs)

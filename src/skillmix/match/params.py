@@ -28,6 +28,12 @@ The score of candidate *c* for job *j* is a weighted sum of four components, eac
   roles that used the skill, or the years claimed, whichever is larger;
 * ``text``: BM25 relevance of the document texts (bm25s, ``bm25_k1``, ``bm25_b``),
   divided by the best BM25 score in the pool so it lies in [0, 1].
+
+A fifth, optional component, ``+ w_occupation * occupation``, is the share of the
+candidate's months of work in the posting's O*NET-SOC occupation (months elsewhere in its
+major group count ``occupation_major_credit``; :mod:`.occupation`). ``w_occupation`` is 0
+by default: on the ranking evaluation it has not earned a weight (``bench/rank_quality.py
+--occupation``).
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ class MatchParams:
     w_area: float = 0.20
     w_years: float = 0.10
     w_text: float = 0.25
+    #: off by default (see the module docs); documents need ``occupations`` filled
+    w_occupation: float = 0.0
+    occupation_major_credit: float = 0.5
     required_weight: float = 1.0
     preferred_weight: float = 0.5
     mentioned_weight: float = 0.25
@@ -77,9 +86,10 @@ class MatchParams:
                     "C401", f"match parameter {f.name} must be a number >= 0, not {v!r}.",
                     hint="Check the --weights option or the parameters you passed.",
                 )
-        if self.w_skill + self.w_area + self.w_years + self.w_text <= 0:
+        if self.w_skill + self.w_area + self.w_years + self.w_text + self.w_occupation <= 0:
             raise ConfigError("C402", "at least one of the score weights must be above 0.")
-        for name in ("listed_credit", "neighbour_credit", "stale_factor", "professional_credit"):
+        for name in ("listed_credit", "neighbour_credit", "stale_factor", "professional_credit",
+                     "occupation_major_credit"):
             if getattr(self, name) > 1.0:
                 raise ConfigError("C403", f"match parameter {name} must lie in [0, 1].")
 
@@ -110,7 +120,8 @@ class MatchParams:
     def from_mapping(cls, data: Mapping[str, Any]) -> "MatchParams":
         """Parameters from loose input (a JSON object, ``--weights skill=0.5,...``)."""
         names = {f.name: f for f in dataclasses.fields(cls)}
-        alias = {"skill": "w_skill", "area": "w_area", "years": "w_years", "text": "w_text"}
+        alias = {"skill": "w_skill", "area": "w_area", "years": "w_years", "text": "w_text",
+                 "occupation": "w_occupation"}
         values: dict[str, Any] = {}
         for key, raw in data.items():
             name = alias.get(key, key)

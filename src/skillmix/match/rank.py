@@ -14,6 +14,7 @@ changed document with the same fitted matcher gives the same rank; a test holds 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ import scipy.sparse as sp
 from ..errors import MatchError
 from ..records import Counterfactual, Evidence, Match, Ranking, SkillMatch
 from .features import MatchDocument
+from .occupation import occupation_scores, occupation_sentence
 from .score import Components, combine, expand, score_candidates, score_jobs
 
 if TYPE_CHECKING:
@@ -30,8 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMULA", "ordinal", "rank"]
 
-FORMULA = ("score = w_skill*skill + w_area*area + w_years*years + w_text*text; "
-           "see skillmix.match.params and docs/match.md")
+FORMULA = ("score = w_skill*skill + w_area*area + w_years*years + w_text*text "
+           "[+ w_occupation*occupation]; see skillmix.match.params and docs/match.md")
 
 #: how many missing required skills are tried as counterfactuals per result
 _MAX_TRIES = 8
@@ -217,6 +219,26 @@ def _counterfactual_text(label: str, new: int, old: int, direction: str) -> str:
     return f"with evidence of {label} {who} would rank {ordinal(new)} instead of {ordinal(old)}{tail}"
 
 
+def _occupation(m: "Matcher", q: MatchDocument, idx: "MatchIndex") -> np.ndarray | None:
+    """The occupation component of every indexed document, or None when it is off."""
+    if m.params.w_occupation <= 0:
+        return None
+    others = idx.occupations if len(idx.occupations) == len(idx) else [{}] * len(idx)
+    return occupation_scores(q, others, m.params.occupation_major_credit)
+
+
+def _with_occupation(c: Components, occ: np.ndarray | None) -> Components:
+    return c if occ is None else dataclasses.replace(c, occupation=occ)
+
+
+def _occupation_note(m: "Matcher", q: MatchDocument, idx: "MatchIndex", i: int) -> str | None:
+    if m.params.w_occupation <= 0:
+        return None
+    other = idx.occupations[i] if len(idx.occupations) == len(idx) else {}
+    history, posting = (other, q.occupations) if q.kind == "posting" else (q.occupations, other)
+    return occupation_sentence(history, posting, m.params.occupation_major_credit)
+
+
 def _keep(found: list[Counterfactual], limit: int) -> tuple[Counterfactual, ...]:
     found.sort(key=lambda c: (c.rank_to, -c.score_to, c.skill_id))
     return tuple(found[:limit])
@@ -251,6 +273,8 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
                              demand, asked, m.area_of_, aw, bm25, best, m.params.demand_prior,
                              alts)
+    occ = _occupation(m, q, idx)
+    comps = _with_occupation(comps, occ)
     scores = combine(comps, m.params)
 
     order = _order(scores, top)
@@ -280,6 +304,8 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         text = np.array([bm25[order[k]] for k, _, _ in variants])
         news = combine(score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
                                         text, best, m.params.demand_prior, alts), m.params)
+        if occ is not None:  # a skill added does not change the work history
+            news = news + m.params.w_occupation * np.array([occ[order[k]] for k, _, _ in variants])
     found: list[list[Counterfactual]] = [[] for _ in cands]
     top_scores = scores[order]
     for (k, col, _), new in zip(variants, news.tolist()):
@@ -299,7 +325,8 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         i = int(order[k])
         skills, missing, transferable = explained[k]
         out.append(_match(k + 1, cand.doc_id, float(scores[i]), comps, i, skills, missing,
-                          transferable, _keep(found[k], m.params.counterfactuals), idx.titles[i]))
+                          transferable, _keep(found[k], m.params.counterfactuals), idx.titles[i],
+                          _occupation_note(m, q, idx, i)))
     return out
 
 
@@ -311,6 +338,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     best = float(bm25.max()) if bm25.size else 0.0
     d = idx.derived
     alternatives = (d["alt_pos"], idx.alt_ptr, idx.alt_members) if idx.alt_doc.size else None  # type: ignore[assignment]
+    occ = _occupation(m, q, idx)
 
     def score_all(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray) -> tuple[Components, np.ndarray, np.ndarray]:
         raw = np.zeros(S)
@@ -322,7 +350,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                        d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
                        alternatives)
-        return c, raw, exp
+        return _with_occupation(c, occ), raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
     scores = combine(comps, m.params)
@@ -356,13 +384,14 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
                                             _counterfactual_text(label, to, r, "jobs-for-candidate")))
         what_if = _keep(found, m.params.counterfactuals)
         out.append(_match(r, job.doc_id, float(scores[j]), comps, j, skills, missing,
-                          transferable, what_if, idx.titles[j]))
+                          transferable, what_if, idx.titles[j], _occupation_note(m, q, idx, j)))
     return out
 
 
 def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
            skills: list[SkillMatch], missing: list[str], transferable: list[tuple[str, str]],
-           what_if: tuple[Counterfactual, ...], title: str | None) -> Match:
+           what_if: tuple[Counterfactual, ...], title: str | None,
+           occupation: str | None = None) -> Match:
     matched = tuple(s.candidate_evidence for s in skills
                     if s.kind != "missing" and s.candidate_evidence is not None)
     return Match(
@@ -370,7 +399,7 @@ def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
         components={k: round(v, 6) for k, v in comps.row(i).items()},
         matched=matched, missing_required=tuple(missing), transferable=tuple(transferable),
         counterfactuals=tuple(c.text for c in what_if), title=title,
-        skills=tuple(skills), what_if=what_if,
+        skills=tuple(skills), what_if=what_if, occupation=occupation,
     )
 
 
@@ -427,4 +456,5 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
         yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                            d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior)  # type: ignore[arg-type]
+    comps = _with_occupation(comps, _occupation(m, query, idx))
     return comps, combine(comps, m.params)

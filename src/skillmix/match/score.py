@@ -37,15 +37,23 @@ class Components:
     area: np.ndarray
     years: np.ndarray
     text: np.ndarray
+    #: only when the occupation component is on (``w_occupation`` > 0)
+    occupation: np.ndarray | None = None
 
     def row(self, i: int) -> dict[str, float]:
-        return {"skill": float(self.skill[i]), "area": float(self.area[i]),
-                "years": float(self.years[i]), "text": float(self.text[i])}
+        out = {"skill": float(self.skill[i]), "area": float(self.area[i]),
+               "years": float(self.years[i]), "text": float(self.text[i])}
+        if self.occupation is not None:
+            out["occupation"] = float(self.occupation[i])
+        return out
 
 
 def combine(c: Components, params: MatchParams) -> np.ndarray:
-    return (params.w_skill * c.skill + params.w_area * c.area + params.w_years * c.years
-            + params.w_text * c.text)
+    out = (params.w_skill * c.skill + params.w_area * c.area + params.w_years * c.years
+           + params.w_text * c.text)
+    if c.occupation is not None:
+        out = out + params.w_occupation * c.occupation
+    return out
 
 
 def expand(evidence: sp.csr_matrix, neighbours: sp.csr_matrix, credit: float) -> sp.csr_matrix:
