@@ -204,7 +204,10 @@ def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: 
                                    f"{d['folds']}-fold grouped CV x {d['repeats']} repeats (mean ± sd over repeats)"))
     click.echo("areas F1 (learned): " + ", ".join(f"{a} {v['mean']:.3f}" for a, v in d["areas_f1"].items()))
     click.echo("by source (pooled, mean of repeats): " + "; ".join(
-        f"{k} P {v['precision']:.3f} R {v['recall']:.3f} ({v['positives']:.0f} positive)"
+        f"{k} P {v['precision']:.3f} R {v['recall']:.3f}"
+        + (f" strength {v['strength_acc_pos']:.3f}" if "strength_acc_pos" in v else "")
+        + (f" areas {v['areas_macro_f1']:.3f}" if "areas_macro_f1" in v else "")
+        + f" ({v['positives']:.0f} positive)"
         for k, v in d["by_source"].items()))
     if d["errors"]["false_negatives"] or d["errors"]["false_positives"]:
         click.echo(f"usually wrong: false negatives {', '.join(d['errors']['false_negatives']) or '-'}; "

@@ -364,11 +364,13 @@ def cross_validate(
         for src in sorted({lp.source for lp in items}):
             idx = [i for i, lp in enumerate(items) if lp.source == src]
             for m, verdicts in (("learned", done), ("keyword", kw), ("rules", rule_verdicts)):
-                s = score_verdicts([(labels[i], verdicts[i]) for i in idx])
+                s = score_verdicts([(labels[i], verdicts[i]) for i in idx], AREAS if m != "keyword" else None)
                 d = src_acc.setdefault(f"{src}/{m}", {})
                 for key, v in (("precision", s.precision), ("recall", s.recall), ("f1", s.f1),
-                               ("positives", float(s.tp + s.fn))):
-                    d.setdefault(key, []).append(v)
+                               ("strength_acc_pos", s.strength_accuracy_positives),
+                               ("areas_macro_f1", s.areas_macro_f1), ("positives", float(s.tp + s.fn))):
+                    if v is not None:
+                        d.setdefault(key, []).append(v)
         for i, p in enumerate(done):
             if p.requires != labels[i].requires:
                 wrong[items[i].key] = wrong.get(items[i].key, 0) + 1
