@@ -193,14 +193,18 @@ class PostingFeatures:
     title_social: bool
 
 
-_SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}"
-                    r"|\s*(?=[\u2022\u25cf\u25aa])")
+_SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}")
+#: the same, plus a split before every bullet glyph, also one glued to the text before it
+#: ("RESPONSIBILITIES\u25cf Plan...\u25cf Create..."); used only when the text has a glyph,
+#: because the extra branch is tried at every position
+_SPLIT_GLYPHS = re.compile(_SPLIT.pattern + r"|\s*(?=[\u2022\u25cf\u25aa])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (or bullet) spans of ``text``: lines, sentence ends and bullet marks."""
     out, pos = [], 0
-    for m in _SPLIT.finditer(text):
+    glyphs = "\u2022" in text or "\u25cf" in text or "\u25aa" in text
+    for m in (_SPLIT_GLYPHS if glyphs else _SPLIT).finditer(text):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
