@@ -277,3 +277,19 @@ def test_report_note_warns_on_a_perfect_estimate() -> None:
 
     assert "refined on these same labels" in _estimate_note(clf(1.0))
     assert "refined" not in _estimate_note(clf(0.95))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Responsibilities: Managing brand strategy and messaging through website, social media, videos and events.", True),
+    ("You will drive lead generating activities including cold calls, emails, and social touches.", True),
+    ("We serve clients, including athletes, social media influencers and fitness enthusiasts. "
+     "You will process payroll and reconcile accounts.", False),
+    ("Please include a pointer to your CV or LinkedIn profile.", False),
+    ("We are aware of fraudulent accounts impersonating our recruiters on LinkedIn.", False),
+    ("As a social media platform, we require our employees to understand privacy.", False),
+    ("Our work focuses on AI, social media and elections. You will write Python services.", False),
+])
+def test_learned_shipped_model_on_the_issue_examples(text: str, expected: bool) -> None:
+    # the misses and false positives that issue #18 quotes from the rule classifier
+    v = LearnedSocialMediaClassifier().classify(None, None, title="Coordinator", text=text)
+    assert v.requires is expected
