@@ -135,14 +135,18 @@ def test_pipeline_one_driver_per_folder(corpus, tmp_path: Path) -> None:
     assert run_market([path], out, workers=0, settings=_settings()).records == 10
 
 
+@pytest.mark.parametrize("engine, workers", [("local", 1), ("local", 0), ("dask", 1)])
 def test_pipeline_progress_counts_records_inside_a_partition(corpus, tmp_path: Path,
-                                                             monkeypatch) -> None:
-    # One partition of 3,000 records: progress must not jump from 0 to 100% (issue #15).
+                                                             monkeypatch, engine, workers) -> None:
+    # One partition of 3,000 records: progress must not jump from 0 to 100% (issue #15),
+    # in a process pool, inline (--workers 0) and on Dask.
     from skillmix.market import pipeline
 
+    if engine == "dask":
+        pytest.importorskip("distributed")
     monkeypatch.setattr(pipeline, "TICK_SECONDS", 0.05)
     events = []
-    s = run_market([corpus(3000)], tmp_path / "run", workers=1,
+    s = run_market([corpus(3000)], tmp_path / "run", workers=workers, engine=engine,
                    settings=_settings(partition_size=3000, dedup=False), progress=events.append)
     assert s.records == 3000 and s.partitions == 1
     extract = [e.done for e in events if e.phase == "extract"]

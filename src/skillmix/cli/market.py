@@ -1,7 +1,8 @@
 """``skillmix market``: run the corpus pipeline, report on it, query it, check the classifier.
 
 Thin commands over :mod:`skillmix.market`; the progress bar (rich, on stderr, with rate
-and ETA) is the only thing done here, and ``--silent`` turns it off.
+and ETA, counted in records) is the only thing done here; ``--quiet`` (or ``--silent``)
+turns it off, and it stays off when stderr is not a terminal.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ def market_group() -> None:
 
 
 def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], None]]:
-    if silent:
+    """``(update, stop)``: a bar counted in records (inside partitions too), only for a
+    person at a terminal: nothing with ``--quiet`` or when stderr is a pipe or a file."""
+    from .progress import progress_enabled
+
+    if not progress_enabled(silent):
         return (lambda _p: None), (lambda: None)
     from rich.console import Console
     from rich.progress import (
@@ -85,7 +90,8 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
 @click.option("--restart", is_flag=True, help="Discard a previous run in --out and start again.")
 @click.option("--on-error", type=click.Choice(["collect", "skip", "raise"]), default="collect",
               show_default=True, help="What an unreadable record does.")
-@click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", "--silent", "silent", is_flag=True,
+              help="No progress bar (there is none either when stderr is not a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None, engine: str,
             scheduler: str | None, workers: int | None, partition_size: int, dedup: bool,

@@ -162,7 +162,7 @@ def _run_locked(
     if engine == "dask":
         results = _run_dask(jobs, n_workers, scheduler)
     elif n_workers == 0:
-        results = (_call(j) for j in jobs)
+        results = _run_inline(jobs)
     else:
         results = _run_local(jobs, n_workers)
     finished: set[int] = set()
@@ -322,9 +322,29 @@ def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResu
                 yield out  # type: ignore[misc]
 
 
-def _run_dask(jobs: list[PartitionJob], workers: int, scheduler: str | None) -> Iterator[PartitionResult]:
+def _run_inline(jobs: list[PartitionJob]) -> Iterator[PartitionResult | None]:
+    """The partitions one after the other, in this process, with ticks as in
+    :func:`_run_local`: the partition runs in one helper thread so that this one can
+    wake up and read its progress notes (a partition holds thousands of records)."""
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    if not jobs:
+        return
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skillmix-partition")
     try:
-        from distributed import Client, LocalCluster, as_completed
+        for job in jobs:
+            fut = pool.submit(_call, job)
+            while not wait([fut], timeout=TICK_SECONDS).done:
+                yield None
+            yield fut.result()  # a partition's error is raised here, as inline
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(jobs: list[PartitionJob], workers: int, scheduler: str | None
+              ) -> Iterator[PartitionResult | None]:
+    try:
+        from distributed import Client, LocalCluster, wait
     except ImportError:
         raise MissingExtraError.for_module("distributed", "dask") from None
     if not jobs:
@@ -344,17 +364,23 @@ def _run_dask(jobs: list[PartitionJob], workers: int, scheduler: str | None) -> 
         n = workers
     try:
         pending = iter(jobs)
-        first = [client.submit(_guarded, j, pure=False) for _, j in zip(range(2 * n), pending)]
-        ac = as_completed(first)
-        for fut in ac:
-            out = fut.result()
-            fut.release()
-            if isinstance(out, _Failure):
-                out.reraise()
-            nxt = next(pending, None)
-            if nxt is not None:
-                ac.add(client.submit(_guarded, nxt, pure=False))
-            yield out
+        inflight = {client.submit(_guarded, j, pure=False) for _, j in zip(range(2 * n), pending)}
+        while inflight:
+            try:  # a tick every TICK_SECONDS while no partition finishes, as in _run_local
+                finished, inflight = wait(inflight, timeout=TICK_SECONDS,
+                                          return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                yield None
+                continue
+            for fut in finished:
+                out = fut.result()
+                fut.release()
+                if isinstance(out, _Failure):
+                    out.reraise()
+                nxt = next(pending, None)
+                if nxt is not None:
+                    inflight.add(client.submit(_guarded, nxt, pure=False))
+                yield out
     finally:
         client.close()
         if cluster is not None:
