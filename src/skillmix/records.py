@@ -62,10 +62,32 @@ def content_id(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def to_jsonable(value: Any) -> Any:
-    """Turn records (and containers of them) into JSON-ready builtins."""
+    """Turn records (and containers of them) into JSON-ready builtins.
+
+    Why the order of the checks: this runs over every mention of every result the server
+    stores; builtins come first and each record class's field names are looked up once
+    (``isinstance`` against the ``typing`` aliases cost more than the conversion)."""
+    if isinstance(value, _SCALARS):
+        return value
+    cls = type(value)
+    if cls is dict:
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if cls is list or cls is tuple:
+        return [to_jsonable(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_jsonable(getattr(value, name)) for name in _field_names(cls)}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):

@@ -12,7 +12,9 @@ from ..service import (assess_candidate, list_decisions, profile_choices, rank_p
                        record_override, resolve_profile, save_profile_yaml, verify_log)
 from ..store import ApiKey, repo
 from .auth import require
-from .views import result_view
+from fastapi.responses import Response
+
+from .views import fast_json, result_view
 
 __all__ = ["router"]
 
@@ -36,31 +38,33 @@ class RankIn(BaseModel):
 
 @router.post("/assess", tags=["scoring"], status_code=201,
              summary="Score a candidate against a role profile (logged as a decision)")
-def assess(body: AssessIn, request: Request, key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
+def assess(body: AssessIn, request: Request, key: ApiKey = Depends(require("write"))) -> Response:
     res = assess_candidate(request.app.state.workspace, body.candidate_id, profile=body.profile,
                            posting_id=body.posting_id, blind=body.blind, actor=key.id)
-    return {"ok": True, "scorecard": result_view(res)}
+    return fast_json({"ok": True, "scorecard": result_view(res)}, 201)
 
 
 @router.post("/rank", tags=["scoring"], status_code=201,
              summary="Rank candidates for a posting with explanations (blind by default; logged)")
-def rank(body: RankIn, request: Request, key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
+def rank(body: RankIn, request: Request, key: ApiKey = Depends(require("write"))) -> Response:
     res = rank_posting(request.app.state.workspace, body.posting_id,
                        candidate_ids=body.candidate_ids, top=body.top, blind=body.blind,
                        profile=body.profile, actor=key.id)
-    return {"ok": True, "ranking": result_view(res)}
+    return fast_json({"ok": True, "ranking": result_view(res)}, 201)
 
 
 @router.get("/scorecards/{scorecard_id}", tags=["scoring"], summary="A stored scorecard")
 def get_scorecard(scorecard_id: str, request: Request,
-                  key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    return {"ok": True, "scorecard": result_view(repo.get_scorecard(request.app.state.workspace.store, scorecard_id))}
+                  key: ApiKey = Depends(require("read"))) -> Response:
+    return fast_json({"ok": True, "scorecard": result_view(
+        repo.get_scorecard(request.app.state.workspace.store, scorecard_id))})
 
 
 @router.get("/rankings/{ranking_id}", tags=["scoring"], summary="A stored ranking")
 def get_ranking(ranking_id: str, request: Request,
-                key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    return {"ok": True, "ranking": result_view(repo.get_ranking(request.app.state.workspace.store, ranking_id))}
+                key: ApiKey = Depends(require("read"))) -> Response:
+    return fast_json({"ok": True, "ranking": result_view(
+        repo.get_ranking(request.app.state.workspace.store, ranking_id))})
 
 
 @router.get("/profiles", tags=["profiles"], summary="Role profiles: this workspace's and the built-in ones")

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi.responses import Response
+
 from ..records import Extraction
 from ..store import CandidateInfo, PostingInfo, StoredDocument, StoredResult
 from ..store.keys import ApiKey
 
-__all__ = ["candidate_view", "document_view", "extraction_view", "key_view", "posting_view",
-           "result_view"]
+__all__ = ["candidate_view", "document_view", "extraction_view", "fast_json", "key_view",
+           "posting_view", "result_view"]
+
+
+def fast_json(body: Any, status: int = 200) -> Response:
+    """``body`` encoded once with orjson (:mod:`skillmix.jsonio`), bypassing FastAPI's
+    field-by-field ``jsonable_encoder``, which took longer than the ranking for large
+    results (a ranking with its explanations is ~100 KB)."""
+    from ..jsonio import dumps
+
+    return Response(dumps(body), status_code=status, media_type="application/json")
 
 
 def document_view(d: StoredDocument, *, text: bool = True) -> dict[str, Any]:
@@ -42,7 +53,10 @@ def posting_view(p: PostingInfo) -> dict[str, Any]:
 
 
 def result_view(r: StoredResult) -> dict[str, Any]:
-    return r.to_dict()
+    """The stored result; its payload as stored (already JSON values: walking it again
+    with ``to_dict`` cost more than the use case that made it)."""
+    return {"id": r.id, "kind": r.kind, "subject": r.subject, "target": r.target,
+            "data": r.data, "created_at": r.created_at.isoformat() if r.created_at else None}
 
 
 def key_view(k: ApiKey) -> dict[str, Any]:

@@ -91,15 +91,16 @@ def verify_key(store: Store, token: str | None) -> ApiKey:
         raise PermissionDeniedError("A101", "this endpoint needs an API key.",
                                     hint="Send 'Authorization: Bearer smk_...' or 'X-API-Key'.")
     key_id, secret = parse_key(token)
-    with store.session() as sess:
-        row = sess.get(ApiKeyRow, key_id)
+    with store.session() as sess:  # one query: this runs on every request
+        found = sess.execute(select(ApiKeyRow, UserRow).join(UserRow, UserRow.id == ApiKeyRow.user_id)
+                             .where(ApiKeyRow.id == key_id)).first()
+        row, user = found if found is not None else (None, None)
         if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
             raise PermissionDeniedError("A103", "the API key is unknown, wrong or revoked.",
                                         hint="Ask an admin for a key: skillmix serve create-key.")
         if _expired(row):
             raise PermissionDeniedError("A104", "the API key has expired.",
                                         hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
-        user = sess.get(UserRow, row.user_id)
         assert user is not None
         return _as_key(row, user)
 

@@ -45,6 +45,7 @@ __all__ = [
     "candidates_with_skill",
     "create_job",
     "delete_profile",
+    "full_payload",
     "fail_stale_jobs",
     "finish_job",
     "get_candidate",
@@ -306,9 +307,24 @@ def delete_profile(store: Store, profile_id: str, *, actor: str) -> None:
 # --------------------------------------------------------------------------- results
 
 
-def _card(row: ScorecardRow) -> StoredResult:
+def full_payload(sess: Any, model: Any, data: Mapping[str, Any], field: str) -> Mapping[str, Any]:
+    """A stored result's payload with the part a reused result shares with its original
+    (``field``: ``scorecard`` or ``ranking``) read from the original.
+
+    Why shared: a result reused unchanged (see :mod:`skillmix.service.memo`) would
+    otherwise store another copy of tens or hundreds of KB. The original is erased with
+    the same candidates, so it is there as long as the copy is."""
+    root = data.get("reused_from")
+    if field in data or not root:
+        return data
+    original = sess.scalars(select(model.data).where(model.id == root)).first()
+    return {**data, field: dict(original or {}).get(field)}
+
+
+def _card(row: ScorecardRow, sess: Any = None) -> StoredResult:
+    data = full_payload(sess, ScorecardRow, row.data, "scorecard") if sess is not None else row.data
     return StoredResult(id=row.id, kind="scorecard", subject=row.candidate_id,
-                        target=row.target, data=row.data, created_at=row.created_at)
+                        target=row.target, data=data, created_at=row.created_at)
 
 
 def get_scorecard(store: Store, card_id: str) -> StoredResult:
@@ -316,19 +332,20 @@ def get_scorecard(store: Store, card_id: str) -> StoredResult:
         row = sess.get(ScorecardRow, card_id)
         if row is None:
             raise NotFoundError("S120", f"no scorecard {card_id!r}.")
-        return _card(row)
+        return _card(row, sess)
 
 
 def list_scorecards(store: Store, candidate_id: str) -> list[StoredResult]:
     with store.session() as sess:
         rows = sess.scalars(select(ScorecardRow).where(ScorecardRow.candidate_id == candidate_id)
                             .order_by(ScorecardRow.created_at.desc())).all()
-        return [_card(r) for r in rows]
+        return [_card(r, sess) for r in rows]
 
 
-def _ranking(row: RankingRow) -> StoredResult:
+def _ranking(row: RankingRow, sess: Any = None) -> StoredResult:
+    data = full_payload(sess, RankingRow, row.data, "ranking") if sess is not None else row.data
     return StoredResult(id=row.id, kind="ranking", subject=row.posting_id or "",
-                        target=row.posting_id or "", data=row.data, created_at=row.created_at)
+                        target=row.posting_id or "", data=data, created_at=row.created_at)
 
 
 def get_ranking(store: Store, ranking_id: str) -> StoredResult:
@@ -336,14 +353,14 @@ def get_ranking(store: Store, ranking_id: str) -> StoredResult:
         row = sess.get(RankingRow, ranking_id)
         if row is None:
             raise NotFoundError("S121", f"no ranking {ranking_id!r}.")
-        return _ranking(row)
+        return _ranking(row, sess)
 
 
 def latest_ranking(store: Store, posting_id: str) -> StoredResult | None:
     with store.session() as sess:
         row = sess.scalars(select(RankingRow).where(RankingRow.posting_id == posting_id)
                            .order_by(RankingRow.created_at.desc())).first()
-        return _ranking(row) if row is not None else None
+        return _ranking(row, sess) if row is not None else None
 
 
 # --------------------------------------------------------------------------- jobs, audit

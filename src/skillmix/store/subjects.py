@@ -30,12 +30,12 @@ from .models import (
     RankingRow,
     ScorecardRow,
 )
-from .repo import stored_document
+from .repo import full_payload, stored_document
 from .serialise import extraction_from_json
 from .types import PostingInfo, StoredDocument, StoredResult
 
-__all__ = ["Subject", "add_derived", "add_ranking", "add_scorecard", "read_posting",
-           "read_subjects"]
+__all__ = ["Head", "Subject", "add_derived", "add_ranking", "add_scorecard", "latest_result",
+           "posting_document_id", "read_heads", "read_posting", "read_subjects", "run_entry"]
 
 _CHUNK = 500
 
@@ -52,6 +52,15 @@ class Subject:
     resume: StoredDocument | None = None
     extraction: Extraction | None = None
     derived: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A candidate by ids only: their name and newest résumé's id (None: no résumé)."""
+
+    candidate_id: str
+    name: str | None
+    document_id: str | None
 
 
 def _chunks(ids: list[str]) -> Iterable[list[str]]:
@@ -117,6 +126,74 @@ def read_subjects(sess: Session, candidate_ids: list[str] | None, *,
     return out
 
 
+def read_heads(sess: Session, candidate_ids: list[str] | None) -> list[Head]:
+    """What :func:`read_subjects` reads, without texts, extractions or derivatives: enough
+    to tell whether a stored result was made from the same documents."""
+    if candidate_ids is None:
+        rows = sess.execute(select(CandidateRow.id, CandidateRow.name)
+                            .order_by(CandidateRow.created_at.desc(), CandidateRow.id)).all()
+        wanted = [r[0] for r in rows]
+    else:
+        wanted = list(dict.fromkeys(candidate_ids))
+        rows = []
+        for part in _chunks(wanted):
+            rows += sess.execute(select(CandidateRow.id, CandidateRow.name)
+                                 .where(CandidateRow.id.in_(part))).all()
+        missing = [c for c in wanted if c not in {r[0] for r in rows}]
+        if missing:
+            raise NotFoundError("S101", f"no candidate {missing[0]!r}.")
+    names = {r[0]: r[1] for r in rows}
+    newest: dict[str, str] = {}
+    for part in _chunks(wanted):
+        for doc_id, cid in sess.execute(
+                select(DocumentRow.id, DocumentRow.candidate_id)
+                .where(DocumentRow.candidate_id.in_(part), DocumentRow.kind == "resume")
+                .order_by(DocumentRow.created_at, DocumentRow.id)):
+            newest[cid] = doc_id
+    return [Head(c, names[c], newest.get(c)) for c in wanted]
+
+
+def latest_result(sess: Session, *, posting_id: str | None = None,
+                  candidate_id: str | None = None, target: str | None = None) -> StoredResult | None:
+    """The newest stored ranking of a posting, or scorecard of a candidate for a target."""
+    if posting_id is not None:
+        rrow = sess.scalars(select(RankingRow).where(RankingRow.posting_id == posting_id)
+                            .order_by(RankingRow.created_at.desc()).limit(1)).first()
+        if rrow is None:
+            return None
+        return StoredResult(id=rrow.id, kind="ranking", subject=posting_id, target=posting_id,
+                            data=full_payload(sess, RankingRow, rrow.data, "ranking"),
+                            created_at=rrow.created_at)
+    srow = sess.scalars(select(ScorecardRow).where(ScorecardRow.candidate_id == candidate_id,
+                                                   ScorecardRow.target == target)
+                        .order_by(ScorecardRow.created_at.desc()).limit(1)).first()
+    if srow is None:
+        return None
+    return StoredResult(id=srow.id, kind="scorecard", subject=srow.candidate_id,
+                        target=srow.target,
+                        data=full_payload(sess, ScorecardRow, srow.data, "scorecard"),
+                        created_at=srow.created_at)
+
+
+def posting_document_id(sess: Session, posting_id: str) -> str:
+    """The id of a posting's newest document (``[S102]``, ``[S141]`` as :func:`read_posting`)."""
+    if sess.get(PostingRow, posting_id) is None:
+        raise NotFoundError("S102", f"no posting {posting_id!r}.")
+    doc_id = sess.scalars(select(DocumentRow.id).where(DocumentRow.posting_id == posting_id)
+                          .order_by(DocumentRow.created_at.desc(), DocumentRow.id.desc())
+                          .limit(1)).first()
+    if doc_id is None:
+        raise NotFoundError("S141", f"posting {posting_id!r} has no document.")
+    return doc_id
+
+
+def run_entry(sess: Session, entry_id: str) -> Mapping[str, Any] | None:
+    """A decision-log entry by its id (indexed)."""
+    from .models import DecisionLogRow
+
+    return sess.scalars(select(DecisionLogRow.entry).where(DecisionLogRow.id == entry_id)).first()
+
+
 def read_posting(sess: Session, posting_id: str) -> tuple[PostingInfo, StoredDocument, Extraction | None]:
     """A posting, its newest document and that document's newest extraction."""
     row = sess.get(PostingRow, posting_id)
@@ -149,17 +226,24 @@ def _existing(sess: Session, candidate_ids: Iterable[str]) -> None:
         raise NotFoundError("S101", f"no candidate {gone[0]!r}.")
 
 
+def _stored_part(data: Mapping[str, Any], field: str) -> dict[str, Any]:
+    """What is stored of ``data``: a reused result leaves out the part its original holds."""
+    return {k: v for k, v in data.items() if not (k == field and data.get("reused_from"))}
+
+
 def add_scorecard(sess: Session, candidate_id: str, target: str, data: Mapping[str, Any], *,
                   actor: str, detail: Mapping[str, Any] | None = None) -> StoredResult:
+    """Store a scorecard (a reused one without its shared part: see
+    :func:`~skillmix.store.repo.full_payload`); the record returned has all of ``data``."""
     _existing(sess, [candidate_id])
     row = ScorecardRow(id=new_id("card"), candidate_id=candidate_id, target=target,
-                       data=dict(data))
+                       data=_stored_part(data, "scorecard"))
     sess.add(row)
     sess.flush()
     add_audit(sess, actor, "candidate.assess", "candidate", candidate_id,
               scorecard=row.id, target=target, **dict(detail or {}))
     return StoredResult(id=row.id, kind="scorecard", subject=candidate_id, target=target,
-                        data=row.data, created_at=row.created_at)
+                        data=dict(data), created_at=row.created_at)
 
 
 def add_ranking(sess: Session, posting_id: str | None, data: Mapping[str, Any],
@@ -167,11 +251,12 @@ def add_ranking(sess: Session, posting_id: str | None, data: Mapping[str, Any],
                 detail: Mapping[str, Any] | None = None) -> StoredResult:
     ids = sorted(set(members))
     _existing(sess, ids)
-    row = RankingRow(id=new_id("rank"), posting_id=posting_id, data=dict(data))
+    row = RankingRow(id=new_id("rank"), posting_id=posting_id,
+                     data=_stored_part(data, "ranking"))
     sess.add(row)
     sess.flush()
     sess.add_all([RankingMemberRow(ranking_id=row.id, candidate_id=cid) for cid in ids])
     add_audit(sess, actor, "posting.rank", "posting", posting_id or "", ranking=row.id,
               candidates=len(ids), **dict(detail or {}))
     return StoredResult(id=row.id, kind="ranking", subject=posting_id or "",
-                        target=posting_id or "", data=row.data, created_at=row.created_at)
+                        target=posting_id or "", data=dict(data), created_at=row.created_at)
