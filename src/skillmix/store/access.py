@@ -68,7 +68,7 @@ def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, nam
         raise ConfigError("A111", f"expiry must be in (0, 3650] days, not {expires_days}.")
     wanted = parse_scopes(scopes)
     key_id, secret, salt = new_secret()
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         urow = sess.scalars(select(UserRow).where(UserRow.name == user)).first()
         if urow is None:
             urow = UserRow(id=new_id("user"), name=user)
@@ -113,7 +113,7 @@ def list_keys(store: Store) -> list[ApiKey]:
 
 
 def revoke_key(store: Store, key_id: str, *, actor: str) -> None:
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(ApiKeyRow, key_id)
         if row is None:
             raise NotFoundError("A110", f"no API key {key_id!r}.")
@@ -127,7 +127,7 @@ def rotate_key(store: Store, key_id: str, *, actor: str,
                expires_days: float | None = None) -> NewKey:
     """Replace a key: a new one for the same user, scopes and name (with a fresh expiry),
     and the old one revoked, in that order (the holder is never left without a key)."""
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(ApiKeyRow, key_id)
         if row is None:
             raise NotFoundError("A110", f"no API key {key_id!r}.")
@@ -162,7 +162,7 @@ def _hash_token(token: str) -> str:
 def open_session(store: Store, key: ApiKey) -> tuple[str, str]:
     """Start a browser session for a verified key: (session token, CSRF token)."""
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         sess.add(SessionRow(id=_hash_token(token), key_id=key.id, csrf=csrf,
                             expires_at=utcnow() + timedelta(hours=SESSION_HOURS)))
         store.audit(sess, key.id, "session.open", "api_key", key.id)
@@ -191,7 +191,7 @@ def resolve_session(store: Store, token: str | None) -> tuple[ApiKey, str] | Non
 def close_session(store: Store, token: str | None) -> None:
     if not token:
         return
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(SessionRow, _hash_token(token))
         if row is not None:
             sess.delete(row)

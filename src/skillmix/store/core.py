@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +55,13 @@ class Store:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
                                     expire_on_commit=False)
+        # This process's write units of work queue here, so at most one of them waits for
+        # the database's lock: on SQLite in its busy handler (which sleeps up to 100 ms
+        # between tries, long after the lock came free), on PostgreSQL for the chain-head
+        # row while holding a pooled connection (forty such waiters emptied the pool and
+        # made reads wait for a connection). Not needed for correctness (the database
+        # serialises writers across processes); it keeps waits short and connections free.
+        self._write_gate = threading.RLock()
         if migrate:
             self.migrate()
 
@@ -83,6 +91,9 @@ class Store:
         the decision log: on SQLite it begins with ``BEGIN IMMEDIATE`` (writers queue for
         the lock before they read, see :mod:`.db`); on PostgreSQL rows that must not change
         under it are locked with ``SELECT ... FOR UPDATE``."""
+        gate = self._write_gate if write else None
+        if gate is not None:
+            gate.acquire()
         sess = (self._writer if write else self._factory)()
         try:
             yield sess
@@ -96,6 +107,8 @@ class Store:
                              hint="Retry; if it persists, check the database server.") from err
         finally:
             sess.close()
+            if gate is not None:
+                gate.release()
 
     def audit(self, sess: Session, actor: str, action: str, object_type: str = "",
               object_id: str = "", **detail: Any) -> None:

@@ -79,7 +79,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
 
     counts: dict[str, int] = {}
     alias = pseudonym(store, candidate_id)  # S101 when there is no such candidate
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         if sess.get(CandidateRow, candidate_id) is None:
             raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
         counts["override_reasons"] = _redact_overrides(sess, alias)
@@ -118,7 +118,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
     swept = sweep_files(store)
     compacted = store.compact(attempts=compact_attempts)
     if not compacted:
-        with store.session() as sess:
+        with store.session(write=True) as sess:
             store.audit(sess, actor, "candidate.erase.compact_pending", "candidate", "erased")
     return ErasureReport(candidate_id=candidate_id, rows=counts, files=removed,
                          orphans=swept["removed"], compacted=compacted)

@@ -101,7 +101,7 @@ def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
     # staged before the transaction, published only after it commits (see store.files)
     rel = store.files.stage(doc_id, data, Path(doc.source).suffix) if data is not None else None
     try:
-        with store.session() as sess:
+        with store.session(write=True) as sess:
             if kind == "resume":
                 if candidate_id is None:
                     candidate_id = new_id("cand")
@@ -281,7 +281,7 @@ def get_profile(store: Store, profile_id: str) -> StoredProfile | None:
 
 def put_profile(store: Store, profile_id: str, name: str, data: Mapping[str, Any], *,
                 actor: str) -> StoredProfile:
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(ProfileRow, profile_id)
         if row is None:
             row = ProfileRow(id=profile_id, name=name, data=dict(data))
@@ -296,7 +296,7 @@ def put_profile(store: Store, profile_id: str, name: str, data: Mapping[str, Any
 
 
 def delete_profile(store: Store, profile_id: str, *, actor: str) -> None:
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(ProfileRow, profile_id)
         if row is None:
             raise NotFoundError("S110", f"no stored profile {profile_id!r}.")
@@ -373,7 +373,7 @@ def _job(row: JobRow) -> JobInfo:
 
 
 def create_job(store: Store, kind: str, params: Mapping[str, Any], *, actor: str) -> JobInfo:
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = JobRow(id=new_id("job"), kind=kind, status="queued", params=dict(params))
         sess.add(row)
         sess.flush()
@@ -394,7 +394,7 @@ def active_jobs_by(store: Store, kind: str, actor: str) -> int:
 
 
 def start_job(store: Store, job_id: str) -> None:
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(JobRow, job_id)
         if row is not None:
             row.status = "running"
@@ -402,7 +402,7 @@ def start_job(store: Store, job_id: str) -> None:
 
 def finish_job(store: Store, job_id: str, *, result: Mapping[str, Any] | None = None,
                error: str | None = None) -> None:
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         row = sess.get(JobRow, job_id)
         if row is None:
             return
@@ -414,7 +414,7 @@ def finish_job(store: Store, job_id: str, *, result: Mapping[str, Any] | None = 
 
 def fail_stale_jobs(store: Store, kind: str) -> int:
     """Mark jobs left queued or running by a server that stopped as failed; returns how many."""
-    with store.session() as sess:
+    with store.session(write=True) as sess:
         rows = sess.scalars(select(JobRow).where(JobRow.kind == kind,
                                                  JobRow.status.in_(("queued", "running")))).all()
         for row in rows:
