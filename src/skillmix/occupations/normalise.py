@@ -13,6 +13,9 @@ built lazily once and shared (they only depend on the shipped data). Parameters:
 * ``k`` -- candidates returned;
 * ``text_weight`` -- share of the text in the final score (0 = title only); chosen by
   cross-validation in ``bench/titles_eval.py``;
+* ``ambiguity`` -- how much more the text weighs when the title is ambiguous: the share
+  grows by up to this fraction as the two best title matches come close ("Manager" fits
+  many occupations equally; "Registered Nurse" one); chosen with ``text_weight``;
 * ``disagree_ratio`` -- the title's pick "disagrees" with the text when the text fits it
   less than this share of the text's own best fit and the two lie in different major groups;
 * ``pool`` -- how many of the best title matches the text may re-rank (the text re-ranks
@@ -34,7 +37,7 @@ from .records import OccupationCandidate, TitleMatch
 __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 
 #: changes when the shipped data or the scoring changes (market runs record it)
-NORMALISER_VERSION = "onet-29.2/1"
+NORMALISER_VERSION = "onet-29.2/2"
 
 PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
@@ -56,7 +59,8 @@ class TitleNormaliser:
     def __init__(
         self,
         k: int = 5,
-        text_weight: float = 0.4,
+        text_weight: float = 0.3,
+        ambiguity: float = 0.25,
         disagree_ratio: float = 0.5,
         pool: int = 40,
         index: TitleIndex | None = None,
@@ -65,16 +69,19 @@ class TitleNormaliser:
             raise ConfigError("C060", f"k must be at least 1, not {k}.")
         if not 0.0 <= text_weight <= 1.0:
             raise ConfigError("C061", f"text_weight must lie in [0, 1], not {text_weight}.")
+        if not ambiguity >= 0.0:
+            raise ConfigError("C062", f"ambiguity must be 0 or more, not {ambiguity}.")
         self.k = k
         self.text_weight = text_weight
+        self.ambiguity = ambiguity
         self.disagree_ratio = disagree_ratio
         self.pool = pool
         self.index = index
         self._cache: dict[str, tuple[str, dict[str, tuple[float, int]]]] = {}
 
     def get_params(self) -> dict[str, object]:
-        return {"k": self.k, "text_weight": self.text_weight, "disagree_ratio": self.disagree_ratio,
-                "pool": self.pool}
+        return {"k": self.k, "text_weight": self.text_weight, "ambiguity": self.ambiguity,
+                "disagree_ratio": self.disagree_ratio, "pool": self.pool}
 
     @property
     def index_(self) -> TitleIndex:
@@ -163,6 +170,12 @@ class TitleNormaliser:
             weight = self.text_weight * min(1.0, len(vec) / TEXT_FULL)
             if sims:
                 text_best = max(sims.items(), key=lambda kv: (kv[1], kv[0]))
+        if self.ambiguity > 0 and pool:
+            # the closer the two best title matches, the more the text decides
+            top = pool[0][1][0]
+            second = pool[1][1][0] if len(pool) > 1 else 0.0
+            closeness = 1 - (top - second) / max(top, 1e-9)
+            weight = min(0.9, weight * (1 + self.ambiguity * closeness))
         codes = [c for c, _ in pool] if use_text else [c for c, _ in pool[: self.k]]
         if use_text and text_best is not None:
             codes += [c for c, _ in sorted(sims.items(), key=lambda kv: -kv[1])[:TEXT_POOL] if c not in per_code]
