@@ -71,6 +71,13 @@ def test_features_self_description_and_business_influencers_do_not_qualify() -> 
     assert cue_sentences("You will identify the decision makers and influencers at each organization.") == []
 
 
+def test_features_sentences_split_where_line_breaks_were_lost() -> None:
+    text = "Managing social media content calendarCreating engaging postsProducing videos for TikTok and YouTube"
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Managing social media content calendar", "Creating engaging posts", "Producing videos for TikTok and YouTube"]
+    assert len(sentences("Share it on LinkedIn and WordPress.")) == 1
+
+
 def test_features_sentences_split_at_glued_bullets() -> None:
     text = "KEY RESPONSIBILITIES\u25cf Plan programs.\u25cf Create content for social media and newsletters."
     assert [text[s:e] for s, e in sentences(text)] == [

@@ -194,17 +194,23 @@ class PostingFeatures:
 
 
 _SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}")
-#: the same, plus a split before every bullet glyph, also one glued to the text before it
-#: ("RESPONSIBILITIES\u25cf Plan...\u25cf Create..."); used only when the text has a glyph,
-#: because the extra branch is tried at every position
-_SPLIT_GLYPHS = re.compile(_SPLIT.pattern + r"|\s*(?=[\u2022\u25cf\u25aa])")
+#: two more split points, each added only when the text needs it, because an extra branch is
+#: tried at every position: before every bullet glyph, also one glued to the text before it
+#: ("RESPONSIBILITIES\u25cf Plan...\u25cf Create..."), and between bullets whose line breaks
+#: were lost ("Managing social media content calendarCreating engaging posts"; four lower-case
+#: letters before, so "YouTube", "TikTok" and "LinkedIn" stay whole)
+_GLYPH = r"\s*(?=[\u2022\u25cf\u25aa])"
+_GLUE = r"(?<=[a-z]{4})(?=[A-Z][a-z]{2})"
+_GLUE_TEST = re.compile(_GLUE)
+_SPLITS = {(g, u): re.compile("|".join([_SPLIT.pattern] + [_GLYPH] * g + [_GLUE] * u))
+           for g in (False, True) for u in (False, True)}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (or bullet) spans of ``text``: lines, sentence ends and bullet marks."""
     out, pos = [], 0
     glyphs = "\u2022" in text or "\u25cf" in text or "\u25aa" in text
-    for m in (_SPLIT_GLYPHS if glyphs else _SPLIT).finditer(text):
+    for m in _SPLITS[(glyphs, _GLUE_TEST.search(text) is not None)].finditer(text):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
