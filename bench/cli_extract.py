@@ -10,13 +10,16 @@ process against the engine, in one run, on one core:
   (the shared corpora's descriptions, one file each; Remotive's HTML ones as ``.html``);
 * csv: the same over an N-row CSV export (the shared corpora's raw rows, cycled);
 * memory: peak RSS of the CSV process (and the children it waited for) at N rows and at
-  ``--big`` rows, to show it stays flat in the number of documents.
+  ``--big`` rows, to show it stays flat in the number of documents (for each output
+  format: ``--flag --jsonl``, ``--csv`` or ``--json``, all written as produced).
+
+The load average (1, 5, 15 minutes) is printed first: the machine may be shared.
 
 Each whole-process rate is printed as postings/s and as a ratio of the engine rate. The
 start-up cost (imports, vocabulary, sandbox worker) is inside the whole-process figures.
 
     python bench/cli_extract.py [--rows 5000] [--big 50000] [--cpu 0] [--shared ../shared/data]
-    python bench/cli_extract.py --flag --json     # the old whole-document output, to compare
+    python bench/cli_extract.py --flag --csv --big 500000   # CSV rows out; --json also streams
 """
 
 from __future__ import annotations
@@ -110,12 +113,14 @@ def whole_process(args: list[str], cpu: int, out: Path) -> tuple[float, float, i
     return seconds, usage.ru_maxrss / 1024, proc.returncode
 
 
-def count_records(path: Path, flag: str) -> int:
-    if flag == "--jsonl":
+def count_records(path: Path, flag: str) -> str:
+    """What the output holds: documents (``--jsonl``, ``--json``) or mention rows (``--csv``)."""
+    if flag in ("--jsonl", "--csv"):
         with path.open("rb") as fh:
-            return sum(1 for _ in fh)
+            n = sum(1 for _ in fh)
+        return f"{n} records" if flag == "--jsonl" else f"{n - 1} rows"
     with path.open("rb") as fh:
-        return len(json.load(fh)["documents"])
+        return f"{len(json.load(fh)['documents'])} records"
 
 
 def main() -> None:
@@ -125,7 +130,8 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=50000, help="rows for the memory check (0: skip)")
     ap.add_argument("--cpu", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=2)
-    ap.add_argument("--flag", default="--jsonl", help="output flag to time (--jsonl or --json)")
+    ap.add_argument("--flag", default="--jsonl", choices=["--jsonl", "--csv", "--json"],
+                    help="output format to time (all three are written as produced)")
     args = ap.parse_args()
     if not args.shared.is_dir():
         sys.exit(f"shared data not found at {args.shared}")
@@ -140,25 +146,25 @@ def main() -> None:
         engine, n = engine_rate(t / "corpus.csv", args.repeat)
         out = t / "out"
         flag = [args.flag]
-        print(f"{args.rows} postings from {len(rows)} distinct shared rows; one core (cpu {args.cpu})")
+        print(f"{args.rows} postings from {len(rows)} distinct shared rows; one core (cpu {args.cpu}); "
+              f"output {args.flag}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"{'engine (extract only, in process)':40s} {engine:7.0f} postings/s   x1.00")
         for label, target in (("folder of files, whole process", t / "folder"),
                               ("CSV export, whole process", t / "corpus.csv")):
-            sec, rss, code = whole_process(["extract", *flag, "--quiet", str(target), "-o", str(out)]
-                                           if args.flag == "--jsonl" else
-                                           ["extract", *flag, str(target)], args.cpu, out)
-            got = count_records(out, args.flag) if code == 0 else 0
+            sec, rss, code = whole_process(["extract", *flag, "--quiet", str(target), "-o", str(out)],
+                                           args.cpu, out)
+            got = count_records(out, args.flag) if code == 0 else "no output"
             rate = args.rows / sec
             print(f"{label:40s} {rate:7.0f} postings/s   x{rate / engine:.2f}   "
-                  f"({sec:.1f}s, {got} records, peak RSS {rss:.0f} MB, exit {code})")
+                  f"({sec:.1f}s, {got}, peak RSS {rss:.0f} MB, exit {code})")
         if args.big:
             write_csv(t / "big.csv", rows, args.big)
             (t / "folder").exists() and shutil.rmtree(t / "folder")
             sec, rss, code = whole_process(["extract", *flag, "--quiet", str(t / "big.csv"),
                                             "-o", str(out)], args.cpu, out)
-            got = count_records(out, args.flag) if code == 0 else 0
+            got = count_records(out, args.flag) if code == 0 else "no output"
             print(f"{f'CSV export, {args.big:,} rows':40s} {args.big / sec:7.0f} postings/s   "
-                  f"x{args.big / sec / engine:.2f}   ({sec:.1f}s, {got} records, peak RSS {rss:.0f} MB, "
+                  f"x{args.big / sec / engine:.2f}   ({sec:.1f}s, {got}, peak RSS {rss:.0f} MB, "
                   f"exit {code})")
 
 
