@@ -11,7 +11,7 @@ process against the engine, in one run, on one core:
 * csv: the same over an N-row CSV export (the shared corpora's raw rows, cycled);
 * memory: peak RSS of the CSV process (and the children it waited for) at N rows and at
   ``--big`` rows, to show it stays flat in the number of documents (for each output
-  format: ``--flag --jsonl``, ``--csv`` or ``--json``, all written as produced).
+  format: ``--flag=--jsonl``, ``--csv`` or ``--json``, all written as produced).
 
 The load average (1, 5, 15 minutes) is printed first: the machine may be shared.
 
@@ -19,7 +19,7 @@ Each whole-process rate is printed as postings/s and as a ratio of the engine ra
 start-up cost (imports, vocabulary, sandbox worker) is inside the whole-process figures.
 
     python bench/cli_extract.py [--rows 5000] [--big 50000] [--cpu 0] [--shared ../shared/data]
-    python bench/cli_extract.py --flag --csv --big 500000   # CSV rows out; --json also streams
+    python bench/cli_extract.py --flag=--csv --big 500000   # CSV rows out; --json also streams
 """
 
 from __future__ import annotations
