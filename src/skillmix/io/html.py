@@ -24,82 +24,156 @@ _CELL = {"td", "th"}
 _PARA = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article", "pre", "blockquote", "hr"}
 
 
-def _soup(html: str | bytes) -> Any:
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(html, "lxml")
-
-
 def html_to_text(html: str | bytes) -> str:
     """The visible text of an HTML fragment or page, one block per line."""
-    return _render(_soup(html))
+    return _parse(html).text()
 
 
 def read_html(data: str | bytes) -> tuple[str, dict[str, Any], list[Any]]:
     """Return ``(text, metadata, json_ld_objects)`` for an HTML page."""
-    soup = _soup(data)
+    page = _parse(data)
     json_ld: list[Any] = []
-    for tag in soup.find_all("script"):
-        kind = (tag.get("type") or "").lower()
-        if "ld+json" in kind:
-            try:
-                json_ld.append(json.loads(tag.string or tag.get_text() or "null"))
-            except ValueError:
-                pass
+    for raw in page.json_ld:
+        try:
+            json_ld.append(json.loads(raw or "null"))
+        except ValueError:
+            pass
     meta: dict[str, Any] = {}
-    if soup.title and soup.title.string:
-        meta["html_title"] = soup.title.string.strip()
-    return _render(soup), meta, json_ld
+    if page.title:
+        meta["html_title"] = page.title.strip()
+    return page.text(), meta, json_ld
 
 
-def _render(soup: Any) -> str:
-    from bs4.element import Comment, NavigableString, Tag
+class _Page:
+    """An lxml parser target that writes the text as the parser reads the page.
 
-    out: list[str] = []
-    # Iterative walk (deeply nested pages must not hit the recursion limit).
-    stack: list[Any] = [soup]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, tuple):
-            name = node[1]
-            if name in _PARA:
-                out.append("\x02")
-            elif name in _BLOCK:
-                out.append("\x01")
-            elif name in _CELL:
-                out.append(" | ")
-            continue
-        if isinstance(node, Comment):
-            continue
-        if isinstance(node, NavigableString):
-            if type(node).__name__ in ("Doctype", "Declaration", "ProcessingInstruction", "CData"):
-                continue
-            raw = str(node)
-            if raw.isspace():
-                out.append(" ")
-            else:
-                lead = " " if raw[0].isspace() else ""
-                tail = " " if raw[-1].isspace() else ""
-                out.append(lead + " ".join(raw.split()) + tail)
-            continue
-        if not isinstance(node, Tag):
-            continue
-        name = (node.name or "").lower()
+    Why not a tree: building one (BeautifulSoup's, as before) took most of the time of
+    reading a posting's HTML, and the text only needs the order of the events. The
+    output is what walking BeautifulSoup's tree of the same lxml events gave (tested
+    against that walk): a run of text between two events is one string; whitespace-only
+    strings count as one space; ``_DROP`` elements vanish with everything inside them;
+    blocks, paragraphs and cells leave markers that become line breaks and `` | ``.
+    ``title`` is the text of the first ``<title>``, ``json_ld`` the text of each
+    ``<script type="...ld+json">``, wherever they are.
+    """
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self._data: list[str] = []
+        self._drop = 0  # depth inside a dropped element
+        self._capture: list[str] | None = None  # text of the <title> or JSON-LD script
+        self._capture_tag = ""
+        self._capture_depth = 0
+        self.title: str | None = None
+        self._titled = False
+        self.json_ld: list[str] = []
+
+    def _flush(self) -> None:
+        if not self._data:
+            return
+        raw = "".join(self._data)
+        self._data = []
+        if self._capture is not None and self._capture_depth == 1:
+            self._capture.append(raw)
+        if self._drop:
+            return
+        if raw.isspace():
+            self.out.append(" ")
+        else:
+            lead = " " if raw[0].isspace() else ""
+            tail = " " if raw[-1].isspace() else ""
+            self.out.append(lead + " ".join(raw.split()) + tail)
+
+    def start(self, tag: str, attrib: Any, nsmap: Any = None) -> None:
+        self._flush()
+        name = tag.lower() if isinstance(tag, str) else ""
+        if self._capture is not None:
+            self._capture_depth += 1
+        elif (name == "title" and not self._titled) or (
+                name == "script" and "ld+json" in (attrib.get("type") or "").lower()):
+            self._capture, self._capture_tag, self._capture_depth = [], name, 1
+            self._titled = self._titled or name == "title"
+        if self._drop:
+            self._drop += 1
+            return
         if name in _DROP:
-            continue
-        if name == "br":
-            out.append("\x01")
-            continue
-        if name in _BLOCK:
-            out.append("\x02" if name in _PARA else "\x01")
+            self._drop = 1
+        elif name == "br":
+            self.out.append("\x01")
+            self._drop = 1  # a <br> has no content; its end leaves no marker
+        elif name in _BLOCK:
+            self.out.append("\x02" if name in _PARA else "\x01")
             if name == "li":
-                out.append("- ")
-        stack.append(("end", name))
-        stack.extend(reversed(list(node.children)))
+                self.out.append("- ")
+
+    def end(self, tag: str) -> None:
+        self._flush()
+        if self._capture is not None:
+            self._capture_depth -= 1
+            if self._capture_depth == 0:
+                text = "".join(self._capture) if self._capture else None
+                if self._capture_tag == "title":
+                    self.title = text
+                else:
+                    self.json_ld.append(text or "")
+                self._capture = None
+        if self._drop:
+            self._drop -= 1
+            return
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name in _PARA:
+            self.out.append("\x02")
+        elif name in _BLOCK:
+            self.out.append("\x01")
+        elif name in _CELL:
+            self.out.append(" | ")
+
+    def data(self, data: str) -> None:
+        self._data.append(data)
+
+    def comment(self, text: str) -> None:
+        self._other()
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self._other()
+
+    def doctype(self, *args: Any) -> None:
+        self._other()
+
+    def _other(self) -> None:
+        # Comments, doctypes and processing instructions are not text, but they end the
+        # text run before them (as they ended a string in the tree). libxml2 reads a
+        # title's and a script's content as raw text: none of them happens inside one.
+        self._flush()
+
+    def close(self) -> None:
+        self._flush()
+
+    def text(self) -> str:
+        return _finish("".join(self.out))
+
+
+def _parse(html: str | bytes) -> _Page:
+    from lxml import etree
+
+    page = _Page()
+    if isinstance(html, str) and html[:1] == "\ufeff":
+        html = html[1:]
+    parser = etree.HTMLParser(target=page, recover=True)
+    try:
+        parser.feed(html)
+        parser.close()
+    except etree.ParserError:  # an empty document: no text
+        page.close()
+    return page
+
+
+def _finish(joined: str) -> str:
+    """Markers to line breaks, spaces collapsed, blank lines at most one."""
     text = re.sub(
         r"[\x01\x02][\x01\x02 ]*",
         lambda m: "\n\n" if "\x02" in m.group(0) else "\n",
-        "".join(out),
+        joined,
     )
     lines = []
     for line in text.split("\n"):

@@ -92,6 +92,7 @@ def main() -> int:  # pragma: no cover - runs in the child, exercised through th
     # Nothing may write to our protocol stream by accident.
     sys.stdout = sys.stderr
     # Warm the readers before the memory cap so their import cost is not counted.
+    import lxml.etree  # noqa: F401
     import pypdf  # noqa: F401
     import pypdfium2  # noqa: F401
 
