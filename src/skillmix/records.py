@@ -7,17 +7,22 @@
 frozen, slotted dataclass so it cannot change under a consumer's feet, and every mention
 keeps its character span so any score can be traced back to words in a document.
 
-``to_dict`` gives a JSON-ready view for output and storage; ``from_dict`` where a record
-is read back (store, corpus pipeline).
+``to_dict`` gives a JSON-ready view for output and storage; ``from_dict`` (one generic
+function, driven by the field types) reads any record back (store, io sandbox, server).
 """
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Container, Literal, Mapping
+from datetime import date, datetime
+from typing import Any, Callable, Container, Literal, Mapping, TypeVar
+
+from .errors import ConfigError
 
 __all__ = [
     "Area",
@@ -45,8 +50,11 @@ __all__ = [
     "SkillMention",
     "Usage",
     "content_id",
+    "from_dict",
     "to_jsonable",
 ]
+
+R = TypeVar("R")
 
 DocumentKind = Literal["posting", "resume", "unknown"]
 Requirement = Literal["required", "preferred", "mentioned"]
@@ -102,6 +110,76 @@ class _Record:
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
+        """The record from its :meth:`to_dict` form (see :func:`from_dict`)."""
+        return from_dict(cls, data)
+
+
+def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
+    """A record of type ``cls`` from its :meth:`~_Record.to_dict` form (or the same read
+    back from JSON): nested records, tuples, dates and optional fields are rebuilt from the
+    field types; keys the record does not have are ignored (data written by a newer
+    version), missing ones take their defaults. ``[C150]`` when the data does not fit.
+
+    Why one function: the store, the io sandbox and the server read records back from
+    JSON in several places; hand-written converters drifted from the records they rebuilt
+    (a new field was silently dropped). A round-trip property test covers every record."""
+    if not isinstance(data, Mapping):
+        raise ConfigError("C150", f"a {cls.__name__} must be a JSON object, not "
+                                  f"{type(data).__name__}.")
+    try:
+        return _builder(cls)(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as err:
+        raise ConfigError("C150", f"the data is not a valid {cls.__name__} ({err}).") from None
+
+
+_BUILDERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
+
+
+def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    built = _BUILDERS.get(cls)
+    if built is None:
+        hints = typing.get_type_hints(cls)
+        plan = [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls)]
+
+        def built(data: Mapping[str, Any], _plan=plan, _cls=cls) -> Any:
+            kw = {}
+            for name, conv in _plan:
+                if name in data:
+                    value = data[name]
+                    kw[name] = conv(value) if conv is not None and value is not None else value
+            return _cls(**kw)
+
+        _BUILDERS[cls] = built
+    return built
+
+
+def _converter(tp: Any) -> Callable[[Any], Any] | None:
+    """How to rebuild a value of type ``tp`` from JSON (None: as it is)."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _converter(inner[0]) if len(inner) == 1 else None
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return lambda v, _b=_builder(tp): v if isinstance(v, tp) else _b(v)
+    if tp is date:
+        return lambda v: (date.fromisoformat(v) if v else None) if isinstance(v, str) else v
+    if tp is datetime:
+        return lambda v: (datetime.fromisoformat(v) if v else None) if isinstance(v, str) else v
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            each = _converter(args[0])
+            if each is None:
+                return tuple
+            return lambda v, _e=each: tuple(None if x is None else _e(x) for x in v)
+        convs = [_converter(a) for a in args]
+        return lambda v, _c=convs: tuple(x if c is None or x is None else c(x) for c, x in zip(_c, v))
+    if origin in (dict, Mapping, collections.abc.Mapping):
+        return dict
+    return None
 
 
 # --------------------------------------------------------------------------- documents
@@ -312,11 +390,6 @@ class SkillMention(_Record):
         """Whether this mention is evidence of the skill at all (not negated, not
         consumer-only familiarity, not incidental)."""
         return not self.negated and self.usage != "consumer" and self.usage != "incidental"
-
-    @staticmethod
-    def from_dict(data: Mapping[str, Any]) -> "SkillMention":
-        names = SkillMention.__dataclass_fields__.keys()
-        return SkillMention(**{k: data[k] for k in names if k in data})
 
 
 @dataclass(frozen=True, slots=True)

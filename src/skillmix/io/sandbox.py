@@ -22,13 +22,12 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ..errors import DocumentError
 from ..jsonio import loads
-from ..records import Document, DocumentKind, Role, Section
+from ..records import Document, DocumentKind
 from .codes import doc_error
 from .limits import ReadLimits
 from .worker import write_frame
@@ -42,23 +41,7 @@ BATCH_SIZE = 32
 
 def document_from_dict(d: dict[str, Any]) -> Document:
     """Rebuild a :class:`Document` from :meth:`Document.to_dict` output."""
-    def _d(v: Any) -> date | None:
-        return date.fromisoformat(v) if v else None
-
-    return Document(
-        id=d["id"],
-        text=d["text"],
-        source=d["source"],
-        media_type=d["media_type"],
-        kind=d["kind"],
-        title=d.get("title"),
-        pages=d.get("pages"),
-        sections=tuple(Section(**s) for s in d.get("sections", ())),
-        roles=tuple(
-            Role(**{**r, "start": _d(r.get("start")), "end": _d(r.get("end"))}) for r in d.get("roles", ())
-        ),
-        metadata=d.get("metadata") or {},
-    )
+    return Document.from_dict(d)
 
 
 def _package_root() -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
-from ..records import Document, _Record
+from ..records import Document, Ranking, Scorecard, _Record
 
 __all__ = [
     "AuditEntry",
@@ -63,7 +63,9 @@ class StoredProfile(_Record):
 
 @dataclass(frozen=True, slots=True)
 class StoredResult(_Record):
-    """A stored scorecard or ranking: its id, what it was for, and its JSON payload."""
+    """A stored scorecard or ranking: its id, what it was for, and its payload as stored
+    (JSON: what the API returns); :attr:`scorecard` and :attr:`ranking` read the result
+    back as the record the assess or match library made."""
 
     id: str
     kind: str
@@ -71,6 +73,16 @@ class StoredResult(_Record):
     target: str
     data: Mapping[str, Any] = field(default_factory=dict)
     created_at: datetime | None = None
+
+    @property
+    def scorecard(self) -> Scorecard | None:
+        raw = self.data.get("scorecard")
+        return Scorecard.from_dict(raw) if raw is not None else None
+
+    @property
+    def ranking(self) -> Ranking | None:
+        raw = self.data.get("ranking")
+        return Ranking.from_dict(raw) if raw is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ def scorecard(scorecard_id: str, request: Request, user: WebUser = Depends(web_u
     res = repo.get_scorecard(store, scorecard_id)
     cand = repo.get_candidate(store, res.subject)
     return page(request, "scorecard.html", {"res": res, "cand": cand,
-                                            "card": scorecard_view(res.data)})
+                                            "card": scorecard_view(res)})
 
 
 @router.get("/postings/{posting_id}", response_class=HTMLResponse)
@@ -61,7 +61,7 @@ def ranking(ranking_id: str, request: Request, user: WebUser = Depends(web_user)
     res = repo.get_ranking(store, ranking_id)
     info = repo.get_posting(store, res.subject) if res.subject else None
     return page(request, "ranking.html", {"res": res, "posting": info,
-                                          "rows": ranking_rows(store, res.data)})
+                                          "rows": ranking_rows(store, res)})
 
 
 @router.get("/profiles", response_class=HTMLResponse)

@@ -1,5 +1,6 @@
 """Page-ready views of stored scorecards and rankings (ordering, rounding, name look-ups),
-so templates only print."""
+so templates only print. The results are read as records
+(:attr:`~skillmix.store.StoredResult.scorecard`, ``.ranking``), not probed with ``.get``."""
 
 from __future__ import annotations
 
@@ -7,30 +8,32 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..errors import NotFoundError
-from ..store import Store, repo
+from ..store import Store, StoredResult, repo
 
 __all__ = ["RankingRow", "ranking_rows", "scorecard_view"]
 
 
-def scorecard_view(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The scorecard's parts with areas sorted by points and evidence per area."""
-    card = dict(data.get("scorecard") or {})
-    areas = sorted(card.get("areas", []), key=lambda a: -a.get("points", 0))
+def scorecard_view(result: StoredResult) -> dict[str, Any]:
+    """The stored scorecard (read back as a :class:`~skillmix.records.Scorecard`) with
+    areas sorted by points and up to six pieces of evidence per area."""
+    card = result.scorecard
+    data = result.data
+    if card is None:
+        raise NotFoundError("S122", f"result {result.id!r} holds no scorecard.")
     by_area: dict[str, list[dict[str, Any]]] = {}
-    for p in card.get("points", []):
-        for ev in p.get("evidence", [])[:2]:
-            by_area.setdefault(p.get("area", ""), []).append(ev)
-    for a in areas:
-        a["pct"] = round(100 * float(a.get("coverage", 0)))
-        a["evidence"] = by_area.get(a.get("area", ""), [])[:6]
-    bal = card.get("balance") or {}
-    return {"fit": card.get("fit", 0), "areas": areas, "balance": bal,
-            "tech_pct": round(100 * float(bal.get("tech_share", 0) or 0)),
-            "flags": card.get("red_flags", []), "gaps": card.get("gaps", []),
-            "profile": card.get("profile"), "formula": card.get("formula", ""),
+    for p in card.points:
+        by_area.setdefault(p.area, []).extend(e.to_dict() for e in p.evidence[:2])
+    areas = []
+    for a in sorted(card.areas, key=lambda a: -a.points):
+        areas.append({**a.to_dict(), "pct": round(100 * a.coverage),
+                      "evidence": by_area.get(a.area, [])[:6]})
+    return {"fit": card.fit, "areas": areas, "balance": card.balance.to_dict(),
+            "tech_pct": round(100 * card.balance.tech_share),
+            "flags": [f.to_dict() for f in card.red_flags], "gaps": [g.to_dict() for g in card.gaps],
+            "profile": card.profile, "formula": card.formula,
             "blind": bool(data.get("blind")), "redactions": data.get("redactions") or {},
             "label": data.get("label") or "",
-            "years": card.get("total_years", 0), "seniority": card.get("seniority_label", "")}
+            "years": card.total_years, "seniority": card.seniority_label}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +49,22 @@ class RankingRow:
     counterfactuals: tuple[str, ...] = ()
 
 
-def ranking_rows(store: Store, data: Mapping[str, Any]) -> list[RankingRow]:
-    """One row per ranked candidate, labelled as :func:`~skillmix.fairness.candidate_label`
-    says: the name or file name, or a neutral label when the ranking was blind."""
+def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
+    """One row per ranked candidate of a stored ranking (read back as a
+    :class:`~skillmix.records.Ranking`), labelled as
+    :func:`~skillmix.fairness.candidate_label` says: the name or file name, or a neutral
+    label when the ranking was blind."""
     from ..fairness.labels import candidate_label, neutral_label
 
+    data = result.data
     owners = dict(data.get("candidates") or {})
     labels = dict(data.get("labels") or {})
     blind = bool(data.get("blind"))
+    ranking = result.ranking
     rows = []
-    for m in (data.get("ranking") or {}).get("results", []):
-        cid = owners.get(m.get("id"))
-        label = labels.get(m.get("id")) or cid or m.get("id", "")
+    for m in ranking.results if ranking is not None else ():
+        cid = owners.get(m.id)
+        label = labels.get(m.id) or cid or m.id
         if cid and blind:
             label = neutral_label(cid)
         elif cid:
@@ -68,10 +75,9 @@ def ranking_rows(store: Store, data: Mapping[str, Any]) -> list[RankingRow]:
             except NotFoundError:
                 label = "erased"
         rows.append(RankingRow(
-            rank=m.get("rank", 0), score=round(100 * float(m.get("score", 0)), 1),
-            candidate_id=cid, label=label,
-            components={k: round(100 * float(v), 1) for k, v in (m.get("components") or {}).items()},
-            matched=tuple(m.get("matched", [])[:8]), missing=tuple(m.get("missing_required", [])),
-            transferable=tuple(tuple(t) for t in m.get("transferable", [])),
-            counterfactuals=tuple(m.get("counterfactuals", []))))
+            rank=m.rank, score=round(100 * float(m.score), 1), candidate_id=cid, label=label,
+            components={k: round(100 * float(v), 1) for k, v in m.components.items()},
+            matched=tuple(e.to_dict() for e in m.matched[:8]),
+            missing=tuple(m.missing_required), transferable=tuple(m.transferable),
+            counterfactuals=tuple(m.counterfactuals)))
     return rows
