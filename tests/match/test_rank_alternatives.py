@@ -71,3 +71,23 @@ def test_rank_alternatives_any_member_satisfies_jobs_for_a_candidate(tmp_path):
         assert skill[feats[0].id] > skill[feats[1].id]
         first = next(r for r in ranking.results if r.id == feats[0].id)
         assert {s.skill_id: s.kind for s in first.skills}["hootsuite"] == "alternative"
+
+
+def test_score_all_gives_the_ranking_scores_in_both_directions():
+    """Evaluation scores a whole pool with ``score_all``: the same numbers as a ranking."""
+    from skillmix.match import Matcher
+    from skillmix.match.features import resume_features
+    from skillmix.match.rank import score_all
+
+    ex = get_extractor("builtin")
+    job_doc = _doc(JOB, "job.txt", "posting")
+    job = posting_features(ex.extract(job_doc), job_doc)
+    cands = [resume_features(ex.extract(d), d) for d in
+             (_doc(BUFFER, "b.txt", "resume"), _doc(NEITHER, "n.txt", "resume"))]
+    m = Matcher().fit([job, *cands])
+    for query, pool in ((job, cands), (cands[0], [job])):
+        idx = m.index(pool)
+        ranking = m.rank(query, idx, top=len(pool), explain=False)
+        _, scores = score_all(m, query, idx)
+        for r in ranking.results:
+            assert abs(r.score - scores[idx.position(r.id)]) < 1e-5

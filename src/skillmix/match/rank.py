@@ -447,14 +447,17 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
         asked[row.cols] = row.years
         comps = score_candidates(idx.derived["expanded"], idx.derived["years_csc"],  # type: ignore[arg-type]
                                  demand, asked, m.area_of_,
-                                 m.area_weight_vector(dict(query.area_weights)), bm25, best, m.params.demand_prior)
+                                 m.area_weight_vector(dict(query.area_weights)), bm25, best, m.params.demand_prior,
+                                 _alternative_columns(m, query))
     else:
         d = idx.derived
         exp = expand(_one_row(m, row.cols, row.vals), m.neighbours_,
                      m.params.neighbour_credit).toarray()[0]
         yc = np.zeros(S)
         yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
+        alts = (d["alt_pos"], idx.alt_ptr, idx.alt_members) if idx.alt_doc.size else None
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
-                           d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior)  # type: ignore[arg-type]
+                           d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
+                           alts)  # type: ignore[arg-type]
     comps = _with_occupation(comps, _occupation(m, query, idx))
     return comps, combine(comps, m.params)
