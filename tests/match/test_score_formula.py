@@ -24,9 +24,13 @@ def _slow_components(m, job, cand, params, taxonomy):
     ev = {f.skill_id: params.evidence_credit(f.level) for f in cand.skills}
     yrs = {f.skill_id: f.years for f in cand.skills if f.level != "consumer"}
 
-    def credit(s):
+    def own(s):
         near = [ev.get(t, 0.0) for t in taxonomy.neighbours(s)]
         return max([ev.get(s, 0.0)] + [params.neighbour_credit * v for v in near])
+
+    def credit(s):
+        # an example list ("Hootsuite, Buffer or similar"): the best member counts
+        return max([own(s)] + [own(o) for o in job.alternatives.get(s, ())])
 
     total = sum(demand.values())
     skill = sum(d * credit(s) for s, d in demand.items()) / total
