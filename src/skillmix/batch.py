@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
-from .errors import ConfigError, SkillmixError
+from .errors import SkillmixError
+from .errors.config_codes import C010
 
 __all__ = ["BatchFailure", "BatchReport", "OnError", "run_batch"]
 
@@ -65,8 +66,7 @@ class BatchReport:
 
 def check_on_error(on_error: str) -> OnError:
     if on_error not in ("raise", "skip", "collect"):
-        raise ConfigError(
-            "C010",
+        raise C010(
             f"on_error must be 'raise', 'skip' or 'collect', not {on_error!r}.",
         )
     return on_error  # type: ignore[return-value]

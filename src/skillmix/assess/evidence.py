@@ -30,7 +30,7 @@ from typing import Mapping
 
 import yaml
 
-from ..errors import ProfileError
+from ..errors.profile_codes import P120
 from ..records import Document, Extraction, Role, SkillMention
 
 __all__ = [
@@ -76,8 +76,8 @@ def _seniority_table() -> _Seniority:
             words[str(w).lower()] = level
     default = int(raw.get("default", 2))
     if default not in labels:
-        raise ProfileError("P120", f"seniority default level {default} has no label.",
-                           source="assess/data/seniority.yaml")
+        raise P120(f"seniority default level {default} has no label.",
+                   source="assess/data/seniority.yaml")
     return _Seniority(default, labels, words, frozenset(str(w).lower() for w in raw.get("lowering") or []))
 
 

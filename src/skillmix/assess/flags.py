@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ProfileError
+from ..errors.profile_codes import P109
 from ..records import BalanceScore, Evidence, Gap, RedFlag
 from .evidence import CandidateEvidence
 from .profile import RedFlagRule
@@ -47,8 +47,8 @@ def _render(rule: RedFlagRule, values: dict[str, Any]) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError) as err:
-        raise ProfileError(
-            "P109", f"red flag '{rule.rule}' message {template!r} cannot be filled ({err!r}).",
+        raise P109(
+            f"red flag '{rule.rule}' message {template!r} cannot be filled ({err!r}).",
             hint=f"Use only these placeholders: {', '.join(sorted(values))}.",
         ) from None
 

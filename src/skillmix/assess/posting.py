@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ProfileError
+from ..errors.profile_codes import P110
 from ..records import Document, Extraction, Posting
 from ..taxonomy import load_taxonomy
 from .compiled import transversal_skills
@@ -68,8 +68,8 @@ def profile_from_posting(
     doc = posting.document if isinstance(posting, Posting) else posting
     source = doc.source if doc is not None else extraction.source
     if not best:
-        raise ProfileError(
-            "P110", f"the posting names no skill of taxonomy '{tax.name}' that counts.",
+        raise P110(
+            f"the posting names no skill of taxonomy '{tax.name}' that counts.",
             source=source,
             hint="Check the posting's text (`skillmix extract POSTING`), or assess with "
                  "--profile NAME instead.",

@@ -20,7 +20,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from ..errors import ProfileError
+from ..errors import ErrorCode, ProfileError
+from ..errors.profile_codes import P101, P102, P103, P104, P105, P106, P107, P108, P109, P111
 from ..taxonomy import load_taxonomy
 from ..taxonomy.model import Taxonomy
 
@@ -240,15 +241,15 @@ def load_profile(name_or_path: "str | Path | RoleProfile" = DEFAULT_PROFILE) -> 
         path = _profiles_dir() / f"{spec}.yaml"
         if not path.is_file():
             names = sorted(p.stem for p in _profiles_dir().glob("*.yaml"))
-            raise ProfileError(
-                "P101", f"no built-in profile named {spec!r}.", source=spec,
+            raise P101(
+                f"no built-in profile named {spec!r}.", source=spec,
                 hint=f"Use one of {', '.join(names)}, or pass a path to a profile .yaml file.",
             )
     try:
         st = path.stat()
     except OSError as err:
-        raise ProfileError(
-            "P102", f"cannot read profile file ({err.strerror}).", source=str(path),
+        raise P102(
+            f"cannot read profile file ({err.strerror}).", source=str(path),
             hint="Check the path, or use a built-in name (`skillmix assess --list-profiles`).",
         ) from None
     return _load_cached(str(path.resolve()), st.st_mtime_ns, st.st_size)
@@ -259,24 +260,24 @@ def _load_cached(path: str, _mtime: int, _size: int) -> RoleProfile:
     try:
         raw = yaml.safe_load(Path(path).read_text("utf-8"))
     except yaml.YAMLError as err:
-        raise ProfileError("P103", f"profile is not valid YAML ({err}).".replace("\n", " "),
-                           source=path, hint="Fix the YAML syntax.") from None
+        raise P103(f"profile is not valid YAML ({err}).".replace("\n", " "),
+                   source=path, hint="Fix the YAML syntax.") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ProfileError("P102", f"cannot read profile file ({err}).", source=path) from None
+        raise P102(f"cannot read profile file ({err}).", source=path) from None
     return parse_profile(raw, source=path)
 
 
 # --------------------------------------------------------------------------- validation
 
 
-def _fail(code: str, source: str, what: str, hint: str) -> ProfileError:
-    return ProfileError(code, what, source=source, hint=hint)
+def _fail(code: ErrorCode[ProfileError], source: str, what: str, hint: str) -> ProfileError:
+    return code(what, source=source, hint=hint)
 
 
 def _check_keys(data: Mapping[str, Any], allowed: set[str], where: str, source: str) -> None:
     extra = sorted(set(data) - allowed)
     if extra:
-        raise _fail("P104", source, f"unknown key(s) {extra} in {where}.",
+        raise _fail(P104, source, f"unknown key(s) {extra} in {where}.",
                     f"Allowed keys: {', '.join(sorted(allowed))}.")
 
 
@@ -284,17 +285,17 @@ def _mapping(value: Any, where: str, source: str) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise _fail("P104", source, f"{where} must be a mapping, not {type(value).__name__}.",
+        raise _fail(P104, source, f"{where} must be a mapping, not {type(value).__name__}.",
                     "See docs/assess.md for the profile format.")
     return value
 
 
 def _number(value: Any, where: str, source: str, lo: float, hi: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail("P104", source, f"{where} must be a number, not {value!r}.",
+        raise _fail(P104, source, f"{where} must be a number, not {value!r}.",
                     f"Use a number between {lo:g} and {hi:g}.")
     if not lo <= float(value) <= hi:
-        raise _fail("P107", source, f"{where} is {value!r}, outside {lo:g}..{hi:g}.",
+        raise _fail(P107, source, f"{where} is {value!r}, outside {lo:g}..{hi:g}.",
                     f"Use a number between {lo:g} and {hi:g}.")
     return float(value)
 
@@ -305,7 +306,7 @@ def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail("P104", source, f"{where} must be a list of strings.",
+        raise _fail(P104, source, f"{where} must be a list of strings.",
                     "Write it as a YAML list: [a, b].")
     return tuple(value)
 
@@ -316,7 +317,7 @@ def _skill_ids(value: Any, where: str, source: str, tax: Taxonomy) -> tuple[str,
         if sid not in tax:
             near = [s.id for s in tax.search(sid.replace("-", " "), limit=3)]
             tip = f" Did you mean {', '.join(near)}?" if near else ""
-            raise _fail("P105", source, f"{where} names skill {sid!r}, which taxonomy "
+            raise _fail(P105, source, f"{where} names skill {sid!r}, which taxonomy "
                         f"'{tax.name}' {tax.version} does not have.",
                         f"Use a taxonomy id (`skillmix taxonomy search`).{tip}")
     return ids
@@ -328,23 +329,23 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
     _check_keys(data, _TOP_KEYS, "the profile", source)
     schema = data.get("schema", SCHEMA)
     if schema != SCHEMA:
-        raise _fail("P104", source, f"profile schema {schema!r} is not supported.",
+        raise _fail(P104, source, f"profile schema {schema!r} is not supported.",
                     f"This skillmix reads schema {SCHEMA}.")
     for key in ("id", "version", "areas"):
         if key not in data:
-            raise _fail("P104", source, f"the profile has no '{key}'.",
+            raise _fail(P104, source, f"the profile has no '{key}'.",
                         "Every profile needs id, version and areas.")
     pid = str(data["id"])
     tax_spec = str(data.get("taxonomy", "builtin"))
     try:
         tax = load_taxonomy(tax_spec)
     except Exception as err:  # a TaxonomyError, re-coded so the profile is named
-        raise _fail("P106", source, f"cannot load taxonomy {tax_spec!r}: {err}",
+        raise _fail(P106, source, f"cannot load taxonomy {tax_spec!r}: {err}",
                     "Name a taxonomy skillmix knows (`skillmix taxonomy list`).") from None
 
     areas_raw = data["areas"]
     if not isinstance(areas_raw, list) or not areas_raw:
-        raise _fail("P104", source, "'areas' must be a non-empty list.",
+        raise _fail(P104, source, "'areas' must be a non-empty list.",
                     "List the areas the role needs, each with an id and a weight.")
     areas: list[AreaSpec] = []
     seen_skills: dict[str, str] = {}
@@ -353,17 +354,17 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         _check_keys(a, _AREA_KEYS, f"areas[{i}]", source)
         aid = str(a.get("id", ""))
         if aid not in tax.areas:
-            raise _fail("P106", source, f"areas[{i}] names area {aid!r}, which taxonomy "
+            raise _fail(P106, source, f"areas[{i}] names area {aid!r}, which taxonomy "
                         f"'{tax.name}' does not define.",
                         f"Use one of {', '.join(tax.areas)}.")
         if any(x.id == aid for x in areas):
-            raise _fail("P104", source, f"area {aid!r} is listed twice.", "List each area once.")
+            raise _fail(P104, source, f"area {aid!r} is listed twice.", "List each area once.")
         where = f"areas[{aid}]"
         req = _skill_ids(a.get("required"), f"{where}.required", source, tax)
         pref = _skill_ids(a.get("preferred"), f"{where}.preferred", source, tax)
         for sid in (*req, *pref):
             if sid in seen_skills:
-                raise _fail("P104", source, f"skill {sid!r} is listed twice ({seen_skills[sid]} "
+                raise _fail(P104, source, f"skill {sid!r} is listed twice ({seen_skills[sid]} "
                             f"and {where}).", "List each skill once, under one area.")
             seen_skills[sid] = where
         area_def = tax.areas[aid]
@@ -376,7 +377,7 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
             questions=_strings(a.get("questions"), f"{where}.questions", source),
         ))
     if sum(a.weight for a in areas) <= 0:
-        raise _fail("P107", source, "area weights sum to 0.", "Give some area a positive weight.")
+        raise _fail(P107, source, "area weights sum to 0.", "Give some area a positive weight.")
 
     balance = _mapping(data.get("balance"), "balance", source)
     _check_keys(balance, _BALANCE_KEYS, "balance", source)
@@ -400,18 +401,18 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         _check_keys(f, _FLAG_KEYS, f"red_flags[{i}]", source)
         rule = str(f.get("rule", ""))
         if rule not in RULES:
-            raise _fail("P108", source, f"red_flags[{i}] names rule {rule!r}, which skillmix "
+            raise _fail(P108, source, f"red_flags[{i}] names rule {rule!r}, which skillmix "
                         "does not implement.", f"Use one of {', '.join(RULES)}.")
         sev = str(f.get("severity", "medium"))
         if sev not in SEVERITIES:
-            raise _fail("P107", source, f"red_flags[{rule}].severity is {sev!r}.",
+            raise _fail(P107, source, f"red_flags[{rule}].severity is {sev!r}.",
                         f"Use one of {', '.join(SEVERITIES)}.")
         message = str(f.get("message", ""))
         if message:
             try:
                 message.format(**PLACEHOLDERS[rule])
             except (KeyError, IndexError, ValueError) as err:
-                raise _fail("P109", source, f"red_flags[{rule}].message {message!r} cannot be "
+                raise _fail(P109, source, f"red_flags[{rule}].message {message!r} cannot be "
                             f"filled ({err!r}).",
                             f"Use only these placeholders: {', '.join(PLACEHOLDERS[rule])}.")
         params = _mapping(f.get("params"), f"red_flags[{rule}].params", source)
@@ -433,7 +434,7 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
     for i, group in enumerate(data.get("alternatives") or []):
         members = _skill_ids(group, f"alternatives[{i}]", source, tax)
         if len(members) < 2 or members[0] not in listed:
-            raise _fail("P111", source, f"alternatives[{i}] must name two or more skills, the "
+            raise _fail(P111, source, f"alternatives[{i}] must name two or more skills, the "
                         "first of them listed by an area.",
                         "Write [listed-skill, alternative, ...] (any one satisfies).")
         alternatives.append(members)

@@ -43,7 +43,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from ..batch import BatchReport, OnError, check_on_error
-from ..errors import ProfileError, SkillmixError
+from ..errors import SkillmixError
+from ..errors.profile_codes import P130
 from ..records import Document, Extraction, Posting, Resume, Scorecard
 from .compiled import CompiledProfile, compile_profile
 from .evidence import CandidateEvidence, months_between, summarize
@@ -244,8 +245,8 @@ def candidate_evidence(
 
         doc = read_document(item, kind="resume")
     elif isinstance(item, Posting):
-        raise ProfileError(
-            "P130", "cannot assess a job posting as a candidate.", source=item.document.source,
+        raise P130(
+            "cannot assess a job posting as a candidate.", source=item.document.source,
             hint="Pass a résumé; use profile_from_posting() to turn a posting into a profile.",
         )
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError
+from ..errors.config_codes import C001, C040, C041
 from .output import Sink, emit_rows, finish_batch, limit_option, open_output, output_options
 from .progress import progress
 
@@ -22,7 +22,7 @@ def _today(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError("C040", f"--today must be a date like 2026-11-01, not {value!r}.") from None
+        raise C040(f"--today must be a date like 2026-11-01, not {value!r}.") from None
 
 
 @click.command()
@@ -59,8 +59,8 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
                   title="Role profiles")
         return
     if profile and job:
-        raise ConfigError("C041", "use --profile or --job, not both.",
-                          hint="--job derives the profile from a posting.")
+        raise C041("use --profile or --job, not both.",
+                   hint="--job derives the profile from a posting.")
     prof = _job_profile(job) if job else load_profile(profile or "social-media-technologist")
     if show_profile:
         import yaml
@@ -71,7 +71,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
         raise click.UsageError("give at least one RESUME (or --list-profiles).")
     missing = [r for r in resumes if not Path(r).exists()]
     if missing and len(missing) == len(resumes):
-        raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
+        raise C001(f"no such file: {missing[0]}.", hint="Check the path.")
 
     from ..assess import assess_stream
     from ..extract import get_extractor

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from ..errors.fairness_codes import F157, F159
+
 __all__ = ["decisions_group"]
 
 
@@ -27,15 +29,14 @@ def verify(db: str | None, files_dir: str | None, log_path: str | None, as_json:
 
     Prints one coded line per finding ([F150]-[F156]) and exits 1 when there is any.
     """
-    from ..errors import FairnessError
     from ..fairness.log import DecisionLog
 
     if log_path is not None:
         from pathlib import Path
 
         if not Path(log_path).is_file():
-            raise FairnessError("F157", "no decision log at this path.", source=log_path,
-                                hint="Pass the JSONL file the log was written to.")
+            raise F157("no decision log at this path.", source=log_path,
+                       hint="Pass the JSONL file the log was written to.")
         log = DecisionLog(log_path)
     else:
         from ..store import Store
@@ -52,9 +53,9 @@ def verify(db: str | None, files_dir: str | None, log_path: str | None, as_json:
         for f in findings:
             click.echo(f.render())
     if findings:
-        raise FairnessError("F159", f"{len(findings)} finding(s) in a decision log of "
-                                    f"{count} entries.",
-                            hint="Restore the log (and its head) from a backup.")
+        raise F159(f"{len(findings)} finding(s) in a decision log of "
+                   f"{count} entries.",
+                   hint="Restore the log (and its head) from a backup.")
     if not as_json:
         click.echo(f"ok: {count} entries verified"
                    + (" (signed, head anchored)" if log.anchor is not None else ""))

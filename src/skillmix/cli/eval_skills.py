@@ -10,6 +10,7 @@ import click
 
 from ..batch import BatchReport
 from .output import emit_json
+from ..errors.extraction_codes import E052
 
 __all__ = ["skills"]
 
@@ -33,7 +34,7 @@ def _find_doc(docs: Path, doc_id: str) -> Path | None:
 def skills(gold: Path, docs: Path, taxonomy: str, semantic: bool, errors: bool) -> None:
     """Score extraction on GOLD (JSONL: one document a line with its credited skills) over
     the documents in DOCS (named by the gold's ``doc`` ids) and print JSON."""
-    from ..errors import ExtractionError, SkillmixError
+    from ..errors import SkillmixError
     from ..extract import Extractor
     from ..extract.evaluate import evaluate_skills, load_gold
     from ..io import read_document
@@ -46,8 +47,8 @@ def skills(gold: Path, docs: Path, taxonomy: str, semantic: bool, errors: bool) 
         path = _find_doc(docs, g.doc)
         try:
             if path is None:
-                raise ExtractionError("E052", f"no document named {g.doc}.* in the folder.",
-                                      source=str(docs))
+                raise E052(f"no document named {g.doc}.* in the folder.",
+                           source=str(docs))
             kind = g.kind if g.kind in ("posting", "resume") else None
             found[g.doc] = extractor.extract(read_document(path, kind=kind))
         except SkillmixError as err:
@@ -55,8 +56,8 @@ def skills(gold: Path, docs: Path, taxonomy: str, semantic: bool, errors: bool) 
             continue
         report.done += 1
     if not found:
-        raise ExtractionError("E052", f"none of the gold's {len(records)} documents is in the folder.",
-                              source=str(docs), hint="DOCS must hold files named by the gold's doc ids.")
+        raise E052(f"none of the gold's {len(records)} documents is in the folder.",
+                   source=str(docs), hint="DOCS must hold files named by the gold's doc ids.")
     result = evaluate_skills([g for g in records if g.doc in found], lambda g: found[g.doc])
     out = result.as_dict()
     if not errors:

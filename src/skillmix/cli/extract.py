@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError, SkillmixError
+from ..errors import SkillmixError
+from ..errors.config_codes import C001, C002
 from .output import Sink, finish_batch, limit_option, open_output, output_options
 from .progress import progress
 
@@ -53,7 +54,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
     else:
         missing = [f for f in files if f != "-" and not Path(f).exists()]
         if missing and len(missing) == len(files):
-            raise ConfigError("C001", f"no such file: {missing[0]}.", hint="Check the path.")
+            raise C001(f"no such file: {missing[0]}.", hint="Check the path.")
         docs = iter_documents(files, kind=want, report=report)  # type: ignore[arg-type]
     if limit is not None:
         docs = islice(docs, limit)
@@ -86,7 +87,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                           for m in mentions)
             advance(1)
         if not seen and report.total == 0:
-            raise ConfigError("C002", f"no documents found in {', '.join(files)[:200]}.",
-                              hint="Pass files, or folders that contain readable documents.")
+            raise C002(f"no documents found in {', '.join(files)[:200]}.",
+                       hint="Pass files, or folders that contain readable documents.")
         sink.close(report=report.to_dict())
     finish_batch(report)

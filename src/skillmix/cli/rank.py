@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError
+from ..errors.config_codes import C420, C421, C422, C423, C424, C425
 from ..records import to_jsonable
 from .output import Sink, display_name, open_output, output_options
 from .progress import progress
@@ -64,10 +64,10 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     from ..match import save_index as _save
 
     if (job is None) == (candidate is None):
-        raise ConfigError("C420", "give exactly one of --job POSTING or --candidate RESUME.",
-                          hint="skillmix rank --job posting.html resumes/")
+        raise C420("give exactly one of --job POSTING or --candidate RESUME.",
+                   hint="skillmix rank --job posting.html resumes/")
     if not pool and index_dir is None:
-        raise ConfigError("C421", "nothing to rank: give files or folders, or --index DIR.")
+        raise C421("nothing to rank: give files or folders, or --index DIR.")
     query_kind = "posting" if job is not None else "resume"
     pool_kind = "resume" if job is not None else "posting"
     params = MatchParams()
@@ -75,8 +75,8 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
         try:
             day = date.fromisoformat(as_of)
         except ValueError:
-            raise ConfigError("C422", f"--as-of {as_of[:40]!r} is not a date.",
-                              hint="Write it as YYYY-MM-DD, e.g. 2026-01-31.") from None
+            raise C422(f"--as-of {as_of[:40]!r} is not a date.",
+                       hint="Write it as YYYY-MM-DD, e.g. 2026-01-31.") from None
         params = MatchParams.parse_weights(f"as_of={day}")
     if weights:
         params = MatchParams.parse_weights(weights, params)
@@ -95,13 +95,13 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     if index_dir is not None:
         loaded, index = load_index(index_dir)
         if index.kind != pool_kind:
-            raise ConfigError("C422", f"the index holds {index.kind}s; this ranking needs "
-                              f"{pool_kind}s.", source=index_dir)
+            raise C425(f"the index holds {index.kind}s; this ranking needs "
+                       f"{pool_kind}s.", source=index_dir)
         matcher = Matcher(params if (weights or as_of) else loaded.params, loaded.taxonomy)
         if (matcher.params.bm25_k1, matcher.params.bm25_b) != (loaded.params.bm25_k1,
                                                                 loaded.params.bm25_b):
-            raise ConfigError("C424", "bm25_k1 and bm25_b are fixed when an index is built.",
-                              source=index_dir, hint="Rebuild the index with --save-index.")
+            raise C424("bm25_k1 and bm25_b are fixed when an index is built.",
+                       source=index_dir, hint="Rebuild the index with --save-index.")
         matcher.restore(loaded.fitted_state())
         matcher.derive(index)
         query = to_match_document(query_doc, kind=query_kind, taxonomy=matcher.taxonomy,
@@ -115,7 +115,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
         if not docs:
             for f in report.failures:
                 click.echo(f"error: {f.error}", err=True)
-            raise ConfigError("C423", "none of the documents to rank could be read.")
+            raise C423("none of the documents to rank could be read.")
         matcher, query, index = build(query_doc, docs, query_kind=query_kind, params=params,
                                       taxonomy=taxonomy, area_weights=area_weights)
     if save_index:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors import ConfigError
+from ..errors.config_codes import C001
 from .output import emit_json, emit_rows, finish_batch, output_options
 
 __all__ = ["titles"]
@@ -49,7 +49,7 @@ def titles(items: tuple[str, ...], preset: str | None, use_text: bool, k: int, f
                         yield TitleRow("", norm.normalise(line.strip()))
             elif item.lower().endswith(CORPUS_SUFFIXES):
                 if not path.is_file():
-                    raise ConfigError("C001", f"no such file: {item}.", hint="Check the path.")
+                    raise C001(f"no such file: {item}.", hint="Check the path.")
                 yield from titles_of_corpus(path, preset=preset, normaliser=norm, use_text=use_text,
                                             report=report)
             elif path.suffix.lower() == ".txt" and path.is_file():

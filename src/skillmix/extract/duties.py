@@ -24,7 +24,7 @@ from typing import Sequence
 
 import yaml
 
-from ..errors import ExtractionError
+from ..errors.extraction_codes import E020, E021, E022
 from .morphology import form_variants, noun_forms, verb_forms
 from .normalize import normalize_form
 
@@ -116,9 +116,9 @@ def _load(name: str) -> dict:
     try:
         raw = yaml.safe_load((resources.files("skillmix.extract") / "data" / name).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as err:
-        raise ExtractionError("E020", f"cannot read the extractor's {name} ({err}).") from None
+        raise E020(f"cannot read the extractor's {name} ({err}).") from None
     if not isinstance(raw, dict):
-        raise ExtractionError("E021", f"{name} must be a mapping.")
+        raise E021(f"{name} must be a mapping.")
     return raw
 
 
@@ -136,8 +136,8 @@ def duty_patterns() -> tuple[DutyPattern, ...]:
                 gap=int(row.get("gap", 6)), quantity=row.get("quantity"),
             ))
         except (KeyError, TypeError, ValueError) as err:
-            raise ExtractionError(
-                "E022", f"duty pattern {i} is malformed ({type(err).__name__}: {err})."
+            raise E022(
+                f"duty pattern {i} is malformed ({type(err).__name__}: {err})."
             ) from None
     return tuple(out)
 

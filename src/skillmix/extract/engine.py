@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
-from ..errors import ExtractionError
+from ..errors.extraction_codes import E001
 from ..records import Document, Extraction, Posting, Resume, SkillMention, content_id
 from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
@@ -139,8 +139,7 @@ def as_document(item: Input, kind: str | None = None) -> Document:
             id=content_id(item), text=item, source="<text>", media_type="text/plain",
             kind=k, sections=sections, roles=roles,  # type: ignore[arg-type]
         )
-    raise ExtractionError(
-        "E001",
+    raise E001(
         f"cannot extract from a {type(item).__name__}; expected a Document, Posting, "
         "Resume or str.",
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..errors import ExtractionError
+from ..errors.extraction_codes import E050, E051
 from ..records import Extraction
 
 __all__ = [
@@ -85,7 +85,7 @@ def load_gold(path: str | Path, aliases: Mapping[str, str] | None = None) -> lis
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise ExtractionError("E050", f"cannot read the gold file ({err}).", source=str(path)) from None
+        raise E050(f"cannot read the gold file ({err}).", source=str(path)) from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -101,8 +101,8 @@ def load_gold(path: str | Path, aliases: Mapping[str, str] | None = None) -> lis
             )
             out.append(GoldDocument(str(row["doc"]), _kind_of(str(row["doc"]), row.get("source")), skills))
         except (ValueError, KeyError, TypeError) as err:
-            raise ExtractionError(
-                "E051", f"line {n} is not a gold record ({type(err).__name__}: {err}).",
+            raise E051(
+                f"line {n} is not a gold record ({type(err).__name__}: {err}).",
                 source=str(path),
                 hint='Each line needs {"doc": ..., "skills": [{"id": ..., "usage": ...}]}.',
             ) from None

@@ -27,7 +27,7 @@ from typing import Sequence
 
 import yaml
 
-from ..errors import ExtractionError
+from ..errors.extraction_codes import E023
 from .normalize import normalize_form
 
 __all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits"]
@@ -66,7 +66,7 @@ def form_guards() -> dict[tuple[str, str], FormGuard]:
             out[(g.skill_id, normalize_form(g.form))] = g
         return out
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
-        raise ExtractionError("E023", f"cannot read guarded_forms.yaml ({err}).") from None
+        raise E023(f"cannot read guarded_forms.yaml ({err}).") from None
 
 
 def crosses_line(text: str, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..errors import ConfigError
+from ..errors.config_codes import C050
 
 __all__ = ["SemanticFallback", "SemanticSpan"]
 
@@ -55,7 +55,7 @@ class SemanticFallback:
         max_words: int = 60,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
-            raise ConfigError("C040", f"semantic threshold must be in (0, 1], got {threshold}.")
+            raise C050(f"semantic threshold must be in (0, 1], got {threshold}.")
         if linker is None:
             from ..link import EscoLinker
 

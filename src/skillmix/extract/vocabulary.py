@@ -27,7 +27,7 @@ from typing import Callable
 
 import ahocorasick
 
-from ..errors import ExtractionError
+from ..errors.extraction_codes import E010
 from ..files import atomic_write
 from ..taxonomy.model import Taxonomy
 from .morphology import form_variants
@@ -222,8 +222,7 @@ class Vocabulary:
                 atomic_write(path, write)
                 _LOADED[key] = vocab
             except OSError as err:
-                raise ExtractionError(
-                    "E010",
+                raise E010(
                     f"cannot write the vocabulary cache ({err.strerror}).",
                     source=str(path.parent),
                     hint="Set $SKILLMIX_CACHE_DIR to a writable folder, or pass use_cache=False.",

@@ -28,7 +28,8 @@ from datetime import datetime, timezone
 from fractions import Fraction
 from typing import Iterable, Literal, Mapping
 
-from ..errors import ConfigError, FairnessError, MissingExtraError
+from ..errors import MissingExtraError
+from ..errors.fairness_codes import F101, F102, F103, F104, F110, F111, F120, F121, F122, F123, F124
 from ..records import _Record
 from .demographics import Demographic, intersection
 
@@ -95,8 +96,8 @@ class AuditTable(_Record):
         for r in self.rows:
             if r.category == category:
                 return r
-        raise FairnessError("F110", f"no category {category!r} in the {self.dimension} table.",
-                            hint=f"Categories: {', '.join(r.category for r in self.rows)}.")
+        raise F110(f"no category {category!r} in the {self.dimension} table.",
+                   hint=f"Categories: {', '.join(r.category for r in self.rows)}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +126,8 @@ class Audit(_Record):
         for t in self.tables:
             if t.dimension == dimension:
                 return t
-        raise FairnessError("F111", f"no {dimension!r} table in this audit.",
-                            hint=f"Tables: {', '.join(DIMENSIONS)}.")
+        raise F111(f"no {dimension!r} table in this audit.",
+                   hint=f"Tables: {', '.join(DIMENSIONS)}.")
 
     def flagged(self) -> list[GroupRate]:
         """Rows under the four-fifths threshold, in table order."""
@@ -197,13 +198,13 @@ def _as_demographics(demographics: Mapping[str, Demographic] | Iterable[Demograp
 
 def _check(threshold: float, small_share: float, test: str, alpha: float) -> None:
     if not 0 < threshold <= 1:
-        raise ConfigError("F101", f"threshold must be in (0, 1], not {threshold}.")
+        raise F101(f"threshold must be in (0, 1], not {threshold}.")
     if not 0 <= small_share < 1:
-        raise ConfigError("F102", f"small_share must be in [0, 1), not {small_share}.")
+        raise F102(f"small_share must be in [0, 1), not {small_share}.")
     if test not in ("fisher", "z"):
-        raise ConfigError("F103", f"test must be 'fisher' or 'z', not {test!r}.")
+        raise F103(f"test must be 'fisher' or 'z', not {test!r}.")
     if not 0 < alpha < 1:
-        raise ConfigError("F104", f"alpha must be in (0, 1), not {alpha}.")
+        raise F104(f"alpha must be in (0, 1), not {alpha}.")
 
 
 def _audit(kind: str, hits_by_id: dict[str, bool], demographics: Mapping[str, Demographic]
@@ -213,8 +214,8 @@ def _audit(kind: str, hits_by_id: dict[str, bool], demographics: Mapping[str, De
     _check(threshold, small_share, test, alpha)
     demo = _as_demographics(demographics)
     if not hits_by_id:
-        raise FairnessError("F120", "no outcomes to audit.",
-                            hint="Pass a results file with at least one candidate.")
+        raise F120("no outcomes to audit.",
+                   hint="Pass a results file with at least one candidate.")
     total = len(hits_by_id)
     counts: dict[str, dict[str, list[int]]] = {d: {} for d in DIMENSIONS}
     unknown = dict.fromkeys(DIMENSIONS, 0)
@@ -268,8 +269,8 @@ def _unique(outs: list[Outcome]) -> None:
     seen: set[str] = set()
     for o in outs:
         if o.id in seen:
-            raise FairnessError("F121", f"candidate {o.id!r} appears twice in the results.",
-                                hint="Audit one run at a time, one row per candidate.")
+            raise F121(f"candidate {o.id!r} appears twice in the results.",
+                       hint="Audit one run at a time, one row per candidate.")
         seen.add(o.id)
 
 
@@ -287,10 +288,10 @@ def audit_selection(outcomes: Iterable[Outcome] | Mapping[str, bool],
     _unique(outs)
     missing = [o.id for o in outs if o.selected is None]
     if missing:
-        raise FairnessError("F122", f"{len(missing)} outcome(s) have no selection decision "
-                            f"(first: {missing[0]!r}).",
-                            hint="Give every candidate selected true/false, or pass --top K "
-                                 "to select a ranking's top K.")
+        raise F122(f"{len(missing)} outcome(s) have no selection decision "
+                   f"(first: {missing[0]!r}).",
+                   hint="Give every candidate selected true/false, or pass --top K "
+                        "to select a ranking's top K.")
     return _audit("selection", {o.id: bool(o.selected) for o in outs}, demographics,
                   median=None, test=test, threshold=threshold, small_share=small_share,
                   exclude_small=exclude_small, alpha=alpha, sources=sources)
@@ -308,12 +309,12 @@ def audit_scores(outcomes: Iterable[Outcome] | Mapping[str, float],
     _unique(outs)
     missing = [o.id for o in outs if o.score is None]
     if missing:
-        raise FairnessError("F123", f"{len(missing)} outcome(s) have no score "
-                            f"(first: {missing[0]!r}).",
-                            hint="Audit a scoring or ranking run whose rows carry a score.")
+        raise F123(f"{len(missing)} outcome(s) have no score "
+                   f"(first: {missing[0]!r}).",
+                   hint="Audit a scoring or ranking run whose rows carry a score.")
     if not outs:
-        raise FairnessError("F120", "no outcomes to audit.",
-                            hint="Pass a results file with at least one candidate.")
+        raise F120("no outcomes to audit.",
+                   hint="Pass a results file with at least one candidate.")
     median = statistics.median(float(o.score) for o in outs)  # type: ignore[arg-type]
     return _audit("scoring", {o.id: float(o.score) > median for o in outs},  # type: ignore[arg-type]
                   demographics, median=float(median), test=test, threshold=threshold,
@@ -350,7 +351,7 @@ def run_audits(outcomes: Iterable[Outcome], demographics: Mapping[str, Demograph
     if want_score:
         audits.append(audit_scores(outs, demographics, **opts))  # type: ignore[arg-type]
     if not audits:
-        raise FairnessError("F124", "the results have neither a decision nor a score for "
-                            "every candidate.",
-                            hint="Pass --top K for a ranking, or --kind with the right fields.")
+        raise F124("the results have neither a decision nor a score for "
+                   "every candidate.",
+                   hint="Pass --top K for a ranking, or --kind with the right fields.")
     return audits

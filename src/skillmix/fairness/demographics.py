@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from ..errors import ConfigError, FairnessError
+from ..errors.config_codes import C001
+from ..errors.fairness_codes import F130, F131, F132
 from ..records import _Record
 
 __all__ = [
@@ -113,7 +114,7 @@ def read_table(path: str | Path) -> Iterator[Mapping[str, Any]]:
     ``results`` or ``candidates``) or JSONL file."""
     p = Path(path)
     if not p.is_file():
-        raise ConfigError("C001", f"no such file: {p}.", hint="Check the path.")
+        raise C001(f"no such file: {p}.", hint="Check the path.")
     text = p.read_text("utf-8-sig")
     name = p.name.lower()
     try:
@@ -136,8 +137,8 @@ def read_table(path: str | Path) -> Iterator[Mapping[str, Any]]:
             yield from (r for r in data if isinstance(r, Mapping))
             return
     except json.JSONDecodeError as err:
-        raise FairnessError("F130", f"not valid JSON ({err.msg} at line {err.lineno}).",
-                            source=str(p), hint="Pass CSV, JSON or JSONL.") from err
+        raise F130(f"not valid JSON ({err.msg} at line {err.lineno}).",
+                   source=str(p), hint="Pass CSV, JSON or JSONL.") from err
     yield from csv.DictReader(io.StringIO(text))
 
 
@@ -164,12 +165,12 @@ def load_demographics(path: str | Path, *, id_field: str = "id", sex_field: str 
     for i, row in enumerate(read_table(path), start=1):
         cid = _field(row, ids)
         if cid is None or str(cid).strip() == "":
-            raise FairnessError("F131", f"row {i} has no candidate id.", source=str(path),
-                                hint=f"Add an '{id_field}' column matching the results' ids.")
+            raise F131(f"row {i} has no candidate id.", source=str(path),
+                       hint=f"Add an '{id_field}' column matching the results' ids.")
         key = str(cid).strip()
         if key in out:
-            raise FairnessError("F132", f"candidate {key!r} appears twice.", source=str(path),
-                                hint="Keep one row per candidate.")
+            raise F132(f"candidate {key!r} appears twice.", source=str(path),
+                       hint="Keep one row per candidate.")
         out[key] = Demographic(key, normalise_sex(_field(row, sexes)),
                                normalise_race(_field(row, races)))
     return out

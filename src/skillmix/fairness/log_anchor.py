@@ -30,7 +30,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import FairnessError
+from ..errors.fairness_codes import F145, F155
 from ..files import atomic_write_bytes
 
 __all__ = ["LogAnchor", "LogHead"]
@@ -82,8 +82,8 @@ class LogAnchor:
 
     def __init__(self, secret: bytes, head_path: Path) -> None:
         if len(secret) < 16:
-            raise FairnessError("F145", "the decision-log secret is shorter than 16 bytes.",
-                                hint=f"Set ${SECRET_ENV} to a long random string.")
+            raise F145("the decision-log secret is shorter than 16 bytes.",
+                       hint=f"Set ${SECRET_ENV} to a long random string.")
         self._secret = secret
         self.head_path = Path(head_path)
 
@@ -153,9 +153,9 @@ class LogAnchor:
         if (not isinstance(raw, dict) or not isinstance(raw.get("count"), int)
                 or isinstance(raw.get("count"), bool) or not isinstance(raw.get("hash"), str)
                 or not self.signs(f"{raw['count']}:{raw['hash']}", raw.get("mac"))):
-            raise FairnessError("F155", "the decision log's head record is not valid or not "
-                                        "signed by this server's secret.",
-                                source=str(self.head_path),
-                                hint="The head was edited or the secret changed; restore both "
-                                     "from a backup.")
+            raise F155("the decision log's head record is not valid or not "
+                       "signed by this server's secret.",
+                       source=str(self.head_path),
+                       hint="The head was edited or the secret changed; restore both "
+                            "from a backup.")
         return LogHead(count=raw["count"], hash=raw["hash"])

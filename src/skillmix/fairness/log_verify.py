@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FairnessError
+from ..errors.fairness_codes import F151, F153, F154, F155, F156
 from .log_anchor import LogAnchor
 
 if TYPE_CHECKING:
@@ -65,16 +66,16 @@ def check_entries(sink: "LogSink", anchor: LogAnchor | None) -> tuple[int, list[
                    if e.kind == "purge" and isinstance(e.outputs, dict)}
     for n, e in entries:
         if _digest(e.body()) != e.hash:
-            findings.append(LogFinding("F151", n, f"({e.id}) was altered."))
+            findings.append(LogFinding(F151.code, n, f"({e.id}) was altered."))
         elif e.reason is not None and e.reason_hash is not None and (
                 e.reason_salt is None or _reason_hash(e.reason_salt, e.reason) != e.reason_hash):
-            findings.append(LogFinding("F151", n, f"({e.id}) has an altered reason."))
+            findings.append(LogFinding(F151.code, n, f"({e.id}) has an altered reason."))
         if prev is None:
             if e.prev != _GENESIS and (e.seq is None or e.seq not in purged_from):
-                findings.append(LogFinding("F156", n, "the entries before it were removed "
+                findings.append(LogFinding(F156.code, n, "the entries before it were removed "
                                                       "(no purge records them)."))
         elif e.prev != prev:
-            findings.append(LogFinding("F151", n, f"({e.id}) does not follow entry {n - 1} "
+            findings.append(LogFinding(F151.code, n, f"({e.id}) does not follow entry {n - 1} "
                                                   "(an entry was removed or inserted)."))
         if anchor is not None and legacy and e.seq is None and e.mac is None:
             pass  # written before anchoring: the chain covers it, the signed entries after it
@@ -82,11 +83,11 @@ def check_entries(sink: "LogSink", anchor: LogAnchor | None) -> tuple[int, list[
         elif anchor is not None:
             legacy = False
             if e.seq is None or not anchor.signs(e.hash, e.mac):
-                findings.append(LogFinding("F153", n, f"({e.id}) is not signed by this "
+                findings.append(LogFinding(F153.code, n, f"({e.id}) is not signed by this "
                                                       "server's secret (forged, or the chain "
                                                       "was recomputed)."))
             elif expected_seq is not None and e.seq != expected_seq:
-                findings.append(LogFinding("F156", n, f"has position {e.seq}, expected "
+                findings.append(LogFinding(F156.code, n, f"has position {e.seq}, expected "
                                                       f"{expected_seq} (entries removed)."))
         prev = e.hash
         expected_seq = e.seq + 1 if e.seq is not None else None
@@ -97,14 +98,14 @@ def check_entries(sink: "LogSink", anchor: LogAnchor | None) -> tuple[int, list[
             findings.append(LogFinding(head_error.code, 0, head_error.message))
         elif head is None:
             if raws:
-                findings.append(LogFinding("F155", 0, "the log has entries but no head "
+                findings.append(LogFinding(F155.code, 0, "the log has entries but no head "
                                                       "record (it was removed)."))
         else:
             at = next((e for _, e in reversed(entries) if e.seq == head.count), None)
             if at is None or at.hash != head.hash:
                 last = entries[-1][1] if entries else None
                 reach = f"entry {last.seq}" if last is not None else "no entry"
-                findings.append(LogFinding("F154", 0, f"the log ends at {reach}, but its head "
+                findings.append(LogFinding(F154.code, 0, f"the log ends at {reach}, but its head "
                                                       f"records entry {head.count} (entries "
                                                       "removed at the end)."))
     return len(raws), findings[:MAX_FINDINGS]

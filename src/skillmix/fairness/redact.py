@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Literal
 
-from ..errors import ConfigError
+from ..errors.fairness_codes import F200, F201, F202
 from ..records import Document, Posting, Resume, _Record, content_id
 from . import detect
 from .names import name_finder
@@ -160,10 +160,10 @@ class Redactor:
         chosen = tuple(kinds) if kinds is not None else KINDS
         bad = [k for k in chosen if k not in KINDS]
         if bad:
-            raise ConfigError("F201", f"unknown redaction kind {bad[0]!r}.",
-                              hint=f"Use some of: {', '.join(KINDS)}.")
+            raise F201(f"unknown redaction kind {bad[0]!r}.",
+                       hint=f"Use some of: {', '.join(KINDS)}.")
         if style not in ("mask", "placeholder"):
-            raise ConfigError("F202", f"style must be 'mask' or 'placeholder', not {style!r}.")
+            raise F202(f"style must be 'mask' or 'placeholder', not {style!r}.")
         self.kinds = frozenset(chosen)
         self.style = style
         self.region = region
@@ -260,8 +260,8 @@ def _as_document(item: Document | Resume | Posting | str) -> tuple[Document, lis
         from ..extract import as_document
 
         return as_document(item, "resume"), []
-    raise ConfigError("F200", f"cannot redact a {type(item).__name__}; expected a Document, "
-                      "Resume, Posting or str.")
+    raise F200(f"cannot redact a {type(item).__name__}; expected a Document, "
+               "Resume, Posting or str.")
 
 
 def _clean_metadata(meta: object, kinds: frozenset[str]) -> tuple[dict[str, object], list[tuple[str, str]]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .audit import Audit, GroupRate
+from ..errors.fairness_codes import F160
 
 __all__ = ["CSV_COLUMNS", "audit_rows", "render_html", "to_csv", "to_json", "write_report"]
 
@@ -172,7 +173,6 @@ def render_html(audits: Sequence[Audit], *, title: str = "Bias audit",
 def write_report(audits: Sequence[Audit], path: str | Path, fmt: str | None = None,
                  **html_options: str) -> Path:
     """Write ``audits`` to ``path`` as JSON, CSV or HTML (``fmt`` or the suffix)."""
-    from ..errors import ConfigError
 
     p = Path(path)
     kind = (fmt or p.suffix.lstrip(".")).lower()
@@ -183,6 +183,6 @@ def write_report(audits: Sequence[Audit], path: str | Path, fmt: str | None = No
     elif kind == "csv":
         p.write_text(to_csv(audits), "utf-8")
     else:
-        raise ConfigError("F160", f"cannot write an audit as {kind or 'a file without suffix'!r}.",
-                          hint="Use a .json, .csv or .html path.")
+        raise F160(f"cannot write an audit as {kind or 'a file without suffix'!r}.",
+                   hint="Use a .json, .csv or .html path.")
     return p

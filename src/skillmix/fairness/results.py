@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import FairnessError
+from ..errors.fairness_codes import F133, F134, F135, F136
 from .audit import Outcome
 from .demographics import read_table
 
@@ -43,8 +43,8 @@ def _selected(value: Any, i: int) -> bool | None:
         return True
     if low in _NO:
         return False
-    raise FairnessError("F134", f"row {i}: cannot read {value!r} as a selection decision.",
-                        hint="Use true/false, yes/no, 1/0 or selected/rejected.")
+    raise F134(f"row {i}: cannot read {value!r} as a selection decision.",
+               hint="Use true/false, yes/no, 1/0 or selected/rejected.")
 
 
 def outcomes_from_rows(rows: list[Mapping[str, Any]], *, top: int | None = None,
@@ -58,13 +58,13 @@ def outcomes_from_rows(rows: list[Mapping[str, Any]], *, top: int | None = None,
     for i, row in enumerate(rows, start=1):
         cid = _get(row, ids)
         if cid is None:
-            raise FairnessError("F133", f"result row {i} has no candidate id.",
-                                hint=f"Name the id column with --id-field (tried {', '.join(ids)}).")
+            raise F133(f"result row {i} has no candidate id.",
+                       hint=f"Name the id column with --id-field (tried {', '.join(ids)}).")
         raw_score = _get(row, scores)
         try:
             score = None if raw_score is None else float(raw_score)
         except (TypeError, ValueError) as err:
-            raise FairnessError("F135", f"row {i}: score {raw_score!r} is not a number.") from err
+            raise F135(f"row {i}: score {raw_score!r} is not a number.") from err
         sel = _selected(_get(row, selected), i)
         if top is not None:
             rank = _get(row, ("rank",))
@@ -80,7 +80,7 @@ def load_outcomes(path: str | Path, *, top: int | None = None, id_field: str | N
     """Read a results file (ranking JSON, scorecards, CSV/JSONL rows) into outcomes."""
     rows = list(read_table(path))
     if not rows:
-        raise FairnessError("F136", "the results file holds no results.", source=str(path),
-                            hint="Pass the output of a scoring or ranking run.")
+        raise F136("the results file holds no results.", source=str(path),
+                   hint="Pass the output of a scoring or ranking run.")
     return outcomes_from_rows(rows, top=top, id_field=id_field, score_field=score_field,
                               selected_field=selected_field)

@@ -10,7 +10,6 @@ streams job-board exports (CSV, JSONL, Parquet) as :class:`~skillmix.records.Pos
 from __future__ import annotations
 
 from .api import read_document, read_documents
-from .codes import CODES
 from .corpus import PRESETS, CorpusMapping, read_corpus
 from .inputs import iter_documents
 from .limits import ReadLimits
@@ -19,7 +18,6 @@ from .sandbox import Sandbox
 from .sections import detect_sections, guess_kind
 
 __all__ = [
-    "CODES",
     "CorpusMapping",
     "PRESETS",
     "ReadLimits",

@@ -14,6 +14,7 @@ from .codes import doc_error
 from .limits import ReadLimits
 from .reader import IN_PROCESS_MAX_BYTES, parse_bytes, parse_plain, read_path_bytes
 from .sandbox import BATCH_SIZE, Sandbox, default_sandbox
+from ..errors.config_codes import C026
 
 __all__ = ["read_document", "read_documents"]
 
@@ -22,9 +23,8 @@ _KINDS = (None, "posting", "resume", "unknown")
 
 def _check_kind(kind: Any) -> DocumentKind | None:
     if kind not in _KINDS:
-        from ..errors import ConfigError
 
-        raise ConfigError("C023", f"kind must be 'posting', 'resume' or None, not {kind!r}.")
+        raise C026(f"kind must be 'posting', 'resume' or None, not {kind!r}.")
     return None if kind == "unknown" else kind
 
 

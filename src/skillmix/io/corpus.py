@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
-from ..errors import ConfigError
+from ..errors.config_codes import C024, C025
+from ..errors.document_codes import D101, D104, D111, D114, D115
 from ..records import Document, Posting, content_id
 from .codes import doc_error
 from .html import html_to_text
@@ -55,8 +56,7 @@ class CorpusMapping:
         names = {f.name for f in fields(cls)}
         unknown = set(data) - names
         if unknown or "description" not in data:
-            raise ConfigError(
-                "C024",
+            raise C024(
                 f"a corpus mapping needs 'description' and only these keys: {sorted(names)}; "
                 f"got {sorted(data)}.",
             )
@@ -120,7 +120,7 @@ def _format(path: Path) -> str:
         return "parquet"
     if name.endswith((".csv", ".tsv", ".txt")):
         return "csv"
-    raise doc_error("D101", str(path), "a corpus must be .csv, .tsv, .jsonl or .parquet")
+    raise doc_error(D101, str(path), "a corpus must be .csv, .tsv, .jsonl or .parquet")
 
 
 #: longest JSONL line read (the CSV field limit is the same)
@@ -151,7 +151,7 @@ def _csv_lines(fh: Any, source: str, limit: int = MAX_LINE_CHARS) -> Iterator[st
     at a line over ``limit`` instead of reading it whole into memory."""
     for _, line in _bounded_lines(fh, limit):
         if not isinstance(line, str):
-            raise doc_error("D104", source, f"a line of {line[1]} characters, limit {line[2]}")
+            raise doc_error(D104, source, f"a line of {line[1]} characters, limit {line[2]}")
         yield line
 
 
@@ -172,7 +172,7 @@ def _rows(path: Path, fmt: str,
             return [], iter(())
         except csv.Error as exc:
             fh.close()
-            raise doc_error("D115", str(path), f"unreadable header ({exc})") from None
+            raise doc_error(D115, str(path), f"unreadable header ({exc})") from None
 
         def gen() -> Iterator[tuple[int, Any]]:
             with fh:
@@ -269,9 +269,9 @@ def _row_posting(
             text = f"{text}\n\n{extra}" if text else extra
     text = unglue_headings(clean_text(text), "posting")
     if not text.strip():
-        raise doc_error("D114", source, f"empty description column {m.description!r}")
+        raise doc_error(D114, source, f"empty description column {m.description!r}")
     if len(text) > limits.max_text_chars:
-        raise doc_error("D114", source, f"description over {limits.max_text_chars} characters")
+        raise doc_error(D114, source, f"description over {limits.max_text_chars} characters")
     rid = _text(row.get(m.id)).strip() if m.id else ""
     if rid.endswith(".0") and rid[:-2].isdigit():
         rid = rid[:-2]
@@ -314,42 +314,42 @@ def read_corpus(
     lim = ReadLimits.coerce(limits)
     p = Path(path)
     if not p.is_file():
-        raise doc_error("D111", str(p), "no such file")
+        raise doc_error(D111, str(p), "no such file")
     fmt = _format(p)
     columns, rows = _rows(p, fmt, lim)
     if mapping is not None:
         m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
     elif preset is not None:
         if preset not in _presets():
-            raise ConfigError("C025", f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
+            raise C025(f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
         m = _presets()[preset]
     else:
         found = sniff_preset(columns)
         if found is None:
             raise doc_error(
-                "D115", str(p), f"no preset fits the columns {columns[:12]}",
+                D115, str(p), f"no preset fits the columns {columns[:12]}",
                 hint=f"Pass preset= (one of {sorted(_presets())}) or mapping=.",
             )
         m = _presets()[found]
     if columns and m.description not in columns:
-        raise doc_error("D115", str(p), f"no column {m.description!r} among {columns[:12]}")
+        raise doc_error(D115, str(p), f"no column {m.description!r} among {columns[:12]}")
 
     def work(item: tuple[int, Any]) -> Posting:
         n, raw = item
         src = f"{p}:{n}"
         if isinstance(raw, Exception):
-            raise doc_error("D114", src, f"unreadable CSV row ({raw})")
+            raise doc_error(D114, src, f"unreadable CSV row ({raw})")
         if isinstance(raw, tuple) and raw[0] == "long":
-            raise doc_error("D104", src, f"a line of {raw[1]} characters, limit {raw[2]}")
+            raise doc_error(D104, src, f"a line of {raw[1]} characters, limit {raw[2]}")
         if isinstance(raw, tuple):
-            raise doc_error("D114", src, f"{raw[1]} fields, header has {raw[2]}")
+            raise doc_error(D114, src, f"{raw[1]} fields, header has {raw[2]}")
         if isinstance(raw, str):
             try:
                 raw = json.loads(raw)
             except ValueError as exc:
-                raise doc_error("D114", src, f"invalid JSON ({exc.msg})") from None
+                raise doc_error(D114, src, f"invalid JSON ({exc.msg})") from None
             if not isinstance(raw, dict):
-                raise doc_error("D114", src, "a JSON line must be an object")
+                raise doc_error(D114, src, "a JSON line must be an object")
         return _row_posting(raw, m, src, lim)
 
     yield from run_batch(rows, work, source=lambda item: f"{p}:{item[0]}", on_error=on_error, report=report)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .codes import doc_error
 from .limits import ReadLimits
+from ..errors.document_codes import D101, D107, D108, D109
 
 __all__ = ["check_archive", "read_docx"]
 
@@ -21,20 +22,20 @@ def check_archive(data: bytes, source: str, limits: ReadLimits) -> zipfile.ZipFi
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise doc_error("D109", source, f"not a readable zip ({exc})") from None
+        raise doc_error(D109, source, f"not a readable zip ({exc})") from None
     if len(infos) > limits.max_archive_entries:
-        raise doc_error("D107", source, f"{len(infos)} entries, limit {limits.max_archive_entries}")
+        raise doc_error(D107, source, f"{len(infos)} entries, limit {limits.max_archive_entries}")
     total = 0
     for info in infos:
         total += info.file_size
         if total > limits.max_uncompressed_bytes:
             raise doc_error(
-                "D107", source, f"inflates to more than {limits.max_uncompressed_bytes} bytes"
+                D107, source, f"inflates to more than {limits.max_uncompressed_bytes} bytes"
             )
         packed = max(1, info.compress_size)
         if info.file_size > _MIN_RATIO_CHECK and info.file_size / packed > limits.max_compression_ratio:
             raise doc_error(
-                "D107",
+                D107,
                 source,
                 f"member {info.filename!r} inflates {info.file_size / packed:.0f}x "
                 f"(limit {limits.max_compression_ratio:.0f}x)",
@@ -54,18 +55,18 @@ def _check_xml_parts(zf: zipfile.ZipFile, source: str) -> None:
             with zf.open(info) as fh:
                 raw = fh.read(info.file_size + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise doc_error("D109", source, f"member {info.filename!r}: {exc}") from None
+            raise doc_error(D109, source, f"member {info.filename!r}: {exc}") from None
         if len(raw) > info.file_size:
-            raise doc_error("D107", source, f"member {info.filename!r} is larger than declared")
+            raise doc_error(D107, source, f"member {info.filename!r} is larger than declared")
         head = raw[:4096].upper().replace(b"\x00", b"")
         if b"<!DOCTYPE" in head or b"<!ENTITY" in raw.upper().replace(b"\x00", b""):
-            raise doc_error("D108", source, f"in {info.filename}")
+            raise doc_error(D108, source, f"in {info.filename}")
         try:
             DET.fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         except DefusedXmlException:
-            raise doc_error("D108", source, f"in {info.filename}") from None
+            raise doc_error(D108, source, f"in {info.filename}") from None
         except Exception as exc:  # noqa: BLE001 - expat ParseError and friends
-            raise doc_error("D109", source, f"{info.filename} is not well-formed XML ({exc})") from None
+            raise doc_error(D109, source, f"{info.filename} is not well-formed XML ({exc})") from None
 
 
 def read_docx(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict[str, Any]]:
@@ -73,7 +74,7 @@ def read_docx(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict[s
     zf = check_archive(data, source, limits)
     names = set(zf.namelist())
     if "word/document.xml" not in names:
-        raise doc_error("D101", source, "a zip archive that is not a Word document")
+        raise doc_error(D101, source, "a zip archive that is not a Word document")
     _check_xml_parts(zf, source)
     import docx
     from docx.table import Table
@@ -82,7 +83,7 @@ def read_docx(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict[s
     try:
         doc = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds
-        raise doc_error("D109", source, f"{type(exc).__name__}: {exc}") from None
+        raise doc_error(D109, source, f"{type(exc).__name__}: {exc}") from None
     lines: list[str] = []
     headings: list[str] = []
     body = doc.element.body

@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass, replace
 from typing import IO, Any, Protocol
 
-from ..errors import ConfigError
+from ..errors.config_codes import C020, C021, C022, C023
+from ..errors.document_codes import D104, D117, D118, D119
 
 __all__ = ["ExtractLimits", "ReadLimits", "extract_within", "read_stream"]
 
@@ -53,8 +54,7 @@ class ReadLimits:
         ):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-                raise ConfigError(
-                    "C020",
+                raise C020(
                     f"ReadLimits.{name} must be a positive number, not {value!r}.",
                 )
 
@@ -68,13 +68,12 @@ class ReadLimits:
         if isinstance(value, dict):
             unknown = set(value) - set(cls.__dataclass_fields__)
             if unknown:
-                raise ConfigError(
-                    "C021",
+                raise C021(
                     f"unknown read limit(s) {sorted(unknown)}; "
                     f"known: {sorted(cls.__dataclass_fields__)}.",
                 )
             return cls(**value)
-        raise ConfigError("C022", f"limits must be a ReadLimits or a dict, not {type(value).__name__}.")
+        raise C022(f"limits must be a ReadLimits or a dict, not {type(value).__name__}.")
 
     def with_(self, **changes: Any) -> "ReadLimits":
         return replace(self, **changes)
@@ -99,8 +98,8 @@ class ExtractLimits:
         for name in ("max_chars", "max_mentions", "max_seconds"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-                raise ConfigError("C023", f"ExtractLimits.{name} must be a positive number, "
-                                          f"not {value!r}.")
+                raise C023(f"ExtractLimits.{name} must be a positive number, "
+                           f"not {value!r}.")
 
 
 class _Extractor(Protocol):
@@ -116,14 +115,14 @@ def extract_within(extractor: _Extractor, doc: Any, limits: ExtractLimits | None
     source = getattr(doc, "source", None) or "<document>"
     n = len(doc.text)
     if n > limits.max_chars:
-        raise doc_error("D117", source, f"{n} characters, limit {limits.max_chars}")
+        raise doc_error(D117, source, f"{n} characters, limit {limits.max_chars}")
     started = time.monotonic()
     ext = extractor.extract(doc)
     took = time.monotonic() - started
     if len(ext.mentions) > limits.max_mentions:
-        raise doc_error("D118", source, f"{len(ext.mentions)}, limit {limits.max_mentions}")
+        raise doc_error(D118, source, f"{len(ext.mentions)}, limit {limits.max_mentions}")
     if took > limits.max_seconds:
-        raise doc_error("D119", source, f"{took:.1f} s, limit {limits.max_seconds:g} s")
+        raise doc_error(D119, source, f"{took:.1f} s, limit {limits.max_seconds:g} s")
     return ext
 
 
@@ -140,5 +139,5 @@ def read_stream(stream: IO[bytes], max_bytes: int, *, name: str = "<stdin>") -> 
         if total > max_bytes:
             from .codes import doc_error
 
-            raise doc_error("D104", name, f"more than {max_bytes} bytes")
+            raise doc_error(D104, name, f"more than {max_bytes} bytes")
         chunks.append(chunk)

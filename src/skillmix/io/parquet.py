@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from .codes import doc_error
 from .limits import ReadLimits
+from ..errors.document_codes import D107, D109, D111
 
 __all__ = ["decoded_budget", "iter_rows", "open_parquet", "text_columns"]
 
@@ -50,14 +51,14 @@ def open_parquet(path: str | Path, lim: ReadLimits | None = None) -> Any:
         declared = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
         rows = meta.num_rows
     except OSError as exc:
-        raise doc_error("D111", str(p), exc.strerror or type(exc).__name__) from None
+        raise doc_error(D111, str(p), exc.strerror or type(exc).__name__) from None
     except Exception as exc:  # noqa: BLE001 - Arrow raises its own tree (ArrowInvalid...)
-        raise doc_error("D109", str(p), f"not a readable Parquet file "
+        raise doc_error(D109, str(p), f"not a readable Parquet file "
                                         f"({type(exc).__name__})") from None
     if rows > max(MIN_ROWS, size // 2):
-        raise doc_error("D107", str(p), f"{size} bytes declare {rows} rows")
+        raise doc_error(D107, str(p), f"{size} bytes declare {rows} rows")
     if declared > decoded_budget(size, lim):
-        raise doc_error("D107", str(p), f"{size} bytes declare {declared} uncompressed bytes")
+        raise doc_error(D107, str(p), f"{size} bytes declare {declared} uncompressed bytes")
     return pf
 
 
@@ -100,9 +101,9 @@ def iter_rows(pf: Any, path: str | Path, lim: ReadLimits | None = None) -> Itera
         except StopIteration:
             return
         except Exception as exc:  # noqa: BLE001 - Arrow's own tree
-            raise doc_error("D109", str(p), f"a row group is unreadable "
+            raise doc_error(D109, str(p), f"a row group is unreadable "
                                             f"({type(exc).__name__})") from None
         spent += sum(_decoded_bytes(col) for col in batch.columns)
         if spent > budget:
-            raise doc_error("D107", str(p), f"rows decode to more than {budget} bytes")
+            raise doc_error(D107, str(p), f"rows decode to more than {budget} bytes")
         yield from batch.to_pylist()

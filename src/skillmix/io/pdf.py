@@ -18,6 +18,7 @@ from typing import Any
 from .codes import doc_error
 from .limits import ReadLimits
 from .text import clean_text
+from ..errors.document_codes import D102, D103, D104, D105, D109
 
 __all__ = ["read_pdf", "text_quality"]
 
@@ -55,7 +56,7 @@ def read_pdf(data: bytes, source: str, limits: ReadLimits, engine: str = "auto")
         try:
             text, meta = _read_pdfium(data, source, limits)
         except Exception as exc:  # noqa: BLE001 - coded below or retried with pypdf
-            if getattr(exc, "code", None) in ("D103", "D104", "D105") or engine == "pypdfium2":
+            if getattr(exc, "code", None) in (D103.code, D104.code, D105.code) or engine == "pypdfium2":
                 raise _translate(exc, source) from None
             err = exc
     if engine == "pypdf" or (engine == "auto" and (text is None or text_quality(text) < 0.9)):
@@ -70,7 +71,7 @@ def read_pdf(data: bytes, source: str, limits: ReadLimits, engine: str = "auto")
     assert text is not None
     text = clean_text(text)
     if sum(ch.isalnum() for ch in text[:10000]) < 20:
-        raise doc_error("D102", source, f"{meta.get('pages', '?')} page(s), no text layer")
+        raise doc_error(D102, source, f"{meta.get('pages', '?')} page(s), no text layer")
     meta["quality"] = round(text_quality(text), 4)
     return text, meta
 
@@ -81,8 +82,8 @@ def _translate(exc: Exception, source: str) -> Exception:
     msg = str(exc)
     low = msg.lower()
     if "password" in low or "encrypt" in low or "security" in low:
-        return doc_error("D103", source, msg[:120])
-    return doc_error("D109", source, f"{type(exc).__name__}: {msg[:160]}")
+        return doc_error(D103, source, msg[:120])
+    return doc_error(D109, source, f"{type(exc).__name__}: {msg[:160]}")
 
 
 # ------------------------------------------------------------------------ pdfium
@@ -98,14 +99,14 @@ def _read_pdfium(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dic
     try:
         n = len(pdf)
         if n > limits.max_pages:
-            raise doc_error("D104", source, f"{n} pages, limit {limits.max_pages}")
+            raise doc_error(D104, source, f"{n} pages, limit {limits.max_pages}")
         parts = []
         starts = []
         size = 0
         deadline = time.monotonic() + limits.max_seconds
         for i in range(n):
             if time.monotonic() > deadline:
-                raise doc_error("D105", source, f"stopped after {i} of {n} pages")
+                raise doc_error(D105, source, f"stopped after {i} of {n} pages")
             page = pdf[i]
             try:
                 starts.append(size)
@@ -113,7 +114,7 @@ def _read_pdfium(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dic
                 parts.append(part)
                 size += len(part) + 2
                 if size > limits.max_text_chars:
-                    raise doc_error("D104", source, f"more than {limits.max_text_chars} characters of text")
+                    raise doc_error(D104, source, f"more than {limits.max_text_chars} characters of text")
             finally:
                 page.close()
         meta: dict[str, Any] = {"pages": n, "extractor": "pypdfium2"}
@@ -194,16 +195,16 @@ def _read_pypdf(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict
         except Exception:  # noqa: BLE001
             ok = 0
         if not ok:
-            raise doc_error("D103", source, "a password is needed to open it")
+            raise doc_error(D103, source, "a password is needed to open it")
     n = len(reader.pages)
     if n > limits.max_pages:
-        raise doc_error("D104", source, f"{n} pages, limit {limits.max_pages}")
+        raise doc_error(D104, source, f"{n} pages, limit {limits.max_pages}")
     parts = []
     size = 0
     deadline = time.monotonic() + limits.max_seconds
     for i, page in enumerate(reader.pages):
         if time.monotonic() > deadline:
-            raise doc_error("D105", source, f"stopped after {i} of {n} pages")
+            raise doc_error(D105, source, f"stopped after {i} of {n} pages")
         try:
             part = page.extract_text(extraction_mode="layout") or ""
         except Exception:  # noqa: BLE001 - layout mode chokes on some fonts
@@ -213,5 +214,5 @@ def _read_pypdf(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict
         parts.append(part)
         size += len(part)
         if size > limits.max_text_chars:
-            raise doc_error("D104", source, f"more than {limits.max_text_chars} characters of text")
+            raise doc_error(D104, source, f"more than {limits.max_text_chars} characters of text")
     return "\n\n".join(parts), {"pages": n, "extractor": "pypdf"}

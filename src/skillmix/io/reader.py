@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SkillmixError
+from ..errors.document_codes import D101, D104, D106, D109, D111, D113, D116
 from ..records import Document, DocumentKind, Role, Section, content_id
 from .codes import doc_error
 from .limits import ReadLimits
@@ -81,13 +82,13 @@ def sniff(data: bytes, name: str = "") -> str:
         return "docx"
     for magic, what in _MAGIC_UNSUPPORTED:
         if data.startswith(magic):
-            raise doc_error("D101", name, f"this is {what}")
+            raise doc_error(D101, name, f"this is {what}")
     if suffix == ".pdf":
-        raise doc_error("D109", name, "named .pdf but it does not start like a PDF")
+        raise doc_error(D109, name, "named .pdf but it does not start like a PDF")
     if suffix == ".docx":
-        raise doc_error("D109", name, "named .docx but it is not a zip archive")
+        raise doc_error(D109, name, "named .docx but it is not a zip archive")
     if looks_binary(data):
-        raise doc_error("D101", name, "binary data that is not a PDF or DOCX")
+        raise doc_error(D101, name, "binary data that is not a PDF or DOCX")
     return "text"
 
 
@@ -96,18 +97,18 @@ def read_path_bytes(path: Path, limits: ReadLimits) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise doc_error("D111", str(path), exc.strerror or str(exc)) from None
+        raise doc_error(D111, str(path), exc.strerror or str(exc)) from None
     if not path.is_file():
-        raise doc_error("D111", str(path), "not a regular file")
+        raise doc_error(D111, str(path), "not a regular file")
     if size > limits.max_bytes:
-        raise doc_error("D104", str(path), f"{size} bytes, limit {limits.max_bytes}")
+        raise doc_error(D104, str(path), f"{size} bytes, limit {limits.max_bytes}")
     try:
         with path.open("rb") as fh:
             data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise doc_error("D111", str(path), exc.strerror or str(exc)) from None
+        raise doc_error(D111, str(path), exc.strerror or str(exc)) from None
     if len(data) > limits.max_bytes:
-        raise doc_error("D104", str(path), f"more than {limits.max_bytes} bytes")
+        raise doc_error(D104, str(path), f"more than {limits.max_bytes} bytes")
     return data
 
 
@@ -122,20 +123,20 @@ def parse_bytes(
     """Parse one document in this process (no isolation: see the sandbox for that)."""
     lim = limits or ReadLimits()
     if len(data) > lim.max_bytes:
-        raise doc_error("D104", name, f"{len(data)} bytes, limit {lim.max_bytes}")
+        raise doc_error(D104, name, f"{len(data)} bytes, limit {lim.max_bytes}")
     if not data.strip():
-        raise doc_error("D113", name, "the file is empty")
+        raise doc_error(D113, name, "the file is empty")
     fmt = sniff(data, name)
     try:
         parsed = _dispatch(fmt, data, name, lim)
     except SkillmixError:
         raise
     except MemoryError:
-        raise doc_error("D106", name, "while parsing") from None
+        raise doc_error(D106, name, "while parsing") from None
     except RecursionError:
-        raise doc_error("D109", name, "structure nested too deeply") from None
+        raise doc_error(D109, name, "structure nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser choking on a bad file
-        raise doc_error("D109", name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
+        raise doc_error(D109, name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
     return _document(parsed, data, name, kind, lim, doc_id)
 
 
@@ -162,7 +163,7 @@ def parse_plain(
     if len(data) > min(lim.max_bytes, IN_PROCESS_MAX_BYTES):
         return None
     if not data.strip():
-        raise doc_error("D113", name, "the file is empty")
+        raise doc_error(D113, name, "the file is empty")
     if sniff(data, name) != "text":
         return None
     try:
@@ -181,16 +182,16 @@ def parse_plain(
     try:
         parsed = _plain(text, encoding, stripped, suffix)
     except MemoryError:
-        raise doc_error("D106", name, "while parsing") from None
+        raise doc_error(D106, name, "while parsing") from None
     return _document(parsed, data, name, kind, lim, doc_id)
 
 
 def _document(parsed: _Parsed, data: bytes, name: str, kind: DocumentKind | None,
               lim: ReadLimits, doc_id: str | None) -> Document:
     if not parsed.text.strip():
-        raise doc_error("D113", name, "no text after reading")
+        raise doc_error(D113, name, "no text after reading")
     if len(parsed.text) > lim.max_text_chars:
-        raise doc_error("D104", name, f"{len(parsed.text)} characters of text, limit {lim.max_text_chars}")
+        raise doc_error(D104, name, f"{len(parsed.text)} characters of text, limit {lim.max_text_chars}")
     doc_kind: DocumentKind = kind or parsed.kind or guess_kind(parsed.text)
     sections = parsed.sections if parsed.sections is not None else detect_sections(parsed.text, doc_kind)
     roles = parsed.roles
@@ -240,7 +241,7 @@ def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> _Parsed:
             value = json.loads(stripped)
         except ValueError as exc:
             if suffix in (".json", ".jsonld"):
-                raise doc_error("D116", name, f"invalid JSON ({exc})") from None
+                raise doc_error(D116, name, f"invalid JSON ({exc})") from None
         else:
             parsed = _from_json(value, name)
             parsed.metadata["encoding"] = encoding
@@ -291,7 +292,7 @@ def _from_json(value: Any, name: str) -> _Parsed:
         text, meta, sections, roles, person = render_ler_rs(value)
         if text.strip():
             return _Parsed(text, "application/json", meta, title=person, kind="resume", sections=sections, roles=roles)
-    raise doc_error("D116", name, "JSON that is neither a JSON Resume, a schema.org JobPosting nor LER-RS")
+    raise doc_error(D116, name, "JSON that is neither a JSON Resume, a schema.org JobPosting nor LER-RS")
 
 
 def _from_html(text: str, encoding: str, name: str) -> _Parsed:

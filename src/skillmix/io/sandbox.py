@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ..errors import DocumentError
+from ..errors.document_codes import D104, D105, D106, D109, D111, D112
 from ..jsonio import loads
 from ..records import Document, DocumentKind
 from .codes import doc_error
@@ -83,7 +84,7 @@ class Sandbox:
         ready = self._recv(_STARTUP_SECONDS)
         if ready is None:
             code = self._kill()
-            raise doc_error("D112", label, f"the worker did not start (exit code {code})")
+            raise doc_error(D112, label, f"the worker did not start (exit code {code})")
 
     def _kill(self) -> int | None:
         proc, self._proc = self._proc, None
@@ -166,16 +167,16 @@ class Sandbox:
             data = bytes(source)
             label = name or "<bytes>"
             if len(data) > lim.max_bytes:
-                raise doc_error("D104", label, f"{len(data)} bytes, limit {lim.max_bytes}")
+                raise doc_error(D104, label, f"{len(data)} bytes, limit {lim.max_bytes}")
         else:
             path = Path(source)
             label = name or str(path)
             try:
                 size = path.stat().st_size
             except OSError as exc:
-                raise doc_error("D111", label, exc.strerror or str(exc)) from None
+                raise doc_error(D111, label, exc.strerror or str(exc)) from None
             if size > lim.max_bytes:
-                raise doc_error("D104", label, f"{size} bytes, limit {lim.max_bytes}")
+                raise doc_error(D104, label, f"{size} bytes, limit {lim.max_bytes}")
             header["path"] = str(path.resolve())
         header["name"] = label
         if self._pid != os.getpid():
@@ -197,7 +198,7 @@ class Sandbox:
             alive = self._proc is not None and self._proc.poll() is None
             code = self._kill()
             if alive or time.monotonic() - started >= lim.max_seconds:
-                raise doc_error("D105", label, f"no answer within {lim.max_seconds:g} s")
+                raise doc_error(D105, label, f"no answer within {lim.max_seconds:g} s")
             raise self._death(code, label, lim)
         return self._reply(frame, label, lim)
 
@@ -206,10 +207,10 @@ class Sandbox:
         if reply.get("ok"):
             return document_from_dict(reply["document"])
         code = reply["code"]
-        if code == "D106":
+        if code == D106.code:
             self._kill()
-            raise doc_error("D106", label, f"limit {lim.max_memory_mb} MB")
-        if code == "D109" and reply.get("message", "").startswith(("MemoryError", "nesting")):
+            raise doc_error(D106, label, f"limit {lim.max_memory_mb} MB")
+        if code == D109.code and reply.get("message", "").startswith(("MemoryError", "nesting")):
             self._kill()
         raise DocumentError(code, reply["message"], source=reply.get("source") or label, hint=reply.get("hint"))
 
@@ -234,10 +235,10 @@ class Sandbox:
             try:
                 size = path.stat().st_size
             except OSError as exc:
-                pending.append((p, doc_error("D111", label, exc.strerror or str(exc))))
+                pending.append((p, doc_error(D111, label, exc.strerror or str(exc))))
                 continue
             if size > lim.max_bytes:
-                pending.append((p, doc_error("D104", label, f"{size} bytes, limit {lim.max_bytes}")))
+                pending.append((p, doc_error(D104, label, f"{size} bytes, limit {lim.max_bytes}")))
                 continue
             pending.append((p, {"name": label, "path": str(path.resolve())}))
         owed = 0
@@ -283,7 +284,7 @@ class Sandbox:
                         owed = 0
                         pending.pop(0)
                         if alive or time.monotonic() - started >= lim.max_seconds:
-                            yield p, doc_error("D105", label, f"no answer within {lim.max_seconds:g} s")
+                            yield p, doc_error(D105, label, f"no answer within {lim.max_seconds:g} s")
                         else:
                             yield p, self._death(code, label, lim)
                         break  # a new worker takes the rest
@@ -305,12 +306,12 @@ class Sandbox:
     @staticmethod
     def _death(exitcode: int | None, label: str, lim: ReadLimits) -> DocumentError:
         if exitcode == -signal.SIGXCPU:
-            return doc_error("D105", label, f"CPU time over {lim.max_seconds:g} s")
+            return doc_error(D105, label, f"CPU time over {lim.max_seconds:g} s")
         if exitcode in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGKILL):
             return doc_error(
-                "D112", label, f"signal {-exitcode} (often memory exhaustion, limit {lim.max_memory_mb} MB)"
+                D112, label, f"signal {-exitcode} (often memory exhaustion, limit {lim.max_memory_mb} MB)"
             )
-        return doc_error("D112", label, f"exit code {exitcode}")
+        return doc_error(D112, label, f"exit code {exitcode}")
 
 
 _DEFAULT: Sandbox | None = None

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .codes import doc_error
+from ..errors.document_codes import D110
 
 __all__ = ["clean_text", "decode_bytes", "looks_binary"]
 
@@ -55,7 +56,7 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise doc_error("D110", source, f"byte-order mark says {enc} but {exc.reason}") from None
+                raise doc_error(D110, source, f"byte-order mark says {enc} but {exc.reason}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -75,7 +76,7 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
 
     matches = list(from_bytes(data[:2_000_000]))
     if not matches:
-        raise doc_error("D110", source, "no encoding decodes it to readable text")
+        raise doc_error(D110, source, "no encoding decodes it to readable text")
     best = matches[0]
     # Candidates that read as well as the best one are ties; prefer the Western code
     # pages most résumés and postings come in.
@@ -90,7 +91,7 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
-        raise doc_error("D110", source, f"guessed {best.encoding} but it does not decode") from None
+        raise doc_error(D110, source, f"guessed {best.encoding} but it does not decode") from None
 
 
 def _plausible(text: str) -> bool:

@@ -129,6 +129,7 @@ def _answer(item: dict[str, Any], kind: Any, data: bytes | None, limits: Any,
             resource: Any) -> bytes:  # pragma: no cover - runs in the child
     """Parse one document (a path, or ``data``) and encode the reply frame."""
     from ..errors import SkillmixError
+    from ..errors.document_codes import D106, D109
     from ..jsonio import dumps
     from .reader import parse_bytes, read_path_bytes
 
@@ -144,15 +145,15 @@ def _answer(item: dict[str, Any], kind: Any, data: bytes | None, limits: Any,
         reply = {"ok": False, "code": err.code, "message": err.message, "source": err.source, "hint": err.hint}
     except MemoryError:
         data = None
-        reply = {"ok": False, "code": "D106", "message": "", "source": name, "hint": None}
+        reply = {"ok": False, "code": D106.code, "message": "", "source": name, "hint": None}
     except RecursionError:
-        reply = {"ok": False, "code": "D109", "message": "nesting too deep", "source": name, "hint": None}
+        reply = {"ok": False, "code": D109.code, "message": "nesting too deep", "source": name, "hint": None}
     except Exception as exc:  # noqa: BLE001 - a parser bug on a hostile file
-        reply = {"ok": False, "code": "D109", "message": f"{type(exc).__name__}: {str(exc)[:200]}", "source": name, "hint": None}
+        reply = {"ok": False, "code": D109.code, "message": f"{type(exc).__name__}: {str(exc)[:200]}", "source": name, "hint": None}
     try:
         return dumps(reply)
     except MemoryError:
-        return json.dumps({"ok": False, "code": "D106", "message": "", "source": name, "hint": None}).encode()
+        return json.dumps({"ok": False, "code": D106.code, "message": "", "source": name, "hint": None}).encode()
 
 
 if __name__ == "__main__":  # pragma: no cover

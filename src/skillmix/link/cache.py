@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from skillmix.errors import ConfigError
+from skillmix.errors.config_codes import C303, C307
 from skillmix.files import atomic_write
 
 __all__ = ["EmbeddingStore", "Seed", "default_cache_dir", "default_seed_path"]
@@ -79,7 +79,7 @@ class Seed:
     def save(path: Path, model_id: str, texts: Sequence[str], matrix: np.ndarray) -> None:
         """Write a seed: per-row symmetric int8 quantisation of ``matrix``."""
         if any("\n" in t for t in texts):
-            raise ConfigError("C307", "seed texts must not contain newlines.", source=str(path))
+            raise C307("seed texts must not contain newlines.", source=str(path))
         from skillmix.link.static import quantise
 
         q, scale = quantise(np.asarray(matrix, dtype=np.float32))
@@ -156,8 +156,8 @@ class EmbeddingStore:
             atomic_write(paths[1], lambda p: p.write_text(json.dumps(texts), encoding="utf-8"),
                          mode=0o644)
         except OSError as exc:
-            raise ConfigError(
-                "C303", f"cannot write the embedding cache: {exc.strerror or exc}.",
+            raise C303(
+                f"cannot write the embedding cache: {exc.strerror or exc}.",
                 source=str(self.directory),
                 hint="Set SKILLMIX_CACHE_DIR to a writable folder.",
             ) from exc

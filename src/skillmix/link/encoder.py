@@ -27,7 +27,8 @@ from typing import Sequence
 
 import numpy as np
 
-from skillmix.errors import MissingExtraError, TaxonomyError
+from skillmix.errors.extra_codes import X002
+from skillmix.errors.taxonomy_codes import T301
 from skillmix.link._wordpiece import WordPiece
 
 __all__ = ["MiniLMEncoder", "TokenBatch", "model_zip_path"]
@@ -44,8 +45,7 @@ def model_zip_path() -> Path:
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     path = None if spec is None or spec.origin is None else Path(spec.origin).parent / "model.zip"
     if path is None or not path.is_file():
-        raise MissingExtraError(
-            "X002",
+        raise X002(
             f"the MiniLM transformer weights (package '{MODEL_DIST}') are not installed; "
             "they are needed only for --query transformer and for embedding the labels of "
             "a taxonomy other than the shipped ESCO.",
@@ -150,8 +150,7 @@ class MiniLMEncoder:
                 tok = json.loads(zf.read("tokenizer.json"))
                 weights = _read_safetensors(zf.read("model.safetensors"))
         except (OSError, KeyError, zipfile.BadZipFile, ValueError) as exc:
-            raise TaxonomyError(
-                "T301",
+            raise T301(
                 f"cannot read the sentence model: {exc}.",
                 source=str(path),
                 hint=f"Reinstall it: pip install --force-reinstall {MODEL_DIST}",

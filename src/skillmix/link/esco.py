@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from skillmix.errors import TaxonomyError
+from skillmix.errors.taxonomy_codes import T302, T303, T304, T305, T306
 
 __all__ = ["EscoConcept", "LabelSpace", "default_esco_path", "load_esco"]
 
@@ -84,8 +84,7 @@ def load_esco(path: str | Path | None = None) -> list[EscoConcept]:
             reader = csv.DictReader(fh)
             need = {"conceptUri", "preferredLabel"}
             if not reader.fieldnames or not need <= set(reader.fieldnames):
-                raise TaxonomyError(
-                    "T302",
+                raise T302(
                     f"expected ESCO columns {sorted(need)}, found {reader.fieldnames}.",
                     source=str(p),
                     hint="Pass an ESCO skills_en.csv export.",
@@ -103,12 +102,12 @@ def load_esco(path: str | Path | None = None) -> list[EscoConcept]:
                     )
                 )
     except OSError as exc:
-        raise TaxonomyError(
-            "T303", f"cannot read ESCO skills: {exc.strerror or exc}.", source=str(p),
+        raise T303(
+            f"cannot read ESCO skills: {exc.strerror or exc}.", source=str(p),
             hint="Check the path, or reinstall skillmix for the shipped copy.",
         ) from exc
     if not out:
-        raise TaxonomyError("T304", "the ESCO file has no rows.", source=str(p))
+        raise T304("the ESCO file has no rows.", source=str(p))
     return out
 
 
@@ -117,7 +116,7 @@ class LabelSpace:
 
     def __init__(self, concepts: Sequence[EscoConcept]) -> None:
         if not concepts:
-            raise TaxonomyError("T305", "the label space is empty.", hint="Give at least one label.")
+            raise T305("the label space is empty.", hint="Give at least one label.")
         self.concepts = tuple(concepts)
 
     def __len__(self) -> int:
@@ -170,8 +169,8 @@ class LabelSpace:
         try:
             text = p.read_text(encoding="utf-8")
         except OSError as exc:
-            raise TaxonomyError(
-                "T306", f"cannot read the label file: {exc.strerror or exc}.", source=str(p),
+            raise T306(
+                f"cannot read the label file: {exc.strerror or exc}.", source=str(p),
                 hint="Pass a text file with one ESCO preferred label per line.",
             ) from exc
         return cls.from_labels(text.splitlines(), esco)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from skillmix.errors import ConfigError, DocumentError
+from skillmix.errors.config_codes import C301, C302
+from skillmix.errors.document_codes import D301, D302, D303
 
 __all__ = [
     "BenchmarkSentence",
@@ -55,8 +56,8 @@ def read_benchmark(path: str | Path) -> list[BenchmarkSentence]:
     try:
         fh = p.open(encoding="utf-8", newline="")
     except OSError as exc:
-        raise DocumentError(
-            "D301", f"cannot read the benchmark file: {exc.strerror or exc}.", source=str(p),
+        raise D301(
+            f"cannot read the benchmark file: {exc.strerror or exc}.", source=str(p),
             hint="Pass a CSV with columns sentence, span, sub_span, label (or sentence, label).",
         ) from exc
     gold: dict[str, set[str]] = {}
@@ -65,8 +66,8 @@ def read_benchmark(path: str | Path) -> list[BenchmarkSentence]:
         reader = csv.DictReader(fh)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
         if missing:
-            raise DocumentError(
-                "D302", "expected columns sentence, span, sub_span, label (span level) or "
+            raise D302(
+                "expected columns sentence, span, sub_span, label (span level) or "
                 f"sentence, label (sentence level); missing {missing}.",
                 source=str(p), hint="Check the file is in the Decorte benchmark format.",
             )
@@ -86,7 +87,7 @@ def read_benchmark(path: str | Path) -> list[BenchmarkSentence]:
 def r_precision_at_k(ranked: Sequence[str], gold: frozenset[str] | set[str], k: int) -> float:
     """Hits among the first ``k`` of ``ranked`` divided by ``min(k, len(gold))``."""
     if not gold:
-        raise ConfigError("C301", "R-precision needs at least one gold label.")
+        raise C301("R-precision needs at least one gold label.")
     hits = sum(1 for label in ranked[:k] if label in gold)
     return hits / min(k, len(gold))
 
@@ -106,7 +107,7 @@ def evaluate_rankings(
 ) -> dict[str, float]:
     """``RP@K`` (percent) for each K, ``MRR`` (0..1) and ``n``, averaged over sentences."""
     if len(rankings) != len(golds):
-        raise ConfigError("C302", f"got {len(rankings)} rankings for {len(golds)} gold sets.")
+        raise C302(f"got {len(rankings)} rankings for {len(golds)} gold sets.")
     n = len(golds)
     out: dict[str, float] = {}
     for k in ks:
@@ -204,8 +205,8 @@ def evaluate_linker_file(
 
     sentences = read_benchmark(benchmark)
     if not sentences:
-        raise DocumentError(
-            "D303", "no scorable rows (every label was dropped or empty).", source=str(benchmark),
+        raise D303(
+            "no scorable rows (every label was dropped or empty).", source=str(benchmark),
             hint="Check the label column holds ESCO preferred labels.",
         )
     label_path = labels if labels is not None else default_label_file(benchmark)

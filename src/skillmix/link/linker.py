@@ -28,7 +28,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from skillmix.errors import ConfigError
+from skillmix.errors.config_codes import C304, C305, C306
 from skillmix.link._blas import blas_threads
 from skillmix.link.cache import EmbeddingStore
 from skillmix.link.encoder import MiniLMEncoder, TokenBatch
@@ -87,11 +87,11 @@ class LinkerConfig:
         for name in ("shortlist", "max_window", "batch_size", "workers"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
-                raise ConfigError(
-                    "C306", f"LinkerConfig.{name} must be a positive integer, got {value!r}."
+                raise C306(
+                    f"LinkerConfig.{name} must be a positive integer, got {value!r}."
                 )
         if not 0.0 <= self.alt_mix <= 1.0:
-            raise ConfigError("C306", f"LinkerConfig.alt_mix must be in [0, 1], got {self.alt_mix!r}.")
+            raise C306(f"LinkerConfig.alt_mix must be in [0, 1], got {self.alt_mix!r}.")
 
     def with_(self, **changes: object) -> "LinkerConfig":
         return replace(self, **changes)
@@ -240,8 +240,8 @@ class EscoLinker:
             query_encoder = encoder or MiniLMEncoder()
             encoder = query_encoder
         elif isinstance(query_encoder, str):
-            raise ConfigError(
-                "C305", f"unknown query encoder {query_encoder!r}.",
+            raise C305(
+                f"unknown query encoder {query_encoder!r}.",
                 hint="Use 'static' (fast) or 'transformer' (MiniLM on every text).",
             )
         return cls(space, encoder, query_encoder=query_encoder, config=config, cache_dir=cache_dir)
@@ -407,7 +407,7 @@ class EscoLinker:
     def rank(self, texts: Sequence[str], top_k: int = 10) -> list[list[Ranked]]:
         """The ``top_k`` concepts for each text, best first, as (uri, label, score)."""
         if top_k < 1:
-            raise ConfigError("C304", f"top_k must be at least 1, got {top_k}.")
+            raise C304(f"top_k must be at least 1, got {top_k}.")
         k = min(top_k, len(self._labels))
         n = len(texts)
         parts = max(self.config.workers, -(-n // self.config.batch_size)) if n else 0
@@ -452,7 +452,7 @@ class EscoLinker:
     ) -> list[list[Ranked]]:
         """:meth:`link_span` for many ``(span, sentence)`` pairs in one batched pass."""
         if top_k < 1:
-            raise ConfigError("C304", f"top_k must be at least 1, got {top_k}.")
+            raise C304(f"top_k must be at least 1, got {top_k}.")
         texts = list(dict.fromkeys(t for pair in spans for t in pair if t))
         row = {t: i for i, t in enumerate(texts)}
         out: list[list[Ranked]] = []

@@ -29,7 +29,7 @@ from typing import Sequence
 
 import numpy as np
 
-from skillmix.errors import TaxonomyError
+from skillmix.errors.taxonomy_codes import T307
 from skillmix.link._wordpiece import WordPiece
 from skillmix.link.encoder import MODEL_ID, TokenBatch, model_zip_path
 
@@ -92,8 +92,8 @@ class StaticEncoder:
         self.dim = int(table.shape[1])
         self.max_length = max_length
         if sentence_table is not None and sentence_table.shape != self.table.shape:
-            raise TaxonomyError(
-                "T307", f"the student table has shape {sentence_table.shape}, "
+            raise T307(
+                f"the student table has shape {sentence_table.shape}, "
                 f"the static table {self.table.shape}.",
                 hint="Rebuild it with scripts/train_linker_student.py.",
             )
@@ -131,8 +131,8 @@ class StaticEncoder:
                 with zipfile.ZipFile(where) as zf:
                     vocab = json.loads(zf.read("tokenizer.json"))["model"]["vocab"]
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise TaxonomyError(
-                "T307", f"cannot read the static query encoder: {exc}.", source=str(where),
+            raise T307(
+                f"cannot read the static query encoder: {exc}.", source=str(where),
                 hint="Rebuild it with scripts/train_linker_static.py (and "
                 "scripts/train_linker_student.py) or reinstall skillmix.",
             ) from exc

@@ -31,7 +31,7 @@ from typing import Any, Literal, Mapping
 
 import yaml
 
-from ..errors import ConfigError
+from ..errors.config_codes import C070, C071, C072, C073
 from ..records import Evidence, Extraction, Posting
 
 __all__ = [
@@ -102,9 +102,9 @@ class ClassifierRules:
         try:
             raw = yaml.safe_load(Path(path or _data_path("classifier.yaml")).read_text("utf-8"))
         except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError("C070", f"cannot read classifier rules ({exc}).", source=where) from None
+            raise C070(f"cannot read classifier rules ({exc}).", source=where) from None
         if not isinstance(raw, dict):
-            raise ConfigError("C071", "classifier rules must be a mapping.", source=where)
+            raise C071("classifier rules must be a mapping.", source=where)
         return cls.from_dict(raw, where)
 
     @classmethod
@@ -112,7 +112,7 @@ class ClassifierRules:
         def strs(key: str) -> list[str]:
             v = raw.get(key) or []
             if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                raise ConfigError("C072", f"{key!r} must be a list of strings.", source=where)
+                raise C072(f"{key!r} must be a list of strings.", source=where)
             return v
 
         weights = dict(raw.get("weights") or {})
@@ -122,7 +122,7 @@ class ClassifierRules:
             core = float(raw.get("core", 4.0))
             min_chars = int(raw.get("min_surface_chars", 1))
         except (TypeError, ValueError):
-            raise ConfigError("C073", "weights, threshold and core must be numbers.", source=where) from None
+            raise C073("weights, threshold and core must be numbers.", source=where) from None
         return cls(
             version=str(raw.get("version", "1")),
             social_areas=frozenset(strs("social_areas")),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from ..errors import ConfigError
+from ..errors.config_codes import C074, C075, C076
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 
 __all__ = ["Agreement", "BinaryScores", "ClassifierEvaluation", "cross_validate_labels", "evaluate_classifier",
@@ -79,7 +79,7 @@ def _read_labels(path: str | Path, key: Callable[[Mapping[str, object]], str]) -
     try:
         lines = p.read_text("utf-8").splitlines()
     except OSError as exc:
-        raise ConfigError("C074", f"cannot read labels ({exc.strerror}).", source=str(p)) from None
+        raise C074(f"cannot read labels ({exc.strerror}).", source=str(p)) from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -89,7 +89,7 @@ def _read_labels(path: str | Path, key: Callable[[Mapping[str, object]], str]) -
             out[k] = Label(k, bool(obj["requires_social_media"]), str(obj.get("strength", "none")),
                            tuple(obj.get("areas") or ()))
         except (ValueError, KeyError, AttributeError) as exc:
-            raise ConfigError("C075", f"line {n} is not a label ({exc}).", source=str(p)) from None
+            raise C075(f"line {n} is not a label ({exc}).", source=str(p)) from None
     return out
 
 
@@ -178,8 +178,8 @@ def evaluate_classifier(
         ours.append((label, verdict))
         base.append((label, keyword_verdict(posting.title, posting.text)))
     if not ours:
-        raise ConfigError("C076", "no posting of the corpus has a label (ids do not match).",
-                          source=str(labels))
+        raise C076("no posting of the corpus has a label (ids do not match).",
+                   source=str(labels))
     return ClassifierEvaluation(
         n=len(ours),
         positives=sum(lab.requires for lab, _ in ours),
@@ -233,7 +233,7 @@ def label_agreement(first: str | Path, second: str | Path, areas: Iterable[str] 
     a, b = load_keyed_labels(first), load_keyed_labels(second)
     keys = sorted(set(a) & set(b))
     if not keys:
-        raise ConfigError("C076", "the two label files share no posting.", source=str(second))
+        raise C076("the two label files share no posting.", source=str(second))
     n = len(keys)
     ya = [a[k].requires for k in keys]
     yb = [b[k].requires for k in keys]

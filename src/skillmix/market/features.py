@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
-from ..errors import ConfigError
+from ..errors.config_codes import C077
 
 __all__ = ["AREAS", "CueSentence", "FeatureLists", "PostingFeatures", "posting_features"]
 
@@ -108,12 +108,12 @@ class FeatureLists:
         def words(key: str) -> list[str]:
             v = raw.get(key) or []
             if not isinstance(v, list) or not all(isinstance(x, (str, int)) for x in v):
-                raise ConfigError("C077", f"{key!r} must be a list of words.", source=where)
+                raise C077(f"{key!r} must be a list of words.", source=where)
             return [str(x) for x in v]
 
         areas = raw.get("areas") or {}
         if not isinstance(areas, dict) or set(areas) != set(AREAS):
-            raise ConfigError("C077", f"'areas' must list exactly the areas {list(AREAS)}.", source=where)
+            raise C077(f"'areas' must list exactly the areas {list(AREAS)}.", source=where)
         return cls(
             version=str(raw.get("version", "1")),
             practice=_alternation(words("practice")), platforms=_alternation(words("platforms")),

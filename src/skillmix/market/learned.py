@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import ConfigError
+from ..errors.config_codes import C078
 from ..records import Evidence, Extraction, Posting
 from .classify import SocialMediaVerdict
 from .features import AREAS, PostingFeatures, load_feature_lists, posting_features
@@ -86,7 +86,7 @@ class LinearModel:
             return cls(feats, vals[0], vals[1], vals[2], float(raw["intercept"]),
                        float(raw.get("threshold", 0.5)), (cal[0], cal[1]))
         except (KeyError, TypeError, ValueError, IndexError) as exc:
-            raise ConfigError("C078", f"not a linear model ({exc}).", source=where) from None
+            raise C078(f"not a linear model ({exc}).", source=where) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +110,11 @@ class MarketModel:
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], where: str = "<model>") -> "MarketModel":
         if not isinstance(raw, Mapping) or raw.get("format") != MODEL_FORMAT:
-            raise ConfigError("C078", f"not a market model file (expected format {MODEL_FORMAT!r}).", source=where)
+            raise C078(f"not a market model file (expected format {MODEL_FORMAT!r}).", source=where)
         areas = raw.get("areas") or {}
         missing = [a for a in AREAS if a not in areas]
         if missing:
-            raise ConfigError("C078", f"the model has no area models for {missing}.", source=where)
+            raise C078(f"the model has no area models for {missing}.", source=where)
         return cls(
             version=str(raw.get("version", "?")), features_version=str(raw.get("features_version", "?")),
             requires=LinearModel.from_dict(raw.get("requires") or {}, f"{where} requires"),
@@ -132,7 +132,7 @@ class MarketModel:
                 (resources.files("skillmix.market") / "data" / "classifier_model.json").read_text("utf-8")
             raw = json.loads(text)
         except (OSError, ValueError) as exc:
-            raise ConfigError("C078", f"cannot read the market model ({exc}).", source=where) from None
+            raise C078(f"cannot read the market model ({exc}).", source=where) from None
         return cls.from_dict(raw, where)
 
     def save(self, path: str | Path) -> None:

@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
 
 from ..batch import BatchFailure, OnError, check_on_error
-from ..errors import ConfigError, MarketError, MissingExtraError, SkillmixError
+from ..errors import MissingExtraError, SkillmixError
+from ..errors.config_codes import C081, C082, C083
+from ..errors.market_codes import K111, K112, K113, K130, K131, K132, K140
 from ..io.corpus import CorpusMapping
 from .plan import CorpusFile, PartitionSpec, describe_input, plan_partitions
 from .store import MarketStore, atomic_write_json, atomic_write_table
@@ -104,13 +106,13 @@ def run_market(
     """Run (or resume) the market pipeline over ``corpora`` into folder ``out``."""
     check_on_error(on_error)
     if not corpora:
-        raise ConfigError("C081", "no corpus given.", hint="Pass one or more CSV/JSONL/Parquet files.")
+        raise C081("no corpus given.", hint="Pass one or more CSV/JSONL/Parquet files.")
     if engine not in ("local", "dask"):
-        raise ConfigError("C082", f"engine must be 'local' or 'dask', not {engine!r}.")
+        raise C082(f"engine must be 'local' or 'dask', not {engine!r}.")
     settings = settings or RunSettings()
     n_workers = default_workers() if workers is None else workers
     if n_workers < 0 or (engine == "dask" and n_workers < 1 and scheduler is None):
-        raise ConfigError("C083", f"workers must be at least {1 if engine == 'dask' else 0}, not {n_workers}.")
+        raise C083(f"workers must be at least {1 if engine == 'dask' else 0}, not {n_workers}.")
     t0 = time.perf_counter()
     notify = progress or (lambda _p: None)
     store = MarketStore(out)
@@ -175,12 +177,12 @@ def _run_locked(
         notify(Progress("extract", done_rows, total))
         if on_error == "raise" and res.failures:
             f = res.failures[0]
-            raise MarketError("K131", f"a record could not be read: {f.error}", source=f.source,
-                              hint="Fix the record or run with on_error='collect' or 'skip'.")
+            raise K131(f"a record could not be read: {f.error}", source=f.source,
+                       hint="Fix the record or run with on_error='collect' or 'skip'.")
     results_all = [PartitionResult.from_dict(v) for _, v in sorted(store.done().items())]
     if len(results_all) != len(specs):
-        raise MarketError("K132", f"{len(specs) - len(results_all)} partitions did not commit.",
-                          source=str(store.root), hint="Run the same command again to resume.")
+        raise K132(f"{len(specs) - len(results_all)} partitions did not commit.",
+                   source=str(store.root), hint="Run the same command again to resume.")
     dup_exact = dup_near = 0
     if settings.dedup:
         notify(Progress("dedup", done_rows, total))
@@ -227,16 +229,16 @@ def _check_manifest(
 ) -> list[PartitionSpec]:
     hint = "Resume with the same corpora and options, or pass --restart (or a new --out)."
     if manifest.get("version") != MANIFEST_VERSION:
-        raise MarketError("K111", "the run folder was written by another version.",
-                          source=str(store.root), hint=hint)
+        raise K111("the run folder was written by another version.",
+                   source=str(store.root), hint=hint)
     before = [CorpusFile.from_dict(d) for d in manifest.get("inputs", [])]
     if [c.identity() for c in before] != [c.identity() for c in inputs]:
-        raise MarketError("K112", "the corpora differ from the run being resumed "
-                          "(paths, sizes or modification times changed).",
-                          source=str(store.root), hint=hint)
+        raise K112("the corpora differ from the run being resumed "
+                   "(paths, sizes or modification times changed).",
+                   source=str(store.root), hint=hint)
     if dict(manifest.get("settings", {})) != _jsonish(settings):
-        raise MarketError("K113", "the options differ from the run being resumed.",
-                          source=str(store.root), hint=hint)
+        raise K113("the options differ from the run being resumed.",
+                   source=str(store.root), hint=hint)
     return [PartitionSpec.from_dict(d) for d in manifest["partitions"]]
 
 
@@ -312,8 +314,8 @@ def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResu
                 try:
                     out = fut.result()
                 except BrokenProcessPool:
-                    raise MarketError("K130", "a worker process died (killed or out of memory).",
-                                      hint="Run the same command again to resume.") from None
+                    raise K130("a worker process died (killed or out of memory).",
+                               hint="Run the same command again to resume.") from None
                 if isinstance(out, _Failure):
                     out.reraise()
                 nxt = next(pending, None)
@@ -354,8 +356,8 @@ def _run_dask(jobs: list[PartitionJob], workers: int, scheduler: str | None
         try:
             client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
-            raise MarketError("K140", f"cannot reach the Dask scheduler ({exc}).", source=scheduler,
-                              hint="Check the address (tcp://HOST:8786) and that the scheduler runs.") from None
+            raise K140(f"cannot reach the Dask scheduler ({exc}).", source=scheduler,
+                       hint="Check the address (tcp://HOST:8786) and that the scheduler runs.") from None
         n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

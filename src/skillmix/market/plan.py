@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..errors import ConfigError, MarketError
+from ..errors.config_codes import C025, C080
+from ..errors.market_codes import K101, K102, K103
 from ..io.corpus import PRESETS, CorpusMapping, sniff_preset
 
 __all__ = ["CorpusFile", "PartitionSpec", "describe_input", "plan_partitions"]
@@ -94,8 +95,8 @@ def _format(path: Path) -> str:
         return "parquet"
     if name.endswith((".csv", ".tsv", ".txt")):
         return "csv"
-    raise MarketError(
-        "K101", "a corpus must be .csv, .tsv, .jsonl, .ndjson or .parquet "
+    raise K101(
+        "a corpus must be .csv, .tsv, .jsonl, .ndjson or .parquet "
         "(uncompressed: partitions are byte ranges).", source=str(path),
     )
 
@@ -141,7 +142,7 @@ def describe_input(
     """Check one input and resolve its column mapping (given, named or sniffed)."""
     p = Path(path).resolve()
     if not p.is_file():
-        raise MarketError("K102", "no such corpus file.", source=str(path), hint="Check the path.")
+        raise K102("no such corpus file.", source=str(path), hint="Check the path.")
     fmt = _format(p)
     st = p.stat()
     if mapping is not None:
@@ -151,12 +152,12 @@ def describe_input(
         cols = _columns(p, fmt)
         name = preset or sniff_preset(cols)
         if name is None:
-            raise MarketError(
-                "K103", f"no corpus preset fits the columns {cols[:12]}.", source=str(p),
+            raise K103(
+                f"no corpus preset fits the columns {cols[:12]}.", source=str(p),
                 hint=f"Pass --preset (one of {sorted(PRESETS)}) or a mapping.",
             )
         if name not in PRESETS:
-            raise ConfigError("C025", f"unknown corpus preset {name!r}; known: {sorted(PRESETS)}.")
+            raise C025(f"unknown corpus preset {name!r}; known: {sorted(PRESETS)}.")
         m = PRESETS[name]
     return CorpusFile(index=index, path=str(p), fmt=fmt, size=st.st_size,
                       mtime_ns=st.st_mtime_ns, mapping=m, preset=name)
@@ -167,7 +168,7 @@ def plan_partitions(
 ) -> Iterator[PartitionSpec]:
     """The partitions of every corpus, in corpus order (streams; constant memory)."""
     if partition_size < 1:
-        raise ConfigError("C080", f"partition size must be at least 1, not {partition_size}.")
+        raise C080(f"partition size must be at least 1, not {partition_size}.")
     number = first_number
     for cf in corpora:
         for spec in _plan_one(cf, partition_size, number):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import MarketError
+from ..errors.market_codes import K150
 from .store import MarketStore
 
 __all__ = ["query"]
@@ -24,7 +24,7 @@ def query(run_dir: str | Path, sql: str) -> tuple[list[str], list[tuple[Any, ...
             return [], []
         return [d[0] for d in cur.description], cur.fetchall()
     except duckdb.Error as exc:
-        raise MarketError("K150", f"the query failed: {exc}", source=str(run_dir),
-                          hint="Views: postings, mentions, duplicates, postings_all, mentions_all.") from None
+        raise K150(f"the query failed: {exc}", source=str(run_dir),
+                   hint="Views: postings, mentions, duplicates, postings_all, mentions_all.") from None
     finally:
         con.close()

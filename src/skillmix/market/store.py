@@ -25,7 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..errors import MarketError, MissingExtraError
+from ..errors import MissingExtraError
+from ..errors.market_codes import K110, K114, K120, K121
 from ..files import atomic_write, atomic_write_bytes
 
 __all__ = ["MarketStore", "atomic_write_bytes", "atomic_write_json", "atomic_write_table"]
@@ -81,8 +82,8 @@ class MarketStore:
             try:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
-                raise MarketError("K114", "another run is using this folder.", source=str(self.root),
-                                  hint="Wait for it to finish, or use another --out.") from None
+                raise K114("another run is using this folder.", source=str(self.root),
+                           hint="Wait for it to finish, or use another --out.") from None
             yield
         finally:
             fh.close()
@@ -94,9 +95,9 @@ class MarketStore:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            raise MarketError("K110", f"unreadable run manifest ({exc}).",
-                              source=str(self.manifest_path),
-                              hint="Start again with --restart or a new --out.") from None
+            raise K110(f"unreadable run manifest ({exc}).",
+                       source=str(self.manifest_path),
+                       hint="Start again with --restart or a new --out.") from None
 
     def done(self) -> dict[int, dict[str, Any]]:
         """Committed partitions: number -> marker contents."""
@@ -115,9 +116,9 @@ class MarketStore:
         try:
             return json.loads(self.success_path.read_text("utf-8"))
         except FileNotFoundError:
-            raise MarketError("K120", "this folder holds no finished market run.",
-                              source=str(self.root),
-                              hint="Run `skillmix market run CORPUS --out DIR` first (or resume it).") from None
+            raise K120("this folder holds no finished market run.",
+                       source=str(self.root),
+                       hint="Run `skillmix market run CORPUS --out DIR` first (or resume it).") from None
 
     def clear(self) -> None:
         """Remove a previous run's files (only the files a run writes)."""
@@ -157,8 +158,8 @@ class MarketStore:
                 listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
                 con.execute(f"CREATE VIEW {table}_all AS SELECT * FROM read_parquet([{listing}])")
         if not self.files("postings", done):
-            raise MarketError("K121", "the run folder has no committed partitions.",
-                              source=str(self.root), hint="Run or resume `skillmix market run`.")
+            raise K121("the run folder has no committed partitions.",
+                       source=str(self.root), hint="Run or resume `skillmix market run`.")
         if dedup and self.duplicates_path.exists():
             path = str(self.duplicates_path).replace("'", "''")
             con.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet('{path}')")

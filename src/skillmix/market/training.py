@@ -19,7 +19,7 @@ from pathlib import Path
 from statistics import mean, pstdev
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from ..errors import ConfigError
+from ..errors.config_codes import C074, C075, C076, C079, C084
 from ..records import Posting
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 from .evaluate import Label, keyword_verdict, score_verdicts
@@ -66,7 +66,7 @@ def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list
     try:
         lines = p.read_text("utf-8").splitlines()
     except OSError as exc:
-        raise ConfigError("C074", f"cannot read labels ({exc.strerror}).", source=str(p)) from None
+        raise C074(f"cannot read labels ({exc.strerror}).", source=str(p)) from None
     wanted: dict[str, Label] = {}
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -77,16 +77,16 @@ def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list
             wanted[key] = Label(key, bool(obj["requires_social_media"]), str(obj.get("strength", "none")),
                                 tuple(obj.get("areas") or ()))
         except (ValueError, KeyError, AttributeError) as exc:
-            raise ConfigError("C075", f"line {n} is not a label ({exc}).", source=str(p)) from None
+            raise C075(f"line {n} is not a label ({exc}).", source=str(p)) from None
     out: list[LabelledPosting] = []
     seen: set[str] = set()
     for source in sorted({k.split(":", 1)[0] for k in wanted}):
         if source not in SOURCES:
-            raise ConfigError("C079", f"unknown label source {source!r}; known: {sorted(SOURCES)}.", source=str(p))
+            raise C079(f"unknown label source {source!r}; known: {sorted(SOURCES)}.", source=str(p))
         fname, preset = SOURCES[source]
         path = Path(postings_dir) / fname
         if not path.exists():
-            raise ConfigError("C079", f"the {source} corpus {fname} is not in {postings_dir}.", source=str(p))
+            raise C084(f"the {source} corpus {fname} is not in {postings_dir}.", source=str(p))
         for posting in read_corpus(path, preset=preset, on_error="raise"):
             key = f"{source}:{posting.id}"
             if key in wanted and key not in seen:
@@ -95,7 +95,7 @@ def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list
     found = {lp.key for lp in out}
     missing = [k for k in wanted if k not in found]
     if missing:
-        raise ConfigError("C076", f"{len(missing)} labels match no posting (e.g. {missing[:3]}).", source=str(p))
+        raise C076(f"{len(missing)} labels match no posting (e.g. {missing[:3]}).", source=str(p))
     return sorted(out, key=lambda lp: lp.key)
 
 

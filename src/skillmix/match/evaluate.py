@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..errors import ConfigError
+from ..errors.config_codes import C410, C411, C412, C413, C414
 from .features import MatchDocument
 from .index import Matcher
 from .params import MatchParams
@@ -64,12 +64,12 @@ def load_relevance(path: str | Path) -> dict[str, dict[str, float]]:
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError) as err:
-        raise ConfigError("C410", f"cannot read the relevance map ({err}).", source=str(path),
-                          hint='Expected JSON: {"JOB_ID": {"CATEGORY": grade, ...}, ...}') from None
+        raise C410(f"cannot read the relevance map ({err}).", source=str(path),
+                   hint='Expected JSON: {"JOB_ID": {"CATEGORY": grade, ...}, ...}') from None
     grades = data.get("grades", data) if isinstance(data, dict) else None
     if not isinstance(grades, dict) or not all(isinstance(v, dict) for v in grades.values()):
-        raise ConfigError("C411", "the relevance map must map job ids to {category: grade}.",
-                          source=str(path))
+        raise C411("the relevance map must map job ids to {category: grade}.",
+                   source=str(path))
     return {str(j): {str(c).upper(): float(g) for c, g in cats.items()} for j, cats in grades.items()}
 
 
@@ -96,14 +96,14 @@ def evaluate_pool(
     methods = list(methods)
     unknown = [m for m in methods if m not in METHODS]
     if unknown:
-        raise ConfigError("C412", f"unknown ranking method(s) {unknown}.",
-                          hint=f"Known: {', '.join(METHODS)}.")
+        raise C412(f"unknown ranking method(s) {unknown}.",
+                   hint=f"Known: {', '.join(METHODS)}.")
     use = [j for j in jobs if j.id in relevance]
     if not use:
-        raise ConfigError("C413", "no job of the relevance map is among the jobs given.",
-                          hint="The map's keys must be the postings' ids (e.g. LinkedIn job_id).")
+        raise C413("no job of the relevance map is among the jobs given.",
+                   hint="The map's keys must be the postings' ids (e.g. LinkedIn job_id).")
     if len(resumes) != len(categories) or not resumes:
-        raise ConfigError("C414", "every résumé needs a category (and there must be some).")
+        raise C414("every résumé needs a category (and there must be some).")
     matcher = Matcher(params, taxonomy).fit([*use, *resumes])
     index = matcher.index(resumes)
     cats = np.array([c.upper() for c in categories])

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, Mapping
 
-from ..errors import MatchError
+from ..errors.match_codes import M001, M002
 from ..records import Document, Extraction, Posting, Resume, SkillMention
 
 __all__ = [
@@ -196,14 +196,14 @@ def to_match_document(
     elif isinstance(item, Document):
         doc, knd = item, (kind or item.kind)
     else:
-        raise MatchError(
-            "M001", f"cannot rank a {type(item).__name__}; expected a Document, Posting, "
+        raise M001(
+            f"cannot rank a {type(item).__name__}; expected a Document, Posting, "
             "Resume or MatchDocument.",
         )
     knd = kind or knd
     if knd not in ("posting", "resume"):
-        raise MatchError(
-            "M002", "cannot tell whether this document is a posting or a résumé.",
+        raise M002(
+            "cannot tell whether this document is a posting or a résumé.",
             source=doc.source, hint="Pass kind='posting' or kind='resume'.",
         )
     if extraction is None:

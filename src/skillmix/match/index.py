@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from ..errors import MatchError
+from ..errors.match_codes import M003, M004, M005, M006, M010
 from ..records import Ranking
 from .features import MatchDocument
 from .params import MatchParams
@@ -82,7 +82,7 @@ class MatchIndex:
         try:
             return self.ids.index(doc_id)
         except ValueError:
-            raise MatchError("M010", f"no document {doc_id!r} in this index.") from None
+            raise M010(f"no document {doc_id!r} in this index.") from None
 
 
 class Matcher:
@@ -123,8 +123,8 @@ class Matcher:
             if seen:
                 df[list(seen)] += 1
         if n == 0:
-            raise MatchError("M003", "cannot fit a matcher on an empty corpus.",
-                             hint="Pass at least one posting or résumé.")
+            raise M003("cannot fit a matcher on an empty corpus.",
+                       hint="Pass at least one posting or résumé.")
         self.n_docs_ = n
         self.idf_ = np.log((1.0 + n) / (1.0 + df)) + 1.0
         rows, cols = [], []
@@ -142,8 +142,8 @@ class Matcher:
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "idf_"):
-            raise MatchError("M004", "this Matcher is not fitted yet.",
-                             hint="Call fit(corpus) first, or load a saved index.")
+            raise M004("this Matcher is not fitted yet.",
+                       hint="Call fit(corpus) first, or load a saved index.")
 
     def fitted_state(self) -> dict[str, object]:
         """What ``fit`` learned, for saving with an index."""
@@ -231,11 +231,11 @@ class Matcher:
         self._check_fitted()
         docs = list(docs)
         if not docs:
-            raise MatchError("M005", "cannot index an empty list of documents.")
+            raise M005("cannot index an empty list of documents.")
         kinds = {d.kind for d in docs}
         if len(kinds) != 1:
-            raise MatchError("M006", f"an index holds one kind of document, got {sorted(kinds)}.",
-                             hint="Index postings and résumés separately.")
+            raise M006(f"an index holds one kind of document, got {sorted(kinds)}.",
+                       hint="Index postings and résumés separately.")
         kind = kinds.pop()
         values, lev, yrs, rec, spans = self.rows(docs)
         text_index = TextIndex(self.params.bm25_k1, self.params.bm25_b).fit([d.text for d in docs])

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
-from ..errors import ConfigError
+from ..errors.config_codes import C400, C401, C402, C403
 
 __all__ = ["COMPONENTS", "MatchParams"]
 
@@ -82,16 +82,16 @@ class MatchParams:
         for f in dataclasses.fields(self):
             v = getattr(self, f.name)
             if isinstance(v, float) and not (v >= 0.0):
-                raise ConfigError(
-                    "C401", f"match parameter {f.name} must be a number >= 0, not {v!r}.",
+                raise C401(
+                    f"match parameter {f.name} must be a number >= 0, not {v!r}.",
                     hint="Check the --weights option or the parameters you passed.",
                 )
         if self.w_skill + self.w_area + self.w_years + self.w_text + self.w_occupation <= 0:
-            raise ConfigError("C402", "at least one of the score weights must be above 0.")
+            raise C402("at least one of the score weights must be above 0.")
         for name in ("listed_credit", "neighbour_credit", "stale_factor", "professional_credit",
                      "occupation_major_credit"):
             if getattr(self, name) > 1.0:
-                raise ConfigError("C403", f"match parameter {name} must lie in [0, 1].")
+                raise C403(f"match parameter {name} must lie in [0, 1].")
 
     @property
     def weights(self) -> dict[str, float]:
@@ -126,8 +126,8 @@ class MatchParams:
         for key, raw in data.items():
             name = alias.get(key, key)
             if name not in names:
-                raise ConfigError(
-                    "C400", f"unknown match parameter {key!r}.",
+                raise C400(
+                    f"unknown match parameter {key!r}.",
                     hint=f"Known: {', '.join(sorted(names))}.",
                 )
             try:
@@ -139,8 +139,8 @@ class MatchParams:
                 else:
                     values[name] = float(raw)
             except (TypeError, ValueError):
-                raise ConfigError(
-                    "C401", f"match parameter {key!r} needs a number (or an ISO date for "
+                raise C401(
+                    f"match parameter {key!r} needs a number (or an ISO date for "
                     f"as_of), not {raw!r}.",
                 ) from None
         return cls(**values)
@@ -154,8 +154,8 @@ class MatchParams:
                 continue
             key, sep, val = part.partition("=")
             if not sep:
-                raise ConfigError("C400", f"expected NAME=VALUE in {spec!r}, got {part!r}.",
-                                  hint="Example: --weights skill=0.5,area=0.2,years=0.1,text=0.2")
+                raise C400(f"expected NAME=VALUE in {spec!r}, got {part!r}.",
+                           hint="Example: --weights skill=0.5,area=0.2,years=0.1,text=0.2")
             pairs[key.strip()] = val.strip()
         current = (base or cls()).to_dict()
         if base is None or base.as_of is None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
-from ..errors import MatchError
+from ..errors.match_codes import M007, M008
 from ..records import Counterfactual, Evidence, Match, Ranking, SkillMatch
 from .features import MatchDocument
 from .occupation import occupation_scores, occupation_sentence
@@ -407,13 +407,13 @@ def rank(m: "Matcher", query: MatchDocument, idx: "MatchIndex", *, top: int = 10
          explain: bool = True) -> Ranking:
     """See :meth:`skillmix.match.Matcher.rank`."""
     if query.kind == idx.kind:
-        raise MatchError(
-            "M007", f"cannot rank {idx.kind}s for a {query.kind}: the query and the index "
+        raise M007(
+            f"cannot rank {idx.kind}s for a {query.kind}: the query and the index "
             "must be of different kinds.",
             hint="Rank résumés for a posting, or postings for a résumé.",
         )
     if top < 1:
-        raise MatchError("M008", f"top must be at least 1, not {top}.")
+        raise M008(f"top must be at least 1, not {top}.")
     if query.kind == "posting":
         direction = "candidates-for-job"
         results = _candidates_for_job(m, query, idx, top, explain)
@@ -435,7 +435,7 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
     """Components and scores of every document of ``idx`` for ``query`` (no ranking, no
     explanations): what evaluation needs to rank a whole pool."""
     if query.kind == idx.kind:
-        raise MatchError("M007", f"cannot score {idx.kind}s for a {query.kind}.")
+        raise M007(f"cannot score {idx.kind}s for a {query.kind}.")
     S = len(m.skill_ids_)
     row = _query_row(m, query)
     bm25 = idx.text_index.scores(query.text).astype(np.float64)

@@ -23,7 +23,7 @@ from typing import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from ..errors import MatchError
+from ..errors.match_codes import M020, M021
 from .index import MatchIndex, Matcher
 from .params import MatchParams
 from .text import TextIndex
@@ -105,12 +105,12 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
     folder = Path(folder)
     meta_path = folder / "meta.json"
     if not meta_path.is_file():
-        raise MatchError("M020", "not a skillmix match index (no meta.json).", source=str(folder),
-                         hint="Build one with `skillmix rank ... --save-index DIR`.")
+        raise M020("not a skillmix match index (no meta.json).", source=str(folder),
+                   hint="Build one with `skillmix rank ... --save-index DIR`.")
     meta = json.loads(meta_path.read_text("utf-8"))
     if meta.get("format") != FORMAT:
-        raise MatchError("M021", f"index format {meta.get('format')!r} is not {FORMAT!r}.",
-                         source=str(folder), hint="Rebuild the index with this version.")
+        raise M021(f"index format {meta.get('format')!r} is not {FORMAT!r}.",
+                   source=str(folder), hint="Rebuild the index with this version.")
     arr = np.load(folder / "arrays.npz", allow_pickle=False)
     s = len(meta["skill_ids"])
     nb = sp.csr_matrix((np.ones(arr["nb_indices"].size), arr["nb_indices"], arr["nb_indptr"]),

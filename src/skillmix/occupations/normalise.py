@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
-from ..errors import ConfigError
+from ..errors.config_codes import C060, C061, C062
 from .clean import title_variants
 from .index import TitleIndex, occupation_titles
 from .profiles import OccupationProfiles
@@ -66,11 +66,11 @@ class TitleNormaliser:
         index: TitleIndex | None = None,
     ) -> None:
         if k < 1:
-            raise ConfigError("C060", f"k must be at least 1, not {k}.")
+            raise C060(f"k must be at least 1, not {k}.")
         if not 0.0 <= text_weight <= 1.0:
-            raise ConfigError("C061", f"text_weight must lie in [0, 1], not {text_weight}.")
+            raise C061(f"text_weight must lie in [0, 1], not {text_weight}.")
         if not ambiguity >= 0.0:
-            raise ConfigError("C062", f"ambiguity must be 0 or more, not {ambiguity}.")
+            raise C062(f"ambiguity must be 0 or more, not {ambiguity}.")
         self.k = k
         self.text_weight = text_weight
         self.ambiguity = ambiguity

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from ..errors import NotFoundError, TaxonomyError
+from ..errors.taxonomy_codes import T010, T020
 from ..records import Area, Skill
 
 __all__ = ["Taxonomy"]
@@ -49,8 +49,7 @@ class Taxonomy:
         object.__setattr__(self, "_links", {k: frozenset(v) for k, v in links.items()})
         for skill in self.skills.values():
             if skill.area is not None and self.areas and skill.area not in self.areas:
-                raise TaxonomyError(
-                    "T010",
+                raise T010(
                     f"skill {skill.id!r} names area {skill.area!r}, which the taxonomy does "
                     f"not define (areas: {', '.join(self.areas)}).",
                     source=self.source or self.name,
@@ -70,8 +69,7 @@ class Taxonomy:
         try:
             return self.skills[skill_id]
         except KeyError:
-            raise NotFoundError(
-                "T020",
+            raise T020(
                 f"no skill {skill_id!r} in taxonomy '{self.name}' {self.version}.",
                 hint="Use `skillmix taxonomy search TEXT` to find its id.",
             ) from None

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import TaxonomyError
+from ..errors.taxonomy_codes import T001, T011, T012, T013, T014
 from .model import Taxonomy
 from .standard import load_esco, load_lightcast, load_onet
 from .yaml_file import load_yaml_taxonomy, read_yaml
@@ -59,8 +59,8 @@ def _identity(path: Path) -> tuple[str, int, int]:
     try:
         st = path.stat()
     except OSError as err:
-        raise TaxonomyError(
-            "T001", f"cannot read taxonomy file ({err.strerror}).", source=str(path),
+        raise T001(
+            f"cannot read taxonomy file ({err.strerror}).", source=str(path),
             hint="Check the path, or run `skillmix taxonomy list` for the built-in names.",
         ) from None
     return (str(path.resolve()), st.st_mtime_ns, st.st_size)
@@ -83,8 +83,8 @@ def _load_cached(kind: str, ident: tuple[str, int, int]) -> Taxonomy:
         return load_yaml_taxonomy(path)
     chain = _LOADING.__dict__.setdefault("chain", [])
     if str(path) in chain or len(chain) >= 16:
-        raise TaxonomyError("T014", "the taxonomy extends itself (directly or through others).",
-                            source=str(path), hint="Make 'extends:' name a different taxonomy.")
+        raise T014("the taxonomy extends itself (directly or through others).",
+                   source=str(path), hint="Make 'extends:' name a different taxonomy.")
     chain.append(str(path))
     try:
         base = load_taxonomy(str(base_name))
@@ -110,8 +110,7 @@ def _resolve(spec: str) -> tuple[str, Path]:
         env = os.environ.get("SKILLMIX_LIGHTCAST")
         if env:
             return name, Path(env).expanduser()
-        raise TaxonomyError(
-            "T011",
+        raise T011(
             "Lightcast Open Skills are not shipped with skillmix (licence).",
             source="lightcast",
             hint="Pass lightcast:PATH to your open_skills.csv or set $SKILLMIX_LIGHTCAST.",
@@ -119,8 +118,7 @@ def _resolve(spec: str) -> tuple[str, Path]:
     path = Path(spec).expanduser()
     if path.suffix.lower() in (".yaml", ".yml"):
         return "yaml", path
-    raise TaxonomyError(
-        "T012",
+    raise T012(
         f"unknown taxonomy {spec!r}.",
         hint=f"Use one of {', '.join(_NAMES)}, NAME:PATH, or a path to a .yaml file.",
     )
@@ -136,12 +134,12 @@ def load_taxonomies(spec: str = DEFAULT_TAXONOMY) -> tuple[Taxonomy, ...]:
     """Several taxonomies from a ``+``-joined spec, in priority order."""
     parts = [p for p in (s.strip() for s in spec.split("+")) if p]
     if not parts:
-        raise TaxonomyError("T012", "empty taxonomy spec.", hint="Try 'builtin'.")
+        raise T012("empty taxonomy spec.", hint="Try 'builtin'.")
     out = tuple(load_taxonomy(p) for p in parts)
     names = [t.name for t in out]
     if len(set(names)) != len(names):
-        raise TaxonomyError(
-            "T013", f"taxonomy spec {spec!r} names the same taxonomy twice ({names})."
+        raise T013(
+            f"taxonomy spec {spec!r} names the same taxonomy twice ({names})."
         )
     return out
 
@@ -159,8 +157,8 @@ def spec_sources(spec: str, _depth: int = 0) -> list[tuple[str, tuple[str, int, 
                 base = read_yaml(path).get("extends")
                 if base:
                     if _depth >= 16:
-                        raise TaxonomyError("T014", "the taxonomy extends itself (directly or "
-                                                    "through others).", source=str(path),
-                                            hint="Make 'extends:' name a different taxonomy.")
+                        raise T014("the taxonomy extends itself (directly or "
+                                   "through others).", source=str(path),
+                                   hint="Make 'extends:' name a different taxonomy.")
                     out.extend(spec_sources(str(base), _depth + 1))
     return out

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..errors import TaxonomyError
+from ..errors.taxonomy_codes import T001, T008, T009
 from ..records import Skill
 from .model import Taxonomy
 
@@ -40,8 +40,8 @@ def _open_text(path: Path) -> IO[str]:
             return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
         return open(path, encoding="utf-8-sig", newline="")
     except OSError as err:
-        raise TaxonomyError(
-            "T001", f"cannot open taxonomy file ({err.strerror}).", source=str(path)
+        raise T001(
+            f"cannot open taxonomy file ({err.strerror}).", source=str(path)
         ) from None
 
 
@@ -50,8 +50,7 @@ def _rows(path: Path, required: set[str], delimiter: str = ",") -> Iterator[dict
         reader = csv.DictReader(fh, delimiter=delimiter)
         missing = required - set(reader.fieldnames or ())
         if missing:
-            raise TaxonomyError(
-                "T008",
+            raise T008(
                 # the count only: an error must never echo a file's content back
                 f"missing columns {sorted(missing)}; the header has "
                 f"{len(reader.fieldnames or ())} column(s).",
@@ -102,7 +101,7 @@ def load_esco(path: str | Path, version: str = "1.1") -> Taxonomy:
             description=(row.get("description") or "").strip(),
         )
     if not skills:
-        raise TaxonomyError("T009", "no ESCO skills found in file.", source=str(path))
+        raise T009("no ESCO skills found in file.", source=str(path))
     return Taxonomy(
         name="esco", version=version, skills=skills, attribution=ESCO_ATTRIBUTION,
         description="ESCO skills and knowledge concepts", source=str(path),
@@ -131,8 +130,8 @@ def load_lightcast(path: str | Path, version: str = "open") -> Taxonomy:
         if first:
             first = False
             if "name" not in row and "description" not in row:
-                raise TaxonomyError(
-                    "T008", "expected a 'name' or 'description' column.", source=str(path)
+                raise T008(
+                    "expected a 'name' or 'description' column.", source=str(path)
                 )
         if (row.get("type") or "skill") != "skill":
             continue
@@ -151,7 +150,7 @@ def load_lightcast(path: str | Path, version: str = "open") -> Taxonomy:
             kind="skill", lightcast_id=sid,
         )
     if not skills:
-        raise TaxonomyError("T009", "no Lightcast skills found in file.", source=str(path))
+        raise T009("no Lightcast skills found in file.", source=str(path))
     return Taxonomy(
         name="lightcast", version=version, skills=skills, attribution=LIGHTCAST_ATTRIBUTION,
         description="Lightcast Open Skills", source=str(path),
@@ -183,7 +182,7 @@ def load_onet(path: str | Path, version: str = "29.2") -> Taxonomy:
             description=row["Commodity Title"].strip(),
         )
     if not skills:
-        raise TaxonomyError("T009", "no O*NET technology skills found.", source=str(path))
+        raise T009("no O*NET technology skills found.", source=str(path))
     return Taxonomy(
         name="onet", version=version, skills=skills, attribution=ONET_ATTRIBUTION,
         description="O*NET Technology Skills examples", source=str(path),

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from ..errors import TaxonomyError
+from ..errors.taxonomy_codes import T001, T002, T003, T004, T005, T006, T007
 from ..records import Area, Skill
 from .model import Taxonomy
 
@@ -30,8 +30,8 @@ def _strings(value: Any, what: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TaxonomyError(
-            "T003", f"{what} must be a list of strings, got {value!r}.", source=where
+        raise T003(
+            f"{what} must be a list of strings, got {value!r}.", source=where
         )
     return tuple(value)
 
@@ -39,15 +39,13 @@ def _strings(value: Any, what: str, where: str) -> tuple[str, ...]:
 def skill_from_mapping(raw: Mapping[str, Any], where: str) -> Skill:
     """Build a :class:`Skill` from one YAML entry, checking its shape."""
     if not isinstance(raw, Mapping) or "id" not in raw or "label" not in raw:
-        raise TaxonomyError(
-            "T002",
+        raise T002(
             f"each skill needs at least 'id' and 'label'; got {raw!r}.",
             source=where,
         )
     unknown = set(raw) - _SKILL_KEYS
     if unknown:
-        raise TaxonomyError(
-            "T004",
+        raise T004(
             f"skill {raw['id']!r} has unknown keys {sorted(unknown)}.",
             source=where,
             hint=f"Known keys: {', '.join(sorted(_SKILL_KEYS))}.",
@@ -76,11 +74,10 @@ def _areas(raw: Any, where: str) -> list[Area]:
     out = []
     for a in raw or []:
         if not isinstance(a, Mapping) or "id" not in a:
-            raise TaxonomyError("T005", f"each area needs an 'id'; got {a!r}.", source=where)
+            raise T005(f"each area needs an 'id'; got {a!r}.", source=where)
         side = a.get("side", "neutral")
         if side not in ("tech", "comm", "neutral"):
-            raise TaxonomyError(
-                "T006",
+            raise T006(
                 f"area {a['id']!r} has side {side!r}; expected tech, comm or neutral.",
                 source=where,
             )
@@ -95,18 +92,18 @@ def read_yaml(path: Path) -> Mapping[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise TaxonomyError(
-            "T001", f"cannot read taxonomy file ({err.strerror}).", source=str(path)
+        raise T001(
+            f"cannot read taxonomy file ({err.strerror}).", source=str(path)
         ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        raise TaxonomyError(
-            "T002", f"not valid YAML: {err}".replace("\n", " "), source=str(path)
+        raise T002(
+            f"not valid YAML: {err}".replace("\n", " "), source=str(path)
         ) from None
     if not isinstance(data, Mapping):
-        raise TaxonomyError(
-            "T002", "expected a mapping with 'skills' at the top level.", source=str(path)
+        raise T002(
+            "expected a mapping with 'skills' at the top level.", source=str(path)
         )
     return data
 
@@ -130,7 +127,7 @@ def load_yaml_taxonomy(path: str | Path, base: Taxonomy | None = None) -> Taxono
     ids: dict[str, Skill] = {}
     for s in skills:
         if s.id in ids:
-            raise TaxonomyError("T007", f"duplicate skill id {s.id!r}.", source=where)
+            raise T007(f"duplicate skill id {s.id!r}.", source=where)
         ids[s.id] = s
     return Taxonomy(
         name=str(data.get("name", path.stem)),

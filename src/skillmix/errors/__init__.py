@@ -7,14 +7,22 @@ them into messages and status codes at the edge (see ``skillmix.cli`` and ``skil
 
 Code prefixes: ``C`` config, ``D`` documents, ``T`` taxonomy, ``E`` extraction,
 ``P`` profiles, ``M`` matching, ``K`` market, ``S`` store, ``A`` auth/API, ``F`` fairness,
-``X`` optional extras missing.
+``X`` optional extras missing. Each code is defined once, as an :class:`ErrorCode` in the
+catalog module of its domain (``config_codes``, ``document_codes``...); a raise site calls
+it (``raise C001(f"no such file: {path}.", hint="Check the path.")``), so the code, its
+error class and its documented meaning cannot drift apart. ``docs/errors.md`` is generated
+from the catalog (:mod:`skillmix.errors.catalog`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
 __all__ = [
     "ConfigError",
     "DocumentError",
+    "ErrorCode",
     "ExtractionError",
     "FairnessError",
     "ForbiddenError",
@@ -141,8 +149,37 @@ class MissingExtraError(SkillmixError):
 
     @classmethod
     def for_module(cls, module: str, extra: str) -> "MissingExtraError":
+        from .extra_codes import X001
+
         return cls(
-            "X001",
+            X001.code,
             f"this feature needs the optional package '{module}', which is not installed.",
             hint=f"Install it with: pip install 'skillmix[{extra}]'",
         )
+
+
+_E = TypeVar("_E", bound=SkillmixError)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode(Generic[_E]):
+    """One catalog entry: a stable code, the error class it raises, what it means and
+    (optionally) what to do.
+
+    Calling it builds the error: ``C001("no such file: x.", hint="Check the path.")``. The
+    raise site keeps its specific message (which file, which value); ``summary`` is the
+    general meaning the documentation lists, and ``hint`` the usual advice (used by
+    readers that compose standard wording, see :func:`skillmix.io.codes.doc_error`).
+    """
+
+    code: str
+    kind: type[_E]
+    summary: str
+    hint: str = ""
+
+    def __call__(self, message: str, *, source: str | None = None,
+                 hint: str | None = None) -> _E:
+        return self.kind(self.code, message, source=source, hint=hint)
+
+    def __str__(self) -> str:
+        return self.code

@@ -1,0 +1,56 @@
+"""The coded errors of the HTTP API and the web UI (``A``): one definition per code.
+
+Raise one by calling it: ``raise CODE(message, source=..., hint=...)``; the summary and
+hint here are what ``docs/errors.md`` lists (``python scripts/write_errors_doc.py``).
+"""
+
+from __future__ import annotations
+
+from . import (
+    ConfigError,
+    DocumentError,
+    ErrorCode,
+    NotFoundError,
+    PermissionDeniedError,
+    SkillmixError,
+)
+
+__all__ = [
+    "A101", "A102", "A103", "A104", "A110", "A111", "A120", "A400", "A403", "A404", "A405",
+    "A406", "A410", "A411", "A413", "A414", "A420", "A422", "A429", "A500",
+]
+
+A101 = ErrorCode("A101", PermissionDeniedError, "This endpoint needs an API key.",
+                 "Send 'Authorization: Bearer smk_...' or 'X-API-Key'.")
+A102 = ErrorCode("A102", PermissionDeniedError, "The API key is malformed.",
+                 "Send the whole key: smk_<id>_<secret>.")
+A103 = ErrorCode("A103", PermissionDeniedError, "The API key is unknown, wrong or revoked.",
+                 "Ask an admin for a key: skillmix serve create-key.")
+A104 = ErrorCode("A104", PermissionDeniedError, "The API key has expired.",
+                 "Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
+A110 = ErrorCode("A110", NotFoundError, "No API key with this id.")
+A111 = ErrorCode("A111", ConfigError, "A key's expiry is outside (0, 3650] days.")
+A120 = ErrorCode("A120", PermissionDeniedError, "The form's CSRF token is missing or wrong.",
+                 "Reload the page and submit the form again.")
+A400 = ErrorCode("A400", ConfigError, "The request is malformed (headers or body).")
+A403 = ErrorCode("A403", PermissionDeniedError,
+                 "The API key lacks the scope the endpoint or page needs.",
+                 "Ask an admin for a key with that scope.")
+A404 = ErrorCode("A404", NotFoundError, "No such route.")
+A405 = ErrorCode("A405", ConfigError, "The route does not accept this HTTP method.")
+A406 = ErrorCode("A406", PermissionDeniedError,
+                 "Only the key that created a candidate (or an admin key) may add documents to it.",
+                 "Upload without candidate_id to make a new candidate.")
+A410 = ErrorCode("A410", ConfigError,
+                 "The multipart upload has no file part with the expected name.")
+A411 = ErrorCode("A411", ConfigError, "The multipart body is malformed.")
+A413 = ErrorCode("A413", DocumentError, "The request body or upload is larger than the limit.",
+                 "Send a smaller file, or ask the admin to raise --max-upload-mb.")
+A414 = ErrorCode("A414", DocumentError, "The form fields of an upload exceed their size limit.",
+                 "Send text as a file part instead.")
+A420 = ErrorCode("A420", ConfigError, "The form field 'kind' is neither 'resume' nor 'posting'.")
+A422 = ErrorCode("A422", ConfigError, "The request or form does not have the expected shape.")
+A429 = ErrorCode("A429", PermissionDeniedError,
+                 "Too many failed authentications from one address; wait and retry.")
+A500 = ErrorCode("A500", SkillmixError,
+                 "An unexpected internal error; the server log has the details.")

@@ -1,0 +1,28 @@
+"""The coded errors of skill extraction (``E``): one definition per code.
+
+Raise one by calling it: ``raise CODE(message, source=..., hint=...)``; the summary and
+hint here are what ``docs/errors.md`` lists (``python scripts/write_errors_doc.py``).
+"""
+
+from __future__ import annotations
+
+from . import ExtractionError, ErrorCode
+
+__all__ = [
+    "E001", "E010", "E020", "E021", "E022", "E023", "E050", "E051", "E052",
+]
+
+E001 = ErrorCode("E001", ExtractionError,
+                 "Extraction was given something other than a Document, Posting, Resume or str.")
+E010 = ErrorCode("E010", ExtractionError, "The vocabulary cache cannot be written.",
+                 "Set $SKILLMIX_CACHE_DIR to a writable folder, or pass use_cache=False.")
+E020 = ErrorCode("E020", ExtractionError, "A data file of the extractor cannot be read.")
+E021 = ErrorCode("E021", ExtractionError, "A data file of the extractor is not a mapping.")
+E022 = ErrorCode("E022", ExtractionError, "A duty pattern of the extractor is malformed.")
+E023 = ErrorCode("E023", ExtractionError, "The extractor's guarded_forms.yaml cannot be read.")
+E050 = ErrorCode("E050", ExtractionError, "A skills gold file cannot be read.")
+E051 = ErrorCode("E051", ExtractionError, "A line of a skills gold file is not a gold record.",
+                 "Each line needs {\"doc\": ..., \"skills\": [{\"id\": ..., \"usage\": ...}]}.")
+E052 = ErrorCode("E052", ExtractionError,
+                 "The documents a skills gold file names are not in the folder.",
+                 "DOCS must hold files named by the gold's doc ids.")
