@@ -70,6 +70,14 @@ def test_errors_catalog_every_literal_code_is_catalogued():
     assert not stray, "raise through the catalog entry instead of a literal code"
 
 
+def test_errors_catalog_every_bracketed_code_is_catalogued():
+    """Codes written into messages and docs (``[D102]``) exist too, so none is a typo."""
+    codes = catalog.all_codes()
+    for path in sorted(SRC.rglob("*.py")):
+        for code in re.findall(r"\[([A-Z]\d{3})\]", path.read_text(encoding="utf-8")):
+            assert code in codes or code == "X000", (path.name, code)
+
+
 def test_errors_catalog_every_code_is_used():
     text = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py")
                      if not p.relative_to(SRC).as_posix().startswith("errors/"))

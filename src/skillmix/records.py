@@ -37,6 +37,7 @@ __all__ = [
     "Match",
     "Posting",
     "Ranking",
+    "Record",
     "RedFlag",
     "Requirement",
     "Resume",
@@ -105,7 +106,10 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-class _Record:
+class Record:
+    """Base of every frozen record: ``to_dict`` gives plain JSON-ready data. Subclass it
+    (with ``@dataclass(frozen=True, slots=True)``) for records outside this module."""
+
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,11 +186,15 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
     return None
 
 
+#: the old private name, kept while store/ and fairness/log.py still import it
+_Record = Record
+
+
 # --------------------------------------------------------------------------- documents
 
 
 @dataclass(frozen=True, slots=True)
-class Section(_Record):
+class Section(Record):
     """A titled region of a document, as character offsets into ``Document.text``.
 
     ``kind`` is one of: résumés ``summary, experience, skills, education, certifications,
@@ -203,7 +211,7 @@ class Section(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Role(_Record):
+class Role(Record):
     """One job in a résumé's work history.
 
     ``start``/``end`` are first-of-month dates (``end`` is ``None`` with ``current`` true for
@@ -228,7 +236,7 @@ class Role(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Document(_Record):
+class Document(Record):
     """The text of one file or record, with what the reader learnt about its structure.
 
     ``id`` is a content hash (see :func:`content_id`) unless the source gave one (a corpus
@@ -267,7 +275,7 @@ class Document(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Posting(_Record):
+class Posting(Record):
     """A job posting: its document plus the fields a job board gives."""
 
     document: Document
@@ -284,7 +292,7 @@ class Posting(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Resume(_Record):
+class Resume(Record):
     """A candidate's résumé: its document; work history lives in ``document.roles``."""
 
     document: Document
@@ -304,7 +312,7 @@ class Resume(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Area(_Record):
+class Area(Record):
     """A skill area of a taxonomy (e.g. ``technology``) and which side of the
     technologist/communicator balance it counts towards (``tech``, ``comm`` or ``neutral``)."""
 
@@ -315,7 +323,7 @@ class Area(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Skill(_Record):
+class Skill(Record):
     """One skill of a taxonomy, with every surface form it may appear as.
 
     ``aliases`` are matched like the label; ``case_sensitive`` lists aliases that only
@@ -348,7 +356,7 @@ class Skill(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class SkillMention(_Record):
+class SkillMention(Record):
     """One occurrence of a skill in a document, with its evidence and context.
 
     ``start``/``end`` slice ``Document.text`` to exactly ``surface``. ``sentence_start`` /
@@ -393,7 +401,7 @@ class SkillMention(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Extraction(_Record):
+class Extraction(Record):
     """All mentions found in one document, with what produced them."""
 
     document_id: str
@@ -427,7 +435,7 @@ class Extraction(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence(_Record):
+class Evidence(Record):
     """A pointer from a number in a scorecard or ranking back to words in a document."""
 
     document_id: str
@@ -444,7 +452,7 @@ class Evidence(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class SkillMatch(_Record):
+class SkillMatch(Record):
     """How one skill a job asks for was met by a candidate, with the evidence on both sides.
 
     ``kind`` is ``exact`` (the candidate shows the skill itself), ``alternative`` (a
@@ -468,7 +476,7 @@ class SkillMatch(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Counterfactual(_Record):
+class Counterfactual(Record):
     """What one more piece of evidence would change, computed by re-scoring: with
     professional evidence of ``skill_id`` the result would move from ``rank_from`` to
     ``rank_to`` (every other document scored as before)."""
@@ -483,7 +491,7 @@ class Counterfactual(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Match(_Record):
+class Match(Record):
     """One ranked result: who or what, its score, and why."""
 
     rank: int
@@ -504,7 +512,7 @@ class Match(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Ranking(_Record):
+class Ranking(Record):
     """A ranking run: the query, the ranked results and the parameters that produced
     them (recorded for reproducibility and audit)."""
 
@@ -520,7 +528,7 @@ class Ranking(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class ScorePoint(_Record):
+class ScorePoint(Record):
     """A slice of a scorecard's fit and the evidence that earned it.
 
     ``kind`` is ``breadth`` (a skill's evidence in an area: ``skill_id`` set) or ``depth``
@@ -537,7 +545,7 @@ class ScorePoint(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class AreaScore(_Record):
+class AreaScore(Record):
     """How well a candidate covers one area of a role profile.
 
     ``coverage`` (0..1) mixes ``breadth`` (weighted skill evidence against the area's
@@ -561,7 +569,7 @@ class AreaScore(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class BalanceScore(_Record):
+class BalanceScore(Record):
     """The technologist/communicator balance of a candidate's evidence.
 
     ``tech`` and ``comm`` sum the evidence of skills in tech-side and comm-side areas;
@@ -581,7 +589,7 @@ class BalanceScore(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class SkillDepth(_Record):
+class SkillDepth(Record):
     """Depth of one skill: years from dated roles (or an explicit claim), recency,
     seniority of the roles that used it, and where the résumé says so."""
 
@@ -600,7 +608,7 @@ class SkillDepth(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class RedFlag(_Record):
+class RedFlag(Record):
     """A warning a hiring manager should read, from a profile's red-flag rule."""
 
     rule: str
@@ -612,7 +620,7 @@ class RedFlag(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Gap(_Record):
+class Gap(Record):
     """Something the role wants that the résumé does not show, and an interview
     question (from the profile or taxonomy data) that would probe it.
     ``kind``: ``required``, ``preferred``, ``area``, ``years`` or ``seniority``."""
@@ -625,7 +633,7 @@ class Gap(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Scorecard(_Record):
+class Scorecard(Record):
     """One candidate assessed against one role profile, with the evidence for every point.
 
     ``fit`` (0..100) is the sum of ``points``; the formula is in ``formula`` and

@@ -20,7 +20,7 @@ from .profile import (
     load_profile,
     parse_profile,
 )
-from .posting import profile_from_posting
+from .posting import PostingProfileParams, profile_from_posting
 from .render import scorecard_html, scorecard_markdown, scorecard_rows
 from .scoring import (
     FORMULA,
@@ -38,6 +38,7 @@ __all__ = [
     "Credit",
     "DEFAULT_PROFILE",
     "FORMULA",
+    "PostingProfileParams",
     "RedFlagRule",
     "RoleEvidence",
     "RoleProfile",

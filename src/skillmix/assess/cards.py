@@ -23,7 +23,7 @@ from ..records import (
 )
 from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence
 from .flags import red_flags
-from .profile import RoleProfile
+from .profile import RULES, RoleProfile
 
 __all__ = ["build_scorecard", "question_for"]
 
@@ -233,11 +233,11 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
             a = areas[k]
             for sid in a.required_missing:
                 gaps.append(_skill_gap(prof, tax, "required", sid, spec.id))
-            if a.coverage < 0.5:
+            if a.coverage < prof.gap_preferred_below:
                 missing = [s for s in spec.preferred if cp.index[s] not in eff][:3]
                 for sid in missing:
                     gaps.append(_skill_gap(prof, tax, "preferred", sid, spec.id))
-            if a.coverage < 0.25:
+            if a.coverage < prof.gap_area_below:
                 gaps.append(Gap(kind="area", area=spec.id,
                                 message=f"Little evidence of {spec.label.lower()} ({a.coverage:.0%} covered).",
                                 question=question_for(prof, tax, None, spec.id)))
@@ -261,15 +261,9 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
         fit=round(float(table.fit[i]), 2), areas=tuple(areas), balance=balance,
         depth=tuple(depth), red_flags=tuple(flags), gaps=tuple(gaps), points=tuple(points),
         total_years=round(ev.total_years, 2), seniority=ev.seniority,
-        seniority_label=ev.seniority_label, today=ev.today, formula=_formula(),
+        seniority_label=ev.seniority_label, today=ev.today, formula=table.formula,
         parameters=_parameters(prof),
     )
-
-
-def _formula() -> str:
-    from .scoring import FORMULA
-
-    return FORMULA
 
 
 _PARAMS: dict[int, dict] = {}
@@ -285,12 +279,17 @@ def _parameters(prof: RoleProfile) -> dict:
                     "professional": prof.credit.professional, "listed": prof.credit.listed,
                     "required": prof.credit.required, "preferred": prof.credit.preferred,
                     "other": prof.credit.other, "transversal": prof.credit.transversal,
-                    "transferable": prof.credit.transferable},
+                    "transferable": prof.credit.transferable,
+                    "short_years": prof.credit.short_years},
                 "balance": {"target": prof.balance_target, "tolerance": prof.balance_tolerance,
                             "weight": prof.balance_weight},
                 "recency": {"full_months": prof.recency_full_months,
                             "zero_months": prof.recency_zero_months, "floor": prof.recency_floor},
                 "weights": {a.id: a.weight for a in prof.areas},
+                "gaps": {"preferred_below": prof.gap_preferred_below,
+                         "area_below": prof.gap_area_below},
+                "red_flags": {f"{r.rule}.{k}": v for r in prof.red_flags
+                              for k, v in {**RULES[r.rule], **r.params}.items()},
                 "profile_path": prof.path,
             },
         }

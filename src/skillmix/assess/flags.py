@@ -15,6 +15,7 @@ its severity, parameters, message template and interview question):
 * ``listed_only`` — more than ``max_share`` of the relevant skills appear only in lists
   (with at least ``min_skills`` such skills).
 
+Parameter defaults live with the rule names in :data:`skillmix.assess.profile.RULES`.
 A flag that lacks a template message falls back to a plain one; templates that name an
 unknown placeholder raise [P109] so a typo in a profile is found, not printed.
 """
@@ -26,7 +27,7 @@ from typing import Any
 from ..errors.profile_codes import P109
 from ..records import BalanceScore, Evidence, Gap, RedFlag
 from .evidence import CandidateEvidence
-from .profile import RedFlagRule
+from .profile import RULES, RedFlagRule
 
 __all__ = ["red_flags"]
 
@@ -83,14 +84,14 @@ def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list
     flags: list[RedFlag] = []
     gaps: list[Gap] = []
     for rule in prof.red_flags:
-        p = rule.params
+        p = {**RULES[rule.rule], **rule.params}
         q = rule.question or None
         if rule.rule == "consumer_familiarity":
             consumer = [se for se in ev.skills.values()
                         if se.consumer_only and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
             pro = [se for se in ev.skills.values()
                    if se.professional and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
-            if consumer and len(pro) < p.get("min_professional", 1):
+            if consumer and len(pro) < p["min_professional"]:
                 names = ", ".join(se.label for se in consumer)
                 flags.append(RedFlag(
                     rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
@@ -103,7 +104,7 @@ def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list
                 ))
         elif rule.rule == "missing_required":
             missing = [cp.ids[c] for _, c in cp.required_cols if effective[c] <= 0]
-            if len(missing) > p.get("max_missing", 0):
+            if len(missing) > p["max_missing"]:
                 labels = ", ".join(cp.taxonomy.skills[s].label for s in missing)
                 flags.append(RedFlag(
                     rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
@@ -112,7 +113,7 @@ def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list
                     skill_ids=tuple(missing), question=q,
                 ))
         elif rule.rule == "years_below_minimum":
-            ratio = p.get("ratio", 0.5)
+            ratio = p["ratio"]
             checks: list[tuple[str, float, float, tuple, str | None, str | None]] = []
             if prof.min_years > 0:
                 relevant = {r for se in ev.skills.values() if se.mentions
@@ -163,7 +164,7 @@ def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list
             rel = [se for se in ev.skills.values() if se.mentions and se.skill_id in cp.index
                    and cp.relevant[cp.index[se.skill_id]]]
             listed = [se for se in rel if se.level == "listed"]
-            if rel and len(listed) >= p.get("min_skills", 5) and len(listed) / len(rel) > p.get("max_share", 0.7):
+            if rel and len(listed) >= p["min_skills"] and len(listed) / len(rel) > p["max_share"]:
                 flags.append(RedFlag(
                     rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
                     message=_render(rule, {"count": len(listed), "total": len(rel)}),

@@ -7,14 +7,18 @@ counting mention are **preferred** (a posting naming a skill wants it); negated 
 count, and transversal skills (office tools, soft skills) are kept only when required.
 An example list ("tools such as Hootsuite, Buffer, etc.") becomes one group of
 alternatives: its first skill is listed, and evidence of any member satisfies it.
-Areas get weights from the evidence they hold (required 1, preferred 0.7 per skill), years
-come from the posting's own "N+ years" phrases, the technologist/communicator target from
-the tech share of its skills. The result goes through the same validation as a profile
-file, so it can be saved (``RoleProfile.to_dict``) and edited like one.
+Areas get weights from the evidence they hold (required 1, preferred
+``PostingProfileParams.preferred_mass`` per skill), years come from the posting's own "N+
+years" phrases, the technologist/communicator target from the tech share of its skills.
+Every number of the derivation is a field of :class:`PostingProfileParams`; the profile
+records the ones that are not already visible in it (its ``sources``). The result goes
+through the same validation as a profile file, so it can be saved
+(``RoleProfile.to_dict``) and edited like one.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..errors.profile_codes import P110
@@ -23,17 +27,36 @@ from ..taxonomy import load_taxonomy
 from .compiled import transversal_skills
 from .profile import RoleProfile, parse_profile
 
-__all__ = ["profile_from_posting"]
+__all__ = ["PostingProfileParams", "profile_from_posting"]
 
 _RANK = {"required": 2, "preferred": 1, "mentioned": 0}
 
-_DEFAULT_FLAGS = [
-    {"rule": "consumer_familiarity", "severity": "high", "params": {"min_professional": 1}},
-    {"rule": "missing_required", "severity": "medium"},
-    {"rule": "years_below_minimum", "severity": "medium", "params": {"ratio": 0.5}},
-    {"rule": "imbalance", "severity": "low"},
-    {"rule": "listed_only", "severity": "low", "params": {"max_share": 0.7, "min_skills": 5}},
-]
+#: the red flags a derived profile applies, by severity (parameters: the rules' defaults)
+_FLAGS = {"consumer_familiarity": "high", "missing_required": "medium",
+          "years_below_minimum": "medium", "imbalance": "low", "listed_only": "low"}
+
+
+@dataclass(frozen=True, slots=True)
+class PostingProfileParams:
+    """The numbers that turn a posting into a profile.
+
+    ``preferred_mass``: what a preferred skill adds to its area's weight (a required one
+    adds 1); ``target_share`` and ``min_target``: an area's breadth target is
+    ``max(min_target, target_share * weight)``, so a candidate need not show every skill
+    the posting names; ``breadth``, ``balance_tolerance`` and ``balance_weight`` become the
+    profile's own (see :class:`~skillmix.assess.profile.RoleProfile`).
+    """
+
+    preferred_mass: float = 0.7
+    target_share: float = 0.7
+    min_target: float = 1.0
+    breadth: float = 0.6
+    balance_tolerance: float = 0.2
+    balance_weight: float = 0.25
+
+    def describe(self) -> str:
+        """One line for the derived profile's ``sources``."""
+        return "derived with " + ", ".join(f"{k}={v:g}" for k, v in asdict(self).items())
 
 
 def profile_from_posting(
@@ -41,14 +64,19 @@ def profile_from_posting(
     posting: Posting | Document | None = None,
     *,
     taxonomy: str = "builtin",
-    breadth: float = 0.6,
+    breadth: float | None = None,
+    params: PostingProfileParams | None = None,
 ) -> RoleProfile:
     """A :class:`RoleProfile` for the job a posting describes (see the module docs).
 
-    ``posting`` (the :class:`Posting` or its :class:`Document`) supplies the title and id.
+    ``posting`` (the :class:`Posting` or its :class:`Document`) supplies the title and id;
+    ``params`` the numbers of the derivation (``breadth``, when given, replaces its own).
 
     Raises [P110] when the posting names no skill of ``taxonomy`` that counts.
     """
+    p = params or PostingProfileParams()
+    if breadth is not None:
+        p = PostingProfileParams(**{**asdict(p), "breadth": breadth})
     tax = load_taxonomy(taxonomy)
     generic = transversal_skills()
     best: dict[str, str] = {}
@@ -85,7 +113,7 @@ def profile_from_posting(
         slot = by_area.get(aid)
         if not slot:
             continue
-        mass = len(slot["required"]) + 0.7 * len(slot["preferred"])
+        mass = len(slot["required"]) + p.preferred_mass * len(slot["preferred"])
         side = tax.areas[aid].side
         if side == "tech":
             tech += mass
@@ -95,7 +123,7 @@ def profile_from_posting(
                          default=0.0)
         areas.append({
             "id": aid, "weight": round(mass, 3), "min_years": area_years,
-            "target": round(max(1.0, 0.7 * mass), 3),
+            "target": round(max(p.min_target, p.target_share * mass), 3),
             "required": slot["required"], "preferred": slot["preferred"],
         })
     title = posting.title if isinstance(posting, Posting) else None
@@ -105,12 +133,13 @@ def profile_from_posting(
         "schema": 1, "id": pid, "version": extraction.document_id,
         "label": title or f"Job {extraction.document_id}",
         "description": f"Derived from the posting {source}.", "taxonomy": taxonomy,
-        "min_years": max(years.values(), default=0.0), "breadth": breadth,
+        "sources": [p.describe()],
+        "min_years": max(years.values(), default=0.0), "breadth": p.breadth,
         "balance": {"target": round(tech / (tech + comm), 3) if tech + comm else 0.5,
-                    "tolerance": 0.2, "weight": 0.25},
+                    "tolerance": p.balance_tolerance, "weight": p.balance_weight},
         "areas": areas,
         "skills": {s: {"min_years": y} for s, y in years.items() if s in best},
-        "red_flags": _DEFAULT_FLAGS,
+        "red_flags": [{"rule": r, "severity": s} for r, s in _FLAGS.items()],
         "alternatives": [list(g) for g in alternatives],
     }
     return parse_profile(raw, source=f"posting:{source}")

@@ -41,14 +41,15 @@ __all__ = [
 DEFAULT_PROFILE = "social-media-technologist"
 SCHEMA = 1
 SEVERITIES = ("low", "medium", "high")
-#: red-flag rules the scorer implements, and the parameters each accepts
-RULES: dict[str, tuple[str, ...]] = {
-    "consumer_familiarity": ("min_professional",),
-    "missing_required": ("max_missing",),
-    "years_below_minimum": ("ratio",),
-    "imbalance": (),
-    "seniority_below": (),
-    "listed_only": ("max_share", "min_skills"),
+#: red-flag rules the scorer implements, each with the parameters it accepts and their
+#: defaults (a profile's ``params`` override them; scorecards record the values used)
+RULES: dict[str, dict[str, float]] = {
+    "consumer_familiarity": {"min_professional": 1},
+    "missing_required": {"max_missing": 0},
+    "years_below_minimum": {"ratio": 0.5},
+    "imbalance": {},
+    "seniority_below": {},
+    "listed_only": {"max_share": 0.7, "min_skills": 5},
 }
 
 #: sample values of the placeholders each rule's message template may use
@@ -64,15 +65,17 @@ PLACEHOLDERS: dict[str, dict[str, Any]] = {
 _TOP_KEYS = {
     "schema", "id", "version", "label", "description", "taxonomy", "sources", "min_years",
     "min_seniority", "breadth", "balance", "credit", "recency", "areas", "skills",
-    "red_flags", "questions", "alternatives",
+    "red_flags", "questions", "alternatives", "gaps",
 }
 _AREA_KEYS = {"id", "weight", "min_years", "target", "required", "preferred", "questions"}
 _BALANCE_KEYS = {"target", "tolerance", "weight"}
 _CREDIT_ORDER = (
     "professional", "listed", "required", "preferred", "other", "transversal", "transferable",
+    "short_years",
 )
 _CREDIT_KEYS = set(_CREDIT_ORDER)
 _RECENCY_KEYS = {"full_months", "zero_months", "floor"}
+_GAP_KEYS = {"preferred_below", "area_below"}
 _FLAG_KEYS = {"rule", "severity", "message", "question", "params"}
 
 
@@ -105,6 +108,9 @@ class Credit:
     ``listed`` (only in a skills list or summary). Importance: ``required``,
     ``preferred``, ``other`` (any other skill of the area). ``transferable``: the share
     of credit a required or preferred skill gets from evidence of a taxonomy neighbour.
+    ``short_years``: the least share a skill keeps when the candidate's years with it fall
+    short of the profile's minimum for it (the credit scales with years / minimum, down to
+    this floor).
     """
 
     professional: float = 1.0
@@ -114,6 +120,7 @@ class Credit:
     other: float = 0.35
     transversal: float = 0.0
     transferable: float = 0.5
+    short_years: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +159,10 @@ class RoleProfile:
     recency_full_months: int = 36
     recency_zero_months: int = 180
     recency_floor: float = 0.5
+    #: gaps a scorecard lists: an area's missing preferred skills when its coverage is
+    #: below ``gap_preferred_below``; "little evidence" of the area below ``gap_area_below``
+    gap_preferred_below: float = 0.5
+    gap_area_below: float = 0.25
     skill_years: Mapping[str, float] = field(default_factory=dict)
     red_flags: tuple[RedFlagRule, ...] = ()
     questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -192,6 +203,8 @@ class RoleProfile:
             "credit": {k: getattr(self.credit, k) for k in _CREDIT_ORDER},
             "recency": {"full_months": self.recency_full_months,
                         "zero_months": self.recency_zero_months, "floor": self.recency_floor},
+            "gaps": {"preferred_below": self.gap_preferred_below,
+                     "area_below": self.gap_area_below},
             "areas": [
                 {"id": a.id, "weight": a.weight, "min_years": a.min_years, "target": a.target,
                  "required": list(a.required), "preferred": list(a.preferred),
@@ -386,6 +399,8 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
     credit = Credit(**{k: _number(v, f"credit.{k}", source, 0, 1) for k, v in credit_raw.items()})
     recency = _mapping(data.get("recency"), "recency", source)
     _check_keys(recency, _RECENCY_KEYS, "recency", source)
+    gaps = _mapping(data.get("gaps"), "gaps", source)
+    _check_keys(gaps, _GAP_KEYS, "gaps", source)
 
     skill_years: dict[str, float] = {}
     for sid, spec in _mapping(data.get("skills"), "skills", source).items():
@@ -454,6 +469,9 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         recency_full_months=int(_number(recency.get("full_months", 36), "recency.full_months", source, 0, 600)),
         recency_zero_months=int(_number(recency.get("zero_months", 180), "recency.zero_months", source, 1, 1200)),
         recency_floor=_number(recency.get("floor", 0.5), "recency.floor", source, 0, 1),
+        gap_preferred_below=_number(gaps.get("preferred_below", 0.5), "gaps.preferred_below",
+                                    source, 0, 1),
+        gap_area_below=_number(gaps.get("area_below", 0.25), "gaps.area_below", source, 0, 1),
         skill_years=skill_years, red_flags=tuple(flags), questions=questions, path=source,
         alternatives=tuple(alternatives),
     )

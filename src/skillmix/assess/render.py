@@ -7,7 +7,6 @@ same numbers. HTML is escaped throughout: résumé text is untrusted input.
 
 from __future__ import annotations
 
-import html
 from typing import Any, Iterable
 
 from ..records import Evidence, Scorecard
@@ -108,55 +107,12 @@ def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int =
     return "\n".join(out)
 
 
-def _h(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def scorecard_html(card: Scorecard, *, max_points: int = 12, max_gaps: int = 10) -> str:
-    """The same one-page scorecard as a standalone, printable HTML page."""
-    c = card
-    rows = "".join(
-        f"<tr><td>{_h(a.label)}</td><td>{a.weight:.2f}</td><td>"
-        f"<meter min='0' max='1' value='{a.coverage:.3f}'></meter> {a.coverage:.0%}</td>"
-        f"<td>{a.breadth:.0%}</td><td>{a.depth:.0%}</td><td>{a.years:.1f}</td>"
-        f"<td>{a.points:.1f}</td><td>{_h(', '.join(a.skills[:6]))}</td></tr>"
-        for a in c.areas
+    """The same one-page scorecard as a standalone, printable HTML page
+    (``templates/scorecard_report.html``)."""
+    from ..templating import render_page
+
+    return render_page(
+        "scorecard_report.html", c=card, b=card.balance, gaps=card.gaps[:max_gaps],
+        points=sorted(card.points, key=lambda p: -p.points)[:max_points], quote=_quote,
     )
-    flags = "".join(
-        f"<li class='{_h(f.severity)}'><b>{_h(f.severity)}</b> {_h(f.message)}"
-        + "".join(f"<blockquote>[{e.start}:{e.end}] {_h(_quote(e))}</blockquote>" for e in f.evidence[:3])
-        + (f"<p>Ask: <i>{_h(f.question)}</i></p>" if f.question else "") + "</li>"
-        for f in c.red_flags
-    ) or "<li>None.</li>"
-    gaps = "".join(
-        f"<li>{_h(g.message)}" + (f" Ask: <i>{_h(g.question)}</i>" if g.question else "") + "</li>"
-        for g in c.gaps[:max_gaps]
-    ) or "<li>None.</li>"
-    pts = "".join(
-        f"<tr><td>{p.points:.2f}</td><td>{_h(p.area)}</td>"
-        f"<td>{_h(p.skill_id if p.kind == 'breadth' else f'role {p.role} (years)')}</td>"
-        f"<td>[{p.evidence[0].start}:{p.evidence[0].end}] {_h(_quote(p.evidence[0], 90))}</td></tr>"
-        for p in sorted(c.points, key=lambda p: -p.points)[:max_points]
-    )
-    b = c.balance
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Scorecard: {_h(c.source)}</title>
-<style>
-body{{font:14px/1.4 system-ui,sans-serif;max-width:60em;margin:1em auto;color:#222}}
-table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:2px 6px;text-align:left}}
-.high{{color:#a00}}.medium{{color:#a60}}.low{{color:#555}}blockquote{{margin:2px 0 2px 1em;color:#555}}
-.fit{{font-size:2em;font-weight:bold}}@media print{{body{{margin:0}}}}
-</style></head><body>
-<h1>Scorecard: {_h(c.source)}</h1>
-<p><span class="fit">{c.fit:.1f}</span> / 100 against <b>{_h(c.profile)}</b> {_h(c.profile_version)} ·
-{c.total_years:.1f} years of dated roles · highest role level {_h(c.seniority_label)} · as of {_h(c.today)}</p>
-<table><tr><th>area</th><th>weight</th><th>coverage</th><th>breadth</th><th>depth</th><th>years</th><th>points</th><th>evidence for</th></tr>{rows}</table>
-<p><b>Balance</b> technology {b.tech:g} vs communication {b.comm:g}: tech share {b.tech_share:.0%}
-(target {b.target:.0%} ± {b.tolerance:.0%}), leans {_h(b.leans)}, fit × {b.factor:.2f}.</p>
-<h2>Red flags</h2><ul>{flags}</ul>
-<h2>Gaps and interview questions</h2><ul>{gaps}</ul>
-<h2>Where the points come from</h2>
-<table><tr><th>points</th><th>area</th><th>for</th><th>evidence</th></tr>{pts}</table>
-<p><small>Formula: {_h(c.formula)}</small></p>
-</body></html>
-"""

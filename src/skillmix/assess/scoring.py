@@ -6,7 +6,8 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
 1. **Skill evidence** e_s = ``credit.professional`` when a counting mention of skill s
    sits in a dated role or carries a professional cue, ``credit.listed`` when it only
    appears in a list or summary, 0 for consumer-only familiarity, negated or absent
-   skills. A per-skill minimum m_s scales it by max(0.5, min(1, years_s / m_s)).
+   skills. A per-skill minimum m_s scales it by max(``credit.short_years``, min(1,
+   years_s / m_s)).
    A required or preferred skill with no evidence takes ``credit.transferable`` times
    the best evidence among its taxonomy neighbours, and full credit from any member of
    its group of alternatives (a posting's "Hootsuite, Buffer or similar").
@@ -98,6 +99,11 @@ class ScoreTable:
     area_roles: tuple[tuple[tuple[int, ...], ...], ...]
 
     @property
+    def formula(self) -> str:
+        """The formula this table computed (recorded in every scorecard)."""
+        return FORMULA
+
+    @property
     def areas(self) -> tuple[str, ...]:
         return tuple(a.id for a in self.compiled.profile.areas)
 
@@ -135,7 +141,7 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
             val = credit.professional if se.level == "professional" else credit.listed
             need = min_years[col]
             if need > 0:
-                val *= max(0.5, min(1.0, se.years / need))
+                val *= max(credit.short_years, min(1.0, se.years / need))
             row[col] = val
     effective = direct.copy()
     transfer_from: list[dict[int, int]] = [{} for _ in range(n)]

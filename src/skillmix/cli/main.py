@@ -59,12 +59,19 @@ def _available(name: str) -> bool:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="skillmix")
-def cli() -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Settings file (TOML): cache, shared data, database and files paths. "
+                   "Default: $SKILLMIX_CONFIG.")
+def cli(config_file: str | None = None) -> None:
     """skillmix: skills-first hiring of social media tech talent.
 
     Extract skills from postings and résumés, assess candidates against role profiles,
     rank both ways, and map the job market.
     """
+    if config_file is not None:
+        from ..config import Settings, use_settings
+
+        use_settings(Settings.load(config_file))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -99,8 +106,10 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(1)
         if os.environ.get("SKILLMIX_DEBUG"):
             raise
+        from ..errors.extra_codes import X500
+
         what = (str(err).splitlines() or [""])[0][:200]
-        click.echo(f"error: [X500] unexpected {type(err).__name__}"
+        click.echo(f"error: [{X500}] unexpected {type(err).__name__}"
                    f"{': ' + what if what else ''}. This is a bug in skillmix or an input it "
                    "does not guard against yet; rerun with SKILLMIX_DEBUG=1 for the traceback "
                    "and report it.", err=True)

@@ -26,7 +26,7 @@ DOMAINS: dict[str, tuple[str, str]] = {
     "fairness_codes": ("F", "Fairness audits, redaction and the decision log"),
     "store_codes": ("S", "Persistence"),
     "api_codes": ("A", "HTTP API and web UI"),
-    "extra_codes": ("X", "Optional extras"),
+    "extra_codes": ("X", "Optional extras and unexpected errors"),
 }
 
 

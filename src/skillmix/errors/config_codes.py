@@ -1,26 +1,24 @@
-"""The coded errors of settings, options and arguments (``C``): one definition per code.
-
-Raise one by calling it: ``raise CODE(message, source=..., hint=...)``; the summary and
-hint here are what ``docs/errors.md`` lists (``python scripts/write_errors_doc.py``).
-"""
+"""Error codes of settings, options and arguments (``C``) (see :mod:`skillmix.errors`)."""
 
 from __future__ import annotations
 
 from . import ConfigError, ErrorCode
 
 __all__ = [
-    "C001", "C002", "C010", "C020", "C021", "C022", "C023", "C024", "C025", "C026", "C040",
-    "C041", "C050", "C060", "C061", "C062", "C070", "C071", "C072", "C073", "C074", "C075",
-    "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084", "C101", "C102",
-    "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142", "C301", "C302",
-    "C303", "C304", "C305", "C306", "C307", "C400", "C401", "C402", "C403", "C410", "C411",
-    "C412", "C413", "C414", "C420", "C421", "C422", "C423", "C424", "C425",
+    "C001", "C002", "C003", "C004", "C010", "C020", "C021", "C022", "C023", "C024", "C025",
+    "C026", "C040", "C041", "C050", "C060", "C061", "C062", "C070", "C071", "C072", "C073",
+    "C074", "C075", "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084",
+    "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
+    "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401", "C402", "C403",
+    "C410", "C411", "C412", "C413", "C414", "C420", "C421", "C422", "C423", "C424", "C425",
 ]
 
 C001 = ErrorCode("C001", ConfigError, "A file that was named does not exist.",
                  "Check the path.")
 C002 = ErrorCode("C002", ConfigError, "The files and folders given hold no readable document.",
                  "Pass files, or folders that contain readable documents.")
+C003 = ErrorCode("C003", ConfigError, "The settings file cannot be read or is not TOML.")
+C004 = ErrorCode("C004", ConfigError, "A settings file or override names an unknown setting.")
 C010 = ErrorCode("C010", ConfigError, "on_error is not 'raise', 'skip' or 'collect'.")
 C020 = ErrorCode("C020", ConfigError, "A ReadLimits value is not a positive number.")
 C021 = ErrorCode("C021", ConfigError, "An unknown read limit was named.")

@@ -1,9 +1,5 @@
-"""The coded errors of fairness audits, redaction and the decision log (``F``): one
-definition per code.
-
-Raise one by calling it: ``raise CODE(message, source=..., hint=...)``; the summary and
-hint here are what ``docs/errors.md`` lists (``python scripts/write_errors_doc.py``).
-"""
+"""Error codes of fairness audits, redaction and the decision log
+(``F``) (see :mod:`skillmix.errors`)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""The coded errors of market runs (``K``): one definition per code.
-
-Raise one by calling it: ``raise CODE(message, source=..., hint=...)``; the summary and
-hint here are what ``docs/errors.md`` lists (``python scripts/write_errors_doc.py``).
-"""
+"""Error codes of market runs (``K``) (see :mod:`skillmix.errors`)."""
 
 from __future__ import annotations
 
@@ -10,7 +6,7 @@ from . import MarketError, NotFoundError, ErrorCode
 
 __all__ = [
     "K101", "K102", "K103", "K110", "K111", "K112", "K113", "K114", "K120", "K121", "K130",
-    "K131", "K132", "K140", "K150", "K190", "K191", "K192", "K193", "K194",
+    "K131", "K132", "K140", "K150", "K190", "K191", "K192", "K193", "K194", "K195", "K199",
 ]
 
 K101 = ErrorCode("K101", MarketError, "A corpus file type cannot be partitioned.")
@@ -45,4 +41,7 @@ K192 = ErrorCode("K192", MarketError,
                  "An API key already has the most market runs queued or running.",
                  "Wait for one to finish (GET /v1/market/runs).")
 K193 = ErrorCode("K193", NotFoundError, "A market run has no HTML report.")
-K194 = ErrorCode("K194", NotFoundError, "A market run is not done yet.")
+K194 = ErrorCode("K194", MarketError, "The server stopped before a market run finished.",
+                 "Start the run again.")
+K195 = ErrorCode("K195", NotFoundError, "A market run is not done yet.")
+K199 = ErrorCode("K199", MarketError, "A market run failed; the job's error says why.")

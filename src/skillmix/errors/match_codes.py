@@ -1,8 +1,4 @@
-"""The coded errors of matching and ranking (``M``): one definition per code.
-
-Raise one by calling it: ``raise CODE(message, source=..., hint=...)``; the summary and
-hint here are what ``docs/errors.md`` lists (``python scripts/write_errors_doc.py``).
-"""
+"""Error codes of matching and ranking (``M``) (see :mod:`skillmix.errors`)."""
 
 from __future__ import annotations
 

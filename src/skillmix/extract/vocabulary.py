@@ -18,7 +18,6 @@ skill (not knowledge) labels.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass, field
 from importlib import resources
@@ -43,13 +42,11 @@ Candidate = tuple[int, str, "str | None", str, "str | None"]
 
 
 def cache_dir() -> Path:
-    """Where compiled vocabularies are cached (``$SKILLMIX_CACHE_DIR`` or the user's
-    cache folder)."""
-    env = os.environ.get("SKILLMIX_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "skillmix"
+    """Where compiled vocabularies are cached: the root of
+    :attr:`skillmix.config.Settings.cache_dir`."""
+    from ..config import current_settings
+
+    return current_settings().cache()
 
 
 def _ambiguous_words() -> frozenset[str]:

@@ -30,7 +30,7 @@ from typing import Iterable, Literal, Mapping
 
 from ..errors import MissingExtraError
 from ..errors.fairness_codes import F101, F102, F103, F104, F110, F111, F120, F121, F122, F123, F124
-from ..records import _Record
+from ..records import Record
 from .demographics import Demographic, intersection
 
 __all__ = [
@@ -48,7 +48,7 @@ DIMENSIONS = ("sex", "race", "intersection")
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome(_Record):
+class Outcome(Record):
     """What a run decided or scored for one candidate (``selected`` and/or ``score``)."""
 
     id: str
@@ -57,7 +57,7 @@ class Outcome(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class GroupRate(_Record):
+class GroupRate(Record):
     """One category's row of an audit table.
 
     ``hits`` is the number selected (selection audit) or scoring above the median (scoring
@@ -84,7 +84,7 @@ class GroupRate(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class AuditTable(_Record):
+class AuditTable(Record):
     """The rows of one dimension (``sex``, ``race`` or ``intersection``)."""
 
     dimension: str
@@ -101,7 +101,7 @@ class AuditTable(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Audit(_Record):
+class Audit(Record):
     """A complete audit of one run.
 
     ``kind`` is ``selection`` or ``scoring``; ``total`` counts the outcomes audited,

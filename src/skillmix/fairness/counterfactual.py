@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..records import _Record
+from ..records import Record
 
 __all__ = ["CounterfactualResult", "counterfactual_check", "swap_gender", "with_name"]
 
@@ -73,7 +73,7 @@ def with_name(text: str, name: str, *, title: str | None = None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class CounterfactualResult(_Record):
+class CounterfactualResult(Record):
     """Scores of every variant of every document, and the largest difference found.
 
     ``scores`` maps document key to ``{variant: score}``; ``max_difference`` is the

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from ..errors.config_codes import C001
 from ..errors.fairness_codes import F130, F131, F132
-from ..records import _Record
+from ..records import Record
 
 __all__ = [
     "Demographic",
@@ -71,7 +71,7 @@ _RACE_ALIASES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Demographic(_Record):
+class Demographic(Record):
     """One candidate's self-reported categories (``None`` when unknown)."""
 
     id: str

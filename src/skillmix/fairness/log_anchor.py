@@ -30,6 +30,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import FairnessError
 from ..errors.fairness_codes import F145, F155
 from ..files import atomic_write_bytes
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Iterable, Literal
 
 from ..errors.fairness_codes import F200, F201, F202
-from ..records import Document, Posting, Resume, _Record, content_id
+from ..records import Document, Posting, Record, Resume, content_id
 from . import detect
 from .names import name_finder
 
@@ -69,7 +69,7 @@ Style = Literal["mask", "placeholder"]
 
 
 @dataclass(frozen=True, slots=True)
-class Redaction(_Record):
+class Redaction(Record):
     """One masked span. ``start``/``end`` index the original text; ``new_start`` /
     ``new_end`` the redacted text (the same in ``mask`` style). ``detail`` says which rule
     fired (``pronoun``, ``education section``, a metadata key...). The masked value itself
@@ -84,7 +84,7 @@ class Redaction(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class RedactedDocument(_Record):
+class RedactedDocument(Record):
     """A document with its personal details masked, and the list of what was masked."""
 
     document: Document

@@ -3,7 +3,7 @@
 The HTML report opens with a **public summary** (what LL144 asks an employer to publish:
 the date, the data source, the number of people audited and of unknown category, and every
 category's rate and impact ratio) followed by the full tables with flags and p-values. It is
-one self-contained file (inline CSS, no scripts), built with :func:`html.escape` only.
+one self-contained file (inline CSS, no scripts) from an autoescaping template.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html import escape
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .audit import Audit, GroupRate
+from .audit import Audit
 from ..errors.fairness_codes import F160
 
 __all__ = ["CSV_COLUMNS", "audit_rows", "render_html", "to_csv", "to_json", "write_report"]
@@ -70,104 +69,20 @@ def _p(x: float | None) -> str:
     return "<0.001" if x < 0.001 else f"{x:.3f}"
 
 
-def _flags(r: GroupRate) -> str:
-    out = []
-    if r.four_fifths:
-        out.append('<span class="flag">below 4/5</span>')
-    if r.significant:
-        out.append('<span class="flag">significant</span>')
-    if r.small:
-        out.append('<span class="note">under 2% of sample</span>')
-    if r.excluded:
-        out.append('<span class="note">excluded from ratios</span>')
-    return " ".join(out)
-
-
-def _summary_table(a: Audit) -> str:
-    rate_label, _ = _LABEL[a.kind]
-    parts = []
-    for t in a.tables:
-        rows = "".join(
-            f"<tr><td>{escape(r.category)}</td><td>{r.n}</td><td>{_pct(r.rate)}</td>"
-            f"<td>{_ratio(r.impact_ratio)}</td></tr>" for r in t.rows)
-        parts.append(
-            f"<h4>{escape(_DIM.get(t.dimension, t.dimension))}</h4><table><thead><tr>"
-            f"<th>Category</th><th>Applicants</th><th>{rate_label}</th><th>Impact ratio</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>"
-            f"<p class=\"note\">Unknown category: {t.unknown} of {a.total}.</p>")
-    return "".join(parts)
-
-
-def _full_table(a: Audit) -> str:
-    rate_label, hits_label = _LABEL[a.kind]
-    parts = []
-    for t in a.tables:
-        rows = "".join(
-            f"<tr class=\"{'bad' if r.four_fifths else ''}\"><td>{escape(r.category)}</td>"
-            f"<td>{r.n}</td><td>{r.hits}</td><td>{_pct(r.rate)}</td><td>{_pct(r.share)}</td>"
-            f"<td>{_ratio(r.impact_ratio)}</td><td>{_p(r.p_value)}</td><td>{_flags(r)}</td></tr>"
-            for r in t.rows)
-        ref = escape(t.reference) if t.reference else "none"
-        parts.append(
-            f"<h4>{escape(_DIM.get(t.dimension, t.dimension))} (reference: {ref})</h4>"
-            f"<table><thead><tr><th>Category</th><th>n</th><th>{hits_label}</th>"
-            f"<th>{rate_label}</th><th>Share of sample</th><th>Impact ratio</th>"
-            f"<th>p-value</th><th>Flags</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"<p class=\"note\">Unknown category: {t.unknown}.</p>")
-    return "".join(parts)
-
-
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-color:#222}table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;
-padding:.25rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}
-tr.bad td{background:#fde8e8}.flag{color:#a00;font-weight:600}.note{color:#666;font-size:.9em}
-section{margin-bottom:2rem}"""
-
-
 def render_html(audits: Sequence[Audit], *, title: str = "Bias audit",
                 tool: str = "skillmix", source: str | None = None) -> str:
-    """A self-contained HTML report: public summary first, then the full tables."""
+    """A self-contained HTML report: public summary first, then the full tables
+    (``templates/audit_report.html``)."""
+    from ..templating import template_environment
+
     first = audits[0] if audits else None
-    date = escape(first.generated_at[:10]) if first else ""
-    src = escape(source or ", ".join(f"{k} sha256:{v[:12]}" for k, v in
-                                     (first.sources or {}).items()) if first else "")
-    summary = []
-    detail = []
-    for a in audits:
-        what = "selection" if a.kind == "selection" else "scoring"
-        med = f" Median score of the sample: {a.median:.4g}." if a.median is not None else ""
-        summary.append(
-            f"<h3>{escape(what.title())} results</h3><p>{a.total} applicants audited; "
-            f"{a.hits} {_LABEL[a.kind][1]}.{med}</p>{_summary_table(a)}")
-        params = a.parameters or {}
-        flagged = a.flagged()
-        flag_text = (", ".join(f"{escape(r.category)} ({r.dimension})" for r in flagged)
-                     if flagged else "none")
-        detail.append(
-            f"<h3>{escape(what.title())}</h3><p>Test: {escape(str(params.get('test')))}, "
-            f"alpha {params.get('alpha')}; four-fifths threshold {params.get('threshold')}; "
-            f"small categories (under {float(params.get('small_share', 0.02)) * 100:g}% of the "
-            f"sample) {'excluded from' if params.get('exclude_small') else 'kept in'} the impact "
-            f"ratios. Outcomes without demographics: {a.missing_demographics}; demographics rows "
-            f"without an outcome: {a.unused_demographics}.</p>"
-            f"<p>Categories below four-fifths: {flag_text}.</p>{_full_table(a)}")
-    return (
-        f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1>"
-        f"<section id=\"public-summary\"><h2>Public summary</h2>"
-        f"<p>Automated employment decision tool: {escape(tool)}. Date of this audit: {date}. "
-        f"Source of the data: {src or 'the employer’s own historical data'}. "
-        f"Rates use self-reported sex and race/ethnicity (EEO-1 categories); people whose "
-        f"category is unknown are counted but left out of the rates.</p>"
-        f"{''.join(summary)}</section>"
-        f"<section id=\"details\"><h2>Details</h2>{''.join(detail)}"
-        f"<p class=\"note\">Impact ratio: a category's rate divided by the highest category's "
-        f"rate. Scoring rate: the share of a category scoring above the median score of the "
-        f"whole sample. p-value: two-sided test of the category's rate against the reference "
-        f"(highest-rate) category. An audit describes; it does not change any result.</p>"
-        f"</section></body></html>"
-    )
+    if source is None and first is not None:
+        source = ", ".join(f"{k} sha256:{v[:12]}" for k, v in (first.sources or {}).items())
+    env = template_environment().overlay()
+    env.filters.update(rate=_pct, ratio=_ratio, pvalue=_p)
+    return env.get_template("audit_report.html").render(
+        audits=audits, title=title, tool=tool, source=source,
+        date=first.generated_at[:10] if first else "", labels=_LABEL, dimensions=_DIM)
 
 
 def write_report(audits: Sequence[Audit], path: str | Path, fmt: str | None = None,

@@ -17,7 +17,6 @@ are not copied into the cache; only texts found in neither are encoded and store
 from __future__ import annotations
 
 import json
-import os
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -32,12 +31,10 @@ __all__ = ["EmbeddingStore", "Seed", "default_cache_dir", "default_seed_path"]
 
 
 def default_cache_dir() -> Path:
-    env = os.environ.get("SKILLMIX_CACHE_DIR")
-    if env:
-        return Path(env) / "link"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "skillmix" / "link"
+    """``link/`` under :attr:`skillmix.config.Settings.cache_dir`."""
+    from skillmix.config import current_settings
+
+    return current_settings().cache("link")
 
 
 SEED_FILE = "esco_embeddings.npz"

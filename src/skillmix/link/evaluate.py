@@ -171,17 +171,17 @@ LABEL_FILE_NAME = "skills_en_label.txt"
 
 def default_label_file(benchmark: str | Path | None = None) -> Path | None:
     """The benchmark's label space: ``skills_en_label.txt`` beside ``benchmark``, else in
-    ``$SKILLMIX_SHARED_DATA/benchmarks/decorte/``, else ``../shared/data/benchmarks/decorte/``
-    from the working folder; ``None`` when none exists (rank every ESCO concept)."""
-    import os
+    ``benchmarks/decorte/`` of the shared data folder
+    (:attr:`skillmix.config.Settings.shared_data_dir`, ``$SKILLMIX_SHARED_DATA``); ``None``
+    when none exists (rank every ESCO concept)."""
+    from skillmix.config import current_settings
 
     candidates: list[Path] = []
     if benchmark is not None:
         candidates.append(Path(benchmark).parent / LABEL_FILE_NAME)
-    env = os.environ.get("SKILLMIX_SHARED_DATA")
-    if env:
-        candidates.append(Path(env) / "benchmarks" / "decorte" / LABEL_FILE_NAME)
-    candidates.append(Path("..") / "shared" / "data" / "benchmarks" / "decorte" / LABEL_FILE_NAME)
+    shared = current_settings().shared_data_dir
+    if shared is not None:
+        candidates.append(shared / "benchmarks" / "decorte" / LABEL_FILE_NAME)
     for c in candidates:
         if c.is_file():
             return c

@@ -326,6 +326,16 @@ class EscoLinker:
         best = np.maximum.reduceat(sims, local)
         return pref + cfg.alt_mix * (best - pref)
 
+    def label_rows(self, concepts: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every label (preferred and alternative) of ``concepts``: the rows, the concept
+        each row belongs to, and the rows' embeddings (what span proposals compare with)."""
+        rows = np.concatenate([np.arange(self._starts[c], self._end(c)) for c in concepts])
+        return rows, self._owner[rows], self._label_emb[rows]
+
+    def concept(self, c: int) -> tuple[str, str]:
+        """The URI and the preferred label of concept number ``c``."""
+        return self._uris[c], self._labels[c]
+
     def _end(self, c: int) -> int:
         return int(self._ends[c])
 

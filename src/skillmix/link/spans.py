@@ -87,14 +87,13 @@ def _propose(linker: EscoLinker, text: str, scores: np.ndarray, threshold: float
         return []
     k = min(candidates, len(scores))
     short = np.argpartition(-scores, k - 1)[:k]
-    cols = np.concatenate([np.arange(linker._starts[c], linker._end(c)) for c in short])
-    owners = linker._owner[cols]
+    _rows, owners, label_emb = linker.label_rows(short)
     wtexts = [text[toks[i][0] : toks[j - 1][1]] for i, j in wins]
     # windows compare with every label of the shortlist: use an encoder whose cosines are
     # calibrated against labels (the static encoder's distilled table, not its student)
     phrases = getattr(linker.query_encoder, "encode_phrases", None)
     vec = phrases(wtexts) if phrases is not None else linker.query_encoder.encode_tokens(wtexts)[0]
-    sims = vec @ linker._label_emb[cols].T
+    sims = vec @ label_emb.T
     best_col = sims.argmax(1)
     best = sims[np.arange(len(wins)), best_col]
     lowered = frozenset().union(*(linker.lowered_texts[c] for c in short))
@@ -111,8 +110,6 @@ def _propose(linker: EscoLinker, text: str, scores: np.ndarray, threshold: float
         if taken[i:j].any():
             continue
         taken[i:j] = True
-        c = int(owners[best_col[w]])
-        out.append(
-            ProposedSpan(toks[i][0], toks[j - 1][1], wtexts[w], linker._uris[c], linker._labels[c], float(best[w]))
-        )
+        uri, label = linker.concept(int(owners[best_col[w]]))
+        out.append(ProposedSpan(toks[i][0], toks[j - 1][1], wtexts[w], uri, label, float(best[w])))
     return sorted(out, key=lambda s: s.start)

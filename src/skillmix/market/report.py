@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -167,25 +166,11 @@ def _pct(v: float) -> str:
     return f"{v * 100:.1f}%"
 
 
-def _html_table(t: agg.ReportTable, limit: int = 25) -> str:
-    head = "".join(f"<th>{escape(c)}</th>" for c in t.columns)
-    body = []
-    for r in t.rows[:limit]:
-        cells = []
-        for c, v in zip(t.columns, r):
-            if isinstance(v, float) and ("share" in c):
-                s = _pct(v)
-            elif isinstance(v, float):
-                s = f"{v:,.3f}"
-            else:
-                s = "" if v is None else str(v)
-            cells.append(f"<td>{escape(s)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    more = f"<p class=note>{len(t.rows) - limit} more rows in tables/{escape(t.name)}.csv</p>" \
-        if len(t.rows) > limit else ""
-    empty = "<p class=note>No rows.</p>" if not t.rows else ""
-    return (f"<h2>{escape(t.title)}</h2><p>{escape(t.description)}</p>{empty}"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}")
+def _cell(column: str, v: object) -> str:
+    """A table cell as text: shares as percentages, other floats to three places."""
+    if isinstance(v, float):
+        return _pct(v) if "share" in column else f"{v:,.3f}"
+    return "" if v is None else str(v)
 
 
 def _occupation_charts(report: MarketReport) -> list[str]:
@@ -251,32 +236,14 @@ def render_html(report: MarketReport) -> str:
             values[(fam, area)] = share or 0.0
     charts.append(heatmap(fams, cols, values, "Area mix by title family"))
     charts += _occupation_charts(report)
+    from ..templating import template_environment
+
+    env = template_environment().overlay()
+    env.filters["share"] = _pct
     hidden = report.table("social_hidden_titles")
-    card_html = "".join(f"<div class=card><div class=v>{escape(v)}</div><div>{escape(k)}</div></div>"
-                        for k, v in cards)
-    tables_html = "".join(_html_table(t) for t in report.tables)
-    corpora = ", ".join(h.corpora)
-    months = f"{h.months[0]} to {h.months[-1]}" if h.months else "no dates"
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>skillmix market report</title>
-<style>
-body{{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}}
-.cards{{display:flex;flex-wrap:wrap;gap:12px}}.card{{border:1px solid #ddd;border-radius:6px;padding:10px 14px;min-width:200px}}
-.card .v{{font-size:20px;font-weight:bold;color:#2f6db3}}
-table{{border-collapse:collapse;font-size:13px;margin-bottom:1em}}td,th{{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}}
-th{{background:#f4f4f4}}.note{{color:#666;font-size:13px}}svg{{display:block;margin:1em 0}}
-</style></head><body>
-<h1>Social media skills in the job market</h1>
-<p class=note>Corpora: {escape(corpora)}. Posting dates: {escape(months)}. {h.postings:,} postings after
-deduplication. A posting "requires social media skills" when the {escape(str(clf.get("name", "classifier")))}
-finds professional social media duties or requirements (not "follow us on", not company self-description,
-not "social worker"); {escape(_estimate_note(clf))} See docs/market.md.</p>
-<div class=cards>{card_html}</div>
-<h2>Many jobs that need social media skills do not say so in the title</h2>
-<p>{h.social_title_hidden:,} of {h.requires_social:,} postings that require social media skills
-({_pct(h.social_title_hidden_share)}) have a title that does not name social media work; the most
-frequent such titles: {escape(", ".join(str(r[0]) for r in hidden.rows[:12]))}.</p>
-{"".join(charts)}
-{tables_html}
-</body></html>
-"""
+    return env.get_template("market_report.html").render(
+        h=h, cards=cards, charts=charts, tables=report.tables, limit=25, cell=_cell, zip=zip,
+        corpora=", ".join(h.corpora),
+        months=f"{h.months[0]} to {h.months[-1]}" if h.months else "no dates",
+        classifier_name=str(clf.get("name", "classifier")), estimate_note=_estimate_note(clf),
+        hidden_titles=[str(r[0]) for r in hidden.rows[:12]])

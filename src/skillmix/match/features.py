@@ -5,7 +5,9 @@ A :class:`MatchDocument` is the hand-off between extraction and ranking. For a p
 years asked; for a résumé, the evidence level (``professional`` / ``listed``; consumer-only
 familiarity is kept as ``consumer`` so explanations can say why it did not count), the
 years of use and the months since last use, taken from :func:`skillmix.assess.summarize`
-so the ranker and the scorecards read a résumé the same way. Every feature keeps the span
+so the ranker and the scorecards read a résumé the same way (they credit what they read
+with their own tables: ``MatchParams`` and a profile's ``credit``, see ``docs/match.md``).
+Every feature keeps the span
 of the mention that proves it, so an explanation can quote the words.
 
 Documents built another way (a synthetic benchmark, a store) only need to fill the same
@@ -24,12 +26,16 @@ from ..errors.match_codes import M001, M002
 from ..records import Document, Extraction, Posting, Resume, SkillMention
 
 __all__ = [
+    "LEVELS",
     "MatchDocument",
     "SkillFeature",
     "posting_features",
     "resume_features",
     "to_match_document",
 ]
+
+#: a feature's level: a posting's requirement levels, then a résumé's evidence levels
+LEVELS = ("required", "preferred", "mentioned", "professional", "listed", "consumer")
 
 _LEVEL_ORDER = {"required": 0, "preferred": 1, "mentioned": 2}
 

@@ -20,7 +20,7 @@ import scipy.sparse as sp
 
 from ..errors.match_codes import M003, M004, M005, M006, M010
 from ..records import Ranking
-from .features import MatchDocument
+from .features import LEVELS, MatchDocument
 from .params import MatchParams
 from .score import expand
 from .text import TextIndex
@@ -28,7 +28,6 @@ from .text import TextIndex
 __all__ = ["LEVELS", "MatchIndex", "Matcher"]
 
 #: level names <-> codes stored in the index
-LEVELS = ("required", "preferred", "mentioned", "professional", "listed", "consumer")
 _LEVEL_CODE = {name: i for i, name in enumerate(LEVELS)}
 
 

@@ -36,11 +36,9 @@ class LabelledDocument:
 
 
 def _cache_dir() -> Path:
-    env = os.environ.get("SKILLMIX_CACHE_DIR")
-    if env:
-        return Path(env) / "match"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "skillmix" / "match"
+    from ..config import current_settings
+
+    return current_settings().cache("match")
 
 
 def _files(root: Path) -> Iterator[tuple[str, Path]]:

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 
 from ..errors.match_codes import M007, M008
 from ..records import Counterfactual, Evidence, Match, Ranking, SkillMatch
-from .features import MatchDocument
+from .features import LEVELS, MatchDocument
 from .occupation import occupation_scores, occupation_sentence
 from .score import Components, combine, expand, score_candidates, score_jobs
 
@@ -153,8 +153,6 @@ def _explain(m: "Matcher", job: _Row, cand: _Row, cand_raw: np.ndarray,
     """Each demanded skill as met exactly, by an alternative of its example list ("Hootsuite,
     Buffer or similar": full credit, as the score gives), by a taxonomy neighbour (partial
     credit) or not at all."""
-    from .index import LEVELS
-
     demand = job.vals * m.idf_[job.cols]
     skills: list[SkillMatch] = []
     missing: list[str] = []

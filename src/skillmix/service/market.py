@@ -88,7 +88,7 @@ def market_report(ws: "Workspace", job_id: str):  # type: ignore[no-untyped-def]
     if job.kind != KIND:
         raise NotFoundError("K191", f"job {job_id!r} is not a market run.")
     if job.status != "done":
-        raise NotFoundError("K192", f"market run {job_id!r} is {job.status}, not done.",
+        raise NotFoundError("K195", f"market run {job_id!r} is {job.status}, not done.",
                             hint="Poll GET /v1/market/runs/{id} until status is 'done'.")
     return _market().build_report(run_dir(ws, job_id))
 

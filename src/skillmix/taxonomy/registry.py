@@ -14,7 +14,6 @@ match the same words. Loaded taxonomies are cached per process, keyed by file id
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -107,9 +106,11 @@ def _resolve(spec: str) -> tuple[str, Path]:
             return name, data_path("esco_skills_en.csv.gz")
         if name == "onet":
             return name, data_path("onet_technology_skills.txt.gz")
-        env = os.environ.get("SKILLMIX_LIGHTCAST")
-        if env:
-            return name, Path(env).expanduser()
+        from ..config import current_settings
+
+        lightcast = current_settings().lightcast_file
+        if lightcast is not None:
+            return name, lightcast
         raise T011(
             "Lightcast Open Skills are not shipped with skillmix (licence).",
             source="lightcast",
