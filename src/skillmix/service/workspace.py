@@ -8,7 +8,6 @@ the same one to the same use-case functions.
 
 from __future__ import annotations
 
-import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -96,13 +95,16 @@ class Workspace:
 
     def registered_taxonomies(self) -> frozenset[str]:
         """Taxonomy names a request may name: the shipped ones (``builtin``, ``esco``,
-        ``onet``), ``lightcast`` when the operator set ``$SKILLMIX_LIGHTCAST``, and each part
+        ``onet``), ``lightcast`` when the operator configured its file
+        (:attr:`skillmix.config.Settings.lightcast_file`), and each part
         of the spec the server was started with (which may be the operator's own files).
 
         Why: a profile's ``taxonomy:`` arrives from a client; a path in it would make the
         server open any file it can read (and quote it back in an error)."""
         names = {"builtin", "esco", "onet"}
-        if os.environ.get("SKILLMIX_LIGHTCAST"):
+        from ..config import current_settings
+
+        if current_settings().lightcast_file is not None:
             names.add("lightcast")
         names.update(p.strip() for p in self.settings.taxonomy.split("+") if p.strip())
         return frozenset(names)
