@@ -92,7 +92,7 @@ def main() -> int:
         for i, d in enumerate(ids):
             folds.setdefault(i % args.folds, []).append(d)
         per: dict[str, list[float]] = {}
-        for k, members in folds.items():
+        for members in folds.values():
             r = evaluate_skills(gold, lambda g: cache[g.doc], docs=members)
             for kind, ks in r.kinds.items():
                 per.setdefault(f"{kind}_f1", []).append(ks.f1)

@@ -68,7 +68,7 @@ def main() -> int:
         semantic = Extractor("builtin", semantic=True)
         runs["default+semantic"] = semantic.extract
     best: dict[str, float] = {}
-    for name, fn in runs.items():  # warm up
+    for fn in runs.values():  # warm up
         for d in docs[:50]:
             fn(d)
     for _ in range(args.rounds):

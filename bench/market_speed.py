@@ -61,7 +61,7 @@ def build_replica(n: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     sources = _load_sources()
     real = sum(len(rows) for *_, rows in sources)
-    for (name, id_col, header, rows), path in zip(sources, files):
+    for (_name, id_col, header, rows), path in zip(sources, files):
         share = round(n * len(rows) / real) if path != files[-1] else n - sum(
             round(n * len(r) / real) for *_, r in sources[:-1])
         with path.open("w", encoding="utf-8", newline="") as fh:

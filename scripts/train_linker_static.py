@@ -116,7 +116,7 @@ def piece_init(enc: MiniLMEncoder) -> np.ndarray:
     seqs = [[tok.cls_id, i, tok.sep_id] for i in range(len(tok.vocab))]
     out = np.zeros((len(seqs), enc.dim), dtype=np.float32)
     enc.batch_size = 1024
-    for idx, _ids, mask, hidden in enc._batches(seqs):
+    for idx, _ids, _mask, hidden in enc._batches(seqs):
         out[idx] = hidden.mean(1)
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12) * 0.3
 

@@ -52,3 +52,13 @@ def test_public_api_every_cli_command_is_documented_in_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     for name in COMMANDS:
         assert f"skillmix {name}" in readme, name
+
+
+def test_public_api_extract_names_one_thing() -> None:
+    """``skillmix.extract`` is the subpackage before and after it is imported; the function
+    is ``skillmix.extract_skills``."""
+    import skillmix.extract as extract_pkg
+
+    assert skillmix.extract is extract_pkg
+    assert skillmix.extract_skills is extract_pkg.extract
+    assert skillmix.extract is extract_pkg

@@ -5,7 +5,10 @@ The public API, re-exported from the stage packages. Heavy parts load on first u
 
     import skillmix
     doc = skillmix.read_document("resume.pdf", kind="resume")
-    extraction = skillmix.extract(doc)
+    extraction = skillmix.extract_skills(doc)
+
+``skillmix.extract`` is always the extraction subpackage; its one-call function is
+``skillmix.extract_skills`` (``skillmix.extract.extract``).
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ from .records import (
 
 __version__ = "0.1.0"
 
-#: lazily imported public names -> module that defines them
+#: lazily imported public names -> module that defines them ("module:attribute" when the
+#: public name differs from the module's)
 _LAZY = {
     "DecisionLog": "skillmix.fairness",
     "Extractor": "skillmix.extract",
@@ -56,7 +60,7 @@ _LAZY = {
     "assess_many": "skillmix.assess",
     "audit_scores": "skillmix.fairness",
     "audit_selection": "skillmix.fairness",
-    "extract": "skillmix.extract",
+    "extract_skills": "skillmix.extract:extract",
     "get_extractor": "skillmix.extract",
     "load_profile": "skillmix.assess",
     "load_taxonomies": "skillmix.taxonomy",
@@ -106,7 +110,7 @@ __all__ = [
     "assess_many",
     "audit_scores",
     "audit_selection",
-    "extract",
+    "extract_skills",
     "get_extractor",
     "load_profile",
     "load_taxonomies",
@@ -123,10 +127,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    target = _LAZY.get(name)
+    if target is None:
         raise AttributeError(f"module 'skillmix' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attr = target.partition(":")
+    value = getattr(importlib.import_module(module), attr or name)
     globals()[name] = value
     return value
 

@@ -50,7 +50,6 @@ def require(scope: str) -> Callable[[Request], object]:
     """A dependency that checks the request's key has ``scope`` and returns the key."""
 
     async def dependency(request: Request) -> ApiKey:
-        store = request.app.state.workspace.store
         key = await run_in_threadpool(checked_key, request, key_from_headers(request))
         if not key.allows(scope):
             raise ForbiddenError("A403", f"this key lacks the '{scope}' scope.",

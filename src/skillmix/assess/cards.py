@@ -9,6 +9,8 @@ question taken from the profile or taxonomy data.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..records import (
@@ -266,11 +268,11 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
     )
 
 
-_PARAMS: dict[int, dict] = {}
+_PARAMS: dict[int, dict[str, Any]] = {}
 
 
 def _parameters(prof: RoleProfile) -> dict:
-    hit = _PARAMS.get(id(prof))
+    hit: dict[str, Any] | None = _PARAMS.get(id(prof))
     if hit is None or hit.get("_profile") is not prof:
         hit = {
             "_profile": prof,

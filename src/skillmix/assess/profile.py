@@ -429,7 +429,7 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
             except (KeyError, IndexError, ValueError) as err:
                 raise _fail(P109, source, f"red_flags[{rule}].message {message!r} cannot be "
                             f"filled ({err!r}).",
-                            f"Use only these placeholders: {', '.join(PLACEHOLDERS[rule])}.")
+                            f"Use only these placeholders: {', '.join(PLACEHOLDERS[rule])}.") from None
         params = _mapping(f.get("params"), f"red_flags[{rule}].params", source)
         _check_keys(params, set(RULES[rule]), f"red_flags[{rule}].params", source)
         flags.append(RedFlagRule(

@@ -192,7 +192,8 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
             rows.append(tuple(sorted(roles)))
             if roles:
                 years[i, k] = ev.years_in(roles)
-                last = max((ev.roles[r].last_day(ev.today) for r in roles), default=None)
+                last = max((d for r in roles if (d := ev.roles[r].last_day(ev.today)) is not None),
+                           default=None)
                 recency[i, k] = recency_factor(
                     months_between(last, ev.today) if last else None, prof
                 )

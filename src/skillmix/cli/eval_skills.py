@@ -50,7 +50,7 @@ def skills(gold: Path, docs: Path, taxonomy: str, semantic: bool, errors: bool) 
                 raise E052(f"no document named {g.doc}.* in the folder.",
                            source=str(docs))
             kind = g.kind if g.kind in ("posting", "resume") else None
-            found[g.doc] = extractor.extract(read_document(path, kind=kind))
+            found[g.doc] = extractor.extract(read_document(path, kind=kind))  # type: ignore[arg-type]
         except SkillmixError as err:
             report.record(g.doc, err, "collect")
             continue

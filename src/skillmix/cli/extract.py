@@ -49,7 +49,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
         from ..io.limits import read_stream
 
         data = read_stream(sys.stdin.buffer, ReadLimits().max_bytes)  # D104 past the limit
-        docs = iter([read_document(data, name="<stdin>", kind=want)])
+        docs = iter([read_document(data, name="<stdin>", kind=want)])  # type: ignore[arg-type]
         report.done = 1
     else:
         missing = [f for f in files if f != "-" and not Path(f).exists()]

@@ -37,7 +37,10 @@ def progress(quiet: bool, description: str, *, total: int | None = None,
     """Yield ``advance(n=1)``; a rich bar with count, rate and elapsed time runs on
     ``stream`` (stderr) while the block runs, when :func:`progress_enabled` allows."""
     if not progress_enabled(quiet, stream):
-        yield lambda n=1: None
+        def ignore(n: int = 1) -> None:
+            return None
+
+        yield ignore
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

@@ -60,7 +60,7 @@ def render_markdown() -> str:
         "The message at the raise site says which file or value; this page says what the code",
         "means in general. The HTTP API answers with the class's status (see docs/serve.md).",
     ]
-    for module_name, (prefix, heading) in DOMAINS.items():
+    for prefix, heading in DOMAINS.values():
         lines += ["", f"## {heading} ({prefix})", "", "| code | class | meaning | what to do |",
                   "|---|---|---|---|"]
         for code, entry in codes.items():

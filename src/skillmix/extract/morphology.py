@@ -133,9 +133,9 @@ def form_variants(norm: str, *, verb_led: bool = True, lean: bool = False) -> li
     firsts = (verb_forms(words[0], DUTY_TAGS if lean else None) if verb_led else (words[0],))
     lasts = noun_forms(words[-1])
     if lean:
-        out = [" ".join([f, *words[1:]]) for f in firsts[1:]]
-        out += [" ".join([*words[:-1], last]) for last in lasts[1:]]
-        return [v for v in dict.fromkeys(out) if v != norm][:MAX_VARIANTS]
+        lean_out = [" ".join([f, *words[1:]]) for f in firsts[1:]]
+        lean_out += [" ".join([*words[:-1], last]) for last in lasts[1:]]
+        return [v for v in dict.fromkeys(lean_out) if v != norm][:MAX_VARIANTS]
     out: list[str] = []
     for first, last in product(firsts, lasts):
         cand = " ".join([first, *words[1:-1], last])

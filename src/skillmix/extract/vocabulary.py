@@ -135,8 +135,8 @@ class Vocabulary:
                         table.setdefault(" " + phrase + " ", []).append(
                             (ti, True, 3, sid, None, skill.label, skill.area)
                         )
-        for phrase, fams in (cues or {}).items():
-            table.setdefault(" " + phrase + " ", []).append((-1, False, 0, "", None, "", fams))
+        for phrase, cue_fams in (cues or {}).items():
+            table.setdefault(" " + phrase + " ", []).append((-1, False, 0, "", None, "", cue_fams))
 
         entries: list[tuple[int, tuple[Candidate, ...], tuple[str, ...]]] = []
         keys = sorted(table)
@@ -251,7 +251,7 @@ def _spec_key(sources: list[tuple[str, tuple[str, int, int]]], material: "str | 
     return h.hexdigest()[:20]
 
 
-def _cache_key(taxonomies: tuple[Taxonomy, ...], material: "str | tuple" = "") -> str:
+def _cache_key(taxonomies: tuple[Taxonomy, ...], material: object = "") -> str:
     h = hashlib.sha256(VOCABULARY_VERSION.encode())
     h.update(repr(material).encode())
     h.update("\n".join(sorted(_ambiguous_words())).encode())

@@ -9,7 +9,7 @@ streams job-board exports (CSV, JSONL, Parquet) as :class:`~skillmix.records.Pos
 
 from __future__ import annotations
 
-from .api import read_document, read_documents
+from .read import read_document, read_documents
 from .corpus import PRESETS, CorpusMapping, read_corpus
 from .inputs import iter_documents
 from .limits import ReadLimits

@@ -347,7 +347,7 @@ def read_corpus(
             try:
                 raw = json.loads(raw)
             except ValueError as exc:
-                raise doc_error(D114, src, f"invalid JSON ({exc.msg})") from None
+                raise doc_error(D114, src, f"invalid JSON ({getattr(exc, 'msg', exc)})") from None
             if not isinstance(raw, dict):
                 raise doc_error(D114, src, "a JSON line must be an object")
         return _row_posting(raw, m, src, lim)

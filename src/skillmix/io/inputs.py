@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from ..batch import BatchReport, OnError, check_on_error
 from ..errors import SkillmixError
 from ..records import Document, DocumentKind
-from .api import read_documents
+from .read import read_documents
 from .corpus import read_corpus
 from .limits import ReadLimits
 

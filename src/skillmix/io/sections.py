@@ -244,8 +244,8 @@ def required_literal(pattern: str) -> str | None:
     rest = pattern
     while rest.startswith("\\b"):
         rest = rest[2:]
-    run = []
-    for k, ch in enumerate(rest):
+    run: list[str] = []
+    for ch in rest:
         if ch in _META:
             if ch in "?*{":
                 run = run[:-1]

@@ -19,7 +19,7 @@ import os
 import struct
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 __all__ = ["main", "read_frame", "write_frame"]
 
@@ -37,7 +37,7 @@ def read_frame(fh: BinaryIO) -> bytes | None:
     return data
 
 
-def write_frame(fh: BinaryIO, payload: bytes) -> None:
+def write_frame(fh: IO[bytes], payload: bytes) -> None:
     fh.write(_LEN.pack(len(payload)))
     fh.write(payload)
     fh.flush()

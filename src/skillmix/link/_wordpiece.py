@@ -91,7 +91,7 @@ class WordPiece:
             if chunk.isalnum():
                 words.append(chunk)
                 continue
-            cur = []
+            cur: list[str] = []
             for ch in chunk:
                 if _is_punct(ch):
                     if cur:

@@ -114,7 +114,8 @@ class EmbeddingStore:
         if directory is False:
             self.directory = None
         else:
-            self.directory = Path(directory) if directory not in (None, True) else default_cache_dir()
+            self.directory = (Path(directory) if directory is not None and directory is not True
+                              else default_cache_dir())
         self._rows: dict[str, int] = {}
         self._matrix = np.zeros((0, dim), dtype=np.float16)
         self._load()
@@ -150,8 +151,8 @@ class EmbeddingStore:
                 texts[i] = t
             # 0644: mkstemp makes 0600, and a cache may be shared read-only
             atomic_write(paths[0], self._write_matrix, mode=0o644)
-            atomic_write(paths[1], lambda p: p.write_text(json.dumps(texts), encoding="utf-8"),
-                         mode=0o644)
+            payload = json.dumps(texts)
+            atomic_write(paths[1], lambda p: _write_text(p, payload), mode=0o644)
         except OSError as exc:
             raise C303(
                 f"cannot write the embedding cache: {exc.strerror or exc}.",
@@ -195,3 +196,7 @@ class EmbeddingStore:
         if rest:
             out[rest] = seed.get([texts[i] for i in rest])
         return out
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")

@@ -270,6 +270,6 @@ class MiniLMEncoder:
             for r, i in enumerate(idx):
                 n = len(seqs[i])
                 wid, words = maps[i]
-                tokens[i] = TokenBatch(vectors=hidden[r, 1 : n - 1], word_ids=wid, words=words)
+                tokens[i] = TokenBatch(vectors=hidden[r, 1 : n - 1], word_ids=np.asarray(wid), words=words)
         sent /= np.maximum(np.linalg.norm(sent, axis=1, keepdims=True), 1e-12)
         return sent, tokens  # type: ignore[return-value]

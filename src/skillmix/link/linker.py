@@ -94,7 +94,7 @@ class LinkerConfig:
             raise C306(f"LinkerConfig.alt_mix must be in [0, 1], got {self.alt_mix!r}.")
 
     def with_(self, **changes: object) -> "LinkerConfig":
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]  # checked in __post_init__
 
 
 #: Weights for the static query encoder. Its student embeds sentences: trained to rank
@@ -326,7 +326,8 @@ class EscoLinker:
         best = np.maximum.reduceat(sims, local)
         return pref + cfg.alt_mix * (best - pref)
 
-    def label_rows(self, concepts: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def label_rows(self, concepts: Sequence[int] | np.ndarray,
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every label (preferred and alternative) of ``concepts``: the rows, the concept
         each row belongs to, and the rows' embeddings (what span proposals compare with)."""
         rows = np.concatenate([np.arange(self._starts[c], self._end(c)) for c in concepts])

@@ -42,6 +42,7 @@ def facts(posting: Posting) -> dict[str, Any]:
     best = m.best
     pay = posting_pay(posting.text, PAY)
     has = pay is not None and pay.low is not None
+    pay_ = pay if has else None
     return {
         "soc": best.soc if best else None,
         "soc_title": best.title if best else None,
@@ -49,10 +50,10 @@ def facts(posting: Posting) -> dict[str, Any]:
         "soc_score": round(best.score, 4) if best else None,
         "soc_disagrees": m.disagrees,
         "pay_kind": pay.kind if pay is not None else None,
-        "pay_low": pay.low if has else None,
-        "pay_high": pay.high if has else None,
-        "pay_currency": pay.currency if has else None,
-        "pay_period": pay.period if has else None,
-        "pay_period_inferred": pay.period_inferred if has else None,
-        "pay_annual": pay.annual_mid if has else None,
+        "pay_low": pay_.low if pay_ is not None else None,
+        "pay_high": pay_.high if pay_ is not None else None,
+        "pay_currency": pay_.currency if pay_ is not None else None,
+        "pay_period": pay_.period if pay_ is not None else None,
+        "pay_period_inferred": pay_.period_inferred if pay_ is not None else None,
+        "pay_annual": pay_.annual_mid if pay_ is not None else None,
     }

@@ -291,7 +291,7 @@ class CVReport:
     seed: int
     pooled: Mapping[str, Mapping[str, tuple[float, float]]]
     per_fold: Mapping[str, Mapping[str, tuple[float, float]]]
-    by_source: Mapping[str, Mapping[str, Mapping[str, float]]] = field(default_factory=dict)
+    by_source: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     errors: Mapping[str, Sequence[str]] = field(default_factory=dict)
     areas_f1: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 

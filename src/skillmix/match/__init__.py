@@ -15,12 +15,12 @@ try:  # the match extra: scipy.sparse for the index, bm25s for text relevance
 except ImportError:  # pragma: no cover - depends on the environment
     raise MissingExtraError.for_module("scipy", "match") from None
 
-from .api import build, profile_area_weights, rank_candidates, rank_jobs, read_pool
+from .ranking import build, profile_area_weights, rank_candidates, rank_jobs, read_pool
 from .features import MatchDocument, SkillFeature, posting_features, resume_features, to_match_document
 from .index import MatchIndex, Matcher
 from .params import COMPONENTS, MatchParams
 from .rank import FORMULA, ordinal
-from .store import FORMAT, load_index, save_index
+from .saved_index import FORMAT, load_index, save_index
 
 __all__ = [
     "COMPONENTS",

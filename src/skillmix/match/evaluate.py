@@ -75,7 +75,7 @@ def load_relevance(path: str | Path) -> dict[str, dict[str, float]]:
 
 def _params_for(base: MatchParams, keep: Sequence[str]) -> MatchParams:
     zero = {w: 0.0 for w in ("w_skill", "w_area", "w_years", "w_text", "w_occupation") if w not in keep}
-    return dataclasses.replace(base, **zero)
+    return dataclasses.replace(base, **zero)  # type: ignore[arg-type]  # weights are floats
 
 
 def evaluate_pool(

@@ -347,7 +347,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         yc[cols] = np.where(vals > 0, yrs, 0.0)
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                        d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
-                       alternatives)
+                       alternatives)  # type: ignore[arg-type]
         return _with_occupation(c, occ), raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)

@@ -127,7 +127,6 @@ def find_pay(text: str, settings: PaySettings | None = None, *, assume_pay: bool
         if _NOT_MONEY_UNIT.match(tail) and not has_cur:
             continue
         cur_raw = next((x.group("cur") or (x.group("code") or "").strip() for x in (a, b) if x and (x.group("cur") or x.group("code"))), None)
-        k = bool(a.group("k") or (b and b.group("k")))
         before = text[max(0, s0 - 60):s0]
         cue = bool(_CUE.search(before[-45:]))
         near_cue = bool(_CUE.search(before[-15:]))

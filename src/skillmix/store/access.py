@@ -119,7 +119,8 @@ def revoke_key(store: Store, key_id: str, *, actor: str) -> None:
             raise NotFoundError("A110", f"no API key {key_id!r}.")
         if row.revoked_at is None:
             row.revoked_at = utcnow()
-        sess.execute(SessionRow.__table__.delete().where(SessionRow.key_id == key_id))
+        sess.execute(SessionRow.__table__.delete()  # type: ignore[attr-defined]
+                     .where(SessionRow.key_id == key_id))
         store.audit(sess, actor, "key.revoke", "api_key", key_id)
 
 

@@ -93,7 +93,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
                                      .where(RankingMemberRow.candidate_id == candidate_id)))
 
         def run(name: str, stmt) -> None:  # type: ignore[no-untyped-def]
-            counts[name] = counts.get(name, 0) + (sess.execute(stmt).rowcount or 0)
+            counts[name] = counts.get(name, 0) + (sess.execute(stmt).rowcount or 0)  # type: ignore[attr-defined]
 
         run("skill_index", delete(SkillIndexRow).where(or_(
             SkillIndexRow.candidate_id == candidate_id, SkillIndexRow.document_id.in_(doc_ids))))

@@ -23,7 +23,6 @@ from .models import (
     JobRow,
     PostingRow,
     ProfileRow,
-    RankingMemberRow,
     RankingRow,
     ScorecardRow,
     SkillIndexRow,
@@ -234,10 +233,11 @@ def list_candidates(store: Store, *, limit: int = 100, offset: int = 0) -> list[
 def candidates_with_skill(store: Store, skill_id: str) -> list[str]:
     """Candidates whose documents show ``skill_id`` as evidence (the skill index)."""
     with store.session() as sess:
-        return list(sess.scalars(select(SkillIndexRow.candidate_id).distinct()
-                                 .where(SkillIndexRow.skill_id == skill_id,
-                                        SkillIndexRow.candidate_id.is_not(None),
-                                        SkillIndexRow.counted > 0)).all())
+        rows = sess.scalars(select(SkillIndexRow.candidate_id).distinct()
+                            .where(SkillIndexRow.skill_id == skill_id,
+                                   SkillIndexRow.candidate_id.is_not(None),
+                                   SkillIndexRow.counted > 0)).all()
+        return [c for c in rows if c is not None]
 
 
 def get_posting(store: Store, posting_id: str) -> PostingInfo:

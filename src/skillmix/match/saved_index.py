@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -84,8 +84,7 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         expanded = {"exp_data": ex.data, "exp_indices": ex.indices, "exp_indptr": ex.indptr}
         meta["expanded_key"] = index.derived.get("expanded_key")
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-    np.savez(
-        tmp / "arrays.npz",
+    arrays: dict[str, Any] = dict(
         data=index.values.data, indices=index.values.indices, indptr=index.values.indptr,
         level=index.level, years=index.years, recency=index.recency, spans=index.spans,
         profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
@@ -93,6 +92,7 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         alt_doc=index.alt_doc, alt_col=index.alt_col, alt_ptr=index.alt_ptr,
         alt_members=index.alt_members, **expanded,
     )
+    np.savez(tmp / "arrays.npz", **arrays)
     index.text_index.save(tmp / "bm25")
     if folder.exists():
         shutil.rmtree(folder)
