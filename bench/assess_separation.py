@@ -44,7 +44,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from skillmix.assess import load_profile, score_many, summarize  # noqa: E402
+from skillmix.assess import load_profile, score_many, summarise  # noqa: E402
 from skillmix.assess.profile import parse_profile  # noqa: E402
 from skillmix.batch import BatchReport  # noqa: E402
 from skillmix.extract import get_extractor  # noqa: E402
@@ -174,7 +174,7 @@ def main() -> None:
     today = date.fromisoformat(args.today)
     rows = load(args.root, args.cache)
     labels = np.array([cat in POSITIVE for cat, _, _ in rows])
-    evs = [summarize(ext, doc, today=today) for _, doc, ext in rows]
+    evs = [summarise(ext, doc, today=today) for _, doc, ext in rows]
     profile = load_profile(args.profile)
 
     t0 = time.perf_counter()

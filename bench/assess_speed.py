@@ -8,7 +8,7 @@ extraction are not timed. Then, back to back in this process, it times:
 * ``assess_many``: the batch path (one score matrix, then a scorecard per résumé);
 * ``assess_many detail=False``: scorecards without per-skill depth and gap questions;
 * ``score_many``: the numbers only (fits and area coverage), from summaries made beforehand;
-* ``summarize``: the evidence summaries alone, for reference.
+* ``summarise``: the evidence summaries alone, for reference.
 
 Each is the best of --repeat runs, as wall time and as this process's CPU time; ratios
 to the baseline use CPU time. The machine is shared by several engineers, so absolute
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from skillmix.assess import assess, assess_many, load_profile, score_many, summarize  # noqa: E402
+from skillmix.assess import assess, assess_many, load_profile, score_many, summarise  # noqa: E402
 from skillmix.extract import get_extractor  # noqa: E402
 from skillmix.batch import BatchReport  # noqa: E402
 from skillmix.io import read_documents  # noqa: E402
@@ -81,9 +81,9 @@ def main() -> None:
     t_one = best_of(args.repeat, lambda: [assess(e, profile, document=d, today=TODAY) for e, d in pairs])
     t_many = best_of(args.repeat, lambda: assess_many(pairs, profile, today=TODAY))
     t_lean = best_of(args.repeat, lambda: assess_many(pairs, profile, today=TODAY, detail=False))
-    evs = [summarize(e, d, today=TODAY) for e, d in pairs]
+    evs = [summarise(e, d, today=TODAY) for e, d in pairs]
     t_score = best_of(args.repeat, lambda: score_many(evs, profile))
-    t_sum = best_of(args.repeat, lambda: [summarize(e, d, today=TODAY) for e, d in pairs])
+    t_sum = best_of(args.repeat, lambda: [summarise(e, d, today=TODAY) for e, d in pairs])
 
     print(f"read {report.summary()}")
     print(f"{args.n} extracted résumés ({len(base)} distinct, {mentions:.0f} mentions each on "
@@ -91,7 +91,7 @@ def main() -> None:
     print(f"{'path':28} {'wall s':>7} {'cpu s':>7} {'cpu/résumé':>11} {'cpu vs one-by-one':>18}")
     for name, (w, c) in (("one-by-one assess (baseline)", t_one), ("assess_many", t_many),
                          ("assess_many detail=False", t_lean),
-                         ("score_many (numbers only)", t_score), ("summarize only", t_sum)):
+                         ("score_many (numbers only)", t_score), ("summarise only", t_sum)):
         print(f"{name:28} {w:7.3f} {c:7.3f} {c / args.n * 1e6:9.0f}µs {c / t_one[1]:17.2f}x")
 
 

@@ -31,7 +31,7 @@ try:
 except ImportError:  # before issue #13
     def glue_points(text: str) -> list[int]:
         return []
-from skillmix.extract.normalize import normalize
+from skillmix.extract.normal_form import normalise
 from skillmix.io import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +60,7 @@ def main() -> int:
     default = Extractor("builtin")
     def scan(d):
         g = glue_points(d.text)
-        return lexical._hits(d.text, normalize(d.text), g) if g else lexical._hits(d.text, normalize(d.text))
+        return lexical._hits(d.text, normalise(d.text), g) if g else lexical._hits(d.text, normalise(d.text))
 
     runs = {"scan": scan,
             "lexical": lexical.extract, "context": context.extract, "default": default.extract}

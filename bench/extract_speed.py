@@ -3,7 +3,7 @@
 Reads the real postings in ``../shared/data/postings/`` (LinkedIn, Remotive, Adzuna),
 then, in one process on one core, with the builtin + full ESCO + Lightcast vocabularies:
 
-* baseline: the Aho-Corasick scan alone over the normalized text (matching only);
+* baseline: the Aho-Corasick scan alone over the normalised text (matching only);
 * lexical: matching plus guards and overlap resolution (context rules off);
 * full: lexical plus context rules and sections (what ``skillmix extract`` does).
 
@@ -73,7 +73,7 @@ def main() -> None:
         os.environ["SKILLMIX_CACHE_DIR"] = cache
         from skillmix.extract import Extractor
         from skillmix.extract.engine import _FINAL_DOT
-        from skillmix.extract.normalize import normalize
+        from skillmix.extract.normal_form import normalise
 
         t = time.perf_counter()
         postings = load_postings(args.shared)
@@ -86,7 +86,7 @@ def main() -> None:
         def run_scan() -> int:
             n = 0
             for d in docs:
-                for _ in auto.iter(" " + _FINAL_DOT.sub(" ", normalize(d.text)) + " "):
+                for _ in auto.iter(" " + _FINAL_DOT.sub(" ", normalise(d.text)) + " "):
                     n += 1
             return n
 

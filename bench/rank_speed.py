@@ -4,7 +4,7 @@
 
 1. **Skill distribution** of the real résumés: every LiveCareer PDF under ``--resumes`` is
    read once (parsed documents are cached, see ``skillmix.match.labelled``), extracted and
-   summarized; the per-résumé skill features (skill, level, years, recency) are cached as
+   summarised; the per-résumé skill features (skill, level, years, recency) are cached as
    JSON beside the documents, per taxonomy version.
 2. **Synthetic profiles**: each one starts from a real résumé drawn at random, keeps each
    of its skills with probability 0.7 and adds Poisson(2) skills drawn from its category's

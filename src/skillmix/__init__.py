@@ -72,7 +72,7 @@ _LAZY = {
     "read_document": "skillmix.io",
     "read_documents": "skillmix.io",
     "redact": "skillmix.fairness",
-    "summarize": "skillmix.assess",
+    "summarise": "skillmix.assess",
 }
 
 __all__ = [
@@ -122,7 +122,7 @@ __all__ = [
     "read_document",
     "read_documents",
     "redact",
-    "summarize",
+    "summarise",
 ]
 
 

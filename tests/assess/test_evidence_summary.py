@@ -1,4 +1,4 @@
-"""summarize(): professional vs consumer evidence, years from dated roles, seniority."""
+"""summarise(): professional vs consumer evidence, years from dated roles, seniority."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from skillmix.assess import seniority_of, summarize
+from skillmix.assess import seniority_of, summarise
 from skillmix.assess.evidence import UNKNOWN_END_MONTHS
 from skillmix.extract import as_document
 from skillmix.records import Document, Role
@@ -27,7 +27,7 @@ def _union_months(roles, idxs, today):
 
 
 def test_evidence_years_come_from_dated_roles(demo_resume, extractor, today):
-    ev = summarize(extractor.extract(demo_resume), demo_resume, today=today)
+    ev = summarise(extractor.extract(demo_resume), demo_resume, today=today)
     assert demo_resume.roles, "the demo résumé has a dated work history"
     checked = 0
     for se in ev.skills.values():
@@ -48,13 +48,13 @@ def test_evidence_years_come_from_dated_roles(demo_resume, extractor, today):
 
 
 def test_evidence_skills_list_counts_as_listed_not_professional(demo_resume, extractor, today):
-    ev = summarize(extractor.extract(demo_resume), demo_resume, today=today)
+    ev = summarise(extractor.extract(demo_resume), demo_resume, today=today)
     docker = ev.skills["docker"]  # only in the SKILLS section
     assert docker.level == "listed" and docker.roles == () and docker.years == 0
 
 
 def test_evidence_consumer_mentions_do_not_count(consumer_resume, extractor, today):
-    ev = summarize(extractor.extract(consumer_resume), consumer_resume, today=today)
+    ev = summarise(extractor.extract(consumer_resume), consumer_resume, today=today)
     # the retail job's duty ("Helped customers find books") is real customer service;
     # nothing about the platforms counts
     counting = {se.skill_id: se for se in ev.counting()}
@@ -78,7 +78,7 @@ def test_evidence_overlapping_roles_counted_once(extractor, today):
     )
     doc = as_document(text, "resume")
     assert len(doc.roles) == 2
-    ev = summarize(extractor.extract(doc), doc, today=today)
+    ev = summarise(extractor.extract(doc), doc, today=today)
     assert ev.skills["seo"].years_from_roles == pytest.approx(3.0)  # 2020-2022, not 4
 
 
@@ -88,21 +88,21 @@ def test_evidence_role_without_end_is_not_run_to_today(extractor, today):
                 end=None, current=False, span_start=11, span_end=len(text))
     doc = Document(id="x", text=text, source="<t>", media_type="text/plain", kind="resume",
                    roles=(role,))
-    ev = summarize(extractor.extract(doc), doc, today=today)
+    ev = summarise(extractor.extract(doc), doc, today=today)
     assert role.months(today) > 100  # what running it to today would give
     assert ev.skills["seo"].years_from_roles == pytest.approx(UNKNOWN_END_MONTHS / 12)
 
 
 def test_evidence_explicit_year_claims(extractor, today):
     doc = as_document("SUMMARY\nMarketer with 8 years of SEO experience.\n", "resume")
-    ev = summarize(extractor.extract(doc), doc, today=today)
+    ev = summarise(extractor.extract(doc), doc, today=today)
     assert ev.skills["seo"].years_claimed == 8
     assert ev.skills["seo"].years == 8
 
 
 def test_evidence_real_resumes_spans_and_years(real_resumes, extractor, today):
     for doc in real_resumes:
-        ev = summarize(extractor.extract(doc), doc, today=today)
+        ev = summarise(extractor.extract(doc), doc, today=today)
         for se in ev.skills.values():
             for m in se.mentions + se.consumer_mentions:
                 assert doc.text[m.start:m.end] == m.surface

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from skillmix.assess import score_many, summarize
+from skillmix.assess import score_many, summarise
 from skillmix.batch import BatchReport
 from skillmix.io import read_documents
 
@@ -34,7 +34,7 @@ def test_separation_default_profile_auc(shared_data, extractor, today):
     cats, evs = [], []
     for doc in read_documents(files, kind="resume", sandbox=False, report=report):
         cats.append(Path(doc.source).parent.name)
-        evs.append(summarize(extractor.extract(doc), doc, today=today))
+        evs.append(summarise(extractor.extract(doc), doc, today=today))
     labels = np.array([c in bench.POSITIVE for c in cats])
     fit = score_many(evs, "social-media-technologist").fit
     count = np.array([len(ev.counting()) for ev in evs], dtype=float)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillmix.extract import Extractor
-from skillmix.extract.normalize import normalize, normalize_form
+from skillmix.extract.normal_form import normalise, normalise_form
 from skillmix.records import Area, Document, Skill
 from skillmix.taxonomy import Taxonomy
 
@@ -65,8 +65,8 @@ def test_engine_sentence_final_full_stop(tiny: Extractor) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=0, max_size=300))
-def test_normalize_preserves_length(text: str) -> None:
-    assert len(normalize(text)) == len(text)
+def test_normalise_preserves_length(text: str) -> None:
+    assert len(normalise(text)) == len(text)
 
 
 WORDS = ["social", "media", "marketing", "Go", "go", "Excel", "C++", "Node.js", "A/B",
@@ -88,13 +88,13 @@ def test_engine_every_span_is_exact_surface(tiny: Extractor, words: list[str]) -
         after = text[m.end] if m.end < len(text) else " "
         assert not before.isalnum()
         assert not after.isalnum()
-        assert normalize_form(m.surface)
+        assert normalise_form(m.surface)
 
 
-def test_normalize_form_is_idempotent() -> None:
+def test_normalise_form_is_idempotent() -> None:
     for form in ["Search-Engine Optimisation", "A/B testing", "C#", "e.g."]:
-        once = normalize_form(form)
-        assert normalize_form(once) == once
+        once = normalise_form(form)
+        assert normalise_form(once) == once
 
 
 def test_engine_guards_sentence_initial_and_abbreviations() -> None:

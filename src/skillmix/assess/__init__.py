@@ -1,6 +1,6 @@
 """Assess candidates against role profiles: the article's hiring rubric as data.
 
-``summarize`` turns a résumé's extraction into per-skill evidence (professional vs
+``summarise`` turns a résumé's extraction into per-skill evidence (professional vs
 consumer-only, years from dated roles, recency, seniority); ``load_profile`` reads a role
 profile (built-in name or YAML path) and ``profile_from_posting`` derives one from a job
 posting; ``assess`` / ``assess_many`` score candidates into explainable
@@ -8,7 +8,7 @@ posting; ``assess`` / ``assess_many`` score candidates into explainable
 ``scorecard_markdown`` / ``scorecard_html`` / ``scorecard_rows`` lay them out.
 """
 
-from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence, seniority_of, summarize
+from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence, seniority_of, summarise
 from .cards import question_for
 from .profile import (
     DEFAULT_PROFILE,
@@ -58,5 +58,5 @@ __all__ = [
     "scorecard_markdown",
     "scorecard_rows",
     "seniority_of",
-    "summarize",
+    "summarise",
 ]

@@ -39,7 +39,7 @@ def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, not
                       sentences: dict[int, str] | None = None) -> Evidence:
     if sentences is None:
         sentence = ev.sentence(m)
-    else:  # a skills line holds many mentions: normalize its text once per card
+    else:  # a skills line holds many mentions: normalise its text once per card
         sentence = sentences.get(m.sentence_start)
         if sentence is None:
             sentence = sentences[m.sentence_start] = ev.sentence(m)

@@ -1,6 +1,6 @@
 """What a résumé proves, skill by skill: the evidence summary scorecards and rankers share.
 
-:func:`summarize` turns one :class:`~skillmix.records.Extraction` (and the
+:func:`summarise` turns one :class:`~skillmix.records.Extraction` (and the
 :class:`~skillmix.records.Document` it came from) into a :class:`CandidateEvidence`:
 
 * for each skill, the mentions that **count** (not negated, not consumer-only familiarity),
@@ -39,7 +39,7 @@ __all__ = [
     "SkillEvidence",
     "months_between",
     "seniority_of",
-    "summarize",
+    "summarise",
 ]
 
 _WORDS = re.compile(r"[a-z][a-z\-]*")
@@ -247,12 +247,12 @@ def _role_facts(role: Role, text: str, today: date) -> tuple[int, int | None, st
     return months, level, label, (first if first != -1 else role.span_end)
 
 
-def summarize(
+def summarise(
     extraction: Extraction,
     document: Document | None = None,
     today: date | None = None,
 ) -> CandidateEvidence:
-    """Summarize a résumé's extraction into per-skill evidence (see the module docs).
+    """Summarise a résumé's extraction into per-skill evidence (see the module docs).
 
     ``document`` supplies the work history (roles) and the text; without it, mentions
     keep whatever role index the extractor gave them and no years are credited.

@@ -83,7 +83,7 @@ _FLAG_KEYS = {"rule", "severity", "message", "question", "params"}
 class AreaSpec:
     """One skill area a role needs.
 
-    ``weight`` is its share of the fit (weights are normalized over the profile);
+    ``weight`` is its share of the fit (weights are normalised over the profile);
     ``target`` is how much weighted evidence earns full breadth credit in the area;
     ``required``/``preferred`` name taxonomy skills (from any area: a skill listed here
     counts for this area only); ``questions`` probe a weak area in interview.

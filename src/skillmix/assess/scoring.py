@@ -1,6 +1,6 @@
 """The fit formula, computed for one candidate or many at once.
 
-For a profile with areas k (normalized weights w_k, targets t_k, minimum years m_k,
+For a profile with areas k (normalised weights w_k, targets t_k, minimum years m_k,
 breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
 
 1. **Skill evidence** e_s = ``credit.professional`` when a counting mention of skill s
@@ -48,7 +48,7 @@ from ..errors import SkillmixError
 from ..errors.profile_codes import P130
 from ..records import Document, Extraction, Posting, Resume, Scorecard
 from .compiled import CompiledProfile, compile_profile
-from .evidence import CandidateEvidence, months_between, summarize
+from .evidence import CandidateEvidence, months_between, summarise
 from .profile import DEFAULT_PROFILE, RoleProfile, load_profile
 
 __all__ = [
@@ -125,7 +125,7 @@ def recency_factor(months: float | None, profile: RoleProfile) -> float:
 
 
 def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str) -> ScoreTable:
-    """Score many summarized candidates at once (see the module docs for the formula)."""
+    """Score many summarised candidates at once (see the module docs for the formula)."""
     prof = load_profile(profile)
     cp = compile_profile(prof)
     n, s_n, k_n = len(evidence), len(cp.ids), cp.n_areas
@@ -233,16 +233,16 @@ def candidate_evidence(
     taxonomy: str = "builtin",
     today: date | None = None,
 ) -> CandidateEvidence:
-    """Summarized evidence from whatever the caller has: evidence (returned as is), an
+    """Summarised evidence from whatever the caller has: evidence (returned as is), an
     extraction (with its ``document`` for roles), an ``(extraction, document)`` pair, a
     document, a résumé, a path (read as a résumé; a one-line string naming an existing
     file is taken as a path) or résumé text."""
     if isinstance(item, CandidateEvidence):
         return item
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Extraction):
-        return summarize(item[0], item[1], today=today)
+        return summarise(item[0], item[1], today=today)
     if isinstance(item, Extraction):
-        return summarize(item, document, today=today)
+        return summarise(item, document, today=today)
     from ..extract import as_document, get_extractor
 
     if isinstance(item, str) and _is_path(item):
@@ -259,7 +259,7 @@ def candidate_evidence(
     else:
         doc = as_document(item, "resume")
     ext = get_extractor(taxonomy).extract(doc)
-    return summarize(ext, doc, today=today)
+    return summarise(ext, doc, today=today)
 
 
 def assess(

@@ -11,7 +11,7 @@ __all__ = ["taxonomy_group"]
 
 @click.group(name="taxonomy")
 def taxonomy_group() -> None:
-    """Browse the taxonomies skills are normalized to."""
+    """Browse the taxonomies skills are normalised to."""
 
 
 @taxonomy_group.command("list")

@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from .normalize import normalize_form
+from .normal_form import normalise_form
 
 __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
 
@@ -121,7 +121,7 @@ def years_in(text: str) -> list[tuple[int, float]]:
 
 @lru_cache(maxsize=1)
 def cue_phrases() -> dict[str, tuple[str, ...]]:
-    """Normalized cue phrase -> the families it belongs to (from the data file). The
+    """Normalised cue phrase -> the families it belongs to (from the data file). The
     extraction vocabulary compiles these into its automaton, so cues and skills are
     found in the same single pass over the text."""
     raw = yaml.safe_load(
@@ -130,7 +130,7 @@ def cue_phrases() -> dict[str, tuple[str, ...]]:
     phrases: dict[str, set[str]] = {}
     for fam in FAMILIES:
         for phrase in raw.get(fam) or []:
-            norm = normalize_form(str(phrase))
+            norm = normalise_form(str(phrase))
             if norm:
                 phrases.setdefault(norm, set()).add(fam)
     return {k: tuple(sorted(v)) for k, v in phrases.items()}

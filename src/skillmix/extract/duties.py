@@ -26,7 +26,7 @@ import yaml
 
 from ..errors.extraction_codes import E020, E021, E022
 from .morphology import form_variants, noun_forms, verb_forms
-from .normalize import normalize_form
+from .normal_form import normalise_form
 
 __all__ = [
     "DutyHit",
@@ -130,9 +130,9 @@ def duty_patterns() -> tuple[DutyPattern, ...]:
         try:
             out.append(DutyPattern(
                 index=i, skills=tuple(row["skills"]),
-                verbs=tuple(normalize_form(v) for v in row["verbs"]),
-                objects=tuple(normalize_form(o) for o in row["objects"]),
-                context=tuple(normalize_form(c) for c in row.get("context") or ()),
+                verbs=tuple(normalise_form(v) for v in row["verbs"]),
+                objects=tuple(normalise_form(o) for o in row["objects"]),
+                context=tuple(normalise_form(c) for c in row.get("context") or ()),
                 gap=int(row.get("gap", 6)), quantity=row.get("quantity"),
             ))
         except (KeyError, TypeError, ValueError) as err:
@@ -154,7 +154,7 @@ def _noun_phrase_forms(phrase: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def duty_cues() -> dict[str, tuple[str, ...]]:
-    """Normalized phrase -> cue families (``dv12``, ``do12``, ``dc12``) for the
+    """Normalised phrase -> cue families (``dv12``, ``do12``, ``dc12``) for the
     automaton: every inflection of each pattern's verbs, objects and context words."""
     cues: dict[str, set[str]] = {}
     for p in duty_patterns():
@@ -172,13 +172,13 @@ def duty_cues() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def evidence_forms() -> dict[str, tuple[str, ...]]:
-    """Builtin skill id -> the normalized evidence phrases (with inflections) that show
+    """Builtin skill id -> the normalised evidence phrases (with inflections) that show
     it, from ``data/evidence_phrases.yaml``."""
     out: dict[str, tuple[str, ...]] = {}
     for sid, row in (_load("evidence_phrases.yaml").get("skills") or {}).items():
         forms: list[str] = []
         for phrase in (row or {}).get("phrases") or ():
-            norm = normalize_form(str(phrase))
+            norm = normalise_form(str(phrase))
             if norm and norm not in forms:
                 forms.append(norm)
                 if " " not in norm:
@@ -187,7 +187,7 @@ def evidence_forms() -> dict[str, tuple[str, ...]]:
                     if v not in forms:
                         forms.append(v)
         for verb in (row or {}).get("verbs") or ():
-            for f in verb_forms(normalize_form(str(verb))):
+            for f in verb_forms(normalise_form(str(verb))):
                 if f not in forms:
                     forms.append(f)
         out[str(sid)] = tuple(forms)

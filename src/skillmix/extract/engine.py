@@ -3,7 +3,7 @@
 One :class:`Extractor` holds a compiled vocabulary (see :mod:`.vocabulary`) and is
 reused for every document. For each document it
 
-1. normalizes the text without moving any character (:mod:`.normalize`);
+1. normalises the text without moving any character (:mod:`.normal_form`);
 2. runs the automaton once and keeps whole-word hits whose guards pass (exact spelling
    for short and ambiguous forms);
 3. resolves overlaps, longest first (so "social media marketing" beats "social media");
@@ -27,7 +27,7 @@ from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
 from .duties import duty_cues, evidence_forms, find_duties
 from .guards import crosses_line, guard_hits
-from .normalize import normalize
+from .normal_form import normalise
 from .semantic import SemanticFallback
 from .vocabulary import Vocabulary
 
@@ -313,7 +313,7 @@ class Extractor:
         doc = as_document(item, kind)
         text = doc.text
         glue = glue_points(text, self._known)
-        norm = normalize(text)
+        norm = normalise(text)
         reading = self.context or self.semantic is not None
         hits, cues, duty = self._hits(text, norm, glue, with_cues=reading)
         rules = ContextRules(text, cues, extra_ends=glue) if reading else None

@@ -28,7 +28,7 @@ from typing import Sequence
 import yaml
 
 from ..errors.extraction_codes import E023
-from .normalize import normalize_form
+from .normal_form import normalise_form
 
 __all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits"]
 
@@ -50,7 +50,7 @@ class FormGuard:
 
 @lru_cache(maxsize=1)
 def form_guards() -> dict[tuple[str, str], FormGuard]:
-    """(skill id, normalized form) -> its guard, from ``data/guarded_forms.yaml``."""
+    """(skill id, normalised form) -> its guard, from ``data/guarded_forms.yaml``."""
     try:
         raw = yaml.safe_load(
             (resources.files("skillmix.extract") / "data" / "guarded_forms.yaml").read_text("utf-8")
@@ -59,11 +59,11 @@ def form_guards() -> dict[tuple[str, str], FormGuard]:
         for sid, row in (raw.get("forms") or {}).items():
             g = FormGuard(
                 skill_id=str(sid), form=str(row["form"]),
-                support=tuple(normalize_form(w) for w in row.get("support") or ()),
-                deny_before=tuple(normalize_form(w) for w in row.get("deny_before") or ()),
-                deny_after=tuple(normalize_form(w) for w in row.get("deny_after") or ()),
+                support=tuple(normalise_form(w) for w in row.get("support") or ()),
+                deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
+                deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
             )
-            out[(g.skill_id, normalize_form(g.form))] = g
+            out[(g.skill_id, normalise_form(g.form))] = g
         return out
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise E023(f"cannot read guarded_forms.yaml ({err}).") from None

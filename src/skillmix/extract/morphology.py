@@ -115,7 +115,7 @@ def noun_forms(word: str) -> tuple[str, ...]:
 
 
 def form_variants(norm: str, *, verb_led: bool = True, lean: bool = False) -> list[str]:
-    """Inflected variants of a normalized surface form (the form itself excluded).
+    """Inflected variants of a normalised surface form (the form itself excluded).
 
     ``verb_led=False`` keeps the first word as written (for taxonomies whose labels are
     noun phrases only). ``lean=True`` (for the big reference taxonomies, ESCO and

@@ -1,8 +1,8 @@
 """The compiled vocabulary: every surface form of the chosen taxonomies in one
 Aho-Corasick automaton, built once and cached on disk.
 
-Each key is ``" " + normalized form + " "`` and the text is scanned as
-``" " + normalized text + " "`` (with sentence-final full stops read as spaces), so the
+Each key is ``" " + normalised form + " "`` and the text is scanned as
+``" " + normalised text + " "`` (with sentence-final full stops read as spaces), so the
 automaton only ever reports whole-word matches and no hit needs checking in Python.
 Each key's value indexes :attr:`Vocabulary.entries`, a tuple of candidates
 ``(taxonomy_index, skill_id, exact_surface_or_None)``: ``exact_surface`` is set for
@@ -30,7 +30,7 @@ from ..errors.extraction_codes import E010
 from ..files import atomic_write
 from ..taxonomy.model import Taxonomy
 from .morphology import form_variants
-from .normalize import normalize_form
+from .normal_form import normalise_form
 
 __all__ = ["VOCABULARY_VERSION", "Vocabulary", "cache_dir"]
 
@@ -83,7 +83,7 @@ class Vocabulary:
     ) -> "Vocabulary":
         """Compile ``taxonomies``; ``cues`` are context-cue phrases (phrase ->
         families); ``extra`` are evidence phrases of builtin skills (skill id ->
-        normalized phrases), used when a taxonomy named ``builtin`` is among them."""
+        normalised phrases), used when a taxonomy named ``builtin`` is among them."""
         ambiguous = _ambiguous_words()
         # key -> [(taxonomy index, exact-last flag, priority, skill id, exact, label, area)]
         table: dict[str, list[tuple]] = {}
@@ -93,7 +93,7 @@ class Vocabulary:
             for skill in tax:
                 forced = set(skill.case_sensitive)
                 for fi, form in enumerate(skill.surface_forms):
-                    norm = normalize_form(form)
+                    norm = normalise_form(form)
                     if not norm or len(norm) > 120:
                         continue
                     if norm in _FUNCTION_WORDS and form not in forced:

@@ -4,7 +4,7 @@ A :class:`MatchDocument` is the hand-off between extraction and ranking. For a p
 :class:`SkillFeature` carries the strongest requirement level of its mentions and the
 years asked; for a résumé, the evidence level (``professional`` / ``listed``; consumer-only
 familiarity is kept as ``consumer`` so explanations can say why it did not count), the
-years of use and the months since last use, taken from :func:`skillmix.assess.summarize`
+years of use and the months since last use, taken from :func:`skillmix.assess.summarise`
 so the ranker and the scorecards read a résumé the same way (they credit what they read
 with their own tables: ``MatchParams`` and a profile's ``credit``, see ``docs/match.md``).
 Every feature keeps the span
@@ -149,13 +149,13 @@ def resume_features(
     today: date | None = None,
     title: str | None = None,
 ) -> MatchDocument:
-    """A résumé's evidence, read by :func:`skillmix.assess.summarize`: per skill its level
+    """A résumé's evidence, read by :func:`skillmix.assess.summarise`: per skill its level
     (professional beats listed; consumer-only kept for explanations), years of use and
     recency. The proving mention is the first one inside a dated role, else the first
     counting one."""
-    from ..assess.evidence import summarize
+    from ..assess.evidence import summarise
 
-    ev = summarize(extraction, document, today=today)
+    ev = summarise(extraction, document, today=today)
     feats: list[SkillFeature] = []
     for s in ev.skills.values():
         if s.mentions:

@@ -1,11 +1,11 @@
-"""Text normalization for matching, length-preserving so spans stay exact.
+"""Text normalisation for matching, length-preserving so spans stay exact.
 
-Matching runs on a normalized copy of the text in which every character stands at the
+Matching runs on a normalised copy of the text in which every character stands at the
 same offset as in the original: letters are lower-cased, characters that can be part of
 a skill name (letters, digits, ``+ # . &``) are kept, and everything else (whitespace,
 hyphens, slashes, quotes, brackets, bullets) becomes a space. A match at ``[s, e)`` in
-the normalized text is therefore the span ``[s, e)`` of the original, and
-``text[s:e]`` is always the evidence a user sees. The same function normalizes
+the normalised text is therefore the span ``[s, e)`` of the original, and
+``text[s:e]`` is always the evidence a user sees. The same function normalises
 taxonomy surface forms, so ``"Search-Engine Optimisation"`` and
 ``"search engine optimisation"`` meet.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["KEEP", "normalize", "normalize_form"]
+__all__ = ["KEEP", "normalise", "normalise_form"]
 
 KEEP = frozenset("+#.&")
 _ASCII_TABLE: dict[int, str] = {}
@@ -52,8 +52,8 @@ def _map_char(ch: str) -> str:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def normalize(text: str) -> str:
-    """Normalize ``text`` for matching; ``len(result) == len(text)`` always."""
+def normalise(text: str) -> str:
+    """Normalise ``text`` for matching; ``len(result) == len(text)`` always."""
     out = text.translate(_ASCII_TABLE)
     if text.isascii():
         return out
@@ -63,10 +63,10 @@ def normalize(text: str) -> str:
 _SPACES = re.compile(r" +")
 
 
-def normalize_form(form: str) -> str:
-    """Normalize a taxonomy surface form: as :func:`normalize`, then collapse spaces
+def normalise_form(form: str) -> str:
+    """Normalise a taxonomy surface form: as :func:`normalise`, then collapse spaces
     and strip, and drop a trailing full stop (``"etc."`` stays matchable)."""
-    out = _SPACES.sub(" ", normalize(form)).strip()
+    out = _SPACES.sub(" ", normalise(form)).strip()
     while out.endswith("."):
         out = out[:-1].rstrip()
     return out
