@@ -46,3 +46,12 @@ def test_templating_audit_escapes_categories_and_p_values():
     html = render_html([audit_selection(outcomes, demo)], title=HOSTILE)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "&lt;0.001" in html  # a p-value below 0.001 is text, not a broken tag
+
+
+def test_templating_web_base_extends_the_shared_layout():
+    from pathlib import Path
+
+    import skillmix.web
+
+    base = Path(skillmix.web.__file__).parent / "templates" / "base.html"
+    assert base.read_text(encoding="utf-8").startswith('{% extends "layout.html" %}')

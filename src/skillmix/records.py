@@ -186,10 +186,6 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-#: the old private name, kept while store/ and fairness/log.py still import it
-_Record = Record
-
-
 # --------------------------------------------------------------------------- documents
 
 

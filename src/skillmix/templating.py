@@ -10,9 +10,14 @@ and keeps markup out of the Python that computes the numbers. Every page extends
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-__all__ = ["FILTERS", "render_page", "template_environment"]
+__all__ = ["FILTERS", "TEMPLATES", "render_page", "template_environment"]
+
+#: the shared templates (``layout.html`` and the report pages); the web UI searches here
+#: after its own folder
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +26,7 @@ def template_environment() -> Any:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("skillmix", "templates"),
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

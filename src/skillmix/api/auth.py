@@ -13,7 +13,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from ..store import ApiKey, verify_key
-from .errors import ForbiddenError
+from ..errors.api_codes import A403
 
 __all__ = ["checked_key", "client_address", "key_from_headers", "require"]
 
@@ -52,8 +52,8 @@ def require(scope: str) -> Callable[[Request], object]:
     async def dependency(request: Request) -> ApiKey:
         key = await run_in_threadpool(checked_key, request, key_from_headers(request))
         if not key.allows(scope):
-            raise ForbiddenError("A403", f"this key lacks the '{scope}' scope.",
-                                 hint="Ask an admin for a key with that scope.")
+            raise A403(f"this key lacks the '{scope}' scope.",
+                       hint="Ask an admin for a key with that scope.")
         request.state.key = key
         return key
 

@@ -14,7 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, ForbiddenError, PayloadTooLargeError, SkillmixError
+from ..errors import BadRequestError, ForbiddenError, PayloadTooLargeError, SkillmixError
+from ..errors.api_codes import A101, A403, A404, A405, A413, A422, A500
 
 __all__ = [
     "BadRequestError",
@@ -27,11 +28,7 @@ __all__ = [
 log = logging.getLogger("skillmix.api")
 
 
-class BadRequestError(ConfigError):
-    """The request is malformed (wrong content type, missing part...)."""
-
-
-_HTTP_CODES = {404: "A404", 405: "A405", 401: "A101", 403: "A403", 413: "A413"}
+_HTTP_CODES = {404: A404.code, 405: A405.code, 401: A101.code, 403: A403.code, 413: A413.code}
 
 
 def envelope(status: int, code: str, error: str) -> JSONResponse:
@@ -56,13 +53,13 @@ async def _validation(_: Request, err: Exception) -> JSONResponse:
     for e in err.errors()[:5]:
         loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
         parts.append(f"{loc}: {e.get('msg')}")
-    return envelope(422, "A422", f"[A422] invalid request: {'; '.join(parts)}. "
-                                 "See /v1/openapi.json for the expected shape.")
+    return envelope(422, A422.code, f"[{A422}] invalid request: {'; '.join(parts)}. "
+                                    "See /v1/openapi.json for the expected shape.")
 
 
 async def _bug(_: Request, err: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=err)
-    return envelope(500, "A500", "[A500] internal error. The server log has the details.")
+    return envelope(500, A500.code, f"[{A500}] internal error. The server log has the details.")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -16,6 +16,7 @@ from typing import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors.api_codes import A400, A413
 from .errors import PayloadTooLargeError
 
 __all__ = ["BodyLimit", "BodyTooLarge", "DEFAULT_BODY_BYTES", "MAX_OFFSET"]
@@ -56,12 +57,12 @@ class BodyLimit:
         if lengths:
             raw = lengths[0].strip()
             if len(lengths) > 1 or not raw.isdigit() or len(raw) > 18:
-                await _answer(send, 400, "A400", "[A400] the Content-Length header is not "
-                                                 "one non-negative integer.")
+                await _answer(send, 400, A400.code, f"[{A400}] the Content-Length header is "
+                                                    "not one non-negative integer.")
                 return
             if int(raw) > limit:
-                await _answer(send, 413, "A413", f"[A413] the request body is larger than "
-                                                 f"the limit of {limit} bytes.")
+                await _answer(send, 413, A413.code, f"[{A413}] the request body is larger "
+                                                    f"than the limit of {limit} bytes.")
                 return
         seen = 0
         over = False
@@ -76,8 +77,8 @@ class BodyLimit:
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     over = True
-                    raise BodyTooLarge("A413", f"the request body is larger than the "
-                                               f"limit of {limit} bytes.")
+                    raise BodyTooLarge(A413.code, f"the request body is larger than the "
+                                                  f"limit of {limit} bytes.")
             return message
 
         async def guarded(message: Message) -> None:
@@ -94,5 +95,5 @@ class BodyLimit:
             if not over:
                 raise  # a real bug: the app's error middleware has answered already
         if over and not started:
-            await _answer(send, 413, "A413", f"[A413] the request body is larger than the "
-                                             f"limit of {limit} bytes.")
+            await _answer(send, 413, A413.code, f"[{A413}] the request body is larger than "
+                                                f"the limit of {limit} bytes.")

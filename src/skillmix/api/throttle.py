@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 
 from ..errors import PermissionDeniedError
+from ..errors.api_codes import A429
 
 __all__ = ["AuthThrottle", "TooManyFailuresError"]
 
@@ -47,7 +48,7 @@ class AuthThrottle:
         if level < 1.0:
             wait = (1.0 - level) / self.per_second
             raise TooManyFailuresError(
-                "A429", "too many failed authentications from this address.",
+                A429.code, "too many failed authentications from this address.",
                 hint=f"Retry in {wait:.0f} s with a valid key.")
 
     def failed(self, client: str) -> None:

@@ -15,7 +15,8 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
-from .errors import BadRequestError, PayloadTooLargeError
+from .errors import PayloadTooLargeError
+from ..errors.api_codes import A400, A410, A411, A414
 
 __all__ = ["FIELD_LIMIT", "Upload", "read_upload"]
 
@@ -82,8 +83,8 @@ class _Collector:
         else:
             self._field_bytes += n
             if self._field_bytes > FIELD_LIMIT:
-                raise PayloadTooLargeError("A414", f"form fields exceed {FIELD_LIMIT} bytes.",
-                                           hint="Send text as a file part instead.")
+                raise A414(f"form fields exceed {FIELD_LIMIT} bytes.",
+                           hint="Send text as a file part instead.")
         self._buf.extend(data[start:end])
 
     def part_end(self) -> None:
@@ -107,8 +108,8 @@ async def read_upload(request: Request, max_bytes: int, file_field: str = "file"
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
     if ctype != b"multipart/form-data" or not boundary:
-        raise BadRequestError("A400", "expected a multipart/form-data body with a boundary.",
-                              hint=f"Send the file as form field '{file_field}'.")
+        raise A400("expected a multipart/form-data body with a boundary.",
+                   hint=f"Send the file as form field '{file_field}'.")
     sink = _Collector(file_field, max_bytes)
     total = 0
     try:
@@ -123,12 +124,12 @@ async def read_upload(request: Request, max_bytes: int, file_field: str = "file"
     except FormParserError as err:
         # the parser's own words name only positions and limits, never body bytes
         what = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
-        raise BadRequestError("A411", f"the multipart body is malformed ({what}).",
-                              hint=f"Send the file as form field '{file_field}' of a "
-                                   "well-formed multipart/form-data body.") from None
+        raise A411(f"the multipart body is malformed ({what}).",
+                   hint=f"Send the file as form field '{file_field}' of a "
+                        "well-formed multipart/form-data body.") from None
     for name, filename, part_type, data in sink.files:
         if name == file_field:
             return Upload(filename=filename, content_type=part_type, data=bytes(data),
                           fields=sink.fields)
-    raise BadRequestError("A410", f"no file part named {file_field!r} in the upload.",
-                          hint=f"Send the file as form field '{file_field}'.")
+    raise A410(f"no file part named {file_field!r} in the upload.",
+               hint=f"Send the file as form field '{file_field}'.")

@@ -12,9 +12,9 @@ from ..service import erase, ingest
 from ..store import ApiKey, repo
 from .auth import require
 from .limits import MAX_OFFSET
-from .errors import BadRequestError
 from .upload import read_upload
 from .views import candidate_view, document_view, extraction_view, posting_view, result_view
+from ..errors.api_codes import A406, A420
 
 __all__ = ["router"]
 
@@ -36,17 +36,16 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
     up = await read_upload(request, ws.settings.max_upload_bytes)
     kind = up.fields.get("kind", "")
     if kind not in ("resume", "posting"):
-        raise BadRequestError("A420", f"form field 'kind' must be 'resume' or 'posting', not {kind!r}.")
+        raise A420(f"form field 'kind' must be 'resume' or 'posting', not {kind!r}.")
     f = up.fields
     cid = f.get("candidate_id") or None
     if cid and kind == "resume":
         from ..store.access import may_attach
-        from .errors import ForbiddenError
 
         if not await run_in_threadpool(may_attach, ws.store, key, cid):
-            raise ForbiddenError("A406", "only the key that created this candidate "
-                                 "(or an admin key) may add documents to it.",
-                                 hint="Upload without candidate_id to make a new candidate.")
+            raise A406("only the key that created this candidate "
+                       "(or an admin key) may add documents to it.",
+                       hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
         ingest, ws, up.data, filename=up.filename, kind=kind, actor=key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,

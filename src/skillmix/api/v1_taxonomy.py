@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
-from ..errors import NotFoundError
+from ..errors.taxonomy_codes import T190
 from ..store import ApiKey
 from ..taxonomy import Taxonomy, available_taxonomies, load_taxonomy
 from .auth import require
@@ -20,8 +20,8 @@ router = APIRouter(prefix="/v1/taxonomies", tags=["taxonomies"])
 def _load(name: str) -> Taxonomy:
     # only registered names: a client must not make the server open arbitrary paths
     if name not in available_taxonomies():
-        raise NotFoundError("T190", f"no taxonomy named {name!r}.",
-                            hint=f"Known: {', '.join(available_taxonomies())}.")
+        raise T190(f"no taxonomy named {name!r}.",
+                   hint=f"Known: {', '.join(available_taxonomies())}.")
     return load_taxonomy(name)
 
 

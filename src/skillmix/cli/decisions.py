@@ -17,9 +17,10 @@ def decisions_group() -> None:
 
 
 @decisions_group.command("verify")
-@click.option("--db", envvar="SKILLMIX_DB_URL", default=None,
-              help="The server's database [default: sqlite:///skillmix.sqlite; env SKILLMIX_DB_URL].")
-@click.option("--files-dir", envvar="SKILLMIX_FILES_DIR", default=None,
+@click.option("--db", default=None,
+              help="The server's database [default: Settings.database_url ($SKILLMIX_DB_URL), "
+                   "else sqlite:///skillmix.sqlite].")
+@click.option("--files-dir", default=None,
               help="The server's files folder (its log head and key sit beside it).")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False), default=None,
               help="Verify a JSONL decision log file instead of a server's database.")

@@ -12,9 +12,10 @@ def _config(ctx: click.Context):  # type: ignore[no-untyped-def]
 
 
 @click.group(invoke_without_command=True)
-@click.option("--db", envvar="SKILLMIX_DB_URL", default=None,
-              help="Database URL or SQLite path [default: sqlite:///skillmix.sqlite; env SKILLMIX_DB_URL].")
-@click.option("--files-dir", envvar="SKILLMIX_FILES_DIR", default=None,
+@click.option("--db", default=None,
+              help="Database URL or SQLite path [default: Settings.database_url "
+                   "($SKILLMIX_DB_URL), else sqlite:///skillmix.sqlite].")
+@click.option("--files-dir", default=None,
               help="Where uploaded files are kept [default: next to the SQLite file].")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -40,10 +41,10 @@ def serve(ctx: click.Context, db: str | None, files_dir: str | None, host: str, 
                               run_server)
 
     require_serve_extra()
-    ctx.obj = ServeConfig(db=db, files_dir=files_dir, host=host, port=port,
-                          max_upload_mb=max_upload_mb, blind=blind, taxonomy=taxonomy,
-                          secure_cookies=secure_cookies, corpora=parse_corpora(corpora),
-                          workers=default_workers() if workers is None else workers)
+    ctx.obj = ServeConfig.from_settings(
+        db=db, files_dir=files_dir, host=host, port=port, max_upload_mb=max_upload_mb,
+        blind=blind, taxonomy=taxonomy, secure_cookies=secure_cookies,
+        corpora=parse_corpora(corpora), workers=default_workers() if workers is None else workers)
     if ctx.invoked_subcommand is None:
         run_server(ctx.obj)
 

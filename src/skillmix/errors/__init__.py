@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 __all__ = [
+    "BadRequestError",
     "ConfigError",
     "DocumentError",
     "ErrorCode",
@@ -105,6 +106,10 @@ class MarketError(SkillmixError):
     """A market run failed or its output folder is not usable."""
 
 
+class BadRequestError(ConfigError):
+    """An HTTP request is malformed (wrong content type, missing part...)."""
+
+
 class PayloadTooLargeError(DocumentError):
     """An upload or request body went over its size limit."""
 
@@ -112,7 +117,9 @@ class PayloadTooLargeError(DocumentError):
 
     @classmethod
     def for_limit(cls, limit: int) -> "PayloadTooLargeError":
-        return cls("A413", f"the upload is larger than the limit of {limit} bytes.",
+        from .api_codes import A413
+
+        return cls(A413.code, f"the upload is larger than the limit of {limit} bytes.",
                    hint="Send a smaller file, or ask the admin to raise --max-upload-mb.")
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from . import (
+    BadRequestError,
     ConfigError,
-    DocumentError,
     ErrorCode,
+    ForbiddenError,
     NotFoundError,
+    PayloadTooLargeError,
     PermissionDeniedError,
     SkillmixError,
 )
@@ -28,23 +30,26 @@ A110 = ErrorCode("A110", NotFoundError, "No API key with this id.")
 A111 = ErrorCode("A111", ConfigError, "A key's expiry is outside (0, 3650] days.")
 A120 = ErrorCode("A120", PermissionDeniedError, "The form's CSRF token is missing or wrong.",
                  "Reload the page and submit the form again.")
-A400 = ErrorCode("A400", ConfigError, "The request is malformed (headers or body).")
-A403 = ErrorCode("A403", PermissionDeniedError,
+A400 = ErrorCode("A400", BadRequestError, "The request is malformed (headers or body).")
+A403 = ErrorCode("A403", ForbiddenError,
                  "The API key lacks the scope the endpoint or page needs.",
                  "Ask an admin for a key with that scope.")
 A404 = ErrorCode("A404", NotFoundError, "No such route.")
 A405 = ErrorCode("A405", ConfigError, "The route does not accept this HTTP method.")
-A406 = ErrorCode("A406", PermissionDeniedError,
+A406 = ErrorCode("A406", ForbiddenError,
                  "Only the key that created a candidate (or an admin key) may add documents to it.",
                  "Upload without candidate_id to make a new candidate.")
-A410 = ErrorCode("A410", ConfigError,
+A410 = ErrorCode("A410", BadRequestError,
                  "The multipart upload has no file part with the expected name.")
-A411 = ErrorCode("A411", ConfigError, "The multipart body is malformed.")
-A413 = ErrorCode("A413", DocumentError, "The request body or upload is larger than the limit.",
+A411 = ErrorCode("A411", BadRequestError, "The multipart body is malformed.")
+A413 = ErrorCode("A413", PayloadTooLargeError,
+                 "The request body or upload is larger than the limit.",
                  "Send a smaller file, or ask the admin to raise --max-upload-mb.")
-A414 = ErrorCode("A414", DocumentError, "The form fields of an upload exceed their size limit.",
+A414 = ErrorCode("A414", PayloadTooLargeError,
+                 "The form fields of an upload exceed their size limit.",
                  "Send text as a file part instead.")
-A420 = ErrorCode("A420", ConfigError, "The form field 'kind' is neither 'resume' nor 'posting'.")
+A420 = ErrorCode("A420", BadRequestError,
+                 "The form field 'kind' is neither 'resume' nor 'posting'.")
 A422 = ErrorCode("A422", ConfigError, "The request or form does not have the expected shape.")
 A429 = ErrorCode("A429", PermissionDeniedError,
                  "Too many failed authentications from one address; wait and retry.")

@@ -43,8 +43,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Literal, Mapping, Protocol
 
-from ..errors import ConfigError, FairnessError, StoreError
-from ..records import Document, Posting, Resume, _Record, to_jsonable
+from ..errors import FairnessError, StoreError
+from ..errors.fairness_codes import F140, F141, F142, F143, F144, F150, F152
+from ..errors.store_codes import S201
+from ..records import Document, Posting, Record, Resume, to_jsonable
 from .log_anchor import LogAnchor
 
 __all__ = [
@@ -83,7 +85,7 @@ def config_version(config: Mapping[str, Any]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class LogEntry(_Record):
+class LogEntry(Record):
     """One line of the log.
 
     ``kind`` is ``run`` (a scoring or ranking run: ``run_kind``, ``inputs`` hashes,
@@ -152,9 +154,9 @@ def parse_entry(data: Any, where: str = "an entry") -> LogEntry:
     of the wrong type is an edit, not something to read around (and must never turn into
     an uncoded ``TypeError``)."""
     def bad(what: str) -> FairnessError:
-        return FairnessError("F152", f"{where} of the decision log {what}.",
-                             hint="The log was edited or damaged; run `skillmix decisions "
-                                  "verify` and restore it from a backup.")
+        return F152(f"{where} of the decision log {what}.",
+                    hint="The log was edited or damaged; run `skillmix decisions "
+                         "verify` and restore it from a backup.")
 
     if not isinstance(data, Mapping):
         raise bad(f"is a JSON {type(data).__name__}, not an object")
@@ -295,8 +297,8 @@ class JsonlSink:
         os.fsync(fd)
 
     def _fail(self, err: OSError) -> StoreError:
-        return StoreError("S201", f"cannot append to the decision log ({err.strerror}).",
-                          source=str(self.path), hint="Check the path and permissions.")
+        return S201(f"cannot append to the decision log ({err.strerror}).",
+                    source=str(self.path), hint="Check the path and permissions.")
 
     def append(self, entry: Mapping[str, Any]) -> None:
         try:
@@ -340,10 +342,10 @@ class JsonlSink:
         try:
             last = parse_entry(json.loads(lines[-1]), "the last entry")
         except json.JSONDecodeError as err:
-            raise FairnessError("F150", "the last line of the decision log is not JSON.",
-                                source=str(self.path),
-                                hint="The log was edited or truncated; restore it from a "
-                                     "backup.") from err
+            raise F150("the last line of the decision log is not JSON.",
+                       source=str(self.path),
+                       hint="The log was edited or truncated; restore it from a "
+                            "backup.") from err
         if last.seq is not None:
             return last.hash, last.seq
         return tail_of(self.read())  # an unsigned log from before positions: count them
@@ -357,10 +359,10 @@ class JsonlSink:
                     try:
                         yield json.loads(line)
                     except json.JSONDecodeError as err:
-                        raise FairnessError("F150", f"line {n} of the decision log is not JSON.",
-                                            source=str(self.path),
-                                            hint="The log was edited or truncated; restore it "
-                                                 "from a backup.") from err
+                        raise F150(f"line {n} of the decision log is not JSON.",
+                                   source=str(self.path),
+                                   hint="The log was edited or truncated; restore it "
+                                        "from a backup.") from err
 
     def replace(self, entries: Iterable[Mapping[str, Any]]) -> None:
         self.rewrite(lambda _old: entries)
@@ -402,8 +404,8 @@ class DecisionLog:
                  clock: Callable[[], datetime] = _now,
                  anchor: LogAnchor | Literal["beside"] | None = "beside") -> None:
         if retention_days is not None and retention_days < 1:
-            raise ConfigError("F140", f"retention_days must be at least 1, not {retention_days}.",
-                              hint="Pass None to keep entries forever.")
+            raise F140(f"retention_days must be at least 1, not {retention_days}.",
+                       hint="Pass None to keep entries forever.")
         self.sink: LogSink = JsonlSink(sink) if isinstance(sink, (str, Path)) else sink
         if anchor == "beside":
             anchor = self.sink.anchor() if isinstance(self.sink, JsonlSink) else None
@@ -468,7 +470,7 @@ class DecisionLog:
                    blind: bool | None = None, actor: str | None = None) -> dict[str, Any]:
         """The checked fields of a run entry (what :meth:`record_run` seals and appends)."""
         if run_kind not in ("scoring", "ranking"):
-            raise ConfigError("F141", f"run_kind must be 'scoring' or 'ranking', not {run_kind!r}.")
+            raise F141(f"run_kind must be 'scoring' or 'ranking', not {run_kind!r}.")
         cfg = dict(config or {})
         return dict(
             kind="run", run_kind=run_kind, inputs=tuple(input_hash(i) for i in inputs),
@@ -494,14 +496,14 @@ class DecisionLog:
                         decision: str, previous: Any = None) -> dict[str, Any]:
         """The checked fields of an override entry (see :meth:`record_override`)."""
         if not reviewer or not reviewer.strip():
-            raise FairnessError("F142", "an override needs the reviewer who made it.",
-                                hint="Pass reviewer=<name or id>.")
+            raise F142("an override needs the reviewer who made it.",
+                       hint="Pass reviewer=<name or id>.")
         if not reason or not reason.strip():
-            raise FairnessError("F143", "an override needs a reason.",
-                                hint="Say why the reviewer departs from the run's result.")
+            raise F143("an override needs a reason.",
+                       hint="Say why the reviewer departs from the run's result.")
         if decision not in DECISIONS:
-            raise FairnessError("F144", f"unknown decision {decision!r}.",
-                                hint=f"Use one of: {', '.join(DECISIONS)}.")
+            raise F144(f"unknown decision {decision!r}.",
+                       hint=f"Use one of: {', '.join(DECISIONS)}.")
         salt = secrets.token_hex(16)
         text = reason.strip()
         return dict(kind="override", run_id=run_id, candidate_id=candidate_id,

@@ -21,9 +21,13 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from ..errors import ConfigError, MissingExtraError
+from ..errors import MissingExtraError
+from ..errors.config_codes import C140, C141, C142, C143
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 __all__ = ["CONFIG_ENV", "SERVE_MODULES", "ServeConfig", "build_app", "default_workers",
            "parse_corpora", "prepare_database", "require_serve_extra", "run_server",
@@ -69,14 +73,28 @@ class ServeConfig:
     log_level: str = "info"
     workers: int = 1
 
+    @classmethod
+    def from_settings(cls, settings: "Settings | None" = None, **options: Any) -> "ServeConfig":
+        """The server's options as a view of :class:`~skillmix.config.Settings`: ``db`` and
+        ``files_dir`` not given come from the settings (file, then environment), resolved
+        here so worker processes get the same paths as the parent."""
+        from ..config import current_settings
+
+        s = settings or current_settings()
+        if options.get("db") is None:
+            options["db"] = s.database_url
+        if options.get("files_dir") is None and s.files_dir is not None:
+            options["files_dir"] = str(s.files_dir)
+        return cls(**options)
+
     def __post_init__(self) -> None:
         if not 1 <= self.workers <= 256:
-            raise ConfigError("C143", f"workers must be 1-256, not {self.workers}.",
-                              hint="Pass --workers N; the default is the CPU count.")
+            raise C143(f"workers must be 1-256, not {self.workers}.",
+                       hint="Pass --workers N; the default is the CPU count.")
         if not 0 < self.port < 65536:
-            raise ConfigError("C140", f"port must be 1-65535, not {self.port}.")
+            raise C140(f"port must be 1-65535, not {self.port}.")
         if not 0 < self.max_upload_mb <= 1024:
-            raise ConfigError("C141", f"max upload must be in (0, 1024] MB, not {self.max_upload_mb}.")
+            raise C141(f"max upload must be in (0, 1024] MB, not {self.max_upload_mb}.")
 
 
 def parse_corpora(items: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -85,7 +103,7 @@ def parse_corpora(items: tuple[str, ...] | list[str]) -> dict[str, str]:
     for item in items:
         name, sep, path = item.partition("=")
         if not sep or not name.strip() or not path.strip():
-            raise ConfigError("C142", f"--corpus wants NAME=PATH, not {item!r}.")
+            raise C142(f"--corpus wants NAME=PATH, not {item!r}.")
         out[name.strip()] = path.strip()
     return out
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from ..errors import NotFoundError
+from ..errors.fairness_codes import F146
+from ..errors.store_codes import S101
 from ..store.core import add_audit
 from ..store.decisions import DbLogSink, alias_of, append_entry, find_run, store_anchor
 from ..store.models import CandidateRow
@@ -46,12 +47,12 @@ def record_override(ws: "Workspace", run_id: str, candidate_id: str, *, reviewer
     log = decision_log(ws)
     with ws.store.session(write=True) as sess:
         if find_run(sess, run_id) is None:
-            raise NotFoundError("F146", f"no scoring or ranking run {run_id[:80]!r} in the "
-                                        "decision log.",
-                                hint="Use the 'decision' id of a scorecard or ranking.")
+            raise F146(f"no scoring or ranking run {run_id[:80]!r} in the "
+                       "decision log.",
+                       hint="Use the 'decision' id of a scorecard or ranking.")
         cand = sess.get(CandidateRow, candidate_id)
         if cand is None:
-            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+            raise S101(f"no candidate {candidate_id!r}.")
         fields = log.override_fields(run_id, alias_of(cand.log_key, candidate_id),
                                      reviewer=reviewer, reason=reason, decision=decision)
         entry = append_entry(sess, lambda prev, seq: log.seal(fields, prev, seq))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Mapping
 
-from ..errors import ConfigError, DocumentError, PayloadTooLargeError
+from ..errors import PayloadTooLargeError
+from ..errors.config_codes import C121
+from ..errors.document_codes import D190
 from ..store import new_id, repo
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str
     from .workspace import Ingested
 
     if kind not in ("resume", "posting"):
-        raise ConfigError("C121", f"kind must be 'resume' or 'posting', not {kind!r}.")
+        raise C121(f"kind must be 'resume' or 'posting', not {kind!r}.")
     if len(data) > ws.settings.max_upload_bytes:
         raise PayloadTooLargeError.for_limit(ws.settings.max_upload_bytes)
     name = safe_name(filename)
@@ -37,8 +39,8 @@ def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str
     doc = read_document(data, name=name, kind=kind, limits=limits,  # type: ignore[arg-type]
                         sandbox=ws.settings.sandbox)
     if not doc.text.strip():
-        raise DocumentError("D190", "the document has no text.", source=name,
-                            hint="Upload a file with text (run OCR on scans first).")
+        raise D190("the document has no text.", source=name,
+                   hint="Upload a file with text (run OCR on scans first).")
     doc_id = new_id("doc")
     doc = doc.replace(id=doc_id, kind=kind)
     ext = extract_within(ws.extractor, doc, ws.settings.extract_limits)  # D117-D119

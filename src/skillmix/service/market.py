@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MissingExtraError, NotFoundError, SkillmixError
+from ..errors import MissingExtraError, SkillmixError
+from ..errors.market_codes import K191, K192, K193, K195
 from ..store import repo
 from ..store.types import JobInfo
 
@@ -39,10 +40,9 @@ def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
     path = ws.corpus_path(corpus)
     _market()  # fail now, not in the background, when the extra is missing
     if repo.active_jobs_by(ws.store, KIND, actor) >= MAX_ACTIVE_PER_KEY:
-        from ..errors import MarketError
 
-        err = MarketError("K192", f"this key already has {MAX_ACTIVE_PER_KEY} market runs queued "
-                                  "or running.", hint="Wait for one to finish (GET /v1/market/runs).")
+        err = K192(f"this key already has {MAX_ACTIVE_PER_KEY} market runs queued "
+                   "or running.", hint="Wait for one to finish (GET /v1/market/runs).")
         err.http_status = 429
         raise err
     job = repo.create_job(ws.store, KIND, {"corpus": corpus, "preset": preset}, actor=actor)
@@ -86,10 +86,10 @@ def market_report(ws: "Workspace", job_id: str):  # type: ignore[no-untyped-def]
     """The :class:`~skillmix.market.MarketReport` of a finished run."""
     job = repo.get_job(ws.store, job_id)
     if job.kind != KIND:
-        raise NotFoundError("K191", f"job {job_id!r} is not a market run.")
+        raise K191(f"job {job_id!r} is not a market run.")
     if job.status != "done":
-        raise NotFoundError("K195", f"market run {job_id!r} is {job.status}, not done.",
-                            hint="Poll GET /v1/market/runs/{id} until status is 'done'.")
+        raise K195(f"market run {job_id!r} is {job.status}, not done.",
+                   hint="Poll GET /v1/market/runs/{id} until status is 'done'.")
     return _market().build_report(run_dir(ws, job_id))
 
 
@@ -97,7 +97,7 @@ def report_html_path(ws: "Workspace", job_id: str) -> Path:
     market_report(ws, job_id)  # checks kind and status
     path = run_dir(ws, job_id) / "report" / "report.html"
     if not path.is_file():
-        raise NotFoundError("K193", f"market run {job_id!r} has no HTML report.")
+        raise K193(f"market run {job_id!r} has no HTML report.")
     return path
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, ProfileError
+from ..errors.config_codes import C131
+from ..errors.profile_codes import P190, P191, P192, P193
 from ..store import repo
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ def resolve_profile(ws: "Workspace", profile_id: str):  # type: ignore[no-untype
         check_taxonomy_spec(ws, stored.data.get("taxonomy"), f"profile:{profile_id}")
         return parse_profile(dict(stored.data), source=f"profile:{profile_id}")
     if profile_id not in available_profiles():
-        raise ProfileError("P190", f"no profile {profile_id!r} in this workspace.",
-                           hint="List them with GET /v1/profiles.")
+        raise P190(f"no profile {profile_id!r} in this workspace.",
+                   hint="List them with GET /v1/profiles.")
     return load_profile(profile_id)
 
 
@@ -62,9 +63,9 @@ def check_taxonomy_spec(ws: "Workspace", spec: Any, source: str) -> None:
     parts = [p.strip() for p in text.split("+")]
     if not text.strip() or any(p not in allowed for p in parts):
         shown = text if len(text) <= 80 else text[:77] + "..."
-        raise ProfileError("P193", f"taxonomy {shown!r} is not registered on this server.",
-                           source=source,
-                           hint=f"Name one of: {', '.join(sorted(allowed))} (joined by '+').")
+        raise P193(f"taxonomy {shown!r} is not registered on this server.",
+                   source=source,
+                   hint=f"Name one of: {', '.join(sorted(allowed))} (joined by '+').")
 
 
 def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str):  # type: ignore[no-untyped-def]
@@ -76,20 +77,20 @@ def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str
     from ..assess import parse_profile
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,99}", profile_id or ""):
-        raise ConfigError("C131", f"profile id {profile_id!r} is not valid.",
-                          hint="Use lower-case letters, digits and hyphens (up to 100).")
+        raise C131(f"profile id {profile_id!r} is not valid.",
+                   hint="Use lower-case letters, digits and hyphens (up to 100).")
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        raise ProfileError("P191", f"the profile is not valid YAML: {err}.",
-                           source=f"profile:{profile_id}") from None
+        raise P191(f"the profile is not valid YAML: {err}.",
+                   source=f"profile:{profile_id}") from None
     except RecursionError:  # the YAML parser recurses once per nesting level
-        raise ProfileError("P191", "the profile is nested too deeply to be a profile.",
-                           source=f"profile:{profile_id}",
-                           hint="A profile is a mapping a few levels deep.") from None
+        raise P191("the profile is nested too deeply to be a profile.",
+                   source=f"profile:{profile_id}",
+                   hint="A profile is a mapping a few levels deep.") from None
     if not isinstance(raw, dict):
-        raise ProfileError("P192", "a profile must be a mapping of fields.",
-                           source=f"profile:{profile_id}")
+        raise P192("a profile must be a mapping of fields.",
+                   source=f"profile:{profile_id}")
     raw = {**raw, "id": profile_id}
     check_taxonomy_spec(ws, raw.get("taxonomy"), f"profile:{profile_id}")
     prof = parse_profile(raw, source=f"profile:{profile_id}")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..errors import ConfigError, NotFoundError
+from ..errors.config_codes import C130
+from ..errors.store_codes import S140, S142
 from ..records import Resume
 from ..store.decisions import alias_of, append_entry, keyed_bytes
 from ..store.subjects import (add_derived, add_ranking, latest_result, posting_document_id,
@@ -38,7 +39,7 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
     """Rank stored candidates (all, or ``candidate_ids``) for a stored posting."""
     blind = ws.settings.blind if blind is None else blind
     if top < 1 or top > 1000:
-        raise ConfigError("C130", f"top must be between 1 and 1000, not {top}.")
+        raise C130(f"top must be between 1 and 1000, not {top}.")
     explicit = candidate_ids is not None
     prof = resolve_profile(ws, profile) if profile else None
     log = decision_log(ws)
@@ -46,8 +47,8 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
         heads = read_heads(sess, candidate_ids)
         for h in heads:
             if h.document_id is None and explicit:
-                raise NotFoundError("S140", f"candidate {h.candidate_id!r} has no résumé.",
-                                    hint="Upload one with POST /v1/documents (kind=resume).")
+                raise S140(f"candidate {h.candidate_id!r} has no résumé.",
+                           hint="Upload one with POST /v1/documents (kind=resume).")
         key = inputs_key(
             use="rank", posting=posting_id, posting_document=posting_document_id(sess, posting_id),
             pool=[(h.candidate_id, h.document_id, None if blind else h.name)
@@ -67,8 +68,8 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
         scored = []
     else:
         if not scored:
-            raise NotFoundError("S142", "there are no candidates with a résumé to rank.",
-                                hint="Upload résumés first.")
+            raise S142("there are no candidates with a résumé to rank.",
+                       hint="Upload résumés first.")
         data, fields = _compute(ws, posting, pext, scored, top=top, blind=blind, prof=prof,
                                 profile=profile, posting_id=posting_id, actor=actor)
         data["inputs_key"] = key

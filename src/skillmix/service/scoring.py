@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..errors import NotFoundError
+from ..errors.store_codes import S140
 from ..records import Document, Extraction, Posting
 from ..store.subjects import Subject, read_posting, read_subjects
 from .blind import KIND, blind_version, masked
@@ -70,8 +70,8 @@ def read_pool(ws: "Workspace", sess: "Session", candidate_ids: list[str] | None,
     for s in subjects:
         if s.resume is None:
             if explicit:
-                raise NotFoundError("S140", f"candidate {s.candidate_id!r} has no résumé.",
-                                    hint="Upload one with POST /v1/documents (kind=resume).")
+                raise S140(f"candidate {s.candidate_id!r} has no résumé.",
+                           hint="Upload one with POST /v1/documents (kind=resume).")
             continue  # listed candidates without a résumé are not rankable
         out.append(_prepare(ws, s, blind))
     return out

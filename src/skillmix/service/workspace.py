@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from ..errors import ConfigError
+from ..errors.config_codes import C120, C122
+from ..errors.market_codes import K190
 from ..records import Extraction
 from ..store import Store
 from ..store.types import ErasureReport, StoredDocument
@@ -44,9 +45,9 @@ class WorkspaceSettings:
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
-            raise ConfigError("C120", "max_upload_bytes must be positive.")
+            raise C120("max_upload_bytes must be positive.")
         if self.max_request_bytes <= 0:
-            raise ConfigError("C122", "max_request_bytes must be positive.")
+            raise C122("max_request_bytes must be positive.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +119,10 @@ class Workspace:
     def corpus_path(self, name: str) -> Path:
         corpora = dict(self.settings.market_corpora or {})
         if name not in corpora:
-            from ..errors import NotFoundError
 
-            raise NotFoundError("K190", f"no market corpus named {name!r}.",
-                                hint=f"Known: {', '.join(sorted(corpora)) or 'none'}; the "
-                                     "server admin adds them with skillmix serve --corpus NAME=PATH.")
+            raise K190(f"no market corpus named {name!r}.",
+                       hint=f"Known: {', '.join(sorted(corpora)) or 'none'}; the "
+                            "server admin adds them with skillmix serve --corpus NAME=PATH.")
         return Path(corpora[name])
 
 

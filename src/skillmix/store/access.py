@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from ..errors import NotFoundError, PermissionDeniedError
+from ..errors.api_codes import A101, A103, A104, A110, A111
 from .core import Store, new_id
 from .keys import (
     ApiKey,
@@ -62,10 +62,9 @@ def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, nam
                actor: str = "system", expires_days: float | None = None) -> NewKey:
     """Make a key for ``user`` (created if new); the returned token is never stored.
     ``expires_days``: the key stops working that many days from now (None: never)."""
-    from ..errors import ConfigError
 
     if expires_days is not None and not 0 < expires_days <= 3650:
-        raise ConfigError("A111", f"expiry must be in (0, 3650] days, not {expires_days}.")
+        raise A111(f"expiry must be in (0, 3650] days, not {expires_days}.")
     wanted = parse_scopes(scopes)
     key_id, secret, salt = new_secret()
     with store.session(write=True) as sess:
@@ -88,19 +87,19 @@ def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, nam
 def verify_key(store: Store, token: str | None) -> ApiKey:
     """The key a request presented, or a 401 :class:`PermissionDeniedError`."""
     if not token:
-        raise PermissionDeniedError("A101", "this endpoint needs an API key.",
-                                    hint="Send 'Authorization: Bearer smk_...' or 'X-API-Key'.")
+        raise A101("this endpoint needs an API key.",
+                   hint="Send 'Authorization: Bearer smk_...' or 'X-API-Key'.")
     key_id, secret = parse_key(token)
     with store.session() as sess:  # one query: this runs on every request
         found = sess.execute(select(ApiKeyRow, UserRow).join(UserRow, UserRow.id == ApiKeyRow.user_id)
                              .where(ApiKeyRow.id == key_id)).first()
         row, user = found if found is not None else (None, None)
         if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
-            raise PermissionDeniedError("A103", "the API key is unknown, wrong or revoked.",
-                                        hint="Ask an admin for a key: skillmix serve create-key.")
+            raise A103("the API key is unknown, wrong or revoked.",
+                       hint="Ask an admin for a key: skillmix serve create-key.")
         if _expired(row):
-            raise PermissionDeniedError("A104", "the API key has expired.",
-                                        hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
+            raise A104("the API key has expired.",
+                       hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
         assert user is not None
         return _as_key(row, user)
 
@@ -116,7 +115,7 @@ def revoke_key(store: Store, key_id: str, *, actor: str) -> None:
     with store.session(write=True) as sess:
         row = sess.get(ApiKeyRow, key_id)
         if row is None:
-            raise NotFoundError("A110", f"no API key {key_id!r}.")
+            raise A110(f"no API key {key_id!r}.")
         if row.revoked_at is None:
             row.revoked_at = utcnow()
         sess.execute(SessionRow.__table__.delete()  # type: ignore[attr-defined]
@@ -131,7 +130,7 @@ def rotate_key(store: Store, key_id: str, *, actor: str,
     with store.session(write=True) as sess:
         row = sess.get(ApiKeyRow, key_id)
         if row is None:
-            raise NotFoundError("A110", f"no API key {key_id!r}.")
+            raise A110(f"no API key {key_id!r}.")
         user = sess.get(UserRow, row.user_id)
         assert user is not None
         name, scopes, holder = row.name, row.scopes, user.name

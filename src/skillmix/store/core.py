@@ -19,7 +19,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import SkillmixError, StoreError
+from ..errors import SkillmixError
+from ..errors.store_codes import S001, S002, S003
 from .db import WRITE_OPTION, default_files_dir, is_sqlite, make_engine, normalise_url
 from .files import FileStore
 from .models import AuditRow
@@ -80,8 +81,8 @@ class Store:
         try:
             upgrade(self.engine)
         except SQLAlchemyError as err:
-            raise StoreError("S001", f"cannot migrate {self.display_url}: {_short(err)}.",
-                             hint="Check the database URL and that the server is up.") from err
+            raise S001(f"cannot migrate {self.display_url}: {_short(err)}.",
+                       hint="Check the database URL and that the server is up.") from err
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
@@ -103,8 +104,8 @@ class Store:
             raise
         except SQLAlchemyError as err:
             sess.rollback()
-            raise StoreError("S002", f"database error: {_short(err)}.",
-                             hint="Retry; if it persists, check the database server.") from err
+            raise S002(f"database error: {_short(err)}.",
+                       hint="Retry; if it persists, check the database server.") from err
         finally:
             sess.close()
             if gate is not None:
@@ -142,7 +143,7 @@ class Store:
                     time.sleep(wait_s)
             return False
         except SQLAlchemyError as err:
-            raise StoreError("S003", f"cannot compact the database: {_short(err)}.") from err
+            raise S003(f"cannot compact the database: {_short(err)}.") from err
 
     def _wal_empty(self) -> bool:
         wal = Path(f"{self.engine.url.database}-wal")

@@ -23,7 +23,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from ..errors import ConfigError
+from ..errors.config_codes import C101, C102
 
 __all__ = ["DEFAULT_URL", "WRITE_OPTION", "default_files_dir", "is_sqlite", "make_engine",
            "normalise_url"]
@@ -36,12 +36,15 @@ DEFAULT_URL = "sqlite:///skillmix.sqlite"
 
 
 def normalise_url(url: str | os.PathLike[str] | None) -> str:
-    """Turn ``None`` (env or default), a bare file path or a URL into an SQLAlchemy URL.
+    """Turn ``None`` (:attr:`skillmix.config.Settings.database_url`, else the default), a
+    bare file path or a URL into an SQLAlchemy URL.
 
     ``postgresql://`` URLs use the psycopg 3 driver (the ``postgres`` extra).
     """
     if url is None:
-        url = os.environ.get("SKILLMIX_DB_URL") or DEFAULT_URL
+        from ..config import current_settings
+
+        url = current_settings().database_url or DEFAULT_URL
     text = os.fspath(url)
     if "://" not in text:
         text = "sqlite:///" + str(Path(text).expanduser())
@@ -52,8 +55,8 @@ def normalise_url(url: str | os.PathLike[str] | None) -> str:
     try:
         make_url(text)
     except ArgumentError as err:
-        raise ConfigError("C101", f"not a database URL: {text!r} ({err}).",
-                          hint="Use sqlite:///path.sqlite or postgresql://user@host/db.") from err
+        raise C101(f"not a database URL: {text!r} ({err}).",
+                   hint="Use sqlite:///path.sqlite or postgresql://user@host/db.") from err
     return text
 
 
@@ -62,11 +65,13 @@ def is_sqlite(url: str) -> bool:
 
 
 def default_files_dir(url: str) -> Path:
-    """Where uploaded files go when not configured: next to an SQLite file, else
-    ``$SKILLMIX_FILES_DIR`` or ``./skillmix-files``."""
-    env = os.environ.get("SKILLMIX_FILES_DIR")
-    if env:
-        return Path(env)
+    """Where uploaded files go when not given: :attr:`skillmix.config.Settings.files_dir`,
+    else next to an SQLite file, else ``./skillmix-files``."""
+    from ..config import current_settings
+
+    configured = current_settings().files_dir
+    if configured is not None:
+        return configured
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         db = Path(parsed.database)  # type: ignore[arg-type]
@@ -79,8 +84,8 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database in (None, "", ":memory:"):
-            raise ConfigError("C102", "an in-memory SQLite database cannot be shared by the server.",
-                              hint="Give a file path, e.g. sqlite:///skillmix.sqlite.")
+            raise C102("an in-memory SQLite database cannot be shared by the server.",
+                       hint="Give a file path, e.g. sqlite:///skillmix.sqlite.")
         db_path = Path(parsed.database)  # type: ignore[arg-type]
         db_path.parent.mkdir(parents=True, exist_ok=True)
         try:  # created owner-only: it holds résumés (SQLite gives its WAL the same mode)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError
+from ..errors.store_codes import S101
 from .core import Store
 from .models import CandidateRow, DecisionHeadRow, DecisionLogRow
 
@@ -123,7 +123,7 @@ def _log_key(store: Store, candidate_id: str) -> str:
     with store.session() as sess:
         row = sess.get(CandidateRow, candidate_id)
         if row is None:
-            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+            raise S101(f"no candidate {candidate_id!r}.")
         return row.log_key
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sqlalchemy import String, cast, delete, or_, select, update
 
-from ..errors import NotFoundError
+from ..errors.store_codes import S101
 from .core import Store
 from .models import (
     AuditRow,
@@ -81,7 +81,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
     alias = pseudonym(store, candidate_id)  # S101 when there is no such candidate
     with store.session(write=True) as sess:
         if sess.get(CandidateRow, candidate_id) is None:
-            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+            raise S101(f"no candidate {candidate_id!r}.")
         counts["override_reasons"] = _redact_overrides(sess, alias)
         docs = sess.execute(select(DocumentRow.id, DocumentRow.file_path)
                             .where(DocumentRow.candidate_id == candidate_id)).all()

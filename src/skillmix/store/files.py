@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import StoreError
+from ..errors.store_codes import S020, S021, S022, S023
 
 __all__ = ["FileStore", "PART"]
 
@@ -39,7 +39,7 @@ class FileStore:
     def _path(self, rel: str) -> Path:
         path = (self.root / rel).resolve()
         if self.root.resolve() not in path.parents:
-            raise StoreError("S020", f"stored file path {rel!r} leaves the files folder.")
+            raise S020(f"stored file path {rel!r} leaves the files folder.")
         return path
 
     @staticmethod
@@ -66,8 +66,8 @@ class FileStore:
                 os.fsync(fh.fileno())
         except OSError as err:
             _shred(tmp)
-            raise StoreError("S021", f"cannot write {path}: {err.strerror}.",
-                             hint="Check the files folder exists and is writable.") from err
+            raise S021(f"cannot write {path}: {err.strerror}.",
+                       hint="Check the files folder exists and is writable.") from err
         return rel
 
     def publish(self, rel: str) -> None:
@@ -76,8 +76,8 @@ class FileStore:
         try:
             os.replace(path.with_name(path.name + PART), path)
         except OSError as err:
-            raise StoreError("S023", f"cannot publish {path}: {err.strerror}.",
-                             hint="The row is saved; restart the server to finish it.") from err
+            raise S023(f"cannot publish {path}: {err.strerror}.",
+                       hint="The row is saved; restart the server to finish it.") from err
 
     def discard(self, rel: str) -> None:
         """Remove a staged file whose transaction failed (zeros first)."""
@@ -94,9 +94,8 @@ class FileStore:
         try:
             return self._path(rel).read_bytes()
         except FileNotFoundError as err:
-            from ..errors import NotFoundError
 
-            raise NotFoundError("S022", f"stored file {rel!r} is missing.") from err
+            raise S022(f"stored file {rel!r} is missing.") from err
 
     def delete(self, rel: str) -> bool:
         """Remove a stored file (overwritten with zeros first), and its staged copy if a

@@ -18,7 +18,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..errors import ConfigError, PermissionDeniedError
+from ..errors.api_codes import A102
+from ..errors.config_codes import C110
 
 __all__ = [
     "KEY_PREFIX",
@@ -67,8 +68,8 @@ def parse_scopes(value: str | list[str] | tuple[str, ...] | frozenset[str]) -> f
     names = {s.strip().lower() for s in items if s and s.strip()}
     bad = names - set(SCOPES)
     if bad or not names:
-        raise ConfigError("C110", f"unknown or empty scopes {sorted(bad) or '[]'}.",
-                          hint=f"Use some of: {', '.join(SCOPES)}.")
+        raise C110(f"unknown or empty scopes {sorted(bad) or '[]'}.",
+                   hint=f"Use some of: {', '.join(SCOPES)}.")
     return frozenset(names)
 
 
@@ -96,8 +97,8 @@ def parse_key(token: str) -> tuple[str, str]:
     """Split a presented key into (id, secret); a malformed one is a 401."""
     parts = token.strip().split("_", 2)
     if len(parts) != 3 or parts[0] != KEY_PREFIX or len(parts[1]) != 12 or not parts[2]:
-        raise PermissionDeniedError("A102", "the API key is malformed.",
-                                    hint="Send the whole key: smk_<id>_<secret>.")
+        raise A102("the API key is malformed.",
+                   hint="Send the whole key: smk_<id>_<secret>.")
     return parts[1], parts[2]
 
 

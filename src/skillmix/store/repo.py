@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from sqlalchemy import func, select
 
-from ..errors import NotFoundError
+from ..errors.store_codes import S101, S102, S103, S104, S105, S110, S120, S121, S130
 from ..records import Document, Extraction
 from .core import Store, new_id
 from .models import (
@@ -108,7 +108,7 @@ def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
                     sess.flush()
                     store.audit(sess, actor, "candidate.create", "candidate", candidate_id)
                 elif sess.get(CandidateRow, candidate_id) is None:
-                    raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+                    raise S101(f"no candidate {candidate_id!r}.")
                 posting_id = None
             else:
                 if posting_id is None:
@@ -120,7 +120,7 @@ def save_document(store: Store, doc: Document, extraction: Extraction | None, *,
                     sess.flush()
                     store.audit(sess, actor, "posting.create", "posting", posting_id)
                 elif sess.get(PostingRow, posting_id) is None:
-                    raise NotFoundError("S102", f"no posting {posting_id!r}.")
+                    raise S102(f"no posting {posting_id!r}.")
                 candidate_id = None
             row = DocumentRow(id=doc_id, kind=kind, candidate_id=candidate_id,
                               posting_id=posting_id, source=doc.source,
@@ -162,7 +162,7 @@ def get_document(store: Store, doc_id: str) -> StoredDocument:
     with store.session() as sess:
         row = sess.get(DocumentRow, doc_id)
         if row is None:
-            raise NotFoundError("S103", f"no document {doc_id!r}.")
+            raise S103(f"no document {doc_id!r}.")
         return stored_document(row)
 
 
@@ -173,8 +173,8 @@ def get_extraction(store: Store, doc_id: str) -> Extraction:
                            .order_by(ExtractionRow.id.desc())).first()
         if row is None:
             if sess.get(DocumentRow, doc_id) is None:
-                raise NotFoundError("S103", f"no document {doc_id!r}.")
-            raise NotFoundError("S104", f"document {doc_id!r} has no extraction yet.")
+                raise S103(f"no document {doc_id!r}.")
+            raise S104(f"document {doc_id!r} has no extraction yet.")
         return extraction_from_json(row.data)
 
 
@@ -212,7 +212,7 @@ def get_candidate(store: Store, candidate_id: str) -> CandidateInfo:
     with store.session() as sess:
         row = sess.get(CandidateRow, candidate_id)
         if row is None:
-            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+            raise S101(f"no candidate {candidate_id!r}.")
         skills = sess.scalar(select(func.count(func.distinct(SkillIndexRow.skill_id)))
                              .where(SkillIndexRow.candidate_id == candidate_id)) or 0
         return CandidateInfo(id=row.id, name=row.name,
@@ -244,7 +244,7 @@ def get_posting(store: Store, posting_id: str) -> PostingInfo:
     with store.session() as sess:
         row = sess.get(PostingRow, posting_id)
         if row is None:
-            raise NotFoundError("S102", f"no posting {posting_id!r}.")
+            raise S102(f"no posting {posting_id!r}.")
         return PostingInfo(id=row.id, title=row.title, company=row.company,
                            location=row.location,
                            documents=_doc_ids(sess, DocumentRow.posting_id, row.id),
@@ -299,7 +299,7 @@ def delete_profile(store: Store, profile_id: str, *, actor: str) -> None:
     with store.session(write=True) as sess:
         row = sess.get(ProfileRow, profile_id)
         if row is None:
-            raise NotFoundError("S110", f"no stored profile {profile_id!r}.")
+            raise S110(f"no stored profile {profile_id!r}.")
         sess.delete(row)
         store.audit(sess, actor, "profile.delete", "profile", profile_id)
 
@@ -331,7 +331,7 @@ def get_scorecard(store: Store, card_id: str) -> StoredResult:
     with store.session() as sess:
         row = sess.get(ScorecardRow, card_id)
         if row is None:
-            raise NotFoundError("S120", f"no scorecard {card_id!r}.")
+            raise S120(f"no scorecard {card_id!r}.")
         return _card(row, sess)
 
 
@@ -352,7 +352,7 @@ def get_ranking(store: Store, ranking_id: str) -> StoredResult:
     with store.session() as sess:
         row = sess.get(RankingRow, ranking_id)
         if row is None:
-            raise NotFoundError("S121", f"no ranking {ranking_id!r}.")
+            raise S121(f"no ranking {ranking_id!r}.")
         return _ranking(row, sess)
 
 
@@ -427,7 +427,7 @@ def get_job(store: Store, job_id: str) -> JobInfo:
     with store.session() as sess:
         row = sess.get(JobRow, job_id)
         if row is None:
-            raise NotFoundError("S130", f"no job {job_id!r}.")
+            raise S130(f"no job {job_id!r}.")
         return _job(row)
 
 
@@ -453,10 +453,10 @@ def read_original(store: Store, doc_id: str) -> bytes:
     with store.session() as sess:
         row = sess.get(DocumentRow, doc_id)
         if row is None:
-            raise NotFoundError("S103", f"no document {doc_id!r}.")
+            raise S103(f"no document {doc_id!r}.")
         rel = row.file_path
     if rel is None:
-        raise NotFoundError("S105", f"document {doc_id!r} has no stored file.")
+        raise S105(f"document {doc_id!r} has no stored file.")
     return store.files.get(rel)
 
 
@@ -465,7 +465,7 @@ def latest_resume(store: Store, candidate_id: str) -> tuple[str | None, StoredDo
     with store.session() as sess:
         cand = sess.get(CandidateRow, candidate_id)
         if cand is None:
-            raise NotFoundError("S101", f"no candidate {candidate_id!r}.")
+            raise S101(f"no candidate {candidate_id!r}.")
         row = sess.scalars(select(DocumentRow).where(DocumentRow.candidate_id == candidate_id,
                                                      DocumentRow.kind == "resume")
                            .order_by(DocumentRow.created_at.desc()).limit(1)).first()

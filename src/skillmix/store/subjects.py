@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError
+from ..errors.store_codes import S101, S102, S141
 from ..records import Extraction
 from .core import add_audit, new_id
 from .models import (
@@ -90,7 +90,7 @@ def read_subjects(sess: Session, candidate_ids: list[str] | None, *,
         found = {r[0] for r in rows}
         missing = [c for c in wanted if c not in found]
         if missing:
-            raise NotFoundError("S101", f"no candidate {missing[0]!r}.")
+            raise S101(f"no candidate {missing[0]!r}.")
     people = {r[0]: (r[1], r[2]) for r in rows}
     newest: dict[str, DocumentRow] = {}
     for part in _chunks(wanted):
@@ -141,7 +141,7 @@ def read_heads(sess: Session, candidate_ids: list[str] | None) -> list[Head]:
                                  .where(CandidateRow.id.in_(part))).all()
         missing = [c for c in wanted if c not in {r[0] for r in rows}]
         if missing:
-            raise NotFoundError("S101", f"no candidate {missing[0]!r}.")
+            raise S101(f"no candidate {missing[0]!r}.")
     names = {r[0]: r[1] for r in rows}
     newest: dict[str, str] = {}
     for part in _chunks(wanted):
@@ -178,12 +178,12 @@ def latest_result(sess: Session, *, posting_id: str | None = None,
 def posting_document_id(sess: Session, posting_id: str) -> str:
     """The id of a posting's newest document (``[S102]``, ``[S141]`` as :func:`read_posting`)."""
     if sess.get(PostingRow, posting_id) is None:
-        raise NotFoundError("S102", f"no posting {posting_id!r}.")
+        raise S102(f"no posting {posting_id!r}.")
     doc_id = sess.scalars(select(DocumentRow.id).where(DocumentRow.posting_id == posting_id)
                           .order_by(DocumentRow.created_at.desc(), DocumentRow.id.desc())
                           .limit(1)).first()
     if doc_id is None:
-        raise NotFoundError("S141", f"posting {posting_id!r} has no document.")
+        raise S141(f"posting {posting_id!r} has no document.")
     return doc_id
 
 
@@ -198,11 +198,11 @@ def read_posting(sess: Session, posting_id: str) -> tuple[PostingInfo, StoredDoc
     """A posting, its newest document and that document's newest extraction."""
     row = sess.get(PostingRow, posting_id)
     if row is None:
-        raise NotFoundError("S102", f"no posting {posting_id!r}.")
+        raise S102(f"no posting {posting_id!r}.")
     docs = sess.scalars(select(DocumentRow).where(DocumentRow.posting_id == posting_id)
                         .order_by(DocumentRow.created_at, DocumentRow.id)).all()
     if not docs:
-        raise NotFoundError("S141", f"posting {posting_id!r} has no document.")
+        raise S141(f"posting {posting_id!r} has no document.")
     doc = docs[-1]
     ext = sess.scalars(select(ExtractionRow.data).where(ExtractionRow.document_id == doc.id)
                        .order_by(ExtractionRow.id.desc()).limit(1)).first()
@@ -223,7 +223,7 @@ def _existing(sess: Session, candidate_ids: Iterable[str]) -> None:
         found.update(sess.scalars(select(CandidateRow.id).where(CandidateRow.id.in_(part))))
     gone = [c for c in ids if c not in found]
     if gone:  # erased while the result was being computed
-        raise NotFoundError("S101", f"no candidate {gone[0]!r}.")
+        raise S101(f"no candidate {gone[0]!r}.")
 
 
 def _stored_part(data: Mapping[str, Any], field: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
-from ..records import Document, Ranking, Scorecard, _Record
+from ..records import Document, Ranking, Record, Scorecard
 
 __all__ = [
     "AuditEntry",
@@ -21,7 +21,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class StoredDocument(_Record):
+class StoredDocument(Record):
     """A document as kept: the reader's Document (re-ided with the store id) plus owner."""
 
     id: str
@@ -35,7 +35,7 @@ class StoredDocument(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class CandidateInfo(_Record):
+class CandidateInfo(Record):
     id: str
     name: str | None
     documents: tuple[str, ...] = ()
@@ -44,7 +44,7 @@ class CandidateInfo(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class PostingInfo(_Record):
+class PostingInfo(Record):
     id: str
     title: str | None
     company: str | None = None
@@ -54,7 +54,7 @@ class PostingInfo(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class StoredProfile(_Record):
+class StoredProfile(Record):
     id: str
     name: str
     data: Mapping[str, Any] = field(default_factory=dict)
@@ -62,7 +62,7 @@ class StoredProfile(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class StoredResult(_Record):
+class StoredResult(Record):
     """A stored scorecard or ranking: its id, what it was for, and its payload as stored
     (JSON: what the API returns); :attr:`scorecard` and :attr:`ranking` read the result
     back as the record the assess or match library made."""
@@ -86,7 +86,7 @@ class StoredResult(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class JobInfo(_Record):
+class JobInfo(Record):
     id: str
     kind: str
     status: str
@@ -98,7 +98,7 @@ class JobInfo(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class AuditEntry(_Record):
+class AuditEntry(Record):
     id: int
     at: datetime
     actor: str
@@ -109,7 +109,7 @@ class AuditEntry(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class ErasureReport(_Record):
+class ErasureReport(Record):
     """What an erasure removed, by kind (counts only). ``orphans``: files swept that no
     row pointed to; ``compacted``: False when readers kept the SQLite WAL from being
     emptied (deleted text may linger there until the next compaction, which start-up and

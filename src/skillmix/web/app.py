@@ -23,8 +23,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import ConfigError, PermissionDeniedError, SkillmixError
+from ..errors import SkillmixError
+from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
+from ..templating import TEMPLATES
 
 __all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "mount_web", "page", "templates",
            "web_user"]
@@ -32,7 +34,8 @@ __all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "mount_web", "page", "tem
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "skillmix_session"
 LOGIN_COOKIE = "skillmix_login"
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+# the pages' own templates first, then the shared ones (base.html extends layout.html)
+templates = Jinja2Templates(directory=[str(HERE / "templates"), str(TEMPLATES)])
 
 
 class LoginRequired(Exception):
@@ -61,8 +64,8 @@ class WebRoute(APIRoute):
             except RequestValidationError as err:
                 bad = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg')}"
                                 for e in err.errors()[:3])
-                invalid = ConfigError("A422", f"the form is not valid ({bad}).",
-                                      hint="Go back, correct it and send it again.")
+                invalid = A422(f"the form is not valid ({bad}).",
+                               hint="Go back, correct it and send it again.")
                 return page(request, "error.html", {"error": invalid}, status=422)
             except SkillmixError as err:
                 return page(request, "error.html", {"error": err}, status=err.http_status)
@@ -89,16 +92,15 @@ async def web_user(request: Request) -> WebUser:
 
 def require_scope(user: WebUser, scope: str) -> None:
     if not user.key.allows(scope):
-        from ..errors import ForbiddenError
 
-        raise ForbiddenError("A403", f"your key lacks the '{scope}' scope.",
-                             hint="Ask an admin for a key with that scope.")
+        raise A403(f"your key lacks the '{scope}' scope.",
+                   hint="Ask an admin for a key with that scope.")
 
 
 def check_csrf(expected: str | None, got: str | None) -> None:
     if not expected or not got or not hmac.compare_digest(expected, got):
-        raise PermissionDeniedError("A120", "the form's CSRF token is missing or wrong.",
-                                    hint="Reload the page and submit the form again.")
+        raise A120("the form's CSRF token is missing or wrong.",
+                   hint="Reload the page and submit the form again.")
 
 
 def new_login_token() -> str:

@@ -22,6 +22,7 @@ from .app import (
     web_user,
 )
 from .highlight import evidence_by_skill, segments
+from ..errors.api_codes import A406
 
 __all__ = ["router"]
 
@@ -84,13 +85,12 @@ async def upload(request: Request, user: WebUser = Depends(web_user)) -> Respons
     kind = f.get("kind", "resume")
     cid = f.get("candidate_id") or None
     if cid and kind == "resume":
-        from ..errors import ForbiddenError
         from ..store.access import may_attach
 
         if not await run_in_threadpool(may_attach, ws.store, user.key, cid):
-            raise ForbiddenError("A406", "only the key that created this candidate "
-                                 "(or an admin key) may add documents to it.",
-                                 hint="Upload without candidate_id to make a new candidate.")
+            raise A406("only the key that created this candidate "
+                       "(or an admin key) may add documents to it.",
+                       hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
         ingest, ws, up.data, filename=up.filename, kind=kind, actor=user.key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
