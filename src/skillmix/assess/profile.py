@@ -336,6 +336,40 @@ def _skill_ids(value: Any, where: str, source: str, tax: Taxonomy) -> tuple[str,
     return ids
 
 
+def _red_flags(raw: Any, source: str) -> tuple[RedFlagRule, ...]:
+    """A profile's ``red_flags`` list, each rule known, its severity, message template and
+    parameters checked (parameter defaults stay in :data:`RULES`)."""
+    flags: list[RedFlagRule] = []
+    for i, f_raw in enumerate(raw or []):
+        f = _mapping(f_raw, f"red_flags[{i}]", source)
+        _check_keys(f, _FLAG_KEYS, f"red_flags[{i}]", source)
+        rule = str(f.get("rule", ""))
+        if rule not in RULES:
+            raise _fail(P108, source, f"red_flags[{i}] names rule {rule!r}, which skillmix "
+                        "does not implement.", f"Use one of {', '.join(RULES)}.")
+        sev = str(f.get("severity", "medium"))
+        if sev not in SEVERITIES:
+            raise _fail(P107, source, f"red_flags[{rule}].severity is {sev!r}.",
+                        f"Use one of {', '.join(SEVERITIES)}.")
+        message = str(f.get("message", ""))
+        if message:
+            try:
+                message.format(**PLACEHOLDERS[rule])
+            except (KeyError, IndexError, ValueError) as err:
+                raise _fail(P109, source, f"red_flags[{rule}].message {message!r} cannot be "
+                            f"filled ({err!r}).",
+                            f"Use only these placeholders: {', '.join(PLACEHOLDERS[rule])}.") from None
+        params = _mapping(f.get("params"), f"red_flags[{rule}].params", source)
+        _check_keys(params, set(RULES[rule]), f"red_flags[{rule}].params", source)
+        flags.append(RedFlagRule(
+            rule=rule, severity=sev, message=message,
+            question=str(f.get("question", "")),
+            params={k: _number(v, f"red_flags[{rule}].params.{k}", source, 0, 1000)
+                    for k, v in params.items()},
+        ))
+    return tuple(flags)
+
+
 def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
     """Validate profile data (as read from YAML) into a :class:`RoleProfile`."""
     data = _mapping(raw, "the profile", source)
@@ -410,35 +444,7 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         skill_years[sid] = _number(spec.get("min_years", 0), f"skills[{sid}].min_years",
                                    source, 0, 40)
 
-    flags: list[RedFlagRule] = []
-    for i, f_raw in enumerate(data.get("red_flags") or []):
-        f = _mapping(f_raw, f"red_flags[{i}]", source)
-        _check_keys(f, _FLAG_KEYS, f"red_flags[{i}]", source)
-        rule = str(f.get("rule", ""))
-        if rule not in RULES:
-            raise _fail(P108, source, f"red_flags[{i}] names rule {rule!r}, which skillmix "
-                        "does not implement.", f"Use one of {', '.join(RULES)}.")
-        sev = str(f.get("severity", "medium"))
-        if sev not in SEVERITIES:
-            raise _fail(P107, source, f"red_flags[{rule}].severity is {sev!r}.",
-                        f"Use one of {', '.join(SEVERITIES)}.")
-        message = str(f.get("message", ""))
-        if message:
-            try:
-                message.format(**PLACEHOLDERS[rule])
-            except (KeyError, IndexError, ValueError) as err:
-                raise _fail(P109, source, f"red_flags[{rule}].message {message!r} cannot be "
-                            f"filled ({err!r}).",
-                            f"Use only these placeholders: {', '.join(PLACEHOLDERS[rule])}.") from None
-        params = _mapping(f.get("params"), f"red_flags[{rule}].params", source)
-        _check_keys(params, set(RULES[rule]), f"red_flags[{rule}].params", source)
-        flags.append(RedFlagRule(
-            rule=rule, severity=sev, message=message,
-            question=str(f.get("question", "")),
-            params={k: _number(v, f"red_flags[{rule}].params.{k}", source, 0, 1000)
-                    for k, v in params.items()},
-        ))
-
+    flags = _red_flags(data.get("red_flags"), source)
     questions: dict[str, tuple[str, ...]] = {}
     for sid, qs in _mapping(data.get("questions"), "questions", source).items():
         _skill_ids([sid], "questions", source, tax)
@@ -472,6 +478,6 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         gap_preferred_below=_number(gaps.get("preferred_below", 0.5), "gaps.preferred_below",
                                     source, 0, 1),
         gap_area_below=_number(gaps.get("area_below", 0.25), "gaps.area_below", source, 0, 1),
-        skill_years=skill_years, red_flags=tuple(flags), questions=questions, path=source,
+        skill_years=skill_years, red_flags=flags, questions=questions, path=source,
         alternatives=tuple(alternatives),
     )

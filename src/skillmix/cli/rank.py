@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..batch import BatchReport
-from ..errors.config_codes import C420, C421, C422, C423, C424, C425
+from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..records import to_jsonable
 from .output import Sink, display_name, open_output, output_options
 from .progress import progress
@@ -84,9 +84,9 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     query_doc = read_document(Path(job or candidate), kind=query_kind)  # type: ignore[arg-type]
     if blind:
         if index_dir is not None:
-            raise ConfigError("C425", "--blind masks résumés before they are indexed; it cannot "
-                              "apply to a saved index.", source=index_dir,
-                              hint="Rank the files with --blind instead of --index.")
+            raise C425("--blind masks résumés before they are indexed; it cannot "
+                       "apply to a saved index.", source=index_dir,
+                       hint="Rank the files with --blind instead of --index.")
         from ..fairness import blind_document
 
         if query_kind == "resume":
@@ -95,7 +95,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     if index_dir is not None:
         loaded, index = load_index(index_dir)
         if index.kind != pool_kind:
-            raise C425(f"the index holds {index.kind}s; this ranking needs "
+            raise C426(f"the index holds {index.kind}s; this ranking needs "
                        f"{pool_kind}s.", source=index_dir)
         matcher = Matcher(params if (weights or as_of) else loaded.params, loaded.taxonomy)
         if (matcher.params.bm25_k1, matcher.params.bm25_b) != (loaded.params.bm25_k1,

@@ -11,7 +11,7 @@ __all__ = [
     "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
     "C143", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401", "C402",
     "C403", "C410", "C411", "C412", "C413", "C414", "C420", "C421", "C422", "C423", "C424",
-    "C425",
+    "C425", "C426",
 ]
 
 C001 = ErrorCode("C001", ConfigError, "A file that was named does not exist.",
@@ -105,4 +105,7 @@ C423 = ErrorCode("C423", ConfigError, "None of the documents to rank could be re
 C424 = ErrorCode("C424", ConfigError, "bm25_k1 or bm25_b was changed for a saved index.",
                  "Rebuild the index with --save-index.")
 C425 = ErrorCode("C425", ConfigError,
+                 "--blind was given with --index (résumés are masked before indexing).",
+                 "Rank the files with --blind instead of --index.")
+C426 = ErrorCode("C426", ConfigError,
                  "A saved index holds the wrong kind of document for this ranking.")

@@ -15,6 +15,7 @@ from .limits import ReadLimits
 from .reader import IN_PROCESS_MAX_BYTES, parse_bytes, parse_plain, read_path_bytes
 from .sandbox import BATCH_SIZE, Sandbox, default_sandbox
 from ..errors.config_codes import C026
+from ..errors.document_codes import D111
 
 __all__ = ["read_document", "read_documents"]
 
@@ -140,14 +141,14 @@ def _small_file(path: Path, lim: ReadLimits) -> bytes | None:
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise doc_error("D111", str(path), exc.strerror or str(exc)) from None
+        raise doc_error(D111, str(path), exc.strerror or str(exc)) from None
     if not stat.S_ISREG(st.st_mode) or st.st_size > min(lim.max_bytes, IN_PROCESS_MAX_BYTES):
         return None
     try:
         with open(path, "rb") as fh:
             data = fh.read(IN_PROCESS_MAX_BYTES + 1)
     except OSError as exc:
-        raise doc_error("D111", str(path), exc.strerror or str(exc)) from None
+        raise doc_error(D111, str(path), exc.strerror or str(exc)) from None
     return None if len(data) > min(lim.max_bytes, IN_PROCESS_MAX_BYTES) else data
 
 
