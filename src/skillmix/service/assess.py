@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFoundError
+from ..errors.store_codes import S140
 from ..store.decisions import alias_of, append_entry, keyed_bytes
 from ..store.subjects import (add_derived, add_scorecard, latest_result, posting_document_id,
                               read_heads, run_entry)
@@ -46,8 +46,8 @@ def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None 
     with ws.store.session() as sess:  # read: ids first; documents only if nothing to reuse
         head = read_heads(sess, [candidate_id])[0]
         if head.document_id is None:
-            raise NotFoundError("S140", f"candidate {candidate_id!r} has no résumé.",
-                                hint="Upload one with POST /v1/documents (kind=resume).")
+            raise S140(f"candidate {candidate_id!r} has no résumé.",
+                       hint="Upload one with POST /v1/documents (kind=resume).")
         key = inputs_key(
             use="assess", candidate=candidate_id, document=head.document_id,
             name=None if blind else head.name, blind=blind,
@@ -69,6 +69,7 @@ def assess_candidate(ws: "Workspace", candidate_id: str, *, profile: str | None 
         data["reused_from"] = prev.data.get("reused_from") or prev.id
         fit = float(dict(data["scorecard"]).get("fit", 0.0))
     else:
+        assert prof is not None  # resolved by name above, or derived from the posting
         card = assess((subject.extraction, subject.document), prof)
         data = {"scorecard": card.to_dict(), **subject.how}
         fields = log.run_fields(

@@ -137,4 +137,4 @@ def _json_value(text: object) -> object:
 
     if not isinstance(text, (str, bytes, bytearray)):
         return text  # SQLite hands back a bare number stored in a JSON column as a number
-    return loads(text)
+    return loads(bytes(text) if isinstance(text, bytearray) else text)

@@ -149,7 +149,8 @@ def read_heads(sess: Session, candidate_ids: list[str] | None) -> list[Head]:
                 select(DocumentRow.id, DocumentRow.candidate_id)
                 .where(DocumentRow.candidate_id.in_(part), DocumentRow.kind == "resume")
                 .order_by(DocumentRow.created_at, DocumentRow.id)):
-            newest[cid] = doc_id
+            if cid is not None:
+                newest[cid] = doc_id
     return [Head(c, names[c], newest.get(c)) for c in wanted]
 
 
