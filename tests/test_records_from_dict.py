@@ -19,7 +19,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 import skillmix.records as records  # noqa: E402
 from skillmix.errors import ConfigError  # noqa: E402
-from skillmix.records import _Record, from_dict  # noqa: E402
+from skillmix.records import Record, from_dict  # noqa: E402
 from skillmix.store import types as store_types  # noqa: E402
 
 JSONISH = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6)
@@ -68,7 +68,7 @@ def _records() -> list[type]:
     for module in (records, store_types):
         for name in module.__all__:
             obj = getattr(module, name)
-            if isinstance(obj, type) and issubclass(obj, _Record) and dataclasses.is_dataclass(obj):
+            if isinstance(obj, type) and issubclass(obj, Record) and dataclasses.is_dataclass(obj):
                 found.append(obj)
     return found
 

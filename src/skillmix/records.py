@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Callable, Container, Literal, Mapping, TypeVar
 
-from .errors import ConfigError
+from .errors.config_codes import C150
 
 __all__ = [
     "Area",
@@ -122,7 +122,7 @@ class Record:
 
 
 def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
-    """A record of type ``cls`` from its :meth:`~_Record.to_dict` form (or the same read
+    """A record of type ``cls`` from its :meth:`~Record.to_dict` form (or the same read
     back from JSON): nested records, tuples, dates and optional fields are rebuilt from the
     field types; keys the record does not have are ignored (data written by a newer
     version), missing ones take their defaults. ``[C150]`` when the data does not fit.
@@ -131,12 +131,12 @@ def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
     JSON in several places; hand-written converters drifted from the records they rebuilt
     (a new field was silently dropped). A round-trip property test covers every record."""
     if not isinstance(data, Mapping):
-        raise ConfigError("C150", f"a {cls.__name__} must be a JSON object, not "
-                                  f"{type(data).__name__}.")
+        raise C150(f"a {cls.__name__} must be a JSON object, not "
+                   f"{type(data).__name__}.")
     try:
         return _builder(cls)(data)
     except (TypeError, ValueError, KeyError, AttributeError) as err:
-        raise ConfigError("C150", f"the data is not a valid {cls.__name__} ({err}).") from None
+        raise C150(f"the data is not a valid {cls.__name__} ({err}).") from None
 
 
 _BUILDERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
@@ -168,7 +168,8 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
         inner = [a for a in args if a is not type(None)]
         return _converter(inner[0]) if len(inner) == 1 else None
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return lambda v, _b=_builder(tp): v if isinstance(v, tp) else _b(v)
+        build = _builder(tp)
+        return lambda v: v if isinstance(v, tp) else build(v)
     if tp is date:
         return lambda v: (date.fromisoformat(v) if v else None) if isinstance(v, str) else v
     if tp is datetime:
@@ -178,9 +179,9 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
             each = _converter(args[0])
             if each is None:
                 return tuple
-            return lambda v, _e=each: tuple(None if x is None else _e(x) for x in v)
+            return lambda v: tuple(None if x is None else each(x) for x in v)
         convs = [_converter(a) for a in args]
-        return lambda v, _c=convs: tuple(x if c is None or x is None else c(x) for c, x in zip(_c, v))
+        return lambda v: tuple(x if c is None or x is None else c(x) for c, x in zip(convs, v))
     if origin in (dict, Mapping, collections.abc.Mapping):
         return dict
     return None

@@ -9,9 +9,9 @@ __all__ = [
     "C026", "C040", "C041", "C050", "C060", "C061", "C062", "C070", "C071", "C072", "C073",
     "C074", "C075", "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084",
     "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
-    "C143", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401", "C402",
-    "C403", "C410", "C411", "C412", "C413", "C414", "C420", "C421", "C422", "C423", "C424",
-    "C425", "C426",
+    "C143", "C150", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401",
+    "C402", "C403", "C410", "C411", "C412", "C413", "C414", "C420", "C421", "C422", "C423",
+    "C424", "C425", "C426",
 ]
 
 C001 = ErrorCode("C001", ConfigError, "A file that was named does not exist.",
@@ -72,6 +72,7 @@ C140 = ErrorCode("C140", ConfigError, "The server port is outside 1-65535.")
 C141 = ErrorCode("C141", ConfigError, "The server's upload limit is outside (0, 1024] MB.")
 C142 = ErrorCode("C142", ConfigError, "A --corpus option is not NAME=PATH.")
 C143 = ErrorCode("C143", ConfigError, "The number of server workers is outside 1-256.")
+C150 = ErrorCode("C150", ConfigError, "Stored or sent data does not fit the record it should be.")
 C301 = ErrorCode("C301", ConfigError, "R-precision was asked for without gold labels.")
 C302 = ErrorCode("C302", ConfigError,
                  "The linker evaluation got a different number of rankings and gold sets.")

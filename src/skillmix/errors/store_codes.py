@@ -6,7 +6,7 @@ from . import NotFoundError, StoreError, ErrorCode
 
 __all__ = [
     "S001", "S002", "S003", "S020", "S021", "S022", "S023", "S101", "S102", "S103", "S104",
-    "S105", "S110", "S120", "S121", "S130", "S140", "S141", "S142", "S201",
+    "S105", "S110", "S120", "S121", "S122", "S130", "S140", "S141", "S142", "S201",
 ]
 
 S001 = ErrorCode("S001", StoreError, "The database cannot be migrated.",
@@ -28,6 +28,7 @@ S105 = ErrorCode("S105", NotFoundError, "A document has no stored file.")
 S110 = ErrorCode("S110", NotFoundError, "No stored profile with this id.")
 S120 = ErrorCode("S120", NotFoundError, "No scorecard with this id.")
 S121 = ErrorCode("S121", NotFoundError, "No ranking with this id.")
+S122 = ErrorCode("S122", NotFoundError, "A stored result holds no scorecard.")
 S130 = ErrorCode("S130", NotFoundError, "No job with this id.")
 S140 = ErrorCode("S140", NotFoundError, "A candidate has no résumé.",
                  "Upload one with POST /v1/documents (kind=resume).")

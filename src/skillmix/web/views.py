@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..errors import NotFoundError
+from ..errors.store_codes import S122
 from ..store import Store, StoredResult, repo
 
 __all__ = ["RankingRow", "ranking_rows", "scorecard_view"]
@@ -19,7 +20,7 @@ def scorecard_view(result: StoredResult) -> dict[str, Any]:
     card = result.scorecard
     data = result.data
     if card is None:
-        raise NotFoundError("S122", f"result {result.id!r} holds no scorecard.")
+        raise S122(f"result {result.id!r} holds no scorecard.")
     by_area: dict[str, list[dict[str, Any]]] = {}
     for p in card.points:
         by_area.setdefault(p.area, []).extend(e.to_dict() for e in p.evidence[:2])
