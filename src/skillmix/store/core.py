@@ -63,6 +63,12 @@ class Store:
         # made reads wait for a connection). Not needed for correctness (the database
         # serialises writers across processes); it keeps waits short and connections free.
         self._write_gate = threading.RLock()
+        # SQLite also across processes: a writer waiting in SQLite's busy handler polls
+        # with sleeps and can miss the lock for seconds while another process's writers
+        # take it in turn; a file lock beside the database wakes the next waiter instead.
+        self._gate_file = (Path(f"{self.engine.url.database}-writers.lock")
+                           if self.is_sqlite else None)
+        self._gate_depth = threading.local()
         if migrate:
             self.migrate()
 
@@ -93,8 +99,10 @@ class Store:
         the lock before they read, see :mod:`.db`); on PostgreSQL rows that must not change
         under it are locked with ``SELECT ... FOR UPDATE``."""
         gate = self._write_gate if write else None
+        fd = None
         if gate is not None:
             gate.acquire()
+            fd = self._lock_file()
         sess = (self._writer if write else self._factory)()
         try:
             yield sess
@@ -109,7 +117,28 @@ class Store:
         finally:
             sess.close()
             if gate is not None:
+                self._unlock_file(fd)
                 gate.release()
+
+    def _lock_file(self) -> int | None:
+        """Take the SQLite writers' file lock (once per thread: write sessions may nest)."""
+        depth = getattr(self._gate_depth, "n", 0)
+        self._gate_depth.n = depth + 1
+        if self._gate_file is None or depth:
+            return None
+        try:
+            import fcntl
+
+            fd = os.open(self._gate_file, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            return fd
+        except (ImportError, OSError):  # pragma: no cover - non-POSIX: the busy handler waits
+            return None
+
+    def _unlock_file(self, fd: int | None) -> None:
+        self._gate_depth.n = getattr(self._gate_depth, "n", 1) - 1
+        if fd is not None:
+            os.close(fd)  # releases the flock
 
     def audit(self, sess: Session, actor: str, action: str, object_type: str = "",
               object_id: str = "", **detail: Any) -> None:
