@@ -74,6 +74,8 @@ def test_config_cli_option_installs_the_file(tmp_path, monkeypatch):
 
     from skillmix.cli.main import cli
 
+    # the environment outranks the file (CI sets SKILLMIX_CACHE_DIR): only the file here
+    monkeypatch.delenv("SKILLMIX_CACHE_DIR", raising=False)
     f = tmp_path / "s.toml"
     f.write_text(f'cache_dir = "{tmp_path / "c"}"\n', encoding="utf-8")
     seen = {}
