@@ -43,6 +43,7 @@ def test_not_a_duty(text: str, absent: str) -> None:
         ("Conducted surveys and evaluation of program impact.", "survey-design"),
         ("Increased conversion rates over 30%.", "conversion-rate-optimization"),
         ("Drafted concept papers and terms of reference.", "written-communication"),
+        ("Strengthen relationships with key accounts.", "relationship-building"),
     ],
 )
 def test_a_duty(text: str, present: str) -> None:

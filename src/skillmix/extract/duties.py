@@ -43,6 +43,17 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
 #: numerous promotions", "managed by"
 _PASSIVE = re.compile(r"\s+(?:for|by|to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
+#: a verb right after one of these is a noun ("new hires", "the leads", "our design")
+_NOUN_MARKERS = frozenset(
+    "a an the new our their his her its my your all these those this each every any".split()
+)
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: past participles that, right before their object, are adjectives ("written
+#: documentation"); base forms in -en ("strengthen relationships") are verbs
+_PARTICIPLES = frozenset(
+    "written driven given chosen taken spoken proven broken hidden grown shown known drawn "
+    "begun forgotten".split()
+)
 #: the word right after an object on the same line ("department equipment")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)\b")
 #: words that may follow an object without making it a modifier of a compound noun:
@@ -51,11 +62,6 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)\b")
 #: word after the object is the head of a compound
 #: ("department equipment", "employee rewards programs", "audience clusters",
 #: "program implementation"), and the duty is about that head, not the object.
-#: a verb right after one of these is a noun ("new hires", "the leads", "our design")
-_NOUN_MARKERS = frozenset(
-    "a an the new our their his her its my your all these those this each every any".split()
-)
-_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
 _OBJECT_FOLLOWERS = frozenset(
     "of in on at for with across from by to into through throughout within over under "
     "between among around during via per including like toward towards against about "
@@ -236,10 +242,10 @@ def _unpack(packed: str) -> tuple[tuple[tuple[str, int], ...], frozenset[int], f
 
 def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -> bool:
     """Whether a verb form right before its object modifies it instead: a past
-    participle in -en ("written documentation") or an -ing form before a singular noun
+    participle ("written documentation") or an -ing form before a singular noun
     ("leading agency", "managing editor", "growing relationship")."""
     low = text[v_start:v_end].lower()
-    if low.endswith("en") and len(low) > 4:
+    if low in _PARTICIPLES:
         return True
     return low.endswith("ing") and not text[o_start:o_end].lower().endswith("s")
 
