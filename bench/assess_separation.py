@@ -23,7 +23,7 @@ Usage::
 
     python bench/assess_separation.py [--profile NAME|FILE] [--cache /tmp/lc.pkl]
            [--today 2026-11-01] [--per-category] [--bootstrap 200]
-           [--rank DIGITAL-MEDIA/11270462 ...] [--read-labels [FILE]]
+           [--rank DIGITAL-MEDIA/11270462 ...] [--read-labels [FILE] [--knob-cv]]
 
 ``--cache`` keeps the read documents in a pickle so reruns skip the PDFs (extraction
 always runs).
@@ -33,6 +33,7 @@ The machine is shared: wall times printed here are indicative only.
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
 import time
@@ -108,10 +109,8 @@ def load(root: Path, cache: Path | None):
     return rows
 
 
-def read_labels(path: Path, rows, labels, fit, skill_count, n_boot: int) -> None:
-    """AUCs on the labelled subset: against the category and against the read labels."""
-    import json
-
+def _read(path: Path, rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row positions of the labelled résumés, their marketing/comms and social labels."""
     by_name = {f"{Path(doc.source).parent.name}/{Path(doc.source).stem}": i
                for i, (_, doc, _) in enumerate(rows)}
     idx, mc, social = [], [], []
@@ -121,9 +120,13 @@ def read_labels(path: Path, rows, labels, fit, skill_count, n_boot: int) -> None
             idx.append(by_name[rec["resume"]])
             mc.append(bool(rec["marketing_comms"]))
             social.append(bool(rec["social"]))
-    ix = np.array(idx)
+    return np.array(idx), np.array(mc), np.array(social)
+
+
+def read_labels(path: Path, rows, labels, fit, skill_count, n_boot: int) -> None:
+    """AUCs on the labelled subset: against the category and against the read labels."""
+    ix, mc_a, so_a = _read(path, rows)
     f, c, cat = fit[ix], skill_count[ix], labels[ix]
-    mc_a, so_a = np.array(mc), np.array(social)
     print(f"read labels ({path.name}): {len(ix)} résumés; category-positive {cat.sum()}, "
           f"of which read as marketing/comms {(cat & mc_a).sum()}; category-negative "
           f"{(~cat).sum()}, of which read as marketing/comms {(~cat & mc_a).sum()}")
@@ -141,6 +144,47 @@ def read_labels(path: Path, rows, labels, fit, skill_count, n_boot: int) -> None
     oracle = np.mean([roc_auc(mc_a + rng.random(len(mc_a)) * 0.5, cat) for _ in range(50)])
     print(f"  ceiling: the read marketing/comms label as the score, against the category: "
           f"AUC {oracle:.3f}")
+
+
+def knob_cv(path: Path, rows, evs, profile, folds: int = 5, repeats: int = 5) -> None:
+    """Would two of the profile's numbers, chosen by cross-validation on the read "social
+    media" label, do better? credit.other in {0.35, 0.2, 0.1} x balance.weight in {0.35,
+    0}, chosen on the training folds of a stratified K-fold (repeated), scored on the
+    held-out fold beside the shipped profile and the skill count."""
+    import collections
+    import itertools
+
+    ix, _, y = _read(path, rows)
+    sub = [evs[i] for i in ix]
+    grid = list(itertools.product([0.35, 0.2, 0.1], [0.35, 0.0]))
+    fits = {}
+    for other, weight in grid:
+        raw = profile.to_dict()
+        raw.setdefault("credit", {})["other"] = other
+        raw["balance"]["weight"] = weight
+        raw["id"] = profile.id + "-cv"
+        fits[(other, weight)] = score_many(sub, parse_profile(raw, source="<knob cv>")).fit
+    shipped = score_many(sub, profile).fit
+    count = np.array([len(ev.counting()) for ev in sub], dtype=float)
+    rng = np.random.default_rng(0)
+    got, base, cnt, chosen = [], [], [], collections.Counter()
+    for _ in range(repeats):
+        fold = np.empty(len(y), dtype=int)
+        for cls in (True, False):
+            members = rng.permutation(np.flatnonzero(y == cls))
+            fold[members] = np.arange(members.size) % folds
+        for k in range(folds):
+            tr, te = fold != k, fold == k
+            best = max(grid, key=lambda g: roc_auc(fits[g][tr], y[tr]))
+            chosen[best] += 1
+            got.append(roc_auc(fits[best][te], y[te]))
+            base.append(roc_auc(shipped[te], y[te]))
+            cnt.append(roc_auc(count[te], y[te]))
+    print(f"knob CV on the read social media label ({folds}-fold stratified x {repeats}): "
+          f"chosen (credit.other, balance.weight) {dict(chosen)}")
+    print(f"  held-out AUC chosen {np.mean(got):.3f} ± {np.std(got):.3f} | shipped "
+          f"{np.mean(base):.3f} ± {np.std(base):.3f} | skill count {np.mean(cnt):.3f} ± "
+          f"{np.std(cnt):.3f}")
 
 
 def flat_profile(profile):
@@ -169,6 +213,8 @@ def main() -> None:
     ap.add_argument("--read-labels", nargs="?", type=Path, default=None,
                     const=ROOT / "bench/data/livecareer_read_labels.jsonl",
                     help="also score against labels made by reading (see the module docs)")
+    ap.add_argument("--knob-cv", action="store_true",
+                    help="with --read-labels: cross-validate credit.other and balance.weight")
     args = ap.parse_args()
 
     today = date.fromisoformat(args.today)
@@ -208,6 +254,8 @@ def main() -> None:
               f"fit {fit[i]:.1f}")
     if args.read_labels is not None:
         read_labels(args.read_labels, rows, labels, fit, skill_count, args.bootstrap)
+        if args.knob_cv:
+            knob_cv(args.read_labels, rows, evs, profile)
     if args.per_category:
         cats = sorted({c for c, _, _ in rows})
         print(f"{'category':24} {'n':>4} {'mean fit':>8} {'median':>7}")

@@ -89,3 +89,39 @@ def store(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     st = Store(db_url, files_dir=tmp_path / "files")
     yield st
     st.dispose()
+
+
+def _run_with_stderr_on_a_terminal(args: list[str]) -> tuple[int, bytes, bytes]:
+    """Run ``python -m skillmix ARGS`` with stderr on a pseudo-terminal (so progress may
+    draw) and stdout on a pipe: exit code, stdout, and what reached the terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "skillmix", *args], stdout=subprocess.PIPE,
+                              stderr=slave, timeout=300)
+        os.close(slave)
+        slave = -1
+        written = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            written += chunk
+    finally:
+        if slave != -1:
+            os.close(slave)
+        os.close(master)
+    return proc.returncode, proc.stdout, written
+
+
+@pytest.fixture
+def stderr_on_a_terminal():  # type: ignore[no-untyped-def]
+    """:func:`_run_with_stderr_on_a_terminal`, for the progress tests of several commands."""
+    return _run_with_stderr_on_a_terminal

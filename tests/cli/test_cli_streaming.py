@@ -139,32 +139,11 @@ def test_cli_progress_rules() -> None:
     assert quiet.getvalue() == ""
 
 
-def test_cli_quiet_silences_progress_on_a_terminal(tmp_path: Path) -> None:
-    import os
-    import pty
-
-    master, slave = pty.openpty()
-    try:
-        out = subprocess.run([sys.executable, "-m", "skillmix", "extract",
-                              str(_folder(tmp_path, 3)), "--jsonl", "--quiet"],
-                             stdout=subprocess.PIPE, stderr=slave, timeout=300)
-        os.close(slave)
-        slave = -1
-        written = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            written += chunk
-    finally:
-        if slave != -1:
-            os.close(slave)
-        os.close(master)
-    assert out.returncode == 0
-    assert len(out.stdout.splitlines()) == 3
+def test_cli_quiet_silences_progress_on_a_terminal(tmp_path: Path, stderr_on_a_terminal) -> None:
+    code, stdout, written = stderr_on_a_terminal(
+        ["extract", str(_folder(tmp_path, 3)), "--jsonl", "--quiet"])
+    assert code == 0
+    assert len(stdout.splitlines()) == 3
     assert written == b""
 
 

@@ -36,43 +36,16 @@ def test_cli_market_report_on_empty_folder_is_coded_error(tmp_path: Path) -> Non
     assert exc.value.code == 1
 
 
-def _stderr_on_a_terminal(args: list[str]) -> tuple[int, bytes]:
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "skillmix", *args], stdout=subprocess.PIPE,
-                              stderr=slave, timeout=300)
-        os.close(slave)
-        slave = -1
-        written = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            written += chunk
-    finally:
-        if slave != -1:
-            os.close(slave)
-        os.close(master)
-    return proc.returncode, written
-
-
-def test_cli_market_run_progress_only_for_a_terminal_and_never_quiet(corpus, tmp_path: Path) -> None:
+def test_cli_market_run_progress_only_for_a_terminal_and_never_quiet(
+        corpus, tmp_path: Path, stderr_on_a_terminal) -> None:
     import subprocess
     import sys
 
     path = str(corpus(40))
     base = ["market", "run", path, "--workers", "0", "--partition-size", "15"]
-    code, shown = _stderr_on_a_terminal([*base, "--out", str(tmp_path / "a")])
+    code, _, shown = stderr_on_a_terminal([*base, "--out", str(tmp_path / "a")])
     assert code == 0 and b"done" in shown and b"40/40" in shown
-    code, quiet = _stderr_on_a_terminal([*base, "--out", str(tmp_path / "b"), "--quiet"])
+    code, _, quiet = stderr_on_a_terminal([*base, "--out", str(tmp_path / "b"), "--quiet"])
     assert code == 0 and quiet == b""
     piped = subprocess.run([sys.executable, "-m", "skillmix", *base, "--out", str(tmp_path / "c")],
                            capture_output=True, timeout=300)

@@ -146,7 +146,8 @@ class SentenceContext:
     years: list[tuple[int, float]] | None = None
     #: list separators outside parentheses (computed on first use)
     separators: list[int] | None = None
-    #: whether the sentence describes the company itself (postings; on first use)
+    #: whether the sentence describes the company itself (postings) or an employer
+    #: (résumés); a document is one kind, so one cache serves both (on first use)
     company: bool | None = None
     #: the cue families present (on first use): most sentences hold no negation or
     #: usage cue at all, and then the rules answer without a loop

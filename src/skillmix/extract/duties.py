@@ -301,17 +301,17 @@ def find_duties(
             continue
         best: tuple[int, int] | None = None
         for v_start, v_end in vs:
+            prev = _PREV_WORD.search(text, max(0, v_start - 12), v_start)
+            if prev is not None and prev.group(1).lower() in _NOUN_MARKERS:
+                continue  # "training to new hires": a noun, not the verb
+            if _PASSIVE.match(text, v_end):
+                continue  # "Built for athletes and teams": not a duty
             for o_start, o_end in os_:
                 if o_start < v_end:
                     continue
                 between = text[v_end:o_start]
                 if _CLAUSE_BREAK.search(between) or "\n\n" in between:
                     continue
-                prev = _PREV_WORD.search(text, max(0, v_start - 12), v_start)
-                if prev is not None and prev.group(1).lower() in _NOUN_MARKERS:
-                    continue  # "training to new hires": a noun, not the verb
-                if _PASSIVE.match(text, v_end):
-                    continue  # "Built for athletes and teams": not a duty
                 words = _words_between(text, v_end, o_start)
                 if words > p.gap:
                     continue

@@ -66,6 +66,13 @@ class MatchIndex:
     #: does not keep them, so its occupation component is 0
     occupations: list[dict[str, float]] = field(default_factory=list)
 
+    def alternative_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The example lists as ``score_jobs`` reads them (entry positions from
+        :meth:`Matcher.derive`, group pointers, alternative columns); None when there are none."""
+        if not self.alt_doc.size:
+            return None
+        return self.derived["alt_pos"], self.alt_ptr, self.alt_members  # type: ignore[return-value]
+
     def alternatives_of(self, i: int) -> dict[int, tuple[int, ...]]:
         """Document ``i``'s groups: demanded column -> alternative columns."""
         out: dict[int, tuple[int, ...]] = {}

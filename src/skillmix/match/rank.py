@@ -335,7 +335,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     bm25 = idx.text_index.scores(q.text).astype(np.float64)
     best = float(bm25.max()) if bm25.size else 0.0
     d = idx.derived
-    alternatives = (d["alt_pos"], idx.alt_ptr, idx.alt_members) if idx.alt_doc.size else None  # type: ignore[assignment]
+    alternatives = idx.alternative_arrays()
     occ = _occupation(m, q, idx)
 
     def score_all(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray) -> tuple[Components, np.ndarray, np.ndarray]:
@@ -453,9 +453,8 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
                      m.params.neighbour_credit).toarray()[0]
         yc = np.zeros(S)
         yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
-        alts = (d["alt_pos"], idx.alt_ptr, idx.alt_members) if idx.alt_doc.size else None
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                            d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
-                           alts)  # type: ignore[arg-type]
+                           idx.alternative_arrays())
     comps = _with_occupation(comps, _occupation(m, query, idx))
     return comps, combine(comps, m.params)
