@@ -5,7 +5,9 @@
    usual rendering (18, 18.00, 60,000, 60k). Range exactly right = low, high and period all
    equal the structured ones (a single figure must equal ``med_salary``, or min = max).
    Median absolute error of the annual mid-point (both sides annualised with the same
-   2,080 h / 260 d / 52 wk convention).
+   2,080 h / 260 d / 52 wk convention). The fields are not always what the text says, so
+   each of these postings' pay was also coded by reading its text
+   (``bench/data/pay_linkedin_read.jsonl``) and the parser is scored against that too.
 2. **Adzuna** (shared sample): ``SalaryRaw`` parsed as a pay field (``assume_pay``; the
    export drops currency symbols) against ``SalaryNormalized`` (Adzuna's annual mid-point).
    Adzuna annualises hours at 1,920 a year (40 h x 48 wk; e.g. "8.15 per hour" -> 15,648), so
@@ -53,9 +55,35 @@ def renders(v: float) -> list[str]:
 
 
 def states(text: str, v: float | None) -> bool:
+    """The text shows ``v`` after a "$"; a comma right after the figure is punctuation, not
+    a thousands mark ("$60,000 to $80,000, plus bonus")."""
     if v is None:
         return False
-    return any(re.search(r"\$\s?" + re.escape(r) + r"(?![\d,])", text) for r in renders(v))
+    return any(re.search(r"\$\s?" + re.escape(r) + r"(?!\d|,\d)", text) for r in renders(v))
+
+
+def states_k_range(text: str, lo: float | None, hi: float | None) -> bool:
+    """The text shows the range in the "$200-400k" form (no figure of it stands alone)."""
+    if lo is None or hi is None or lo % 1000 or hi % 1000:
+        return False
+    return re.search(rf"\$\s?{lo / 1000:g}\s?(?:-|–|to)\s?\$?{hi / 1000:g}\s?[kK]\b", text) is not None
+
+
+def read_truth() -> dict[str, dict]:
+    """Pay coded by reading the LinkedIn texts (``bench/data/pay_linkedin_read.jsonl``)."""
+    path = ROOT / "bench/data/pay_linkedin_read.jsonl"
+    return {d["document"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
+
+
+def matches(p, truth: dict) -> bool:
+    """The parsed pay equals what the text states (or one of the other pays it states);
+    a text stating no pay is matched by finding none."""
+    if truth["low"] is None:
+        return p is None or p.low is None
+    if p is None or p.low is None:
+        return False
+    got = (p.low, p.high if p.high is not None else p.low, p.period)
+    return any(got == (lo, hi, period) for lo, hi, period in [(truth["low"], truth["high"], truth["period"]), *truth["also"]])
 
 
 def baseline(text: str):
@@ -67,6 +95,13 @@ def baseline(text: str):
     lo = float(m.group(1).replace(",", "")) * (1000 if m.group(2) else 1)
     hi = float(m.group(3).replace(",", "")) * (1000 if m.group(4) else 1) if m.group(3) else None
     return lo, hi, _infer_period(hi or lo)
+
+
+class _BaselinePay:
+    """The baseline's (low, high, period) in the shape ``matches`` reads."""
+
+    def __init__(self, low: float, high: float | None, period: str) -> None:
+        self.low, self.high, self.period = low, high, period
 
 
 def main() -> None:
@@ -87,15 +122,24 @@ def main() -> None:
         if period is None or (lo is None and hi is None and med is None):
             continue
         text = r["description"] + "\n" + (r.get("skills_desc") or "")
-        if states(text, lo) or states(text, hi) or states(text, med):
+        if states(text, lo) or states(text, hi) or states(text, med) or states_k_range(text, lo, hi):
             items.append((r, text, lo, hi, med, period))
-    ok = ok_base = ok_both = n_both = 0
+    truth = read_truth()
+    missing = [r["job_id"] for r, *_ in items if r["job_id"] not in truth]
+    if missing:
+        raise SystemExit(f"bench/data/pay_linkedin_read.jsonl lacks postings {missing}: code them by reading")
+    ok = ok_base = ok_both = n_both = ok_read = ok_read_base = agree = ok_agree = 0
     errs, errs_base, misses = [], [], []
     for r, text, lo, hi, med, period in items:
-        both = (states(text, lo) and states(text, hi)) if lo is not None else states(text, med)
+        both = ((states(text, lo) and states(text, hi)) or states_k_range(text, lo, hi)) if lo is not None else states(text, med)
         gold_lo, gold_hi = (lo, hi) if lo is not None else (med, med)
         gold_mid = (gold_lo + gold_hi) / 2 * us.per_year(period)
         p = posting_pay(text)
+        t = truth[r["job_id"]]
+        ok_read += matches(p, t)
+        fields_right = t["low"] is not None and (t["low"], t["high"], t["period"]) == (gold_lo, gold_hi, period)
+        agree += fields_right
+        ok_agree += fields_right and matches(p, t)
         if p is not None and p.low is not None:
             p_hi = p.high if p.high is not None else p.low
             right = p.low == gold_lo and p_hi == gold_hi and p.period == period
@@ -108,6 +152,7 @@ def main() -> None:
             misses.append((r["job_id"], (gold_lo, gold_hi, period), None, None))
         n_both += both
         b = baseline(text)
+        ok_read_base += matches(None if b is None else _BaselinePay(*b), t)
         if b:
             b_hi = b[1] if b[1] is not None else b[0]
             ok_base += b[0] == gold_lo and b_hi == gold_hi and b[2] == period
@@ -124,6 +169,9 @@ def main() -> None:
                      "median_abs_error_annual": statistics.median(errs_base) if errs_base else None},
         "figure_found_without_structured_pay": f"{found_no_struct}/{len(no_struct)}",
         "text_states_both_ends": n_both, "skillmix_range_exact_when_both_stated": ok_both / n_both,
+        "against_read_truth": {"skillmix": ok_read / n, "baseline": ok_read_base / n},
+        "fields_agree_with_text": agree,
+        "skillmix_range_exact_where_fields_agree_with_text": ok_agree / agree,
     }
 
     az = list(csv.DictReader((SHARED / "postings/adzuna_uk_2013_sample.csv").open(encoding="utf-8")))
@@ -168,6 +216,10 @@ def main() -> None:
               f"median |annual error| {s['median_abs_error_annual']:.0f}")
     print(f"  when the text states both ends ({li['text_states_both_ends']} postings): skillmix range exact "
           f"{li['skillmix_range_exact_when_both_stated']:.3f}")
+    print(f"  against the pay the text states, coded by reading: skillmix {li['against_read_truth']['skillmix']:.3f}, "
+          f"baseline {li['against_read_truth']['baseline']:.3f}")
+    print(f"  the structured fields equal what the text states in {li['fields_agree_with_text']} of {li['text_states_pay']}; "
+          f"on those, skillmix range exact {li['skillmix_range_exact_where_fields_agree_with_text']:.3f}")
     print(f"  a figure found in postings without structured pay: {li['figure_found_without_structured_pay']}")
     print(f"Adzuna: {out['postings']} SalaryRaw strings vs SalaryNormalized")
     for name, s in out.items():
