@@ -83,3 +83,11 @@ def test_profile_unknown_name_and_bad_file(tmp_path: Path):
     with pytest.raises(ProfileError) as err:
         load_profile(str(broken))
     assert err.value.code == "P103"
+
+
+def test_profile_every_red_flag_rule_has_a_check():
+    # a rule a profile may name (RULES) but no check implements would fail on the first card
+    from skillmix.assess.flags import _CHECKS
+    from skillmix.assess.profile import RULES
+
+    assert set(_CHECKS) == set(RULES)

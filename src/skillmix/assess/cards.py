@@ -131,130 +131,189 @@ def _question(profile: RoleProfile, taxonomy, skill_id: str | None, area: str | 
     return None
 
 
-def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
-    """The scorecard of row ``i`` of a :class:`~skillmix.assess.scoring.ScoreTable`."""
-    cp = table.compiled
-    prof: RoleProfile = cp.profile
-    tax = cp.taxonomy
-    ev: CandidateEvidence = table.evidence[i]
-    direct, effective = table.direct[i], table.effective[i]
-    factor = float(table.factor[i])
-    b = prof.breadth
-    ids = cp.ids
-    transfer = table.transfer_from[i]
-    cols_arr = np.flatnonzero(effective)
-    cols = cols_arr.tolist()
-    eff = dict(zip(cols, effective[cols_arr].tolist()))  # only the non-zero entries
-    contrib_all = (cp.importance[cols_arr] * effective[cols_arr][:, None]).T.tolist()
-    named_all = cp.named[cols_arr].T.tolist()
-    level_of = dict(zip(cols, direct[cols_arr].tolist()))
-    breadth_row = table.breadth[i].tolist()
-    depth_row = table.depth[i].tolist()
-    spans_cache: dict[tuple[str, str], tuple[Evidence, ...]] = {}
-    sentences: dict[int, str] = {}
+class _Row:
+    """Row ``i`` of a score table, read once for its card: the skill columns with evidence,
+    their credit and their share of each area, and the card's evidence spans, built once
+    per skill because the area points and the depth list show the same ones."""
 
-    def spans_for(sid: str, src: str) -> tuple[Evidence, ...]:
+    __slots__ = ("table", "i", "cp", "ev", "cols", "eff", "contrib", "named", "level_of",
+                 "breadth", "depth", "factor", "transfer", "_spans", "sentences")
+
+    def __init__(self, table, i: int) -> None:
+        cp = self.cp = table.compiled
+        self.table, self.i = table, i
+        self.ev: CandidateEvidence = table.evidence[i]
+        effective = table.effective[i]
+        cols_arr = np.flatnonzero(effective)
+        self.cols: list[int] = cols_arr.tolist()
+        self.eff = dict(zip(self.cols, effective[cols_arr].tolist()))  # only the non-zero entries
+        #: per area, each column's contribution and whether the area names the skill
+        self.contrib = (cp.importance[cols_arr] * effective[cols_arr][:, None]).T.tolist()
+        self.named = cp.named[cols_arr].T.tolist()
+        self.level_of = dict(zip(self.cols, table.direct[i][cols_arr].tolist()))
+        self.breadth: list[float] = table.breadth[i].tolist()
+        self.depth: list[float] = table.depth[i].tolist()
+        self.factor = float(table.factor[i])
+        self.transfer = table.transfer_from[i]
+        self._spans: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+        self.sentences: dict[int, str] = {}
+
+    def spans(self, sid: str, src: str) -> tuple[Evidence, ...]:
+        """The spans that earn skill ``sid``: its own, or those of ``src`` it is
+        transferable from."""
         key = (sid, src)
-        hit = spans_cache.get(key)
+        hit = self._spans.get(key)
         if hit is None:
+            ev, index = self.ev, self.cp.index
             if src == sid:
-                hit = _skill_spans(ev, ev.skills[sid], level_of[cp.index[sid]],
-                                   sentences=sentences)
+                hit = _skill_spans(ev, ev.skills[sid], self.level_of[index[sid]],
+                                   sentences=self.sentences)
             else:
-                hit = _skill_spans(ev, ev.skills[src], level_of[cp.index[src]],
+                hit = _skill_spans(ev, ev.skills[src], self.level_of[index[src]],
                                    prefix=f"transferable to {sid} from {src}; ",
-                                   sentences=sentences)
-            spans_cache[key] = hit
+                                   sentences=self.sentences)
+            self._spans[key] = hit
         return hit
 
-    points: list[ScorePoint] = []
-    areas: list[AreaScore] = []
-    for k, spec in enumerate(prof.areas):
-        share = 100.0 * float(cp.weights[k]) * factor
-        row = contrib_all[k] if cols else []
-        total = sum(row)
-        breadth_pts = share * b * breadth_row[k]
-        met: list[str] = []
-        if total > 0 and breadth_pts > 0:
-            for c, v in zip(cols, row):
-                if v <= 0:
-                    continue
-                sid = ids[c]
-                src = ids[transfer[c]] if c in transfer else sid
-                points.append(ScorePoint(points=round(breadth_pts * v / total, 4), area=spec.id,
-                                         kind="breadth", skill_id=sid, evidence=spans_for(sid, src)))
-                met.append(sid)
-        else:
-            met = [ids[c] for c, v in zip(cols, row) if v > 0]
-        roles = table.area_roles[i][k]
-        depth_pts = share * (1 - b) * depth_row[k]
-        months = sum(ev.roles[r].months for r in roles)
-        if depth_pts > 0 and months > 0:
-            area_named = {ids[c] for c, yes in zip(cols, named_all[k] if cols else []) if yes}
-            for r in roles:
-                role = ev.roles[r]
-                in_role = [s for s in role.skills if s in area_named]
-                spans = [_role_header(ev, role, in_role[0] if in_role else "")]
-                for sid in in_role[:MAX_SPANS]:
-                    se = ev.skills[sid]
-                    m = next((m for m in se.mentions if m.role == r), None)
-                    if m is not None:
-                        spans.append(_mention_evidence(ev, m, level_of[cp.index[sid]],
-                                                       f"used in role {r}", sentences))
-                points.append(ScorePoint(points=round(depth_pts * role.months / months, 4),
-                                         area=spec.id, kind="depth", role=r,
-                                         evidence=tuple(spans)))
-        req = [ids[c] for kk, c in cp.required_cols if kk == k]
-        areas.append(AreaScore(
-            area=spec.id, label=spec.label, side=spec.side, weight=round(float(cp.weights[k]), 4),
-            coverage=round(float(table.coverage[i, k]), 4),
-            breadth=round(breadth_row[k], 4), depth=round(depth_row[k], 4),
-            years=round(float(table.years[i, k]), 2), min_years=spec.min_years,
-            points=round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
-            required_met=tuple(s for s in req if cp.index[s] in eff),
-            required_missing=tuple(s for s in req if cp.index[s] not in eff),
-        ))
 
+def _breadth_points(row: _Row, k: int, share: float) -> list[ScorePoint]:
+    """Area ``k``'s breadth points, shared over its skills by their contribution."""
+    contrib = row.contrib[k] if row.cols else []
+    total = sum(contrib)
+    breadth_pts = share * row.cp.profile.breadth * row.breadth[k]
+    if total <= 0 or breadth_pts <= 0:
+        return []
+    ids, transfer, area = row.cp.ids, row.transfer, row.cp.profile.areas[k].id
+    points = []
+    for c, v in zip(row.cols, contrib):
+        if v <= 0:
+            continue
+        sid = ids[c]
+        src = ids[transfer[c]] if c in transfer else sid
+        points.append(ScorePoint(points=round(breadth_pts * v / total, 4), area=area,
+                                 kind="breadth", skill_id=sid, evidence=row.spans(sid, src)))
+    return points
+
+
+def _depth_points(row: _Row, k: int, share: float) -> list[ScorePoint]:
+    """Area ``k``'s depth points, shared over the roles that show it by their months;
+    each point's evidence is the role's heading and the area's skills used in it."""
+    cp, ev = row.cp, row.ev
+    roles = row.table.area_roles[row.i][k]
+    depth_pts = share * (1 - cp.profile.breadth) * row.depth[k]
+    months = sum(ev.roles[r].months for r in roles)
+    if depth_pts <= 0 or months <= 0:
+        return []
+    ids, area = cp.ids, cp.profile.areas[k].id
+    area_named = {ids[c] for c, yes in zip(row.cols, row.named[k] if row.cols else []) if yes}
+    points = []
+    for r in roles:
+        role = ev.roles[r]
+        in_role = [s for s in role.skills if s in area_named]
+        spans = [_role_header(ev, role, in_role[0] if in_role else "")]
+        for sid in in_role[:MAX_SPANS]:
+            m = next((m for m in ev.skills[sid].mentions if m.role == r), None)
+            if m is not None:
+                spans.append(_mention_evidence(ev, m, row.level_of[cp.index[sid]],
+                                               f"used in role {r}", row.sentences))
+        points.append(ScorePoint(points=round(depth_pts * role.months / months, 4),
+                                 area=area, kind="depth", role=r, evidence=tuple(spans)))
+    return points
+
+
+def _area_score(row: _Row, k: int, share: float) -> AreaScore:
+    cp, table, i = row.cp, row.table, row.i
+    spec = cp.profile.areas[k]
+    ids, eff = cp.ids, row.eff
+    met = [ids[c] for c, v in zip(row.cols, row.contrib[k] if row.cols else []) if v > 0]
+    req = [ids[c] for kk, c in cp.required_cols if kk == k]
+    return AreaScore(
+        area=spec.id, label=spec.label, side=spec.side, weight=round(float(cp.weights[k]), 4),
+        coverage=round(float(table.coverage[i, k]), 4),
+        breadth=round(row.breadth[k], 4), depth=round(row.depth[k], 4),
+        years=round(float(table.years[i, k]), 2), min_years=spec.min_years,
+        points=round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
+        required_met=tuple(s for s in req if cp.index[s] in eff),
+        required_missing=tuple(s for s in req if cp.index[s] not in eff),
+    )
+
+
+def _balance(table, i: int) -> BalanceScore:
+    """The technology/communication mix of row ``i`` against the profile's target."""
+    prof: RoleProfile = table.compiled.profile
     tech, comm = float(table.tech[i]), float(table.comm[i])
     tot = tech + comm
     share = tech / tot if tot > 0 else prof.balance_target
     excess = abs(share - prof.balance_target) - prof.balance_tolerance
     leans = "none" if tot == 0 else ("balanced" if excess <= 0 else ("tech" if share > prof.balance_target else "comm"))
-    balance = BalanceScore(
+    return BalanceScore(
         tech=round(tech, 3), comm=round(comm, 3), tech_share=round(share, 4),
         index=round(1 - abs(tech - comm) / tot, 4) if tot > 0 else 0.0,
         target=prof.balance_target, tolerance=prof.balance_tolerance,
-        factor=round(factor, 4), leans=leans,
+        factor=round(float(table.factor[i]), 4), leans=leans,
     )
 
-    flags, flag_gaps = red_flags(table, i, balance)
-    gaps = list(flag_gaps)
+
+def _area_gaps(row: _Row, areas: list[AreaScore]) -> list[Gap]:
+    """Per area: its missing required skills, a few missing preferred ones when it is
+    thinly covered, and the area itself when it is barely covered."""
+    cp = row.cp
+    prof, tax = cp.profile, cp.taxonomy
+    gaps: list[Gap] = []
+    for spec, a in zip(prof.areas, areas):
+        for sid in a.required_missing:
+            gaps.append(_skill_gap(prof, tax, "required", sid, spec.id))
+        if a.coverage < prof.gap_preferred_below:
+            missing = [s for s in spec.preferred if cp.index[s] not in row.eff][:3]
+            for sid in missing:
+                gaps.append(_skill_gap(prof, tax, "preferred", sid, spec.id))
+        if a.coverage < prof.gap_area_below:
+            gaps.append(Gap(kind="area", area=spec.id,
+                            message=f"Little evidence of {spec.label.lower()} ({a.coverage:.0%} covered).",
+                            question=question_for(prof, tax, None, spec.id)))
+    return gaps
+
+
+def _skill_depth(row: _Row) -> list[SkillDepth]:
+    """Every skill the résumé shows, longest used first, with the spans behind it."""
+    ev, cp = row.ev, row.cp
+    depth: list[SkillDepth] = []
+    for sid, se in ev.skills.items():
+        if not se.mentions:
+            continue
+        depth.append(SkillDepth(
+            skill_id=sid, label=se.label, area=se.area, level=se.level,
+            years=round(se.years, 2), years_from_roles=round(se.years_from_roles, 2),
+            years_claimed=se.years_claimed, recency_months=se.recency_months,
+            last_used=se.last_used, seniority=se.seniority, roles=se.roles,
+            evidence=row.spans(sid, sid) if sid in cp.index
+            else _skill_spans(ev, se, 1.0 if se.professional else cp.profile.credit.listed),
+        ))
+    depth.sort(key=lambda d: (-d.years, d.level != "professional", d.skill_id))
+    return depth
+
+
+def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
+    """The scorecard of row ``i`` of a :class:`~skillmix.assess.scoring.ScoreTable`:
+    each area's points with the spans behind them, the balance, red flags and (with
+    ``detail``) the gaps and every skill's depth."""
+    row = _Row(table, i)
+    cp, ev = row.cp, row.ev
+    prof: RoleProfile = cp.profile
+    tax = cp.taxonomy
+    points: list[ScorePoint] = []
+    areas: list[AreaScore] = []
+    for k in range(len(prof.areas)):
+        share = 100.0 * float(cp.weights[k]) * row.factor
+        points += _breadth_points(row, k, share)
+        points += _depth_points(row, k, share)
+        areas.append(_area_score(row, k, share))
+    balance = _balance(table, i)
+    flags, gaps = red_flags(table, i, balance)
     depth: list[SkillDepth] = []
     if detail:
-        for k, spec in enumerate(prof.areas):
-            a = areas[k]
-            for sid in a.required_missing:
-                gaps.append(_skill_gap(prof, tax, "required", sid, spec.id))
-            if a.coverage < prof.gap_preferred_below:
-                missing = [s for s in spec.preferred if cp.index[s] not in eff][:3]
-                for sid in missing:
-                    gaps.append(_skill_gap(prof, tax, "preferred", sid, spec.id))
-            if a.coverage < prof.gap_area_below:
-                gaps.append(Gap(kind="area", area=spec.id,
-                                message=f"Little evidence of {spec.label.lower()} ({a.coverage:.0%} covered).",
-                                question=question_for(prof, tax, None, spec.id)))
-        for sid, se in ev.skills.items():
-            if not se.mentions:
-                continue
-            depth.append(SkillDepth(
-                skill_id=sid, label=se.label, area=se.area, level=se.level,
-                years=round(se.years, 2), years_from_roles=round(se.years_from_roles, 2),
-                years_claimed=se.years_claimed, recency_months=se.recency_months,
-                last_used=se.last_used, seniority=se.seniority, roles=se.roles,
-                evidence=spans_for(sid, sid) if sid in cp.index
-                else _skill_spans(ev, se, 1.0 if se.professional else prof.credit.listed),
-            ))
-        depth.sort(key=lambda d: (-d.years, d.level != "professional", d.skill_id))
+        gaps += _area_gaps(row, areas)
+        depth = _skill_depth(row)
         gaps.sort(key=lambda g: _GAP_ORDER.get(g.kind, 9))  # stable: area order kept within a kind
 
     return Scorecard(

@@ -22,6 +22,7 @@ unknown placeholder raise [P109] so a typo in a profile is found, not printed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..errors.profile_codes import P109
@@ -75,101 +76,160 @@ def _role_spans(ev: CandidateEvidence, roles) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
-def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list[Gap]]:
-    """The red flags of row ``i`` of a score table, and the gaps they imply."""
+#: what a check finds for one rule: its flags, and the gaps they imply
+_Found = tuple[list[RedFlag], list[Gap]]
+
+
+def _flag(rule: RedFlagRule, message: str, *, skill_ids: tuple[str, ...] = (),
+          evidence: tuple[Evidence, ...] = ()) -> RedFlag:
+    return RedFlag(rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
+                   message=message, skill_ids=skill_ids, evidence=evidence,
+                   question=rule.question or None)
+
+
+def _consumer_familiarity(table, i: int, balance: BalanceScore, rule: RedFlagRule,
+                          p: dict[str, Any]) -> _Found:
+    """Platforms known only as a consumer while too few show professional use."""
+    cp = table.compiled
+    ev: CandidateEvidence = table.evidence[i]
+    consumer = [se for se in ev.skills.values()
+                if se.consumer_only and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
+    pro = [se for se in ev.skills.values()
+           if se.professional and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
+    if not consumer or len(pro) >= p["min_professional"]:
+        return [], []
+    names = ", ".join(se.label for se in consumer)
+    return [_flag(
+        rule, _render(rule, {"platforms": names, "count": len(consumer), "professional": len(pro)}),
+        skill_ids=tuple(se.skill_id for se in consumer),
+        evidence=_spans(ev, [m for se in consumer for m in se.consumer_mentions],
+                        "consumer familiarity: does not count"),
+    )], []
+
+
+def _missing_required(table, i: int, balance: BalanceScore, rule: RedFlagRule,
+                      p: dict[str, Any]) -> _Found:
+    """More required skills without evidence (direct or transferable) than allowed."""
+    cp = table.compiled
+    effective = table.effective[i]
+    missing = [cp.ids[c] for _, c in cp.required_cols if effective[c] <= 0]
+    if len(missing) <= p["max_missing"]:
+        return [], []
+    labels = ", ".join(cp.taxonomy.skills[s].label for s in missing)
+    return [_flag(rule, _render(rule, {"count": len(missing), "skills": labels,
+                                       "total": len(cp.required_cols)}),
+                  skill_ids=tuple(missing))], []
+
+
+#: one years check: what is measured, years seen, years wanted, the roles behind them,
+#: and the skill or area it is about
+_YearsCheck = tuple[str, float, float, tuple, str | None, str | None]
+
+
+def _years_checks(table, i: int) -> list[_YearsCheck]:
+    """Every minimum the profile sets: relevant years overall, each area's, each skill's
+    (a skill credited through a neighbour is measured by the neighbour's years)."""
     cp = table.compiled
     prof = cp.profile
     ev: CandidateEvidence = table.evidence[i]
-    effective = table.effective[i]
+    checks: list[_YearsCheck] = []
+    if prof.min_years > 0:
+        relevant = {r for se in ev.skills.values() if se.mentions
+                    and se.skill_id in cp.index and cp.relevant[cp.index[se.skill_id]]
+                    for r in se.roles}
+        checks.append(("Relevant experience", float(table.relevant_years[i]),
+                       prof.min_years, tuple(sorted(relevant)), None, None))
+    for k, spec in enumerate(prof.areas):
+        if spec.min_years > 0:
+            checks.append((spec.label, float(table.years[i, k]), spec.min_years,
+                           table.area_roles[i][k], None, spec.id))
+    transfer = table.transfer_from[i]
+    for sid, need in prof.skill_years.items():
+        se = ev.skills.get(sid)
+        col = cp.index[sid]
+        if (se is None or not se.mentions) and col in transfer:
+            se = ev.skills.get(cp.ids[transfer[col]])  # credited via a neighbour
+        have = se.years if se is not None and se.mentions else 0.0
+        checks.append((cp.taxonomy.skills[sid].label, have, need,
+                       se.roles if se is not None else (), sid, None))
+    return checks
+
+
+def _years_below_minimum(table, i: int, balance: BalanceScore, rule: RedFlagRule,
+                         p: dict[str, Any]) -> _Found:
+    """Each of :func:`_years_checks` below ``ratio`` times its minimum: a flag and a gap."""
+    ev: CandidateEvidence = table.evidence[i]
     flags: list[RedFlag] = []
     gaps: list[Gap] = []
-    for rule in prof.red_flags:
-        p = {**RULES[rule.rule], **rule.params}
-        q = rule.question or None
-        if rule.rule == "consumer_familiarity":
-            consumer = [se for se in ev.skills.values()
-                        if se.consumer_only and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
-            pro = [se for se in ev.skills.values()
-                   if se.professional and se.skill_id in cp.index and cp.platform[cp.index[se.skill_id]]]
-            if consumer and len(pro) < p["min_professional"]:
-                names = ", ".join(se.label for se in consumer)
-                flags.append(RedFlag(
-                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
-                    message=_render(rule, {"platforms": names, "count": len(consumer),
-                                           "professional": len(pro)}),
-                    skill_ids=tuple(se.skill_id for se in consumer),
-                    evidence=_spans(ev, [m for se in consumer for m in se.consumer_mentions],
-                                    "consumer familiarity: does not count"),
-                    question=q,
-                ))
-        elif rule.rule == "missing_required":
-            missing = [cp.ids[c] for _, c in cp.required_cols if effective[c] <= 0]
-            if len(missing) > p["max_missing"]:
-                labels = ", ".join(cp.taxonomy.skills[s].label for s in missing)
-                flags.append(RedFlag(
-                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
-                    message=_render(rule, {"count": len(missing), "skills": labels,
-                                           "total": len(cp.required_cols)}),
-                    skill_ids=tuple(missing), question=q,
-                ))
-        elif rule.rule == "years_below_minimum":
-            ratio = p["ratio"]
-            checks: list[tuple[str, float, float, tuple, str | None, str | None]] = []
-            if prof.min_years > 0:
-                relevant = {r for se in ev.skills.values() if se.mentions
-                            and se.skill_id in cp.index and cp.relevant[cp.index[se.skill_id]]
-                            for r in se.roles}
-                checks.append(("Relevant experience", float(table.relevant_years[i]),
-                               prof.min_years, tuple(sorted(relevant)), None, None))
-            for k, spec in enumerate(prof.areas):
-                if spec.min_years > 0:
-                    checks.append((spec.label, float(table.years[i, k]), spec.min_years,
-                                   table.area_roles[i][k], None, spec.id))
-            transfer = table.transfer_from[i]
-            for sid, need in prof.skill_years.items():
-                se = ev.skills.get(sid)
-                col = cp.index[sid]
-                if (se is None or not se.mentions) and col in transfer:
-                    se = ev.skills.get(cp.ids[transfer[col]])  # credited via a neighbour
-                have = se.years if se is not None and se.mentions else 0.0
-                checks.append((cp.taxonomy.skills[sid].label, have, need,
-                               se.roles if se is not None else (), sid, None))
-            for what, have, need, roles, sid, area in checks:
-                if need > 0 and have < ratio * need:
-                    msg = _render(rule, {"what": what, "years": have, "minimum": need})
-                    flags.append(RedFlag(
-                        rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
-                        message=msg, skill_ids=(sid,) if sid else (),
-                        evidence=_role_spans(ev, roles), question=q,
-                    ))
-                    gaps.append(Gap(kind="years", message=msg, skill_id=sid, area=area, question=q))
-        elif rule.rule == "imbalance":
-            if balance.leans in ("tech", "comm"):
-                side = "technologist" if balance.leans == "tech" else "communicator"
-                flags.append(RedFlag(
-                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
-                    message=_render(rule, {"side": side, "share": balance.tech_share,
-                                           "target": balance.target}),
-                    question=q,
-                ))
-        elif rule.rule == "seniority_below":
-            want = prof.min_seniority
-            if want is not None and (ev.seniority is None or ev.seniority < want):
-                msg = _render(rule, {"have": ev.seniority_label, "want": _LEVELS.get(want, str(want))})
-                top = [r.index for r in ev.roles if r.seniority == ev.seniority][:1]
-                flags.append(RedFlag(rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
-                                     message=msg, evidence=_role_spans(ev, top), question=q))
-                gaps.append(Gap(kind="seniority", message=msg, question=q))
-        elif rule.rule == "listed_only":
-            rel = [se for se in ev.skills.values() if se.mentions and se.skill_id in cp.index
-                   and cp.relevant[cp.index[se.skill_id]]]
-            listed = [se for se in rel if se.level == "listed"]
-            if rel and len(listed) >= p["min_skills"] and len(listed) / len(rel) > p["max_share"]:
-                flags.append(RedFlag(
-                    rule=rule.rule, severity=rule.severity,  # type: ignore[arg-type]
-                    message=_render(rule, {"count": len(listed), "total": len(rel)}),
-                    skill_ids=tuple(se.skill_id for se in listed), question=q,
-                ))
-    order = {"high": 0, "medium": 1, "low": 2}
-    flags.sort(key=lambda f: order[f.severity])
+    for what, have, need, roles, sid, area in _years_checks(table, i):
+        if need > 0 and have < p["ratio"] * need:
+            msg = _render(rule, {"what": what, "years": have, "minimum": need})
+            flags.append(_flag(rule, msg, skill_ids=(sid,) if sid else (),
+                               evidence=_role_spans(ev, roles)))
+            gaps.append(Gap(kind="years", message=msg, skill_id=sid, area=area,
+                            question=rule.question or None))
+    return flags, gaps
+
+
+def _imbalance(table, i: int, balance: BalanceScore, rule: RedFlagRule,
+               p: dict[str, Any]) -> _Found:
+    """The technology/communication mix strays beyond the profile's tolerance."""
+    if balance.leans not in ("tech", "comm"):
+        return [], []
+    side = "technologist" if balance.leans == "tech" else "communicator"
+    return [_flag(rule, _render(rule, {"side": side, "share": balance.tech_share,
+                                       "target": balance.target}))], []
+
+
+def _seniority_below(table, i: int, balance: BalanceScore, rule: RedFlagRule,
+                     p: dict[str, Any]) -> _Found:
+    """No role at the profile's minimum seniority: a flag on the highest role, and a gap."""
+    want = table.compiled.profile.min_seniority
+    ev: CandidateEvidence = table.evidence[i]
+    if want is None or (ev.seniority is not None and ev.seniority >= want):
+        return [], []
+    msg = _render(rule, {"have": ev.seniority_label, "want": _LEVELS.get(want, str(want))})
+    top = [r.index for r in ev.roles if r.seniority == ev.seniority][:1]
+    return ([_flag(rule, msg, evidence=_role_spans(ev, top))],
+            [Gap(kind="seniority", message=msg, question=rule.question or None)])
+
+
+def _listed_only(table, i: int, balance: BalanceScore, rule: RedFlagRule,
+                 p: dict[str, Any]) -> _Found:
+    """Too large a share of the relevant skills appear only in lists."""
+    cp = table.compiled
+    ev: CandidateEvidence = table.evidence[i]
+    rel = [se for se in ev.skills.values() if se.mentions and se.skill_id in cp.index
+           and cp.relevant[cp.index[se.skill_id]]]
+    listed = [se for se in rel if se.level == "listed"]
+    if not rel or len(listed) < p["min_skills"] or len(listed) / len(rel) <= p["max_share"]:
+        return [], []
+    return [_flag(rule, _render(rule, {"count": len(listed), "total": len(rel)}),
+                  skill_ids=tuple(se.skill_id for se in listed))], []
+
+
+#: the check behind each rule name of :data:`~skillmix.assess.profile.RULES`
+_CHECKS: dict[str, Callable[[Any, int, BalanceScore, RedFlagRule, dict[str, Any]], _Found]] = {
+    "consumer_familiarity": _consumer_familiarity,
+    "missing_required": _missing_required,
+    "years_below_minimum": _years_below_minimum,
+    "imbalance": _imbalance,
+    "seniority_below": _seniority_below,
+    "listed_only": _listed_only,
+}
+
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def red_flags(table, i: int, balance: BalanceScore) -> tuple[list[RedFlag], list[Gap]]:
+    """The red flags of row ``i`` of a score table (most severe first, profile order
+    within a severity), and the gaps they imply."""
+    flags: list[RedFlag] = []
+    gaps: list[Gap] = []
+    for rule in table.compiled.profile.red_flags:
+        params = {**RULES[rule.rule], **rule.params}
+        found, implied = _CHECKS[rule.rule](table, i, balance, rule, params)
+        flags += found
+        gaps += implied
+    flags.sort(key=lambda f: _SEVERITY_ORDER[f.severity])
     return flags, gaps
