@@ -18,8 +18,17 @@ the corpus becomes a census: its rows (old and new) get weight 1, and the rest o
 ``social`` stratum is reweighted over what remains. Same rule: the words choose what is
 read, never the label.
 
+Held-out round (``--heldout DIR``, session 3): a fresh set drawn from the postings no label
+covers yet, read blind and frozen before any model sees it, so that the shipped model (whose
+features were refined while reading errors on the 659 development labels) gets a figure on
+postings nobody tuned on. Every posting that names social media is already labelled, so the
+draw leans on ``PRACTICE`` words (community, engagement, blog, creators, digital PR...: the
+practices of the trade without the words) to keep positives possible, plus a plain random
+sample of the rest. Written to ``data/labels/heldout_sample.jsonl``, with weights.
+
 Usage:
     python scripts/sample_market_labels.py            # writes data/labels/market_sample.jsonl
+    python scripts/sample_market_labels.py --heldout DIR   # the held-out draw, text to DIR
     python scripts/sample_market_labels.py --round2 --dump DIR
         # appends round 2 to market_sample.jsonl and writes its postings for reading
     python scripts/sample_market_labels.py --dump DIR --batch-chars 90000
@@ -48,6 +57,15 @@ NAMED = re.compile(r"\bsocial\b|facebook|twitter|linkedin|instagram|tiktok|youtu
 NOT_SOCIAL = re.compile(r"social work\w*|social care|social service\w*|social security|social skill\w*|"
                         r"social impact|social activit\w*|social event\w*|social inclusion|social enterprise|"
                         r"social housing|social club|social interaction", re.I)
+PRACTICE = re.compile(r"\bcommunit(y|ies)\b|\bengagement\b|\bforums?\b|\bblog|online presence|online reputation|"
+                      r"digital (marketing|media|pr|content|channels?|campaigns?)|online (marketing|campaigns?|content|"
+                      r"channels?)|e-?marketing|\bseo\b|content creat|\bcreators?\b|\bugc\b|user.generated|\bviral\b|"
+                      r"podcast|wordpress|\bdiscord\b|\breddit\b|web 2\.0|networking sites?|brand ambassador|"
+                      r"word.of.mouth|\bvlog|\bmemes?\b|\bhashtag|\bfollowers\b|public relations|\bpr\b", re.I)
+#: held-out draw: corpus -> {stratum: how many (None = all)}; ``h_practice`` = a PRACTICE word
+#: other than "community" alone, ``h_community`` = only "community" (mostly care work in Adzuna)
+HELDOUT = {"remotive": {"h_practice": None, "h_community": None, "h_rest": 16},
+           "adzuna": {"h_practice": None, "h_community": 10, "h_rest": 40}}
 #: corpus -> (file, {stratum: how many to draw; None = all})
 PLAN = {
     "remotive": ("remotive_2025-04.jsonl", {"social": None, "marketing": 40, "rest": 40}),
@@ -96,6 +114,7 @@ def main() -> None:
     ap.add_argument("--batch-chars", type=int, default=90000)
     ap.add_argument("--double", metavar="DIR", help="draw the 60 postings to label a second time "
                     "(30 social, 15 marketing, 15 rest stratum) and write them to DIR for reading")
+    ap.add_argument("--heldout", metavar="DIR", help="draw the held-out set (see above), text to DIR")
     ap.add_argument("--round2", action="store_true", help="add round 2 (see above) to the sample")
     args = ap.parse_args()
     if args.round2:
@@ -103,6 +122,9 @@ def main() -> None:
         return
     if args.double:
         double(Path(args.double))
+        return
+    if args.heldout:
+        heldout(Path(args.heldout))
         return
     rows = draw()
     Path(args.out).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
@@ -170,6 +192,45 @@ def round2(out: Path, dump: Path | None) -> None:
         (dump / "round2.txt").write_text("".join(
             f"===== {r['source']}:{r['id']} | {texts[(r['source'], r['id'])].title} | "
             f"{texts[(r['source'], r['id'])].company}\n" + texts[(r["source"], r["id"])].text + "\n" for r in order), "utf-8")
+
+
+def heldout_stratum(title: str | None, text: str) -> str:
+    """``h_practice``, ``h_community`` or ``h_rest`` (see ``HELDOUT``)."""
+    words = {m.group(0).lower() for m in PRACTICE.finditer(f"{title or ''}\n{text}")}
+    if words - {"community", "communities"}:
+        return "h_practice"
+    return "h_community" if words else "h_rest"
+
+
+def heldout(folder: Path) -> None:
+    """The held-out draw from the postings that have no label yet; reading batches to ``folder``."""
+    from skillmix.io import read_corpus
+
+    labelled = ROOT / "data" / "labels" / "market_labels.jsonl"
+    have = {(o["source"], str(o["job_id"])) for o in map(json.loads, labelled.read_text("utf-8").splitlines())}
+    rows, texts = [], {}
+    for source, sizes in HELDOUT.items():
+        postings = [p for p in read_corpus(SHARED / "postings" / PLAN[source][0], preset=source, on_error="raise")
+                    if (source, p.id) not in have]
+        texts.update({(source, p.id): p for p in postings})
+        rng = random.Random(f"{SEED}:heldout:{source}")
+        for name, k in sizes.items():
+            pool = sorted((p for p in postings if heldout_stratum(p.title, p.text) == name), key=lambda p: p.id)
+            k = len(pool) if k is None else min(k, len(pool))
+            for p in rng.sample(pool, k):
+                rows.append({"source": source, "id": p.id, "stratum": name, "stratum_size": len(pool),
+                             "sampled": k, "weight": round(len(pool) / k, 6), "company": p.company or ""})
+    (ROOT / "data" / "labels" / "heldout_sample.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    order = list(rows)
+    random.Random(f"{SEED}:heldout:order").shuffle(order)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(0, len(order), 10):
+        (folder / f"heldout_{n // 10:02d}.txt").write_text("".join(
+            f"===== {r['source']}:{r['id']} | {texts[(r['source'], r['id'])].title} | "
+            f"{texts[(r['source'], r['id'])].company}\n" + " ".join(texts[(r["source"], r["id"])].text.split()) + "\n"
+            for r in order[n:n + 10]), "utf-8")
+    print(f"held-out draw: {len(rows)} postings")
 
 
 def double(folder: Path) -> None:
