@@ -12,6 +12,7 @@ writes one JSON object per posting. It never looks at any classifier.
 Usage:
     python scripts/build_market_labels.py            # pass 1 -> market_labels.jsonl
     python scripts/build_market_labels.py --pass 2    # pass 2 -> market_labels_pass2.jsonl
+    python scripts/build_market_labels.py --heldout   # heldout_batch_* -> market_labels_heldout.jsonl
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def parse_line(line: str, where: str) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pass", dest="npass", type=int, default=1)
+    ap.add_argument("--heldout", action="store_true", help="build the held-out labels (session 3)")
     args = ap.parse_args()
+    stem = "heldout" if args.heldout else f"pass{args.npass}"
     sys.path.insert(0, str(ROOT / "src"))
     from skillmix.io import read_corpus
 
@@ -70,7 +73,7 @@ def main() -> None:
         for p in read_corpus(SHARED / "postings" / fname, preset=preset):
             texts[(source, p.id)] = norm(f"{p.title or ''} {p.text}")
     rows = []
-    for f in sorted((ROOT / "data" / "labels" / "raw").glob(f"pass{args.npass}_batch_*.txt")):
+    for f in sorted((ROOT / "data" / "labels" / "raw").glob(f"{stem}_batch_*.txt")):
         for n, line in enumerate(f.read_text("utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -81,9 +84,9 @@ def main() -> None:
             for q in row["evidence"]:
                 if norm(q) not in text:
                     raise SystemExit(f"{f.name}:{n}: evidence is not verbatim: {q!r}")
-            row.update(labeller=f"pass{args.npass}", guide_version=GUIDE_VERSION)
+            row.update(labeller=stem, guide_version=GUIDE_VERSION)
             rows.append(row)
-    if args.npass == 1:
+    if args.npass == 1 and not args.heldout:
         for line in (SHARED / "postings" / "linkedin_2024-04_sample_labels.jsonl").read_text("utf-8").splitlines():
             if line.strip():
                 obj = json.loads(line)
@@ -98,7 +101,9 @@ def main() -> None:
         if k in seen:
             raise SystemExit(f"duplicate label {k}")
         seen.add(k)
-    out = ROOT / "data" / "labels" / ("market_labels.jsonl" if args.npass == 1 else f"market_labels_pass{args.npass}.jsonl")
+    name = ("market_labels_heldout.jsonl" if args.heldout else
+            "market_labels.jsonl" if args.npass == 1 else f"market_labels_pass{args.npass}.jsonl")
+    out = ROOT / "data" / "labels" / name
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     pos = sum(r["requires_social_media"] for r in rows)
     print(f"{out.name}: {len(rows)} labels, {pos} positive")
