@@ -177,13 +177,23 @@ def _pm(v: Any) -> str:
 @click.option("--seed", default=18, show_default=True)
 @click.option("--preset", help="Column preset of CORPUS (two-argument form; sniffed when left out).")
 @click.option("--rules", type=click.Path(dir_okay=False, exists=True), help="Classifier rules YAML (two-argument form).")
+@click.option("--shipped", is_flag=True, help="Score the shipped model as it is on LABELS (held-out labels: "
+              "nothing is fitted; keyword and rule classifier on the same postings).")
+@click.option("--model", "model_path", type=click.Path(dir_okay=False, exists=True),
+              help="With --shipped: a model JSON instead of the packaged one.")
 @click.option("--json", "as_json", is_flag=True)
 def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: int, seed: int,
-             preset: str | None, rules: str | None, as_json: bool) -> None:
+             preset: str | None, rules: str | None, shipped: bool, model_path: str | None, as_json: bool) -> None:
     """Cross-validate the learned classifier: ``eval LABELS --postings DIR`` prints grouped,
     nested CV figures (mean ± sd over repeats) of the learned model next to the keyword
     baseline and the rule classifier on the same folds. ``eval CORPUS LABELS`` scores the
-    rule classifier and the keyword baseline on one labelled corpus (development figures)."""
+    rule classifier and the keyword baseline on one labelled corpus (development figures).
+    ``eval LABELS --postings DIR --shipped`` scores the shipped model on held-out labels."""
+    if shipped:
+        if len(paths) != 1 or postings is None:
+            raise click.UsageError("--shipped takes one LABELS file and --postings DIR.")
+        _eval_shipped(paths[0], postings, model_path, seed, as_json)
+        return
     if len(paths) == 2:
         _eval_corpus(paths[0], paths[1], preset, rules, as_json)
         return
@@ -218,6 +228,50 @@ def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: 
     if d["errors"]["false_negatives"] or d["errors"]["false_positives"]:
         click.echo(f"usually wrong: false negatives {', '.join(d['errors']['false_negatives']) or '-'}; "
                    f"false positives {', '.join(d['errors']['false_positives']) or '-'}", err=True)
+    sys.stdout.flush()
+
+
+def _eval_shipped(labels: str, postings: str, model_path: str | None, seed: int, as_json: bool) -> None:
+    from ..market.heldout import score_held_out
+
+    rep = score_held_out(labels, postings, model=model_path, seed=seed)
+    d = rep.to_dict()
+    if as_json:
+        emit_json(d)
+        return
+    ci = d["intervals"]
+
+    def fig(model: str, key: str, value: float | None) -> str:
+        if value is None:
+            return ""
+        lo_hi = ci.get(key) if model == "learned" else None
+        return f"{value:.3f}" + (f" [{lo_hi[0]:.3f}, {lo_hi[1]:.3f}]" if lo_hi else "")
+
+    names = {"learned": "learned classifier (shipped)", "keyword": "keyword 'social media' in text",
+             "rules": "rule classifier"}
+    rows = []
+    for m, name in names.items():
+        s = d["scores"][m]
+        has_pos = rep.positives > 0
+        rows.append({"model": name, "TP": s["tp"], "FP": s["fp"], "FN": s["fn"],
+                     "false-positive rate": fig(m, "false_positive_rate", d["false_positive_rate"][m]),
+                     "precision": fig(m, "precision", s["precision"]) if s["tp"] + s["fp"] else "n/a",
+                     "recall": fig(m, "recall", s["recall"]) if has_pos else "n/a",
+                     "strength acc (positives)": fig(m, "strength_acc_pos", s["strength_accuracy_positives"])
+                     if has_pos else "n/a",
+                     "areas macro-F1": fig(m, "areas_macro_f1", s["areas_macro_f1"])})
+    emit_rows(rows, "table", title=(f"held-out: {rep.n} postings, {rep.positives} positive, {rep.groups} company "
+                                   f"groups; model {rep.model_version}, nothing fitted [bootstrap 95% over groups]"))
+    click.echo("areas F1 (learned): " + ", ".join(f"{a} {v:.3f}" for a, v in d["scores"]["learned"]["areas_f1"].items()))
+    click.echo("by source (learned): " + "; ".join(
+        f"{k} n {v['n']:.0f}, {v['positives']:.0f} positive, FP {v['false_positives']:.0f}, areas {v['areas_macro_f1']:.3f}"
+        + (f", recall {v['recall']:.3f}, strength {v['strength_acc_pos']:.3f}" if "recall" in v else "")
+        for k, v in d["by_source"].items()))
+    sys.stdout.flush()
+    for m in names:
+        if d["false_positives"][m] or d["false_negatives"][m]:
+            click.echo(f"{m}: false positives {', '.join(d['false_positives'][m]) or '-'}; "
+                       f"false negatives {', '.join(d['false_negatives'][m]) or '-'}", err=True)
     sys.stdout.flush()
 
 
