@@ -12,14 +12,16 @@ from skillmix.extract import as_document
 from skillmix.records import Document, Role
 
 
-def _union_months(roles, idxs, today):
+def _union_months(roles, idxs, today, until=None):
+    """Months covered by roles ``idxs``; current roles run to ``until`` (the document's
+    date, see current_until) when given, never before their own start."""
     months = set()
     for i in idxs:
         r = roles[i]
         if r.start is None:
             continue
         first = r.start.year * 12 + r.start.month - 1
-        span = r.months(today)
+        span = r.months(max(until, r.start) if (r.current and until) else today)
         if r.end is None and not r.current:  # one date only: capped, not run to today
             span = min(span, UNKNOWN_END_MONTHS)
         months.update(range(first, first + span))
@@ -109,7 +111,7 @@ def test_evidence_real_resumes_spans_and_years(real_resumes, extractor, today):
             assert se.years_from_roles <= ev.total_years + 1e-9
             if se.roles:
                 assert se.years_from_roles == pytest.approx(
-                    _union_months(doc.roles, se.roles, today) / 12)
+                    _union_months(doc.roles, se.roles, today, ev.current_until) / 12)
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,8 @@ def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evide
     end = r.header_end if r.header_end > r.span_start else r.span_end
     surface = ev.text[r.span_start:end] if ev.text else ""
     dates = f"{r.start:%Y-%m} to {'present' if r.current else (f'{r.end:%Y-%m}' if r.end else '?')}" if r.start else "undated"
+    if r.current and ev.current_until is not None and r.start:
+        dates += f", counted to {ev.current_until:%Y-%m}: the {ev.current_basis}"
     return Evidence(
         document_id=ev.document_id, skill_id=skill_id, start=r.span_start, end=end,
         surface=surface, sentence=" ".join(surface.split()), weight=round(r.months / 12, 2),

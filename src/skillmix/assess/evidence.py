@@ -14,6 +14,14 @@
 * **recency** (months since the last role that used the skill ended; 0 while current) and
   the **seniority** of those roles, read from their titles with ``data/seniority.yaml``.
 
+"Current" means current *when the document was written*, which for a résumé in a corpus can
+be years before ``today``: a role "2010 - Current" in a file made in 2014 is four years, not
+sixteen. :func:`current_until` picks the day current roles run to: the date the file says
+it was written (PDF/DOCX metadata, JSON Resume ``meta.lastModified``), else the latest date
+the text writes when that is after the current job began and :data:`STALE_AFTER_MONTHS` or
+more before ``today`` (an old document), else ``today``. Recency is still measured from ``today``: a skill last shown in a
+2014 document is not shown to be in use now.
+
 It is a pure function of its inputs plus ``today`` (which defaults to the current date, so
 pass it for reproducible output). The match stage reuses it, so it knows nothing of
 profiles or scores.
@@ -37,6 +45,7 @@ __all__ = [
     "CandidateEvidence",
     "RoleEvidence",
     "SkillEvidence",
+    "current_until",
     "months_between",
     "seniority_of",
     "summarise",
@@ -48,10 +57,39 @@ _WORDS = re.compile(r"[a-z][a-z\-]*")
 #: found one date only, so the role is not run up to today
 UNKNOWN_END_MONTHS = 12
 
+#: a document with no written-on date whose latest written date is this many months or more
+#: before ``today`` is old: its "Current" roles end at that latest date. A fresh résumé
+#: (latest date within two years) keeps its current roles running to ``today``, since a
+#: candidate applying now seldom writes a date after the start of the job they are in.
+STALE_AFTER_MONTHS = 24
+
 
 def months_between(earlier: date, later: date) -> int:
     """Whole calendar months from ``earlier`` to ``later`` (0 when later is earlier)."""
     return max(0, (later.year - earlier.year) * 12 + later.month - earlier.month)
+
+
+def current_until(document: Document | None, today: date) -> tuple[date, str]:
+    """(the day a role marked "Current" runs to, why): ``file's date`` (the date the file
+    says it was written, when no date in its text is later), ``latest date in the text``
+    (an old document) or ``today``. Never later than ``today``."""
+    if document is None:
+        return today, "today"
+    from ..io.dates import latest_written_date, parse_timestamp
+
+    written = parse_timestamp(document.metadata.get("written"))
+    latest = latest_written_date(document.text)
+    # a file dated before a date its own text writes was stamped by something else (a
+    # template, a copy): the text wins
+    if written is not None and (latest is None or written >= latest):
+        return min(written, today), "file's date"
+    starts = [r.start for r in document.roles if r.current and r.start is not None]
+    # only a date after the current job began says when the text was written; the start
+    # itself says nothing ("Jan 2021 - Present" may have been written yesterday)
+    if (latest is not None and all(latest > s for s in starts)
+            and months_between(latest, today) >= STALE_AFTER_MONTHS):
+        return latest, "latest date in the text"
+    return today, "today"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +155,14 @@ class RoleEvidence:
     header_end: int
     #: ids of skills with a counting mention inside this role, in first-mention order
     skills: tuple[str, ...] = ()
+    #: for a current role, the day it is counted to (see :func:`current_until`)
+    until: date | None = None
 
     def last_day(self, today: date) -> date | None:
-        """When the role last ran: ``today`` while current, else its end (or start)."""
+        """When the role last ran: while current, the day it is counted to (``today``
+        unless the document is older), else its end (or start)."""
         if self.current:
-            return today
+            return min(self.until, today) if self.until is not None else today
         return self.end or self.start
 
 
@@ -188,6 +229,9 @@ class CandidateEvidence:
     seniority: int | None = None
     seniority_label: str = "unknown"
     text: str = field(default="", repr=False)
+    #: the day current roles are counted to, and why (see :func:`current_until`)
+    current_until: date | None = None
+    current_basis: str = "today"
 
     def counting(self) -> list[SkillEvidence]:
         """Skills with at least one counting mention."""
@@ -237,8 +281,11 @@ def _union_years(roles: list[RoleEvidence], today: date) -> float:
 
 
 def _role_facts(role: Role, text: str, today: date) -> tuple[int, int | None, str, int]:
-    """(months, seniority level, seniority label, header end) of one role."""
+    """(months, seniority level, seniority label, header end) of one role; ``today`` is
+    the day current roles run to (never before the role's own start)."""
     level, label = seniority_of(role.title)
+    if role.current and role.start is not None and today < role.start:
+        today = role.start
     stop = role.end or today
     months = role.months(today) if role.start is not None and role.start <= stop else 0
     if role.end is None and not role.current:
@@ -260,7 +307,8 @@ def summarise(
     now = today or date.today()
     text = document.text if document is not None else ""
     doc_roles = document.roles if document is not None else ()
-    facts = [_role_facts(r, text, now) for r in doc_roles]
+    until, basis = current_until(document, now) if any(r.current for r in doc_roles) else (now, "today")
+    facts = [_role_facts(r, text, until) for r in doc_roles]
     # roles the extractor did not index (extraction made without the roles) are looked up
     relocate = bool(doc_roles) and all(m.role is None for m in extraction.mentions)
 
@@ -303,7 +351,7 @@ def summarise(
         for idx in in_roles:
             role_skills.setdefault(idx, []).append(sid)
             role = doc_roles[idx]
-            day = now if role.current else (role.end or role.start)
+            day = max(until, role.start or until) if role.current else (role.end or role.start)
             if day is not None and (last is None or day > last):
                 last = day
             lvl = facts[idx][1]
@@ -327,6 +375,7 @@ def summarise(
             current=r.current, months=f[0], seniority=f[1], seniority_label=f[2],
             span_start=r.span_start, span_end=r.span_end, header_end=f[3],
             skills=tuple(role_skills.get(i, ())),
+            until=max(until, r.start or until) if r.current else None,
         )
         for i, (r, f) in enumerate(zip(doc_roles, facts))
     )
@@ -338,4 +387,5 @@ def summarise(
         skills=skills, roles=roles, total_years=_union_years(list(roles), now),
         seniority=top.seniority if top else None,
         seniority_label=top.seniority_label if top else "unknown", text=text,
+        current_until=until if basis != "today" else None, current_basis=basis,
     )

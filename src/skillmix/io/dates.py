@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["DateRange", "find_date_ranges", "find_single_date", "parse_date"]
+__all__ = [
+    "DateRange", "find_date_ranges", "find_single_date", "latest_written_date", "parse_date",
+    "parse_timestamp",
+]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -128,3 +131,43 @@ def find_single_date(line: str) -> DateRange | None:
 
 def _squash(s: str) -> str:
     return re.sub(r"\s*([/.])\s*", r"\1", s.strip())
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def parse_timestamp(value: object) -> date | None:
+    """A PDF info date (``D:20210808154956+05'30'``) or an ISO date/datetime as the day it
+    names; ``None`` when it is not one. Used for the date a document was written."""
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    s = str(value or "").strip()
+    m = _PDF_DATE.match(s)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    if s[4:5] == "-":  # ISO: 2021-08-08[T...]
+        iso = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", s)
+        if not iso:
+            return None
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3) or 1)
+    try:
+        return date(year, month, day) if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+def latest_written_date(text: str) -> date | None:
+    """The latest month the text writes as a date: range starts and ends ("Current" is no
+    date) and month-and-year dates. Lone years are left out: "Windows Server 2019" and
+    "Office 2016" are products, not dates. ``None`` when the text writes no such date."""
+    latest: date | None = None
+    for r in find_date_ranges(text):
+        for d in (r.begin, r.finish):
+            if d is not None and (latest is None or d > latest):
+                latest = d
+    for m in _MONTH_DATE.finditer(text):
+        d = parse_date(_squash(m.group(0)))
+        if d is not None and (latest is None or d > latest):
+            latest = d
+    return latest

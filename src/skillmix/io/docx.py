@@ -8,12 +8,16 @@ import zipfile
 from typing import Any
 
 from .codes import doc_error
+from .dates import parse_timestamp
 from .limits import ReadLimits
 from ..errors.document_codes import D101, D107, D108, D109
 
 __all__ = ["check_archive", "read_docx"]
 
 _MIN_RATIO_CHECK = 1 << 20  # members under 1 MiB inflated are never called bombs
+
+#: created/modified of the blank document python-docx builds from (not a real date)
+_TEMPLATE_STAMP = "2013-12-23 23:15"
 
 
 def check_archive(data: bytes, source: str, limits: ReadLimits) -> zipfile.ZipFile:
@@ -107,6 +111,14 @@ def read_docx(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict[s
         value = getattr(props, key, None)
         if value:
             meta[f"docx_{key}"] = str(value)
+    # the day the file was last saved bounds what "Current" in its text can mean; the blank
+    # template python-docx starts from carries a fixed stamp that dates nothing
+    for key in ("modified", "created"):
+        stamp = getattr(props, key, None)
+        day = parse_timestamp(stamp)
+        if day is not None and str(stamp)[:16] != _TEMPLATE_STAMP:
+            meta["written"] = day.isoformat()
+            break
     return "\n".join(lines), meta
 
 

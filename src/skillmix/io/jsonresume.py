@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from ..records import Role, Section
-from .dates import parse_date
+from .dates import parse_date, parse_timestamp
 from .text import clean_text
 
 __all__ = ["TextBuilder", "is_json_resume", "is_ler_rs", "render_json_resume", "render_ler_rs"]
@@ -172,6 +172,11 @@ def render_json_resume(data: Mapping[str, Any]) -> tuple[str, dict[str, Any], tu
         b.add(", ".join(x for x in (_s(lang, "language", "name") for lang in langs) if x))
     text = b.text()
     meta = {"format": "json-resume", "label": label}
+    # JSON Resume's meta.lastModified: the day the résumé was written bounds "Current"
+    stamp = data.get("meta")
+    day = parse_timestamp(stamp.get("lastModified")) if isinstance(stamp, Mapping) else None
+    if day is not None:
+        meta["written"] = day.isoformat()
     return text, meta, tuple(b.sections), tuple(b.roles), name
 
 

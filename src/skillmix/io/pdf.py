@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from .codes import doc_error
+from .dates import parse_timestamp
 from .limits import ReadLimits
 from .text import clean_text
 from ..errors.document_codes import D102, D103, D104, D105, D109
@@ -121,6 +122,7 @@ def _read_pdfium(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dic
         try:
             info = pdf.get_metadata_dict(skip_empty=True)
             meta.update({f"pdf_{k.lower()}": v for k, v in info.items() if k in ("Producer", "Creator")})
+            meta.update(_written(info.get("ModDate"), info.get("CreationDate")))
         except Exception:  # noqa: BLE001 - metadata is optional
             pass
         return "\n\n".join(parts), meta
@@ -215,4 +217,20 @@ def _read_pypdf(data: bytes, source: str, limits: ReadLimits) -> tuple[str, dict
         size += len(part)
         if size > limits.max_text_chars:
             raise doc_error(D104, source, f"more than {limits.max_text_chars} characters of text")
-    return "\n\n".join(parts), {"pages": n, "extractor": "pypdf"}
+    meta: dict[str, Any] = {"pages": n, "extractor": "pypdf"}
+    try:
+        info: Any = reader.metadata or {}
+        meta.update(_written(info.get("/ModDate"), info.get("/CreationDate")))
+    except Exception:  # noqa: BLE001 - metadata is optional
+        pass
+    return "\n\n".join(parts), meta
+
+
+def _written(*values: object) -> dict[str, str]:
+    """``{"written": ISO day}`` from the first PDF info date that parses (modified before
+    created): the day the file was made bounds what "Current" in its text can mean."""
+    for value in values:
+        day = parse_timestamp(value)
+        if day is not None:
+            return {"written": day.isoformat()}
+    return {}
