@@ -25,6 +25,7 @@ from ..records import Document, Extraction, Posting, Resume, SkillMention, conte
 from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
+from .coordination import elided_hits
 from .duties import duty_cues, evidence_forms, find_duties
 from .guards import crosses_line, guard_hits
 from .normal_form import normalise
@@ -217,6 +218,16 @@ class Extractor:
         self._split = _split_entries(self.vocabulary.entries)
         exists = self.vocabulary.automaton.exists
         self._known = lambda token: exists(" " + token + " ")
+        get, split = self.vocabulary.automaton.get, self._split
+        # an ellipsis names a skill only through its names, not through a looser evidence
+        # phrase ("market and industry trends" is no "market trends" -> market research)
+        phrases = frozenset(f for forms in evidence_forms().values() for f in forms)
+
+        def lookup(form: str) -> tuple | None:
+            idx = get(" " + form + " ", None)
+            return None if idx is None or form in phrases else split[idx][1]
+
+        self._lookup = lookup
         self.taxonomy_label = "+".join(n for n, _ in self._tax_meta)
         self.taxonomy_version = "+".join(v for _, v in self._tax_meta)
 
@@ -319,6 +330,8 @@ class Extractor:
         rules = ContextRules(text, cues, extra_ends=glue) if reading else None
         sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
         hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))
+        if self.context and hits:
+            hits = hits + elided_hits(text, norm, hits, self._lookup, sentence_of)
         found: list[_Found] = [
             _Found(start, end, sid, label, area, ti, self.name, 1.0)
             for start, end, (ti, sid, _, label, area) in hits

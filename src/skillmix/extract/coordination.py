@@ -1,0 +1,144 @@
+"""Skills named once for two conjuncts: "verbal and written communication".
+
+Writers share a head or a modifier between coordinated words: "verbal and written
+communication" is verbal communication *and* written communication; "sales and marketing
+strategy" names a sales strategy too; "data analysis and visualisation" is data
+visualisation as well. The lexical scan finds only the skill spelled out in full, so a
+recruiter's second credit was lost.
+
+The rule is data-driven and narrow: a second skill is credited only when the phrase the
+ellipsis stands for ("written communication") is itself a name of a skill (a label or
+alias, with its inflections; not one of the looser evidence phrases of
+``data/evidence_phrases.yaml``), built from the phrase found next to it:
+
+* **shared head** -- words, a conjunction, then a found multi-word skill
+  (``X and|or|& W1 W2..``): the phrase ``X W2..`` (X one to three words; earlier conjuncts
+  of a comma list, "print, radio and TV advertising", are tried too; a comma before the
+  conjunction, "e-commerce, marketing, and digital strategy", marks a list of items and
+  is left alone);
+* **shared modifier** -- a found multi-word skill, a conjunction, then words
+  (``W1.. Wn and Y``): the phrase ``W1.. Y`` (Y one or two words).
+
+The new mention's span covers the whole coordination ("verbal and written
+communication"), so the evidence a user sees is the text that says it. Forms that need a
+spelling guard (short, ambiguous ones such as "Go" or "R") are never built this way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+__all__ = ["elided_hits"]
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.&]*")
+_CONJ = frozenset({"and", "or", "&"})
+#: words never taken as a conjunct: they are the sentence's, not the skill's
+_STOP = frozenset({
+    "a", "an", "the", "of", "in", "on", "for", "to", "with", "by", "at", "as", "from", "our",
+    "your", "their", "his", "her", "its", "and", "or", "&", "including", "such", "e.g.",
+    "etc", "etc.", "strong", "excellent", "good", "great", "solid", "proven", "skills",
+    "skill", "experience", "knowledge", "ability", "is", "are", "be", "will", "plus",
+})
+#: how far either side of a hit the conjuncts are looked for (characters)
+_WINDOW = 80
+
+Lookup = Callable[[str], "tuple | None"]
+
+
+def _words(norm: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the whole words inside ``norm[lo:hi]``."""
+    out = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, lo, hi)]
+    if out and lo > 0 and out[0][0] == lo and norm[lo - 1].isalnum():
+        out.pop(0)  # cut by the window
+    if out and hi < len(norm) and out[-1][1] == hi and norm[hi].isalnum():
+        out.pop()
+    return out
+
+
+def elided_hits(
+    text: str,
+    norm: str,
+    hits: Sequence[tuple[int, int, tuple]],
+    lookup: Lookup,
+    line_ends: Callable[[int], tuple[int, int]],
+) -> list[tuple[int, int, tuple]]:
+    """Extra (start, end, candidate) hits for skills named through a coordination.
+
+    ``text`` is the document's text (punctuation is read there), ``norm`` its normalised
+    copy (same offsets; words are read there), ``hits`` the guard-passing lexical hits, ``lookup``
+    maps a normalised surface form to its candidate (``None`` when it is no form, or needs
+    a spelling guard) and ``line_ends(offset)`` gives the bounds of the sentence or list
+    item holding an offset: a coordination never crosses them.
+    """
+    out: list[tuple[int, int, tuple]] = []
+    have = {(h[0], h[1]) for h in hits}
+    for start, end, cand in hits:
+        words = _WORD.findall(norm, start, end)
+        if len(words) < 2:
+            continue
+        lo, hi = line_ends(start)
+        left = _words(norm, max(lo, start - _WINDOW), start)
+        right = _words(norm, end, min(hi, end + _WINDOW))
+        out.extend(_shared_head(text, start, end, words, left, lookup, cand, have))
+        out.extend(_shared_modifier(text, start, end, words, right, lookup, cand, have))
+    return out
+
+
+def _shared_head(text, start, end, words, left, lookup, cand, have):
+    """``X and W1 W2..``: credit ``X W2..`` (and earlier comma conjuncts)."""
+    tail = " ".join(words[1:])
+    found = []
+    i = len(left)
+    # the conjunction right before the hit; a comma before it ("e-commerce, marketing,
+    # and digital strategy") makes the words before it list items, not shared modifiers
+    if i == 0 or left[-1][2] not in _CONJ or text[left[-1][1]:start].strip():
+        return found
+    i -= 1
+    boundary = left[i][0]
+    if i > 0 and "," in text[left[i - 1][1]:boundary]:
+        return found
+    for _ in range(4):  # at most four conjuncts to the left
+        best = None
+        for k in (3, 2, 1):
+            if i - k < 0:
+                continue
+            conj = left[i - k:i]
+            if any(w[2] in _STOP for w in conj):
+                continue
+            # nothing but spaces (or one comma) between the conjunct and what follows it
+            gap = text[conj[-1][1]:boundary]
+            if gap.strip(" ,") or gap.count(",") > 1:
+                continue
+            other = lookup(" ".join(w[2] for w in conj) + " " + tail)
+            if other is not None and other[1] != cand[1]:
+                best = (conj[0][0], other, i - k)
+                break
+        if best is None:
+            break
+        s, other, i = best
+        if (s, end) not in have:
+            found.append((s, end, other))
+        # go on only across a comma list: "print, radio and TV advertising"
+        if i == 0 or "," not in text[left[i - 1][1]:s]:
+            break
+        boundary = s
+    return found
+
+
+def _shared_modifier(text, start, end, words, right, lookup, cand, have):
+    """``W1.. Wn and Y``: credit ``W1.. Y``."""
+    if len(right) < 2 or right[0][2] not in _CONJ or text[end:right[0][0]].strip():
+        return []
+    head = " ".join(words[:-1])
+    for k in (2, 1):
+        conj = right[1:1 + k]
+        if len(conj) < k or any(w[2] in _STOP for w in conj):
+            continue
+        if text[right[0][1]:conj[0][0]].strip():
+            continue
+        other = lookup(head + " " + " ".join(w[2] for w in conj))
+        if other is not None and other[1] != cand[1]:
+            e = conj[-1][1]
+            return [] if (start, e) in have else [(start, e, other)]
+    return []

@@ -1,0 +1,61 @@
+"""A skill named once for two conjuncts ("verbal and written communication", "social media
+and email marketing") is credited for both, only through a skill's own names, never across
+a list's comma or a line, with the whole coordination as its evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skillmix.extract import get_extractor
+
+
+def _found(text: str, kind: str = "resume") -> dict[str, str]:
+    ext = get_extractor("builtin").extract(text, kind=kind)
+    return {m.skill_id: m.surface for m in ext.mentions if m.counts}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "surface"),
+    [
+        ("Planned social media and email marketing for 12 brands.", "social-media-marketing",
+         "social media and email marketing"),
+        ("Data analysis and visualization in Tableau.", "data-visualization",
+         "Data analysis and visualization"),
+        ("Content creation and curation for our clients.", "content-curation",
+         "Content creation and curation"),
+    ],
+)
+def test_the_elided_skill_is_credited_with_the_coordination_as_evidence(text, skill, surface):
+    found = _found(text)
+    assert found.get(skill) == surface
+    # the skill spelled out in full is still there on its own span
+    assert len(found) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a comma before the conjunction: list items, not shared modifiers
+        ("Led product management, digital marketing, and digital strategy.", "marketing-strategy"),
+        # a line break ends the coordination
+        ("Social media and\nEmail marketing", "social-media-marketing"),
+        # only a skill's names compose, not a looser evidence phrase ("market trends")
+        ("Kept up-to-date with regional market and industry trends.", "market-research"),
+        # words of the sentence are not conjuncts
+        ("Strong and email marketing background.", "strong-marketing"),
+    ],
+)
+def test_no_credit_outside_a_real_coordination(text, absent):
+    assert absent not in _found(text)
+
+
+def test_a_posting_line_from_the_gold(shared_data: Path):
+    """LinkedIn posting 3527189387 asks for social media marketing and strategy through
+    coordinations only; the gold credits both."""
+    path = shared_data / "gold" / "docs" / "posting-linkedin-3527189387.txt"
+    if not path.exists():
+        pytest.skip("gold document not in shared data")
+    found = _found(path.read_text(encoding="utf-8"), kind="posting")
+    assert {"social-media-marketing", "social-media-strategy"} <= found.keys()
