@@ -40,6 +40,7 @@ _STOP = frozenset({
     "etc", "etc.", "strong", "excellent", "good", "great", "solid", "proven", "skills",
     "skill", "experience", "knowledge", "ability", "is", "are", "be", "will", "plus",
 })
+_RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
 #: how far either side of a hit the conjuncts are looked for (characters)
 _WINDOW = 80
 
@@ -74,6 +75,11 @@ def elided_hits(
     out: list[tuple[int, int, tuple]] = []
     have = {(h[0], h[1]) for h in hits}
     for start, end, cand in hits:
+        # the common case, cheaply: no conjunction on either side of the hit
+        before = norm[max(0, start - 5):start].rstrip()
+        after = _RIGHT_CONJ.match(norm, end) is not None
+        if not (after or before.endswith((" and", " or", " &"))):
+            continue
         words = _WORD.findall(norm, start, end)
         if len(words) < 2:
             continue
