@@ -64,6 +64,23 @@ class Stats:
         return f"{name:<14}{n:>9}{rps:>10.1f}{p50:>10.1f}{p99:>10.1f}{self.errors:>8}{ratio}{codes}"
 
 
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its descendants that
+    are still running (Linux /proc; 0.0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -210,8 +227,10 @@ def main() -> None:
         asyncio.run(phase(base, token, 2, 3, load_plan, ["POST /v1/assess", "POST /v1/rank"]))
         base_stats, base_t = asyncio.run(phase(base, "", args.clients, args.baseline_seconds,
                                                health_plan, ["GET /health"]))
+        cpu0, own0 = _tree_cpu(server.pid), time.process_time()
         load_stats, load_t = asyncio.run(phase(base, token, args.clients, args.seconds, load_plan,
                                                ["POST /v1/assess", "POST /v1/rank"]))
+        server_cpu, client_cpu = _tree_cpu(server.pid) - cpu0, time.process_time() - own0
     finally:
         server.terminate()
         server.wait(10)
@@ -235,6 +254,10 @@ def main() -> None:
     errors = sum(s.errors for s in load_stats.values())
     print(f"assess+rank together: {total / load_t:.1f} req/s, {errors} errors "
           f"({json.dumps({n: s.codes for n, s in load_stats.items() if s.codes})})")
+    if total:
+        print(f"CPU in the load phase: server {server_cpu:.1f} s ({1000 * server_cpu / total:.1f} ms "
+              f"per request), these clients {client_cpu:.1f} s, of {load_t * (os.cpu_count() or 1):.0f} "
+              f"CPU-seconds the machine had")
     print(f"decision log after the run: {verified}")
 
 

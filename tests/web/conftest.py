@@ -76,8 +76,11 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
+    """Chromium through Playwright's sync API, for one test module only: that API runs an
+    asyncio loop in this thread until it stops, so a session-wide browser made every later
+    ``asyncio.run()`` in the run fail ("cannot be called from a running event loop")."""
     exe = chromium_path()
     if exe is None:
         pytest.skip("Chromium not installed (apt-get install chromium)")

@@ -93,12 +93,14 @@ THREADS = 8
 
 
 def create_api(workspace: Workspace, *, cookie_secure: bool = False,
-               tidy_on_start: bool = True) -> FastAPI:
+               tidy_on_start: bool = True, warm_on_start: bool = False) -> FastAPI:
     """The API app for one workspace (no middleware yet: see :func:`add_middleware`).
 
     ``cookie_secure`` is kept for the web UI's session cookie; ``tidy_on_start`` lets
     start-up fail runs a stopped server left and sweep half-written uploads (the server
-    turns it off in all workers but one, which does it for all)."""
+    turns it off in all workers but one, which does it for all); ``warm_on_start`` builds
+    the shared engines before the first request (:func:`skillmix.service.warm.warm_up`;
+    the server turns it on, tests leave it off)."""
     st = workspace.store
 
     @asynccontextmanager
@@ -114,6 +116,10 @@ def create_api(workspace: Workspace, *, cookie_secure: bool = False,
             fail_stale_jobs(st, KIND)  # nobody else is running them
             sweep_files(st, part_age_s=0)  # nor uploading: finish or remove what a crash left
             st.compact(attempts=1)  # and let no erased text wait in the WAL
+        if warm_on_start:
+            from ..service.warm import warm_up
+
+            await anyio.to_thread.run_sync(warm_up, workspace)
         yield
         app.state.workspace.close()
 

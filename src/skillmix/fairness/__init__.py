@@ -7,13 +7,18 @@ reviewer override, append-only and hash-chained. See docs/fairness.md.
 
 Names are loaded lazily (PEP 562): importing blind mode does not import the audit or the
 demographics reader, so the scoring path never loads the code that reads demographic data
-(a test runs scoring with that module made unimportable).
+(a test runs scoring with that module made unimportable). ``redact`` is the exception: it
+is imported at once, because its module has the same name, and Python binds a submodule to
+its package's attribute the first time it is imported, so after any ``import
+skillmix.fairness.redact`` a lazily exported ``redact`` would have been the module.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from .redact import redact
 
 __all__ = [
     "Audit",

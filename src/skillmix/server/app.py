@@ -21,19 +21,21 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
                settings: WorkspaceSettings | None = None,
                files_dir: str | os.PathLike[str] | None = None,
                web: bool = True, cookie_secure: bool = False,
-               migrate: bool = True, tidy_on_start: bool = True) -> FastAPI:
+               migrate: bool = True, tidy_on_start: bool = True,
+               warm_on_start: bool = False) -> FastAPI:
     """The app for one workspace.
 
     ``store``: a :class:`Store` or a database URL/path (``None``: ``$SKILLMIX_DB_URL`` or
     ``sqlite:///skillmix.sqlite``). ``web=False`` serves the API only. ``cookie_secure``
     marks the web session cookie Secure (set it behind HTTPS). ``migrate`` and
     ``tidy_on_start``: off in server workers whose parent already did both.
+    ``warm_on_start``: build the shared engines before the first request (the server does).
     """
     from ..api.app import add_middleware, create_api
 
     st = store if isinstance(store, Store) else Store(store, files_dir=files_dir, migrate=migrate)
     app = create_api(Workspace(st, settings), cookie_secure=cookie_secure,
-                     tidy_on_start=tidy_on_start)
+                     tidy_on_start=tidy_on_start, warm_on_start=warm_on_start)
     if web:
         from ..web import mount_web
 

@@ -120,7 +120,7 @@ def build_app(cfg: ServeConfig, *, worker: bool = False):  # type: ignore[no-unt
                                  blind=cfg.blind, market_corpora=dict(cfg.corpora))
     return create_app(cfg.db, settings=settings, files_dir=cfg.files_dir,
                       cookie_secure=cfg.secure_cookies, migrate=not worker,
-                      tidy_on_start=not worker)
+                      tidy_on_start=not worker, warm_on_start=True)
 
 
 def prepare_database(cfg: ServeConfig) -> None:

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..store import repo
 from ..service import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
 from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
-from .views import ranking_rows, scorecard_view
+from .scoring_view import ranking_rows, scorecard_view
 
 __all__ = ["router"]
 
