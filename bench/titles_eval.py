@@ -10,10 +10,14 @@ Two test sets, both printed with the baseline computed in the same run:
    the title (or a held-out title that cleans to the same words) was reported for.
 2. **LinkedIn postings coded by reading** (``bench/data/titles_linkedin_coded.jsonl``: the
    primary SOC detailed code plus acceptable alternatives, coded before any system output
-   was seen). Full shipped index. The only knobs fitted on these items, ``text_weight`` and
-   ``ambiguity``, are chosen together by 5-fold cross-validation grouped by company (chosen
-   on 4 folds, scored on the 5th); mean and spread over folds are reported, plus each fixed
-   setting for reference.
+   was seen). Full shipped index. The only knobs fitted on these items, ``text_weight``,
+   ``ambiguity`` and ``level``, are chosen together by 5-fold cross-validation grouped by
+   company (chosen on 4 folds, scored on the 5th); mean and spread over folds are reported,
+   plus each fixed setting for reference.
+3. **Remotive and Adzuna postings coded by reading**, two samples: ``titles_more_coded.jsonl``
+   (241; company folds 0-1 read for errors) and ``titles_new_coded.jsonl`` (100, a seeded
+   sample of postings not in the first, stratified by category; errors never read), shipped
+   defaults; then the knobs by the same grouped CV over all 572 coded postings.
 
 Metrics at the SOC detailed level (6-digit, "15-1252"): top-1 exact (= the primary code),
 top-1 acceptable (primary or an alternative), top-5 acceptable; at the major-group level
@@ -148,12 +152,13 @@ def linkedin_items():
     return out
 
 
-def more_items():
-    """Remotive (2025) and Adzuna UK (2013) postings coded by reading (``titles_more_coded.jsonl``),
-    with their text; coded before any system output on them was seen, never used to tune."""
+def more_items(name: str = "titles_more_coded.jsonl"):
+    """Remotive (2025) and Adzuna UK (2013) postings coded by reading (``titles_more_coded.jsonl``,
+    and a second sample ``titles_new_coded.jsonl``), with their text; coded before any system
+    output on them was seen."""
     from skillmix.io.html import html_to_text
 
-    coded = [json.loads(line) for line in (ROOT / "bench/data/titles_more_coded.jsonl").open()]
+    coded = [json.loads(line) for line in (ROOT / "bench/data" / name).open()]
     rem = {str(r["id"]): r for r in map(json.loads, (SHARED / "postings" / "remotive_2025-04.jsonl").open())}
     adz = {r["Id"]: r for r in csv.DictReader((SHARED / "postings" / "adzuna_uk_2013_sample.csv").open(encoding="utf-8"))}
     out = []
@@ -173,6 +178,57 @@ def folds_by_company(items, k: int = 5, seed: int = 17) -> list[int]:
     random.Random(seed).shuffle(companies)
     fold_of = {c: i % k for i, c in enumerate(companies)}
     return [fold_of[it["company"]] for it in items]
+
+
+#: the knobs fitted on coded postings, (text_weight, ambiguity, level), tried together
+KNOBS = [(w, a, lv) for lv in (0.0, 0.5, 1.0) for a in (0.0, 0.25, 0.5) for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)]
+METRICS = ("top1_exact", "top1_acceptable", "major", "top5")
+
+
+def _memoise_text_profiles() -> None:
+    """The knobs never change how a posting's text fits each occupation: compute that once
+    per text instead of once per knob setting (this benchmark only)."""
+    from skillmix.occupations.profiles import OccupationProfiles
+
+    vector, similarities = OccupationProfiles.vector, OccupationProfiles.similarities
+    vectors: dict[str, dict[str, float]] = {}
+    sims: dict[int, dict[str, float]] = {}
+
+    def memo_vector(self, text):
+        if text not in vectors:
+            vectors[text] = vector(self, text)
+        return vectors[text]
+
+    def memo_similarities(self, vec):
+        if id(vec) not in sims:  # vectors are kept alive above, so ids stay unique
+            sims[id(vec)] = similarities(self, vec)
+        return sims[id(vec)]
+
+    OccupationProfiles.vector = memo_vector  # type: ignore[method-assign]
+    OccupationProfiles.similarities = memo_similarities  # type: ignore[method-assign]
+
+
+def choose_by_cv(preds: dict, golds: list, folds: list[int], k: int = 5) -> tuple[list, list]:
+    """For each held-out fold, the knob setting with the best top-1 acceptable on the other
+    folds (ties to the smaller setting), and its predictions on the held-out fold."""
+    out: list = [None] * len(golds)
+    chosen = []
+    for f in range(k):
+        train = [i for i, x in enumerate(folds) if x != f]
+        best = max(preds, key=lambda kn: (score([preds[kn][i] for i in train], [golds[i] for i in train])["top1_acceptable"],
+                                          *(-x for x in kn)))
+        chosen.append(best)
+        for i, x in enumerate(folds):
+            if x == f:
+                out[i] = preds[best][i]
+    return out, chosen
+
+
+def fold_stats(preds: list, golds: list, folds: list[int], keep=lambda i: True, k: int = 5) -> dict:
+    """Mean and sd over the held-out folds of each metric (items where ``keep`` holds)."""
+    per = [score([preds[i] for i in range(len(golds)) if folds[i] == f and keep(i)],
+                 [golds[i] for i in range(len(golds)) if folds[i] == f and keep(i)]) for f in range(k)]
+    return {m: {"mean": statistics.mean(q[m] for q in per), "sd": statistics.stdev(q[m] for q in per)} for m in METRICS}
 
 
 def main() -> None:
@@ -206,107 +262,91 @@ def main() -> None:
     for m in ("skillmix", "char_tfidf"):
         report["onet_dev"][m]["top1_exact"] = report["onet_dev"][m]["top1_acceptable"]
 
-    # 2. LinkedIn coded titles
-    items = linkedin_items()
-    golds = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in items]
-    full = TitleNormaliser(k=5)
-    base_full = CharTfidf(load_onet_titles())
-    weights = [(w, a) for a in (0.0, 0.25, 0.5) for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)]
-    preds_w = {}
-    for w, a in weights:
-        full.text_weight, full.ambiguity = w, a
-        preds_w[(w, a)] = [[c.detailed for c in full.normalise(it["title"], it["text"]).candidates] for it in items]
-    full.text_weight = 0.0
-    p_title_only = [[c.detailed for c in full.normalise(it["title"]).candidates] for it in items]
-    folds = folds_by_company(items)
-    per_fold = []
-    chosen = []
-    for f in range(5):
-        train = [i for i, x in enumerate(folds) if x != f]
-        test = [i for i, x in enumerate(folds) if x == f]
-        best_w = max(weights, key=lambda w: (score([preds_w[w][i] for i in train], [golds[i] for i in train])["top1_acceptable"], -w[0], -w[1]))
-        chosen.append(best_w)
-        per_fold.append(score([preds_w[best_w][i] for i in test], [golds[i] for i in test]))
-    cv = {m: {"mean": statistics.mean(s[m] for s in per_fold), "sd": statistics.stdev(s[m] for s in per_fold)}
-          for m in ("top1_exact", "top1_acceptable", "major", "top5")}
-    p_base_li = [base_full.top(it["title"]) for it in items]
-    untouched = [i for i, x in enumerate(folds) if x not in INSPECTED_FOLDS]
-    fixed = TitleNormaliser(k=5)  # the shipped defaults (text_weight, ambiguity)
-    p_fixed = [[c.detailed for c in fixed.normalise(it["title"], it["text"]).candidates] for it in items]
-    report["linkedin"] = {
-        "items": len(items),
-        "skillmix_title_and_text_cv": {"folds": 5, "grouped_by": "company",
-                                       "chosen_text_weight_ambiguity": chosen, **cv},
-        "skillmix_title_only": score(p_title_only, golds),
-        "skillmix_by_text_weight": {f"{w}/{a}": score(preds_w[(w, a)], golds) for w, a in weights},
-        "char_tfidf": score(p_base_li, golds),
-        "never_inspected_folds": {
-            "items": len(untouched),
-            "skillmix_default": score([p_fixed[i] for i in untouched], [golds[i] for i in untouched]),
-            "char_tfidf": score([p_base_li[i] for i in untouched], [golds[i] for i in untouched]),
-        },
-    }
-    # 3. Remotive and Adzuna postings: never tuned on; the shipped defaults only
-    more = more_items()
-    mg = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in more]
-    p_more = [[c.detailed for c in fixed.normalise(it["title"], it["text"]).candidates] for it in more]
-    p_more_t = [[c.detailed for c in fixed.normalise(it["title"]).candidates] for it in more]
-    p_more_b = [base_full.top(it["title"]) for it in more]
-    report["more"] = {}
-    more_folds = folds_by_company(more)
-    for src in ("remotive", "adzuna", "all", "never_inspected_folds"):
-        if src == "never_inspected_folds":  # folds whose errors were never read (after the first run)
-            ix = [i for i, f in enumerate(more_folds) if f not in INSPECTED_FOLDS]
-        else:
-            ix = [i for i, it in enumerate(more) if src in ("all", it["source"])]
-        report["more"][src] = {
-            "items": len(ix),
-            "skillmix_default": score([p_more[i] for i in ix], [mg[i] for i in ix]),
-            "skillmix_title_only": score([p_more_t[i] for i in ix], [mg[i] for i in ix]),
-            "char_tfidf": score([p_more_b[i] for i in ix], [mg[i] for i in ix]),
-        }
-
-    # 4. every coded posting (LinkedIn + Remotive + Adzuna): text_weight chosen by 5-fold CV
-    #    grouped by company over the union (companies of different sources never share a
-    #    fold key); per source, mean and sd over the held-out folds
-    union = items + more
-    ug = golds + mg
-    usrc = ["linkedin"] * len(items) + [it["source"] for it in more]
-    ufolds = folds_by_company(union)
-    up = {}
-    for w, a in weights:
-        full.text_weight, full.ambiguity = w, a
-        up[(w, a)] = preds_w[(w, a)] + [[c.detailed for c in full.normalise(it["title"], it["text"]).candidates] for it in more]
-    full.text_weight = 0.0
-    upred: list = [None] * len(union)
-    uchosen = []
-    for f in range(5):
-        train = [i for i, x in enumerate(ufolds) if x != f]
-        best_w = max(weights, key=lambda w: (score([up[w][i] for i in train], [ug[i] for i in train])["top1_acceptable"], -w[0], -w[1]))
-        uchosen.append(best_w)
-        for i, x in enumerate(ufolds):
-            if x == f:
-                upred[i] = up[best_w][i]
-    ubase = p_base_li + p_more_b
-    report["union_cv"] = {"items": len(union), "chosen_text_weight_ambiguity": uchosen}
-    for src in ("linkedin", "remotive", "adzuna", "all"):
-        row = {}
-        for name, preds in (("skillmix", upred), ("char_tfidf", ubase)):
-            per = [score([preds[i] for i in range(len(union)) if ufolds[i] == f and src in ("all", usrc[i])],
-                         [ug[i] for i in range(len(union)) if ufolds[i] == f and src in ("all", usrc[i])])
-                   for f in range(5)]
-            row[name] = {m: {"mean": statistics.mean(q[m] for q in per), "sd": statistics.stdev(q[m] for q in per)}
-                         for m in ("top1_exact", "top1_acceptable", "major", "top5")}
-        report["union_cv"][src] = row
-
-    # speed on one core: distinct LinkedIn titles with text, fresh normaliser (no cache)
+    # speed on one core, before the text profiles are memoised below: distinct LinkedIn
+    # titles with their text, a fresh normaliser (no cache)
     fresh = TitleNormaliser(k=5)
     fresh.normalise("warm up")
-    uniq = {it["title"]: it["text"] for it in items}
+    uniq = {it["title"]: it["text"] for it in linkedin_items()}
     t0 = time.process_time()
     for t, x in uniq.items():
         fresh.normalise(t, x)
-    report["linkedin"]["speed_with_text_per_s"] = len(uniq) / (time.process_time() - t0)
+    speed_with_text = len(uniq) / (time.process_time() - t0)
+
+    # 2. LinkedIn coded titles
+    _memoise_text_profiles()
+    items = linkedin_items()
+    golds = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in items]
+    more, new = more_items(), more_items("titles_new_coded.jsonl")
+    union = items + more + new
+    ug = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in union]
+    full = TitleNormaliser(k=5)
+    base_full = CharTfidf(load_onet_titles())
+    preds_k = {}
+    for knob in KNOBS:
+        full.text_weight, full.ambiguity, full.level = knob
+        preds_k[knob] = [[c.detailed for c in full.normalise(it["title"], it["text"]).candidates] for it in union]
+    li = range(len(items))
+    p_title_only = [[c.detailed for c in full.normalise(it["title"]).candidates] for it in union]
+    folds = folds_by_company(items)
+    p_cv, chosen = choose_by_cv({k: v[: len(items)] for k, v in preds_k.items()}, golds, folds)
+    p_base = [base_full.top(it["title"]) for it in union]
+    untouched = [i for i, x in enumerate(folds) if x not in INSPECTED_FOLDS]
+    fixed = TitleNormaliser(k=5)  # the shipped defaults (text_weight, ambiguity, level)
+    p_fixed = [[c.detailed for c in fixed.normalise(it["title"], it["text"]).candidates] for it in union]
+    before = TitleNormaliser(k=5, level=0.0)  # the defaults before `level`
+    p_before = [[c.detailed for c in before.normalise(it["title"], it["text"]).candidates] for it in union]
+
+    def on(preds, ix):
+        return score([preds[i] for i in ix], [ug[i] for i in ix])
+
+    report["linkedin"] = {
+        "items": len(items), "speed_with_text_per_s": speed_with_text,
+        "skillmix_title_and_text_cv": {"folds": 5, "grouped_by": "company",
+                                       "chosen_text_weight_ambiguity_level": chosen,
+                                       **fold_stats(p_cv, golds, folds)},
+        "skillmix_title_only": on(p_title_only, li),
+        "skillmix_by_knobs": {"/".join(map(str, k)): on(preds_k[k], li) for k in KNOBS},
+        "char_tfidf": on(p_base, li),
+        "never_inspected_folds": {
+            "items": len(untouched),
+            "skillmix_cv": score([p_cv[i] for i in untouched], [golds[i] for i in untouched]),
+            "skillmix_default": on(p_fixed, untouched),
+            "skillmix_before_level": on(p_before, untouched),
+            "char_tfidf": on(p_base, untouched),
+        },
+    }
+    # 3. Remotive and Adzuna postings (two samples): the shipped defaults only
+    report["more"] = {}
+    more_folds = folds_by_company(more)
+    off = len(items)
+    for src in ("remotive", "adzuna", "all", "never_inspected_folds"):
+        if src == "never_inspected_folds":  # folds whose errors were never read (after the first run)
+            ix = [off + i for i, f in enumerate(more_folds) if f not in INSPECTED_FOLDS]
+        else:
+            ix = [off + i for i, it in enumerate(more) if src in ("all", it["source"])]
+        report["more"][src] = {"items": len(ix), "skillmix_default": on(p_fixed, ix),
+                               "skillmix_before_level": on(p_before, ix),
+                               "skillmix_title_only": on(p_title_only, ix), "char_tfidf": on(p_base, ix)}
+    report["new"] = {}
+    off = len(items) + len(more)
+    for src in ("remotive", "adzuna", "all"):
+        ix = [off + i for i, it in enumerate(new) if src in ("all", it["source"])]
+        report["new"][src] = {"items": len(ix), "skillmix_default": on(p_fixed, ix),
+                              "skillmix_before_level": on(p_before, ix),
+                              "skillmix_title_only": on(p_title_only, ix), "char_tfidf": on(p_base, ix)}
+
+    # 4. every coded posting (LinkedIn + both Remotive/Adzuna samples): the knobs chosen by
+    #    5-fold CV grouped by company over the union (companies of different sources never
+    #    share a fold key); per source, mean and sd over the held-out folds
+    usrc = ["linkedin"] * len(items) + [it["source"] for it in more + new]
+    ufolds = folds_by_company(union)
+    upred, uchosen = choose_by_cv(preds_k, ug, ufolds)
+    report["union_cv"] = {"items": len(union), "chosen_text_weight_ambiguity_level": uchosen}
+    for src in ("linkedin", "remotive", "adzuna", "all"):
+        def keep(i: int, src: str = src) -> bool:
+            return src in ("all", usrc[i])
+        report["union_cv"][src] = {name: fold_stats(preds, ug, ufolds, keep)
+                                   for name, preds in (("skillmix", upred), ("char_tfidf", p_base))}
 
     if args.json:
         print(json.dumps(report, indent=2))
@@ -320,38 +360,43 @@ def main() -> None:
     sp = d["speed_titles_per_s"]
     print(f"speed (title only, no cache): skillmix {sp['skillmix']:.0f}/s, char_tfidf {sp['char_tfidf']:.0f}/s, ratio x{sp['ratio']:.1f}")
     li = report["linkedin"]
+    row = "{:34} " + " ".join(["{:6.3f}"] * 4)
+
+    def show(name: str, sc: dict) -> None:
+        print(row.format(name, *(sc[m] for m in METRICS)))
+
     print(f"\nLinkedIn postings coded by reading: {li['items']} items")
     print(f"{'model':34} {'exact':>6} {'accept':>6} {'major':>6} {'top5':>6}")
     cvr = li["skillmix_title_and_text_cv"]
-    print(f"{'skillmix title+text (5-fold CV)':34} " + " ".join(
-        f"{cvr[m]['mean']:6.3f}" for m in ("top1_exact", "top1_acceptable", "major", "top5")))
-    print(f"{'  (sd over folds)':34} " + " ".join(
-        f"{cvr[m]['sd']:6.3f}" for m in ("top1_exact", "top1_acceptable", "major", "top5")))
-    print(f"  chosen (text_weight, ambiguity) per fold: {cvr['chosen_text_weight_ambiguity']}")
-    for name, s in [("skillmix title only", li["skillmix_title_only"]), ("char_tfidf baseline", li["char_tfidf"])] + [
-            (f"  text_weight/ambiguity={w}", s) for w, s in li["skillmix_by_text_weight"].items()]:
-        print(f"{name:34} {s['top1_exact']:6.3f} {s['top1_acceptable']:6.3f} {s['major']:6.3f} {s['top5']:6.3f}")
+    show("skillmix title+text (5-fold CV)", {m: cvr[m]["mean"] for m in METRICS})
+    show("  (sd over folds)", {m: cvr[m]["sd"] for m in METRICS})
+    print(f"  chosen (text_weight, ambiguity, level) per fold: {cvr['chosen_text_weight_ambiguity_level']}")
+    show("skillmix title only", li["skillmix_title_only"])
+    show("char_tfidf baseline", li["char_tfidf"])
+    for knob, sc in li["skillmix_by_knobs"].items():
+        if knob.split("/")[1] == "0.25":  # the full grid is in --json
+            show(f"  text_weight/ambiguity/level={knob}", sc)
     u = li["never_inspected_folds"]
     print(f"folds never inspected ({u['items']} items):")
-    for name, sc in (("skillmix (default text_weight)", u["skillmix_default"]), ("char_tfidf baseline", u["char_tfidf"])):
-        print(f"{'  ' + name:34} {sc['top1_exact']:6.3f} {sc['top1_acceptable']:6.3f} {sc['major']:6.3f} {sc['top5']:6.3f}")
+    for name in ("skillmix_cv", "skillmix_default", "skillmix_before_level", "char_tfidf"):
+        show("  " + name, u[name])
     print(f"speed with text: {li['speed_with_text_per_s']:.0f} postings/s")
-    print("\nRemotive and Adzuna postings coded by reading, never tuned on (shipped defaults;")
-    print("folds 0-1 of these were read for errors after the first run, folds 2-4 never):")
-    for src, r in report["more"].items():
-        print(f"{src} ({r['items']} items)")
-        for name in ("skillmix_default", "skillmix_title_only", "char_tfidf"):
-            sc = r[name]
-            print(f"{'  ' + name:34} {sc['top1_exact']:6.3f} {sc['top1_acceptable']:6.3f} {sc['major']:6.3f} {sc['top5']:6.3f}")
+    for key, head in (("more", "Remotive and Adzuna postings coded by reading (titles_more_coded.jsonl; shipped\n"
+                                "defaults; folds 0-1 were read for errors after the first run, folds 2-4 never):"),
+                      ("new", "A second Remotive and Adzuna sample (titles_new_coded.jsonl), coded before any\n"
+                              "system output on it was seen; its errors never read (shipped defaults):")):
+        print("\n" + head)
+        for src, r in report[key].items():
+            print(f"{src} ({r['items']} items)")
+            for name in ("skillmix_default", "skillmix_before_level", "skillmix_title_only", "char_tfidf"):
+                show("  " + name, r[name])
     u = report["union_cv"]
-    print(f"\nAll {u['items']} coded postings, (text_weight, ambiguity) by 5-fold CV grouped by company "
-          f"(chosen {u['chosen_text_weight_ambiguity']}); mean (sd) over held-out folds:")
+    print(f"\nAll {u['items']} coded postings, (text_weight, ambiguity, level) by 5-fold CV grouped by company "
+          f"(chosen {u['chosen_text_weight_ambiguity_level']}); mean (sd) over held-out folds:")
     for src in ("linkedin", "remotive", "adzuna", "all"):
         for name in ("skillmix", "char_tfidf"):
             r = u[src][name]
-            print(f"{'  ' + src + ' ' + name:34} " + " ".join(
-                f"{r[m]['mean']:.3f}({r[m]['sd']:.3f})" for m in ("top1_exact", "top1_acceptable", "major", "top5")))
-
+            print(f"{'  ' + src + ' ' + name:34} " + " ".join(f"{r[m]['mean']:.3f}({r[m]['sd']:.3f})" for m in METRICS))
 
 if __name__ == "__main__":
     main()

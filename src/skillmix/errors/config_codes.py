@@ -6,7 +6,7 @@ from . import ConfigError, ErrorCode
 
 __all__ = [
     "C001", "C002", "C003", "C004", "C010", "C020", "C021", "C022", "C023", "C024", "C025",
-    "C026", "C040", "C041", "C050", "C060", "C061", "C062", "C070", "C071", "C072", "C073",
+    "C026", "C040", "C041", "C050", "C060", "C061", "C062", "C063", "C070", "C071", "C072", "C073",
     "C074", "C075", "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084",
     "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
     "C143", "C150", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401",
@@ -36,6 +36,7 @@ C050 = ErrorCode("C050", ConfigError, "The semantic matcher's threshold is outsi
 C060 = ErrorCode("C060", ConfigError, "The number of occupation candidates k is below 1.")
 C061 = ErrorCode("C061", ConfigError, "The title normaliser's text_weight is outside [0, 1].")
 C062 = ErrorCode("C062", ConfigError, "The title normaliser's ambiguity is below 0.")
+C063 = ErrorCode("C063", ConfigError, "The title normaliser's level is outside [0, 1].")
 C070 = ErrorCode("C070", ConfigError, "The market classifier's rules file cannot be read.")
 C071 = ErrorCode("C071", ConfigError, "The market classifier's rules are not a mapping.")
 C072 = ErrorCode("C072", ConfigError, "A market classifier rule list is not a list of strings.")

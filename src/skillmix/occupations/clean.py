@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CleanTitle", "TitleWords", "clean_title", "stem", "title_variants", "tokens"]
+__all__ = ["CleanTitle", "TitleWords", "clean_title", "is_manager_title", "stem", "title_variants", "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z]+|\+\+|#)?")
 _SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s*|\s*[-\u2013\u2014]+\s+|[|,;:()\[\]{}/\u2022\u00b7]|\s+@\s+|\s+at\s+|\s+near\s+")
@@ -56,6 +56,7 @@ class TitleWords:
     stop: frozenset[str]
     places: frozenset[str]
     head_group: dict[str, int]
+    manager_words: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ class TitleWords:
             places=frozenset(places),
             head_group={stem(str(word).lower()): i for i, group in enumerate(raw.get("head_groups", []))
                         for word in group},
+            manager_words=frozenset(str(w).lower() for w in raw.get("manager_words", [])),
         )
 
 
@@ -128,6 +130,17 @@ def _fold(text: str) -> str:
         for pattern, repl in _GLUE:
             text = pattern.sub(repl, text)
     return text
+
+
+@lru_cache(maxsize=65536)
+def is_manager_title(title: str) -> bool:
+    """The title names a manager's job: one of its words (abbreviations expanded) is a
+    ``manager_words`` entry ("Sr. Mktg Mgr", "Head of Sales", "Deputy Home Manager")."""
+    w = TitleWords.builtin()
+    for t in tokens(_fold(title)):
+        if t in w.manager_words or any(x in w.manager_words for x in w.abbreviations.get(t, ())):
+            return True
+    return False
 
 
 def tokens(text: str) -> list[str]:

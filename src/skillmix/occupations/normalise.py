@@ -19,7 +19,15 @@ built lazily once and shared (they only depend on the shipped data). Parameters:
 * ``disagree_ratio`` -- the title's pick "disagrees" with the text when the text fits it
   less than this share of the text's own best fit and the two lie in different major groups;
 * ``pool`` -- how many of the best title matches the text may re-rank (the text re-ranks
-  close title matches; it should not pull a weak one up); chosen with ``text_weight``.
+  close title matches; it should not pull a weak one up); chosen with ``text_weight``;
+* ``level`` -- the text's support shrinks by this share for an occupation at another level
+  than the one the title names: a management occupation (SOC 11-) when the title names no
+  manager (no "Manager", "Director", "Head"...; ``manager_words`` in ``title_words.yaml``),
+  and, for a manager's title, an occupation outside SOC 11 reached through no manager-like
+  O*NET title. A posting's words say which field it is in, and the broad profile of the
+  field's managers, or of its front-line workers, may fit them best whatever the level
+  ("Sales and Marketing Assistant" is not a Marketing Manager, a care "Home Manager" not a
+  Home Health Aide); chosen with ``text_weight`` by the same cross-validation.
 """
 
 from __future__ import annotations
@@ -28,8 +36,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
-from ..errors.config_codes import C060, C061, C062
-from .clean import title_variants
+from ..errors.config_codes import C060, C061, C062, C063
+from .clean import is_manager_title, title_variants
 from .index import TitleIndex, occupation_titles
 from .profiles import OccupationProfiles
 from .records import OccupationCandidate, TitleMatch
@@ -37,7 +45,7 @@ from .records import OccupationCandidate, TitleMatch
 __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 
 #: changes when the shipped data or the scoring changes (market runs record it)
-NORMALISER_VERSION = "onet-29.2/2"
+NORMALISER_VERSION = "onet-29.2/3"
 
 PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
@@ -64,6 +72,7 @@ class TitleNormaliser:
         disagree_ratio: float = 0.5,
         pool: int = 40,
         index: TitleIndex | None = None,
+        level: float = 0.5,
     ) -> None:
         if k < 1:
             raise C060(f"k must be at least 1, not {k}.")
@@ -71,17 +80,20 @@ class TitleNormaliser:
             raise C061(f"text_weight must lie in [0, 1], not {text_weight}.")
         if not ambiguity >= 0.0:
             raise C062(f"ambiguity must be 0 or more, not {ambiguity}.")
+        if not 0.0 <= level <= 1.0:
+            raise C063(f"level must lie in [0, 1], not {level}.")
         self.k = k
         self.text_weight = text_weight
         self.ambiguity = ambiguity
         self.disagree_ratio = disagree_ratio
         self.pool = pool
         self.index = index
+        self.level = level
         self._cache: dict[str, tuple[str, dict[str, tuple[float, int]]]] = {}
 
     def get_params(self) -> dict[str, object]:
         return {"k": self.k, "text_weight": self.text_weight, "ambiguity": self.ambiguity,
-                "disagree_ratio": self.disagree_ratio, "pool": self.pool}
+                "disagree_ratio": self.disagree_ratio, "pool": self.pool, "level": self.level}
 
     @property
     def index_(self) -> TitleIndex:
@@ -150,6 +162,18 @@ class TitleNormaliser:
         self._cache[title] = (cleaned, per_code)
         return cleaned, per_code
 
+    def _level_differs(self, manager: bool, soc: str, title_hit: tuple[float, int] | None) -> bool:
+        """The occupation is not at the level the posting's title names: a management
+        occupation (SOC 11-) for a title naming no manager; for a manager's title, one that
+        is neither in SOC 11 nor reached through an O*NET title naming a manager (a "Home
+        Manager" may be a Medical and Health Services Manager or, by "Nursing Home
+        Supervisor", a first-line supervisor, but not a Home Health Aide)."""
+        if not manager:
+            return soc.startswith("11-")
+        if soc.startswith("11-"):
+            return False
+        return not (title_hit and is_manager_title(self.index_.entries[title_hit[1]].title))
+
     def normalise(self, title: str, text: str | None = None) -> TitleMatch:
         """Ranked occupations for one title; ``text`` (the posting) breaks ambiguity."""
         title = title or ""
@@ -180,12 +204,20 @@ class TitleNormaliser:
         if use_text and text_best is not None:
             codes += [c for c, _ in sorted(sims.items(), key=lambda kv: -kv[1])[:TEXT_POOL] if c not in per_code]
         top_text = text_best[1] if text_best else 0.0
+        check_level = self.level > 0 and use_text
+        manager = check_level and is_manager_title(title)
         cands: list[OccupationCandidate] = []
         for c in codes:
             sc = per_code.get(c)
             tscore = sc[0] if sc else 0.0
             rel = (sims.get(c, 0.0) / top_text) if (use_text and top_text > 0) else None
-            score = tscore if rel is None else (1 - weight) * tscore + weight * rel
+            if rel is None:
+                score = tscore
+            else:
+                support = rel
+                if check_level and self._level_differs(manager, c, sc):
+                    support *= 1 - self.level
+                score = (1 - weight) * tscore + weight * support
             entry = idx.entries[sc[1]] if sc else None
             cands.append(
                 OccupationCandidate(
