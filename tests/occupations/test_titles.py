@@ -156,3 +156,17 @@ def test_normalise_never_fails_on_odd_titles() -> None:
         assert all(0.0 <= c.score <= 1.0 for c in m.candidates)
 
     check()
+
+
+def test_clean_title_drops_a_seconds_word_before_a_manager_head() -> None:
+    assert clean_title("Assistant Store Manager") == clean_title("Store Manager")
+    assert clean_title("Deputy Manager StocktononTees")[0] == "manager"
+    assert clean_title("Assistant Director of Nursing") == clean_title("Nursing Director")
+    assert clean_title("Deputy Sheriff") == ("deputy", "sheriff")
+    assert clean_title("Administrative Assistant") == ("administrative", "assistant")
+
+
+def test_clean_title_keeps_the_job_before_to_the_boss() -> None:
+    assert clean_title("Executive Assistant to the CEO") == clean_title("Executive Assistant")
+    assert clean_title("PA to MD") == clean_title("Personal Assistant")
+    assert normalise_title("PA to MD").soc.startswith("43-")

@@ -36,6 +36,8 @@ _GLUE = (
     (re.compile(r"\bdev[\s-]?ops\b"), "devops"),
     (re.compile(r"\b(?:m|w|f|h)\s*/\s*(?:w|f|m|h)(?:\s*/\s*(?:d|x|div))?\b"), " "),
 )
+_SECOND_OF = frozenset("manager director superintendent supervisor principal".split())
+_TO_BOSS = re.compile(r"\b(assistant|secretary|pa|aide|adviser|advisor|deputy)\s+to\s.*$")
 _NUMERALS = frozenset("i ii iii iv v vi vii 1 2 3 4 5 level".split())
 _HEADS_OF = frozenset(
     "manager director head president officer chief supervisor coordinator specialist "
@@ -129,6 +131,9 @@ def _fold(text: str) -> str:
     if _GLUE_ANY.search(text):
         for pattern, repl in _GLUE:
             text = pattern.sub(repl, text)
+    if " to " in text:
+        # "Executive Assistant to the CEO", "PA to MD": the job is before "to", the boss after
+        text = _TO_BOSS.sub(lambda m: "personal assistant" if m.group(1) == "pa" else m.group(1), text)
     return text
 
 
@@ -146,6 +151,19 @@ def is_manager_title(title: str) -> bool:
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of a title fragment (dots dropped so "Sr." is "sr")."""
     return _TOKEN.findall(text)
+
+
+def _drop_second(words: list[str], word: str, heads: frozenset[str]) -> list[str]:
+    """Drop a second-in-command word before a manager-like head: "Deputy Home Manager" and
+    "Assistant Store Manager" are that manager's seconds, "Deputy Manager Stockton" too
+    (the head right after it, whatever follows); "Deputy Sheriff" and "Administrative
+    Assistant" keep their words."""
+    if word not in words[:-1]:
+        return words
+    i = words.index(word)
+    if words[-1] in heads or words[i + 1] in heads:
+        return [t for t in words if t != word]
+    return words
 
 
 def _reorder_of(words: list[str]) -> list[str]:
@@ -181,9 +199,8 @@ def _expand(raw: list[str], w: TitleWords) -> list[str]:
 def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str, ...]:
     words = [t for t in raw if t not in w.noise and not t.isdigit() or t in w.level]
     words = _expand(words, w)
-    if "deputy" in words[:-1] and words[-1] in _HEADS_OF:
-        # "Deputy Home Manager" is a home manager's second; "Deputy Sheriff" keeps its word
-        words = [t for t in words if t != "deputy"]
+    words = _drop_second(words, "deputy", _HEADS_OF)
+    words = _drop_second(words, "assistant", _SECOND_OF)
     words = _reorder_of(words)
     words = [t for t in words if t not in w.stop and t not in w.noise]
     if drop_places:
