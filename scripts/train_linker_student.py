@@ -42,7 +42,9 @@ HOUSE dev RP@5 by 10). The result is stored int8-quantised per row (~11 MB). ESC
 embeddings come from the shipped int8 seed (``--exact-labels``: embed all 109k ESCO texts
 exactly first, ~8 min). The teacher's answers are cached (``teacher_skillspan_train.json``
 in the linker cache), so a rebuild takes ~3 minutes once they exist; ~10 minutes on 2
-cores before. Deterministic given its inputs up to floating-point summation order.
+cores before.
+``--teacher-cache FILE`` trains on another teacher's answers instead (all read from FILE,
+none computed): ``scripts/gpu_teacher.py`` makes them with MiniLM fine-tuned on ESCO. Deterministic given its inputs up to floating-point summation order.
 """
 
 from __future__ import annotations
@@ -157,13 +159,28 @@ def resume_sentences(root: Path, cap: int, seed: int) -> list[str]:
 Top = list[tuple[int, float]]
 
 
+def teacher_key(pair: tuple[str, str]) -> str:
+    """The teacher cache's key of a (span, sentence) pair (a ranked sentence is
+    ``(sentence, "\x01sentence")``)."""
+    return hashlib.sha1(f"{pair[0]}\x00{pair[1]}".encode()).hexdigest()[:20]
+
+
+#: set by ``--teacher-cache``: answers come from that file alone (a missing one is an error)
+FROZEN_CACHE: Path | None = None
+
+
 def _cached_teacher(keys: list[tuple[str, str]], cache: Path, what: str,
                     ask: Callable[[EscoLinker, list[tuple[str, str]]], list[list]], log=print) -> list[Top]:
     """Top-10 (concept index, score) of the accurate linker (MiniLM queries) for each
     key, computed by ``ask`` for the keys not yet in the JSON ``cache``."""
-    key = lambda p: hashlib.sha1(f"{p[0]}\x00{p[1]}".encode()).hexdigest()[:20]  # noqa: E731
+    key = teacher_key
+    if FROZEN_CACHE is not None:
+        cache = FROZEN_CACHE
     known: dict[str, list[list[float]]] = json.loads(cache.read_text()) if cache.is_file() else {}
     todo = [p for p in dict.fromkeys(keys) if key(p) not in known]
+    if todo and FROZEN_CACHE is not None:
+        raise SystemExit(f"{FROZEN_CACHE}: no teacher answer for {len(todo)} {what} texts "
+                         f"(e.g. {todo[0][0][:60]!r}); it was built for other texts")
     if todo:
         log(f"teacher: {what} {len(todo)} texts with MiniLM queries (cached afterwards)", flush=True)
         linker = EscoLinker.load(query_encoder="transformer")
@@ -379,8 +396,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1,
                     help="self-training rounds: from round 2 the fast linker with the previous "
                     "round's student joins the teacher")
+    ap.add_argument("--teacher-cache", type=Path, default=None,
+                    help="read every teacher answer from this JSON file (as written by "
+                    "scripts/gpu_teacher_import.py: another teacher's targets) and compute none")
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
+    global FROZEN_CACHE
+    FROZEN_CACHE = args.teacher_cache
     t0 = time.perf_counter()
     concepts = load_esco()
     banned = set() if args.keep_benchmark else benchmark_sentences(args.shared)
