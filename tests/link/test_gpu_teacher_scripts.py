@@ -65,6 +65,9 @@ def test_import_writes_answers_under_the_student_scripts_keys(scripts, tmp_path,
     sc = np.linspace(1, 0, 30, dtype=np.float32).reshape(3, 10)
     np.savez(tmp_path / "teachers.npz", **{"ft1/pair_idx": idx[:2], "ft1/pair_score": sc[:2],
                                            "ft1/sent_idx": idx[2:], "ft1/sent_score": sc[2:]})
+    rows = np.array([5, 7])
+    np.savez(tmp_path / "student_ft1_4000_2000_13.npz", ids=rows, q=np.full((2, 384), 3, np.int8),
+             scale=np.array([0.5, 0.25], np.float32))
     monkeypatch.setenv("SKILLMIX_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(sys, "argv", ["x", "--returned", str(tmp_path), "--bundle", str(tmp_path),
                                       "--out-dir", str(tmp_path / "out")])
@@ -74,3 +77,9 @@ def test_import_writes_answers_under_the_student_scripts_keys(scripts, tmp_path,
     assert student.teacher_key(("Present results to clients.", "\x01sentence")) == key
     assert [i for i, _s in got[key]] == list(range(20, 30))
     assert got[student.teacher_key(("SQL", ""))][0] == [10, pytest.approx(float(sc[1, 0]), abs=1e-6)]
+    # a GPU student's rows land over the shipped distilled table, the rest unchanged
+    from skillmix.link.static import StaticEncoder
+
+    merged = StaticEncoder.load(student=tmp_path / "out" / "student_gpu_ft1_4000_2000_13.npz")
+    np.testing.assert_allclose(merged.sentence_table[[5, 7], 0], [1.5, 0.75])
+    np.testing.assert_array_equal(merged.sentence_table[8:100], merged.table[8:100])
