@@ -66,10 +66,10 @@ _USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
 #: list items inside a sentence: commas, semicolons, pipes, slashes between words
 _ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 
-#: sentence ends: newlines, bullets, . ! ? ; before white space (not "Node.js"), and a
+#: sentence ends: newlines, bullets (the middle dot "·" too), . ! ? ; before white space (not "Node.js"), and a
 #: full stop or colon glued to a capitalized word, as in flattened job-board text
 #: ("...Instagram account.Engage with followers", "Requirements:Access to...")
-_SENTENCE_END = re.compile(r"[\n\u2022\u25aa\u25cf\u25e6\u2023\u2043]|[.!?;](?=\s)")
+_SENTENCE_END = re.compile(r"[\n\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)")
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
 
 

@@ -19,6 +19,10 @@ alias, with its inflections; not one of the looser evidence phrases of
 * **shared modifier** -- a found multi-word skill, a conjunction, then words
   (``W1.. Wn and Y``): the phrase ``W1.. Y`` (Y one or two words).
 
+A skill name that is itself a coordination ("written and verbal communication", a name of
+communication skills) also credits each conjunct's own skill (written communication,
+verbal communication) on the same span.
+
 The new mention's span covers the whole coordination ("verbal and written
 communication"), so the evidence a user sees is the text that says it. Forms that need a
 spelling guard (short, ambiguous ones such as "Go" or "R") are never built this way.
@@ -75,6 +79,9 @@ def elided_hits(
     out: list[tuple[int, int, tuple]] = []
     have = {(h[0], h[1]) for h in hits}
     for start, end, cand in hits:
+        inner = _inner(norm, start, end, lookup, cand)
+        if inner is not None:
+            out.extend((start, end, other) for other in inner)
         # the common case, cheaply: no conjunction on either side of the hit
         before = norm[max(0, start - 5):start].rstrip()
         after = _RIGHT_CONJ.match(norm, end) is not None
@@ -89,6 +96,23 @@ def elided_hits(
         out.extend(_shared_head(text, start, end, words, left, lookup, cand, have))
         out.extend(_shared_modifier(text, start, end, words, right, lookup, cand, have))
     return out
+
+
+def _inner(norm, start, end, lookup, cand):
+    """A name that is itself a coordination ("written and verbal communication" names
+    communication skills) also names each conjunct's own skill: written communication,
+    verbal communication."""
+    words = _WORD.findall(norm, start, end)
+    at = next((j for j, w in enumerate(words) if w in _CONJ), None)
+    if at is None or at == 0 or at >= len(words) - 2:
+        return None
+    first, rest = words[:at], words[at + 1:]
+    found = {}
+    for form in (" ".join(first + rest[1:]), " ".join(rest)):
+        other = lookup(form)
+        if other is not None and other[1] != cand[1]:
+            found[other[1]] = other
+    return list(found.values())
 
 
 def _shared_head(text, start, end, words, left, lookup, cand, have):

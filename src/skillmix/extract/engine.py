@@ -28,7 +28,7 @@ from .context import ContextRules, cue_phrases, sentence_ends
 from .coordination import elided_hits
 from .duties import duty_cues, evidence_forms, find_duties
 from .guards import crosses_line, guard_hits
-from .normal_form import normalise
+from .normal_form import normalise, normalise_form
 from .semantic import SemanticFallback
 from .vocabulary import Vocabulary
 
@@ -44,16 +44,37 @@ _LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
 _RIGHT_WORD = re.compile(r"[A-Z][a-z]+")
 
 
+#: a list item glued to the one before by its end punctuation: "JavaScript.React",
+#: "What you'll be doing:Leading projects" (a capitalised word right after . : ; ! ?)
+_PUNCT_GLUE = re.compile(r"(?<=[a-z0-9)][.:;!?])[A-Z][a-z]")
+#: a name glued to the next after a capital or a digit ("GraphQLHTML5"): parted only
+#: where the vocabulary knows both sides
+_CAPS_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+#]*[A-Z0-9][A-Z][A-Za-z0-9+#]*")
+
+
 def glue_points(text: str, known=None) -> list[int]:
     """Offsets where a glued word starts: each reads as a word and sentence boundary.
 
     ``known(token)`` says whether the joined token is a name the vocabulary knows
-    ("LinkedIn", "YouTube", "HubSpot", "JavaScript"): those are left whole."""
-    out = []
+    ("LinkedIn", "YouTube", "HubSpot", "JavaScript"): those are left whole, and names
+    glued after a capital ("GraphQLHTML5") are parted only where it knows both sides."""
+    out = [m.start() for m in _PUNCT_GLUE.finditer(text)]
+    if known is not None:
+        for m in _CAPS_TOKEN.finditer(text):
+            token = m.group()
+            if len(token) < 6 or known(token.lower()):
+                continue
+            for i in range(2, len(token) - 1):
+                if (token[i].isupper() and not token[i - 1].islower()
+                        and known(token[:i].lower()) and known(token[i:].lower())):
+                    out.append(m.start() + i)
+                    break
+    starts = set(out)
     for m in _GLUE.finditer(text):
         end = m.end()
         left = _LEFT_WORD.search(text, max(0, end - 40), end)
-        if left is None or (left.start() and text[left.start() - 1].isalpha()):
+        if left is None or (left.start() and text[left.start() - 1].isalpha()
+                            and left.start() not in starts):  # "ReactNodeTypescript"
             continue
         if left.group()[0].isupper():
             right = _RIGHT_WORD.match(text, end)
@@ -61,7 +82,8 @@ def glue_points(text: str, known=None) -> list[int]:
             if known is None or known(token):
                 continue  # a camel-case name ("LinkedIn"), or no way to tell
         out.append(end)
-    return out
+        starts.add(end)
+    return sorted(set(out)) if len(out) > 1 else out
 
 
 #: a note right after a skill that says it is a personal habit: "Snapchat (personal)"
@@ -149,7 +171,7 @@ def as_document(item: Input, kind: str | None = None) -> Document:
 _SENTENCE_START = frozenset("\n.!?:;\u2022*-\u2013\u2014>|")
 
 
-def _guard_ok(text: str, start: int, end: int) -> bool:
+def _guard_ok(text: str, start: int, end: int, glue: frozenset[int] = frozenset()) -> bool:
     """Extra checks for exact-spelling forms ("Go", "R", "Excel"): capitalization proves
     nothing at the start of a sentence ("Go digital!", "Excel in a fast pace") unless the
     word stands alone as a list item, and a one-letter form must not be part of an
@@ -171,7 +193,8 @@ def _guard_ok(text: str, start: int, end: int) -> bool:
             q = end
             while q < len(text) and text[q] in " \t":
                 q += 1
-            return q >= len(text) or text[q] in ",;/|\n)"
+            # a glued list item ("JavaScript.ReactNode") ends where the next one starts
+            return q >= len(text) or text[q] in ",;/|\n)" or q in glue
     return True
 
 
@@ -219,13 +242,12 @@ class Extractor:
         exists = self.vocabulary.automaton.exists
         self._known = lambda token: exists(" " + token + " ")
         get, split = self.vocabulary.automaton.get, self._split
-        # an ellipsis names a skill only through its names, not through a looser evidence
-        # phrase ("market and industry trends" is no "market trends" -> market research)
-        phrases = frozenset(f for forms in evidence_forms().values() for f in forms)
 
         def lookup(form: str) -> tuple | None:
+            # an ellipsis names a skill only through its names, not through a looser
+            # evidence phrase ("market and industry trends" is no "market trends")
             idx = get(" " + form + " ", None)
-            return None if idx is None or form in phrases else split[idx][1]
+            return None if idx is None or form in _phrase_only_forms() else split[idx][1]
 
         self._lookup = lookup
         self.taxonomy_label = "+".join(n for n, _ in self._tax_meta)
@@ -261,7 +283,7 @@ class Extractor:
         cues: list[tuple[int, int, str]] = []
         duty: list[tuple[int, int, str]] = []
         add_hit = hits.append
-        body = _FINAL_DOT.sub(" ", norm)
+        body = norm
         inserted: list[int] = []
         if glue:
             parts = []
@@ -273,8 +295,12 @@ class Extractor:
                 prev = g
             parts.append(body[prev:])
             body = "".join(parts)
+        # a full stop ending a word is no part of it ("JavaScript." and, once glued
+        # text is parted, "JavaScript.React")
+        body = _FINAL_DOT.sub(" ", body)
         scan = " " + body + " "
         split = self._split
+        glue_set = frozenset(glue)
         add_cue = cues.append
         add_duty = duty.append
         for pend, idx in self.vocabulary.automaton.iter(scan):
@@ -284,7 +310,10 @@ class Extractor:
             end = pend - 1
             start = end - form_len
             if inserted:
-                start -= bisect_right(inserted, start - 1)
+                k = bisect_right(inserted, start - 1)
+                if k < len(inserted) and inserted[k] < end:
+                    continue  # the form runs across a glue point: two list items
+                start -= k
                 end -= bisect_right(inserted, end - 1)
             if first is not None:  # the usual case: no spelling guard
                 add_hit((start, end, first))
@@ -292,7 +321,7 @@ class Extractor:
                 for cand in cands:
                     exact = cand[2]
                     if exact is None or (text[start:end] == exact
-                                         and _guard_ok(text, start, end)):
+                                         and _guard_ok(text, start, end, glue_set)):
                         add_hit((start, end, cand))
                         break
             if with_cues:
@@ -465,6 +494,16 @@ class Extractor:
         yield from run_batch(
             items, self.extract, source=_source_of, on_error=on_error, report=report
         )
+
+
+@lru_cache(maxsize=1)
+def _phrase_only_forms() -> frozenset[str]:
+    """Evidence-phrase forms (``data/evidence_phrases.yaml``) that are no builtin skill's
+    label or alias: read lazily, on the first coordination that needs it."""
+    from ..taxonomy.registry import load_taxonomy
+
+    names = {normalise_form(f) for skill in load_taxonomy("builtin") for f in skill.surface_forms}
+    return frozenset(f for forms in evidence_forms().values() for f in forms if f not in names)
 
 
 def _split_entries(entries) -> list[tuple]:
