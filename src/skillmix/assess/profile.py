@@ -370,10 +370,8 @@ def _red_flags(raw: Any, source: str) -> tuple[RedFlagRule, ...]:
     return tuple(flags)
 
 
-def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
-    """Validate profile data (as read from YAML) into a :class:`RoleProfile`."""
-    data = _mapping(raw, "the profile", source)
-    _check_keys(data, _TOP_KEYS, "the profile", source)
+def _profile_taxonomy(data: Mapping[str, Any], source: str) -> tuple[str, Taxonomy]:
+    """The profile's schema and required keys checked, and the taxonomy it names loaded."""
     schema = data.get("schema", SCHEMA)
     if schema != SCHEMA:
         raise _fail(P104, source, f"profile schema {schema!r} is not supported.",
@@ -382,15 +380,17 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         if key not in data:
             raise _fail(P104, source, f"the profile has no '{key}'.",
                         "Every profile needs id, version and areas.")
-    pid = str(data["id"])
     tax_spec = str(data.get("taxonomy", "builtin"))
     try:
-        tax = load_taxonomy(tax_spec)
+        return tax_spec, load_taxonomy(tax_spec)
     except Exception as err:  # a TaxonomyError, re-coded so the profile is named
         raise _fail(P106, source, f"cannot load taxonomy {tax_spec!r}: {err}",
                     "Name a taxonomy skillmix knows (`skillmix taxonomy list`).") from None
 
-    areas_raw = data["areas"]
+
+def _areas(areas_raw: Any, source: str, tax: Taxonomy) -> tuple[AreaSpec, ...]:
+    """The profile's areas: each a taxonomy area, listed once, its skills listed once
+    across all areas, and some area weighted."""
     if not isinstance(areas_raw, list) or not areas_raw:
         raise _fail(P104, source, "'areas' must be a non-empty list.",
                     "List the areas the role needs, each with an id and a weight.")
@@ -425,44 +425,72 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
         ))
     if sum(a.weight for a in areas) <= 0:
         raise _fail(P107, source, "area weights sum to 0.", "Give some area a positive weight.")
+    return tuple(areas)
 
-    balance = _mapping(data.get("balance"), "balance", source)
-    _check_keys(balance, _BALANCE_KEYS, "balance", source)
-    credit_raw = _mapping(data.get("credit"), "credit", source)
-    _check_keys(credit_raw, _CREDIT_KEYS, "credit", source)
-    credit = Credit(**{k: _number(v, f"credit.{k}", source, 0, 1) for k, v in credit_raw.items()})
-    recency = _mapping(data.get("recency"), "recency", source)
-    _check_keys(recency, _RECENCY_KEYS, "recency", source)
-    gaps = _mapping(data.get("gaps"), "gaps", source)
-    _check_keys(gaps, _GAP_KEYS, "gaps", source)
 
+def _section(data: Mapping[str, Any], key: str, allowed: set[str], source: str) -> Mapping[str, Any]:
+    """An optional mapping of the profile (``balance``, ``gaps``...) with only known keys."""
+    section = _mapping(data.get(key), key, source)
+    _check_keys(section, allowed, key, source)
+    return section
+
+
+def _skill_years(raw: Any, source: str, tax: Taxonomy) -> dict[str, float]:
+    """``skills: {id: {min_years: N}}``: the years the role wants of single skills."""
     skill_years: dict[str, float] = {}
-    for sid, spec in _mapping(data.get("skills"), "skills", source).items():
+    for sid, spec in _mapping(raw, "skills", source).items():
         _skill_ids([sid], "skills", source, tax)
         spec = _mapping(spec, f"skills[{sid}]", source)
         _check_keys(spec, {"min_years"}, f"skills[{sid}]", source)
         skill_years[sid] = _number(spec.get("min_years", 0), f"skills[{sid}].min_years",
                                    source, 0, 40)
+    return skill_years
 
-    flags = _red_flags(data.get("red_flags"), source)
+
+def _questions(raw: Any, source: str, tax: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """``questions: {skill id: [question, ...]}``: the profile's own interview questions."""
     questions: dict[str, tuple[str, ...]] = {}
-    for sid, qs in _mapping(data.get("questions"), "questions", source).items():
+    for sid, qs in _mapping(raw, "questions", source).items():
         _skill_ids([sid], "questions", source, tax)
         questions[sid] = _strings(qs, f"questions[{sid}]", source)
+    return questions
 
+
+def _alternatives(raw: Any, source: str, tax: Taxonomy,
+                  areas: tuple[AreaSpec, ...]) -> tuple[tuple[str, ...], ...]:
+    """Groups of skills any one of which satisfies the first, which an area must list."""
     alternatives: list[tuple[str, ...]] = []
     listed = {sid for a in areas for sid in (*a.required, *a.preferred)}
-    for i, group in enumerate(data.get("alternatives") or []):
+    for i, group in enumerate(raw or []):
         members = _skill_ids(group, f"alternatives[{i}]", source, tax)
         if len(members) < 2 or members[0] not in listed:
             raise _fail(P111, source, f"alternatives[{i}] must name two or more skills, the "
                         "first of them listed by an area.",
                         "Write [listed-skill, alternative, ...] (any one satisfies).")
         alternatives.append(members)
+    return tuple(alternatives)
+
+
+def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
+    """Validate profile data (as read from YAML) into a :class:`RoleProfile`."""
+    data = _mapping(raw, "the profile", source)
+    _check_keys(data, _TOP_KEYS, "the profile", source)
+    tax_spec, tax = _profile_taxonomy(data, source)
+    pid = str(data["id"])
+    areas = _areas(data["areas"], source, tax)
+    balance = _section(data, "balance", _BALANCE_KEYS, source)
+    credit_raw = _section(data, "credit", _CREDIT_KEYS, source)
+    credit = Credit(**{k: _number(v, f"credit.{k}", source, 0, 1) for k, v in credit_raw.items()})
+    recency = _section(data, "recency", _RECENCY_KEYS, source)
+    gaps = _section(data, "gaps", _GAP_KEYS, source)
+    skill_years = _skill_years(data.get("skills"), source, tax)
+    flags = _red_flags(data.get("red_flags"), source)
+    questions = _questions(data.get("questions"), source, tax)
+    alternatives = _alternatives(data.get("alternatives"), source, tax, areas)
 
     min_sen = data.get("min_seniority")
     return RoleProfile(
-        id=pid, version=str(data["version"]), label=str(data.get("label", pid)), areas=tuple(areas),
+        id=pid, version=str(data["version"]), label=str(data.get("label", pid)), areas=areas,
         description=str(data.get("description", "")).strip(), taxonomy=tax_spec,
         taxonomy_version=tax.version, sources=_strings(data.get("sources"), "sources", source),
         min_years=_number(data.get("min_years", 0), "min_years", source, 0, 40),
@@ -479,5 +507,5 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
                                     source, 0, 1),
         gap_area_below=_number(gaps.get("area_below", 0.25), "gaps.area_below", source, 0, 1),
         skill_years=skill_years, red_flags=flags, questions=questions, path=source,
-        alternatives=tuple(alternatives),
+        alternatives=alternatives,
     )
