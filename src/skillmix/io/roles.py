@@ -12,6 +12,7 @@ inside it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -160,13 +161,143 @@ def parse_roles(text: str, sections: tuple[Section, ...] = ()) -> tuple[Role, ..
     return tuple(roles)
 
 
-def _roles_in(text: str, begin: int, end: int, heading_starts: set[int]) -> list[Role]:
+def _logical_lines(text: str, begin: int, end: int) -> list[tuple[int, str]]:
+    """The lines of ``text[begin:end]`` with their offsets, date ranges split over
+    three lines joined into one."""
     raw: list[tuple[int, str]] = []
     pos = begin
     for line in text[begin:end].split("\n"):
         raw.append((pos, line))
         pos += len(line) + 1
-    lines = _join_split_ranges(raw)
+    return _join_split_ranges(raw)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A role being read around its date line: title and employer so far, where its span
+    starts (the date line, or a title or employer line above it), and the date line's."""
+
+    title: str | None
+    employer: str | None
+    span_start: int
+    line_start: int
+
+
+def _names_beside_dates(line: str, dr: DateRange) -> tuple[str | None, str | None]:
+    """Title and employer from the words before and after the dates on their line."""
+    title, employer = None, None
+    parts = [p for p in (line[: dr.start], line[dr.end:]) if _clean_part(p)]
+    cued = [p for p in parts if _employer_cue(p)]
+    for part in cued + [p for p in parts if p not in cued]:
+        t, e = _split_employer_line(part)
+        if cued and part not in cued:
+            # "Company Name 2014 to Current Housekeeper": the side without the
+            # employer is the title.
+            title = title or t or e
+            continue
+        title = title or t
+        employer = employer or e
+    return title, employer
+
+
+def _line_above(lines: list[tuple[int, str]], i: int, taken: set[int]) -> tuple[int, str] | None:
+    """The nearest non-blank line above line ``i`` that no role has used, if any."""
+    j = i - 1
+    while j > 0 and not lines[j][1].strip() and j not in taken:
+        j -= 1
+    return lines[j] if j >= 0 and j not in taken and lines[j][1].strip() else None
+
+
+def _employer_below(d: _Draft, nxt: tuple[int, str] | None) -> bool:
+    """An employer line below completes the draft (title and employer from it); whether
+    the line was used."""
+    if nxt is None or not _employer_cue(nxt[1]) or len(nxt[1]) > 120 or _anchor(nxt[1]) is not None:
+        return False
+    t, e = _split_employer_line(nxt[1])
+    if d.title is None and t and len(t) <= 80:
+        d.title = t
+    d.employer = d.employer or e
+    return True
+
+
+def _title_above(d: _Draft, prev: tuple[int, str] | None, first: bool,
+                 heading_starts: set[int]) -> None:
+    """A title line above (or, for a section's first role, a short line that reads like
+    one) gives the title, and the role's span starts there."""
+    if d.title is not None or prev is None or prev[0] in heading_starts:
+        return
+    if not (_title_line(prev[1]) or (first and 0 < len(prev[1].strip()) <= 60
+                                     and not prev[1].rstrip().endswith("."))):
+        return
+    t, e = _split_employer_line(prev[1])
+    d.title = t or _clean_part(prev[1])
+    d.employer = d.employer or e
+    d.span_start = prev[0]
+
+
+def _employer_above(d: _Draft, prev: tuple[int, str] | None, heading_starts: set[int]) -> None:
+    """A short employer line (not a bullet or a sentence) right above gives the employer,
+    and the role's span starts there."""
+    if (
+        d.employer is None
+        and d.span_start == d.line_start
+        and prev is not None
+        and prev[0] not in heading_starts
+        and _employer_cue(prev[1])
+        and len(prev[1].strip()) <= 80
+        and not _BULLET.match(prev[1])
+        and not prev[1].rstrip().endswith(".")
+        and _anchor(prev[1]) is None
+    ):
+        t, e = _split_employer_line(prev[1])
+        if e:
+            d.employer = e
+            d.title = d.title or t
+            d.span_start = prev[0]
+
+
+def _title_below(d: _Draft, nxt: tuple[int, str] | None) -> bool:
+    """A title line below gives the title; whether the line was used."""
+    if d.title is not None or nxt is None or not _title_line(nxt[1]) or not _has_title_word(nxt[1]):
+        return False
+    t, e = _split_employer_line(nxt[1])
+    d.title = t or _clean_part(nxt[1])
+    d.employer = d.employer or e
+    return True
+
+
+def _read_around(d: _Draft, lines: list[tuple[int, str]], i: int, heading_starts: set[int],
+                 taken: set[int]) -> None:
+    """Complete a draft from the lines around its date line ``i`` (marking the lines it
+    uses as taken)."""
+    prev = _line_above(lines, i, taken)
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if (
+        d.title is None
+        and d.employer is not None
+        and not _PLACEHOLDER.search(d.employer)
+        and nxt is not None
+        and _employer_cue(nxt[1])
+        and _anchor(nxt[1]) is None
+    ):
+        # "Personal Assistant 01/1999 to 12/2002" / "Company Name": the words beside
+        # the dates are the title, the next line is the employer.
+        d.title, d.employer = d.employer, None
+    if d.title is not None and d.employer is not None:
+        return
+    if _employer_below(d, nxt):
+        taken.add(i + 1)
+    # the section's first role: its date line is the second after the heading
+    first = i >= 1 and (i == 1 or lines[i - 2][0] in heading_starts) and lines[0][0] in heading_starts
+    _title_above(d, prev, first, heading_starts)
+    _employer_above(d, prev, heading_starts)
+    if (i + 1) not in taken and _title_below(d, nxt):
+        taken.add(i + 1)
+
+
+def _roles_in(text: str, begin: int, end: int, heading_starts: set[int]) -> list[Role]:
+    """The roles of one work-history region: one per date line, named from around it."""
+    lines = _logical_lines(text, begin, end)
     found: list[tuple[int, DateRange, str, str | None]] = []  # (span start, dates, title, employer)
     taken: set[int] = set()
     for i, (off, line) in enumerate(lines):
@@ -175,77 +306,19 @@ def _roles_in(text: str, begin: int, end: int, heading_starts: set[int]) -> list
         dr = _anchor(line)
         if dr is None:
             continue
-        before = line[: dr.start]
-        after = line[dr.end:]
-        span_start = off
-        title, employer = None, None
-        parts = [p for p in (before, after) if _clean_part(p)]
-        cued = [p for p in parts if _employer_cue(p)]
-        for part in cued + [p for p in parts if p not in cued]:
-            t, e = _split_employer_line(part)
-            if cued and part not in cued:
-                # "Company Name 2014 to Current Housekeeper": the side without the
-                # employer is the title.
-                title = title or t or e
-                continue
-            title = title or t
-            employer = employer or e
-        j = i - 1
-        while j > 0 and not lines[j][1].strip() and j not in taken:
-            j -= 1
-        prev = lines[j] if j >= 0 and j not in taken and lines[j][1].strip() else None
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (
-            title is None
-            and employer is not None
-            and not _PLACEHOLDER.search(employer)
-            and nxt is not None
-            and _employer_cue(nxt[1])
-            and _anchor(nxt[1]) is None
-        ):
-            # "Personal Assistant 01/1999 to 12/2002" / "Company Name": the words beside
-            # the dates are the title, the next line is the employer.
-            title, employer = employer, None
-        if title is None or employer is None:
-            if nxt is not None and _employer_cue(nxt[1]) and len(nxt[1]) <= 120 and _anchor(nxt[1]) is None:
-                t, e = _split_employer_line(nxt[1])
-                if title is None and t and len(t) <= 80:
-                    title = t
-                employer = employer or e
-                taken.add(i + 1)
-            first = i >= 1 and (i == 1 or lines[i - 2][0] in heading_starts) and lines[0][0] in heading_starts
-            if title is None and prev is not None and prev[0] not in heading_starts and (
-                _title_line(prev[1]) or (first and 0 < len(prev[1].strip()) <= 60 and not prev[1].rstrip().endswith("."))
-            ):
-                t, e = _split_employer_line(prev[1])
-                title = t or _clean_part(prev[1])
-                employer = employer or e
-                span_start = prev[0]
-            if (
-                employer is None
-                and span_start == off
-                and prev is not None
-                and prev[0] not in heading_starts
-                and _employer_cue(prev[1])
-                and len(prev[1].strip()) <= 80
-                and not _BULLET.match(prev[1])
-                and not prev[1].rstrip().endswith(".")
-                and _anchor(prev[1]) is None
-            ):
-                t, e = _split_employer_line(prev[1])
-                if e:
-                    employer = e
-                    title = title or t
-                    span_start = prev[0]
-            if title is None and nxt is not None and (i + 1) not in taken and _title_line(nxt[1]) and _has_title_word(nxt[1]):
-                t, e = _split_employer_line(nxt[1])
-                title = t or _clean_part(nxt[1])
-                employer = employer or e
-                taken.add(i + 1)
-        if title is None and employer is not None and _has_title_word(employer):
-            title, employer = employer, None
+        d = _Draft(*_names_beside_dates(line, dr), span_start=off, line_start=off)
+        _read_around(d, lines, i, heading_starts, taken)
+        if d.title is None and d.employer is not None and _has_title_word(d.employer):
+            d.title, d.employer = d.employer, None
         taken.add(i)
-        found.append((span_start, dr, title or "", employer))
+        found.append((d.span_start, dr, d.title or "", d.employer))
+    return _spanned(text, begin, end, found)
+
+
+def _spanned(text: str, begin: int, end: int,
+             found: list[tuple[int, DateRange, str, str | None]]) -> list[Role]:
+    """Roles from what was found: each one's span runs to the next one's start (or the
+    region's end), trailing blank space left out."""
     roles = []
     for k, (span_start, dr, title, employer) in enumerate(found):
         span_end = found[k + 1][0] if k + 1 < len(found) else end
