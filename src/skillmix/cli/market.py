@@ -29,7 +29,7 @@ def market_group() -> None:
 def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], None]]:
     """``(update, stop)``: a bar counted in records (inside partitions too), only for a
     person at a terminal: nothing with ``--quiet`` or when stderr is a pipe or a file."""
-    from .progress import progress_enabled
+    from .progress import progress_enabled, rate_column
 
     if not progress_enabled(silent):
         return (lambda _p: None), (lambda: None)
@@ -44,18 +44,8 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
         TimeRemainingColumn,
     )
 
-    class Rate(TextColumn):
-        def __init__(self) -> None:
-            super().__init__("")
-
-        def render(self, task: Any) -> Any:
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.0f} postings/s" if speed else "", style="progress.data.speed")
-
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TaskProgressColumn(), Rate(), TimeElapsedColumn(), TextColumn("ETA"),
+                   TaskProgressColumn(), rate_column("postings"), TimeElapsedColumn(), TextColumn("ETA"),
                    TimeRemainingColumn(), console=Console(stderr=True), transient=False)
     task = bar.add_task("planning", total=None)
     bar.start()

@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from typing import IO, Any, Callable, Iterator
 
-__all__ = ["progress", "progress_enabled"]
+__all__ = ["progress", "progress_enabled", "rate_column"]
 
 #: Seconds a command must have run before the bar appears.
 DELAY = 1.0
@@ -28,6 +28,22 @@ def progress_enabled(quiet: bool, stream: IO[str] | None = None) -> bool:
         return bool(s.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def rate_column(unit: str) -> Any:
+    """A rich progress column for the rate, ``1,234 {unit}/s`` (blank until one is known)."""
+    from rich.progress import TextColumn
+    from rich.text import Text
+
+    class Rate(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task: Any) -> Any:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} {unit}/s" if speed else "", style="progress.data.speed")
+
+    return Rate()
 
 
 @contextmanager
@@ -45,19 +61,9 @@ def progress(quiet: bool, description: str, *, total: int | None = None,
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    class Rate(TextColumn):
-        def __init__(self) -> None:
-            super().__init__("")
-
-        def render(self, task: Any) -> Any:
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.0f} {unit}/s" if speed else "", style="progress.data.speed")
-
     count: Any = MofNCompleteColumn() if total else TextColumn(f"{{task.completed:,.0f}} {unit}")
     console = Console(file=stream if stream is not None else sys.stderr, force_terminal=True)
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), count, Rate(),
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), count, rate_column(unit),
                    TimeElapsedColumn(), console=console, transient=True)
     task = bar.add_task(description, total=total)
     started = time.monotonic()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from skillmix.grouping import Groups
 from skillmix.link._blas import blas_threads
 
 if TYPE_CHECKING:
@@ -131,43 +132,29 @@ def group_folds(texts: Sequence[str], strata: Sequence[str], k: int = 5, *, seed
     postings). Groups are dealt to folds, per stratum, largest first into the currently
     smallest fold, after a ``seed``-ed shuffle: every fold holds both strata."""
     n = len(texts)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    joined = Groups(n)
     pos: dict[str, int] = {}
     for i, s in enumerate(strata):
         j = pos.get(s, 0)
         pos[s] = j + 1
         if j % block:
-            union(i, i - 1)  # same block as the previous text of this stratum
+            joined.join(i, i - 1)  # same block as the previous text of this stratum
     seen: dict[tuple[str, ...], int] = {}
     for i, t in enumerate(texts):
         w = _SHINGLE_WORDS.findall(t.lower())
         grams = [tuple(w[j : j + shingle]) for j in range(max(1, len(w) - shingle + 1))]
         for g in grams:
             if g in seen:
-                union(i, seen[g])
+                joined.join(i, seen[g])
             else:
                 seen[g] = i
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+    groups = joined.members()
     rng = np.random.default_rng(seed)
     folds = np.zeros(n, dtype=np.int64)
     sizes = np.zeros((k,), dtype=np.int64)
     for stratum in dict.fromkeys(strata):
         # a group belongs to the stratum of its first member
-        mine = [g for g in groups.values() if strata[g[0]] == stratum]
+        mine = [g for g in groups if strata[g[0]] == stratum]
         order = rng.permutation(len(mine))
         mine = sorted((mine[o] for o in order), key=len, reverse=True)
         local = np.zeros(k, dtype=np.int64)

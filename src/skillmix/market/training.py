@@ -20,6 +20,7 @@ from statistics import mean, pstdev
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..errors.config_codes import C074, C075, C076, C079, C084
+from ..grouping import Groups
 from ..records import Posting
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 from .evaluate import Label, keyword_verdict, score_verdicts
@@ -127,25 +128,13 @@ def company_groups(items: Sequence[LabelledPosting], near_duplicate: float = 0.5
     """A group id per posting: postings of one company, or whose texts are near duplicates
     (Jaccard of word 5-shingles above ``near_duplicate``), share a group. Postings with no
     company name group only by text."""
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
+    groups = Groups(len(items))
     by_company: dict[str, int] = {}
     for i, lp in enumerate(items):
         name = re.sub(r"\W+", " ", (lp.posting.company or "").lower()).strip()
         if name and name not in ("none", "nan", "confidential"):
             if name in by_company:
-                union(i, by_company[name])
+                groups.join(i, by_company[name])
             else:
                 by_company[name] = i
     sh = [_shingles(lp.posting.text) for lp in items]
@@ -157,9 +146,8 @@ def company_groups(items: Sequence[LabelledPosting], near_duplicate: float = 0.5
                 continue
             inter = len(small & big)
             if inter and inter / (len(a) + len(b) - inter) > near_duplicate:
-                union(i, j)
-    roots: dict[int, int] = {}
-    return [roots.setdefault(find(i), len(roots)) for i in range(len(items))]
+                groups.join(i, j)
+    return groups.labels()
 
 
 # ---------------------------------------------------------------------------- fitting

@@ -233,10 +233,97 @@ def read_progress(root: Path, finished: set[int]) -> int:
     return total
 
 
-def process_partition(job: PartitionJob) -> PartitionResult:
-    """Read, extract, classify and fingerprint one partition; write its tables and marker."""
+#: the columns of a partition's postings table (then the job facts' columns)
+_POSTING_COLUMNS = (
+    "uid", "corpus", "row", "id", "title", "company", "location", "posted", "month",
+    "chars", "title_family", "requires_social", "strength", "social_score",
+    "title_mentions_social", "areas", "tech", "comm", "convergence", "n_mentions",
+    "evidence", "text_hash")
+#: the columns of a partition's mentions table
+_MENTION_COLUMNS = (
+    "uid", "skill_id", "area", "requirement", "section", "years", "usage", "negated",
+    "counts", "start", "end")
+
+
+def _add_mentions(M: dict[str, list[Any]], uid: int, mentions: Any) -> int:
+    """Append a posting's mentions (not the classifier's cues) as rows; how many count."""
+    n_counting = 0
+    for m in mentions:
+        if m.taxonomy == CUES_TAXONOMY:
+            continue
+        counts = m.counts
+        n_counting += counts
+        M["uid"].append(uid)
+        M["skill_id"].append(m.skill_id)
+        M["area"].append(m.area)
+        M["requirement"].append(m.requirement)
+        M["section"].append(m.section)
+        M["years"].append(m.years)
+        M["usage"].append(m.usage)
+        M["negated"].append(m.negated)
+        M["counts"].append(counts)
+        M["start"].append(m.start)
+        M["end"].append(m.end)
+    return n_counting
+
+
+def _add_posting(P: dict[str, list[Any]], uid: int, row: int, corpus_name: str, posting: Any,
+                 verdict: Any, sides: dict[str, str], n_mentions: int) -> None:
+    """Append a posting's row (all but ``text_hash``): what it is, the classifier's
+    verdict, which sides of the skill mix its areas fall on, and its job facts."""
+    posting_sides = {sides.get(a, "neutral") for a in verdict.areas}
+    tech, comm = "tech" in posting_sides, "comm" in posting_sides
+    posted = posting.posted
+    P["uid"].append(uid)
+    P["corpus"].append(corpus_name)
+    P["row"].append(row)
+    P["id"].append(posting.id)
+    P["title"].append(posting.title)
+    P["company"].append(posting.company)
+    P["location"].append(posting.location)
+    P["posted"].append(posted)
+    P["month"].append(f"{posted.year:04d}-{posted.month:02d}" if posted else None)
+    P["chars"].append(len(posting.text))
+    P["title_family"].append(title_family(posting.title))
+    P["requires_social"].append(verdict.requires)
+    P["strength"].append(verdict.strength)
+    P["social_score"].append(verdict.score)
+    P["title_mentions_social"].append(verdict.title_mentions)
+    P["areas"].append(list(verdict.areas))
+    P["tech"].append(tech)
+    P["comm"].append(comm)
+    P["convergence"].append(tech and comm)
+    P["n_mentions"].append(n_mentions)
+    P["evidence"].append(verdict.evidence[0].sentence[:240] if verdict.evidence else None)
+    for col, value in facts(posting).items():
+        P[col].append(value)
+
+
+def _write_tables(store: MarketStore, number: int, P: dict[str, list[Any]],
+                  M: dict[str, list[Any]], S: dict[str, list[Any]] | None) -> None:
+    """Write the partition's postings, mentions and (with dedup) signatures files."""
     import pyarrow as pa
 
+    p_schema, m_schema, s_schema = schemas()
+    atomic_write_table(store.part_file("postings", number), pa.table(P, schema=p_schema))
+    atomic_write_table(store.part_file("mentions", number), pa.table(M, schema=m_schema))
+    if S is not None:
+        atomic_write_table(store.part_file("signatures", number), pa.table(S, schema=s_schema))
+
+
+def _failures(spec: PartitionSpec, offset: int, shard: Path,
+              report: BatchReport) -> tuple[BatchFailure, ...]:
+    """The partition's failed records, named by the corpus file and line (not the shard)."""
+    shard_name = str(shard)
+    return tuple(
+        BatchFailure(f"{spec.path}:{offset + _source_row(f.source) + (2 if spec.fmt == 'csv' else 1)}",
+                     f.code, f.error.replace(shard_name, spec.path))
+        for f in report.failures
+    )
+
+
+def process_partition(job: PartitionJob) -> PartitionResult:
+    """Read, extract, classify and fingerprint one partition; write its tables and marker."""
     from ..extract import get_extractor
     from ..io import read_corpus
 
@@ -254,14 +341,8 @@ def process_partition(job: PartitionJob) -> PartitionResult:
     sides = dict(job.area_sides) if job.area_sides else _area_sides(settings.taxonomy)
     offset = _row_offset(spec)
     base = spec.corpus * ROW_SPACE
-    P: dict[str, list[Any]] = {k: [] for k in (
-        "uid", "corpus", "row", "id", "title", "company", "location", "posted", "month",
-        "chars", "title_family", "requires_social", "strength", "social_score",
-        "title_mentions_social", "areas", "tech", "comm", "convergence", "n_mentions",
-        "evidence", "text_hash", *(c for c, _ in FACT_COLUMNS))}
-    M: dict[str, list[Any]] = {k: [] for k in (
-        "uid", "skill_id", "area", "requirement", "section", "years", "usage", "negated",
-        "counts", "start", "end")}
+    P: dict[str, list[Any]] = {k: [] for k in (*_POSTING_COLUMNS, *(c for c, _ in FACT_COLUMNS))}
+    M: dict[str, list[Any]] = {k: [] for k in _MENTION_COLUMNS}
     S: dict[str, list[Any]] = {"uid": [], "sig": [], "bands": []}
     report = BatchReport()
     shard = _shard(spec, store.root / "_tmp")
@@ -271,49 +352,8 @@ def process_partition(job: PartitionJob) -> PartitionResult:
             uid = base + row
             ext = extractor.extract(posting)
             verdict = classifier.classify(posting, ext)
-            n_counting = 0
-            for m in ext.mentions:
-                if m.taxonomy == CUES_TAXONOMY:
-                    continue
-                counts = m.counts
-                n_counting += counts
-                M["uid"].append(uid)
-                M["skill_id"].append(m.skill_id)
-                M["area"].append(m.area)
-                M["requirement"].append(m.requirement)
-                M["section"].append(m.section)
-                M["years"].append(m.years)
-                M["usage"].append(m.usage)
-                M["negated"].append(m.negated)
-                M["counts"].append(counts)
-                M["start"].append(m.start)
-                M["end"].append(m.end)
-            posting_sides = {sides.get(a, "neutral") for a in verdict.areas}
-            tech, comm = "tech" in posting_sides, "comm" in posting_sides
-            posted = posting.posted
-            P["uid"].append(uid)
-            P["corpus"].append(job.corpus_name)
-            P["row"].append(row)
-            P["id"].append(posting.id)
-            P["title"].append(posting.title)
-            P["company"].append(posting.company)
-            P["location"].append(posting.location)
-            P["posted"].append(posted)
-            P["month"].append(f"{posted.year:04d}-{posted.month:02d}" if posted else None)
-            P["chars"].append(len(posting.text))
-            P["title_family"].append(title_family(posting.title))
-            P["requires_social"].append(verdict.requires)
-            P["strength"].append(verdict.strength)
-            P["social_score"].append(verdict.score)
-            P["title_mentions_social"].append(verdict.title_mentions)
-            P["areas"].append(list(verdict.areas))
-            P["tech"].append(tech)
-            P["comm"].append(comm)
-            P["convergence"].append(tech and comm)
-            P["n_mentions"].append(n_counting)
-            P["evidence"].append(verdict.evidence[0].sentence[:240] if verdict.evidence else None)
-            for col, value in facts(posting).items():
-                P[col].append(value)
+            n_counting = _add_mentions(M, uid, ext.mentions)
+            _add_posting(P, uid, row, job.corpus_name, posting, verdict, sides, n_counting)
             if settings.dedup:
                 exact, sig, bands = fingerprint(posting.title, posting.text, settings.dedup_settings)
                 P["text_hash"].append(exact)
@@ -329,23 +369,11 @@ def process_partition(job: PartitionJob) -> PartitionResult:
             shard.unlink()
         except OSError:
             pass
-    p_schema, m_schema, s_schema = schemas()
-    postings = pa.table(P, schema=p_schema)
-    mentions = pa.table(M, schema=m_schema)
-    atomic_write_table(store.part_file("postings", spec.number), postings)
-    atomic_write_table(store.part_file("mentions", spec.number), mentions)
-    if settings.dedup:
-        atomic_write_table(store.part_file("signatures", spec.number), pa.table(S, schema=s_schema))
-    shard_name = str(shard)
-    failures = tuple(
-        BatchFailure(f"{spec.path}:{offset + _source_row(f.source) + (2 if spec.fmt == 'csv' else 1)}",
-                     f.code, f.error.replace(shard_name, spec.path))
-        for f in report.failures
-    )
+    _write_tables(store, spec.number, P, M, S if settings.dedup else None)
     result = PartitionResult(
         number=spec.number, rows=spec.rows, done=report.done, skipped=report.skipped,
         failed=report.failed, mentions=len(M["uid"]), social=sum(P["requires_social"]),
-        seconds=round(time.perf_counter() - t0, 3), failures=failures,
+        seconds=round(time.perf_counter() - t0, 3), failures=_failures(spec, offset, shard, report),
         cpu_seconds=round(time.process_time() - c0, 3),
     )
     atomic_write_json(marker, result.to_dict())
