@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from skillmix.match import MatchDocument, Matcher, SkillFeature, load_index, save_index  # noqa: E402
 from skillmix.match.labelled import _cache_dir, read_labelled_folder  # noqa: E402
 from skillmix.match.rank import score_all  # noqa: E402
-from skillmix.match.text import tokenize  # noqa: E402
+from skillmix.match.bm25 import tokenize  # noqa: E402
 
 DEFAULT_RESUMES = ROOT.parent / "shared" / "data" / "resumes" / "livecareer"
 AS_OF = "2026-11-25"

@@ -23,7 +23,7 @@ def test_api_all_is_sorted_and_importable():
 
 
 def test_api_modules_export_sorted_all():
-    for mod in ("limits", "codes", "reader", "pdf", "docx", "html", "text", "sections", "roles", "dates", "corpus", "sandbox", "read", "jsonresume", "jobposting", "worker"):
+    for mod in ("limits", "codes", "reader", "pdf", "docx", "html", "text", "sections", "roles", "dates", "corpus", "sandbox", "read", "jsonresume", "jobposting", "sandbox_worker"):
         m = importlib.import_module(f"skillmix.io.{mod}")
         assert list(m.__all__) == sorted(m.__all__), mod
 

@@ -27,7 +27,7 @@ from typing import Callable
 import ahocorasick
 
 from ..errors.extraction_codes import E010
-from ..files import atomic_write
+from ..atomic import atomic_write
 from ..taxonomy.model import Taxonomy
 from .morphology import form_variants
 from .normal_form import normalise_form

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import FairnessError
 from ..errors.fairness_codes import F145, F155
-from ..files import atomic_write_bytes
+from ..atomic import atomic_write_bytes
 
 __all__ = ["LogAnchor", "LogHead"]
 

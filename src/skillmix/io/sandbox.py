@@ -1,6 +1,6 @@
 """Untrusted documents are parsed in a worker process with hard limits.
 
-The worker is a fresh interpreter (``python -m skillmix.io.worker``, never a fork of the
+The worker is a fresh interpreter (``python -m skillmix.io.sandbox_worker``, never a fork of the
 caller, and the caller's ``__main__`` is not re-imported). It caps its own address space
 (``RLIMIT_AS``) once and its CPU time (``RLIMIT_CPU``) before each document; the parent
 waits at most ``max_seconds`` of wall time for an answer and kills the worker after that.
@@ -31,7 +31,7 @@ from ..jsonio import loads
 from ..records import Document, DocumentKind
 from .codes import doc_error
 from .limits import ReadLimits
-from .worker import write_frame
+from .sandbox_worker import write_frame
 
 __all__ = ["BATCH_SIZE", "Sandbox", "default_sandbox", "document_from_dict"]
 
@@ -72,7 +72,7 @@ class Sandbox:
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "skillmix.io.worker", str(memory_mb)],
+            [sys.executable, "-m", "skillmix.io.sandbox_worker", str(memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

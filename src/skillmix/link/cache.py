@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from skillmix.errors.config_codes import C303, C307
-from skillmix.files import atomic_write
+from skillmix.atomic import atomic_write
 
 __all__ = ["EmbeddingStore", "Seed", "default_cache_dir", "default_seed_path"]
 

@@ -30,7 +30,7 @@ from .learned import LearnedSocialMediaClassifier, MarketModel
 from .pipeline import Progress, RunSummary, run_market
 from .query import query
 from .report import MarketReport, build_report, write_report
-from .store import MarketStore
+from .run_folder import MarketStore
 from .worker import RunSettings, title_family
 
 __all__ = [

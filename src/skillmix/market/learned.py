@@ -136,7 +136,7 @@ class MarketModel:
         return cls.from_dict(raw, where)
 
     def save(self, path: str | Path) -> None:
-        from ..files import atomic_write_bytes
+        from ..atomic import atomic_write_bytes
 
         atomic_write_bytes(Path(path), (json.dumps(self.to_dict(), indent=1) + "\n").encode("utf-8"), mode=0o644)
 

@@ -29,7 +29,7 @@ from ..errors.config_codes import C081, C082, C083
 from ..errors.market_codes import K111, K112, K113, K130, K131, K132, K140
 from ..io.corpus import CorpusMapping
 from .plan import CorpusFile, PartitionSpec, describe_input, plan_partitions
-from .store import MarketStore, atomic_write_json, atomic_write_table
+from .run_folder import MarketStore, atomic_write_json, atomic_write_table
 from .worker import (
     PartitionJob,
     PartitionResult,

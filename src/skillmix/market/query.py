@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors.market_codes import K150
-from .store import MarketStore
+from .run_folder import MarketStore
 
 __all__ = ["query"]
 

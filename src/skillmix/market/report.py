@@ -19,7 +19,7 @@ from ..records import to_jsonable
 from . import aggregates as agg
 from . import occupation_tables as occ
 from .charts import bar_chart, heatmap, line_chart
-from .store import MarketStore, atomic_write_bytes, atomic_write_table
+from .run_folder import MarketStore, atomic_write_bytes, atomic_write_table
 
 __all__ = ["MarketReport", "build_report", "write_report"]
 
@@ -98,7 +98,7 @@ def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
-    """Query a finished run folder (see :class:`~skillmix.market.store.MarketStore`)."""
+    """Query a finished run folder (see :class:`~skillmix.market.run_folder.MarketStore`)."""
     store = MarketStore(run_dir)
     run = store.summary()
     taxonomy = str(run.get("settings", {}).get("taxonomy", "builtin"))

@@ -31,7 +31,7 @@ from .dedup import DedupSettings, fingerprint
 from .jobfacts import COLUMNS as FACT_COLUMNS
 from .jobfacts import facts, facts_version
 from .plan import ROW_SPACE, PartitionSpec
-from .store import MarketStore, atomic_write_json, atomic_write_table
+from .run_folder import MarketStore, atomic_write_json, atomic_write_table
 
 __all__ = [
     "PartitionJob", "PartitionResult", "RunSettings", "area_sides", "process_partition", "schemas",

@@ -23,7 +23,7 @@ from ..records import Ranking
 from .features import LEVELS, MatchDocument
 from .params import MatchParams
 from .score import expand
-from .text import TextIndex
+from .bm25 import TextIndex
 
 __all__ = ["LEVELS", "MatchIndex", "Matcher"]
 

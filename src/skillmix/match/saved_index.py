@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from ..errors.match_codes import M020, M021
 from .index import MatchIndex, Matcher
 from .params import MatchParams
-from .text import TextIndex
+from .bm25 import TextIndex
 
 __all__ = ["FORMAT", "load_index", "save_index"]
 

@@ -1,4 +1,4 @@
-"""The sandbox worker: ``python -m skillmix.io.worker`` reads requests on stdin and answers
+"""The sandbox worker: ``python -m skillmix.io.sandbox_worker`` reads requests on stdin and answers
 on stdout, one document at a time, under the resource limits it sets on itself.
 
 Frames are a 4-byte big-endian length and a payload. A request is a JSON header frame

@@ -1,4 +1,4 @@
-"""Atomic writes (``skillmix.files``): all or nothing under the real name."""
+"""Atomic writes (``skillmix.atomic``): all or nothing under the real name."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from skillmix.files import atomic_write, atomic_write_bytes
+from skillmix.atomic import atomic_write, atomic_write_bytes
 
 
 def test_atomic_write_replaces_and_sets_mode(tmp_path) -> None:

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import MissingExtraError
 from ..errors.market_codes import K110, K114, K120, K121
-from ..files import atomic_write, atomic_write_bytes
+from ..atomic import atomic_write, atomic_write_bytes
 
 __all__ = ["MarketStore", "atomic_write_bytes", "atomic_write_json", "atomic_write_table"]
 
