@@ -19,7 +19,7 @@ from typing import Any
 
 from .records import to_jsonable
 
-__all__ = ["BACKEND", "dumps", "loads"]
+__all__ = ["BACKEND", "RawJson", "dumps", "loads"]
 
 try:  # pragma: no cover - which branch runs depends on the installation
     import orjson as _orjson
@@ -30,7 +30,42 @@ except ImportError:  # pragma: no cover
 BACKEND = "orjson" if _orjson is not None else "json"
 
 
+class RawJson(Mapping[str, Any]):
+    """A JSON object kept as the text it arrived in, parsed only when read as a mapping;
+    :func:`dumps` copies the text into its output as it is.
+
+    Why: a stored result shares a payload of up to a few hundred KB with the result it
+    reuses (see :mod:`skillmix.service.memo`); the API sends it back unchanged, so parsing
+    it to write it out again cost more than the rest of the request."""
+
+    __slots__ = ("text", "_value")
+
+    def __init__(self, text: str | bytes) -> None:
+        self.text = text
+        self._value: dict[str, Any] | None = None
+
+    def _parsed(self) -> dict[str, Any]:
+        if self._value is None:
+            value = loads(self.text)
+            self._value = value if isinstance(value, dict) else {}
+        return self._value
+
+    def __getitem__(self, key: str) -> Any:
+        return self._parsed()[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._parsed())
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+    def __repr__(self) -> str:
+        return f"RawJson({len(self.text)} chars)"
+
+
 def _default(value: Any) -> Any:
+    if isinstance(value, RawJson):
+        return _orjson.Fragment(value.text) if value._value is None else value._value
     if isinstance(value, (set, frozenset)):
         return list(value)
     if isinstance(value, Mapping):

@@ -5,8 +5,8 @@ Why cached in the database and not in memory: several server processes share it,
 erasure must reach it (derived rows cascade with their document and
 :mod:`skillmix.store.erase` deletes them explicitly), which an in-process cache in another
 worker would escape. The use cases read the cache in bulk with the candidates
-(:func:`skillmix.store.subjects.read_subjects`) and write what they had to make in their
-own write transaction.
+(:func:`skillmix.store.subjects.read_subjects`) and write what they had to make with their
+result, in the same transaction (:mod:`skillmix.store.commit`).
 """
 
 from __future__ import annotations
@@ -26,13 +26,17 @@ KIND = "blind"
 
 
 def blind_version(ws: "Workspace") -> str:
-    """What the cached blind versions were made with; a change makes them again."""
+    """What the cached blind versions were made with; a change makes them again (made once
+    per workspace: the extractor and its taxonomy are fixed for a process's life)."""
     from ..extract import EXTRACTOR_VERSION
     from ..fairness.redact import REDACTOR_VERSION
 
-    ext = ws.extractor
-    return (f"redactor={REDACTOR_VERSION};extractor={EXTRACTOR_VERSION};"
-            f"taxonomy={ext.taxonomy_label}@{ext.taxonomy_version}")
+    made = ws._blind_version
+    if made is None:
+        ext = ws.extractor
+        made = ws._blind_version = (f"redactor={REDACTOR_VERSION};extractor={EXTRACTOR_VERSION};"
+                                    f"taxonomy={ext.taxonomy_label}@{ext.taxonomy_version}")
+    return made
 
 
 def masked(ws: "Workspace", doc: Document, name: str | None,

@@ -32,6 +32,9 @@ def decision_log(ws: "Workspace") -> "DecisionLog":
     itself lives in the database, never in this object)."""
     from ..fairness.log import DecisionLog
 
+    log = ws._decision_log
+    if log is not None:
+        return log
     with _LOCK:
         log = getattr(ws, "_decision_log", None)
         if log is None:

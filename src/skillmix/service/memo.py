@@ -54,7 +54,8 @@ def code_fingerprint() -> str:
 
 
 def inputs_key(**parts: Any) -> str:
-    """The key of a result made from ``parts`` (JSON-able) by this code."""
+    """The key of a result made from ``parts`` (JSON-able; a profile by its
+    :func:`~skillmix.service.profiles.profile_digest`) by this code."""
     blob = json.dumps(parts, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(f"{code_fingerprint()}:{blob}".encode()).hexdigest()
 

@@ -7,18 +7,29 @@ stored profile's taxonomy must be one the server registered (``[P193]``).
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors.config_codes import C131
 from ..errors.profile_codes import P190, P191, P192, P193
 from ..store import repo
+from ..store.subjects import stored_profile
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from .workspace import Workspace
 
-__all__ = ["ProfileChoice", "check_taxonomy_spec", "profile_choices", "resolve_profile",
-           "save_profile_yaml"]
+__all__ = ["ProfileChoice", "builtin_profile", "check_taxonomy_spec", "profile_choices",
+           "profile_digest", "resolve_profile", "save_profile_yaml"]
+
+#: what a profile id may look like (a workspace profile's, or a built-in profile's name)
+_PROFILE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+_LOCK = threading.Lock()
+_BUILTIN: dict[str, Any] = {}
+_DIGESTS: dict[int, tuple[Any, str]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +51,66 @@ def profile_choices(ws: "Workspace") -> list[ProfileChoice]:
     return out
 
 
-def resolve_profile(ws: "Workspace", profile_id: str):  # type: ignore[no-untyped-def]
-    """A workspace profile by id, else a built-in one by name; never a file path."""
-    from ..assess import available_profiles, load_profile, parse_profile
+def resolve_profile(ws: "Workspace", profile_id: str, *,  # type: ignore[no-untyped-def]
+                    conn: "Connection | None" = None):
+    """A workspace profile by id, else a built-in one by name; never a file path.
 
-    stored = repo.get_profile(ws.store, profile_id)
+    ``conn``: read the workspace's profiles in the caller's transaction (a use case's read)
+    instead of one of its own."""
+    from ..assess import parse_profile
+
+    if conn is None:
+        with ws.store.connection() as own:
+            return resolve_profile(ws, profile_id, conn=own)
+    stored = stored_profile(conn, profile_id)
     if stored is not None:
-        check_taxonomy_spec(ws, stored.data.get("taxonomy"), f"profile:{profile_id}")
-        return parse_profile(dict(stored.data), source=f"profile:{profile_id}")
-    if profile_id not in available_profiles():
-        raise P190(f"no profile {profile_id!r} in this workspace.",
+        check_taxonomy_spec(ws, stored.get("taxonomy"), f"profile:{profile_id}")
+        return parse_profile(dict(stored), source=f"profile:{profile_id}")
+    return builtin_profile(profile_id)
+
+
+def builtin_profile(profile_id: str):  # type: ignore[no-untyped-def]
+    """A built-in profile by name (``[P190]`` when there is none), parsed once per process:
+    the profiles are files of the installed package, which change only with it."""
+    from ..assess import load_profile
+    from ..errors import ProfileError
+
+    found = _BUILTIN.get(profile_id)
+    if found is not None:
+        return found
+    unknown = P190(f"no profile {profile_id!r} in this workspace.",
                    hint="List them with GET /v1/profiles.")
-    return load_profile(profile_id)
+    if not _PROFILE_ID.fullmatch(profile_id or ""):
+        raise unknown  # a name, never a path: a built-in profile is <name>.yaml in the package
+    try:
+        found = load_profile(profile_id)
+    except ProfileError as err:
+        if err.code == "P101":  # no such built-in profile
+            raise unknown from None
+        raise
+    with _LOCK:
+        _BUILTIN[profile_id] = found
+    return found
+
+
+def profile_digest(prof: Any) -> str:
+    """A SHA-256 of a profile's content (what a result's reuse key records of it), made
+    once per profile object."""
+    import hashlib
+    import json
+
+    key = id(prof)
+    with _LOCK:
+        hit = _DIGESTS.get(key)
+        if hit is not None and hit[0] is prof:
+            return hit[1]
+    blob = json.dumps(prof.to_dict(), sort_keys=True, separators=(",", ":"), default=str)
+    digest = hashlib.sha256(blob.encode()).hexdigest()
+    with _LOCK:
+        if len(_DIGESTS) > 256:
+            _DIGESTS.clear()
+        _DIGESTS[key] = (prof, digest)  # the profile is held, so its id is not reused
+    return digest
 
 
 def check_taxonomy_spec(ws: "Workspace", spec: Any, source: str) -> None:
@@ -70,13 +129,11 @@ def check_taxonomy_spec(ws: "Workspace", spec: Any, source: str) -> None:
 
 def save_profile_yaml(ws: "Workspace", profile_id: str, text: str, *, actor: str):  # type: ignore[no-untyped-def]
     """Validate a profile (YAML or JSON text) with the assess library and store it."""
-    import re
-
     import yaml
 
     from ..assess import parse_profile
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,99}", profile_id or ""):
+    if not _PROFILE_ID.fullmatch(profile_id or ""):
         raise C131(f"profile id {profile_id!r} is not valid.",
                    hint="Use lower-case letters, digits and hyphens (up to 100).")
     try:

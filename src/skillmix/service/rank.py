@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Any, Mapping
 from ..errors.config_codes import C130
 from ..errors.store_codes import S140, S142
 from ..records import Resume
-from ..store.decisions import alias_of, append_entry, keyed_bytes
-from ..store.subjects import (add_derived, add_ranking, latest_result, posting_document_id,
-                              read_heads, run_entry)
+from ..store.commit import Unit
+from ..store.decisions import alias_of, keyed_bytes
+from ..store.subjects import (derived_row, newest_result, posting_document_id, ranking_rows,
+                              read_heads)
 from ..store.types import StoredResult
 from .blind import KIND, blind_version
 from .decide import decision_log
 from .memo import inputs_key, rerun_fields
-from .profiles import resolve_profile
+from .profiles import profile_digest, resolve_profile
 from .scoring import Scored, posting_of, read_pool
 
 if TYPE_CHECKING:
@@ -41,30 +42,31 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
     if top < 1 or top > 1000:
         raise C130(f"top must be between 1 and 1000, not {top}.")
     explicit = candidate_ids is not None
-    prof = resolve_profile(ws, profile) if profile else None
     log = decision_log(ws)
-    with ws.store.session() as sess:  # read: ids first; documents only if nothing to reuse
-        heads = read_heads(sess, candidate_ids)
+    version = blind_version(ws) if blind else ""
+    with ws.store.connection() as conn:  # read: ids first; documents only if nothing to reuse
+        prof = resolve_profile(ws, profile, conn=conn) if profile else None
+        heads = read_heads(conn, candidate_ids)
         for h in heads:
             if h.document_id is None and explicit:
                 raise S140(f"candidate {h.candidate_id!r} has no résumé.",
                            hint="Upload one with POST /v1/documents (kind=resume).")
         key = inputs_key(
-            use="rank", posting=posting_id, posting_document=posting_document_id(sess, posting_id),
+            use="rank", posting=posting_id, posting_document=posting_document_id(conn, posting_id),
             pool=[(h.candidate_id, h.document_id, None if blind else h.name)
                   for h in heads if h.document_id],
-            blind=blind, made_with=blind_version(ws) if blind else ws.settings.taxonomy,
-            top=top, profile=prof.to_dict() if prof is not None else None)
-        prev = latest_result(sess, posting_id=posting_id)
-        original = (run_entry(sess, str(prev.data.get("decision")))
-                    if prev is not None and prev.data.get("inputs_key") == key else None)
-        if original is None:
-            posting, pext = posting_of(ws, sess, posting_id)
-            scored = read_pool(ws, sess, candidate_ids, blind=blind, explicit=explicit)
-    if original is not None and prev is not None:
-        data = {k: prev.data[k] for k in _PAYLOAD if k in prev.data}
-        data.update(inputs_key=key, reused_from=prev.data.get("reused_from") or prev.id)
-        fields = rerun_fields(original, actor)
+            blind=blind, made_with=version if blind else ws.settings.taxonomy,
+            top=top, profile=profile_digest(prof) if prof is not None else None)
+        newest = newest_result(conn, posting_id=posting_id)
+        reuse = newest if newest is not None and newest.entry is not None and \
+            newest.data.get("inputs_key") == key else None
+        if reuse is None:
+            posting, pext = posting_of(ws, conn, posting_id)
+            scored = read_pool(ws, conn, heads, blind=blind, explicit=explicit)
+    if reuse is not None and reuse.entry is not None:
+        data = {k: reuse.data[k] for k in _PAYLOAD if k in reuse.data}
+        data.update(inputs_key=key, reused_from=reuse.data.get("reused_from") or reuse.id)
+        fields = rerun_fields(reuse.entry, actor)
         scored = []
     else:
         if not scored:
@@ -74,17 +76,14 @@ def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] |
                                 profile=profile, posting_id=posting_id, actor=actor)
         data["inputs_key"] = key
     members = set(dict(data["candidates"]).values())
-    version = blind_version(ws) if blind else ""
-    with ws.store.session(write=True) as sess:  # write: one unit of work
-        entry = append_entry(sess, lambda prev_hash, seq: log.seal(fields, prev_hash, seq))
-        data["decision"] = entry.id
-        result = add_ranking(sess, posting_id, data, members, actor=actor,
-                             detail={"blind": blind, "top": top})
-        for s in scored:
-            if s.cache is not None:
-                add_derived(sess, s.document.id, KIND, version, s.cache)
-    log.anchored(entry)
-    return result
+    extra = [derived_row(s.document.id, KIND, version, s.cache)
+             for s in scored if s.cache is not None]
+    detail = {"blind": blind, "top": top}
+    # write: one unit of work, committed with whatever else this process is writing
+    return ws.store.writer.write(Unit(
+        log=log, fields=fields, candidates=tuple(sorted(members)),
+        build=lambda entry: ranking_rows(posting_id, {**data, "decision": entry.id}, members,
+                                         actor=actor, detail=detail, extra=extra)))
 
 
 def _compute(ws: "Workspace", posting: Any, pext: Any, scored: list[Scored], *, top: int,

@@ -1,10 +1,11 @@
-"""What scoring sees of candidates and postings: read in one session, prepared outside it.
+"""What scoring sees of candidates and postings: read in one transaction, prepared outside it.
 
 Why split read and write: extraction and redaction take tens of milliseconds; holding the
 database's write lock through them would queue every other writer behind them. So a use
 case reads what it needs in one read transaction (:func:`read_pool`), computes, then
-writes its result, its decision-log entry, its audit row and any new cache rows in one
-short write transaction.
+hands its result, its decision-log entry, its audit row and any new cache rows to the
+process's group commit (:mod:`skillmix.store.commit`), which writes them in one short
+transaction with those of other requests.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors.store_codes import S140
 from ..records import Document, Extraction, Posting
-from ..store.subjects import Subject, read_posting, read_subjects
+from ..store.subjects import Head, Subject, read_posting, read_subjects
 from .blind import KIND, blind_version, masked
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
     from .workspace import Workspace
 
@@ -59,11 +60,11 @@ def _prepare(ws: "Workspace", s: Subject, blind: bool) -> Scored:
     return Scored(s.candidate_id, doc, ext, {"blind": False, "label": label}, s.name, s.log_key)
 
 
-def read_pool(ws: "Workspace", sess: "Session", candidate_ids: list[str] | None, *,
+def read_pool(ws: "Workspace", conn: "Connection", heads: list[Head], *,
               blind: bool, explicit: bool) -> list[Scored]:
-    """Candidates ready for scoring, read in bulk in ``sess``. Candidates without a
-    résumé are ``[S140]`` when ``explicit`` (they were named), else left out."""
-    subjects = read_subjects(sess, candidate_ids,
+    """The candidates of ``heads`` ready for scoring, read in bulk in ``conn``'s transaction. Candidates
+    without a résumé are ``[S140]`` when ``explicit`` (they were named), else left out."""
+    subjects = read_subjects(conn, heads,
                              derived=(KIND, blind_version(ws)) if blind else None,
                              extractions=not blind)
     out = []
@@ -77,9 +78,9 @@ def read_pool(ws: "Workspace", sess: "Session", candidate_ids: list[str] | None,
     return out
 
 
-def posting_of(ws: "Workspace", sess: "Session", posting_id: str) -> tuple[Posting, Extraction]:
+def posting_of(ws: "Workspace", conn: "Connection", posting_id: str) -> tuple[Posting, Extraction]:
     """A stored posting as a :class:`Posting` with its newest document's extraction."""
-    info, stored, ext = read_posting(sess, posting_id)
+    info, stored, ext = read_posting(conn, posting_id)
     posting = Posting(document=stored.document, id=posting_id, title=info.title,
                       company=info.company, location=info.location)
     return posting, ext if ext is not None else ws.extractor.extract(stored.document)

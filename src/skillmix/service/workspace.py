@@ -66,6 +66,7 @@ class Workspace:
         self.settings = settings or WorkspaceSettings()
         self._jobs: ThreadPoolExecutor | None = None
         self._decision_log: Any = None  # made by skillmix.service.decide.decision_log
+        self._blind_version: str | None = None  # made by skillmix.service.blind.blind_version
         self._jobs_lock = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..errors.api_codes import A101, A103, A104, A110, A111
 from .core import Store, new_id
@@ -26,7 +27,7 @@ from .keys import (
     parse_key,
     parse_scopes,
 )
-from .models import ApiKeyRow, SessionRow, UserRow, utcnow
+from .models import ApiKeyRow, SessionRow, UserRow, table_of, utcnow
 
 __all__ = [
     "SESSION_HOURS",
@@ -51,7 +52,7 @@ def _as_key(row: ApiKeyRow, user: UserRow) -> ApiKey:
                   expires_at=row.expires_at)
 
 
-def _expired(row: ApiKeyRow) -> bool:
+def _expired(row: Any) -> bool:
     if row.expires_at is None:
         return False
     at = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=utcnow().tzinfo)
@@ -84,24 +85,30 @@ def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, nam
     return NewKey(key=key, token=format_key(key_id, secret))
 
 
+_KEY_ROW = (select(table_of(ApiKeyRow), table_of(UserRow).c.name.label("user_name"))  # type: ignore[attr-defined]
+            .join(table_of(UserRow), table_of(UserRow).c.id == table_of(ApiKeyRow).c.user_id)  # type: ignore[attr-defined]
+            .where(table_of(ApiKeyRow).c.id == bindparam("id")))  # type: ignore[attr-defined]
+
+
 def verify_key(store: Store, token: str | None) -> ApiKey:
-    """The key a request presented, or a 401 :class:`PermissionDeniedError`."""
+    """The key a request presented, or a 401 :class:`PermissionDeniedError`.
+
+    One prebuilt query on a Core connection: this runs on every request."""
     if not token:
         raise A101("this endpoint needs an API key.",
                    hint="Send 'Authorization: Bearer smk_...' or 'X-API-Key'.")
     key_id, secret = parse_key(token)
-    with store.session() as sess:  # one query: this runs on every request
-        found = sess.execute(select(ApiKeyRow, UserRow).join(UserRow, UserRow.id == ApiKeyRow.user_id)
-                             .where(ApiKeyRow.id == key_id)).first()
-        row, user = found if found is not None else (None, None)
-        if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
-            raise A103("the API key is unknown, wrong or revoked.",
-                       hint="Ask an admin for a key: skillmix serve create-key.")
-        if _expired(row):
-            raise A104("the API key has expired.",
-                       hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
-        assert user is not None
-        return _as_key(row, user)
+    with store.connection() as conn:
+        row = conn.execute(_KEY_ROW, {"id": key_id}).first()
+    if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
+        raise A103("the API key is unknown, wrong or revoked.",
+                   hint="Ask an admin for a key: skillmix serve create-key.")
+    if _expired(row):
+        raise A104("the API key has expired.",
+                   hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
+    return ApiKey(id=row.id, user_id=row.user_id, user_name=row.user_name, name=row.name,
+                  scopes=expand_scopes(frozenset(row.scopes.split(","))),
+                  created_at=row.created_at, revoked=False, expires_at=row.expires_at)
 
 
 def list_keys(store: Store) -> list[ApiKey]:
@@ -118,7 +125,7 @@ def revoke_key(store: Store, key_id: str, *, actor: str) -> None:
             raise A110(f"no API key {key_id!r}.")
         if row.revoked_at is None:
             row.revoked_at = utcnow()
-        sess.execute(SessionRow.__table__.delete()  # type: ignore[attr-defined]
+        sess.execute(table_of(SessionRow).delete()  # type: ignore[attr-defined]
                      .where(SessionRow.key_id == key_id))
         store.audit(sess, actor, "key.revoke", "api_key", key_id)
 
@@ -170,7 +177,8 @@ def open_session(store: Store, key: ApiKey) -> tuple[str, str]:
 
 
 def resolve_session(store: Store, token: str | None) -> tuple[ApiKey, str] | None:
-    """The key and CSRF token behind a session cookie, or None when absent or expired."""
+    """The key and CSRF token behind a session cookie, or None when absent or expired (an
+    expired session, or one whose key was revoked or expired, is deleted)."""
     if not token:
         return None
     with store.session() as sess:
@@ -180,12 +188,15 @@ def resolve_session(store: Store, token: str | None) -> tuple[ApiKey, str] | Non
         expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(
             tzinfo=utcnow().tzinfo)
         krow = sess.get(ApiKeyRow, row.key_id)
-        if expires < utcnow() or krow is None or krow.revoked_at is not None or _expired(krow):
-            sess.delete(row)
-            return None
-        user = sess.get(UserRow, krow.user_id)
-        assert user is not None
-        return _as_key(krow, user), row.csrf
+        if not (expires < utcnow() or krow is None or krow.revoked_at is not None
+                or _expired(krow)):
+            user = sess.get(UserRow, krow.user_id)
+            assert user is not None
+            return _as_key(krow, user), row.csrf
+    # deleted in a write transaction of its own: a read transaction that turns into a write
+    # may find on SQLite that another process wrote since it began ("database is locked")
+    close_session(store, token)
+    return None
 
 
 def close_session(store: Store, token: str | None) -> None:

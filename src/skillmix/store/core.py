@@ -13,9 +13,9 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +24,9 @@ from ..errors.store_codes import S001, S002, S003
 from .db import WRITE_OPTION, default_files_dir, is_sqlite, make_engine, normalise_url
 from .files import FileStore
 from .models import AuditRow
+
+if TYPE_CHECKING:
+    from .commit import GroupCommit
 
 __all__ = ["Store", "add_audit", "new_id"]
 
@@ -54,8 +57,8 @@ class Store:
         self.engine = make_engine(self.url)
         self.files = FileStore(files_dir if files_dir is not None else default_files_dir(self.url))
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
-        self._writer = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
-                                    expire_on_commit=False)
+        self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
         # This process's write units of work queue here, so at most one of them waits for
         # the database's lock: on SQLite in its busy handler (which sleeps up to 100 ms
         # between tries, long after the lock came free), on PostgreSQL for the chain-head
@@ -69,6 +72,8 @@ class Store:
         self._gate_file = (Path(f"{self.engine.url.database}-writers.lock")
                            if self.is_sqlite else None)
         self._gate_depth = threading.local()
+        self._group: Any = None  # the GroupCommit, made on first use (see .commit)
+        self._group_lock = threading.Lock()
         if migrate:
             self.migrate()
 
@@ -116,6 +121,30 @@ class Store:
                        hint="Retry; if it persists, check the database server.") from err
         finally:
             sess.close()
+            if gate is not None:
+                self._unlock_file(fd)
+                gate.release()
+
+    @contextmanager
+    def connection(self, *, write: bool = False) -> Iterator[Connection]:
+        """:meth:`session` on a SQLAlchemy Core connection: for the use cases' hot paths,
+        whose reads and writes go through prebuilt Core statements (the ORM session's
+        bookkeeping cost more than their queries)."""
+        gate = self._write_gate if write else None
+        fd = None
+        if gate is not None:
+            gate.acquire()
+            fd = self._lock_file()
+        try:
+            with (self._write_engine if write else self.engine).connect() as conn:
+                with conn.begin():
+                    yield conn
+        except SkillmixError:
+            raise
+        except SQLAlchemyError as err:
+            raise S002(f"database error: {_short(err)}.",
+                       hint="Retry; if it persists, check the database server.") from err
+        finally:
             if gate is not None:
                 self._unlock_file(fd)
                 gate.release()
@@ -180,6 +209,17 @@ class Store:
             return wal.stat().st_size == 0
         except FileNotFoundError:
             return True
+
+    @property
+    def writer(self) -> "GroupCommit":
+        """This process's group-commit writer for the results of use cases
+        (:mod:`skillmix.store.commit`)."""
+        with self._group_lock:
+            if self._group is None:
+                from .commit import GroupCommit
+
+                self._group = GroupCommit(self)
+            return self._group
 
     def dispose(self) -> None:
         self.engine.dispose()

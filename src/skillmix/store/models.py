@@ -28,6 +28,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -51,6 +52,7 @@ __all__ = [
     "SessionRow",
     "SkillIndexRow",
     "UserRow",
+    "table_of",
     "utcnow",
 ]
 
@@ -60,6 +62,11 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def table_of(model: type) -> Table:
+    """A model's table, for SQLAlchemy Core statements."""
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
 
 
 def utcnow() -> datetime:
@@ -254,6 +261,10 @@ class AuditRow(Base):
 
 
 Index("ix_audit_log_object", AuditRow.object_type, AuditRow.object_id)
+# the newest result of a target, read by every assessment and ranking (migration 0004)
+Index("ix_rankings_posting_id_created_at", RankingRow.posting_id, RankingRow.created_at)
+Index("ix_scorecards_candidate_id_target_created_at", ScorecardRow.candidate_id,
+      ScorecardRow.target, ScorecardRow.created_at)
 
 
 class DecisionLogRow(Base):

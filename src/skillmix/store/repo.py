@@ -72,8 +72,9 @@ __all__ = [
 ]
 
 
-def stored_document(row: DocumentRow) -> StoredDocument:
-    """A document row as the record the store hands out."""
+def stored_document(row: Any) -> StoredDocument:
+    """A document row (ORM, or a Core row of the documents table) as the record the store
+    hands out."""
     doc = document_from_row(row.id, row.kind, row.source, row.media_type, row.title, row.text,
                             row.structure or {})
     return StoredDocument(id=row.id, kind=row.kind, document=doc, candidate_id=row.candidate_id,
