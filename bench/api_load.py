@@ -183,6 +183,7 @@ def main() -> None:
                     help="a PostgreSQL URL to use (its public schema is DROPPED); default: a new SQLite file")
     args = ap.parse_args()
 
+    load_at_start = os.getloadavg()[0]
     workdir = Path(tempfile.mkdtemp(prefix="skillmix-bench-"))
     db, token, cands, post = prepare(workdir, args.resumes, args.db)
     port = _free_port()
@@ -243,7 +244,7 @@ def main() -> None:
     backend = "PostgreSQL" if args.db else "SQLite (WAL)"
     print(f"skillmix API load: {args.clients} concurrent clients on loopback, {workers} uvicorn "
           f"worker(s), {backend}, {len(cands)} candidates, blind mode on; {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f} at the end")
+          f"load average {load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print(f"baseline phase {base_t:.1f} s, load phase {load_t:.1f} s (assess and rank interleaved)")
     print(f"{'endpoint':<14}{'requests':>9}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}"
           f"{'  x health':>9}")

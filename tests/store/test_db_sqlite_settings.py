@@ -1,4 +1,5 @@
-"""SQLite runs the way the store relies on: WAL, enforced foreign keys, secure delete."""
+"""SQLite runs the way the store relies on: WAL, enforced foreign keys, secure delete, a
+synced WAL at every commit."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ def test_db_sqlite_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     assert store.files.root == tmp_path / "p.sqlite.files"
     store.dispose()
 

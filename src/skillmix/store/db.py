@@ -3,7 +3,12 @@
 Why these SQLite settings: WAL lets the web server read while an upload writes;
 ``foreign_keys`` makes the ON DELETE CASCADE of the schema real; ``secure_delete`` overwrites
 freed pages with zeros, so an erased candidate's text does not linger in the database file
-(erasure also checkpoints the WAL, see :mod:`skillmix.store.erase`).
+(erasure also checkpoints the WAL, see :mod:`skillmix.store.erase`); ``synchronous=FULL``
+syncs the WAL at every commit, so a committed result and its decision-log entry survive a
+power loss. Why not ``NORMAL`` (no sync until a checkpoint): the server writes results in
+group commits (:mod:`skillmix.store.commit`), one commit and so one sync per batch of
+requests, and the load benchmark showed no difference between the two beyond run-to-run
+noise (docs/serve.md, Durability).
 
 Why explicit ``BEGIN``: the sqlite3 module would open a transaction only at the first
 write, so a unit of work that reads and then writes could find, at that write, that another
@@ -102,7 +107,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA secure_delete=ON")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA synchronous=FULL")
             cur.close()
 
         @event.listens_for(engine, "begin")
