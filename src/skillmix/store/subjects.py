@@ -218,9 +218,11 @@ def newest_result(conn: Connection, *, posting_id: str | None = None,
     if row is None:
         return None
     data = dict(row[1] or {})
-    if kind not in data and data.get("reused_from"):
-        data[kind] = RawJson(row[3]) if row[3] is not None else None
     entry = row[2] if isinstance(row[2], Mapping) and row[2].get("kind") == "run" else None
+    if kind not in data and data.get("reused_from"):
+        if row[3] is None:  # its original is gone: nothing to reuse
+            return Newest(row[0], data, None)
+        data[kind] = RawJson(row[3])
     return Newest(row[0], data, entry)
 
 
