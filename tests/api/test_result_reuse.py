@@ -70,3 +70,27 @@ def test_result_reuse_assessment(db_url: str, tmp_path: Path) -> None:
               kind="resume", actor="k", candidate_id=a)
     assert "reused_from" not in assess_candidate(ws, a, actor="k").data
     ws.store.dispose()
+
+
+def test_result_reuse_needs_the_original(db_url: str, tmp_path: Path) -> None:
+    """A reused result whose original row is gone (deleted by hand) is not reused again:
+    the ranking is computed anew, and its payload is whole."""
+    from sqlalchemy import delete
+
+    from skillmix.service import rank_posting
+    from skillmix.store.models import RankingRow
+
+    ws = _ws(db_url, tmp_path)
+    _resume(ws, 1)
+    post = ws.ingest(b"Social media manager. Requirements: SEO, Python.\n", filename="p.txt",
+                     kind="posting", actor="k").stored.posting_id
+    first = rank_posting(ws, post, actor="k")
+    again = rank_posting(ws, post, actor="k")
+    assert again.data["reused_from"] == first.id
+    assert dict(again.data["ranking"]) == dict(first.data["ranking"])  # read from the original
+    with ws.store.session(write=True) as sess:
+        sess.execute(delete(RankingRow).where(RankingRow.id == first.id))
+    third = rank_posting(ws, post, actor="k")
+    assert "reused_from" not in third.data
+    assert third.data["ranking"]["results"] and third.data["pool"] == 1
+    ws.store.dispose()
