@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors.config_codes import C131
-from ..errors.profile_codes import P190, P191, P192, P193
+from ..errors.profile_codes import P101, P190, P191, P192, P193
 from ..store import repo
 from ..store.subjects import stored_profile
 
@@ -85,7 +85,7 @@ def builtin_profile(profile_id: str):  # type: ignore[no-untyped-def]
     try:
         found = load_profile(profile_id)
     except ProfileError as err:
-        if err.code == "P101":  # no such built-in profile
+        if err.code == P101.code:  # no such built-in profile
             raise unknown from None
         raise
     with _LOCK:
