@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,15 +53,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     (--candidate RESUME POSTINGS...). The score and its parameters are recorded with the
     ranking (see docs/match.md)."""
     from ..io import read_document
-    from ..match import (
-        MatchParams,
-        Matcher,
-        build,
-        load_index,
-        profile_area_weights,
-        read_pool,
-        to_match_document,
-    )
+    from ..match import build, profile_area_weights
     from ..match import save_index as _save
 
     if (job is None) == (candidate is None):
@@ -70,16 +63,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
         raise C421("nothing to rank: give files or folders, or --index DIR.")
     query_kind = "posting" if job is not None else "resume"
     pool_kind = "resume" if job is not None else "posting"
-    params = MatchParams()
-    if as_of:
-        try:
-            day = date.fromisoformat(as_of)
-        except ValueError:
-            raise C422(f"--as-of {as_of[:40]!r} is not a date.",
-                       hint="Write it as YYYY-MM-DD, e.g. 2026-01-31.") from None
-        params = MatchParams.parse_weights(f"as_of={day}")
-    if weights:
-        params = MatchParams.parse_weights(weights, params)
+    params = _params(as_of, weights)
     area_weights = profile_area_weights(profile) if profile else None
     query_doc = read_document(Path(job or candidate), kind=query_kind)  # type: ignore[arg-type]
     if blind:
@@ -93,62 +77,107 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
             query_doc = blind_document(query_doc)
     report = BatchReport()
     if index_dir is not None:
-        loaded, index = load_index(index_dir)
-        if index.kind != pool_kind:
-            raise C426(f"the index holds {index.kind}s; this ranking needs "
-                       f"{pool_kind}s.", source=index_dir)
-        matcher = Matcher(params if (weights or as_of) else loaded.params, loaded.taxonomy)
-        if (matcher.params.bm25_k1, matcher.params.bm25_b) != (loaded.params.bm25_k1,
-                                                                loaded.params.bm25_b):
-            raise C424("bm25_k1 and bm25_b are fixed when an index is built.",
-                       source=index_dir, hint="Rebuild the index with --save-index.")
-        matcher.restore(loaded.fitted_state())
-        matcher.derive(index)
-        query = to_match_document(query_doc, kind=query_kind, taxonomy=matcher.taxonomy,
-                                  today=matcher.params.today(), area_weights=area_weights)
+        matcher, query, index = _from_index(
+            index_dir, pool_kind, params if (weights or as_of) else None, query_doc, query_kind,
+            area_weights)
         report.done = len(index)
     else:
-        with progress(quiet, "reading") as advance:
-            docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
-            if blind and pool_kind == "resume":
-                docs = [blind_document(d) for d in docs]  # type: ignore[arg-type]
-        if not docs:
-            for f in report.failures:
-                click.echo(f"error: {f.error}", err=True)
-            raise C423("none of the documents to rank could be read.")
+        docs = _read_pool(pool, pool_kind, blind, quiet, report)
         matcher, query, index = build(query_doc, docs, query_kind=query_kind, params=params,
                                       taxonomy=taxonomy, area_weights=area_weights)
     if save_index:
         _save(matcher, index, save_index)
     ranking = matcher.rank(query, index, top=top, explain=explain)
-    position = {doc_id: i for i, doc_id in enumerate(index.ids)}
     with open_output(output) as out:
-        if fmt == "json":
-            data = ranking.to_dict()
-            for row, r in zip(data["results"], ranking.results):
-                row["source"] = index.sources[position[r.id]]
-            Sink(fmt, out, columns=COLUMNS, wrap=lambda _: data).close(report=report.to_dict())
-        else:
-            sink = Sink(fmt, out, columns=COLUMNS,
-                        title=f"{ranking.direction} ({len(index)} ranked; scores 0-100)")
-            for r in ranking.results:
-                source = index.sources[position[r.id]]
-                if sink.wants_records:
-                    sink.record({"source": source, **to_jsonable(r)})
-                else:
-                    sink.rows([{
-                        "rank": r.rank, "score": f"{100 * r.score:.1f}",
-                        "document": display_name(source),
-                        "title": r.title or "",
-                        **{k: f"{100 * v:.0f}" for k, v in r.components.items()},
-                        "matched": len(r.matched),
-                        "missing_required": ", ".join(
-                            matcher.labels_[matcher.column_[sid]] for sid in r.missing_required[:4]),
-                        "what_if": r.counterfactuals[0] if r.counterfactuals else "",
-                    }])
-            sink.close()
+        _write(ranking, index, matcher, fmt, out, report)
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:
         click.echo(report.summary(), err=True)
     sys.stdout.flush()
+
+
+def _params(as_of: str | None, weights: str | None) -> Any:
+    """The match parameters: the defaults, the ``--as-of`` day, then ``--weights``."""
+    from ..match import MatchParams
+
+    params = MatchParams()
+    if as_of:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise C422(f"--as-of {as_of[:40]!r} is not a date.",
+                       hint="Write it as YYYY-MM-DD, e.g. 2026-01-31.") from None
+        params = MatchParams.parse_weights(f"as_of={day}")
+    if weights:
+        params = MatchParams.parse_weights(weights, params)
+    return params
+
+
+def _from_index(index_dir: str, pool_kind: str, params: Any, query_doc: Any, query_kind: str,
+                area_weights: Any) -> tuple[Any, Any, Any]:
+    """``(matcher, query, index)`` from a saved index of ``pool_kind`` documents, scored
+    with ``params`` (``None``: the index's own), which may not change what the index fixed."""
+    from ..match import Matcher, load_index, to_match_document
+
+    loaded, index = load_index(index_dir)
+    if index.kind != pool_kind:
+        raise C426(f"the index holds {index.kind}s; this ranking needs "
+                   f"{pool_kind}s.", source=index_dir)
+    matcher = Matcher(params if params is not None else loaded.params, loaded.taxonomy)
+    if (matcher.params.bm25_k1, matcher.params.bm25_b) != (loaded.params.bm25_k1,
+                                                            loaded.params.bm25_b):
+        raise C424("bm25_k1 and bm25_b are fixed when an index is built.",
+                   source=index_dir, hint="Rebuild the index with --save-index.")
+    matcher.restore(loaded.fitted_state())
+    matcher.derive(index)
+    query = to_match_document(query_doc, kind=query_kind, taxonomy=matcher.taxonomy,
+                              today=matcher.params.today(), area_weights=area_weights)
+    return matcher, query, index
+
+
+def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
+               report: BatchReport) -> list[Any]:
+    """The documents to rank (résumés masked with ``blind``); [C423] when none could be read."""
+    from ..match import read_pool
+
+    with progress(quiet, "reading") as advance:
+        docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
+        if blind and pool_kind == "resume":
+            from ..fairness import blind_document
+
+            docs = [blind_document(d) for d in docs]  # type: ignore[arg-type]
+    if not docs:
+        for f in report.failures:
+            click.echo(f"error: {f.error}", err=True)
+        raise C423("none of the documents to rank could be read.")
+    return docs
+
+
+def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: BatchReport) -> None:
+    """The ranking in the chosen format, each result named by its source file."""
+    position = {doc_id: i for i, doc_id in enumerate(index.ids)}
+    if fmt == "json":
+        data = ranking.to_dict()
+        for row, r in zip(data["results"], ranking.results):
+            row["source"] = index.sources[position[r.id]]
+        Sink(fmt, out, columns=COLUMNS, wrap=lambda _: data).close(report=report.to_dict())
+        return
+    sink = Sink(fmt, out, columns=COLUMNS,
+                title=f"{ranking.direction} ({len(index)} ranked; scores 0-100)")
+    for r in ranking.results:
+        source = index.sources[position[r.id]]
+        if sink.wants_records:
+            sink.record({"source": source, **to_jsonable(r)})
+        else:
+            sink.rows([{
+                "rank": r.rank, "score": f"{100 * r.score:.1f}",
+                "document": display_name(source),
+                "title": r.title or "",
+                **{k: f"{100 * v:.0f}" for k, v in r.components.items()},
+                "matched": len(r.matched),
+                "missing_required": ", ".join(
+                    matcher.labels_[matcher.column_[sid]] for sid in r.missing_required[:4]),
+                "what_if": r.counterfactuals[0] if r.counterfactuals else "",
+            }])
+    sink.close()
