@@ -227,20 +227,7 @@ class Sandbox:
         replaced and the rest of the batch is sent again, so one bad file costs only
         itself. Closing the generator early kills a worker that still owes answers."""
         lim = limits or self.limits
-        # (path, request item) or (path, error found before any parsing), in input order
-        pending: list[tuple[str | Path, dict[str, Any] | DocumentError]] = []
-        for p in paths:
-            path = Path(p)
-            label = str(p)
-            try:
-                size = path.stat().st_size
-            except OSError as exc:
-                pending.append((p, doc_error(D111, label, exc.strerror or str(exc))))
-                continue
-            if size > lim.max_bytes:
-                pending.append((p, doc_error(D104, label, f"{size} bytes, limit {lim.max_bytes}")))
-                continue
-            pending.append((p, {"name": label, "path": str(path.resolve())}))
+        pending = _requests(paths, lim)
         owed = 0
         try:
             while pending:
@@ -326,3 +313,23 @@ def default_sandbox() -> tuple[Sandbox, threading.Lock]:
             _DEFAULT = Sandbox()
             atexit.register(_DEFAULT.close)
     return _DEFAULT, _LOCK
+
+
+def _requests(paths: Sequence[str | Path],
+              lim: ReadLimits) -> list[tuple[str | Path, dict[str, Any] | DocumentError]]:
+    """Per path, in input order, the worker's request item, or the error found before any
+    parsing (a file that cannot be read or is over the size limit)."""
+    pending: list[tuple[str | Path, dict[str, Any] | DocumentError]] = []
+    for p in paths:
+        path = Path(p)
+        label = str(p)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            pending.append((p, doc_error(D111, label, exc.strerror or str(exc))))
+            continue
+        if size > lim.max_bytes:
+            pending.append((p, doc_error(D104, label, f"{size} bytes, limit {lim.max_bytes}")))
+            continue
+        pending.append((p, {"name": label, "path": str(path.resolve())}))
+    return pending
