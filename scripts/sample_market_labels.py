@@ -26,8 +26,15 @@ draw leans on ``PRACTICE`` words (community, engagement, blog, creators, digital
 practices of the trade without the words) to keep positives possible, plus a plain random
 sample of the rest. Written to ``data/labels/heldout_sample.jsonl``, with weights.
 
+Agreement round (``--agreement DIR``, session 3): 60 of the 659 development labels, drawn by
+sampling stratum and word test only (LinkedIn: 20 whose text has a ``SOCIAL`` word, 10 not;
+Remotive/Adzuna: 15 ``social``/``named_r2``, 8 ``marketing``, 7 ``rest``), leaving out the 60 of
+the earlier double pass and the 26 labels the reader had seen, for a blind re-labelling
+(``pass3_batch_*.txt``). On LinkedIn it measures two different readers.
+
 Usage:
     python scripts/sample_market_labels.py            # writes data/labels/market_sample.jsonl
+    python scripts/sample_market_labels.py --agreement DIR   # the agreement draw, text to DIR
     python scripts/sample_market_labels.py --heldout DIR   # the held-out draw, text to DIR
     python scripts/sample_market_labels.py --round2 --dump DIR
         # appends round 2 to market_sample.jsonl and writes its postings for reading
@@ -114,6 +121,7 @@ def main() -> None:
     ap.add_argument("--batch-chars", type=int, default=90000)
     ap.add_argument("--double", metavar="DIR", help="draw the 60 postings to label a second time "
                     "(30 social, 15 marketing, 15 rest stratum) and write them to DIR for reading")
+    ap.add_argument("--agreement", metavar="DIR", help="draw the agreement sample (see above), text to DIR")
     ap.add_argument("--heldout", metavar="DIR", help="draw the held-out set (see above), text to DIR")
     ap.add_argument("--round2", action="store_true", help="add round 2 (see above) to the sample")
     args = ap.parse_args()
@@ -125,6 +133,9 @@ def main() -> None:
         return
     if args.heldout:
         heldout(Path(args.heldout))
+        return
+    if args.agreement:
+        agreement(Path(args.agreement))
         return
     rows = draw()
     Path(args.out).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
@@ -231,6 +242,45 @@ def heldout(folder: Path) -> None:
             f"{texts[(r['source'], r['id'])].company}\n" + " ".join(texts[(r["source"], r["id"])].text.split()) + "\n"
             for r in order[n:n + 10]), "utf-8")
     print(f"held-out draw: {len(rows)} postings")
+
+
+AGREEMENT = {"li_social": 20, "li_rest": 10, "ra_social": 15, "ra_marketing": 8, "ra_rest": 7}
+
+
+def agreement(folder: Path) -> None:
+    """The agreement sample (see the module doc); the reader's labels never choose."""
+    from skillmix.io import read_corpus
+
+    labels = ROOT / "data" / "labels"
+    keys = [(o["source"], str(o["job_id"])) for o in map(json.loads, (labels / "market_labels.jsonl").read_text("utf-8").splitlines())]
+    seen = set(keys[:5]) | {tuple(x.split("|")[0].split(":", 1)) for x in
+                            (labels / "raw" / "pass1_batch_00.txt").read_text("utf-8").splitlines() if x.strip()}
+    double_ = {(o["source"], o["id"]) for o in map(json.loads, (labels / "double_sample.jsonl").read_text("utf-8").splitlines())}
+    strata = {(o["source"], o["id"]): o["stratum"] for o in map(json.loads, (labels / "market_sample.jsonl").read_text("utf-8").splitlines())}
+    texts = {}
+    for source, fname in (("linkedin", "linkedin_2024-04_sample.csv"), ("remotive", PLAN["remotive"][0]),
+                          ("adzuna", PLAN["adzuna"][0])):
+        texts.update({(source, p.id): p for p in read_corpus(SHARED / "postings" / fname, preset=source)})
+
+    def group(k: tuple[str, str]) -> str:
+        if k[0] == "linkedin":
+            return "li_social" if stratum(texts[k].title, texts[k].text) == "social" else "li_rest"
+        st = strata[k]
+        return "ra_social" if st in ("social", "named_r2") else f"ra_{st}"
+
+    pool = [k for k in keys if k not in seen and k not in double_]
+    rng = random.Random(f"{SEED}:agreement")
+    chosen = []
+    for name, k in AGREEMENT.items():
+        chosen += [(x, name) for x in rng.sample(sorted(x for x in pool if group(x) == name), k)]
+    rng.shuffle(chosen)
+    (labels / "agreement_sample.jsonl").write_text(
+        "".join(json.dumps({"source": s, "id": i, "group": g}) + "\n" for (s, i), g in chosen), "utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(0, len(chosen), 10):
+        (folder / f"agree_{n // 10:02d}.txt").write_text("".join(
+            f"===== {s}:{i} | {texts[(s, i)].title} | {texts[(s, i)].company}\n" + " ".join(texts[(s, i)].text.split()) + "\n"
+            for (s, i), _ in chosen[n:n + 10]), "utf-8")
 
 
 def double(folder: Path) -> None:
