@@ -213,6 +213,9 @@ def test_agreement_kappa_and_areas(tmp_path: Path) -> None:
     assert ag.n == 4 and ag.observed == 0.75 and ag.kappa == 0.5
     assert ag.areas_f1["technology"] == 1.0 and ag.areas_f1["customer_service"] == 0.0
     assert ag.disagreements == ("remotive:b",)
+    assert label_agreement(tmp_path / "one.jsonl", tmp_path / "two.jsonl", source="remotive").n == 4
+    with pytest.raises(ConfigError):  # no posting of that corpus in both files
+        label_agreement(tmp_path / "one.jsonl", tmp_path / "two.jsonl", source="linkedin")
 
 
 @pytest.mark.shared

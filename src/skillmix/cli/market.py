@@ -289,12 +289,13 @@ def _eval_corpus(corpus: str, labels: str, preset: str | None, rules: str | None
 @market_group.command("agreement")
 @click.argument("first", type=click.Path(dir_okay=False, exists=True))
 @click.argument("second", type=click.Path(dir_okay=False, exists=True))
+@click.option("--source", help="Only the postings of one corpus (linkedin, remotive, adzuna).")
 @click.option("--json", "as_json", is_flag=True)
-def agreement_cmd(first: str, second: str, as_json: bool) -> None:
+def agreement_cmd(first: str, second: str, source: str | None, as_json: bool) -> None:
     """Agreement of two labelling passes (Cohen's kappa, per-area F1) on the postings both label."""
     from ..market import label_agreement
 
-    ag = label_agreement(first, second)
+    ag = label_agreement(first, second, source=source)
     if as_json:
         emit_json(ag.to_dict())
         return

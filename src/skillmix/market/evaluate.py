@@ -225,13 +225,14 @@ def load_keyed_labels(path: str | Path) -> dict[str, Label]:
     return _read_labels(path, _label_key)
 
 
-def label_agreement(first: str | Path, second: str | Path, areas: Iterable[str] | None = None) -> Agreement:
+def label_agreement(first: str | Path, second: str | Path, areas: Iterable[str] | None = None,
+                    source: str | None = None) -> Agreement:
     """Agreement of the postings labelled in both files (``second`` is usually the
-    double-labelled sample)."""
+    double-labelled sample); ``source`` keeps one corpus (``linkedin``...)."""
     from .features import AREAS
 
     a, b = load_keyed_labels(first), load_keyed_labels(second)
-    keys = sorted(set(a) & set(b))
+    keys = sorted(k for k in set(a) & set(b) if source is None or k.split(":", 1)[0] == source)
     if not keys:
         raise C076("the two label files share no posting.", source=str(second))
     n = len(keys)
