@@ -10,7 +10,7 @@ LinkedIn labels of the shared set (labelled by another reader under the same gui
 writes one JSON object per posting. It never looks at any classifier.
 
 Usage:
-    python scripts/build_market_labels.py            # pass 1 -> market_labels.jsonl
+    python scripts/build_market_labels.py            # pass 1 + held-out -> market_labels.jsonl
     python scripts/build_market_labels.py --pass 2    # pass 2 -> market_labels_pass2.jsonl
     python scripts/build_market_labels.py --heldout   # heldout_batch_* -> market_labels_heldout.jsonl
 """
@@ -73,7 +73,11 @@ def main() -> None:
         for p in read_corpus(SHARED / "postings" / fname, preset=preset):
             texts[(source, p.id)] = norm(f"{p.title or ''} {p.text}")
     rows = []
-    for f in sorted((ROOT / "data" / "labels" / "raw").glob(f"{stem}_batch_*.txt")):
+    files = sorted((ROOT / "data" / "labels" / "raw").glob(f"{stem}_batch_*.txt"))
+    if args.npass == 1 and not args.heldout:
+        # the held-out round joins the development pool once its figure was taken (session 3)
+        files += sorted((ROOT / "data" / "labels" / "raw").glob("heldout_batch_*.txt"))
+    for f in files:
         for n, line in enumerate(f.read_text("utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -84,7 +88,7 @@ def main() -> None:
             for q in row["evidence"]:
                 if norm(q) not in text:
                     raise SystemExit(f"{f.name}:{n}: evidence is not verbatim: {q!r}")
-            row.update(labeller=stem, guide_version=GUIDE_VERSION)
+            row.update(labeller=f.name.split("_batch_")[0], guide_version=GUIDE_VERSION)
             rows.append(row)
     if args.npass == 1 and not args.heldout:
         for line in (SHARED / "postings" / "linkedin_2024-04_sample_labels.jsonl").read_text("utf-8").splitlines():
