@@ -119,3 +119,26 @@ def test_group_commit_bad_units_fail_alone(store, monkeypatch) -> None:  # type:
     assert len(sizes) > 2  # the failed batch was written again one unit at a time
     assert log.verify() == 4
     assert sorted(e.outputs["n"] for e in log.entries()) == [0, 1, 4, 5]
+
+
+def test_group_commit_head_file_failure_reaches_every_waiter(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Committed, but the log's head file cannot move: each request of the batch gets the
+    error (as a request written alone did) and no thread is left waiting."""
+    log = _log(store)
+    cand = _candidate(store, 1)
+
+    def broken(entry):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(log, "anchored", broken)
+    hold = _wait_for_queue(store, 3)
+    units = [_unit(log, cand, 0, hold=hold), _unit(log, cand, 1), _unit(log, cand, 2),
+             _unit(log, cand, 3)]
+    out, sizes = _batched(store, units, monkeypatch)
+    assert all(isinstance(r, OSError) for r in out), out
+    assert sizes == [1, 3]
+    assert not store.writer._writing and not store.writer._queue
+    from skillmix.store.models import DecisionLogRow
+
+    with store.session() as sess:  # committed (a check reports the missing head file)
+        assert sess.scalar(select(func.count()).select_from(DecisionLogRow)) == 4

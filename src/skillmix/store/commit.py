@@ -132,6 +132,10 @@ class GroupCommit:
                 self._cv.release()
                 try:
                     self._write(batch)
+                except BaseException as err:  # noqa: BLE001 - no waiter may be left waiting
+                    for other in batch:
+                        if not other.finished:
+                            other.fail(err)
                 finally:
                     self._cv.acquire()
                     self._writing = False
@@ -152,10 +156,17 @@ class GroupCommit:
                 if not job.finished:
                     self._write([job])
             return
-        for log, entry in {id(j.unit.log): (j.unit.log, e) for j, e, _ in written}.values():
-            log.anchored(entry)  # the batch's last entry of each log
+        failed: BaseException | None = None
+        try:
+            for log, entry in {id(j.unit.log): (j.unit.log, e) for j, e, _ in written}.values():
+                log.anchored(entry)  # the batch's last entry of each log
+        except Exception as err:  # noqa: BLE001 - committed, but the head file could not move
+            failed = err  # each request reports it, as one written alone did
         for job, _entry, result in written:
-            job.result, job.finished = result, True
+            if failed is not None:
+                job.fail(failed)
+            else:
+                job.result, job.finished = result, True
 
     def _transaction(self, batch: list[_Job]) -> list[tuple[_Job, "LogEntry", Any]]:
         written: list[tuple[_Job, "LogEntry", Any]] = []
