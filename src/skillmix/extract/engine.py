@@ -36,20 +36,19 @@ __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 EXTRACTOR_VERSION = "2.0"
 
-#: a word glued to the capitalized word after it, as flattened job-board text does
-#: with list items ("customersManage and contribute", "InstagramContributing"); the
-#: left part is a whole word (lower case, or capitalized) of three letters or more
-_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
+#: where flattened job-board text glues list items together, in two passes, three kinds:
+#: ``camel``, a word glued to the capitalised word after it ("customersManage and
+#: contribute", "InstagramContributing"; the left part is a whole word of three letters
+#: or more, see :func:`glue_points`); ``punct``, a capitalised word right after an item's
+#: end punctuation ("JavaScript.React", "What you'll be doing:Leading projects");
+#: ``caps``, a capital after a capital or digit, where a name may be glued to the next
+#: ("GraphQLHTML5": parted only where the vocabulary knows both sides)
+_GLUE = re.compile(r"[a-z.:;!?](?=[A-Z][a-z])")
+_CAPS_PAIR = re.compile(r"[A-Z0-9][A-Z]")
+_PUNCT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)")
 _LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
 _RIGHT_WORD = re.compile(r"[A-Z][a-z]+")
-
-
-#: a list item glued to the one before by its end punctuation: "JavaScript.React",
-#: "What you'll be doing:Leading projects" (a capitalised word right after . : ; ! ?)
-_PUNCT_GLUE = re.compile(r"(?<=[a-z0-9)][.:;!?])[A-Z][a-z]")
-#: a name glued to the next after a capital or a digit ("GraphQLHTML5"): parted only
-#: where the vocabulary knows both sides
-_CAPS_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+#]*[A-Z0-9][A-Z][A-Za-z0-9+#]*")
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#")
 
 
 def glue_points(text: str, known=None) -> list[int]:
@@ -57,21 +56,39 @@ def glue_points(text: str, known=None) -> list[int]:
 
     ``known(token)`` says whether the joined token is a name the vocabulary knows
     ("LinkedIn", "YouTube", "HubSpot", "JavaScript"): those are left whole, and names
-    glued after a capital ("GraphQLHTML5") are parted only where it knows both sides."""
-    out = [m.start() for m in _PUNCT_GLUE.finditer(text)]
-    if known is not None:
-        for m in _CAPS_TOKEN.finditer(text):
-            token = m.group()
-            if len(token) < 6 or known(token.lower()):
-                continue
-            for i in range(2, len(token) - 1):
-                if (token[i].isupper() and not token[i - 1].islower()
-                        and known(token[:i].lower()) and known(token[i:].lower())):
-                    out.append(m.start() + i)
-                    break
-    starts = set(out)
+    glued after a capital ("GraphQLHTML5") are parted only where it knows both sides.
+    The candidates come from two class-led regular expressions (lookbehinds at every
+    position cost twice as much on long postings)."""
+    out: list[int] = []
+    camel: list[int] = []
     for m in _GLUE.finditer(text):
-        end = m.end()
+        at = m.start()
+        if text[at].isalpha():
+            camel.append(at + 1)
+        elif at and (text[at - 1] in _PUNCT_BEFORE):
+            out.append(at + 1)
+    done = -1
+    n = len(text)
+    for m in _CAPS_PAIR.finditer(text) if known is not None else ():
+        at = m.start()
+        if at < done:
+            continue  # inside a token already looked at
+        lo, hi = at, at + 2
+        while lo > 0 and text[lo - 1] in _TOKEN_CHARS:
+            lo -= 1
+        while hi < n and text[hi] in _TOKEN_CHARS:
+            hi += 1
+        done = hi
+        token = text[lo:hi]
+        if len(token) < 6 or not token[0].isalpha() or known(token.lower()):
+            continue
+        for i in range(2, len(token) - 1):
+            if (token[i].isupper() and not token[i - 1].islower()
+                    and known(token[:i].lower()) and known(token[i:].lower())):
+                out.append(lo + i)
+                break
+    starts = set(out)
+    for end in camel:
         left = _LEFT_WORD.search(text, max(0, end - 40), end)
         if left is None or (left.start() and text[left.start() - 1].isalpha()
                             and left.start() not in starts):  # "ReactNodeTypescript"
