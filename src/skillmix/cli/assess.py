@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import Any, Iterator
 
 import click
 
@@ -52,7 +53,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     """Score RESUMES (files or folders) against a role profile, with evidence, red flags
     and interview questions for each gap."""
     from ..assess import available_profiles, load_profile
-    from ..assess.render import scorecard_html, scorecard_markdown, scorecard_rows
+    from ..assess.render import scorecard_rows
 
     if list_profiles:
         emit_rows([{"profile": k, "label": v} for k, v in available_profiles().items()], fmt,
@@ -75,40 +76,24 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
 
     from ..assess import assess_stream
     from ..extract import get_extractor
-    from ..io import read_documents
 
     report = BatchReport()
     extractor = get_extractor(prof.taxonomy)
-    docs = read_documents(list(resumes), kind="resume", report=report)
-    if limit is not None:
-        docs = islice(docs, limit)
-
-    if blind:
-        from ..fairness import blind_document
-
-        docs = (blind_document(d) for d in docs)
+    docs = _documents(resumes, limit, blind, report)
 
     def pairs(advance):  # type: ignore[no-untyped-def]
         for d in docs:
             yield extractor.extract(d), d
             advance(1)
 
-    folders = []
-    for folder, render, suffix in ((md_dir, scorecard_markdown, ".md"),
-                                   (html_dir, scorecard_html, ".html")):
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            folders.append((Path(folder), render, suffix))
+    folders = _page_folders(md_dir, html_dir)
     with open_output(output) as out, progress(quiet, "assessing") as advance:
         sink = Sink(fmt, out, columns=(), title=f"Fit against {prof.id} {prof.version}",
                     head={"profile": prof.id, "profile_version": prof.version},
                     array="scorecards")
         flags: list[str] = []
         for card in assess_stream(pairs(advance), prof, today=_today(today), report=BatchReport()):
-            for folder_path, render, suffix in folders:
-                name = Path(card.source).stem or card.document_id
-                (folder_path / f"{name}-{card.document_id[:8]}{suffix}").write_text(
-                    render(card), "utf-8")
+            _write_pages(card, folders)
             if sink.wants_records:
                 sink.record(card)
             if sink.wants_rows:
@@ -120,6 +105,41 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     for line in flags:
         click.echo(line)
     finish_batch(report)
+
+
+def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
+               report: BatchReport) -> Iterator[Any]:
+    """The résumés, read lazily (at most ``limit``), masked in blind mode."""
+    from ..io import read_documents
+
+    docs: Iterator[Any] = read_documents(list(resumes), kind="resume", report=report)
+    if limit is not None:
+        docs = islice(docs, limit)
+    if blind:
+        from ..fairness import blind_document
+
+        docs = (blind_document(d) for d in docs)
+    return docs
+
+
+def _page_folders(md_dir: str | None, html_dir: str | None) -> list[tuple[Path, Any, str]]:
+    """``(folder, render, suffix)`` for each page format asked for, the folder created."""
+    from ..assess.render import scorecard_html, scorecard_markdown
+
+    folders = []
+    for folder, render, suffix in ((md_dir, scorecard_markdown, ".md"),
+                                   (html_dir, scorecard_html, ".html")):
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            folders.append((Path(folder), render, suffix))
+    return folders
+
+
+def _write_pages(card: Any, folders: list[tuple[Path, Any, str]]) -> None:
+    """One page per scorecard in each folder, named by the résumé and its document id."""
+    for folder_path, render, suffix in folders:
+        name = Path(card.source).stem or card.document_id
+        (folder_path / f"{name}-{card.document_id[:8]}{suffix}").write_text(render(card), "utf-8")
 
 
 def _job_profile(path: str):
