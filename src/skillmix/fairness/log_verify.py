@@ -94,18 +94,28 @@ def check_entries(sink: "LogSink", anchor: LogAnchor | None) -> tuple[int, list[
         if len(findings) >= MAX_FINDINGS:
             break
     if anchor is not None:
-        if head_error is not None:
-            findings.append(LogFinding(head_error.code, 0, head_error.message))
-        elif head is None:
-            if raws:
-                findings.append(LogFinding(F155.code, 0, "the log has entries but no head "
-                                                      "record (it was removed)."))
-        else:
-            at = next((e for _, e in reversed(entries) if e.seq == head.count), None)
-            if at is None or at.hash != head.hash:
-                last = entries[-1][1] if entries else None
-                reach = f"entry {last.seq}" if last is not None else "no entry"
-                findings.append(LogFinding(F154.code, 0, f"the log ends at {reach}, but its head "
-                                                      f"records entry {head.count} (entries "
-                                                      "removed at the end)."))
+        findings += _head_findings(head, head_error, bool(raws), entries)
     return len(raws), findings[:MAX_FINDINGS]
+
+
+def _head_findings(head: Any, head_error: FairnessError | None, any_raw: bool,
+                   entries: list[tuple[int, LogEntry]]) -> list["LogFinding"]:
+    """What the anchored head says of the log's end: unreadable, removed while entries
+    remain, or recording an entry the log no longer ends with (entries cut off)."""
+    from .log import LogFinding
+
+    if head_error is not None:
+        return [LogFinding(head_error.code, 0, head_error.message)]
+    if head is None:
+        if any_raw:
+            return [LogFinding(F155.code, 0, "the log has entries but no head "
+                                             "record (it was removed).")]
+        return []
+    at = next((e for _, e in reversed(entries) if e.seq == head.count), None)
+    if at is None or at.hash != head.hash:
+        last = entries[-1][1] if entries else None
+        reach = f"entry {last.seq}" if last is not None else "no entry"
+        return [LogFinding(F154.code, 0, f"the log ends at {reach}, but its head "
+                                         f"records entry {head.count} (entries "
+                                         "removed at the end).")]
+    return []
