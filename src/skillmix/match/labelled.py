@@ -11,12 +11,12 @@ the taxonomy or the extractor and nothing stale is served.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Literal
 
+from ..atomic import atomic_write_bytes
 from ..batch import BatchReport, OnError
 from ..records import Document, Role, Section
 
@@ -48,6 +48,40 @@ def _files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield folder.name, f
 
 
+def _wanted(root: Path, limit_per_category: int | None) -> list[tuple[str, Path]]:
+    """``(category, file)`` for each file to read, at most ``limit_per_category`` a folder."""
+    wanted: list[tuple[str, Path]] = []
+    counts: dict[str, int] = {}
+    for cat, f in _files(root):
+        if limit_per_category is not None and counts.get(cat, 0) >= limit_per_category:
+            continue
+        counts[cat] = counts.get(cat, 0) + 1
+        wanted.append((cat, f))
+    return wanted
+
+
+def _cache_file(root: Path, kind: str, cache: "Literal[True] | str | Path") -> Path:
+    """The parsed-documents cache of ``root`` for ``kind`` (``cache``: True for the
+    settings' cache folder, or another folder)."""
+    base = _cache_dir() if cache is True else Path(cache)
+    # the record layout is part of the key: a cache written before a field was added
+    # to Document, Section or Role is never unpickled into the new classes
+    layout = ",".join(f.name for cls in (Document, Section, Role) for f in fields(cls))
+    key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}".encode()).hexdigest()[:16]
+    return base / f"docs-{key}.v{_CACHE_VERSION}.pkl"
+
+
+def _load_cache(cache_file: Path) -> dict[str, tuple[int, int, Document]]:
+    """Parsed documents by path, with the size and mtime they were parsed at."""
+    if not cache_file.is_file():
+        return {}
+    try:
+        with cache_file.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # a broken cache is rebuilt, never trusted
+        return {}
+
+
 def read_labelled_folder(
     root: str | Path,
     *,
@@ -68,29 +102,9 @@ def read_labelled_folder(
 
     root = Path(root)
     rep = report if report is not None else BatchReport()
-    wanted: list[tuple[str, Path]] = []
-    counts: dict[str, int] = {}
-    for cat, f in _files(root):
-        if limit_per_category is not None and counts.get(cat, 0) >= limit_per_category:
-            continue
-        counts[cat] = counts.get(cat, 0) + 1
-        wanted.append((cat, f))
-
-    store: dict[str, tuple[int, int, Document]] = {}
-    cache_file: Path | None = None
-    if cache:
-        base = _cache_dir() if cache is True else Path(cache)
-        # the record layout is part of the key: a cache written before a field was added
-        # to Document, Section or Role is never unpickled into the new classes
-        layout = ",".join(f.name for cls in (Document, Section, Role) for f in fields(cls))
-        key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}".encode()).hexdigest()[:16]
-        cache_file = base / f"docs-{key}.v{_CACHE_VERSION}.pkl"
-        if cache_file.is_file():
-            try:
-                with cache_file.open("rb") as fh:
-                    store = pickle.load(fh)
-            except Exception:  # a broken cache is rebuilt, never trusted
-                store = {}
+    wanted = _wanted(root, limit_per_category)
+    cache_file = _cache_file(root, kind, cache) if cache else None
+    store = _load_cache(cache_file) if cache_file is not None else {}
 
     out: list[LabelledDocument] = []
     todo: list[tuple[str, Path]] = []
@@ -112,11 +126,7 @@ def read_labelled_folder(
             st = Path(doc.source).stat()
             store[doc.source] = (st.st_size, st.st_mtime_ns, doc)
         if cache_file is not None:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache_file)
+            atomic_write_bytes(cache_file, pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL))
     order = {str(f): i for i, (_, f) in enumerate(wanted)}
     out.sort(key=lambda d: order.get(d.path, 0))
     return out
