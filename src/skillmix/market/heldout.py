@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..errors.config_codes import C076
 from .classify import SocialMediaVerdict
@@ -43,7 +43,7 @@ class HeldOutReport:
     false_positives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     false_negatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         from ..records import to_jsonable
 
         return to_jsonable(self)
