@@ -190,10 +190,12 @@ def _occupation_charts(report: MarketReport) -> list[str]:
     return out
 
 
-def render_html(report: MarketReport) -> str:
+def headline_cards(report: MarketReport) -> list[tuple[str, str]]:
+    """The headline figures as (label, value) cards: one wording for the HTML report and
+    the web UI's market page."""
     h = report.headline
     run = report.run
-    cards = [
+    return [
         ("Postings (deduplicated)", f"{h.postings:,}"),
         ("Require social media skills", f"{h.requires_social:,} ({_pct(h.social_share)})"),
         ("…of which the title does not say so", f"{h.social_title_hidden:,} ({_pct(h.social_title_hidden_share)})"),
@@ -202,6 +204,11 @@ def render_html(report: MarketReport) -> str:
                                                     f"{_pct(h.convergence_share_social)} of social"),
         ("Duplicates removed", f"{run.get('duplicates_exact', 0):,} exact, {run.get('duplicates_near', 0):,} near"),
     ]
+
+
+def render_html(report: MarketReport) -> str:
+    h = report.headline
+    cards = headline_cards(report)
     clf = report.classifier or {}
     est = clf.get("estimate") or {}
     if est.get("precision") and est.get("recall"):

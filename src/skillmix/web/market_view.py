@@ -20,20 +20,11 @@ class MarketView:
     hidden_titles: list[str]
 
 
-def _pct(v: float) -> str:
-    return f"{100 * float(v or 0):.1f}%"
-
-
 def report_view(report: Any, *, rows: int = 25) -> MarketView:
     from ..market.charts import bar_chart, line_chart
+    from ..market.report import headline_cards
 
-    h = report.headline
-    head = [
-        ("Postings (deduplicated)", f"{h.postings:,}"),
-        ("Require social media skills", f"{h.requires_social:,} ({_pct(h.social_share)})"),
-        ("…whose title does not say so", f"{h.social_title_hidden:,} ({_pct(h.social_title_hidden_share)})"),
-        ("Technology + communication", f"{_pct(h.convergence_share)} of all"),
-    ]
+    head = headline_cards(report)
     by_name = {t.name: t for t in report.tables}
     charts: list[Markup] = []
     skills = by_name.get("skills_demand")
