@@ -19,8 +19,8 @@ be years before ``today``: a role "2010 - Current" in a file made in 2014 is fou
 sixteen. :func:`current_until` picks the day current roles run to: the date the file says
 it was written (PDF/DOCX metadata, JSON Resume ``meta.lastModified``), else the latest date
 the text writes when that is after the current job began and :data:`STALE_AFTER_MONTHS` or
-more before ``today`` (an old document), else ``today``. Recency is still measured from ``today``: a skill last shown in a
-2014 document is not shown to be in use now.
+more before ``today`` (an old document), else ``today``. Recency is still measured from
+``today``: a skill last shown in a 2014 document is not shown to be in use now.
 
 It is a pure function of its inputs plus ``today`` (which defaults to the current date, so
 pass it for reproducible output). The match stage reuses it, so it knows nothing of
