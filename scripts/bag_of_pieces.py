@@ -24,6 +24,16 @@ def save_table(path: Path, table: np.ndarray) -> str:
     return f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)"
 
 
+def epoch_orders(seqs: Sequence[np.ndarray], epochs: int, seed: int):
+    """One shuffled order of the non-empty sequences per epoch: the one shuffle both
+    trainers (numpy here, torch in ``gpu_teacher.py``) batch from, so they see the same
+    batches."""
+    rng = np.random.default_rng(seed)
+    keep = np.flatnonzero(np.array([len(s) for s in seqs]) > 0)
+    for _ in range(epochs):
+        yield keep[rng.permutation(len(keep))]
+
+
 class BagOfPieces:
     def __init__(self, table: np.ndarray, *, lr: float, b1: float = 0.9, b2: float = 0.999,
                  eps: float = 1e-8) -> None:

@@ -181,18 +181,11 @@ class TorchEncoder:
         return out
 
     def encode_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenBatch]]:
-        tok = self.tok
         seqs, maps = [], []
         for t in texts:
-            ids, wid = [tok.cls_id], []
-            words = tok.words(t)
-            for w, (_, pieces) in enumerate(words):
-                ids.extend(pieces)
-                wid.extend([w] * len(pieces))
-            del ids[self.max_length - 1 :]
-            ids.append(tok.sep_id)
+            ids, wid, words = self.tok.encode_with_words(t, self.max_length)
             seqs.append(ids)
-            maps.append((np.asarray(wid[: len(ids) - 2], dtype=np.int32), tuple(w for w, _ in words)))
+            maps.append((np.asarray(wid, dtype=np.int32), words))
         sent = np.zeros((len(texts), self.dim), dtype=np.float32)
         tokens: list[TokenBatch | None] = [None] * len(texts)
         for idx, mask, hidden in self._batches(seqs):
@@ -388,15 +381,13 @@ def torch_student(table0: np.ndarray, seqs: list[np.ndarray], targets: list[dict
     """``train_linker_student.train`` on torch: the same batches (same numpy shuffle), the
     same softmax cross-entropy against soft targets and the same Adam on only the rows a
     batch touches (``bag_of_pieces.BagOfPieces``), computed on the GPU."""
+    from bag_of_pieces import epoch_orders  # beside this script, or in the bundle
+
     T = torch.tensor(table0, dtype=torch.float32, device=device)
     m, v = torch.zeros_like(T), torch.zeros_like(T)
     b1, b2, eps = 0.9, 0.999, 1e-8
     step = 0
-    rng = np.random.default_rng(seed)
-    lens = np.array([len(x) for x in seqs])
-    keep = np.flatnonzero(lens > 0)
-    for ep in range(epochs):
-        order = keep[rng.permutation(len(keep))]
+    for ep, order in enumerate(epoch_orders(seqs, epochs, seed)):
         tot, hit = 0.0, 0
         t0 = time.perf_counter()
         for lo in range(0, len(order), batch):

@@ -70,7 +70,7 @@ from skillmix.link.linker import EscoLinker  # noqa: E402
 from skillmix.link.static import StaticEncoder, default_static_path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bag_of_pieces import BagOfPieces, save_table  # noqa: E402
+from bag_of_pieces import BagOfPieces, epoch_orders, save_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillmix" / "link" / "data" / "static_student.npz"
@@ -220,11 +220,7 @@ def train(table: np.ndarray, seqs: list[np.ndarray], targets: list[dict[int, flo
     """Cross-entropy of softmax(scale * cos(sum of piece vectors, label)) against soft
     targets; Adam on the rows of the table each batch touches."""
     model = BagOfPieces(table, lr=lr)
-    rng = np.random.default_rng(seed)
-    lens = np.array([len(s) for s in seqs])
-    keep = np.flatnonzero(lens > 0)
-    for ep in range(epochs):
-        order = keep[rng.permutation(len(keep))]
+    for ep, order in enumerate(epoch_orders(seqs, epochs, seed)):
         tot, hit = 0.0, 0
         t0 = time.perf_counter()
         for lo in range(0, len(order), batch):

@@ -31,6 +31,17 @@ def test_encoder_similarities_match_sentence_transformers(encoder) -> None:
         assert sims[i, j] == pytest.approx(want, abs=1e-4)
 
 
+def test_encode_with_words_is_encode_plus_a_word_per_piece(encoder) -> None:
+    tok = encoder.tokenizer
+    text = "Strong knowledge of HTML and CSS (LESS SCSS PostCSS) café"
+    ids, word_ids, words = tok.encode_with_words(text)
+    assert ids == REF_IDS and len(word_ids) == len(ids) - 2
+    assert [words[w] for w in word_ids][:3] == ["strong", "knowledge", "of"]
+    # cut at max_length: the word map is cut with the pieces
+    ids8, word_ids8, _ = tok.encode_with_words(text, max_length=8)
+    assert ids8 == tok.encode(text, max_length=8) and len(word_ids8) == 6
+
+
 def test_encoder_tokens_pool_back_to_sentence(encoder) -> None:
     sent, toks = encoder.encode_tokens(["present quarterly reports to executives", ""])
     assert toks[0].words == ("present", "quarterly", "reports", "to", "executives")

@@ -77,8 +77,11 @@ def current_until(document: Document | None, today: date) -> tuple[date, str]:
         return today, "today"
     from ..io.dates import latest_written_date, parse_timestamp
 
-    written = parse_timestamp(document.metadata.get("written"))
-    latest = latest_written_date(document.text)
+    meta = document.metadata
+    written = parse_timestamp(meta.get("written"))
+    # the reader keeps the text's latest date (io/reader.py); other documents are scanned
+    latest = (parse_timestamp(meta["latest_date"]) if "latest_date" in meta
+              else latest_written_date(document.text))
     # a file dated before a date its own text writes was stamped by something else (a
     # template, a copy): the text wins
     if written is not None and (latest is None or written >= latest):

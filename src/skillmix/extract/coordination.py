@@ -102,6 +102,9 @@ def _inner(norm, start, end, lookup, cand):
     """A name that is itself a coordination ("written and verbal communication" names
     communication skills) also names each conjunct's own skill: written communication,
     verbal communication."""
+    span = norm[start:end]
+    if " and " not in span and " or " not in span and " & " not in span:
+        return None  # the common case: no conjunction inside the name
     words = _WORD.findall(norm, start, end)
     at = next((j for j, w in enumerate(words) if w in _CONJ), None)
     if at is None or at == 0 or at >= len(words) - 2:

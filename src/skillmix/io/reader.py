@@ -200,6 +200,14 @@ def _document(parsed: _Parsed, data: bytes, name: str, kind: DocumentKind | None
 
         roles = parse_roles(parsed.text, sections) if doc_kind == "resume" else ()
     title = parsed.title or _first_line(parsed.text)
+    metadata = parsed.metadata
+    if any(r.current for r in roles):
+        # what "Current" is counted to needs the text's latest date: read it once here,
+        # not at every assessment (scanning a résumé's dates costs more than scoring it)
+        from .dates import latest_written_date
+
+        latest = latest_written_date(parsed.text)
+        metadata = {**metadata, "latest_date": latest.isoformat() if latest else None}
     return Document(
         id=doc_id or content_id(data),
         text=parsed.text,
@@ -210,7 +218,7 @@ def _document(parsed: _Parsed, data: bytes, name: str, kind: DocumentKind | None
         pages=parsed.pages,
         sections=sections,
         roles=roles,
-        metadata=parsed.metadata,
+        metadata=metadata,
     )
 
 

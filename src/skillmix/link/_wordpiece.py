@@ -131,6 +131,21 @@ class WordPiece:
         """Pre-tokenised words of ``text`` with their piece ids."""
         return [(w, self._pieces(w)) for w in self.pre_tokenise(self.normalise(text))]
 
+    def encode_with_words(
+        self, text: str, max_length: int = 128
+    ) -> tuple[list[int], list[int], tuple[str, ...]]:
+        """``encode`` plus, for every piece between [CLS] and [SEP], the index of the word
+        it belongs to, and the words themselves (token vectors are read back per word)."""
+        ids = [self.cls_id]
+        word_ids: list[int] = []
+        words = self.words(text)
+        for w, (_, pieces) in enumerate(words):
+            ids.extend(pieces)
+            word_ids.extend([w] * len(pieces))
+        del ids[max_length - 1 :]
+        ids.append(self.sep_id)
+        return ids, word_ids[: len(ids) - 2], tuple(w for w, _ in words)
+
     def encode(self, text: str, max_length: int = 128) -> list[int]:
         ids = [self.cls_id]
         for w in self.pre_tokenise(self.normalise(text)):

@@ -248,20 +248,12 @@ class MiniLMEncoder:
 
     def encode_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[TokenBatch]]:
         """Sentence embeddings plus each text's contextual token vectors and word map."""
-        tok = self.tokenizer
         seqs: list[list[int]] = []
         maps: list[tuple[np.ndarray, tuple[str, ...]]] = []
         for t in texts:
-            ids = [tok.cls_id]
-            wid: list[int] = []
-            words = tok.words(t)
-            for w, (_, pieces) in enumerate(words):
-                ids.extend(pieces)
-                wid.extend([w] * len(pieces))
-            del ids[self.max_length - 1 :]
-            ids.append(tok.sep_id)
+            ids, wid, words = self.tokenizer.encode_with_words(t, self.max_length)
             seqs.append(ids)
-            maps.append((np.asarray(wid[: len(ids) - 2], dtype=np.int32), tuple(w for w, _ in words)))
+            maps.append((np.asarray(wid, dtype=np.int32), words))
         sent = np.zeros((len(texts), self.dim), dtype=np.float32)
         tokens: list[TokenBatch | None] = [None] * len(texts)
         for idx, _ids, mask, hidden in self._batches(seqs):
