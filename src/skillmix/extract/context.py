@@ -69,7 +69,12 @@ _ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 #: sentence ends: newlines, bullets (the middle dot "·" too), . ! ? ; before white space (not "Node.js"), and a
 #: full stop or colon glued to a capitalized word, as in flattened job-board text
 #: ("...Instagram account.Engage with followers", "Requirements:Access to...")
-_SENTENCE_END = re.compile(r"[\n\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)")
+#: A line break is no end where a long line (40 characters or more) wraps onto a
+#: lower-case word: PDF text breaks a duty mid-sentence ("Managed and balanced the
+#: conference's $26,000+" / "budget."), and a short line ("Skills") is a heading.
+_SENTENCE_END = re.compile(
+    r"\n(?![a-z])|(?<![^\n]{40})\n|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)"
+)
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
 
 
