@@ -73,3 +73,17 @@ def test_an_employer_description_in_a_resume_is_not_the_candidates_work() -> Non
 )
 def test_a_head_that_keeps_the_duty(text: str, present: str) -> None:
     assert present in _skills(text)
+
+
+def test_extractor_data_files_reject_a_key_written_twice(tmp_path, monkeypatch) -> None:
+    """A second ``web-development:`` entry in evidence_phrases.yaml once silently dropped
+    every phrase of the first: the loader now refuses a key written twice."""
+    import yaml
+
+    from skillmix.extract import duties
+
+    text = "skills:\n  teamwork:\n    phrases: [a]\n  teamwork:\n    phrases: [b]\n"
+    with pytest.raises(yaml.constructor.ConstructorError, match="written twice"):
+        yaml.load(text, Loader=duties._StrictLoader)  # noqa: S506
+    for name in ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml"):
+        assert isinstance(duties.load_data(name), dict)

@@ -15,9 +15,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .normal_form import normalise_form
 
@@ -77,7 +74,6 @@ _SENTENCE_END = re.compile(
 )
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
 
-
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end. Two simple scans beat one regex with a
     look-behind alternative by about 2x on job-board text."""
@@ -105,7 +101,6 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 
-
 def years_in(text: str) -> list[tuple[int, float]]:
     """Years-of-experience expressions in ``text``: (offset, minimum years)."""
     out = []
@@ -123,15 +118,14 @@ def years_in(text: str) -> list[tuple[int, float]]:
         out.sort()
     return out
 
-
 @lru_cache(maxsize=1)
 def cue_phrases() -> dict[str, tuple[str, ...]]:
     """Normalised cue phrase -> the families it belongs to (from the data file). The
     extraction vocabulary compiles these into its automaton, so cues and skills are
     found in the same single pass over the text."""
-    raw = yaml.safe_load(
-        (resources.files("skillmix.extract") / "data" / "context_cues.yaml").read_text("utf-8")
-    )
+    from .duties import load_data  # the same strict reading as the other data files
+
+    raw = load_data("context_cues.yaml")
     phrases: dict[str, set[str]] = {}
     for fam in FAMILIES:
         for phrase in raw.get(fam) or []:
@@ -139,7 +133,6 @@ def cue_phrases() -> dict[str, tuple[str, ...]]:
             if norm:
                 phrases.setdefault(norm, set()).add(fam)
     return {k: tuple(sorted(v)) for k, v in phrases.items()}
-
 
 @dataclass(slots=True)
 class SentenceContext:
@@ -162,8 +155,6 @@ class SentenceContext:
         if self.fams is None:
             self.fams = frozenset(c[2] for c in self.cues)
         return self.fams
-
-
 
 class ContextRules:
     """Finds sentences and cues for a whole text once, then answers per mention."""

@@ -40,8 +40,9 @@ __all__ = [
 #: words between verb and object may not cross these (a new clause starts)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
 #: right after the verb, a word that makes it no duty: "Built for athletes", "leading to
-#: numerous promotions", "managed by"
-_PASSIVE = re.compile(r"\s+(?:for|by|to)\b", re.IGNORECASE)
+#: numerous promotions", "managed by"; "advising on customer targeting", "trained on
+#: Salesforce" take a topic, not an object
+_PASSIVE = re.compile(r"\s+(?:for|by|to|on|about)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
 #: a verb right after one of these is a noun ("new hires", "the leads", "our design")
 _NOUN_MARKERS = frozenset(
@@ -118,9 +119,33 @@ class DutyHit:
     quantity_kind: str | None = None
 
 
-def _load(name: str) -> dict:
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key written twice in one mapping is an error:
+    plain YAML keeps the last one, so a second ``web-development:`` entry would silently
+    drop every phrase of the first."""
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} is written twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
+def load_data(name: str) -> dict:
+    """One of the extractor's data files, read strictly (no key written twice)."""
     try:
-        raw = yaml.safe_load((resources.files("skillmix.extract") / "data" / name).read_text("utf-8"))
+        raw = yaml.load(  # noqa: S506 - a SafeLoader subclass
+            (resources.files("skillmix.extract") / "data" / name).read_text("utf-8"),
+            Loader=_StrictLoader)
     except (OSError, yaml.YAMLError) as err:
         raise E020(f"cannot read the extractor's {name} ({err}).") from None
     if not isinstance(raw, dict):
@@ -132,7 +157,7 @@ def _load(name: str) -> dict:
 def duty_patterns() -> tuple[DutyPattern, ...]:
     """The verb-object patterns of ``data/duty_patterns.yaml``."""
     out = []
-    for i, row in enumerate(_load("duty_patterns.yaml").get("patterns") or []):
+    for i, row in enumerate(load_data("duty_patterns.yaml").get("patterns") or []):
         try:
             out.append(DutyPattern(
                 index=i, skills=tuple(row["skills"]),
@@ -181,7 +206,7 @@ def evidence_forms() -> dict[str, tuple[str, ...]]:
     """Builtin skill id -> the normalised evidence phrases (with inflections) that show
     it, from ``data/evidence_phrases.yaml``."""
     out: dict[str, tuple[str, ...]] = {}
-    for sid, row in (_load("evidence_phrases.yaml").get("skills") or {}).items():
+    for sid, row in (load_data("evidence_phrases.yaml").get("skills") or {}).items():
         forms: list[str] = []
         for phrase in (row or {}).get("phrases") or ():
             norm = normalise_form(str(phrase))
