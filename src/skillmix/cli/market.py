@@ -171,14 +171,18 @@ def _pm(v: Any) -> str:
               "nothing is fitted; keyword and rule classifier on the same postings).")
 @click.option("--model", "model_path", type=click.Path(dir_okay=False, exists=True),
               help="With --shipped: a model JSON instead of the packaged one.")
+@click.option("--by-corpus", is_flag=True, help="Leave one corpus out: fit on the other corpora, score each "
+              "corpus in turn (keyword and rule classifier on the same postings; ± is a bootstrap over companies).")
 @click.option("--json", "as_json", is_flag=True)
 def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: int, seed: int,
-             preset: str | None, rules: str | None, shipped: bool, model_path: str | None, as_json: bool) -> None:
+             preset: str | None, rules: str | None, shipped: bool, model_path: str | None, by_corpus: bool,
+             as_json: bool) -> None:
     """Cross-validate the learned classifier: ``eval LABELS --postings DIR`` prints grouped,
     nested CV figures (mean ± sd over repeats) of the learned model next to the keyword
     baseline and the rule classifier on the same folds. ``eval CORPUS LABELS`` scores the
     rule classifier and the keyword baseline on one labelled corpus (development figures).
-    ``eval LABELS --postings DIR --shipped`` scores the shipped model on held-out labels."""
+    ``eval LABELS --postings DIR --shipped`` scores the shipped model on held-out labels;
+    ``eval LABELS --postings DIR --by-corpus`` leaves one corpus out at a time."""
     if shipped:
         if len(paths) != 1 or postings is None:
             raise click.UsageError("--shipped takes one LABELS file and --postings DIR.")
@@ -189,6 +193,9 @@ def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: 
         return
     if len(paths) != 1 or postings is None:
         raise click.UsageError("give LABELS with --postings DIR (cross-validation), or CORPUS LABELS.")
+    if by_corpus:
+        _eval_by_corpus(paths[0], postings, seed, as_json)
+        return
     from ..market import cross_validate_labels
 
     rep = cross_validate_labels(paths[0], postings, folds=folds, repeats=repeats, seed=seed,
@@ -215,10 +222,52 @@ def eval_cmd(paths: tuple[str, ...], postings: str | None, folds: int, repeats: 
         + (f" areas {v['areas_macro_f1']:.3f}" if "areas_macro_f1" in v else "")
         + f" ({v['positives']:.0f} positive)"
         for k, v in d["by_source"].items()))
+    for src, areas in d["areas_f1_by_source"].items():
+        click.echo(f"{src} areas F1 (learned, mean ± sd over repeats): " + ", ".join(
+            f"{a} {_pm(v)}" for a, v in areas.items()))
+    sd = d["by_source_sd"].get("linkedin/learned")
+    if sd:
+        li = d["by_source"]["linkedin/learned"]
+        click.echo("linkedin (learned, mean ± sd over repeats): " + ", ".join(
+            f"{k} {li[k]:.3f} ± {sd[k]:.3f}" for k in ("precision", "recall", "f1", "strength_acc_pos", "areas_macro_f1")
+            if k in li))
     if d["errors"]["false_negatives"] or d["errors"]["false_positives"]:
         click.echo(f"usually wrong: false negatives {', '.join(d['errors']['false_negatives']) or '-'}; "
                    f"false positives {', '.join(d['errors']['false_positives']) or '-'}", err=True)
     sys.stdout.flush()
+
+
+def _eval_by_corpus(labels: str, postings: str, seed: int, as_json: bool) -> None:
+    from ..market.generalization import leave_one_corpus_out_labels
+
+    rep = leave_one_corpus_out_labels(labels, postings, seed=seed, progress=lambda msg: click.echo(msg, err=True))
+    d = rep.to_dict()
+    if as_json:
+        emit_json(d)
+        return
+
+    def fig(v: Any) -> str:
+        return "n/a" if v is None else f"{v['value']:.3f} ± {v['sd']:.3f}"
+
+    rows = []
+    for s in d["splits"]:
+        for m, name in (("learned", "learned classifier"), ("keyword", "keyword 'social media' in text"),
+                        ("rules", "rule classifier")):
+            sc = s["scores"][m]
+            rows.append({"test corpus": f"{s['test']} ({s['n']}, {s['positives']} positive)", "model": name,
+                         "precision": fig(sc.get("precision")), "recall": fig(sc.get("recall")),
+                         "F1": fig(sc.get("f1")), "strength acc (positives)": fig(sc.get("strength_acc_pos")),
+                         "areas macro-F1": fig(sc.get("areas_macro_f1")) if m != "keyword" else ""})
+    emit_rows(rows, "table", title=("leave one corpus out: fitted on the other corpora, nothing fitted on the test "
+                                   f"corpus; ± = bootstrap sd over its company groups ({d['rounds']} rounds)"))
+    for s in d["splits"]:
+        click.echo(f"{s['test']} areas F1 (learned): " + ", ".join(
+            f"{a} {v['value']:.3f}" for a, v in s["areas_f1"].items()))
+    sys.stdout.flush()
+    for s in d["splits"]:
+        if s["false_positives"] or s["false_negatives"]:
+            click.echo(f"{s['test']}: false positives {', '.join(s['false_positives']) or '-'}; "
+                       f"false negatives {', '.join(s['false_negatives']) or '-'}", err=True)
 
 
 def _eval_shipped(labels: str, postings: str, model_path: str | None, seed: int, as_json: bool) -> None:

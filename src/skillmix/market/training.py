@@ -21,14 +21,14 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..errors.config_codes import C074, C075, C076, C079, C084
 from ..grouping import Groups
-from ..records import Posting
+from ..records import Extraction, Posting
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 from .evaluate import Label, keyword_verdict, score_verdicts
-from .features import AREAS, PostingFeatures, load_feature_lists, posting_features
+from .features import AREAS, FeatureLists, PostingFeatures, load_feature_lists, posting_features
 from .learned import LinearModel, MarketModel
 
-__all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "featurise",
-           "fit_market_model", "load_labelled_postings"]
+__all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "extract_all", "features_of",
+           "featurise", "fit_market_model", "load_labelled_postings"]
 
 #: corpus file and preset of each labelled source, inside the postings folder
 SOURCES = {"linkedin": ("linkedin_2024-04_sample.csv", "linkedin"),
@@ -107,23 +107,37 @@ def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list
     return sorted(out, key=lambda lp: lp.key)
 
 
-def featurise(items: Sequence[LabelledPosting], taxonomy: str = "builtin"
-              ) -> tuple[list[PostingFeatures], list[SocialMediaVerdict]]:
-    """Features of every posting, and the rule classifier's verdicts (for comparison)."""
+def extract_all(items: Sequence[LabelledPosting], taxonomy: str = "builtin"
+                ) -> tuple[list[Extraction], list[SocialMediaVerdict]]:
+    """The extraction of every posting, and the rule classifier's verdicts (for comparison)."""
     from ..extract import get_extractor
-    from .worker import title_family
 
     extractor = get_extractor(market_taxonomy_spec(taxonomy))
     rules = SocialMediaClassifier()
-    lists = load_feature_lists()
-    feats, rule_verdicts = [], []
+    extractions, rule_verdicts = [], []
     for lp in items:
         ext = extractor.extract(lp.posting)
-        rule = rules.classify(lp.posting, ext)
-        feats.append(posting_features(lp.posting.title, lp.posting.text, lp.posting.document.sections,
-                                      ext.mentions, title_family(lp.posting.title), lists))
-        rule_verdicts.append(rule)
-    return feats, rule_verdicts
+        extractions.append(ext)
+        rule_verdicts.append(rules.classify(lp.posting, ext))
+    return extractions, rule_verdicts
+
+
+def features_of(items: Sequence[LabelledPosting], extractions: Sequence[Extraction],
+                lists: FeatureLists | None = None) -> list[PostingFeatures]:
+    """Features of every posting read with ``lists`` (the packaged word lists by default): an
+    ablation swaps the lists and keeps the extraction."""
+    from .worker import title_family
+
+    lists = lists or load_feature_lists()
+    return [posting_features(lp.posting.title, lp.posting.text, lp.posting.document.sections, ext.mentions,
+                             title_family(lp.posting.title), lists) for lp, ext in zip(items, extractions)]
+
+
+def featurise(items: Sequence[LabelledPosting], taxonomy: str = "builtin", lists: FeatureLists | None = None,
+              ) -> tuple[list[PostingFeatures], list[SocialMediaVerdict]]:
+    """Features of every posting, and the rule classifier's verdicts (for comparison)."""
+    extractions, rule_verdicts = extract_all(items, taxonomy)
+    return features_of(items, extractions, lists), rule_verdicts
 
 
 def _shingles(text: str, k: int = 5) -> set[int]:
@@ -292,6 +306,10 @@ class CVReport:
     by_source: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     errors: Mapping[str, Sequence[str]] = field(default_factory=dict)
     areas_f1: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    #: standard deviation over repeats of each ``by_source`` figure
+    by_source_sd: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    #: the learned model's per-area F1 on each source's postings (mean, sd over repeats)
+    areas_f1_by_source: Mapping[str, Mapping[str, tuple[float, float]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         def pairs(d: Mapping[str, Mapping[str, tuple[float, float]]]) -> dict[str, Any]:
@@ -300,8 +318,10 @@ class CVReport:
 
         return {"n": self.n, "positives": self.positives, "groups": self.groups, "folds": self.folds,
                 "repeats": self.repeats, "seed": self.seed, "pooled": pairs(self.pooled),
-                "per_fold": pairs(self.per_fold), "by_source": self.by_source,
+                "per_fold": pairs(self.per_fold), "by_source": self.by_source, "by_source_sd": self.by_source_sd,
                 "areas_f1": {a: {"mean": round(v[0], 4), "sd": round(v[1], 4)} for a, v in self.areas_f1.items()},
+                "areas_f1_by_source": {src: {a: {"mean": round(v[0], 4), "sd": round(v[1], 4)} for a, v in d.items()}
+                                       for src, d in self.areas_f1_by_source.items()},
                 "errors": {k: list(v) for k, v in self.errors.items()}}
 
 
@@ -339,6 +359,7 @@ def cross_validate(
     pooled: dict[str, dict[str, list[float]]] = {m: {} for m in names}
     fold_vals: dict[str, dict[str, list[float]]] = {m: {} for m in names}
     src_acc: dict[str, dict[str, list[float]]] = {}
+    src_areas: dict[str, dict[str, list[float]]] = {}
     wrong: dict[str, int] = {}
     for r in range(repeats):
         cv = ms.StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed + r)
@@ -369,6 +390,9 @@ def cross_validate(
                                ("areas_macro_f1", s.areas_macro_f1), ("positives", float(s.tp + s.fn))):
                     if v is not None:
                         d.setdefault(key, []).append(v)
+                if m == "learned":
+                    for a, v in s.areas_f1.items():
+                        src_areas.setdefault(src, {}).setdefault(a, []).append(v)
         for i, p in enumerate(done):
             if p.requires != labels[i].requires:
                 wrong[items[i].key] = wrong.get(items[i].key, 0) + 1
@@ -380,5 +404,7 @@ def cross_validate(
         pooled={m: {k: _ms(v) for k, v in d.items() if not k.startswith("area_")} for m, d in pooled.items()},
         per_fold={m: {k: _ms(v) for k, v in d.items() if not k.startswith("area_")} for m, d in fold_vals.items()},
         by_source={k: {m: round(mean(v), 4) for m, v in d.items()} for k, d in src_acc.items()},
+        by_source_sd={k: {m: round(pstdev(v), 4) for m, v in d.items()} for k, d in src_acc.items()},
+        areas_f1_by_source={src: {a: _ms(v) for a, v in d.items()} for src, d in src_areas.items()},
         errors={"false_negatives": fn, "false_positives": fp}, areas_f1=areas_f1,
     )
