@@ -34,6 +34,13 @@ def test_is_manager_title_reads_the_titles_own_words() -> None:
         assert not is_manager_title(title), title
 
 
+def test_is_manager_title_an_account_or_case_manager_manages_no_one() -> None:
+    for title in ("Telephone Account Manager", "Key Accounts Manager", "Case Mgr", "Account Manager - Remote"):
+        assert not is_manager_title(title), title
+    for title in ("Account Director", "Sales Manager", "Case Management Supervisor", "Accounts Payable Manager"):
+        assert is_manager_title(title), title
+
+
 def test_level_keeps_the_text_from_lifting_a_manager_over_an_assistant() -> None:
     off, on = _scores(0.0, "Sales and Marketing Assistant", MARKETING), _scores(0.5, "Sales and Marketing Assistant", MARKETING)
     assert on["11-2021.00"] < off["11-2021.00"]  # Marketing Managers: text support halved

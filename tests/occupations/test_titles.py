@@ -170,3 +170,14 @@ def test_clean_title_keeps_the_job_before_to_the_boss() -> None:
     assert clean_title("Executive Assistant to the CEO") == clean_title("Executive Assistant")
     assert clean_title("PA to MD") == clean_title("Personal Assistant")
     assert normalise_title("PA to MD").soc.startswith("43-")
+
+
+def test_index_an_unknown_word_weighs_like_the_rarest_word() -> None:
+    """A title the index only partly knows ("Linux RedHat Engineer") does not match a bare
+    "Engineer" as well as the title "Engineer" itself does."""
+    idx = TitleNormaliser().index_
+    assert "redhat" not in idx.idf
+    bare = max(idx.search(("engineer",)))[0]
+    partly = max(idx.search(("redhat", "engineer")))[0]
+    assert partly < 0.8 * bare
+    assert idx.mass(("redhat",)) >= max(idx.idf.values()) ** 2

@@ -59,6 +59,7 @@ class TitleWords:
     places: frozenset[str]
     head_group: dict[str, int]
     manager_words: frozenset[str] = frozenset()
+    not_managers: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ class TitleWords:
             head_group={stem(str(word).lower()): i for i, group in enumerate(raw.get("head_groups", []))
                         for word in group},
             manager_words=frozenset(str(w).lower() for w in raw.get("manager_words", [])),
+            not_managers=frozenset((a, b) for a, b in (str(p).lower().split() for p in raw.get("not_managers", []))),
         )
 
 
@@ -140,11 +142,15 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def is_manager_title(title: str) -> bool:
     """The title names a manager's job: one of its words (abbreviations expanded) is a
-    ``manager_words`` entry ("Sr. Mktg Mgr", "Head of Sales", "Deputy Home Manager")."""
+    ``manager_words`` entry ("Sr. Mktg Mgr", "Head of Sales", "Deputy Home Manager"), outside
+    the ``not_managers`` pairs ("Account Manager" is a salesperson, "Case Manager" a social
+    worker or nurse)."""
     w = TitleWords.builtin()
+    prev = ""
     for t in tokens(_fold(title)):
-        if t in w.manager_words or any(x in w.manager_words for x in w.abbreviations.get(t, ())):
+        if any(x in w.manager_words and (prev, x) not in w.not_managers for x in (t, *w.abbreviations.get(t, ()))):
             return True
+        prev = t
     return False
 
 

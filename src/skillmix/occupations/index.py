@@ -100,6 +100,10 @@ class TitleIndex:
                 df[t] = df.get(t, 0) + 1
         n = len(self.entries)
         self.idf: dict[str, float] = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+        # a word no O*NET title has ("Linux", "RedHat") is as rare as a word can be: it weighs
+        # in the query like the rarest indexed word, so a title left unmatched in part
+        # ("Senior Linux/RedHat Engineer") does not score as if it were its head alone
+        self.unknown_idf = math.log(n + 1) + 1.0
         self.df = df
         postings: dict[str, dict[int, float]] = {t: {} for t in df}
         self._norm: list[float] = []
@@ -132,13 +136,15 @@ class TitleIndex:
         self._official_socs: dict[str, frozenset[str]] = {t: frozenset(s) for t, s in by_word.items()}
 
     def mass(self, words: tuple[str, ...]) -> float:
-        """Idf mass of a word set (unknown words count as 1): how much meaning it carries."""
-        return sum(self.idf.get(t, 1.0) ** 2 for t in set(words))
+        """Idf mass of a word set (an unknown word as much as the rarest): how much meaning it carries."""
+        unknown = self.unknown_idf
+        return sum(self.idf.get(t, unknown) ** 2 for t in set(words))
 
     def official_overlap(self, words: tuple[str, ...], socs: Iterable[str]) -> dict[str, float]:
         """Per occupation, the share of the query's idf mass found in its own O*NET title."""
         idf = self.idf
-        weights = {t: idf.get(t, 1.0) ** 2 for t in set(words)}
+        unknown = self.unknown_idf
+        weights = {t: idf.get(t, unknown) ** 2 for t in set(words)}
         total = sum(weights.values())
         out: dict[str, float] = {}
         if not total:
@@ -197,7 +203,8 @@ class TitleIndex:
         known = [w for w in uniq if w in idf]
         if not known:
             return []
-        qnorm = (sum(idf[t] ** 2 for t in known) + (len(uniq) - len(known))) ** (1 - self.title_coverage)
+        qnorm = (sum(idf[t] ** 2 for t in known)
+                 + (len(uniq) - len(known)) * self.unknown_idf ** 2) ** (1 - self.title_coverage)
         known.sort(key=self.df.__getitem__)
         postings = self._postings
         acc: dict[int, float] = dict(postings[known[0]])

@@ -45,7 +45,7 @@ from .records import OccupationCandidate, TitleMatch
 __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 
 #: changes when the shipped data or the scoring changes (market runs record it)
-NORMALISER_VERSION = "onet-29.2/3"
+NORMALISER_VERSION = "onet-29.2/4"
 
 PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
