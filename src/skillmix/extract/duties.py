@@ -72,7 +72,9 @@ _OBJECT_FOLLOWERS = frozenset(
     "many several more most other such any no "
     "is are was were be been being has have had will would can could should may might "
     "must do does did not also "
-    "etc responsible dedicated comprised composed accountable tasked members member".split()
+    "etc responsible dedicated comprised composed accountable tasked members member "
+    # amounts after the object: "budgets up to $100,000", "a budget exceeding $2M"
+    "up totaling totalling worth exceeding ranging averaging".split()
 ) | frozenset(
     # heads that keep the duty's meaning: "managed social media programs", "oversaw
     # budget plans", "designed training courses", "built partner relationships"
