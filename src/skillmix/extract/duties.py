@@ -39,6 +39,8 @@ __all__ = [
 
 #: words between verb and object may not cross these (a new clause starts)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
+#: participles that make the object a modifier: "Oversee staff related issues"
+_COMPOUND_PARTICIPLES = frozenset("related oriented specific facing".split())
 #: right after the verb, a word that makes it no duty: "Built for athletes", "leading to
 #: numerous promotions", "managed by"; "advising on customer targeting", "trained on
 #: Salesforce" take a topic, not an object
@@ -347,7 +349,8 @@ def find_duties(
                 nxt = _NEXT_WORD.match(text, o_end)
                 if nxt is not None:
                     w = nxt.group(1)
-                    if w not in _OBJECT_FOLLOWERS and not w.endswith(("ly", "ing", "ed")):
+                    if w in _COMPOUND_PARTICIPLES or (
+                            w not in _OBJECT_FOLLOWERS and not w.endswith(("ly", "ing", "ed"))):
                         continue  # "manage ... department equipment": a compound's modifier
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)

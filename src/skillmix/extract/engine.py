@@ -152,6 +152,8 @@ def _organisation(doc: Document) -> str | None:
     return None
 
 _FINAL_DOT = re.compile(r"\.(?= |$)")
+#: the last word of a name that adds nothing of its own to an overlapping name
+_GENERIC_TAIL = re.compile(r" (?:skills?|abilit(?:y|ies)|experience|knowledge|expertise)$")
 
 _SECTION_REQUIREMENT = {
     "requirements": "required",
@@ -352,7 +354,13 @@ class Extractor:
             taken = bytearray(len(norm) + 1)
             chosen = []
             for start, end, cand in hits:
-                if taken.find(1, start, end) == -1:
+                if taken.find(1, start, end) == -1 or (
+                    # two names sharing a word ("advertising campaign" / "campaign
+                    # management"): the second is credited too, unless what it adds is
+                    # a generic noun ("executive communication" / "communication skills")
+                    taken[start] and not taken[end - 1]
+                    and _GENERIC_TAIL.search(norm, start, end) is None
+                ):
                     taken[start:end] = b"\x01" * (end - start)
                     chosen.append((start, end, cand))
             chosen.sort(key=lambda h: h[0])

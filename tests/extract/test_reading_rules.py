@@ -1,0 +1,74 @@
+"""Rules added after reading résumés and postings nobody had tuned on (LiveCareer PDFs and
+LinkedIn postings outside every gold set): each test is a wording from such a document."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.extract import get_extractor
+
+
+def _credited(text: str, kind: str = "resume") -> dict[str, str]:
+    ext = get_extractor("builtin").extract(text, kind=kind)
+    return {m.skill_id: m.usage for m in ext.mentions if not m.negated and m.usage != "consumer"}
+
+
+def test_a_wrapped_pdf_line_does_not_end_the_duty() -> None:
+    text = ("Dominican Student Conference, Officer of Logistics and Finances · Managed and "
+            "balanced the conference's $26,000+\nbudget. Individually raised funds")
+    assert "budget-management" in _credited(text)
+    # a short line is a heading, and a capitalised next line starts anew
+    from skillmix.extract.context import sentence_ends
+
+    assert sentence_ends("Skills\nmarketing, sales") == [7]
+    assert sentence_ends("A line long enough to be wrapped by the PDF writer\nBudget") == [51]
+    assert sentence_ends("A line long enough to be wrapped by the PDF writer\nbudget") == []
+
+
+def test_power_user_is_no_consumer_claim() -> None:
+    got = _credited("Power user of MS Excel, Power BI, JIRA, Salesforce")
+    assert {"microsoft-excel", "power-bi", "jira", "salesforce"} <= set(got)
+    ext = get_extractor("builtin").extract("I am a regular user of Instagram", kind="resume")
+    assert [m.usage for m in ext.mentions if m.skill_id == "instagram"] == ["consumer"]
+
+
+def test_two_names_sharing_a_word_are_both_credited() -> None:
+    got = _credited("Advertising campaign management")
+    assert {"advertising", "campaign-management"} <= set(got)
+    # what the second adds is only "skills": no second credit
+    assert "communication-skills" not in _credited("Strong Executive Communication Skills")
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Recruited more than 60 partners across eight categories", "hiring", False),
+    ("Recruited and trained 12 sales reps", "hiring", True),
+    ("Oversee staff related issues related to computer upgrades", "people-management", False),
+    ("Edit and proof both print and online articles", "proofreading", True),
+    ("Curate extra content from member submissions", "content-curation", True),
+    ("Spoke publicly at interviews, press conferences, and presentations", "spokesperson", True),
+    ("Garnered first national and international coverage", "media-relations", True),
+    ("Managed online and print advertising budgets up to $100,000.", "budget-management", True),
+    ("Answer Service Desk requests and tickets in a timely manner", "ticketing-systems", True),
+    ("Keynote slides (songs and announcements)", "public-speaking", False),
+    ("overseeing the launch of the web-based version", "event-marketing", False),
+    ("advising on customer targeting strategy", "customer-service", False),
+])
+def test_duties_read_as_a_recruiter_reads_them(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Full Stack Engineer", "full-stack-development"),
+    ("clarify their requirements (if needed) to develop sound solutions", "requirements-gathering"),
+    ("Assisting junior developers and other team members", "mentoring"),
+    ("Excellent communication skills with the ability to influence and inspire "
+     "cross-functional teams.", "influencing-without-authority"),
+    ("Aid in planning and implementation of conference sponsorships", "sponsorship-management"),
+])
+def test_posting_paraphrases(text: str, skill: str) -> None:
+    assert skill in _credited(text, kind="posting")
+
+
+def test_visa_sponsorship_is_no_sponsorship_work() -> None:
+    assert "sponsorship-management" not in _credited(
+        "We do not offer visa sponsorship for this role.", kind="posting")
