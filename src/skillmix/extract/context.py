@@ -70,7 +70,7 @@ _ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 #: lower-case word: PDF text breaks a duty mid-sentence ("Managed and balanced the
 #: conference's $26,000+" / "budget."), and a short line ("Skills") is a heading.
 _SENTENCE_END = re.compile(
-    r"\n(?![a-z])|(?<![^\n]{40})\n|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)"
+    r"\n(?:(?![a-z])|(?<![^\n]{40}\n))|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)"
 )
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
 
