@@ -52,6 +52,12 @@ def test_two_names_sharing_a_word_are_both_credited() -> None:
     ("Keynote slides (songs and announcements)", "public-speaking", False),
     ("overseeing the launch of the web-based version", "event-marketing", False),
     ("advising on customer targeting strategy", "customer-service", False),
+    ("craft short term/long term email marketing communication strategy", "email-marketing",
+     True),
+    ("Generated data to track trends related to Honda's brand on social media",
+     "trend-analysis", True),
+    ("Creative process of tags, pictures, hashtags, and topics for Twitter", "hashtag-strategy",
+     True),
 ])
 def test_duties_read_as_a_recruiter_reads_them(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present

@@ -349,7 +349,8 @@ def find_duties(
                 nxt = _NEXT_WORD.match(text, o_end)
                 if nxt is not None:
                     w = nxt.group(1)
-                    if w in _COMPOUND_PARTICIPLES or (
+                    if (w in _COMPOUND_PARTICIPLES
+                            and not text.startswith(" to", nxt.end())) or (
                             w not in _OBJECT_FOLLOWERS and not w.endswith(("ly", "ing", "ed"))):
                         continue  # "manage ... department equipment": a compound's modifier
                 if best is None or (o_end - v_start) < (best[1] - best[0]):

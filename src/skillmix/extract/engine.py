@@ -356,9 +356,10 @@ class Extractor:
             for start, end, cand in hits:
                 if taken.find(1, start, end) == -1 or (
                     # two names sharing a word ("advertising campaign" / "campaign
-                    # management"): the second is credited too, unless what it adds is
-                    # a generic noun ("executive communication" / "communication skills")
-                    taken[start] and not taken[end - 1]
+                    # management", "email marketing" / "marketing communication"): both
+                    # are credited, unless the second adds only a generic noun
+                    # ("executive communication" / "communication skills")
+                    (taken[start] != taken[end - 1])
                     and _GENERIC_TAIL.search(norm, start, end) is None
                 ):
                     taken[start:end] = b"\x01" * (end - start)
