@@ -31,6 +31,8 @@ REMOTIVE_DEFAULT_CAP = 9
 ADZUNA_CAP = 6
 ADZUNA_HEALTH = 20
 HEALTH = "Healthcare & Nursing Jobs"
+#: the coded files that existed when this sample was drawn (later samples must not change it)
+EARLIER = ("titles_linkedin_coded.jsonl", "titles_more_coded.jsonl", "titles_new_coded.jsonl")
 
 
 def _key(title: str) -> str:
@@ -40,10 +42,8 @@ def _key(title: str) -> str:
 def coded_keys() -> set[tuple[str, str]]:
     """(source, document) of every posting already coded (LinkedIn rows carry no source)."""
     keys = set()
-    for path in sorted((ROOT / "bench/data").glob("titles_*_coded.jsonl")):
-        if path.name == "titles_fresh2_coded.jsonl":
-            continue
-        for line in path.open():
+    for name in EARLIER:
+        for line in (ROOT / "bench/data" / name).open():
             row = json.loads(line)
             keys.add((row.get("source", "linkedin"), str(row["document"])))
     return keys
