@@ -4,8 +4,7 @@ Run once, before any system output on the drawn postings was seen; the codes wer
 added by reading each title and its posting text. Kept so the draw can be checked:
 
 - postings already in any ``bench/data/titles_*_coded.jsonl`` (the four of ``EARLIER``) are
-  left out, and so is a
-  title equal (lower-cased, spaces squeezed) to any title coded before or drawn before;
+  left out, and so is a title equal (lower-cased, spaces squeezed) to any title coded before or drawn before;
 - Remotive (April 2025): by the time of this draw only 8 of its 215 postings were not yet
   coded; 4 of them repeat a coded title, so 4 are drawn (``REMOTIVE_CAP`` a category is
   never reached);
