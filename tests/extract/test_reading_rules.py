@@ -78,3 +78,11 @@ def test_posting_paraphrases(text: str, skill: str) -> None:
 def test_visa_sponsorship_is_no_sponsorship_work() -> None:
     assert "sponsorship-management" not in _credited(
         "We do not offer visa sponsorship for this role.", kind="posting")
+
+
+def test_an_abbreviation_defined_in_brackets_is_no_skill() -> None:
+    got = _credited("Collaborate with the company's executive leadership team (ELT) to develop "
+                    "organizational goals", kind="posting")
+    assert "etl" not in got
+    assert "etl" in _credited("Experience with ETL and ELT pipelines", kind="posting")
+    assert "seo" in _credited("Search Engine Optimization (SEO) and SEM", kind="posting")

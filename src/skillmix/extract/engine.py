@@ -190,6 +190,24 @@ def as_document(item: Input, kind: str | None = None) -> Document:
 _SENTENCE_START = frozenset("\n.!?:;\u2022*-\u2013\u2014>|")
 
 
+_MINOR_WORDS = frozenset("of and the for & to in on a an".split())
+
+
+def _defines_acronym(text: str, start: int, end: int, form: str) -> bool:
+    """"executive leadership team (ELT)": a short capital form in brackets right after
+    words whose initials spell it is that phrase's abbreviation, not a skill of the same
+    spelling (ETL's "ELT"). The phrase itself, when it names a skill ("Search Engine
+    Optimization (SEO)"), is found on its own."""
+    if not (2 <= len(form) <= 6 and form.isupper() and form.isalpha()):
+        return False
+    if start == 0 or text[start - 1] != "(" or text[end:end + 1] != ")":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, start - 80):start - 1])
+             if w.lower() not in _MINOR_WORDS]
+    initials = "".join(w[0] for w in words[-len(form):]).upper()
+    return initials == form
+
+
 def _guard_ok(text: str, start: int, end: int, glue: frozenset[int] = frozenset()) -> bool:
     """Extra checks for exact-spelling forms ("Go", "R", "Excel"): capitalization proves
     nothing at the start of a sentence ("Go digital!", "Excel in a fast pace") unless the
@@ -334,7 +352,10 @@ class Extractor:
                     continue  # the form runs across a glue point: two list items
                 start -= k
                 end -= bisect_right(inserted, end - 1)
-            if first is not None:  # the usual case: no spelling guard
+            if start and text[start - 1] == "(" and _defines_acronym(
+                    text, start, end, text[start:end]):
+                pass  # "executive leadership team (ELT)": an abbreviation defined here
+            elif first is not None:  # the usual case: no spelling guard
                 add_hit((start, end, first))
             elif cands:
                 for cand in cands:
