@@ -32,8 +32,13 @@ Remotive/Adzuna: 15 ``social``/``named_r2``, 8 ``marketing``, 7 ``rest``), leavi
 the earlier double pass and the 26 labels the reader had seen, for a blind re-labelling
 (``pass3_batch_*.txt``). On LinkedIn it measures two different readers.
 
+LinkedIn areas round (``--linkedin-areas DIR``, session 4): 20 LinkedIn postings, a plain seeded
+random draw among those the agreement round left out, re-read blind to the stored labels and
+to any model output, to find area labels that contradict the guide (``pass4_batch_*.txt``).
+
 Usage:
     python scripts/sample_market_labels.py            # writes data/labels/market_sample.jsonl
+    python scripts/sample_market_labels.py --linkedin-areas DIR   # the LinkedIn areas draw
     python scripts/sample_market_labels.py --agreement DIR   # the agreement draw, text to DIR
     python scripts/sample_market_labels.py --heldout DIR   # the held-out draw, text to DIR
     python scripts/sample_market_labels.py --round2 --dump DIR
@@ -124,7 +129,11 @@ def main() -> None:
     ap.add_argument("--agreement", metavar="DIR", help="draw the agreement sample (see above), text to DIR")
     ap.add_argument("--heldout", metavar="DIR", help="draw the held-out set (see above), text to DIR")
     ap.add_argument("--round2", action="store_true", help="add round 2 (see above) to the sample")
+    ap.add_argument("--linkedin-areas", metavar="DIR", help="draw the LinkedIn areas re-read (see above), text to DIR")
     args = ap.parse_args()
+    if args.linkedin_areas:
+        linkedin_areas(Path(args.linkedin_areas))
+        return
     if args.round2:
         round2(Path(args.out), Path(args.dump) if args.dump else None)
         return
@@ -281,6 +290,25 @@ def agreement(folder: Path) -> None:
         (folder / f"agree_{n // 10:02d}.txt").write_text("".join(
             f"===== {s}:{i} | {texts[(s, i)].title} | {texts[(s, i)].company}\n" + " ".join(texts[(s, i)].text.split()) + "\n"
             for (s, i), _ in chosen[n:n + 10]), "utf-8")
+
+
+def linkedin_areas(folder: Path, k: int = 20) -> None:
+    """The LinkedIn areas draw (see the module doc): random, seeded, never by label or model."""
+    from skillmix.io import read_corpus
+
+    labels = ROOT / "data" / "labels"
+    done = {(o["source"], o["id"]) for o in map(json.loads, (labels / "agreement_sample.jsonl").read_text("utf-8").splitlines())}
+    texts = {("linkedin", p.id): p for p in read_corpus(SHARED / "postings" / "linkedin_2024-04_sample.csv",
+                                                       preset="linkedin")}
+    pool = sorted(x for x in texts if x not in done)
+    chosen = random.Random(f"{SEED}:linkedin_areas").sample(pool, k)
+    (labels / "linkedin_areas_sample.jsonl").write_text(
+        "".join(json.dumps({"source": s, "id": i}) + "\n" for s, i in chosen), "utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(0, len(chosen), 5):
+        (folder / f"li_areas_{n // 5:02d}.txt").write_text("".join(
+            f"===== {s}:{i} | {texts[(s, i)].title} | {texts[(s, i)].company}\n" + " ".join(texts[(s, i)].text.split())
+            + "\n" for s, i in chosen[n:n + 5]), "utf-8")
 
 
 def double(folder: Path) -> None:
