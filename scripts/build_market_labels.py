@@ -13,6 +13,10 @@ Usage:
     python scripts/build_market_labels.py            # pass 1 + held-out -> market_labels.jsonl
     python scripts/build_market_labels.py --pass 2    # pass 2 -> market_labels_pass2.jsonl
     python scripts/build_market_labels.py --heldout   # heldout_batch_* -> market_labels_heldout.jsonl
+
+Corrections (``raw/corrections_*.txt``, same line form, each with a note saying why) replace a
+label of the development pool (``market_labels.jsonl``) only; the files of each reading pass,
+the frozen held-out file included, keep what was read then.
 """
 
 from __future__ import annotations
@@ -59,6 +63,30 @@ def parse_line(line: str, where: str) -> dict:
             "evidence": quotes, "note": note.strip()}
 
 
+def _corrected(rows: list[dict], texts: dict) -> list[dict]:
+    """``rows`` with the labels of ``raw/corrections_*.txt`` in place of the ones they correct."""
+    fixes = {}
+    for f in sorted((ROOT / "data" / "labels" / "raw").glob("corrections_*.txt")):
+        for n, line in enumerate(f.read_text("utf-8").splitlines(), 1):
+            if line.strip():
+                row = parse_line(line, f"{f.name}:{n}")
+                if not row["note"] or (row["source"], row["job_id"]) not in texts:
+                    raise SystemExit(f"{f.name}:{n}: a correction needs a note and an existing posting")
+                fixes[(row["source"], row["job_id"])] = (row, f.name.removesuffix(".txt"))
+    out = []
+    for r in rows:
+        fix = fixes.pop((r["source"], r["job_id"]), None)
+        if fix is not None:
+            new, where = fix
+            r = {**r, "requires_social_media": new["requires_social_media"], "strength": new["strength"],
+                 "areas": new["areas"], "note": (r["note"] + " " if r["note"] else "") + new["note"],
+                 "corrected": where}
+        out.append(r)
+    if fixes:
+        raise SystemExit(f"corrections for postings with no label: {sorted(fixes)}")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pass", dest="npass", type=int, default=1)
@@ -99,6 +127,8 @@ def main() -> None:
                              "strength": obj.get("strength", "none"), "areas": sorted(obj.get("areas") or []),
                              "evidence": obj.get("evidence") or [], "note": obj.get("note", ""),
                              "labeller": "shared-v1", "guide_version": "1"})
+    if args.npass == 1 and not args.heldout:
+        rows = _corrected(rows, texts)
     seen = set()
     for r in rows:
         k = (r["source"], r["job_id"])

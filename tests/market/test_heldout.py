@@ -95,3 +95,19 @@ def test_heldout_labels_frozen_then_pooled(shared_data: Path) -> None:
     rep = score_held_out(HELDOUT, shared_data / "postings", rounds=50)
     assert rep.n == 119 and rep.scores["learned"].fp <= 1
     assert (rep.scores["learned"].areas_macro_f1 or 0.0) > 0.70
+
+
+def test_heldout_file_keeps_what_was_read_when_the_pool_is_corrected() -> None:
+    # corrections (raw/corrections_*.txt) change the development pool only, never a reading pass
+    pool = {(r["source"], r["job_id"]): r for r in map(json.loads, (REPO / "data" / "labels" / "market_labels.jsonl")
+                                                       .read_text("utf-8").splitlines()) if r}
+    fixes = [line.split("|") for f in sorted((REPO / "data" / "labels" / "raw").glob("corrections_*.txt"))
+             for line in f.read_text("utf-8").splitlines() if line.strip()]
+    held = {(r["source"], r["job_id"]): r for r in map(json.loads, HELDOUT.read_text("utf-8").splitlines()) if r}
+    assert fixes and sum("corrected" in r for r in pool.values()) == len(fixes)
+    for key, _, _, areas, _, note in fixes:
+        row = pool[tuple(key.split(":", 1))]  # type: ignore[index]
+        assert row["corrected"].startswith("corrections_") and note in row["note"]
+        assert len(row["areas"]) == len(set(areas))
+        if tuple(key.split(":", 1)) in held:
+            assert held[tuple(key.split(":", 1))]["areas"] != row["areas"]  # type: ignore[index]
