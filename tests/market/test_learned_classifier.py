@@ -287,6 +287,9 @@ def test_report_note_warns_on_a_perfect_estimate() -> None:
 
     assert "refined on these same labels" in _estimate_note(clf(1.0))
     assert "refined" not in _estimate_note(clf(0.95))
+    c = clf(1.0)
+    c["estimate"]["before_refinement"] = {"precision": {"mean": 0.91, "sd": 0.02}, "recall": {"mean": 0.94, "sd": 0.01}}
+    assert "before that refinement" in _estimate_note(c) and "precision 0.91 and recall 0.94" in _estimate_note(c)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -64,8 +64,14 @@ def _perfect_caveat(est: Mapping[str, Any]) -> str:
     classifier's word lists were refined on the very labels that measure it."""
     if min(est["precision"]["mean"], est["recall"]["mean"]) < 0.995:
         return ""
-    return (" A perfect cross-validated score means the word lists were refined on these same labels: "
+    note = (" A perfect cross-validated score means the word lists were refined on these same labels: "
             "expect lower precision and recall on new postings.")
+    before = est.get("before_refinement") or {}
+    if before.get("precision") and before.get("recall"):
+        note += (f" With the word lists as they were before that refinement, the same cross-validation gives "
+                 f"precision {before['precision']['mean']:.2f} and recall {before['recall']['mean']:.2f}: "
+                 f"a more cautious estimate.")
+    return note
 
 
 def _skill_labels(taxonomy: str) -> dict[str, str]:
@@ -92,6 +98,9 @@ def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
     pooled = (model.cv.get("pooled") or {}).get("learned") or {}
     base = (model.cv.get("pooled") or {}).get("keyword") or {}
     est = {k: pooled[k] for k in ("precision", "recall", "f1", "strength_acc_pos", "areas_macro_f1") if k in pooled}
+    before = (model.cv.get("before_refinement") or {}).get("learned") or {}
+    if est and before:
+        est["before_refinement"] = {k: before[k] for k in ("precision", "recall", "f1") if k in before}
     return {"name": "learned classifier", "version": model.version, "estimate": est or None,
             "keyword_f1": base.get("f1"), "labels": dict(model.trained_on),
             "folds": model.cv.get("folds"), "repeats": model.cv.get("repeats")}
