@@ -86,3 +86,21 @@ def test_an_abbreviation_defined_in_brackets_is_no_skill() -> None:
     assert "etl" not in got
     assert "etl" in _credited("Experience with ETL and ELT pipelines", kind="posting")
     assert "seo" in _credited("Search Engine Optimization (SEO) and SEM", kind="posting")
+
+
+def test_a_case_sensitive_name_in_capitals_inside_ordinary_text() -> None:
+    assert "java" in _credited("Knowledge and experience in Python, C++, or JAVA is a plus.",
+                               kind="posting")
+    assert "microsoft-excel" not in _credited("EXCEL IN SALES AND MARKETING", kind="posting")
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Develops and directs software system tests, programming", "software-testing"),
+    ("Construct and adapt data models to support analysis work.", "data-modeling"),
+    ("Leverage cloud environments to ensure a robust and scalable infrastructure.",
+     "scalable-systems"),
+    ("Write technical reports and give feedback by emails and presentations.",
+     "technical-writing"),
+])
+def test_engineering_paraphrases(text: str, skill: str) -> None:
+    assert skill in _credited(text, kind="posting")

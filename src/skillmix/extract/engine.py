@@ -193,6 +193,18 @@ _SENTENCE_START = frozenset("\n.!?:;\u2022*-\u2013\u2014>|")
 _MINOR_WORDS = frozenset("of and the for & to in on a an".split())
 
 
+def _capitals_of(text: str, start: int, end: int, exact: str) -> bool:
+    """"Python, C++, or JAVA": a case-sensitive name of four letters or more written in
+    capitals inside ordinary text is still the name; in a line of capitals (a heading,
+    "EXCEL IN SALES") it proves nothing."""
+    if len(exact) < 4 or text[start:end] != exact.upper() or exact.isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    return any(c.islower() for c in line)
+
+
 def _defines_acronym(text: str, start: int, end: int, form: str) -> bool:
     """"executive leadership team (ELT)": a short capital form in brackets right after
     words whose initials spell it is that phrase's abbreviation, not a skill of the same
@@ -360,8 +372,9 @@ class Extractor:
             elif cands:
                 for cand in cands:
                     exact = cand[2]
-                    if exact is None or (text[start:end] == exact
-                                         and _guard_ok(text, start, end, glue_set)):
+                    if exact is None or (
+                            (text[start:end] == exact or _capitals_of(text, start, end, exact))
+                            and _guard_ok(text, start, end, glue_set)):
                         add_hit((start, end, cand))
                         break
             if with_cues:
