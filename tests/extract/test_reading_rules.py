@@ -104,3 +104,11 @@ def test_a_case_sensitive_name_in_capitals_inside_ordinary_text() -> None:
 ])
 def test_engineering_paraphrases(text: str, skill: str) -> None:
     assert skill in _credited(text, kind="posting")
+
+
+def test_a_brand_in_camel_case_is_no_glued_text_and_an_aside_no_clause() -> None:
+    text = ("Responsible for leading the SkillRamp (formerly ExecuTrain Southwest) sales team "
+            "in growing IT training revenues.")
+    assert "team-leadership" in _credited(text)
+    assert "budget-management" in _credited("Responsible for $1M annual IT budget including "
+                                             "staffing, operations and purchasing.")

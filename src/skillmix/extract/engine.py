@@ -47,6 +47,8 @@ _GLUE = re.compile(r"[a-z.:;!?](?=[A-Z][a-z])")
 _CAPS_PAIR = re.compile(r"[A-Z0-9][A-Z]")
 _PUNCT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)")
 _LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
+#: a whole lower-case word just before a glue point ("customersManage")
+_LOWER_LEFT = re.compile(r"(?<![A-Za-z])[a-z]{3,}$")
 _RIGHT_WORD = re.compile(r"[A-Z][a-z]+")
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#")
 
@@ -88,6 +90,11 @@ def glue_points(text: str, known=None) -> list[int]:
                 out.append(lo + i)
                 break
     starts = set(out)
+    # a lower-case word glued to a capital ("customersManage") is flattened text for
+    # sure; a capitalised one ("InstagramContributing") may be a brand ("SkillRamp",
+    # "ExecuTrain"), so it is parted only in a text that shows glue elsewhere
+    flattened = bool(out) or any(_LOWER_LEFT.search(text, max(0, end - 40), end)
+                                 for end in camel)
     for end in camel:
         left = _LEFT_WORD.search(text, max(0, end - 40), end)
         if left is None or (left.start() and text[left.start() - 1].isalpha()
@@ -96,7 +103,7 @@ def glue_points(text: str, known=None) -> list[int]:
         if left.group()[0].isupper():
             right = _RIGHT_WORD.match(text, end)
             token = (left.group() + (right.group() if right else "")).lower()
-            if known is None or known(token):
+            if known is None or known(token) or not flattened:
                 continue  # a camel-case name ("LinkedIn"), or no way to tell
         out.append(end)
         starts.add(end)
