@@ -17,7 +17,10 @@ Two test sets, both printed with the baseline computed in the same run:
 3. **Remotive and Adzuna postings coded by reading**, two samples: ``titles_more_coded.jsonl``
    (241; company folds 0-1 read for errors) and ``titles_new_coded.jsonl`` (100, a seeded
    sample of postings not in the first, stratified by category; errors never read), shipped
-   defaults; then the knobs by the same grouped CV over all 572 coded postings.
+   defaults; then the knobs by the same grouped CV over all 721 coded development postings:
+   these two, LinkedIn, and ``titles_fresh2_coded.jsonl`` (149; measured once as a blind
+   sample, its errors read afterwards, so development data since normaliser version 5).
+   ``titles_fresh3_coded.jsonl`` is in none of them (``titles_fresh3_eval.py``).
 
 Metrics at the SOC detailed level (6-digit, "15-1252"): top-1 exact (= the primary code),
 top-1 acceptable (primary or an alternative), top-5 acceptable; at the major-group level
@@ -277,7 +280,8 @@ def main() -> None:
     items = linkedin_items()
     golds = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in items]
     more, new = more_items(), more_items("titles_new_coded.jsonl")
-    union = items + more + new
+    fresh2 = more_items("titles_fresh2_coded.jsonl")
+    union = items + more + new + fresh2
     ug = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in union]
     full = TitleNormaliser(k=5)
     base_full = CharTfidf(load_onet_titles())
@@ -335,10 +339,10 @@ def main() -> None:
                               "skillmix_before_level": on(p_before, ix),
                               "skillmix_title_only": on(p_title_only, ix), "char_tfidf": on(p_base, ix)}
 
-    # 4. every coded posting (LinkedIn + both Remotive/Adzuna samples): the knobs chosen by
+    # 4. every coded development posting (LinkedIn + three Remotive/Adzuna samples): the knobs chosen by
     #    5-fold CV grouped by company over the union (companies of different sources never
     #    share a fold key); per source, mean and sd over the held-out folds
-    usrc = ["linkedin"] * len(items) + [it["source"] for it in more + new]
+    usrc = ["linkedin"] * len(items) + [it["source"] for it in more + new + fresh2]
     ufolds = folds_by_company(union)
     upred, uchosen = choose_by_cv(preds_k, ug, ufolds)
     report["union_cv"] = {"items": len(union), "chosen_text_weight_ambiguity_level": uchosen}
@@ -391,7 +395,7 @@ def main() -> None:
             for name in ("skillmix_default", "skillmix_before_level", "skillmix_title_only", "char_tfidf"):
                 show("  " + name, r[name])
     u = report["union_cv"]
-    print(f"\nAll {u['items']} coded postings, (text_weight, ambiguity, level) by 5-fold CV grouped by company "
+    print(f"\nAll {u['items']} coded development postings, (text_weight, ambiguity, level) by 5-fold CV grouped by company "
           f"(chosen {u['chosen_text_weight_ambiguity_level']}); mean (sd) over held-out folds:")
     for src in ("linkedin", "remotive", "adzuna", "all"):
         for name in ("skillmix", "char_tfidf"):

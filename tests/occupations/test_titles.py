@@ -181,3 +181,27 @@ def test_index_an_unknown_word_weighs_like_the_rarest_word() -> None:
     partly = max(idx.search(("redhat", "engineer")))[0]
     assert partly < 0.8 * bare
     assert idx.mass(("redhat",)) >= max(idx.idf.values()) ** 2
+
+
+def test_index_title_keeps_an_onet_title_cleaning_would_shrink_to_its_head() -> None:
+    """ "Shift Manager" and "IS Manager" are no bare "Manager" in the index: shrunk, they
+    matched any bare "Manager" exactly and handed it to their occupation."""
+    from skillmix.occupations.clean import index_title
+
+    assert clean_title("Shift Manager") == ("manager",)
+    assert index_title("Shift Manager") == ("shift", "manager")
+    assert index_title("IS Manager") == ("information", "system", "manager")
+    assert index_title("Civil PM") == ("civil", "project", "manager")
+    assert index_title("Registered Nurse") == clean_title("Registered Nurse")
+    assert index_title("Administrator (Admin)") == ("administrator",)  # bare in O*NET too
+    idx = TitleNormaliser().index_
+    bare = [idx.entries[e].title for s, e in idx.search(("manager",)) if idx.words[e] == ("manager",)]
+    assert "Shift Manager" not in bare and "IS Manager" not in bare
+
+
+def test_clean_title_uk_nursing_abbreviations_and_part_time() -> None:
+    assert clean_title("RGN") == clean_title("Registered Nurse")
+    assert clean_title("RMN") == clean_title("Mental Health Nurse")
+    assert clean_title("QSW") == clean_title("Social Worker")
+    assert "t" not in clean_title("Retailer P/T") and clean_title("Retailer P/T") == ("retailer",)
+    assert normalise_title("RGN/RMN Nursing Home South Shields").soc.startswith("29-1141")

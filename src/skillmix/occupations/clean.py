@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CleanTitle", "TitleWords", "clean_title", "is_manager_title", "stem", "title_variants", "tokens"]
+__all__ = ["CleanTitle", "TitleWords", "clean_title", "index_title", "is_manager_title", "stem", "title_variants",
+           "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z]+|\+\+|#)?")
 _SEGMENT = re.compile(r"\s+[-\u2013\u2014]+\s*|\s*[-\u2013\u2014]+\s+|[|,;:()\[\]{}/\u2022\u00b7]|\s+@\s+|\s+at\s+|\s+near\s+")
@@ -28,6 +29,8 @@ _GLUE = (
     (re.compile(r"\bon[\s-]site\b"), "onsite"),
     (re.compile(r"\bpart[\s-]time\b"), "parttime"),
     (re.compile(r"\bfull[\s-]time\b"), "fulltime"),
+    (re.compile(r"\bp\s*/\s*t\b"), "parttime"),  # British "P/T", "F/T"
+    (re.compile(r"\bf\s*/\s*t\b"), "fulltime"),
     (re.compile(r"\be[\s-]commerce\b"), "ecommerce"),
     (re.compile(r"\be[\s-]mail\b"), "email"),
     (re.compile(r"\bfront[\s-]end\b"), "frontend"),
@@ -60,6 +63,8 @@ class TitleWords:
     head_group: dict[str, int]
     manager_words: frozenset[str] = frozenset()
     not_managers: frozenset[tuple[str, str]] = frozenset()
+    index_abbreviations: dict[str, str] | None = None  # upper-case keys, matched case-sensitively
+    phrases: dict[str, str] | None = None  # British job names -> O*NET's ("credit controller")
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -88,6 +93,8 @@ class TitleWords:
                         for word in group},
             manager_words=frozenset(str(w).lower() for w in raw.get("manager_words", [])),
             not_managers=frozenset((a, b) for a, b in (str(p).lower().split() for p in raw.get("not_managers", []))),
+            index_abbreviations={str(k): str(v) for k, v in raw.get("index_abbreviations", {}).items()},
+            phrases={str(k).lower(): str(v).lower() for k, v in raw.get("phrases", {}).items()},
         )
 
 
@@ -120,6 +127,13 @@ def stem(word: str) -> str:
 _GLUE_ANY = re.compile("|".join(p.pattern for p, _ in _GLUE))
 
 
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    found = TitleWords.builtin().phrases or {}
+    keys = sorted(found, key=len, reverse=True) or ["\x00"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), found
+
+
 def _fold(text: str) -> str:
     # the checks skip work most titles do not need (accents, pay, glued words): cleaning is
     # a fifth of the time a title takes
@@ -133,6 +147,9 @@ def _fold(text: str) -> str:
     if _GLUE_ANY.search(text):
         for pattern, repl in _GLUE:
             text = pattern.sub(repl, text)
+    pattern, phrases = _phrases()
+    if pattern.search(text):
+        text = pattern.sub(lambda m: phrases[m.group(0)], text)
     if " to " in text:
         # "Executive Assistant to the CEO", "PA to MD": the job is before "to", the boss after
         text = _TO_BOSS.sub(lambda m: "personal assistant" if m.group(1) == "pa" else m.group(1), text)
@@ -225,6 +242,30 @@ def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str,
         if s not in out:
             out.append(s)
     return tuple(out)
+
+
+def index_title(title: str) -> tuple[str, ...]:
+    """The cleaned words of an O*NET title for the index: as ``clean_title``, except that a
+    title cleaning would shrink to its bare head keeps the words dropped as noise or level
+    ("Shift Manager", "Contract Administrator", "Job Developer") and spells out upper-case
+    abbreviations (``index_abbreviations``: "IS Manager", "Civil PM"). Shrunk, such a title
+    is an exact match for any bare "Manager" and hands it to an arbitrary occupation; kept
+    whole, it matches a bare head only in part, like every other "... Manager"."""
+    words = clean_title(title)
+    if len(words) != 1:
+        return words
+    w = TitleWords.builtin()
+    raw = title
+    for abbr, full in (w.index_abbreviations or {}).items():
+        if abbr in raw:
+            raw = re.sub(rf"\b{re.escape(abbr)}\b", full, raw)
+    toks = _expand([t for t in tokens(_SEGMENT.sub(" ", _fold(raw))) if not t.isdigit()], w)
+    out: list[str] = []
+    for t in toks:
+        s = stem(t)
+        if t not in w.stop and s not in out:
+            out.append(s)
+    return tuple(out) if len(out) > 1 else words
 
 
 @lru_cache(maxsize=200_000)

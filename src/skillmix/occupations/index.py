@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 
-from .clean import TitleWords, clean_title
+from .clean import TitleWords, clean_title, index_title
 from .records import TitleEntry
 
 __all__ = ["TitleIndex", "load_onet_titles", "major_groups", "occupation_titles"]
@@ -85,7 +85,7 @@ class TitleIndex:
         source = load_onet_titles() if entries is None else tuple(entries)
         best: dict[tuple[str, tuple[str, ...]], TitleEntry] = {}
         for e in source:
-            words = clean_title(e.title)
+            words = index_title(e.title)
             if not words or (exclude is not None and exclude(e, words)):
                 continue
             key = (e.soc, words)

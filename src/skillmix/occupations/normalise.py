@@ -45,7 +45,7 @@ from .records import OccupationCandidate, TitleMatch
 __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 
 #: changes when the shipped data or the scoring changes (market runs record it)
-NORMALISER_VERSION = "onet-29.2/4"
+NORMALISER_VERSION = "onet-29.2/5"
 
 PART_WEIGHT = {"whole": 1.0, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
@@ -67,8 +67,8 @@ class TitleNormaliser:
     def __init__(
         self,
         k: int = 5,
-        text_weight: float = 0.3,
-        ambiguity: float = 0.25,
+        text_weight: float = 0.4,
+        ambiguity: float = 0.0,
         disagree_ratio: float = 0.5,
         pool: int = 40,
         index: TitleIndex | None = None,
