@@ -112,3 +112,14 @@ def test_a_brand_in_camel_case_is_no_glued_text_and_an_aside_no_clause() -> None
     assert "team-leadership" in _credited(text)
     assert "budget-management" in _credited("Responsible for $1M annual IT budget including "
                                              "staffing, operations and purchasing.")
+
+
+def test_a_company_named_in_its_own_description_asks_nothing_of_the_hire() -> None:
+    text = ("MCA’s commitment to design excellence, client service, ingenuity, communication, "
+            "collaboration, and integrity is what brings us together.")
+    assert "customer-service" not in _credited(text, kind="posting")
+    assert "marketing-automation" not in _credited(
+        "Conduit Tech is a fast growing startup that provides marketing automation software.",
+        kind="posting")
+    assert "social-media-management" in _credited("Manage our social media accounts.",
+                                                  kind="posting")

@@ -41,6 +41,12 @@ _SELF_ANY = re.compile(
     r"were\s+founded|work\s+with)\b",
     re.IGNORECASE,
 )
+#: the company by name: "MCA's commitment to design excellence, client service..."
+_NAMED_SELF = re.compile(
+    r"^\W*[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}(?:'s|’s)\s+(?:commitment|mission|values|"
+    r"culture|vision|purpose|approach|history|heritage|reputation|success|clients|customers|"
+    r"products|services|platform|portfolio)\b"
+)
 _NOT_SELF = re.compile(
     r"\b(?:you|your|you'll|you’ll|candidate|candidates|applicant|looking for|seeking|hiring|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
@@ -224,7 +230,8 @@ class ContextRules:
         """Whether a posting's sentence describes the company itself, not the job."""
         if sent.company is None:
             chunk = self.text[sent.start:sent.end]
-            sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)) \
+            sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)
+                                or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)) \
                 and not _NOT_SELF.search(chunk)
         return sent.company
 
