@@ -10,7 +10,7 @@ from skillmix.extract import get_extractor
 
 def _credited(text: str, kind: str = "resume") -> dict[str, str]:
     ext = get_extractor("builtin").extract(text, kind=kind)
-    return {m.skill_id: m.usage for m in ext.mentions if not m.negated and m.usage != "consumer"}
+    return {m.skill_id: m.usage for m in ext.mentions if m.counts}
 
 
 def test_a_wrapped_pdf_line_does_not_end_the_duty() -> None:
