@@ -80,6 +80,7 @@ _SENTENCE_END = re.compile(
 )
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
 
+
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end. Two simple scans beat one regex with a
     look-behind alternative by about 2x on job-board text."""
@@ -107,6 +108,7 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 
+
 def years_in(text: str) -> list[tuple[int, float]]:
     """Years-of-experience expressions in ``text``: (offset, minimum years)."""
     out = []
@@ -124,6 +126,7 @@ def years_in(text: str) -> list[tuple[int, float]]:
         out.sort()
     return out
 
+
 @lru_cache(maxsize=1)
 def cue_phrases() -> dict[str, tuple[str, ...]]:
     """Normalised cue phrase -> the families it belongs to (from the data file). The
@@ -139,6 +142,7 @@ def cue_phrases() -> dict[str, tuple[str, ...]]:
             if norm:
                 phrases.setdefault(norm, set()).add(fam)
     return {k: tuple(sorted(v)) for k, v in phrases.items()}
+
 
 @dataclass(slots=True)
 class SentenceContext:
@@ -161,6 +165,7 @@ class SentenceContext:
         if self.fams is None:
             self.fams = frozenset(c[2] for c in self.cues)
         return self.fams
+
 
 class ContextRules:
     """Finds sentences and cues for a whole text once, then answers per mention."""

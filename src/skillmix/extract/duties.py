@@ -39,9 +39,10 @@ __all__ = [
 
 #: words between verb and object may not cross these (a new clause starts)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
-#: participles that make the object a modifier: "Oversee staff related issues"
 #: a closed aside between a verb and its object is no clause of its own
 _ASIDE = re.compile(r"\([^()\n]{1,60}\)")
+#: participles that make the object a modifier: "Oversee staff related issues" (but
+#: "trends related to" keeps the duty)
 _COMPOUND_PARTICIPLES = frozenset("related oriented specific facing".split())
 #: right after the verb, a word that makes it no duty: "Built for athletes", "leading to
 #: numerous promotions", "managed by"; "advising on customer targeting", "trained on
