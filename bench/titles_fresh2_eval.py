@@ -8,67 +8,19 @@ and in all, with a 95% Wilson interval for the all-postings figures.
 
 Usage:
     PYTHONPATH=src python bench/titles_fresh2_eval.py [--json]
+
+The same as ``titles_fresh3_eval.py --sample titles_fresh2_coded.jsonl``: that script scores
+any coded sample (this sample's errors were read in the fresh3 round: development data now).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import math
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from titles_eval import METRICS, CharTfidf, more_items, score  # noqa: E402
-
-
-def wilson(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson score interval of a proportion."""
-    if not n:
-        return (0.0, 1.0)
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (centre - half, centre + half)
-
-
-def main() -> None:
-    from skillmix.occupations import TitleNormaliser
-    from skillmix.occupations.index import load_onet_titles
-    from skillmix.occupations.normalise import NORMALISER_VERSION
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
-    items = more_items("titles_fresh2_coded.jsonl")
-    golds = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in items]
-    ours = TitleNormaliser(k=5)
-    base = CharTfidf(load_onet_titles())
-    preds = {
-        "skillmix": [[c.detailed for c in ours.normalise(it["title"], it["text"]).candidates] for it in items],
-        "skillmix_title_only": [[c.detailed for c in ours.normalise(it["title"]).candidates] for it in items],
-        "char_tfidf": [base.top(it["title"]) for it in items],
-    }
-    report: dict[str, object] = {"normaliser": NORMALISER_VERSION, "items": len(items)}
-    for src in ("remotive", "adzuna", "all"):
-        ix = [i for i, it in enumerate(items) if src in ("all", it["source"])]
-        report[src] = {name: score([p[i] for i in ix], [golds[i] for i in ix]) for name, p in preds.items()}
-    for name in preds:
-        sc = report["all"][name]  # type: ignore[index]
-        sc["interval_95"] = {m: wilson(sc[m], len(items)) for m in METRICS}
-    if args.json:
-        print(json.dumps(report, indent=2))
-        return
-    print(f"Fresh titles (titles_fresh2_coded.jsonl), normaliser {NORMALISER_VERSION}")
-    print(f"{'set / model':34} {'exact':>6} {'accept':>6} {'major':>6} {'top5':>6}")
-    for src in ("remotive", "adzuna", "all"):
-        for name in preds:
-            sc = report[src][name]  # type: ignore[index]
-            print(f"{src + ' (' + str(sc['n']) + ') ' + name:34} " + " ".join(f"{sc[m]:6.3f}" for m in METRICS))
-    for name in preds:
-        iv = report["all"][name]["interval_95"]  # type: ignore[index]
-        print(f"  95% interval, all, {name}: " + "  ".join(f"{m} {lo:.3f}-{hi:.3f}" for m, (lo, hi) in iv.items()))
-
+from titles_fresh3_eval import main  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    main(["--sample", "titles_fresh2_coded.jsonl", *sys.argv[1:]])

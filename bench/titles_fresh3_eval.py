@@ -15,16 +15,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from titles_eval import METRICS, CharTfidf, more_items, score  # noqa: E402
-from titles_fresh2_eval import wilson  # noqa: E402
 
 
-def main() -> None:
+def wilson(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion."""
+    if not n:
+        return (0.0, 1.0)
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (centre - half, centre + half)
+
+
+def main(argv: list[str] | None = None) -> None:
     from skillmix.occupations import TitleNormaliser
     from skillmix.occupations.index import load_onet_titles
     from skillmix.occupations.normalise import NORMALISER_VERSION
@@ -32,7 +41,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--sample", default="titles_fresh3_coded.jsonl")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     items = more_items(args.sample)
     golds = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in items]
     ours = TitleNormaliser(k=5)

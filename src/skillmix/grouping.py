@@ -8,7 +8,10 @@ its smallest member, so the grouping does not depend on the order pairs are join
 
 from __future__ import annotations
 
-__all__ = ["Groups"]
+import random
+from typing import Iterator, Sequence
+
+__all__ = ["Groups", "group_resamples"]
 
 
 class Groups:
@@ -44,3 +47,16 @@ class Groups:
         """A group number per item, ``0, 1, ...`` in the order groups first appear."""
         numbers: dict[int, int] = {}
         return [numbers.setdefault(self.root(i), len(numbers)) for i in range(len(self._parent))]
+
+
+def group_resamples(groups: Sequence[int], rounds: int, seed: int) -> Iterator[list[int]]:
+    """Bootstrap resamples that keep groups whole: each round draws as many groups as there
+    are, with replacement (``random.Random(seed)``), and yields the indices of their items,
+    so an interval reflects how much the figure moves from one company to another."""
+    by_group: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        by_group.setdefault(g, []).append(i)
+    keys = sorted(by_group)
+    rng = random.Random(seed)
+    for _ in range(rounds):
+        yield [i for g in (rng.choice(keys) for _ in keys) for i in by_group[g]]

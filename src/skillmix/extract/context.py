@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .duties import load_data
 from .normal_form import normalise_form
 
 __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
@@ -132,9 +133,7 @@ def cue_phrases() -> dict[str, tuple[str, ...]]:
     """Normalised cue phrase -> the families it belongs to (from the data file). The
     extraction vocabulary compiles these into its automaton, so cues and skills are
     found in the same single pass over the text."""
-    from .duties import load_data  # the same strict reading as the other data files
-
-    raw = load_data("context_cues.yaml")
+    raw = load_data("context_cues.yaml")  # the strict reading of every extractor data file
     phrases: dict[str, set[str]] = {}
     for fam in FAMILIES:
         for phrase in raw.get(fam) or []:

@@ -17,13 +17,13 @@ repeats them with the lists as they were before (an ablation). Needs scikit-lear
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import pstdev
 from typing import Any, Callable, Mapping, Sequence
 
 from ..errors.config_codes import C076
+from ..grouping import group_resamples
 from .classify import SocialMediaVerdict
 from .evaluate import Label, keyword_verdict, score_verdicts
 from .features import AREAS, PostingFeatures
@@ -103,14 +103,8 @@ def group_bootstrap(pairs: Sequence[tuple[Label, SocialMediaVerdict]], groups: S
     whole groups (a resample where a figure is undefined, e.g. recall with no positive, is
     left out of that figure's spread)."""
     point = _figures(pairs, with_areas)
-    by_group: dict[int, list[int]] = {}
-    for i, g in enumerate(groups):
-        by_group.setdefault(g, []).append(i)
-    keys = sorted(by_group)
-    rng = random.Random(seed)
     got: dict[str, list[float]] = {}
-    for _ in range(rounds):
-        idx = [i for g in (rng.choice(keys) for _ in keys) for i in by_group[g]]
+    for idx in group_resamples(groups, rounds, seed):
         for k, v in _figures([pairs[i] for i in idx], with_areas).items():
             got.setdefault(k, []).append(v)
     return {k: (v, pstdev(got[k]) if len(got.get(k, ())) > 1 else 0.0) for k, v in point.items()}

@@ -11,12 +11,12 @@ post near-identical ads, so resampling postings would understate it). Needs no s
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..errors.config_codes import C076
+from ..grouping import group_resamples
 from .classify import SocialMediaVerdict
 from .evaluate import BinaryScores, Label, keyword_verdict, score_verdicts
 from .features import AREAS
@@ -64,14 +64,8 @@ def _bootstrap(pairs: Sequence[tuple[Label, SocialMediaVerdict]], groups: Sequen
                seed: int) -> dict[str, tuple[float, float]]:
     """Intervals of areas macro-F1, false-positive rate and (with positives) recall and
     strength accuracy, resampling whole company groups."""
-    by_group: dict[int, list[int]] = {}
-    for i, g in enumerate(groups):
-        by_group.setdefault(g, []).append(i)
-    keys = sorted(by_group)
-    rng = random.Random(seed)
     got: dict[str, list[float]] = {}
-    for _ in range(rounds):
-        idx = [i for g in (rng.choice(keys) for _ in keys) for i in by_group[g]]
+    for idx in group_resamples(groups, rounds, seed):
         s = score_verdicts([pairs[i] for i in idx], AREAS)
         got.setdefault("areas_macro_f1", []).append(s.areas_macro_f1 or 0.0)
         if s.fp + s.tn:
