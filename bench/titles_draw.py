@@ -1,4 +1,4 @@
-"""How the blind title samples are drawn (``titles_fresh2_draw.py``, ``titles_fresh3_draw.py``).
+"""How the blind title samples are drawn (``titles_fresh2_draw.py`` .. ``titles_fresh4_draw.py``).
 
 One procedure, each sample its own parameters: postings already coded in the ``earlier``
 files are left out; a drawn title equal (lower-cased, spaces squeezed) to one drawn before
