@@ -123,3 +123,70 @@ def test_a_company_named_in_its_own_description_asks_nothing_of_the_hire() -> No
         kind="posting")
     assert "social-media-management" in _credited("Manage our social media accounts.",
                                                   kind="posting")
+
+
+# Session 5: wordings from the second blind gold set (bench/data/gold_fresh2), read after
+# its one measurement; each rule is a general form, checked on the shared gold too.
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Managed team of 2 of web professionals", "team-leadership", True),
+    ("Manage and allocate workflow through layoffs, train and lead virtual website team "
+     "overseas", "team-leadership", True),
+    ("train and lead virtual website team overseas", "remote-team-management", True),
+    ("Presented findings and recommendations to executives and other stakeholders.",
+     "presentation-skills", True),
+    ("Presented findings and recommendations to executives and other stakeholders.",
+     "executive-communication", True),
+    ("Consult stakeholders on the development of web content", "stakeholder-management", True),
+    ("This individual has the ability to resolve team conflicts", "conflict-resolution", True),
+    ("Developed the Urban Biker brand through traditional marketing", "branding", True),
+    ("Maintain company brand standards of neat, clean and organized sales floor",
+     "branding", False),
+    ("Worked collaboratively with vendors to keep projects on task", "vendor-management", True),
+    ("Conducted analysis of business unit website and social media traffic data",
+     "data-analysis", True),
+    ("Analyzed performance of all marketing programs to identify the best opportunities",
+     "marketing-analytics", True),
+    ("Wrote, designed and produced weekly marketing material.", "copywriting", True),
+    ("Organized and participated in training labs for potential surgeon customers.",
+     "training-delivery", True),
+    ("Host Your Design Market product launch parties", "event-hosting", True),
+    ("Identified and resolved system and account issues.", "problem-solving", True),
+    ("Created and sent out mass marketing campaigns via email and newsletter distribution.",
+     "email-marketing", True),
+    ("Applies statistical techniques and design of experiments to determine cause",
+     "statistical-analysis", True),
+    ("Applies statistical techniques and design of experiments to determine cause",
+     "ab-testing", False),
+    ("Verified and kept records on incoming and outgoing shipments", "data-cleaning", False),
+    ("Leadership: Served as key contributing member to Senior Leadership team.",
+     "customer-service", False),
+    ("Basic knowledge of Photoshop.", "adobe-photoshop", True),
+    ("Developed website content, meta descriptions and page titles in support of SEO.",
+     "on-page-seo", True),
+])
+def test_second_blind_set_wordings(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
+
+
+def test_a_slash_joins_alternatives_not_a_phrase() -> None:
+    got = _credited("Experience in content/marketing calendars, scheduling and community "
+                    "moderation", kind="posting")
+    assert "content-marketing" not in got
+    # short forms keep their slash
+    assert "ab-testing" in _credited("Ran A/B tests on landing pages")
+
+
+@pytest.mark.parametrize("text", [
+    "Global fashion brand, Naked Wardrobe, is searching to hire a highly creative Social "
+    "Media Coordinator.",
+    "We are looking to hire and train a sales team.",
+])
+def test_the_employers_aim_is_no_duty_of_the_hire(text: str) -> None:
+    assert "hiring" not in _credited(text, kind="posting")
+
+
+def test_a_companys_services_and_solutions_ask_nothing_of_the_hire() -> None:
+    got = _credited("With a focus on helping businesses grow, we find solutions to improve "
+                    "customer service. Our HR services include recruitment, onboarding, and "
+                    "performance management.", kind="posting")
+    assert not {"customer-service", "performance-management", "problem-solving"} & set(got)

@@ -31,7 +31,7 @@ FAMILIES = (
 #: clients include..."): the skills it names are the company's, not asked of the hire
 _SELF = re.compile(
     r"^\W*(?:who we are\W*|about us\W*|about the company\W*)?"
-    r"(?:we\b|we're\b|we’re\b|we've\b|our\s+(?:company|agency|firm|team|mission|clients?|work|"
+    r"(?:we\b|we're\b|we’re\b|we've\b|our\s+(?:[a-z&]+\s+)?(?:company|agency|firm|team|mission|clients?|work|"
     r"platform|products?|services?|organi[sz]ation|business|portfolio|brands?|group|people|"
     r"customers|partners|story|vision|values|culture)\b|founded\b|headquartered\b|established\b)",
     re.IGNORECASE,
@@ -39,6 +39,7 @@ _SELF = re.compile(
 _SELF_ANY = re.compile(
     r"\bwe\s+(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
     r"specialise|partner|deliver|build|create|develop|make|believe|pride|focus|have\s+been|"
+    r"find\s+solutions|empower|enable|"
     r"were\s+founded|work\s+with)\b",
     re.IGNORECASE,
 )

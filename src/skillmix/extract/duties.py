@@ -46,8 +46,12 @@ _ASIDE = re.compile(r"\([^()\n]{1,60}\)")
 _COMPOUND_PARTICIPLES = frozenset("related oriented specific facing".split())
 #: right after the verb, a word that makes it no duty: "Built for athletes", "leading to
 #: numerous promotions", "managed by"; "advising on customer targeting", "trained on
-#: Salesforce" take a topic, not an object
-_PASSIVE = re.compile(r"\s+(?:for|by|to|on|about)\b", re.IGNORECASE)
+#: Salesforce" take a topic, not an object; "Served as key contributing member" names a
+#: role
+_PASSIVE = re.compile(r"\s+(?:for|by|to|on|about|as)\b", re.IGNORECASE)
+#: before the verb, the employer's own intention, not a duty of the hire: a posting's
+#: "is searching to hire a Social Media Coordinator", "we are looking to grow"
+_INTENTION = re.compile(r"\b(?:looking|searching|seeking|hoping|wanting|aiming)\s+to\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
 #: a verb right after one of these is a noun ("new hires", "the leads", "our design")
 _NOUN_MARKERS = frozenset(
@@ -79,7 +83,9 @@ _OBJECT_FOLLOWERS = frozenset(
     "must do does did not also "
     "etc responsible dedicated comprised composed accountable tasked members member "
     # amounts after the object: "budgets up to $100,000", "a budget exceeding $2M"
-    "up totaling totalling worth exceeding ranging averaging".split()
+    "up totaling totalling worth exceeding ranging averaging "
+    # places: "lead virtual website team overseas"
+    "overseas abroad worldwide nationwide statewide offshore onsite".split()
 ) | frozenset(
     # heads that keep the duty's meaning: "managed social media programs", "oversaw
     # budget plans", "designed training courses", "built partner relationships"
@@ -338,6 +344,8 @@ def find_duties(
                 continue  # "training to new hires": a noun, not the verb
             if _PASSIVE.match(text, v_end):
                 continue  # "Built for athletes and teams": not a duty
+            if _INTENTION.search(text, max(0, v_start - 16), v_start):
+                continue  # "searching to hire a ... Coordinator": the employer's aim
             for o_start, o_end in os_:
                 if o_start < v_end:
                     continue

@@ -14,7 +14,10 @@ stand:
   hits inside its name never count;
 - **line breaks**: a phrase never runs from one line into a line that starts with a
   capital letter (a new heading or list item: "Minor in Marketing" / "Communication
-  Club"); a line wrapped mid-sentence, which goes on in lower case, still joins.
+  Club"); a line wrapped mid-sentence, which goes on in lower case, still joins;
+- **slashes**: two words joined by a slash are alternatives, not a phrase
+  ("content/marketing calendars" are content and marketing calendars, not content
+  marketing); short forms with a slash ("A/B", "UI/UX", "P&L") are untouched.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ __all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits"]
 _NEW_LINE_ITEM = re.compile(r"\n[ \t\u2022\u25aa\u25cf\u25e6*>-]*[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'-]*)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([A-Za-z][\w&.'-]*)")
+_ALTERNATION = re.compile(r"[A-Za-z]{3}/[A-Za-z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,9 @@ def guard_hits(
     kept = []
     for start, end, cand in hits:
         if crosses_line(text, start, end):
+            continue
+        if "/" in text[start:end] and _ALTERNATION.search(text, start, end) \
+                and "/" not in cand[3]:
             continue
         if org_spans and any(a <= start and end <= b for a, b in org_spans):
             continue
