@@ -190,3 +190,28 @@ def test_a_companys_services_and_solutions_ask_nothing_of_the_hire() -> None:
                     "customer service. Our HR services include recruitment, onboarding, and "
                     "performance management.", kind="posting")
     assert not {"customer-service", "performance-management", "problem-solving"} & set(got)
+
+
+# Session 5: frequent uncovered duties in the whole shared corpora (LiveCareer résumés,
+# LinkedIn and Remotive postings outside every gold set), counted by verb and object.
+@pytest.mark.parametrize(("text", "skill", "kind"), [
+    ("Write clean, maintainable, and testable code, adhering to best practices.",
+     "software-engineering", "posting"),
+    ("Work closely with business stakeholders, government agencies, and IT teams",
+     "stakeholder-management", "posting"),
+    ("Identify potential customers through research and networking.", "lead-generation",
+     "posting"),
+    ("Create detailed, comprehensive and well-structured test plans and test cases.",
+     "software-testing", "posting"),
+    ("Researched, calmed and rapidly resolved client conflicts to prevent loss of key accounts.",
+     "conflict-resolution", "resume"),
+    ("Answered incoming telephone calls with professional and knowledgeable responses.",
+     "customer-service", "resume"),
+    ("Provided technical direction to a staff of six financial service staff members.",
+     "team-leadership", "resume"),
+    ("Instructed cooks and other workers in the preparation of food.", "training-delivery",
+     "resume"),
+    ("Featured Speaker: Keiser Power Summit - Toronto Feb 2015", "public-speaking", "resume"),
+])
+def test_frequent_corpus_duties(text: str, skill: str, kind: str) -> None:
+    assert skill in _credited(text, kind=kind)
