@@ -11,16 +11,18 @@ Two test sets, both printed with the baseline computed in the same run:
 2. **LinkedIn postings coded by reading** (``bench/data/titles_linkedin_coded.jsonl``: the
    primary SOC detailed code plus acceptable alternatives, coded before any system output
    was seen). Full shipped index. The only knobs fitted on these items, ``text_weight``,
-   ``ambiguity`` and ``level``, are chosen together by 5-fold cross-validation grouped by
-   company (chosen on 4 folds, scored on the 5th); mean and spread over folds are reported,
-   plus each fixed setting for reference.
+   ``ambiguity``, ``level`` and ``title_level``, are chosen together by 5-fold
+   cross-validation grouped by company (chosen on 4 folds, scored on the 5th); mean and
+   spread over folds are reported, plus each fixed setting for reference. Folds 2-4 had
+   never been read for errors before normaliser version 6; for version 6 every fold was.
 3. **Remotive and Adzuna postings coded by reading**, two samples: ``titles_more_coded.jsonl``
    (241; company folds 0-1 read for errors) and ``titles_new_coded.jsonl`` (100, a seeded
    sample of postings not in the first, stratified by category; errors never read), shipped
-   defaults; then the knobs by the same grouped CV over all 721 coded development postings:
-   these two, LinkedIn, and ``titles_fresh2_coded.jsonl`` (149; measured once as a blind
-   sample, its errors read afterwards, so development data since normaliser version 5).
-   ``titles_fresh3_coded.jsonl`` is in none of them (``titles_fresh3_eval.py``).
+   defaults; then the knobs by the same grouped CV over all 841 coded development postings:
+   these two, LinkedIn, ``titles_fresh2_coded.jsonl`` (149) and ``titles_fresh3_coded.jsonl``
+   (120), each measured once as a blind sample and its errors read afterwards (development
+   data since normaliser versions 5 and 6). ``titles_fresh4_coded.jsonl`` is in none of them
+   (``titles_fresh3_eval.py --sample titles_fresh4_coded.jsonl``).
 
 Metrics at the SOC detailed level (6-digit, "15-1252"): top-1 exact (= the primary code),
 top-1 acceptable (primary or an alternative), top-5 acceptable; at the major-group level
@@ -51,7 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
 csv.field_size_limit(sys.maxsize)
 # Company folds 0 and 1 of the coded LinkedIn items were read for errors while developing the
-# cleaning rules; folds 2-4 never were. Both are reported (all items, and folds 2-4 alone).
+# cleaning rules; folds 2-4 not before normaliser version 6 (for version 6 all were). Both are
+# reported (all items, and folds 2-4 alone).
 INSPECTED_FOLDS = {0, 1}
 
 
@@ -183,8 +186,9 @@ def folds_by_company(items, k: int = 5, seed: int = 17) -> list[int]:
     return [fold_of[it["company"]] for it in items]
 
 
-#: the knobs fitted on coded postings, (text_weight, ambiguity, level), tried together
-KNOBS = [(w, a, lv) for lv in (0.0, 0.5, 1.0) for a in (0.0, 0.25, 0.5) for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)]
+#: the knobs fitted on coded postings, (text_weight, ambiguity, level, title_level), tried together
+KNOBS = [(w, a, lv, tl) for tl in (0.0, 0.15, 0.3) for lv in (0.0, 0.5, 1.0) for a in (0.0, 0.25, 0.5)
+         for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)]
 METRICS = ("top1_exact", "top1_acceptable", "major", "top5")
 
 
@@ -281,13 +285,14 @@ def main() -> None:
     golds = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in items]
     more, new = more_items(), more_items("titles_new_coded.jsonl")
     fresh2 = more_items("titles_fresh2_coded.jsonl")
-    union = items + more + new + fresh2
+    fresh3 = more_items("titles_fresh3_coded.jsonl")
+    union = items + more + new + fresh2 + fresh3
     ug = [(it["soc"], {it["soc"], *it["acceptable"]}) for it in union]
     full = TitleNormaliser(k=5)
     base_full = CharTfidf(load_onet_titles())
     preds_k = {}
     for knob in KNOBS:
-        full.text_weight, full.ambiguity, full.level = knob
+        full.text_weight, full.ambiguity, full.level, full.title_level = knob
         preds_k[knob] = [[c.detailed for c in full.normalise(it["title"], it["text"]).candidates] for it in union]
     li = range(len(items))
     p_title_only = [[c.detailed for c in full.normalise(it["title"]).candidates] for it in union]
@@ -306,7 +311,7 @@ def main() -> None:
     report["linkedin"] = {
         "items": len(items), "speed_with_text_per_s": speed_with_text,
         "skillmix_title_and_text_cv": {"folds": 5, "grouped_by": "company",
-                                       "chosen_text_weight_ambiguity_level": chosen,
+                                       "chosen_text_weight_ambiguity_level_title_level": chosen,
                                        **fold_stats(p_cv, golds, folds)},
         "skillmix_title_only": on(p_title_only, li),
         "skillmix_by_knobs": {"/".join(map(str, k)): on(preds_k[k], li) for k in KNOBS},
@@ -342,10 +347,10 @@ def main() -> None:
     # 4. every coded development posting (LinkedIn + three Remotive/Adzuna samples): the knobs chosen by
     #    5-fold CV grouped by company over the union (companies of different sources never
     #    share a fold key); per source, mean and sd over the held-out folds
-    usrc = ["linkedin"] * len(items) + [it["source"] for it in more + new + fresh2]
+    usrc = ["linkedin"] * len(items) + [it["source"] for it in more + new + fresh2 + fresh3]
     ufolds = folds_by_company(union)
     upred, uchosen = choose_by_cv(preds_k, ug, ufolds)
-    report["union_cv"] = {"items": len(union), "chosen_text_weight_ambiguity_level": uchosen}
+    report["union_cv"] = {"items": len(union), "chosen_text_weight_ambiguity_level_title_level": uchosen}
     for src in ("linkedin", "remotive", "adzuna", "all"):
         def keep(i: int, src: str = src) -> bool:
             return src in ("all", usrc[i])
@@ -374,14 +379,15 @@ def main() -> None:
     cvr = li["skillmix_title_and_text_cv"]
     show("skillmix title+text (5-fold CV)", {m: cvr[m]["mean"] for m in METRICS})
     show("  (sd over folds)", {m: cvr[m]["sd"] for m in METRICS})
-    print(f"  chosen (text_weight, ambiguity, level) per fold: {cvr['chosen_text_weight_ambiguity_level']}")
+    print(f"  chosen (text_weight, ambiguity, level, title_level) per fold: "
+          f"{cvr['chosen_text_weight_ambiguity_level_title_level']}")
     show("skillmix title only", li["skillmix_title_only"])
     show("char_tfidf baseline", li["char_tfidf"])
     for knob, sc in li["skillmix_by_knobs"].items():
-        if knob.split("/")[1] == "0.25":  # the full grid is in --json
+        if knob.split("/")[1:3] == ["0.0", "0.5"]:  # the full grid is in --json
             show(f"  text_weight/ambiguity/level={knob}", sc)
     u = li["never_inspected_folds"]
-    print(f"folds never inspected ({u['items']} items):")
+    print(f"folds 2-4, not read for errors before version 6 ({u['items']} items):")
     for name in ("skillmix_cv", "skillmix_default", "skillmix_before_level", "char_tfidf"):
         show("  " + name, u[name])
     print(f"speed with text: {li['speed_with_text_per_s']:.0f} postings/s")
@@ -395,8 +401,8 @@ def main() -> None:
             for name in ("skillmix_default", "skillmix_before_level", "skillmix_title_only", "char_tfidf"):
                 show("  " + name, r[name])
     u = report["union_cv"]
-    print(f"\nAll {u['items']} coded development postings, (text_weight, ambiguity, level) by 5-fold CV grouped by company "
-          f"(chosen {u['chosen_text_weight_ambiguity_level']}); mean (sd) over held-out folds:")
+    print(f"\nAll {u['items']} coded development postings, (text_weight, ambiguity, level, title_level) by 5-fold CV "
+          f"grouped by company (chosen {u['chosen_text_weight_ambiguity_level_title_level']}); mean (sd) over held-out folds:")
     for src in ("linkedin", "remotive", "adzuna", "all"):
         for name in ("skillmix", "char_tfidf"):
             r = u[src][name]

@@ -37,6 +37,7 @@ _GLUE = (
     (re.compile(r"\bback[\s-]end\b"), "backend"),
     (re.compile(r"\bfull[\s-]stack\b"), "fullstack"),
     (re.compile(r"\bdev[\s-]?ops\b"), "devops"),
+    (re.compile(r"\bhealth[\s-]care\b"), "healthcare"),  # "Health Care Assistant" = "Healthcare Assistant"
     (re.compile(r"\b(?:m|w|f|h)\s*/\s*(?:w|f|m|h)(?:\s*/\s*(?:d|x|div))?\b"), " "),
 )
 _SECOND_OF = frozenset("manager director superintendent supervisor principal".split())
@@ -65,6 +66,7 @@ class TitleWords:
     not_managers: frozenset[tuple[str, str]] = frozenset()
     index_abbreviations: dict[str, str] | None = None  # upper-case keys, matched case-sensitively
     phrases: dict[str, str] | None = None  # British job names -> O*NET's ("credit controller")
+    british_heads: dict[str, tuple[str, ...]] | None = None  # "administrator" -> ("clerk",)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -95,6 +97,8 @@ class TitleWords:
             not_managers=frozenset((a, b) for a, b in (str(p).lower().split() for p in raw.get("not_managers", []))),
             index_abbreviations={str(k): str(v) for k, v in raw.get("index_abbreviations", {}).items()},
             phrases={str(k).lower(): str(v).lower() for k, v in raw.get("phrases", {}).items()},
+            british_heads={stem(str(k).lower()): tuple(stem(t) for t in str(v).lower().split())
+                           for k, v in raw.get("british_heads", {}).items()},
         )
 
 
@@ -103,7 +107,7 @@ class CleanTitle:
     """A cleaned variant of a title: its stemmed words in order, and which part it came from."""
 
     words: tuple[str, ...]
-    part: str  # "whole", "unbracketed" or "segment"
+    part: str  # "whole", "bare" (the whole shrunk to its head), "british", "unbracketed" or "segment"
 
     @property
     def key(self) -> str:
@@ -219,13 +223,14 @@ def _expand(raw: list[str], w: TitleWords) -> list[str]:
     return out
 
 
-def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str, ...]:
-    words = [t for t in raw if t not in w.noise and not t.isdigit() or t in w.level]
+def _clean_words(raw: list[str], w: TitleWords, drop_places: bool, keep_noise: bool = False) -> tuple[str, ...]:
+    noise = frozenset() if keep_noise else w.noise
+    words = [t for t in raw if t not in noise and not t.isdigit() or t in w.level]
     words = _expand(words, w)
     words = _drop_second(words, "deputy", _HEADS_OF)
     words = _drop_second(words, "assistant", _SECOND_OF)
     words = _reorder_of(words)
-    words = [t for t in words if t not in w.stop and t not in w.noise]
+    words = [t for t in words if t not in w.stop and t not in noise]
     if drop_places:
         words = [t for t in words if t not in w.places]
     while len(words) > 1 and words[-1] in _NUMERALS:
@@ -236,12 +241,10 @@ def _clean_words(raw: list[str], w: TitleWords, drop_places: bool) -> tuple[str,
     kept = [t for t in words[:-1] if t not in w.level and not t.isdigit()] + [head]
     if kept == [head] and head in w.level and len(words) > 1:
         kept = words
-    out: list[str] = []
-    for t in kept:
-        s = stem(t)
-        if s not in out:
-            out.append(s)
-    return tuple(out)
+    # a word said twice keeps its last place, so the head stays last: "Nurse (RGN)" is
+    # "nurse registered nurse" -> "registered nurse", not "nurse registered"
+    stems = [stem(t) for t in kept]
+    return tuple(s for i, s in enumerate(stems) if s not in stems[i + 1:])
 
 
 def index_title(title: str) -> tuple[str, ...]:
@@ -288,7 +291,21 @@ def title_variants(title: str) -> tuple[CleanTitle, ...]:
             out.append(CleanTitle(words, part))
 
     whole = tokens(_SEGMENT.sub(" ", folded))
-    add(_clean_words(whole, w, drop_places=False), "whole")
+    words = _clean_words(whole, w, drop_places=False)
+    if len(words) == 1 and len(whole) > 1:
+        # the index keeps an O*NET title that cleaning would shrink to its bare head
+        # ("Contract Administrator", "Shift Manager"; see index_title): so does the query,
+        # its noise words kept, ahead of the bare head (part "bare", weighed a little less)
+        kept = _clean_words(whole, w, drop_places=False, keep_noise=True)
+        if len(kept) > 1:
+            add(kept, "whole")
+            add(words, "bare")
+    add(words, "whole")
+    british = (w.british_heads or {}).get(words[-1]) if words else None
+    if british and len(words) > 1:
+        # the head's British sense ("Warehouse Administrator" is a warehouse clerk), a
+        # little behind the title as written, so an exact O*NET match keeps its sense
+        add(tuple(t for t in words[:-1] if t not in british) + british, "british")
     unbracketed = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", folded)
     pieces = [p for p in _SEGMENT.split(unbracketed) if p and p.strip()]
     if len(pieces) > 1 or unbracketed != folded:

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from .clean import TitleWords, clean_title, index_title
 from .records import TitleEntry
 
-__all__ = ["TitleIndex", "load_onet_titles", "major_groups", "occupation_titles"]
+__all__ = ["TitleIndex", "indexed_titles", "load_onet_titles", "major_groups", "occupation_titles"]
 
 KIND_WEIGHT = {"occupation": 1.0, "alternate": 0.98, "reported": 0.98, "short": 0.95}
 HEAD_MISMATCH = 0.8
@@ -39,6 +39,20 @@ def load_onet_titles() -> tuple[TitleEntry, ...]:
     for row in rows:
         soc, kind, title = row.split("\t", 2)
         out.append(TitleEntry(soc, kind, title))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def indexed_titles() -> tuple[TitleEntry, ...]:
+    """The default index's titles: O*NET's, corrected by ``data/extra_titles.yaml`` (titles
+    that postings so titled show to belong to another occupation, moved or added there)."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("skillmix.occupations").joinpath("data/extra_titles.yaml").read_text("utf-8"))
+    moved = {str(t): str(soc) for t, soc in (raw.get("moved") or {}).items()}
+    out = [TitleEntry(moved[e.title], e.kind, e.title) if e.title in moved else e for e in load_onet_titles()]
+    out += [TitleEntry(str(soc), "alternate", str(t)) for soc, titles in (raw.get("added") or {}).items()
+            for t in titles]
     return tuple(out)
 
 
@@ -70,7 +84,8 @@ class _Hit:
 class TitleIndex:
     """Inverted index over cleaned O*NET titles.
 
-    ``TitleIndex(entries)`` indexes the given entries (default: every shipped title);
+    ``TitleIndex(entries)`` indexes the given entries (default: ``indexed_titles``, every
+    shipped O*NET title with the corrections of ``extra_titles.yaml``);
     ``exclude`` drops entries, e.g. to hold reported titles out for evaluation.
     """
 
@@ -82,7 +97,7 @@ class TitleIndex:
         title_coverage: float = 0.5,
     ) -> None:
         self.title_coverage = title_coverage
-        source = load_onet_titles() if entries is None else tuple(entries)
+        source = indexed_titles() if entries is None else tuple(entries)
         best: dict[tuple[str, tuple[str, ...]], TitleEntry] = {}
         for e in source:
             words = index_title(e.title)
