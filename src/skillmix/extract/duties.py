@@ -263,17 +263,20 @@ def _quantity(text: str, start: int, end: int, sent_end: int) -> float | None:
     return float(_NUMBER_WORDS[n.group(3).lower()])
 
 
-_PACKED: dict[str, tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int], frozenset[int]]] = {}
+_Packed = tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]
+_PACKED: dict[str, _Packed] = {}
 
 
-def _unpack(packed: str) -> tuple[tuple[tuple[str, int], ...], frozenset[int], frozenset[int], frozenset[int]]:
-    """"Ddv3|do7" -> ((("v", 3), ("o", 7)), verb patterns {3}, object patterns {7},
-    all patterns {3, 7})."""
+def _unpack(packed: str) -> _Packed:
+    """"Ddv3|do7|dc7" -> verb patterns {3}, object patterns {7}, context patterns {7},
+    all patterns {3, 7}. Sets, so that a cue's patterns that matter in a document are
+    one intersection away (a common verb such as "develop" sits in a dozen patterns)."""
     hit = _PACKED.get(packed)
     if hit is None:
-        fams = tuple((f[1], int(f[2:])) for f in packed[1:].split("|") if f)
-        hit = (fams, frozenset(i for k, i in fams if k == "v"),
-               frozenset(i for k, i in fams if k == "o"), frozenset(i for _, i in fams))
+        fams = [(f[1], int(f[2:])) for f in packed[1:].split("|") if f]
+        hit = (frozenset(i for k, i in fams if k == "v"),
+               frozenset(i for k, i in fams if k == "o"),
+               frozenset(i for k, i in fams if k == "c"), frozenset(i for _, i in fams))
         _PACKED[packed] = hit
     return hit
 
@@ -301,8 +304,8 @@ def find_duties(
     objects_in: set[int] = set()
     unpacked = []
     for c_start, c_end, packed in cues:
-        fams, vset, oset, every = _unpack(packed)
-        unpacked.append((c_start, c_end, fams, every))
+        vset, oset, cset, _ = _unpack(packed)
+        unpacked.append((c_start, c_end, vset, oset, cset))
         if vset:
             verbs_in |= vset
         if oset:
@@ -310,23 +313,32 @@ def find_duties(
     active = verbs_in & objects_in
     if not active:
         return []
-    unpacked = [u for u in unpacked if not active.isdisjoint(u[3])]
     # (sentence index, pattern) -> verbs, objects; and which sentences hold context words
     verbs: dict[tuple[int, int], list[tuple[int, int]]] = {}
     objects: dict[tuple[int, int], list[tuple[int, int]]] = {}
     context: set[tuple[int, int]] = set()
-    for c_start, c_end, fams, _ in unpacked:
-        si = bisect_right(sentence_starts, c_start) - 1
-        for kind, idx in fams:
-            if idx not in active:
-                continue
-            key = (si, idx)
-            if kind == "v":
-                verbs.setdefault(key, []).append((c_start, c_end))
-            elif kind == "o":
-                objects.setdefault(key, []).append((c_start, c_end))
-            else:
-                context.add(key)
+    # cues come in text order and an object always follows its verb, so an object
+    # counts only for patterns whose verb this sentence has already shown
+    si = -1
+    seen: set[int] = set()
+    for c_start, c_end, vset, oset, cset in unpacked:
+        v_idx = vset & active
+        o_idx = oset & active
+        c_idx = cset & active
+        if not (v_idx or o_idx or c_idx):
+            continue
+        now = bisect_right(sentence_starts, c_start) - 1
+        if now != si:
+            si, seen = now, set()
+        span = (c_start, c_end)
+        if o_idx and seen:
+            for idx in o_idx & seen:
+                objects.setdefault((si, idx), []).append(span)
+        for idx in v_idx:
+            verbs.setdefault((si, idx), []).append(span)
+        seen |= v_idx
+        for idx in c_idx:
+            context.add((si, idx))
     hits: list[DutyHit] = []
     n_sent = len(sentence_starts)
     for key, vs in verbs.items():
@@ -338,17 +350,20 @@ def find_duties(
         if p.context and key not in context:
             continue
         best: tuple[int, int] | None = None
+        reach = 24 * (p.gap + 1)  # characters: more than gap words can span
         for v_start, v_end in vs:
+            near = [o for o in os_ if v_end <= o[0] <= v_end + reach]
+            if not near:
+                continue  # no object after this verb: skip the checks below
             prev = _PREV_WORD.search(text, max(0, v_start - 12), v_start)
             if prev is not None and prev.group(1).lower() in _NOUN_MARKERS:
                 continue  # "training to new hires": a noun, not the verb
             if _PASSIVE.match(text, v_end):
                 continue  # "Built for athletes and teams": not a duty
-            if _INTENTION.search(text, max(0, v_start - 16), v_start):
+            if text.endswith("to ", max(0, v_start - 3), v_start) \
+                    and _INTENTION.search(text, max(0, v_start - 16), v_start):
                 continue  # "searching to hire a ... Coordinator": the employer's aim
-            for o_start, o_end in os_:
-                if o_start < v_end:
-                    continue
+            for o_start, o_end in near:
                 between = text[v_end:o_start]
                 if "(" in between:  # "leading the SkillRamp (formerly ExecuTrain) sales team"
                     between = _ASIDE.sub(" ", between)
