@@ -215,3 +215,54 @@ def test_a_companys_services_and_solutions_ask_nothing_of_the_hire() -> None:
 ])
 def test_frequent_corpus_duties(text: str, skill: str, kind: str) -> None:
     assert skill in _credited(text, kind=kind)
+
+
+# Session 5: wordings from the third blind gold set (bench/data/gold_fresh3), read after
+# its one measurement.
+@pytest.mark.parametrize(("text", "skill", "present", "kind"), [
+    ("Experience with ticket tracking software", "ticketing-systems", True, "resume"),
+    ("Trained employees for upgrade from Office 2003 to Office 2010.", "microsoft-office",
+     True, "resume"),
+    ("Created effective messaging using language, graphics and marketing collateral",
+     "marketing-communications", True, "resume"),
+    ("Developed extensive pricing guidelines for agency services.", "pricing-strategy", True,
+     "resume"),
+    ("Defined project and company vision, strategies and tactics.", "vision-setting", True,
+     "resume"),
+    ("Accurately translate user and business needs into functional frontend code",
+     "requirements-gathering", True, "posting"),
+    ("Teach theatre courses (including online courses)", "training-delivery", True, "posting"),
+    ("Improved customer service resulting in 43% increase in repeated sales.",
+     "customer-retention", True, "resume"),
+    ("Understanding of media planning (e.g., CPM, reach/frequency, etc.)",
+     "reach-and-impressions", True, "posting"),
+    ("Cold Called clients", "lead-generation", True, "resume"),
+    ("Must be able to work effectively and cross-functionally across all teams",
+     "cross-functional-collaboration", True, "posting"),
+    ("Intermediate level use of the Google Suite", "google-workspace", True, "posting"),
+    ("develop, execute and monitor SEO plan and linking strategy.", "link-building", True,
+     "posting"),
+    # precision
+    ("Understanding of digital shopper marketing, CRM/data-driven marketing, audience "
+     "modeling", "audience-growth", False, "posting"),
+    ("I've built and led teams within communications and marketing agencies",
+     "agency-management", False, "resume"),
+    ("Served as technical lead staff member for the training and education center.",
+     "team-leadership", False, "resume"),
+    ("3D, Approach, Art, AGENCY, AutoCAD, Drafting, fast, floor plans, Graphic",
+     "content-creation", False, "resume"),
+    ("Managed a $6+ million dollar P&L with staff in LA, Seattle, Chicago and New York",
+     "budget-management", False, "resume"),
+    ("Troubleshooting, managing and ensuring that networks are up", "relationship-building",
+     False, "resume"),
+    ("We strongly believe in diversity and inclusion.", "diversity-inclusion", False,
+     "posting"),
+    ("GTC promotes a respectful campus culture that reflects appreciation for diversity and "
+     "inclusion at all levels.", "diversity-inclusion", False, "posting"),
+    # kept
+    ("A 20% optimization in marketing cost by re-allocating $2M budget to profitable areas.",
+     "budget-management", True, "resume"),
+    ("Wrote, designed and produced weekly marketing material.", "copywriting", True, "resume"),
+])
+def test_third_blind_set_wordings(text: str, skill: str, present: bool, kind: str) -> None:
+    assert (skill in _credited(text, kind=kind)) is present

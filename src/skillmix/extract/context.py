@@ -37,7 +37,7 @@ _SELF = re.compile(
     re.IGNORECASE,
 )
 _SELF_ANY = re.compile(
-    r"\bwe\s+(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
+    r"\bwe\s+(?:[a-z]+ly\s+)?(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
     r"specialise|partner|deliver|build|create|develop|make|believe|pride|focus|have\s+been|"
     r"find\s+solutions|empower|enable|"
     r"were\s+founded|work\s+with)\b",
@@ -62,7 +62,8 @@ _NOT_SELF = re.compile(
 _EMPLOYER = re.compile(
     r"^\W*(?:[A-Z][\w&'.-]*|&|of|and|the)(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the)){0,6},?\s+"
     r"(?:is\s+(?:a|an|the|one)|was\s+(?:a|an|the|one)|are\s+(?:a|an|the)|provides|offers|"
-    r"specializes|specialises|helps|serves|delivers|manufactures|operates|sells|"
+    r"specializes|specialises|helps|serves|delivers|manufactures|operates|sells|promotes|"
+    r"values|celebrates|embraces|is\s+committed|"
     r"develops\s+(?:and|software|products|solutions)|was\s+founded|has\s+been\s+a)\b"
 )
 _LIST_MARKS = re.compile(r"[(),;|]")

@@ -49,6 +49,18 @@ _COMPOUND_PARTICIPLES = frozenset("related oriented specific facing".split())
 #: Salesforce" take a topic, not an object; "Served as key contributing member" names a
 #: role
 _PASSIVE = re.compile(r"\s+(?:for|by|to|on|about|as)\b", re.IGNORECASE)
+#: "technical lead staff member", "Team Lead": after these words "lead" names a role
+_ROLE_BEFORE_LEAD = frozenset(
+    "technical tech team project design creative program product engineering content "
+    "marketing sales account senior junior shift qa ux ui".split()
+)
+#: between a verb and an object, a preposition that makes the object its own: "led
+#: teams within communications and marketing agencies"
+_OBJECT_OF_PREPOSITION = re.compile(r"\bwithin\b", re.IGNORECASE)
+#: a list of short items ("Drafting, fast, floor plans, Graphic"): a verb that is an
+#: item itself, then two commas and no conjunction before the object, are separate items
+#: ("Wrote, designed and produced weekly marketing material" keeps its duty)
+_COORDINATED = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
 #: before the verb, the employer's own intention, not a duty of the hire: a posting's
 #: "is searching to hire a Social Media Coordinator", "we are looking to grow"
 _INTENTION = re.compile(r"\b(?:looking|searching|seeking|hoping|wanting|aiming)\s+to\s+$", re.IGNORECASE)
@@ -58,6 +70,7 @@ _NOUN_MARKERS = frozenset(
     "a an the new our their his her its my your all these those this each every any".split()
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_PREV_WORD_HYPHEN = re.compile(r"([A-Za-z]+)$")
 #: past participles that, right before their object, are adjectives ("written
 #: documentation"); base forms in -en ("strengthen relationships") are verbs
 _PARTICIPLES = frozenset(
@@ -281,6 +294,17 @@ def _unpack(packed: str) -> _Packed:
     return hit
 
 
+#: prefixes that keep a verb a verb: "re-allocating", "co-led", "cross-trained"
+_VERB_PREFIXES = frozenset("re co pre de un mis out over under cross self multi non sub inter up".split())
+
+
+def _compound_head(text: str, hyphen: int) -> bool:
+    """Whether the word before a hyphen makes the next word part of a compound
+    adjective ("data-driven", "results-oriented") rather than a prefixed verb."""
+    m = _PREV_WORD_HYPHEN.search(text, max(0, hyphen - 20), hyphen)
+    return m is not None and m.group(1).lower() not in _VERB_PREFIXES
+
+
 def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -> bool:
     """Whether a verb form right before its object modifies it instead: a past
     participle ("written documentation") or an -ing form before a singular noun
@@ -355,9 +379,15 @@ def find_duties(
             near = [o for o in os_ if v_end <= o[0] <= v_end + reach]
             if not near:
                 continue  # no object after this verb: skip the checks below
-            prev = _PREV_WORD.search(text, max(0, v_start - 12), v_start)
-            if prev is not None and prev.group(1).lower() in _NOUN_MARKERS:
-                continue  # "training to new hires": a noun, not the verb
+            if v_start and text[v_start - 1] in "-\u2010\u2011" and _compound_head(text, v_start - 1):
+                continue  # "data-driven marketing": a compound adjective, not the verb
+            prev = _PREV_WORD.search(text, max(0, v_start - 14), v_start)
+            if prev is not None:
+                word = prev.group(1).lower()
+                if word in _NOUN_MARKERS:
+                    continue  # "training to new hires": a noun, not the verb
+                if word in _ROLE_BEFORE_LEAD and text[v_start:v_end].lower() == "lead":
+                    continue  # "technical lead staff member": a role
             if _PASSIVE.match(text, v_end):
                 continue  # "Built for athletes and teams": not a duty
             if text.endswith("to ", max(0, v_start - 3), v_start) \
@@ -369,6 +399,11 @@ def find_duties(
                     between = _ASIDE.sub(" ", between)
                 if _CLAUSE_BREAK.search(between) or "\n\n" in between:
                     continue
+                if _OBJECT_OF_PREPOSITION.search(between):
+                    continue  # "calls from four state agencies": the object is the calls
+                if between[:1] == "," and between.count(",") >= 2 \
+                        and not _COORDINATED.search(between):
+                    continue  # items of a keyword list
                 words = _words_between(text, v_end, o_start)
                 if words > p.gap:
                     continue

@@ -17,7 +17,8 @@ stand:
   Club"); a line wrapped mid-sentence, which goes on in lower case, still joins;
 - **slashes**: two words joined by a slash are alternatives, not a phrase
   ("content/marketing calendars" are content and marketing calendars, not content
-  marketing); short forms with a slash ("A/B", "UI/UX", "P&L") are untouched.
+  marketing), unless a skill's own name is written with that slash ("reach/frequency");
+  short forms with a slash ("A/B", "UI/UX") are untouched.
 """
 
 from __future__ import annotations
@@ -50,6 +51,21 @@ class FormGuard:
     support: tuple[str, ...]
     deny_before: tuple[str, ...] = ()
     deny_after: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def slash_forms() -> frozenset[str]:
+    """Normalised builtin names and evidence phrases that are written with a slash
+    between words ("reach/frequency"): a hit on one of these is a name, not a list."""
+    from ..taxonomy import load_taxonomy
+    from .duties import load_data
+
+    raw: list[str] = []
+    for skill in load_taxonomy("builtin"):
+        raw.extend(a for a in (skill.label, *skill.aliases) if "/" in a)
+    for row in (load_data("evidence_phrases.yaml").get("skills") or {}).values():
+        raw.extend(str(p) for p in (row or {}).get("phrases") or () if "/" in str(p))
+    return frozenset(normalise_form(a) for a in raw)
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +164,7 @@ def guard_hits(
         if crosses_line(text, start, end):
             continue
         if "/" in text[start:end] and _ALTERNATION.search(text, start, end) \
-                and "/" not in cand[3]:
+                and "/" not in cand[3] and norm[start:end].strip() not in slash_forms():
             continue
         if org_spans and any(a <= start and end <= b for a, b in org_spans):
             continue
