@@ -102,6 +102,11 @@ class FeatureLists:
     platform_objects: re.Pattern[str] | None
     areas: Mapping[str, re.Pattern[str] | None]
     all_areas: re.Pattern[str] | None = None
+    #: phrases blanked before the area words are counted (the hire being supervised, a
+    #: company that is a "world leader": area words that do not ask the hire for the area)
+    not_areas: re.Pattern[str] | None = None
+    #: taxonomy skills whose mention means leading people (managing, supervising, mentoring)
+    people_skills: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], where: str = "features.yaml") -> "FeatureLists":
@@ -128,6 +133,7 @@ class FeatureLists:
             platform_objects=_platform_objects(words("platforms"), words("platform_objects")),
             areas={a: _alternation([str(x) for x in areas[a] or []]) for a in AREAS},
             all_areas=_alternation([str(x) for a in AREAS for x in areas[a] or []]),
+            not_areas=_alternation(words("not_areas")), people_skills=frozenset(words("people_skills")),
         )
 
     def areas_of(self, word: str) -> tuple[str, ...]:
@@ -362,9 +368,13 @@ def posting_features(
         "family_marketing_or_social": float(family in ("marketing", "social_media")),
     }
     tax = dict.fromkeys(AREAS, 0)
+    people = team_size = 0
     for m in mentions:
         if not getattr(m, "counts", True):
             continue
+        if m.skill_id in lists.people_skills:
+            people += 1
+            team_size += getattr(m, "quantity_kind", None) == "team_size"
         area = {"platforms": "marketing_communications", "social_generic": "marketing_communications"}.get(
             m.area, m.area)
         if area in tax:
@@ -383,7 +393,7 @@ def posting_features(
     total = dict.fromkeys(AREAS, 0)
     in_job = dict.fromkeys(AREAS, 0)
     if lists.all_areas is not None:
-        for m in lists.all_areas.finditer(text):
+        for m in lists.all_areas.finditer(_blank(lists.not_areas, text)):
             hit = lists.areas_of(m.group(0))
             if not hit:
                 continue
@@ -400,6 +410,8 @@ def posting_features(
         areas[f"title_{a}"] = float(_has(lists.areas[a], title or ""))
     for f in FAMILIES:
         areas[f"family_{f}"] = float(family == f)
+    areas["tax_people"] = _log1(people)
+    areas["team_size"] = float(team_size > 0)
     areas["social_practice"] = float(bool(practice))
     areas["length"] = _log1(len(text) / 1000.0)
     return PostingFeatures(social=social, strength=strength, areas=areas, cues=tuple(cues), title_social=t_social)
