@@ -266,3 +266,19 @@ def test_frequent_corpus_duties(text: str, skill: str, kind: str) -> None:
 ])
 def test_third_blind_set_wordings(text: str, skill: str, present: bool, kind: str) -> None:
     assert (skill in _credited(text, kind=kind)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # forms whose credits the four development gold sets mostly refuse
+    ("Support all management, leads and sales team at all times", "team-leadership", False),
+    ("Leads a team of 4 designers", "team-leadership", True),
+    ("Collaborate with internal teams to create captivating marketing materials",
+     "graphic-design", False),
+    ("Created flyers and posters for campus events", "graphic-design", True),
+    ("The experience I gained in portfolio management reflects in allocating investments",
+     "program-management", False),
+    ("Portfolio management of 12 marketing projects and programs", "program-management", True),
+    ("Seeking opportunity to work in a collaborative environment", "teamwork", False),
+])
+def test_forms_the_readers_refuse(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -71,6 +71,7 @@ _NOUN_MARKERS = frozenset(
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
 _PREV_WORD_HYPHEN = re.compile(r"([A-Za-z]+)$")
+_LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
 #: past participles that, right before their object, are adjectives ("written
 #: documentation"); base forms in -en ("strengthen relationships") are verbs
 _PARTICIPLES = frozenset(
@@ -388,6 +389,8 @@ def find_duties(
                     continue  # "training to new hires": a noun, not the verb
                 if word in _ROLE_BEFORE_LEAD and text[v_start:v_end].lower() == "lead":
                     continue  # "technical lead staff member": a role
+            if text[v_start:v_end].lower() == "leads" and _LIST_NEXT.match(text, v_end):
+                continue  # "Support all management, leads and sales team": people
             if _PASSIVE.match(text, v_end):
                 continue  # "Built for athletes and teams": not a duty
             if text.endswith("to ", max(0, v_start - 3), v_start) \
