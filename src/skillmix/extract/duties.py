@@ -316,6 +316,56 @@ def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -
     return low.endswith("ing") and not text[o_start:o_end].lower().endswith("s")
 
 
+def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
+    """Whether a verb cue is used as a verb of the candidate's own duty (not a noun, a
+    role, a compound adjective, a passive or the employer's aim)."""
+    if v_start and text[v_start - 1] in "-\u2010\u2011" and _compound_head(text, v_start - 1):
+        return False  # "data-driven marketing": a compound adjective, not the verb
+    prev = _PREV_WORD.search(text, max(0, v_start - 14), v_start)
+    if prev is not None:
+        word = prev.group(1).lower()
+        if word in _NOUN_MARKERS:
+            return False  # "training to new hires": a noun, not the verb
+        if word in _ROLE_BEFORE_LEAD and text[v_start:v_end].lower() == "lead":
+            return False  # "technical lead staff member": a role
+    if text[v_start:v_end].lower() == "leads" and _LIST_NEXT.match(text, v_end):
+        return False  # "Support all management, leads and sales team": people
+    if _PASSIVE.match(text, v_end):
+        return False  # "Built for athletes and teams": not a duty
+    if text.endswith("to ", max(0, v_start - 3), v_start) \
+            and _INTENTION.search(text, max(0, v_start - 16), v_start):
+        return False  # "searching to hire a ... Coordinator": the employer's aim
+    return True
+
+
+def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, gap: int) -> bool:
+    """Whether an object cue after a verb is that verb's object: same clause, within
+    ``gap`` words, not an item of a keyword list and not a modifier of a compound."""
+    between = text[v_end:o_start]
+    if "(" in between:  # "leading the SkillRamp (formerly ExecuTrain) sales team"
+        between = _ASIDE.sub(" ", between)
+    if _CLAUSE_BREAK.search(between) or "\n\n" in between:
+        return False
+    if _OBJECT_OF_PREPOSITION.search(between):
+        return False  # "teams within ... agencies": the object is the teams
+    if between[:1] == "," and between.count(",") >= 2 \
+            and not _COORDINATED.search(between):
+        return False  # items of a keyword list
+    words = _words_between(text, v_end, o_start)
+    if words > gap:
+        return False
+    if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
+        return False  # "leading agency", "written documentation": an adjective
+    nxt = _NEXT_WORD.match(text, o_end)
+    if nxt is not None:
+        w = nxt.group(1)
+        if (w in _COMPOUND_PARTICIPLES
+                and not text.startswith(" to", nxt.end())) or (
+                w not in _OBJECT_FOLLOWERS and not w.endswith(("ly", "ing", "ed"))):
+            return False  # "manage ... department equipment": a compound's modifier
+    return True
+
+
 def find_duties(
     text: str,
     cues: Sequence[tuple[int, int, str]],
@@ -380,45 +430,11 @@ def find_duties(
             near = [o for o in os_ if v_end <= o[0] <= v_end + reach]
             if not near:
                 continue  # no object after this verb: skip the checks below
-            if v_start and text[v_start - 1] in "-\u2010\u2011" and _compound_head(text, v_start - 1):
-                continue  # "data-driven marketing": a compound adjective, not the verb
-            prev = _PREV_WORD.search(text, max(0, v_start - 14), v_start)
-            if prev is not None:
-                word = prev.group(1).lower()
-                if word in _NOUN_MARKERS:
-                    continue  # "training to new hires": a noun, not the verb
-                if word in _ROLE_BEFORE_LEAD and text[v_start:v_end].lower() == "lead":
-                    continue  # "technical lead staff member": a role
-            if text[v_start:v_end].lower() == "leads" and _LIST_NEXT.match(text, v_end):
-                continue  # "Support all management, leads and sales team": people
-            if _PASSIVE.match(text, v_end):
-                continue  # "Built for athletes and teams": not a duty
-            if text.endswith("to ", max(0, v_start - 3), v_start) \
-                    and _INTENTION.search(text, max(0, v_start - 16), v_start):
-                continue  # "searching to hire a ... Coordinator": the employer's aim
+            if not _verb_reads_as_duty(text, v_start, v_end):
+                continue
             for o_start, o_end in near:
-                between = text[v_end:o_start]
-                if "(" in between:  # "leading the SkillRamp (formerly ExecuTrain) sales team"
-                    between = _ASIDE.sub(" ", between)
-                if _CLAUSE_BREAK.search(between) or "\n\n" in between:
+                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap):
                     continue
-                if _OBJECT_OF_PREPOSITION.search(between):
-                    continue  # "calls from four state agencies": the object is the calls
-                if between[:1] == "," and between.count(",") >= 2 \
-                        and not _COORDINATED.search(between):
-                    continue  # items of a keyword list
-                words = _words_between(text, v_end, o_start)
-                if words > p.gap:
-                    continue
-                if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
-                    continue  # "leading agency", "written documentation": an adjective
-                nxt = _NEXT_WORD.match(text, o_end)
-                if nxt is not None:
-                    w = nxt.group(1)
-                    if (w in _COMPOUND_PARTICIPLES
-                            and not text.startswith(" to", nxt.end())) or (
-                            w not in _OBJECT_FOLLOWERS and not w.endswith(("ly", "ing", "ed"))):
-                        continue  # "manage ... department equipment": a compound's modifier
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)
         if best is None:
