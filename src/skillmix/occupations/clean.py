@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CleanTitle", "TitleWords", "clean_title", "index_title", "is_manager_title", "stem", "title_variants",
+__all__ = ["CleanTitle", "TitleWords", "clean_title", "index_title", "is_manager_title", "names_technology", "stem", "title_variants",
            "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z]+|\+\+|#)?")
@@ -67,6 +67,8 @@ class TitleWords:
     index_abbreviations: dict[str, str] | None = None  # upper-case keys, matched case-sensitively
     phrases: dict[str, str] | None = None  # British job names -> O*NET's ("credit controller")
     british_heads: dict[str, tuple[str, ...]] | None = None  # "administrator" -> ("clerk",)
+    technology_words: frozenset[str] = frozenset()  # software products: "oracle", "sap", "unix"
+    technology_socs: tuple[str, ...] = ()  # SOC code prefixes of the occupations that work on them
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -99,6 +101,8 @@ class TitleWords:
             phrases={str(k).lower(): str(v).lower() for k, v in raw.get("phrases", {}).items()},
             british_heads={stem(str(k).lower()): tuple(stem(t) for t in str(v).lower().split())
                            for k, v in raw.get("british_heads", {}).items()},
+            technology_words=frozenset(str(w).lower() for w in raw.get("technology_words", [])),
+            technology_socs=tuple(str(c) for c in raw.get("technology_socs", [])),
         )
 
 
@@ -173,6 +177,16 @@ def is_manager_title(title: str) -> bool:
             return True
         prev = t
     return False
+
+
+@lru_cache(maxsize=65536)
+def names_technology(title: str) -> bool:
+    """The title names a software product or platform (``technology_words``: "Oracle
+    Financial Consultant", "SAP EWM Consultant", "Senior UNIX Engineer"): the job works on
+    that product, so it is a computer occupation's whatever the rest of the title says (an
+    Oracle Financials consultant sets up software, not investments)."""
+    words = TitleWords.builtin().technology_words
+    return any(t in words for t in tokens(_fold(title)))
 
 
 def tokens(text: str) -> list[str]:

@@ -27,7 +27,10 @@ built lazily once and shared (they only depend on the shipped data). Parameters:
   O*NET title. A posting's words say which field it is in, and the broad profile of the
   field's managers, or of its front-line workers, may fit them best whatever the level
   ("Sales and Marketing Assistant" is not a Marketing Manager, a care "Home Manager" not a
-  Home Health Aide); chosen with ``text_weight`` by the same cross-validation;
+  Home Health Aide); chosen with ``text_weight`` by the same cross-validation. The same
+  test holds for the field a title names through a software product (version 7:
+  ``technology_words`` in ``title_words.yaml``): an "Oracle Financial Consultant" is in
+  the computer occupations, not a Personal Financial Advisor;
 * ``title_level`` -- the same test on the title's own evidence: the title's score shrinks
   by this share for an occupation at another level than the title names. O*NET files many
   American titles without a manager word under management ("Administrator", "Business
@@ -47,7 +50,7 @@ from typing import Iterable, Iterator
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
 from ..errors.config_codes import C060, C061, C062, C063
-from .clean import is_manager_title, title_variants
+from .clean import TitleWords, is_manager_title, names_technology, title_variants
 from .index import TitleIndex, occupation_titles
 from .profiles import OccupationProfiles
 from .records import OccupationCandidate, TitleMatch
@@ -55,7 +58,7 @@ from .records import OccupationCandidate, TitleMatch
 __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 
 #: changes when the shipped data or the scoring changes (market runs record it)
-NORMALISER_VERSION = "onet-29.2/6"
+NORMALISER_VERSION = "onet-29.2/7"
 
 PART_WEIGHT = {"whole": 1.0, "bare": 0.9, "british": 0.97, "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
@@ -177,12 +180,17 @@ class TitleNormaliser:
         self._cache[title] = (cleaned, per_code)
         return cleaned, per_code
 
-    def _level_differs(self, manager: bool, soc: str, title_hit: tuple[float, int] | None) -> bool:
-        """The occupation is not at the level the posting's title names: a management
-        occupation (SOC 11-) for a title naming no manager; for a manager's title, one that
-        is neither in SOC 11 nor reached through an O*NET title naming a manager (a "Home
-        Manager" may be a Medical and Health Services Manager or, by "Nursing Home
-        Supervisor", a first-line supervisor, but not a Home Health Aide)."""
+    def _level_differs(self, manager: bool, soc: str, title_hit: tuple[float, int] | None,
+                       technology: bool = False) -> bool:
+        """The occupation is not at the level, or in the field, the posting's title names: a
+        management occupation (SOC 11-) for a title naming no manager; for a manager's title,
+        one that is neither in SOC 11 nor reached through an O*NET title naming a manager (a
+        "Home Manager" may be a Medical and Health Services Manager or, by "Nursing Home
+        Supervisor", a first-line supervisor, but not a Home Health Aide); for a title naming
+        a software product (``names_technology``), one outside the computer occupations
+        (``technology_socs``: "Oracle Financial Consultant" is no Personal Financial Advisor)."""
+        if technology and not soc.startswith(TitleWords.builtin().technology_socs):
+            return True
         if not manager:
             return soc.startswith("11-")
         if soc.startswith("11-"):
@@ -218,10 +226,11 @@ class TitleNormaliser:
         check_level = self.level > 0 and use_text
         title_keep = 1.0 - self.title_level
         manager = (check_level or title_keep < 1.0) and is_manager_title(title)
+        technology = (check_level or title_keep < 1.0) and names_technology(title)
         codes = [c for c, _ in pool]
         differs: dict[str, bool] = {}
         if check_level or title_keep < 1.0:
-            differs = {c: self._level_differs(manager, c, per_code[c]) for c in codes}
+            differs = {c: self._level_differs(manager, c, per_code[c], technology) for c in codes}
         if use_text:
             if text_best is not None:
                 codes += [c for c, _ in sorted(sims.items(), key=lambda kv: -kv[1])[:TEXT_POOL] if c not in per_code]
@@ -236,7 +245,7 @@ class TitleNormaliser:
             tscore = sc[0] if sc else 0.0
             differ = differs.get(c)
             if differ is None:  # a code only the text brought in
-                differ = check_level and self._level_differs(manager, c, sc)
+                differ = check_level and self._level_differs(manager, c, sc, technology)
             if differ:
                 tscore *= title_keep
             rel = (sims.get(c, 0.0) / top_text) if (use_text and top_text > 0) else None
