@@ -282,3 +282,14 @@ def test_third_blind_set_wordings(text: str, skill: str, present: bool, kind: st
 ])
 def test_forms_the_readers_refuse(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Excellent presentation and problem-solving skills.", "presentation-skills"),
+    ("Excellent presentation, organizational and problem-solving skills.",
+     "presentation-skills"),
+    ("work with other engineers to meet these same goals on the assigned projects",
+     "teamwork"),
+])
+def test_a_shared_generic_head_and_peers(text: str, skill: str) -> None:
+    assert skill in _credited(text)

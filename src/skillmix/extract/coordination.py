@@ -45,6 +45,9 @@ _STOP = frozenset({
     "skill", "experience", "knowledge", "ability", "is", "are", "be", "will", "plus",
 })
 _RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
+#: generic nouns a coordination may share after a one-word name: "presentation and
+#: problem-solving skills"
+_GENERIC_HEADS = frozenset({"skills", "skill", "abilities"})
 #: how far either side of a hit the conjuncts are looked for (characters)
 _WINDOW = 80
 
@@ -88,13 +91,21 @@ def elided_hits(
         if not (after or before.endswith((" and", " or", " &"))):
             continue
         words = _WORD.findall(norm, start, end)
-        if len(words) < 2:
+        if not words:
             continue
         lo, hi = line_ends(start)
         left = _words(norm, max(lo, start - _WINDOW), start)
         right = _words(norm, end, min(hi, end + _WINDOW))
-        out.extend(_shared_head(text, start, end, words, left, lookup, cand, have))
-        out.extend(_shared_modifier(text, start, end, words, right, lookup, cand, have))
+        if len(words) >= 2:
+            out.extend(_shared_head(text, start, end, words, left, lookup, cand, have))
+            out.extend(_shared_modifier(text, start, end, words, right, lookup, cand, have))
+        if right and right[0][2].rstrip(".") in _GENERIC_HEADS \
+                and not text[end:right[0][0]].strip():
+            # "presentation and problem-solving skills": the shared head is the generic
+            # noun after the found name, so "presentation skills" is tried as well
+            head = right[0][2].rstrip(".")
+            out.extend(_shared_head(text, start, right[0][0] + len(head), [words[0], head],
+                                    left, lookup, cand, have, skip_failed=True))
     return out
 
 
@@ -118,8 +129,10 @@ def _inner(norm, start, end, lookup, cand):
     return list(found.values())
 
 
-def _shared_head(text, start, end, words, left, lookup, cand, have):
-    """``X and W1 W2..``: credit ``X W2..`` (and earlier comma conjuncts)."""
+def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=False):
+    """``X and W1 W2..``: credit ``X W2..`` (and earlier comma conjuncts). With
+    ``skip_failed`` a one-word conjunct of a comma list that names nothing is passed
+    over ("presentation, organizational and problem-solving skills")."""
     tail = " ".join(words[1:])
     found = []
     i = len(left)
@@ -148,7 +161,11 @@ def _shared_head(text, start, end, words, left, lookup, cand, have):
                 best = (conj[0][0], other, i - k)
                 break
         if best is None:
-            break
+            if not (skip_failed and i >= 2 and "," in text[left[i - 2][1]:left[i - 1][0]]):
+                break
+            # pass over this one-word conjunct to the one before its comma
+            boundary, i = left[i - 1][0], i - 1
+            continue
         s, other, i = best
         if (s, end) not in have:
             found.append((s, end, other))
