@@ -293,3 +293,23 @@ def test_forms_the_readers_refuse(text: str, skill: str, present: bool) -> None:
 ])
 def test_a_shared_generic_head_and_peers(text: str, skill: str) -> None:
     assert skill in _credited(text)
+
+
+# Session 5: plain errors seen in the fourth blind gold set (bench/data/gold_fresh4),
+# after its one measurement.
+@pytest.mark.parametrize(("text", "skill", "present", "kind"), [
+    ("No direct reports initially; this role reports to the VP.", "people-management", False,
+     "posting"),
+    ("Manage 4 direct reports.", "people-management", True, "posting"),
+    ("Writing custom Lightning Components in Java Script within the LWC framework",
+     "javascript", True, "posting"),
+    ("Writing custom Lightning Components in Java Script within the LWC framework", "java",
+     False, "posting"),
+    ("Hands on technical experience in Visual Studio postman SOAP UI APEX", "ui-design", False,
+     "posting"),
+    ("Provides supervision and leadership to a team of 20 to 60 customer service "
+     "representatives", "team-leadership", True, "resume"),
+    ("Siebel, CRM Dynamics, Excel", "microsoft-dynamics-365", True, "resume"),
+])
+def test_fourth_blind_set_plain_errors(text: str, skill: str, present: bool, kind: str) -> None:
+    assert (skill in _credited(text, kind=kind)) is present
