@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from skillmix.errors import ConfigError
 from skillmix.occupations import TitleNormaliser
+from skillmix.occupations.records import OccupationCandidate
 from skillmix.occupations.clean import is_manager_title, names_technology
 from skillmix.occupations.index import indexed_titles
 
@@ -71,3 +73,52 @@ def test_index_adds_british_care_service_managers() -> None:
     assert nz.normalise("Care Home Manager RGN South Manchester").soc.startswith("11-9111")
     # a registered nurse is still a registered nurse
     assert nz.normalise("Registered Nurse").soc.startswith("29-1141")
+
+
+TOUR_TEXT = (
+    "Our tour accounts team looks after the accounts of touring bands: prepare tour invoices "
+    "and tour budgets, post purchase invoices for each tour, reconcile the tour's bank "
+    "statements and ledgers, pay promoters and suppliers, prepare VAT returns and month-end "
+    "management accounts, and follow up outstanding fees with the tour managers and agents."
+)
+
+
+def test_head_shrinks_the_text_support_of_a_match_through_another_head_noun() -> None:
+    def cands(head: float) -> dict[str, OccupationCandidate]:
+        match = TitleNormaliser(k=40, head=head).normalise("Tour Accountant", TOUR_TEXT)
+        return {c.detailed: c for c in match.candidates}
+
+    off, on = cands(0.0), cands(0.5)
+    guides = off["39-7012"]  # Travel Guides, reached through "Tour Operator"
+    assert guides.matched == "Tour Operator" and off["13-2011"].matched == "Accountant"
+    # a match through another head noun loses part of its text support; the head's own keeps it
+    assert on["39-7012"].score < off["39-7012"].score
+    assert on["39-7012"].title_score == pytest.approx(guides.title_score)
+    assert on["13-2011"].score == pytest.approx(off["13-2011"].score)
+    assert max(off.values(), key=lambda c: c.score).detailed == "39-7012"
+    assert max(on.values(), key=lambda c: c.score).detailed == "13-2011"
+    with pytest.raises(ConfigError):
+        TitleNormaliser(head=1.5)
+    assert TitleNormaliser().get_params()["head"] == 0.125
+
+
+def test_level_a_first_line_supervisor_is_a_managers_level() -> None:
+    text = ("Serve food and drinks at weddings and conferences, set and clear tables, wash glasses, "
+            "keep the bar and the function rooms clean, and welcome guests at our hotel.")
+
+    def score(title: str, level: float) -> float:
+        match = TitleNormaliser(k=40, level=level, title_level=0.0).normalise(title, text)
+        return {c.detailed: c.score for c in match.candidates}["39-1022"]  # First-Line Supervisors
+
+    # the text may not lift a supervisor over a title naming no manager...
+    assert score("Hospitality Assistant", 0.5) < score("Hospitality Assistant", 0.0)
+    # ...and a supervisor's title keeps it
+    assert score("Hospitality Supervisor", 0.5) == pytest.approx(score("Hospitality Supervisor", 0.0))
+
+
+def test_text_terms_social_security_is_no_social_work() -> None:
+    from skillmix.occupations.profiles import text_terms
+
+    terms = text_terms("Advise clients on Social Security and retirement benefits.")
+    assert "social" not in terms and "socialsecurity" in terms
+    assert "social" in text_terms("Provide social work support to families.")

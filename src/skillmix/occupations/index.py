@@ -174,6 +174,12 @@ class TitleIndex:
                 out[soc] = hit / total
         return out
 
+    def heads_agree(self, head: str, entry: int) -> bool:
+        """The entry's head noun is ``head`` or in its head group (``head_groups``:
+        "coordinator" ~ "specialist"), as the search's head-noun factor reads them."""
+        other = self._head[entry]
+        return other == head or self._groups.get(other, -1) == self._groups.get(head, -2)
+
     def __len__(self) -> int:
         return len(self.entries)
 

@@ -53,8 +53,10 @@ _ACRONYMS = {
 }
 _ACRONYM = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b")
 # Two-word terms read as one, so "social media" does not count as "social" (social work) and
-# "media" (broadcasting), nor "real estate" as "estate" (probate law).
-_COMPOUNDS = ("social media", "social network", "social networking", "public relations", "real estate",
+# "media" (broadcasting), nor "real estate" as "estate" (probate law), nor "social security"
+# (retirement benefits, pensions) as social work.
+_COMPOUNDS = ("social media", "social network", "social networking", "social security", "public relations",
+              "real estate",
               "customer service", "human resources", "machine learning", "data science", "search engine",
               "health care", "web site", "user experience", "supply chain", "quality assurance",
               "content marketing", "digital marketing", "email marketing", "influencer marketing",
