@@ -49,3 +49,12 @@ def test_area_features_people_skills_are_taxonomy_ids() -> None:
     ids = set(load_taxonomy("builtin").skills)
     people = load_feature_lists().people_skills
     assert people and people <= ids
+
+
+def test_area_features_psychology_words_of_its_name_and_the_guide() -> None:
+    f = posting_features("Account Executive", "Empathize with buyers and listen actively. "
+                                              "Understand consumer behavior and the psychology of a purchase.")
+    assert f.areas["job_words_psychology_human_interaction"] > 0
+    # social listening is a social media practice, not listening to a person
+    g = posting_features("Analyst", "Run social listening on our brand.")
+    assert g.areas["job_words_psychology_human_interaction"] == 0
