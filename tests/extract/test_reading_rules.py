@@ -313,3 +313,10 @@ def test_a_shared_generic_head_and_peers(text: str, skill: str) -> None:
 ])
 def test_fourth_blind_set_plain_errors(text: str, skill: str, present: bool, kind: str) -> None:
     assert (skill in _credited(text, kind=kind)) is present
+
+
+def test_joining_a_remote_team_is_no_managing_it() -> None:
+    assert "remote-team-management" not in _credited("Come join our remote team of designers.",
+                                                     kind="posting")
+    assert "remote-team-management" in _credited("Experience managing remote teams across time "
+                                                 "zones.", kind="posting")
