@@ -277,20 +277,20 @@ def _quantity(text: str, start: int, end: int, sent_end: int) -> float | None:
     return float(_NUMBER_WORDS[n.group(3).lower()])
 
 
-_Packed = tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]
+_Packed = tuple[frozenset[int], frozenset[int], frozenset[int]]
 _PACKED: dict[str, _Packed] = {}
 
 
 def _unpack(packed: str) -> _Packed:
-    """"Ddv3|do7|dc7" -> verb patterns {3}, object patterns {7}, context patterns {7},
-    all patterns {3, 7}. Sets, so that a cue's patterns that matter in a document are
-    one intersection away (a common verb such as "develop" sits in a dozen patterns)."""
+    """"Ddv3|do7|dc7" -> verb patterns {3}, object patterns {7}, context patterns {7}.
+    Sets, so that a cue's patterns that matter in a document are one intersection away
+    (a common verb such as "develop" sits in a dozen patterns)."""
     hit = _PACKED.get(packed)
     if hit is None:
         fams = [(f[1], int(f[2:])) for f in packed[1:].split("|") if f]
         hit = (frozenset(i for k, i in fams if k == "v"),
                frozenset(i for k, i in fams if k == "o"),
-               frozenset(i for k, i in fams if k == "c"), frozenset(i for _, i in fams))
+               frozenset(i for k, i in fams if k == "c"))
         _PACKED[packed] = hit
     return hit
 
@@ -379,7 +379,7 @@ def find_duties(
     objects_in: set[int] = set()
     unpacked = []
     for c_start, c_end, packed in cues:
-        vset, oset, cset, _ = _unpack(packed)
+        vset, oset, cset = _unpack(packed)
         unpacked.append((c_start, c_end, vset, oset, cset))
         if vset:
             verbs_in |= vset
@@ -425,7 +425,9 @@ def find_duties(
         if p.context and key not in context:
             continue
         best: tuple[int, int] | None = None
-        reach = 24 * (p.gap + 1)  # characters: more than gap words can span
+        # a cheap bound before the word checks: 24 characters a word between verb and
+        # object (an object further away is not read, however long its words)
+        reach = 24 * (p.gap + 1)
         for v_start, v_end in vs:
             near = [o for o in os_ if v_end <= o[0] <= v_end + reach]
             if not near:
