@@ -17,7 +17,11 @@ Each line prints the threshold and the added true and false credits over all doc
 (a proposal counts once per document and skill). Threshold is the only knob; the
 figures show what any choice of it would cost.
 
-    python bench/extract_semantic_probe.py [--gold DIR ...]
+    python bench/extract_semantic_probe.py [--gold DIR ...] [--encoder static|minilm]
+
+``--encoder minilm`` runs the exemplar probe with the transformer (all-MiniLM-L6-v2, the
+``semantic`` extra; about 15x slower than the static one, so never on the default path):
+the question it answers is whether a stronger encoder would make exemplars pay at all.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from skillmix.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT.parent / "shared" / "data" / "gold", ROOT / "bench/data/gold_fresh",
-        ROOT / "bench/data/gold_fresh2"]
+        ROOT / "bench/data/gold_fresh2", ROOT / "bench/data/gold_fresh3", ROOT / "bench/data/gold_fresh4"]
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪]\s+")
 _ITEMS = re.compile(r"[,;|•·]")
 
@@ -57,7 +61,7 @@ def load(sets: list[Path], ex: Extractor):
     return docs
 
 
-def exemplars(docs, enc: StaticEncoder, missed_only: bool) -> None:
+def exemplars(docs, enc, missed_only: bool) -> None:
     doc_of, sid_of, quotes = [], [], []
     for gd, _text, _e, pred in docs:
         for s in gd.skills:
@@ -134,6 +138,7 @@ def list_items(docs, enc: StaticEncoder, taxonomy) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, action="append", default=None)
+    ap.add_argument("--encoder", choices=("static", "minilm"), default="static")
     args = ap.parse_args()
     taxonomy = load_taxonomy("builtin")
     ex = Extractor(taxonomy)
@@ -143,6 +148,12 @@ def main() -> None:
     fp = sum(len(pred - gd.credited) for gd, _t, _e, pred in docs)
     print(f"{len(docs)} documents, {gold_n} gold credits; default extractor +{tp} true, "
           f"{fp} false (recall {tp / gold_n:.3f})")
+    if args.encoder == "minilm":
+        from skillmix.link.encoder import MiniLMEncoder
+
+        exemplars(docs, MiniLMEncoder(), missed_only=False)
+        exemplars(docs, MiniLMEncoder(), missed_only=True)
+        return
     enc = StaticEncoder.load()
     exemplars(docs, enc, missed_only=False)
     exemplars(docs, enc, missed_only=True)
