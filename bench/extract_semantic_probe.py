@@ -39,7 +39,8 @@ from skillmix.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT.parent / "shared" / "data" / "gold", ROOT / "bench/data/gold_fresh",
-        ROOT / "bench/data/gold_fresh2", ROOT / "bench/data/gold_fresh3", ROOT / "bench/data/gold_fresh4"]
+        ROOT / "bench/data/gold_fresh2", ROOT / "bench/data/gold_fresh3", ROOT / "bench/data/gold_fresh4",
+        ROOT / "bench/data/gold_fresh5"]
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪]\s+")
 _ITEMS = re.compile(r"[,;|•·]")
 

@@ -40,6 +40,30 @@ SECTIONS = ("experience", "skills", None, "summary", "responsibilities", "educat
             "requirements", "certifications", "projects", "other", "company")
 
 
+def surfaces(ms) -> set[str]:
+    """The lexical surfaces behind a credit (duty patterns are never pruned)."""
+    return {" ".join(m.surface.lower().split()) for m in ms if m.extractor != "pattern"}
+
+
+def prune_probe(rows, names) -> None:
+    print("alias pruning (false at least twice, never true, in the other sets):")
+    for held in names:
+        seen: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for r in rows:
+            if r[0] != held and r[4] is not None:
+                for k in surfaces(r[4]):
+                    seen[k][0 if r[3] else 1] += 1
+        pruned = {k for k, (tp, fp) in seen.items() if fp >= 2 and tp == 0}
+        for kind in ("resume", "posting"):
+            test = [r for r in rows if r[0] == held and r[1] == kind]
+            keep = [r[4] is not None and (any(m.extractor == "pattern" for m in r[4])
+                                          or bool(surfaces(r[4]) - pruned)) for r in test]
+            p0, r0 = pr(test, [True] * len(test))
+            p1, r1 = pr(test, keep)
+            print(f"  {held:12s} {kind:8s} P {p0:.3f} R {r0:.3f} -> P {p1:.3f} R {r1:.3f} "
+                  f"({len(pruned)} surfaces pruned)")
+
+
 def credits(sets: list[Path], ex: Extractor):
     """One row per (document, credited or gold skill): set, kind, skill, truth, mentions."""
     rows = []
@@ -128,6 +152,7 @@ def main() -> None:
             p1, r1 = pr(test, keep)
             print(f"  {held:12s} {kind:8s} P {p0:.3f} R {r0:.3f} -> P {p1:.3f} R {r1:.3f} "
                   f"(threshold {best[1]:.3f})")
+    prune_probe(rows, names)
 
 
 if __name__ == "__main__":
