@@ -320,3 +320,47 @@ def test_joining_a_remote_team_is_no_managing_it() -> None:
                                                      kind="posting")
     assert "remote-team-management" in _credited("Experience managing remote teams across time "
                                                  "zones.", kind="posting")
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # ad metrics need an ad beside them (a bank's "CTR Processor", a "CPL" designation)
+    ("CTR Processor 01/2004 , 04/2004 Company Name City , State", "ad-performance-analysis",
+     False),
+    ("Reduced CPL by 300% for one account in less than 6 months.", "ad-performance-analysis",
+     True),
+    ("Used Hootsuite to maximize clickthrough rate (CTR) and increase reach",
+     "ad-performance-analysis", True),
+    # positioning is a market's, not a camera's or a patient's
+    ("worked with UN security for reporters and managed camera positioning",
+     "brand-positioning", False),
+    ("Supported patient comfort by taking care in positioning", "brand-positioning", False),
+    ("Presented changes to fine tune targeting and positioning of vCloud Air.",
+     "brand-positioning", True),
+    # press, legal and daily briefings are no creative briefs
+    ("Assist with organization of press briefings, media training, photography",
+     "creative-briefs", False),
+    ("Conduct legal research and draft legal documents, including complaints, motions, briefs",
+     "creative-briefs", False),
+    ("Wrote creative briefs for the design agency", "creative-briefs", True),
+    # someone else's title
+    ("Managed email and agenda during UNGA week for head of communications of the UN",
+     "team-leadership", False),
+    ("Head of Social Media, Acme Corp, 2019 - 2022, led a team of six", "team-leadership", True),
+])
+def test_ambiguous_forms_need_their_context(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("We offer a friendly work environment that supports mentorship, continued education, and "
+     "training while providing enhanced growth opportunities to maximize your potential.",
+     "mentoring", False),
+    ("At HireBus, we're on a mission to transform the way small businesses hire top talent.",
+     "hiring", False),
+    # the hire's own work still counts, "you" or not
+    ("You will mentor junior designers and hire top talent for the studio.", "mentoring", True),
+    ("We offer social media management to clients; you will manage our social media accounts.",
+     "social-media-management", True),
+])
+def test_what_the_company_offers_or_is_asks_nothing(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

@@ -29,8 +29,9 @@ FAMILIES = (
 
 #: a posting's sentence about the company itself ("We are a digital agency...", "Our
 #: clients include..."): the skills it names are the company's, not asked of the hire
+_AT_COMPANY = r"(?:at\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3},?\s+)?"
 _SELF = re.compile(
-    r"^\W*(?:who we are\W*|about us\W*|about the company\W*)?"
+    r"^\W*(?:who we are\W*|about us\W*|about the company\W*)?" + _AT_COMPANY +
     r"(?:we\b|we're\b|we’re\b|we've\b|our\s+(?:[a-z&]+\s+)?(?:company|agency|firm|team|mission|clients?|work|"
     r"platform|products?|services?|organi[sz]ation|business|portfolio|brands?|group|people|"
     r"customers|partners|story|vision|values|culture)\b|founded\b|headquartered\b|established\b)",
@@ -49,12 +50,16 @@ _NAMED_SELF = re.compile(
     r"culture|vision|purpose|approach|history|heritage|reputation|success|clients|customers|"
     r"products|services|platform|portfolio)\b"
 )
-_NOT_SELF = re.compile(
-    r"\b(?:you|your|you'll|you’ll|candidate|candidates|applicant|looking for|seeking|hiring|"
+#: what the company offers the hire ("We offer a friendly work environment that supports
+#: mentorship... to maximize your potential"): benefits, even when they speak to "you"
+_OFFER = re.compile(r"^\W*" + _AT_COMPANY + r"we\s+(?:also\s+)?(?:offer|provide)\b", re.IGNORECASE)
+_NOT_SELF_WORDS = (
+    r"candidate|candidates|applicant|looking for|seeking|hiring|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
-    r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus)\b",
-    re.IGNORECASE,
+    r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus"
 )
+_NOT_SELF = re.compile(r"\b(?:you|your|you'll|you’ll|" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
+_NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
 #: a résumé's sentence about an employer ("SGW Pharma Marketing is a B2B life science
 #: marketing agency...", "Tarheel Media Solutions provides marketing and advertising
 #: solutions..."): a capitalized name, then a verb that describes what the firm is or does.
@@ -238,7 +243,8 @@ class ContextRules:
             chunk = self.text[sent.start:sent.end]
             sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)
                                 or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)) \
-                and not _NOT_SELF.search(chunk)
+                and not _NOT_SELF.search(chunk) \
+                or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk)
         return sent.company
 
     def employer_description(self, sent: SentenceContext) -> bool:

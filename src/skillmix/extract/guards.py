@@ -77,13 +77,15 @@ def form_guards() -> dict[tuple[str, str], FormGuard]:
         )
         out: dict[tuple[str, str], FormGuard] = {}
         for sid, row in (raw.get("forms") or {}).items():
-            g = FormGuard(
-                skill_id=str(sid), form=str(row["form"]),
-                support=tuple(normalise_form(w) for w in row.get("support") or ()),
-                deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
-                deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
-            )
-            out[(g.skill_id, normalise_form(g.form))] = g
+            forms = row["form"] if isinstance(row["form"], list) else [row["form"]]
+            for form in forms:
+                g = FormGuard(
+                    skill_id=str(sid), form=str(form),
+                    support=tuple(normalise_form(w) for w in row.get("support") or ()),
+                    deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
+                    deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
+                )
+                out[(g.skill_id, normalise_form(g.form))] = g
         return out
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise E023(f"cannot read guarded_forms.yaml ({err}).") from None
@@ -179,8 +181,9 @@ def guard_hits(
                 continue
             same_area = sum(1 for a0, area in areas_by_sentence.get(s_start, ())
                             if a0 != start and area == cand[4])
-            supported = _has_word(norm, s_start, s_end, guard.support) or same_area >= 2 or (
-                same_area == 1 and _has_word(norm, 0, len(norm), guard.support))
+            # a guard with no support words only denies ("for head of communications")
+            supported = not guard.support or _has_word(norm, s_start, s_end, guard.support) \
+                or same_area >= 2 or (same_area == 1 and _has_word(norm, 0, len(norm), guard.support))
             if not supported:
                 continue
         kept.append((start, end, cand))
