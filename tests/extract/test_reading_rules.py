@@ -364,3 +364,19 @@ def test_ambiguous_forms_need_their_context(text: str, skill: str, present: bool
 ])
 def test_what_the_company_offers_or_is_asks_nothing(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # an object glued to a hyphen is half of an adjective: "solution-oriented", "post-trial"
+    ("effectively communicating with all levels of management while demonstrating "
+     "professionalism and solution-oriented thinking", "technical-demos", False),
+    ("Drafting pretrial and post-trial motions", "content-creation", False),
+    ("Created an asset-level pro-forma and financial model", "content-creation", False),
+    ("Demonstrated the solution to prospective clients", "technical-demos", True),
+    # treatment plans are clinical
+    ("Craft individualized treatment plans and goals for clients and groups.", "scriptwriting",
+     False),
+    ("Wrote scripts for weekly video segments", "scriptwriting", True),
+])
+def test_objects_that_are_not_objects(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -356,6 +356,8 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
         return False
     if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
         return False  # "leading agency", "written documentation": an adjective
+    if text[o_end:o_end + 1] == "-" and text[o_end + 1:o_end + 2].isalpha():
+        return False  # "demonstrating professionalism and solution-oriented": an adjective
     nxt = _NEXT_WORD.match(text, o_end)
     if nxt is not None:
         w = nxt.group(1)
