@@ -380,3 +380,24 @@ def test_what_the_company_offers_or_is_asks_nothing(text: str, skill: str, prese
 ])
 def test_objects_that_are_not_objects(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # conjuncts share a generic head, whatever names them: "analytical ... skills"
+    ("Independent self-starter with analytical and statistical skills", "critical-thinking",
+     True),
+    ("Strong analytical and problem-solving ability.", "critical-thinking", True),
+    ("Excellent written, verbal, quantitative, and presentation skills; collaborative and "
+     "organized.", "communication-skills", True),
+    ("Excellent written, verbal, quantitative, and presentation skills; collaborative and "
+     "organized.", "written-communication", True),
+    # a wrapped PDF line is the same sentence, a new capitalised line a new item
+    ("Brings strong presentation, analytical and problem solving\nskills.", "presentation-skills",
+     True),
+    ("Team leader managing 65 chefs and stewards\nMenu Writing and costing\nSkills trainer",
+     "written-communication", False),
+    # a looser phrase still needs its own words away from a generic head
+    ("market and industry trends", "market-research", False),
+])
+def test_a_coordination_shares_a_generic_head(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from .guards import crosses_line
+
 __all__ = ["elided_hits"]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.&]*")
@@ -47,7 +49,10 @@ _STOP = frozenset({
 _RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
 #: generic nouns a coordination may share after a one-word name: "presentation and
 #: problem-solving skills"
-_GENERIC_HEADS = frozenset({"skills", "skill", "abilities"})
+_GENERIC_HEADS = frozenset({"skills", "skill", "abilities", "ability"})
+#: a last conjunct that names nothing before a generic head: "analytical and statistical
+#: skills" (no skill is found, so no hit starts the search)
+_GENERIC_TAIL = re.compile(r"(?:^|\s)(?:and|or|&)\s+([a-z][a-z-]*)\s+(skills?|abilit(?:y|ies))\b")
 #: how far either side of a hit the conjuncts are looked for (characters)
 _WINDOW = 80
 
@@ -81,6 +86,17 @@ def elided_hits(
     """
     out: list[tuple[int, int, tuple]] = []
     have = {(h[0], h[1]) for h in hits}
+    ends = {h[1] for h in hits}
+    for m in _GENERIC_TAIL.finditer(norm):
+        if m.end() in ends or m.end(1) in ends:
+            continue  # a found name ends here: the loop below reads it
+        w_start, head_end = m.start(1), m.end()
+        if crosses_line(text, m.start(), head_end):
+            continue  # the normalised copy reads a new line's item as the same sentence
+        lo, _hi = line_ends(w_start)
+        left = _words(norm, max(lo, w_start - _WINDOW), w_start)
+        out.extend(_shared_head(text, w_start, head_end, [m.group(1), m.group(2)], left, lookup,
+                                (None, None), have, skip_failed=True))
     for start, end, cand in hits:
         inner = _inner(norm, start, end, lookup, cand)
         if inner is not None:
@@ -100,7 +116,8 @@ def elided_hits(
             out.extend(_shared_head(text, start, end, words, left, lookup, cand, have))
             out.extend(_shared_modifier(text, start, end, words, right, lookup, cand, have))
         if right and right[0][2].rstrip(".") in _GENERIC_HEADS \
-                and not text[end:right[0][0]].strip():
+                and not text[end:right[0][0]].strip() \
+                and not crosses_line(text, end, right[0][1]):
             # "presentation and problem-solving skills": the shared head is the generic
             # noun after the found name, so "presentation skills" is tried as well
             head = right[0][2].rstrip(".")
@@ -142,8 +159,10 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
         return found
     i -= 1
     boundary = left[i][0]
-    if i > 0 and "," in text[left[i - 1][1]:boundary]:
-        return found
+    generic = tail in _GENERIC_HEADS
+    skip_failed = skip_failed or generic
+    if i > 0 and "," in text[left[i - 1][1]:boundary] and not generic:
+        return found  # ("written, verbal, and presentation skills" share "skills")
     for _ in range(4):  # at most four conjuncts to the left
         best = None
         for k in (3, 2, 1):

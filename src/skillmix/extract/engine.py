@@ -301,9 +301,15 @@ class Extractor:
 
         def lookup(form: str) -> tuple | None:
             # an ellipsis names a skill only through its names, not through a looser
-            # evidence phrase ("market and industry trends" is no "market trends")
+            # evidence phrase ("market and industry trends" is no "market trends")...
             idx = get(" " + form + " ", None)
-            return None if idx is None or form in _phrase_only_forms() else split[idx][1]
+            if idx is None:
+                return None
+            if form in _phrase_only_forms() and not form.endswith(_GENERIC_TAILS):
+                return None
+            # ...except before a generic head: "analytical and statistical skills" are
+            # analytical skills, whatever names them
+            return split[idx][1]
 
         self._lookup = lookup
         self.taxonomy_label = "+".join(n for n, _ in self._tax_meta)
@@ -426,7 +432,7 @@ class Extractor:
         rules = ContextRules(text, cues, extra_ends=glue) if reading else None
         sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
         hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))
-        if self.context and hits:
+        if self.context:
             hits = hits + elided_hits(text, norm, hits, self._lookup, sentence_of)
         found: list[_Found] = [
             _Found(start, end, sid, label, area, ti, self.name, 1.0)
@@ -561,6 +567,10 @@ class Extractor:
         yield from run_batch(
             items, self.extract, source=_source_of, on_error=on_error, report=report
         )
+
+
+#: a coordination before one of these heads shares it, whatever its conjuncts are
+_GENERIC_TAILS = (" skills", " skill", " abilities", " ability")
 
 
 @lru_cache(maxsize=1)
