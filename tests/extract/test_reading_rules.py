@@ -401,3 +401,17 @@ def test_objects_that_are_not_objects(text: str, skill: str, present: bool) -> N
 ])
 def test_a_coordination_shares_a_generic_head(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # a family before brackets names each item through it
+    ("Experience with Node.js, TypeScript, AWS (Lambda, CDK, SQS, EKS), and MySQL", "aws-lambda",
+     True),
+    ("Experience with Node.js, TypeScript, AWS (Lambda, CDK, SQS, EKS), and MySQL", "kubernetes",
+     True),
+    ("Google (Ads, Analytics) reporting", "google-analytics", True),
+    # a bracket that is no family's list
+    ("Salary (USD, yearly) and a lambda function in the spreadsheet", "aws-lambda", False),
+])
+def test_a_family_names_its_bracketed_items(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

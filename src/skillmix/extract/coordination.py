@@ -19,6 +19,10 @@ alias, with its inflections; not one of the looser evidence phrases of
 * **shared modifier** -- a found multi-word skill, a conjunction, then words
   (``W1.. Wn and Y``): the phrase ``W1.. Y`` (Y one or two words).
 
+* **a family before brackets** -- ``P (a, b, c)``: each item is also tried as ``P a``
+  ("AWS (Lambda, SQS, EKS)" names AWS Lambda and Amazon EKS; AWS and Amazon stand for
+  each other).
+
 A skill name that is itself a coordination ("written and verbal communication", a name of
 communication skills) also credits each conjunct's own skill (written communication,
 verbal communication) on the same span.
@@ -34,6 +38,7 @@ import re
 from typing import Callable, Sequence
 
 from .guards import crosses_line
+from .normal_form import normalise_form
 
 __all__ = ["elided_hits"]
 
@@ -87,6 +92,7 @@ def elided_hits(
     out: list[tuple[int, int, tuple]] = []
     have = {(h[0], h[1]) for h in hits}
     ends = {h[1] for h in hits}
+    out.extend(family_hits(text, lookup, have))
     for m in _GENERIC_TAIL.finditer(norm):
         if m.end() in ends or m.end(1) in ends:
             continue  # a found name ends here: the loop below reads it
@@ -123,6 +129,39 @@ def elided_hits(
             head = right[0][2].rstrip(".")
             out.extend(_shared_head(text, start, right[0][0] + len(head), [words[0], head],
                                     left, lookup, cand, have, skip_failed=True))
+    return out
+
+
+#: "AWS (Lambda, CDK, SQS, EKS)": one or two words, then a bracketed list on one line
+_FAMILY = re.compile(r"\b([A-Za-z][\w+#.-]*(?:[ \t][A-Za-z][\w+#.-]*)?)[ \t]?\(([^()\n]{2,160})\)")
+_ITEM = re.compile(r"[^,;/|]+")
+_SAME_FAMILY = {"aws": ("amazon",), "amazon": ("aws",), "gcp": ("google cloud", "google")}
+
+
+def family_hits(text: str, lookup: Lookup, have: set[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
+    """``P (a, b)``: the items named through the family before the brackets."""
+    out: list[tuple[int, int, tuple]] = []
+    if "(" not in text:
+        return out
+    for m in _FAMILY.finditer(text):
+        family = normalise_form(m.group(1))
+        first = family.split()[0]
+        # "Microsoft Office (Word, Excel)": Microsoft Word too
+        prefixes = (family, *_SAME_FAMILY.get(family, ()), *((first,) if first != family else ()))
+        for it in _ITEM.finditer(m.group(2)):
+            words = [w for w in normalise_form(it.group()).split() if w not in _CONJ]
+            if not words or len(words) > 3:
+                continue
+            for p in prefixes:
+                other = lookup(p + " " + " ".join(words))
+                if other is None:
+                    continue
+                raw = it.group()
+                s = m.start(2) + it.start() + len(raw) - len(raw.lstrip())
+                e = m.start(2) + it.end() - (len(raw) - len(raw.rstrip()))
+                if (s, e) not in have:
+                    out.append((s, e, other))
+                break
     return out
 
 
