@@ -415,3 +415,13 @@ def test_a_coordination_shares_a_generic_head(text: str, skill: str, present: bo
 ])
 def test_a_family_names_its_bracketed_items(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    # an adverb inside "<verb> with" keeps the verb's object
+    ("working closely with project leads and other team members.", "teamwork"),
+    ("will work directly with the sales team and customers to collect and build new collateral",
+     "cross-functional-collaboration"),
+])
+def test_an_adverb_inside_verb_with(text: str, skill: str) -> None:
+    assert skill in _credited(text, kind="posting")
