@@ -425,3 +425,19 @@ def test_a_family_names_its_bracketed_items(text: str, skill: str, present: bool
 ])
 def test_an_adverb_inside_verb_with(text: str, skill: str) -> None:
     assert skill in _credited(text, kind="posting")
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # a receptionist directs calls and visitors, not people
+    ("Answer telephones and direct calls to appropriate staff.", "team-leadership", False),
+    ("Screened all visitors and directed them to the correct employee or office.",
+     "team-leadership", False),
+    ("Directed a staff of 12 in the newsroom", "people-management", True),
+    # developers develop features; customer needs are no service
+    ("Develop new features, fix bugs, Writing and maintaining code in React", "content-writing",
+     False),
+    ("Actively analyze competitive companies to improve understanding of customer needs.",
+     "customer-service", False),
+])
+def test_routing_features_and_needs(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -326,6 +326,14 @@ def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -
     return low.endswith("ing") and not text[o_start:o_end].lower().endswith("s")
 
 
+#: what a receptionist directs: "direct calls to appropriate staff", "directing them to
+#: appropriate Departments"
+_ROUTED = re.compile(
+    r"\s+(?:all\s+|incoming\s+|the\s+)?(?:calls|phone\s+calls|callers|them|him|her|customers|"
+    r"clients|visitors|guests|patients|inquiries|enquiries|traffic|questions|mail|"
+    r"correspondence|people)\b", re.IGNORECASE)
+
+
 def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     """Whether a verb cue is used as a verb of the candidate's own duty (not a noun, a
     role, a compound adjective, a passive or the employer's aim)."""
@@ -342,6 +350,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         return False  # "Support all management, leads and sales team": people
     if _PASSIVE.match(text, v_end):
         return False  # "Built for athletes and teams": not a duty
+    if text[v_start:v_end].lower().startswith("direct") and _ROUTED.match(text, v_end):
+        return False  # "direct calls to appropriate staff": routing, not leading
     if text.endswith("to ", max(0, v_start - 3), v_start) \
             and _INTENTION.search(text, max(0, v_start - 16), v_start):
         return False  # "searching to hire a ... Coordinator": the employer's aim
