@@ -417,16 +417,6 @@ def test_a_family_names_its_bracketed_items(text: str, skill: str, present: bool
     assert (skill in _credited(text, kind="posting")) is present
 
 
-@pytest.mark.parametrize(("text", "skill"), [
-    # an adverb inside "<verb> with" keeps the verb's object
-    ("working closely with project leads and other team members.", "teamwork"),
-    ("will work directly with the sales team and customers to collect and build new collateral",
-     "cross-functional-collaboration"),
-])
-def test_an_adverb_inside_verb_with(text: str, skill: str) -> None:
-    assert skill in _credited(text, kind="posting")
-
-
 @pytest.mark.parametrize(("text", "skill", "present"), [
     # a receptionist directs calls and visitors, not people
     ("Answer telephones and direct calls to appropriate staff.", "team-leadership", False),

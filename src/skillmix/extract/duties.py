@@ -200,19 +200,9 @@ def duty_patterns() -> tuple[DutyPattern, ...]:
     return tuple(out)
 
 
-#: adverbs that may stand inside a "<verb> with" ("working closely with", "partner
-#: directly with") without changing what the verb takes
-_WITH_ADVERBS = ("closely", "directly", "effectively", "collaboratively", "cross functionally",
-                 "regularly", "proactively", "actively", "frequently", "extensively",
-                 "together", "hand in hand")
-
-
 def _verb_phrase_forms(phrase: str) -> set[str]:
     words = phrase.split(" ")
-    out = {" ".join([f, *words[1:]]) for f in verb_forms(words[0])}
-    if len(words) == 2 and words[1] == "with":
-        out |= {f"{f} {adv} with" for f in verb_forms(words[0]) for adv in _WITH_ADVERBS}
-    return out
+    return {" ".join([f, *words[1:]]) for f in verb_forms(words[0])}
 
 
 def _noun_phrase_forms(phrase: str) -> set[str]:
