@@ -197,6 +197,52 @@ def test_training_best_threshold_and_groups() -> None:
     assert _best_threshold([0, 1, 0, 1], [0.1, 0.2, 0.3, 0.9]) < 0.2
 
 
+def test_training_fit_linear_oof_returns_the_probabilities_its_threshold_was_cut_on() -> None:
+    pytest.importorskip("sklearn")
+    import random
+
+    from skillmix.market.training import _best_threshold, fit_linear, fit_linear_oof
+
+    rng = random.Random(3)
+    rows, y, groups = [], [], []
+    for i in range(80):
+        yy = int(i % 3 == 0)
+        rows.append({"signal": yy + rng.gauss(0, 0.8), "noise": rng.gauss(0, 1)})
+        y.append(yy)
+        groups.append(i // 2)
+    model, probs = fit_linear_oof(rows, y, groups, ["signal", "noise"], seed=5, calibrate=False)
+    assert len(probs) == len(y) and all(0.0 < p < 1.0 for p in probs)
+    # the shipped threshold is the F1-best cut of exactly these out-of-fold probabilities, so a
+    # cut on a subset of rows (the bench's LinkedIn-only thresholds) is comparable to it
+    assert model.threshold == _best_threshold(y, probs)
+    assert fit_linear(rows, y, groups, ["signal", "noise"], seed=5, calibrate=False) == model
+    # out of fold: the positives' probabilities sit above the negatives' on average
+    pos = [p for p, yy in zip(probs, y) if yy]
+    neg = [p for p, yy in zip(probs, y) if not yy]
+    assert sum(pos) / len(pos) > sum(neg) / len(neg) + 0.2
+
+
+def test_bench_area_weight_counts_area_f1_as_score_verdicts() -> None:
+    import importlib.util
+
+    from skillmix.market.classify import SocialMediaVerdict
+    from skillmix.market.evaluate import Label, score_verdicts
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "market_area_weight.py"
+    spec = importlib.util.spec_from_file_location("market_area_weight", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    labels = [Label("a", False, "none", ("technology", "data_analytics")), Label("b", False, "none", ("technology",)),
+              Label("c", False, "none", ()), Label("d", False, "none", ("customer_service",))]
+    preds = {0: {"technology"}, 1: {"technology", "marketing_communications"}, 2: {"data_analytics"}, 3: set()}
+    ours = bench.area_f1(labels, preds, range(4))
+    theirs = score_verdicts([(lab, SocialMediaVerdict(False, "none", 0.0, False, tuple(sorted(preds[i]))))
+                             for i, lab in enumerate(labels)], AREAS).areas_f1
+    assert ours == pytest.approx(theirs, abs=1e-4)
+    assert ours["technology"] == 1.0 and ours["data_analytics"] == 0.0
+
+
 def test_agreement_kappa_and_areas(tmp_path: Path) -> None:
     rows = [("a", True, ["technology"]), ("b", False, []), ("c", False, ["customer_service"]), ("d", True, [])]
     other = [("a", True, ["technology"]), ("b", True, []), ("c", False, []), ("d", True, [])]

@@ -217,6 +217,15 @@ def fit_linear(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Se
     """Fit one standardised logistic regression: C by inner grouped CV (log loss), Platt
     calibration and the threshold from the inner out-of-fold predictions (F1-best,
     accuracy-best, or 0.5 on the calibrated probability: ``criterion="calibrated"``)."""
+    return fit_linear_oof(rows, y, groups, names, seed=seed, folds=folds, calibrate=calibrate,
+                          criterion=criterion)[0]
+
+
+def fit_linear_oof(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[int],
+                   names: Sequence[str], *, seed: int = 18, folds: int = 5, calibrate: bool = True,
+                   criterion: str = "f1") -> tuple[LinearModel, list[float]]:
+    """:func:`fit_linear`, plus the inner out-of-fold probabilities its threshold was cut on
+    (so a caller can cut another threshold on a subset of the rows without refitting)."""
     import numpy as np
 
     lm, _ = _sklearn()
@@ -228,7 +237,7 @@ def fit_linear(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Se
     Z = (X - mu) / sd
     if yv.min() == yv.max():
         return LinearModel(tuple(names), tuple(mu), tuple(sd), tuple([0.0] * len(names)),
-                           10.0 if yv[0] else -10.0, 0.5)
+                           10.0 if yv[0] else -10.0, 0.5), [float(yv[0])] * len(yv)
     splits = _inner_splits(list(yv), list(groups), folds, seed)
     best_c, best_loss, best_oof = C_GRID[0], math.inf, None
     for c in C_GRID:
@@ -254,7 +263,8 @@ def fit_linear(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Se
     # on a few dozen out-of-fold points wanders more than it gains (measured on strength).
     thr = 0.5 if criterion == "calibrated" else _best_threshold(list(yv), list(probs), criterion)
     return LinearModel(tuple(names), tuple(float(v) for v in mu), tuple(float(v) for v in sd),
-                       tuple(float(v) for v in model.coef_[0]), float(model.intercept_[0]), thr, cal)
+                       tuple(float(v) for v in model.coef_[0]), float(model.intercept_[0]), thr, cal), \
+        [float(v) for v in probs]
 
 
 def fit_market_model(feats: Sequence[PostingFeatures], labels: Sequence[Label], groups: Sequence[int],
