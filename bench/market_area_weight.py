@@ -18,7 +18,7 @@ area models are refitted; the social media and strength decisions do not depend 
 knobs. Figures are mean ± sd over repeats of the pooled out-of-fold macro-F1.
 
 Usage:
-    python bench/market_area_weight.py [--repeats 2] [--inner 3] [--weights 1,2,3,5] [--json]
+    python bench/market_area_weight.py [--repeats 2] [--inner 3] [--weights 1,2,3,5] [--probes] [--json]
 """
 
 from __future__ import annotations
