@@ -431,3 +431,20 @@ def test_a_family_names_its_bracketed_items(text: str, skill: str, present: bool
 ])
 def test_routing_features_and_needs(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # verbs in a series take no object from each other
+    ("Monitor, review and report on all department activity and results.", "review-management",
+     False),
+    ("Implements, monitors, reviews and evaluates personnel security investigations",
+     "review-management", False),
+    ("Monitored and responded to online reviews on Yelp and Google", "review-management", True),
+    # a product, and visiting groups
+    ("Learning Theory Articulate Storyline, Microsoft Office Suite", "communication-skills",
+     False),
+    ("Articulate and persuasive communicator", "communication-skills", True),
+    ("expanding our networks through international delegations", "delegation", False),
+])
+def test_series_products_and_groups(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

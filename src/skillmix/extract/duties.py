@@ -364,6 +364,8 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
     words = _words_between(text, v_end, o_start)
     if words > gap:
         return False
+    if words == 0 and between.strip() == ",":
+        return False  # "Monitor, review and report": a series of verbs, no object
     if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
         return False  # "leading agency", "written documentation": an adjective
     if text[o_end:o_end + 1] == "-" and text[o_end + 1:o_end + 2].isalpha():
