@@ -448,3 +448,20 @@ def test_routing_features_and_needs(text: str, skill: str, present: bool) -> Non
 ])
 def test_series_products_and_groups(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # a hyphenated compound's first word is no verb
+    ("Edited Website content including newsletter and blog posting production", "video-editing",
+     False),
+    ("Managed post-production for TV spots", "video-editing", True),
+    # an employer described after its website, or by pronoun
+    ("Company Website: http://www.clickpoint.com/it/ Clickpoint is a Digital Marketing Company "
+     "that supports clients in their online marketing strategy with Return on Investment focus.",
+     "roi-measurement", False),
+    ("Its services include communications strategy through digital creative execution, media "
+     "planning and mobile applications.", "media-planning", False),
+    ("Assistance to the heads of financial transactions", "team-leadership", False),
+])
+def test_compounds_and_employers(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -65,12 +65,19 @@ _NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
 #: solutions..."): a capitalized name, then a verb that describes what the firm is or does.
 #: The skills it names are the firm's business, not the candidate's work.
 _EMPLOYER = re.compile(
-    r"^\W*(?:[A-Z][\w&'.-]*|&|of|and|the)(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the)){0,6},?\s+"
+    # "Company Website: http://www.clickpoint.com/it/ Clickpoint is a Digital Marketing Company"
+    r"^\W*(?i:(?:company\s+)?website\s*:\s*)?(?:(?:https?://|www\.)\S+\s+)?"
+    r"(?:[A-Z][\w&'.-]*|&|of|and|the)(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the)){0,6},?\s+"
     r"(?:is\s+(?:a|an|the|one)|was\s+(?:a|an|the|one)|are\s+(?:a|an|the)|provides|offers|"
     r"specializes|specialises|helps|serves|delivers|manufactures|operates|sells|promotes|"
     r"values|celebrates|embraces|is\s+committed|"
     r"develops\s+(?:and|software|products|solutions)|was\s+founded|has\s+been\s+a)\b"
 )
+#: the employer again, by pronoun: "Its services include communications strategy..."
+_EMPLOYER_ITS = re.compile(
+    r"^\W*(?:its|their)\s+(?:core\s+|main\s+)?(?:services|clients|customers|products|"
+    r"portfolio|offerings?|solutions|mission|business)\s+(?:include|includes|included|are|"
+    r"were|range|ranged|span|spanned|cover|covered|is|was)\b", re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]")
 _NEGATION_FAMILIES = frozenset(("negation_after", "negation_before", "negation_weak"))
 _USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
@@ -252,7 +259,7 @@ class ContextRules:
         marketing solutions to small businesses"), not the candidate's work."""
         if sent.company is None:
             chunk = self.text[sent.start:sent.end]
-            sent.company = bool(_EMPLOYER.match(chunk))
+            sent.company = bool(_EMPLOYER.match(chunk) or _EMPLOYER_ITS.match(chunk))
         return sent.company
 
     def alternative_groups(self, found: "list") -> dict[int, int]:

@@ -241,7 +241,8 @@ def evidence_forms() -> dict[str, tuple[str, ...]]:
                 forms.append(norm)
                 if " " not in norm:
                     continue  # one word stands as written ("presentations" is not "presentation")
-                for v in form_variants(norm, verb_led=True):
+                hyphen_first = re.match(r"\s*[A-Za-z]+-[A-Za-z]", str(phrase)) is not None
+                for v in form_variants(norm, verb_led=not hyphen_first):
                     if v not in forms:
                         forms.append(v)
         for verb in (row or {}).get("verbs") or ():
