@@ -16,7 +16,11 @@ a mention is the skill's own label, is short (4 characters or less), has a requi
 level or years, sits inside a role; the document kind; the skill's smoothed precision in
 the training sets and how often it was credited there.
 
-    python bench/extract_verifier_probe.py [--gold DIR ...]
+    python bench/extract_verifier_probe.py [--gold DIR ...] [--words]
+
+``--words`` runs only a third probe: single-word surfaces that were a credit's only
+evidence, pruned in the left-out set when, in the other sets, they were right less than half
+the time over at least 4 such credits.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from skillmix.extract.evaluate import load_gold
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT.parent / "shared" / "data" / "gold", ROOT / "bench/data/gold_fresh",
         ROOT / "bench/data/gold_fresh2", ROOT / "bench/data/gold_fresh3",
-        ROOT / "bench/data/gold_fresh4", ROOT / "bench/data/gold_fresh5"]
+        ROOT / "bench/data/gold_fresh4", ROOT / "bench/data/gold_fresh5",
+        ROOT / "bench/data/gold_fresh6", ROOT / "bench/data/gold_fresh7"]
 SECTIONS = ("experience", "skills", None, "summary", "responsibilities", "education",
             "requirements", "certifications", "projects", "other", "company")
 
@@ -45,15 +50,25 @@ def surfaces(ms) -> set[str]:
     return {" ".join(m.surface.lower().split()) for m in ms if m.extractor != "pattern"}
 
 
-def prune_probe(rows, names) -> None:
-    print("alias pruning (false at least twice, never true, in the other sets):")
+def prune_probe(rows, names, words: bool = False) -> None:
+    """``words``: only single-word surfaces that were a credit's sole evidence, pruned when
+    right less than half the time over at least 4 such credits in the other sets."""
+    print("single words, sole evidence, precision < 0.5 over >= 4 credits in the other sets:"
+          if words else "alias pruning (false at least twice, never true, in the other sets):")
     for held in names:
         seen: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for r in rows:
             if r[0] != held and r[4] is not None:
-                for k in surfaces(r[4]):
+                keys = surfaces(r[4])
+                if words and (any(m.extractor == "pattern" for m in r[4])
+                              or any(" " in k for k in keys)):
+                    continue
+                for k in keys:
                     seen[k][0 if r[3] else 1] += 1
-        pruned = {k for k, (tp, fp) in seen.items() if fp >= 2 and tp == 0}
+        if words:
+            pruned = {k for k, (tp, fp) in seen.items() if tp + fp >= 4 and tp < fp}
+        else:
+            pruned = {k for k, (tp, fp) in seen.items() if fp >= 2 and tp == 0}
         for kind in ("resume", "posting"):
             test = [r for r in rows if r[0] == held and r[1] == kind]
             keep = [r[4] is not None and (any(m.extractor == "pattern" for m in r[4])
@@ -115,8 +130,12 @@ def pr(rows, keep) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, action="append", default=None)
+    ap.add_argument("--words", action="store_true", help="only the single-word pruning probe")
     args = ap.parse_args()
     rows = credits(args.gold or SETS, Extractor())
+    if args.words:
+        prune_probe(rows, sorted({r[0] for r in rows}), words=True)
+        return
     names = sorted({r[0] for r in rows})
     print(f"{len(rows)} (document, skill) rows in {len(names)} sets; left-out set scored "
           "without / with the verifier")

@@ -57,8 +57,9 @@ def test_an_employer_description_in_a_resume_is_not_the_candidates_work() -> Non
             "Managed email marketing campaigns for six clients.\n")
     ext = get_extractor("builtin").extract(text, kind="resume")
     by_skill = {m.skill_id: m for m in ext.mentions}
-    assert by_skill["b2b-marketing"].usage == "incidental"
-    assert not by_skill["b2b-marketing"].counts
+    # the agency's "target audiences" is read, and marked as the employer's
+    assert by_skill["audience-targeting"].usage == "incidental"
+    assert not by_skill["audience-targeting"].counts
     assert "audience-targeting" not in _skills(text)
     assert "email-marketing" in _skills(text)
 
