@@ -24,6 +24,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
+def _next_version(shipped: Path) -> str:
+    """The shipped model's version plus one: a refit never silently reuses an old number
+    (the default used to be "1", which set the model's version back twice)."""
+    try:
+        return str(int(json.loads(shipped.read_text("utf-8"))["version"]) + 1)
+    except (OSError, ValueError, KeyError, TypeError):
+        return "1"
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from skillmix.market.training import (company_groups, cross_validate, featurise, fit_market_model,
@@ -35,7 +44,8 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=18)
-    ap.add_argument("--version", default="1")
+    ap.add_argument("--version", default=None,
+                    help="the new model's version; by default the shipped model's plus one")
     ap.add_argument("--cautious-lists", default=str(ROOT / "bench" / "market_lists" / "features_v1.yaml"),
                     help="word lists before their refinement on these labels; '' to skip that CV")
     ap.add_argument("--out", default=str(ROOT / "src" / "skillmix" / "market" / "data" / "classifier_model.json"))
@@ -61,7 +71,8 @@ def main() -> None:
     else:
         cv_extra = {}
     groups = company_groups(items)
-    model = fit_market_model(feats, [lp.label for lp in items], groups, seed=args.seed, version=args.version)
+    version = args.version or _next_version(Path(args.out))
+    model = fit_market_model(feats, [lp.label for lp in items], groups, seed=args.seed, version=version)
     from skillmix.extract import EXTRACTOR_VERSION
 
     digest = hashlib.sha256(Path(args.labels).read_bytes()).hexdigest()[:16]

@@ -114,3 +114,19 @@ def test_engine_guards_sentence_initial_and_abbreviations() -> None:
     # a one-letter language inside an abbreviation (accounts receivable)
     assert "R" not in surfaces("Process A/R and A/P invoices weekly.")
     assert "R" in surfaces("Statistics in R or Python required.")
+
+
+def test_the_extractor_version_names_the_rules() -> None:
+    """Caches and run manifests are keyed on EXTRACTOR_VERSION, so it must change with the
+    rules: a digest of the extraction code and data follows the design version."""
+    import re
+
+    from skillmix.extract import EXTRACTOR_VERSION, get_extractor
+    from skillmix.extract.engine import _rules_digest
+
+    assert re.fullmatch(r"2\.1\+[0-9a-f]{8}", EXTRACTOR_VERSION)
+    assert EXTRACTOR_VERSION.endswith(_rules_digest())
+    ext = get_extractor("builtin").extract("Managed social media accounts", kind="resume")
+    assert ext.extractor_version == EXTRACTOR_VERSION
+    assert ext.mentions
+    assert {m.extractor_version for m in ext.mentions} == {EXTRACTOR_VERSION}

@@ -34,7 +34,27 @@ from .vocabulary import Vocabulary
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
-EXTRACTOR_VERSION = "2.0"
+def _rules_digest() -> str:
+    """What the extractor credits is its code and its data files: a digest of both, so
+    that every change to the rules changes ``EXTRACTOR_VERSION`` and with it the caches
+    and run manifests keyed on it (blind versions, market runs). It was a fixed "2.0"
+    through six rounds of rule changes."""
+    import hashlib
+    from importlib import resources
+
+    h = hashlib.sha256()
+    root = resources.files("skillmix.extract")
+    for name in ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml",
+                 "guarded_forms.yaml", "ambiguous.txt"):
+        h.update((root / "data" / name).read_bytes())
+    for mod in ("engine", "context", "duties", "guards", "coordination", "morphology",
+                "vocabulary", "normal_form"):
+        h.update((root / f"{mod}.py").read_bytes())
+    return h.hexdigest()[:8]
+
+
+#: "2.1" names the record format and rule design; the digest after "+" the exact rules
+EXTRACTOR_VERSION = "2.1+" + _rules_digest()
 
 #: where flattened job-board text glues list items together, in two passes, three kinds:
 #: ``camel``, a word glued to the capitalised word after it ("customersManage and
