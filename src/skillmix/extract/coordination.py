@@ -57,7 +57,8 @@ _RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
 _GENERIC_HEADS = frozenset({"skills", "skill", "abilities", "ability"})
 #: a last conjunct that names nothing before a generic head: "analytical and statistical
 #: skills" (no skill is found, so no hit starts the search)
-_GENERIC_TAIL = re.compile(r"(?:^|\s)(?:and|or|&)\s+([a-z][a-z-]*)\s+(skills?|abilit(?:y|ies))\b")
+_GENERIC_AT = re.compile(r" (skills?|abilit(?:y|ies))\b")
+_CONJ_WORD_BEFORE = re.compile(r"(?:^|\s)(?:and|or|&)\s+([a-z][a-z-]*)\Z")
 #: how far either side of a hit the conjuncts are looked for (characters)
 _WINDOW = 80
 
@@ -93,15 +94,17 @@ def elided_hits(
     have = {(h[0], h[1]) for h in hits}
     ends = {h[1] for h in hits}
     out.extend(family_hits(text, lookup, have))
-    for m in _GENERIC_TAIL.finditer(norm):
-        if m.end() in ends or m.end(1) in ends:
-            continue  # a found name ends here: the loop below reads it
-        w_start, head_end = m.start(1), m.end()
+    # found from the head back (a few per document), not by a scan of every word
+    for h in _GENERIC_AT.finditer(norm):
+        m = _CONJ_WORD_BEFORE.search(norm, max(0, h.start() - 48), h.start())
+        if m is None or h.end() in ends or m.end(1) in ends:
+            continue  # no conjunction before, or a found name ends here (the loop below)
+        w_start, head_end = m.start(1), h.end()
         if crosses_line(text, m.start(), head_end):
             continue  # the normalised copy reads a new line's item as the same sentence
         lo, _hi = line_ends(w_start)
         left = _words(norm, max(lo, w_start - _WINDOW), w_start)
-        out.extend(_shared_head(text, w_start, head_end, [m.group(1), m.group(2)], left, lookup,
+        out.extend(_shared_head(text, w_start, head_end, [m.group(1), h.group(1)], left, lookup,
                                 (None, None), have, skip_failed=True))
     for start, end, cand in hits:
         inner = _inner(norm, start, end, lookup, cand)
@@ -133,7 +136,7 @@ def elided_hits(
 
 
 #: "AWS (Lambda, CDK, SQS, EKS)": one or two words, then a bracketed list on one line
-_FAMILY = re.compile(r"\b([A-Za-z][\w+#.-]*(?:[ \t][A-Za-z][\w+#.-]*)?)[ \t]?\(([^()\n]{2,160})\)")
+_FAMILY_BEFORE = re.compile(r"(?<![\w+#.-])([A-Za-z][\w+#.-]*(?:[ \t][A-Za-z][\w+#.-]*)?)[ \t]?\Z")
 _ITEM = re.compile(r"[^,;/|]+")
 _SAME_FAMILY = {"aws": ("amazon",), "amazon": ("aws",), "gcp": ("google cloud", "google")}
 
@@ -141,14 +144,23 @@ _SAME_FAMILY = {"aws": ("amazon",), "amazon": ("aws",), "gcp": ("google cloud", 
 def family_hits(text: str, lookup: Lookup, have: set[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
     """``P (a, b)``: the items named through the family before the brackets."""
     out: list[tuple[int, int, tuple]] = []
-    if "(" not in text:
-        return out
-    for m in _FAMILY.finditer(text):
-        family = normalise_form(m.group(1))
+    i = text.find("(")
+    while i >= 0:
+        j, nxt = text.find(")", i + 1), text.find("(", i + 1)
+        if j < 0:
+            break
+        inner_start, inner = i + 1, text[i + 1:j]
+        i = nxt
+        if (0 <= nxt < j) or not 2 <= len(inner) <= 160 or "\n" in inner:
+            continue
+        b = _FAMILY_BEFORE.search(text, max(0, inner_start - 61), inner_start - 1)
+        if b is None:
+            continue
+        family = normalise_form(b.group(1))
         first = family.split()[0]
         # "Microsoft Office (Word, Excel)": Microsoft Word too
         prefixes = (family, *_SAME_FAMILY.get(family, ()), *((first,) if first != family else ()))
-        for it in _ITEM.finditer(m.group(2)):
+        for it in _ITEM.finditer(inner):
             words = [w for w in normalise_form(it.group()).split() if w not in _CONJ]
             if not words or len(words) > 3:
                 continue
@@ -157,8 +169,8 @@ def family_hits(text: str, lookup: Lookup, have: set[tuple[int, int]]) -> list[t
                 if other is None:
                     continue
                 raw = it.group()
-                s = m.start(2) + it.start() + len(raw) - len(raw.lstrip())
-                e = m.start(2) + it.end() - (len(raw) - len(raw.rstrip()))
+                s = inner_start + it.start() + len(raw) - len(raw.lstrip())
+                e = inner_start + it.end() - (len(raw) - len(raw.rstrip()))
                 if (s, e) not in have:
                     out.append((s, e, other))
                 break
