@@ -81,6 +81,7 @@ def elided_hits(
     hits: Sequence[tuple[int, int, tuple]],
     lookup: Lookup,
     line_ends: Callable[[int], tuple[int, int]],
+    starts_a_name: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int, tuple]]:
     """Extra (start, end, candidate) hits for skills named through a coordination.
 
@@ -93,7 +94,7 @@ def elided_hits(
     out: list[tuple[int, int, tuple]] = []
     have = {(h[0], h[1]) for h in hits}
     ends = {h[1] for h in hits}
-    out.extend(family_hits(text, lookup, have))
+    out.extend(family_hits(text, lookup, have, starts_a_name))
     # found from the head back (a few per document), not by a scan of every word
     for h in _GENERIC_AT.finditer(norm):
         m = _CONJ_WORD_BEFORE.search(norm, max(0, h.start() - 48), h.start())
@@ -141,8 +142,12 @@ _ITEM = re.compile(r"[^,;/|]+")
 _SAME_FAMILY = {"aws": ("amazon",), "amazon": ("aws",), "gcp": ("google cloud", "google")}
 
 
-def family_hits(text: str, lookup: Lookup, have: set[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
-    """``P (a, b)``: the items named through the family before the brackets."""
+def family_hits(text: str, lookup: Lookup, have: set[tuple[int, int]],
+                starts_a_name: Callable[[str], bool] | None = None) -> list[tuple[int, int, tuple]]:
+    """``P (a, b)``: the items named through the family before the brackets.
+    ``starts_a_name(form)`` says whether some name begins with ``form`` and a word: a
+    family that begins none ("Bachelor's Degree (...)") is passed over before its items
+    are read."""
     out: list[tuple[int, int, tuple]] = []
     i = text.find("(")
     while i >= 0:
@@ -160,6 +165,10 @@ def family_hits(text: str, lookup: Lookup, have: set[tuple[int, int]]) -> list[t
         first = family.split()[0]
         # "Microsoft Office (Word, Excel)": Microsoft Word too
         prefixes = (family, *_SAME_FAMILY.get(family, ()), *((first,) if first != family else ()))
+        if starts_a_name is not None:
+            prefixes = tuple(p for p in prefixes if starts_a_name(p))
+            if not prefixes:
+                continue
         for it in _ITEM.finditer(inner):
             words = [w for w in normalise_form(it.group()).split() if w not in _CONJ]
             if not words or len(words) > 3:

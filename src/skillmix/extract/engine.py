@@ -332,6 +332,8 @@ class Extractor:
             return split[idx][1]
 
         self._lookup = lookup
+        match = self.vocabulary.automaton.match
+        self._starts_a_name = lambda form: bool(match(" " + form + " "))
         self.taxonomy_label = "+".join(n for n, _ in self._tax_meta)
         self.taxonomy_version = "+".join(v for _, v in self._tax_meta)
 
@@ -453,7 +455,8 @@ class Extractor:
         sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
         hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))
         if self.context:
-            hits = hits + elided_hits(text, norm, hits, self._lookup, sentence_of)
+            hits = hits + elided_hits(text, norm, hits, self._lookup, sentence_of,
+                                      self._starts_a_name)
         found: list[_Found] = [
             _Found(start, end, sid, label, area, ti, self.name, 1.0)
             for start, end, (ti, sid, _, label, area) in hits
