@@ -9,16 +9,18 @@ recruiter's second credit was lost.
 The rule is data-driven and narrow: a second skill is credited only when the phrase the
 ellipsis stands for ("written communication") is itself a name of a skill (a label or
 alias, with its inflections; not one of the looser evidence phrases of
-``data/evidence_phrases.yaml``), built from the phrase found next to it:
+``data/evidence_phrases.yaml``, except before a generic head: "analytical and statistical
+skills" are analytical skills, an evidence phrase of critical thinking), built from the
+phrase found next to it:
 
 * **shared head** -- words, a conjunction, then a found multi-word skill
   (``X and|or|& W1 W2..``): the phrase ``X W2..`` (X one to three words; earlier conjuncts
   of a comma list, "print, radio and TV advertising", are tried too; a comma before the
   conjunction, "e-commerce, marketing, and digital strategy", marks a list of items and
-  is left alone);
+  is left alone, except before a generic head: "written, verbal, and presentation
+  skills" share "skills"; a generic head is also looked for when no conjunct is a name);
 * **shared modifier** -- a found multi-word skill, a conjunction, then words
-  (``W1.. Wn and Y``): the phrase ``W1.. Y`` (Y one or two words).
-
+  (``W1.. Wn and Y``): the phrase ``W1.. Y`` (Y one or two words);
 * **a family before brackets** -- ``P (a, b, c)``: each item is also tried as ``P a``
   ("AWS (Lambda, SQS, EKS)" names AWS Lambda and Amazon EKS; AWS and Amazon stand for
   each other).
