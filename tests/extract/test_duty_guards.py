@@ -88,3 +88,15 @@ def test_extractor_data_files_reject_a_key_written_twice(tmp_path, monkeypatch) 
         yaml.load(text, Loader=duties._StrictLoader)  # noqa: S506
     for name in ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml"):
         assert isinstance(duties.load_data(name), dict)
+
+
+def test_a_guarded_form_written_twice_is_an_error() -> None:
+    """Plain YAML keeps the second of two equal keys and drops the first unseen."""
+    from skillmix.errors import SkillmixError
+    from skillmix.extract.guards import form_guards, parse_form_guards
+
+    one = "forms:\n  golang:\n    form: Go\n    support: [golang]\n"
+    assert ("golang", "go") in parse_form_guards(one)
+    with pytest.raises(SkillmixError, match="written twice"):
+        parse_form_guards(one + "  golang:\n    form: Golang\n    support: [go]\n")
+    assert len({g.skill_id for g in form_guards().values()}) >= 17

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from typing import Any, Sequence
 
 import yaml
 
@@ -167,12 +167,15 @@ _StrictLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 
 
+def strict_yaml(text: str) -> Any:
+    """YAML's safe loader, refusing a key written twice in one mapping."""
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_data(name: str) -> dict:
     """One of the extractor's data files, read strictly (no key written twice)."""
     try:
-        raw = yaml.load(  # noqa: S506 - a SafeLoader subclass
-            (resources.files("skillmix.extract") / "data" / name).read_text("utf-8"),
-            Loader=_StrictLoader)
+        raw = strict_yaml((resources.files("skillmix.extract") / "data" / name).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise E020(f"cannot read the extractor's {name} ({err}).") from None
     if not isinstance(raw, dict):

@@ -34,7 +34,7 @@ import yaml
 from ..errors.extraction_codes import E023
 from .normal_form import normalise_form
 
-__all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits"]
+__all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits", "parse_form_guards"]
 
 _NEW_LINE_ITEM = re.compile(r"\n[ \t\u2022\u25aa\u25cf\u25e6*>-]*[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'-]*)[ \t]*$")
@@ -72,9 +72,19 @@ def slash_forms() -> frozenset[str]:
 def form_guards() -> dict[tuple[str, str], FormGuard]:
     """(skill id, normalised form) -> its guard, from ``data/guarded_forms.yaml``."""
     try:
-        raw = yaml.safe_load(
-            (resources.files("skillmix.extract") / "data" / "guarded_forms.yaml").read_text("utf-8")
-        )
+        text = (resources.files("skillmix.extract") / "data" / "guarded_forms.yaml").read_text("utf-8")
+    except OSError as err:
+        raise E023(f"cannot read guarded_forms.yaml ({err}).") from None
+    return parse_form_guards(text)
+
+
+def parse_form_guards(text: str) -> dict[tuple[str, str], FormGuard]:
+    """The guards of a ``guarded_forms.yaml`` text, read strictly: a skill written twice
+    is an error (plain YAML would keep the second entry and drop the first unseen)."""
+    from .duties import strict_yaml
+
+    try:
+        raw = strict_yaml(text)
         out: dict[tuple[str, str], FormGuard] = {}
         for sid, row in (raw.get("forms") or {}).items():
             forms = row["form"] if isinstance(row["form"], list) else [row["form"]]
@@ -87,7 +97,7 @@ def form_guards() -> dict[tuple[str, str], FormGuard]:
                 )
                 out[(g.skill_id, normalise_form(g.form))] = g
         return out
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise E023(f"cannot read guarded_forms.yaml ({err}).") from None
 
 
