@@ -32,15 +32,13 @@ from pathlib import Path
 
 import numpy as np
 
+from gold_sets import gold_sets  # bench/gold_sets.py (bench/ is on the path)
 from skillmix.extract import Extractor
 from skillmix.extract.evaluate import credited_skills, load_gold
 from skillmix.link.static import StaticEncoder
 from skillmix.taxonomy import load_taxonomy
 
-ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT.parent / "shared" / "data" / "gold", ROOT / "bench/data/gold_fresh",
-        ROOT / "bench/data/gold_fresh2", ROOT / "bench/data/gold_fresh3", ROOT / "bench/data/gold_fresh4",
-        ROOT / "bench/data/gold_fresh5"]
+SETS = gold_sets()
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪]\s+")
 _ITEMS = re.compile(r"[,;|•·]")
 

@@ -33,14 +33,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from gold_sets import gold_sets  # bench/gold_sets.py (bench/ is on the path)
 from skillmix.extract import Extractor
 from skillmix.extract.evaluate import load_gold
 
-ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT.parent / "shared" / "data" / "gold", ROOT / "bench/data/gold_fresh",
-        ROOT / "bench/data/gold_fresh2", ROOT / "bench/data/gold_fresh3",
-        ROOT / "bench/data/gold_fresh4", ROOT / "bench/data/gold_fresh5",
-        ROOT / "bench/data/gold_fresh6", ROOT / "bench/data/gold_fresh7"]
+SETS = gold_sets()
 SECTIONS = ("experience", "skills", None, "summary", "responsibilities", "education",
             "requirements", "certifications", "projects", "other", "company")
 

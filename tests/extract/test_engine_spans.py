@@ -116,17 +116,29 @@ def test_engine_guards_sentence_initial_and_abbreviations() -> None:
     assert "R" in surfaces("Statistics in R or Python required.")
 
 
-def test_the_extractor_version_names_the_rules() -> None:
+def test_the_extractor_version_follows_the_rules(tmp_path) -> None:
     """Caches and run manifests are keyed on EXTRACTOR_VERSION, so it must change with the
-    rules: a digest of the extraction code and data follows the design version."""
+    rules: a copy of the extraction code and data digests the same, and one changed byte
+    of a data file changes the digest."""
     import re
+    import shutil
+    from importlib import resources
 
     from skillmix.extract import EXTRACTOR_VERSION, get_extractor
-    from skillmix.extract.engine import _rules_digest
+    from skillmix.extract.engine import _RULE_CODE, _RULE_DATA, rules_sha
 
+    package = resources.files("skillmix.extract")
+    (tmp_path / "data").mkdir()
+    for name in _RULE_DATA:
+        shutil.copyfile(str(package / "data" / name), tmp_path / "data" / name)
+    for mod in _RULE_CODE:
+        shutil.copyfile(str(package / f"{mod}.py"), tmp_path / f"{mod}.py")
+    assert rules_sha(tmp_path) == rules_sha()
     assert re.fullmatch(r"2\.1\+[0-9a-f]{8}", EXTRACTOR_VERSION)
-    assert EXTRACTOR_VERSION.endswith(_rules_digest())
+    assert EXTRACTOR_VERSION.endswith(rules_sha()[:8])
+    patterns = tmp_path / "data" / "duty_patterns.yaml"
+    patterns.write_text(patterns.read_text("utf-8") + "\n# one more line\n", "utf-8")
+    assert rules_sha(tmp_path) != rules_sha()
     ext = get_extractor("builtin").extract("Managed social media accounts", kind="resume")
-    assert ext.extractor_version == EXTRACTOR_VERSION
     assert ext.mentions
     assert {m.extractor_version for m in ext.mentions} == {EXTRACTOR_VERSION}

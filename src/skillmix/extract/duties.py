@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import yaml
 
 from ..errors.extraction_codes import E020, E021, E022
-from .morphology import form_variants, noun_forms, verb_forms
+from .morphology import form_variants, hyphen_led, noun_forms, verb_forms
 from .normal_form import normalise_form
 
 __all__ = [
@@ -244,8 +244,7 @@ def evidence_forms() -> dict[str, tuple[str, ...]]:
                 forms.append(norm)
                 if " " not in norm:
                     continue  # one word stands as written ("presentations" is not "presentation")
-                hyphen_first = re.match(r"\s*[A-Za-z]+-[A-Za-z]", str(phrase)) is not None
-                for v in form_variants(norm, verb_led=not hyphen_first):
+                for v in form_variants(norm, verb_led=not hyphen_led(str(phrase))):
                     if v not in forms:
                         forms.append(v)
         for verb in (row or {}).get("verbs") or ():

@@ -34,27 +34,34 @@ from .vocabulary import Vocabulary
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
-def _rules_digest() -> str:
-    """What the extractor credits is its code and its data files: a digest of both, so
-    that every change to the rules changes ``EXTRACTOR_VERSION`` and with it the caches
-    and run manifests keyed on it (blind versions, market runs). It was a fixed "2.0"
-    through six rounds of rule changes."""
+#: what the extractor credits: its data files and the modules that read them
+_RULE_DATA = ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml",
+              "guarded_forms.yaml", "ambiguous.txt")
+_RULE_CODE = ("engine", "context", "duties", "guards", "coordination", "morphology",
+              "vocabulary", "normal_form")
+
+
+def rules_sha(root=None) -> str:
+    """A digest of the extraction code and data under ``root`` (the installed
+    ``skillmix.extract`` package by default), so that every change to the rules changes
+    ``EXTRACTOR_VERSION`` and with it the caches and run manifests keyed on it (blind
+    versions, market runs, the compiled vocabulary). It was a fixed "2.0" through six
+    rounds of rule changes."""
     import hashlib
     from importlib import resources
 
+    root = root if root is not None else resources.files("skillmix.extract")
     h = hashlib.sha256()
-    root = resources.files("skillmix.extract")
-    for name in ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml",
-                 "guarded_forms.yaml", "ambiguous.txt"):
+    for name in _RULE_DATA:
         h.update((root / "data" / name).read_bytes())
-    for mod in ("engine", "context", "duties", "guards", "coordination", "morphology",
-                "vocabulary", "normal_form"):
+    for mod in _RULE_CODE:
         h.update((root / f"{mod}.py").read_bytes())
-    return h.hexdigest()[:8]
+    return h.hexdigest()
 
 
+_RULES_SHA = rules_sha()
 #: "2.1" names the record format and rule design; the digest after "+" the exact rules
-EXTRACTOR_VERSION = "2.1+" + _rules_digest()
+EXTRACTOR_VERSION = "2.1+" + _RULES_SHA[:8]
 
 #: where flattened job-board text glues list items together, in two passes, three kinds:
 #: ``camel``, a word glued to the capitalised word after it ("customersManage and
@@ -621,21 +628,17 @@ def _split_entries(entries) -> list[tuple]:
 
 @lru_cache(maxsize=1)
 def _data_key() -> str:
-    """A digest of what the cue, duty-pattern and evidence-phrase expansions are made
-    from (the data files and the inflection dictionary's version): it names them in the
-    vocabulary cache key, so a cached start reads no inflections."""
+    """What the cue, duty-pattern and evidence-phrase expansions are made from: the rules
+    (``rules_sha``, read once at import) and the inflection dictionary's version. It names
+    them in the vocabulary cache key, so a cached start reads no inflections."""
     import hashlib
-    from importlib import metadata, resources
+    from importlib import metadata
 
-    h = hashlib.sha256()
-    for name in ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml"):
-        h.update((resources.files("skillmix.extract") / "data" / name).read_bytes())
+    h = hashlib.sha256(_RULES_SHA.encode())
     try:
         h.update(metadata.version("lemminflect").encode())
     except metadata.PackageNotFoundError:
         pass
-    for mod in ("morphology", "duties", "context"):
-        h.update((resources.files("skillmix.extract") / f"{mod}.py").read_bytes())
     return h.hexdigest()[:24]
 
 

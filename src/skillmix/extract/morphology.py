@@ -25,10 +25,11 @@ What we expand, and why only that:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import product
 
-__all__ = ["form_variants", "verb_forms", "noun_forms"]
+__all__ = ["form_variants", "hyphen_led", "verb_forms", "noun_forms"]
 
 #: at most this many variants per surface form (products of first x last)
 MAX_VARIANTS = 16
@@ -112,6 +113,16 @@ def noun_forms(word: str) -> tuple[str, ...]:
             if f not in out and f.isalpha() and f[:3] == word[:3]:
                 out.append(f)
     return tuple(out)
+
+
+_HYPHEN_LED = re.compile(r"\s*[A-Za-z]+[-\u2010\u2011][A-Za-z]")
+
+
+def hyphen_led(form: str) -> bool:
+    """Whether a form as written joins its first word to the next by a hyphen: that
+    word is half of a compound, no verb ("post-production" never becomes "posting
+    production"). Read on the written form: normalising turns the hyphen into a space."""
+    return _HYPHEN_LED.match(form) is not None
 
 
 def form_variants(norm: str, *, verb_led: bool = True, lean: bool = False) -> list[str]:

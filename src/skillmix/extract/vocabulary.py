@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -30,16 +29,13 @@ import ahocorasick
 from ..errors.extraction_codes import E010
 from ..atomic import atomic_write
 from ..taxonomy.model import Taxonomy
-from .morphology import form_variants
+from .morphology import form_variants, hyphen_led
 from .normal_form import normalise_form
 
 __all__ = ["VOCABULARY_VERSION", "Vocabulary", "cache_dir"]
 
 #: Bump when the way forms are generated changes, to invalidate disk caches.
 VOCABULARY_VERSION = "7"
-#: a first word joined by a hyphen is half of a compound, no verb: "post-production" does
-#: not become "posting production"
-_HYPHEN_FIRST = re.compile(r"^\s*[A-Za-z]+[-\u2010\u2011][A-Za-z]")
 
 #: (taxonomy index, skill id, exact surface or None, label, area)
 Candidate = tuple[int, str, "str | None", str, "str | None"]
@@ -123,7 +119,7 @@ class Vocabulary:
                     )
                     if exact is None and len(norm) > 3:
                         led = ((verb_led and skill.kind != "knowledge") or curated) \
-                            and not _HYPHEN_FIRST.match(form)
+                            and not hyphen_led(form)
                         for v in form_variants(norm, verb_led=led and not single, lean=not curated):
                             table.setdefault(" " + v + " ", []).append(
                                 (ti, True, prio + 2, skill.id, None, skill.label, skill.area)
