@@ -1,6 +1,8 @@
 """Fine-tune the linker's teacher on ESCO's own text, then compute its targets (needs torch).
 
     python scripts/gpu_teacher.py --bundle BUNDLE --out OUT [--variants base,ft1,ft2] [--tiny]
+    python scripts/gpu_teacher.py --bundle BUNDLE --out OUT --variants ft1 --students '' \
+        --threads 1 --max-pairs 6000 --start-before 1e9        # a CPU-sized run
 
 Why: the static student (``scripts/train_linker_student.py``) learns to rank ESCO like
 its teacher, the accurate linker with all-MiniLM-L6-v2 queries. A better teacher can give
@@ -24,7 +26,9 @@ float16 weights). Variants, in this order by default: ``ft1`` (1 epoch, lr 2e-5)
 transformer mode; reported, never used in training); ``--keep-weights`` also writes the
 fine-tuned weights with the best of them. Label embeddings always come from the model
 being run (the shipped int8 seed is switched off). ``--tiny`` is a
-CPU rehearsal: a few hundred ESCO pairs, a few steps.
+CPU rehearsal: a few hundred ESCO pairs, a few steps. On a CPU, ``--max-pairs N`` fine-tunes
+on a random N of the ESCO pairs (one fixed shuffle, seed 13) and ``--threads`` caps torch's
+threads; neither changes a GPU run unless given.
 """
 
 from __future__ import annotations
@@ -277,6 +281,8 @@ def fine_tune(base: dict[str, torch.Tensor], config: dict, tok: WordPiece, conce
     amp = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else torch.autocast("cpu", enabled=False)
     log(f"fine-tune: {len(pairs)} ESCO pairs, {steps} steps of {batch}, lr {lr}, {epochs} epoch(s)")
     step = 0
+    t_start = time.perf_counter()
+    every = max(1, steps // 20)
     for ep in range(epochs):
         rng.shuffle(pairs)
         tot, hit, seen = 0.0, 0, 0
@@ -315,6 +321,9 @@ def fine_tune(base: dict[str, torch.Tensor], config: dict, tok: WordPiece, conce
             tot += float(loss.detach()) * len(part)
             hit += int((logits.argmax(1) == target).sum())
             seen += len(part)
+            if step % every == 0:
+                log(f"    step {step}/{steps}: loss {tot / max(seen, 1):.3f}, in-batch top-1 "
+                    f"{hit / max(seen, 1):.3f} ({(time.perf_counter() - t_start) / step:.2f}s a step)")
         log(f"  epoch {ep + 1}: loss {tot / max(seen, 1):.3f}, in-batch top-1 {hit / max(seen, 1):.3f}")
     model.eval()
     return model
@@ -498,6 +507,10 @@ def main() -> None:
     ap.add_argument("--procs", type=int, default=max(1, (os.cpu_count() or 2) - 1))
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--tiny", action="store_true", help="CPU rehearsal: few pairs and steps")
+    ap.add_argument("--max-pairs", type=int, default=None,
+                    help="fine-tune on a random N of the ESCO pairs (a CPU-sized run; default all)")
+    ap.add_argument("--max-steps", type=int, default=None, help="stop fine-tuning after N steps")
+    ap.add_argument("--threads", type=int, default=None, help="torch threads (default torch's own)")
     ap.add_argument("--students", default="base:4000:2000:13,ft1:4000:2000:13,ft2:4000:2000:13,"
                     "ft1:100000:100000:13,ft2:100000:100000:13",
                     help="students to train on the GPU, VARIANT:POSTINGS:RESUMES:SEED each ('' for none)")
@@ -509,6 +522,8 @@ def main() -> None:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     device = "cuda" if torch.cuda.is_available() else "cpu"
+    if args.threads:
+        torch.set_num_threads(args.threads)
     if device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
@@ -555,7 +570,8 @@ def main() -> None:
             model = Bert(base, config).to(device).eval()
         else:
             model = fine_tune(base, config, tok, concepts, batch=args.batch, scale=20.0, seed=13, device=device,
-                              max_pairs=2000 if args.tiny else None, max_steps=3 if args.tiny else None,
+                              max_pairs=2000 if args.tiny else args.max_pairs,
+                              max_steps=3 if args.tiny else args.max_steps,
                               **settings[name])
         enc = TorchEncoder(model, tok, device, tokens_per_batch=4096 if args.tiny else 65536)
         with tempfile.TemporaryDirectory() as tmp:
