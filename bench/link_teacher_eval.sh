@@ -12,7 +12,10 @@
 # (~8-10 min each on 2 shared cores), e.g. to check a GPU winner with another seed.
 # Work files go to $WORK (default /tmp/link_teacher_eval); a student or CV already there
 # is reused. Read each candidate's "minus baseline, per fold" line (RP@5 seed noise of
-# the recipe alone: -0.7 ± 2.3).
+# the recipe alone: -0.7 ± 2.3). A SPEC other than the shipped "4000 2000 13" is also
+# compared with the shipped recipe's own student at the same sizes and seed (trained here
+# from the CPU teacher's cache, which computes any answer it lacks): the paired difference
+# that tells a teacher's gain from the seed's.
 set -euo pipefail
 RET=$(realpath "$1"); BUNDLE=$(realpath "${2:-/work/main/.gpu16}"); shift $(( $# >= 2 ? 2 : 1 ))
 cd "$(dirname "$0")/.."
@@ -25,10 +28,10 @@ $PY scripts/gpu_teacher_import.py --returned "$RET" --bundle "$BUNDLE" --out-dir
 if [ ! -f "$W/cv_shipped.npz" ]; then
   $PY bench/link_cv.py --grid shipped --save "$W/cv_shipped.npz" | tee "$W/cv_shipped.txt"
 fi
-cv() {  # student file, name
+cv() {  # student file, name[, baseline CV file]
   [ -f "$W/cv_$2.txt" ] && grep -q "minus baseline" "$W/cv_$2.txt" && { cat "$W/cv_$2.txt"; return; }
   $PY bench/link_cv.py --student "$1" --grid shipped --save "$W/cv_$2.npz" \
-    --baseline "$W/cv_shipped.npz" | tee "$W/cv_$2.txt"
+    --baseline "${3:-$W/cv_shipped.npz}" | tee "$W/cv_$2.txt"
 }
 for st in "$W"/student_gpu_*.npz; do
   [ -f "$st" ] || continue
@@ -45,5 +48,15 @@ for spec in "$@"; do
       --resumes "$nr" --seed "$seed" --out "$st" | tee "$W/train_$name.txt"
   fi
   cv "$st" "$name"
+  if [ "$v" != base ] && [ "$np $nr $seed" != "4000 2000 13" ]; then
+    base="cpu_base_${np}_${nr}_${seed}_own"  # the shipped recipe, same sizes and seed
+    echo "=== $name against $base"
+    if [ ! -f "$W/student_$base.npz" ]; then
+      nice $PY scripts/train_linker_student.py --postings "$np" --resumes "$nr" --seed "$seed" \
+        --out "$W/student_$base.npz" | tee "$W/train_$base.txt"
+    fi
+    cv "$W/student_$base.npz" "$base"
+    cv "$st" "${name}_vs_$base" "$W/cv_$base.npz"
+  fi
 done
 grep -H "minus baseline" "$W"/cv_*.txt

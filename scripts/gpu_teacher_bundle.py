@@ -1,6 +1,6 @@
 """Pack what ``scripts/gpu_teacher.py`` needs on a GPU machine into one folder.
 
-    python scripts/gpu_teacher_bundle.py --out BUNDLE [--postings 40000 --resumes 15000]
+    python scripts/gpu_teacher_bundle.py --out BUNDLE [--postings 40000 --resumes 15000] [--also-seed 14]
 
 Why: the GPU machine has no ``../shared`` data and no model package. This writes to
 ``BUNDLE``:
@@ -12,7 +12,9 @@ Why: the GPU machine has no ``../shared`` data and no model package. This writes
   (``pairs``; a bare span is ``[span, ""]``), and posting and résumé sentences
   (``sentences``, the first ``--postings`` / ``--resumes`` of the same shuffles the
   student script draws, so its default sets are prefixes). Every sentence that occurs in
-  a Decorte benchmark file is dropped, as the student script does;
+  a Decorte benchmark file is dropped, as the student script does; ``--also-seed N`` adds
+  the sentences the student script draws with ``--seed N`` (same sizes) to ``sentences``,
+  so that a student of another seed can be trained on the CPU from the same answers;
 * ``static_rows.npz``: the rows of the shipped distilled table (int8) for every word piece
   of those texts and of ESCO, where the student starts (~6 MB instead of 11);
 * ``validation.json.gz``: the TECH and HOUSE validation sentences with their gold labels
@@ -93,6 +95,8 @@ def main() -> None:
     ap.add_argument("--postings", type=int, default=40000)
     ap.add_argument("--resumes", type=int, default=15000)
     ap.add_argument("--seed", type=int, default=13, help="the student script's --seed (its shuffles)")
+    ap.add_argument("--also-seed", type=int, action="append", default=[],
+                    help="also the posting and résumé sentences of this --seed (repeatable)")
     ap.add_argument("--tiny", action="store_true", help="a few texts only (a CPU rehearsal)")
     args = ap.parse_args()
     out: Path = args.out
@@ -115,6 +119,9 @@ def main() -> None:
     post = [None if normalise(t) in banned else t for t in posting_sentences(args.shared, n_post, args.seed)]
     res = [None if normalise(t) in banned else t for t in resume_sentences(args.shared, n_res, args.seed)]
     sents = list(dict.fromkeys(t for t in post + res if t is not None))
+    for seed in args.also_seed:
+        more = posting_sentences(args.shared, n_post, seed) + resume_sentences(args.shared, n_res, seed)
+        sents = list(dict.fromkeys(sents + [t for t in more if normalise(t) not in banned]))
     if args.tiny:
         pairs = pairs[:60]
         data = [(s, sp) for s, sp in data if all((x, s) in set(pairs) and (x, "") in set(pairs) for x in sp)]
