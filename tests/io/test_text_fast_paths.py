@@ -28,7 +28,8 @@ from skillmix.io.sections import (
     required_literal,
     unglue_headings,
 )
-from skillmix.io.text import _FULLWIDTH_COMMA, _MOJIBAKE, _fix_one, clean_text, looks_binary
+from skillmix.io.mojibake import repair_mojibake
+from skillmix.io.text import _FULLWIDTH_COMMA, clean_text, looks_binary
 
 # ------------------------------------------------------------------ the definitions
 
@@ -40,10 +41,7 @@ _REF_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\t\x0b
 def reference_clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _FULLWIDTH_COMMA.sub(",", text)
-    if "\u00c2" in text or "\u00c3" in text or "\u00e2" in text:
-        text = _MOJIBAKE.sub(_fix_one, text)
-    if "\u00c2" in text:
-        text = re.sub("\u00c2(?=\\s|$)", " ", text)
+    text = repair_mojibake(text)  # its own unit since the mojibake repair (tests/io/test_mojibake.py)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_REF_ZERO_WIDTH).translate(_REF_SPACES)
     text = _REF_CONTROLS.sub("", text)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .codes import doc_error
+from .mojibake import repair_mojibake
 from ..errors.document_codes import D110
 
 __all__ = ["clean_text", "decode_bytes", "looks_binary"]
@@ -124,7 +125,6 @@ def _decode_mixed(data: bytes) -> str | None:
 
 # ----------------------------------------------------------------- shared clean-up
 
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
 _FULLWIDTH_COMMA = re.compile("\u00ef\u00bc[\u0080-\u009f\u008c\u0152]?\u200b?")
 # Deleted and space-like characters. A character class scanned by ``re`` is much faster
 # than ``str.translate`` with a dict (a lookup per character), and does the same here:
@@ -136,30 +136,16 @@ _RUNS_OF_SPACES = re.compile(" {2,}")
 _BLANK_LINES = re.compile("\n{3,}")
 
 
-def _fix_one(m: re.Match[str]) -> str:
-    chunk = m.group(0)
-    raw = bytearray()
-    for ch in chunk:
-        try:
-            raw += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 255:
-                return chunk
-            raw.append(ord(ch))  # the five bytes cp1252 leaves undefined pass through
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return chunk
+def clean_text(text: str, *, repair: bool = True) -> str:
+    """Normalise line ends, spaces and mojibake; keep line structure.
 
-
-def clean_text(text: str) -> str:
-    """Normalise line ends, spaces and common mojibake; keep line structure."""
+    ``repair=False`` leaves mojibake as it is (the benchmark's baseline; see
+    :mod:`skillmix.io.mojibake`).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _FULLWIDTH_COMMA.sub(",", text)
-    if "\u00c2" in text or "\u00c3" in text or "\u00e2" in text:
-        text = _MOJIBAKE.sub(_fix_one, text)
-    if "\u00c2" in text:  # a no-break space whose mojibake lost its second byte
-        text = re.sub("\u00c2(?=\\s|$)", " ", text)
+    if repair:
+        text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     # Every zero-width, space-like and control character is non-printable, and
     # ``isprintable`` is one fast pass: most texts have none, and skip three scans.
