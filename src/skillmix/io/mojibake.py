@@ -14,7 +14,7 @@ IPA, Cyrillic, Hebrew to NKo), is left as it was.
 producer drops the bytes cp1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) and the
 invisible soft hyphen (0xAD). What was there is then decided from context by the small
 table below; every rule is taken from a LiveCareer résumé in the shared data
-(``../shared/data/resumes/livecareer``, 37 of 1,275 read with one of these):
+(the LiveCareer set of the project's shared data: 40 of its 1,274 PDFs with text change):
 
 ========================  =================  ==============================================
 seen                      becomes            why (real example)
