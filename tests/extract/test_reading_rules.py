@@ -465,3 +465,16 @@ def test_series_products_and_groups(text: str, skill: str, present: bool) -> Non
 ])
 def test_compounds_and_employers(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # "direct" before a sales channel is its adjective, in a job title above all
+    ("Direct Sales Representative\nDecember 2007 to January 2008 Company Name", "people-management",
+     False),
+    ("Direct Sales Manager", "people-management", False),
+    ("Directed sales representatives in three regions.", "people-management", True),
+    ("Direct the sales team of 12 across three regions.", "team-leadership", True),
+    ("Direct marketing staff of 5.", "people-management", True),
+])
+def test_a_sales_channel_is_no_directing(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

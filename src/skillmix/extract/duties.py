@@ -327,6 +327,11 @@ _ROUTED = re.compile(
     r"correspondence|people)\b", re.IGNORECASE)
 
 
+#: "direct" right before these is the adjective of a sales channel: "Direct Sales
+#: Representative" (a job title), "direct mail campaigns", not "direct (the) sales staff"
+_DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|response)\b", re.IGNORECASE)
+
+
 def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     """Whether a verb cue is used as a verb of the candidate's own duty (not a noun, a
     role, a compound adjective, a passive or the employer's aim)."""
@@ -345,6 +350,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         return False  # "Built for athletes and teams": not a duty
     if text[v_start:v_end].lower().startswith("direct") and _ROUTED.match(text, v_end):
         return False  # "direct calls to appropriate staff": routing, not leading
+    if text[v_start:v_end].lower() == "direct" and _DIRECT_CHANNEL.match(text, v_end):
+        return False  # "Direct Sales Representative": a channel, not the verb
     if text.endswith("to ", max(0, v_start - 3), v_start) \
             and _INTENTION.search(text, max(0, v_start - 16), v_start):
         return False  # "searching to hire a ... Coordinator": the employer's aim
