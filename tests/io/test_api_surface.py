@@ -88,3 +88,18 @@ def test_api_sections_and_roles_stay_inside_text(lines, kind):
         assert 0 <= r.span_start <= r.span_end <= len(text)
         assert r.end is None or r.start is None or r.start <= r.end
         assert not (r.current and r.end is not None)
+
+
+def test_iter_documents_takes_one_path_as_one_input(tmp_path):
+    """A single path string is one input (as read_documents takes it), not an iterable of
+    one-letter paths: "/" among them would walk the whole file system."""
+    export = tmp_path / "jobs.jsonl"
+    export.write_text('{"id": 1, "title": "Social Media Manager", "description": "Run our '
+                      'Instagram account and write weekly posts."}\n', encoding="utf-8")
+    note = tmp_path / "cv.txt"
+    note.write_text("Managed social media accounts for three clients.", encoding="utf-8")
+    for one in (str(export), export):
+        docs = list(sio.iter_documents(one, kind="posting", on_error="raise"))
+        assert [d.kind for d in docs] == ["posting"]
+    docs = list(sio.iter_documents(str(note), kind="resume", on_error="raise"))
+    assert len(docs) == 1 and "social media" in docs[0].text

@@ -30,19 +30,21 @@ def is_corpus(path: str | Path) -> bool:
 
 
 def iter_documents(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
     *,
     kind: DocumentKind | None = None,
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
 ) -> Iterator[Document]:
-    """Stream the documents of ``paths``; failures follow ``on_error`` and are counted in
-    ``report`` (an export that cannot be opened at all counts as one failure)."""
+    """Stream the documents of ``paths`` (one path, or many); failures follow ``on_error``
+    and are counted in ``report`` (an export that cannot be opened at all counts as one
+    failure). A single path is one input, as in :func:`read_documents`: a string is not
+    read as an iterable of one-letter paths (its "/" would walk the whole file system)."""
     check_on_error(on_error)
     rep = report if report is not None else BatchReport()
     singles: list[str | Path] = []
-    for p in paths:
+    for p in ([paths] if isinstance(paths, (str, Path)) else paths):
         if not is_corpus(p):
             singles.append(p)
             continue
