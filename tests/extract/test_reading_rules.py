@@ -478,3 +478,24 @@ def test_compounds_and_employers(text: str, skill: str, present: bool) -> None:
 ])
 def test_a_sales_channel_is_no_directing(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # an applicant privacy notice is the employer's duty to the applicant, not a skill
+    ("Please review our Candidate Privacy Notice here.", "data-privacy", False),
+    ("By submitting your application to us, you acknowledge that your personal data will be "
+     "processed in accordance with our Global Job Candidate Privacy Notice.", "data-privacy", False),
+    ("Any data provided as a part of this application will be stored in accordance with our "
+     "Privacy Policy.", "data-privacy", False),
+    ("Tenable is committed to protecting the privacy and security of your personal data.",
+     "data-privacy", False),
+    ("For job applicants in California, the United Kingdom, and the European Union, please "
+     "review this applicant privacy notice before applying to this job.", "data-privacy", False),
+    # privacy work asked of the hire stays
+    ("Ensure data privacy and security compliance within AI and data science pipelines.",
+     "data-privacy", True),
+    ("Review the privacy policies of our vendors and draft our own.", "data-privacy", True),
+    ("Improve conversion by applying A/B testing to our landing pages.", "ab-testing", True),
+])
+def test_an_applicant_privacy_notice_asks_nothing(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

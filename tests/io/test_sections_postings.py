@@ -108,3 +108,19 @@ def test_sections_linkedin_flattened_headings(shared_data):
     doc = posts["2954591060"].document  # Social Media Coordinator, Naked Wardrobe
     assert [(s.kind, s.heading) for s in doc.sections] == [("responsibilities", "Responsibilities:")]
     assert doc.section_at(doc.text.index("Execute content scheduling")).kind == "responsibilities"
+
+
+def test_sections_applicant_privacy_notice_is_legal_boilerplate():
+    # Remotive postings end with the employer's notice to applicants under its own heading
+    text = "\n".join([
+        "Nice to haves:",
+        "- Experience with HubSpot",
+        "Candidate Privacy Policy",
+        "Orion is committed to protecting your privacy. This notice explains what information",
+        "we collect during our application and recruitment process.",
+        "Ramp Applicant Privacy Notice",
+    ])
+    kinds = _kinds(text)
+    assert kinds[0] == ("preferred", "Nice to haves:", False)
+    assert ("legal", "Candidate Privacy Policy", True) in kinds
+    assert ("legal", "Ramp Applicant Privacy Notice", True) in kinds

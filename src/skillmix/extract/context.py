@@ -53,6 +53,18 @@ _NAMED_SELF = re.compile(
 #: what the company offers the hire ("We offer a friendly work environment that supports
 #: mentorship... to maximize your potential"): benefits, even when they speak to "you"
 _OFFER = re.compile(r"^\W*" + _AT_COMPANY + r"we\s+(?:also\s+)?(?:offer|provide)\b", re.IGNORECASE)
+#: the application process, not the job: an applicant privacy notice ("Please review our
+#: Candidate Privacy Notice", "By submitting your application ... your personal data will
+#: be processed in accordance with our Privacy Policy"). Its "privacy" or "data
+#: protection" is the employer's legal duty to the applicant, not a skill asked of the hire
+_APPLY_NOTICE = re.compile(
+    r"\b(?:(?:review|read|see|view|refer\s+to)\s+(?:our|this)\s+(?:[\w’'-]+\s+){0,4}privacy\b"
+    r"|(?:applicants?|candidates?)\s+(?:[\w’'-]+\s+){0,2}privacy\s+(?:notice|policy|statement)\b"
+    r"|by\s+(?:clicking|submitting\s+(?:your|an|this|the)|applying\s+(?:to|for|through|via)\s+(?:this|the)|applying,)"
+    r"|your\s+(?:personal|private)\s+(?:data|information)\b"
+    r"|in\s+accordance\s+with\s+(?:our|its)\s+(?:[\w’'-]+\s+){0,4}privacy\s+(?:notice|policy|statement)\b)",
+    re.IGNORECASE,
+)
 _NOT_SELF_WORDS = (
     r"candidate|candidates|applicant|looking for|seeking|hiring|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
@@ -245,13 +257,15 @@ class ContextRules:
         return out
 
     def self_description(self, sent: SentenceContext) -> bool:
-        """Whether a posting's sentence describes the company itself, not the job."""
+        """Whether a posting's sentence describes the company itself or the application
+        process (an applicant privacy notice), not the job."""
         if sent.company is None:
             chunk = self.text[sent.start:sent.end]
             sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)
                                 or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)) \
                 and not _NOT_SELF.search(chunk) \
-                or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk)
+                or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
+                or bool(_APPLY_NOTICE.search(chunk))
         return sent.company
 
     def employer_description(self, sent: SentenceContext) -> bool:
