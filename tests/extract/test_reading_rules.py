@@ -499,3 +499,24 @@ def test_a_sales_channel_is_no_directing(text: str, skill: str, present: bool) -
 ])
 def test_an_applicant_privacy_notice_asks_nothing(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present", "kind"), [
+    # a plural role noun is a group of other people, not the writer's skill
+    ("Interfaced daily with Project Managers to ensure final invoices were in compliance.",
+     "project-management", False, "resume"),
+    ("Working with a team of Graphics and Labeling Specialists, Technical Writers and Software "
+     "Developers, to facilitate the translation", "software-engineering", False, "resume"),
+    ("Collaborate with front-end developers to integrate user-facing elements with server-side "
+     "logic.", "front-end-development", False, "posting"),
+    # the writer's own role, and the people a posting hires, stay
+    ("Project Manager for David A Mintz Inc., a lighting firm", "project-management", True,
+     "resume"),
+    ("We are a fully remote company looking for talented senior backend engineers to join our "
+     "team.", "back-end-development", True, "posting"),
+    ("Supervised 5 external computer consultants and vendors.", "people-management", True,
+     "resume"),
+])
+def test_a_plural_role_noun_is_other_people(text: str, skill: str, present: bool,
+                                            kind: str) -> None:
+    assert (skill in _credited(text, kind=kind)) is present

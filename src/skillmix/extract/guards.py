@@ -145,6 +145,19 @@ def _name_part(text: str, start: int, end: int, skill_spans: set[tuple[int, int]
     return False
 
 
+#: a form ending in a plural role noun names a group of other people ("worked daily with
+#: Project Managers", "Software Developers" in a list of colleagues), not the writer's own
+#: skill; what was done to them is read by the duty patterns ("supervised 5 consultants").
+#: Nouns that are also verbs in the third person ("coaches", "mentors", "leads") are left out.
+_PEOPLE = re.compile(
+    r"(?:manager|coordinator|specialist|designer|creator|producer|writer|editor|developer|"
+    r"engineer|analyst|administrator|recruiter|strategist|planner|consultant|photographer|"
+    r"programmer|architect|scientist|trainer|facilitator)s$"
+)
+#: unless the sentence is hiring them: "we are looking for talented backend engineers"
+_HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with)\b")
+
+
 def guard_hits(
     text: str,
     norm: str,
@@ -179,6 +192,9 @@ def guard_hits(
                 and "/" not in cand[3] and norm[start:end].strip() not in slash_forms():
             continue
         if org_spans and any(a <= start and end <= b for a, b in org_spans):
+            continue
+        if _PEOPLE.search(norm, start, end) \
+                and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
             continue
         guard = guards.get((cand[1], norm[start:end]))
         if guard is not None:
