@@ -520,3 +520,22 @@ def test_an_applicant_privacy_notice_asks_nothing(text: str, skill: str, present
 def test_a_plural_role_noun_is_other_people(text: str, skill: str, present: bool,
                                             kind: str) -> None:
     assert (skill in _credited(text, kind=kind)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # an -ed form right before its object that does not open the clause is a participle
+    ("Performs other assigned duties as needed.", "delegation", False),
+    ("Complete assigned tasks in a timely manner.", "delegation", False),
+    ("Developed and implemented training procedures for all newly hired personnel.", "hiring",
+     False),
+    ("Worked as part of a team as well as independently on assigned projects.", "delegation",
+     False),
+    # the writer's own clause keeps its verb, glued title lines included
+    ("Assigned tasks to five staff members and tracked progress.", "delegation", True),
+    ("Successfully delegated tasks to a team of 4.", "delegation", True),
+    ("Scheduled and led department meetings.", "facilitation", True),
+    ("Company Name City , State Manager Directed staff in providing specialized services to "
+     "clients.", "people-management", True),
+])
+def test_a_participle_before_its_object_is_no_duty(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -309,13 +309,25 @@ def _compound_head(text: str, hyphen: int) -> bool:
     return m is not None and m.group(1).lower() not in _VERB_PREFIXES
 
 
+#: words after which an -ed form still opens the writer's own clause ("Scheduled and led
+#: meetings", "also assigned tasks", "who assigned tasks")
+_CLAUSE_OPENERS = frozenset("and or & also then i we who which that".split())
+
+
 def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -> bool:
     """Whether a verb form right before its object modifies it instead: a past
-    participle ("written documentation") or an -ing form before a singular noun
-    ("leading agency", "managing editor", "growing relationship")."""
+    participle ("written documentation"; "Complete assigned tasks", "other assigned
+    duties": an -ed form that does not open the clause) or an -ing form before a
+    singular noun ("leading agency", "managing editor", "growing relationship")."""
     low = text[v_start:v_end].lower()
     if low in _PARTICIPLES:
         return True
+    if low.endswith("ed") and not text[v_start].isupper():  # "Manager Directed staff": glued lines
+        prev = _PREV_WORD.search(text, max(0, v_start - 20), v_start)
+        if prev is None:
+            return False  # the clause's first word: "Assigned tasks to five staff"
+        word = prev.group(1).lower()
+        return word not in _CLAUSE_OPENERS and (not word.endswith("ly") or word == "newly")
     return low.endswith("ing") and not text[o_start:o_end].lower().endswith("s")
 
 

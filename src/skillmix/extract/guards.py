@@ -154,8 +154,9 @@ _PEOPLE = re.compile(
     r"engineer|analyst|administrator|recruiter|strategist|planner|consultant|photographer|"
     r"programmer|architect|scientist|trainer|facilitator)s$"
 )
-#: unless the sentence is hiring them: "we are looking for talented backend engineers"
-_HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with)\b")
+#: unless the sentence is hiring them: "we are looking for talented backend engineers",
+#: "join our team as Social Media Coordinators"
+_HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with|join)\b")
 
 
 def guard_hits(
