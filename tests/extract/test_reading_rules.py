@@ -539,3 +539,19 @@ def test_a_plural_role_noun_is_other_people(text: str, skill: str, present: bool
 ])
 def test_a_participle_before_its_object_is_no_duty(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # consumer use is a platform's; familiarity with a tool or a passion for a practice is a
+    # (weak) claim of the skill
+    ("Familiar with social media and influencer management tools, such as Hootsuite, Buffer, "
+     "SocialBro, TrendKite and BuzzSumo.", "hootsuite", True),
+    ("Passion for data-driven decision making", "decision-making", True),
+    ("Familiar with Facebook, Instagram and Snapchat.", "instagram", False),
+    ("I scroll Reddit daily.", "reddit", False),
+    # an incidental cue still makes every skill of its sentence no claim
+    ("Follow us on Instagram for our latest photography and graphic design.", "graphic-design",
+     False),
+])
+def test_consumer_use_is_a_platforms(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -543,6 +543,12 @@ class Extractor:
                 usage = rules.usage(sent, start, end, is_resume, item)
                 if _PERSONAL_NOTE.match(text, end):
                     usage = "consumer"  # "Snapchat (personal)"
+                if usage == "consumer" and f.area != "platforms" and f.ti >= 0 \
+                        and "incidental" not in sent.families():
+                    # consumer use is a platform's ("avid Instagram user"); "Familiar with
+                    # Hootsuite and Buffer" or "a passion for data-driven decision making"
+                    # is a (weak) claim of the skill, as the gold guide reads it
+                    usage = "unspecified"
                 if usage != "consumer" and (
                     rules.self_description(sent) if is_posting
                     else is_resume and rules.employer_description(sent)
