@@ -555,3 +555,17 @@ def test_a_participle_before_its_object_is_no_duty(text: str, skill: str, presen
 ])
 def test_consumer_use_is_a_platforms(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # "thinker" and "thinking" are generic heads a coordination shares
+    ("Experienced digital marketer equal parts analytical and creative thinker",
+     "critical-thinking", True),
+    ("Exceptional analytical and conceptual thinking skills.", "critical-thinking", True),
+    ("The ideal candidate is an experienced strategic thinker and self-starter.",
+     "strategic-thinking", True),
+    ("Ability to think logically and creatively.", "critical-thinking", True),
+    ("A creative thinker with a passion for design.", "critical-thinking", False),
+])
+def test_thinkers_share_their_head(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

@@ -42,7 +42,7 @@ from typing import Callable, Sequence
 from .guards import crosses_line
 from .normal_form import normalise_form
 
-__all__ = ["elided_hits"]
+__all__ = ["GENERIC_HEADS", "elided_hits"]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.&]*")
 _CONJ = frozenset({"and", "or", "&"})
@@ -55,11 +55,12 @@ _STOP = frozenset({
 })
 _RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
 #: generic nouns a coordination may share after a one-word name: "presentation and
-#: problem-solving skills"
-_GENERIC_HEADS = frozenset({"skills", "skill", "abilities", "ability"})
+#: problem-solving skills", "analytical and creative thinker"
+GENERIC_HEADS = frozenset({"skills", "skill", "abilities", "ability", "thinker", "thinkers",
+                            "thinking"})
 #: a last conjunct that names nothing before a generic head: "analytical and statistical
 #: skills" (no skill is found, so no hit starts the search)
-_GENERIC_AT = re.compile(r" (skills?|abilit(?:y|ies))\b")
+_GENERIC_AT = re.compile(r" (skills?|abilit(?:y|ies)|thinkers?|thinking)\b")
 _CONJ_WORD_BEFORE = re.compile(r"(?:^|\s)(?:and|or|&)\s+([a-z][a-z-]*)\Z")
 #: how far either side of a hit the conjuncts are looked for (characters)
 _WINDOW = 80
@@ -127,7 +128,7 @@ def elided_hits(
         if len(words) >= 2:
             out.extend(_shared_head(text, start, end, words, left, lookup, cand, have))
             out.extend(_shared_modifier(text, start, end, words, right, lookup, cand, have))
-        if right and right[0][2].rstrip(".") in _GENERIC_HEADS \
+        if right and right[0][2].rstrip(".") in GENERIC_HEADS \
                 and not text[end:right[0][0]].strip() \
                 and not crosses_line(text, end, right[0][1]):
             # "presentation and problem-solving skills": the shared head is the generic
@@ -221,7 +222,7 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
         return found
     i -= 1
     boundary = left[i][0]
-    generic = tail in _GENERIC_HEADS
+    generic = tail in GENERIC_HEADS
     skip_failed = skip_failed or generic
     if i > 0 and "," in text[left[i - 1][1]:boundary] and not generic:
         return found  # ("written, verbal, and presentation skills" share "skills")

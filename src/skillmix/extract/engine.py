@@ -25,7 +25,7 @@ from ..records import Document, Extraction, Posting, Resume, SkillMention, conte
 from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
-from .coordination import elided_hits
+from .coordination import GENERIC_HEADS, elided_hits
 from .duties import duty_cues, evidence_forms, find_duties
 from .guards import crosses_line, guard_hits
 from .normal_form import normalise, normalise_form
@@ -606,7 +606,8 @@ class Extractor:
 
 
 #: a coordination before one of these heads shares it, whatever its conjuncts are
-_GENERIC_TAILS = (" skills", " skill", " abilities", " ability")
+#: an evidence phrase ending in a generic head may stand for an ellipsis (coordination.py)
+_GENERIC_TAILS = tuple(" " + h for h in sorted(GENERIC_HEADS))
 
 
 @lru_cache(maxsize=1)
