@@ -569,3 +569,19 @@ def test_consumer_use_is_a_platforms(text: str, skill: str, present: bool) -> No
 ])
 def test_thinkers_share_their_head(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # working with other functions, however the verb is modified
+    ("Will work directly with the sales team and customers to collect and build new "
+     "collateral.", "cross-functional-collaboration", True),
+    ("Worked directly with client sales, art and bindery departments to meet client "
+     "deadlines.", "cross-functional-collaboration", True),
+    ("Confer with other supervisors to coordinate operations and activities within or between "
+     "departments.", "cross-functional-collaboration", True),
+    ("Consistent success collaborating with team members on daily operations.",
+     "cross-functional-collaboration", False),
+    ("Work directly with customers to resolve issues.", "cross-functional-collaboration", False),
+])
+def test_other_functions_however_worked_with(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
