@@ -585,3 +585,16 @@ def test_thinkers_share_their_head(text: str, skill: str, present: bool) -> None
 ])
 def test_other_functions_however_worked_with(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Interfaced directly with vendors on signage development, and numerous other projects.",
+     "vendor-management", True),
+    ("I worked hand in hand with vendors", "vendor-management", True),
+    ("Reviews and approves rental contracts for vendors.", "vendor-management", True),
+    ("Worked closely with vendors to reduce costs.", "vendor-management", True),
+    ("Maintained documentation of SLAs, vendor contracts, and online alerts.",
+     "vendor-management", False),
+])
+def test_vendors_however_worked_with(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
