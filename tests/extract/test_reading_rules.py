@@ -598,3 +598,20 @@ def test_other_functions_however_worked_with(text: str, skill: str, present: boo
 ])
 def test_vendors_however_worked_with(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present", "kind"), [
+    ("Assist in the hiring process of call center representatives.", "hiring", True, "resume"),
+    ("Organize interviews for potential employees.", "hiring", True, "resume"),
+    ("Hired and managed system administrators and supervised outside consultants.", "hiring",
+     True, "resume"),
+    ("Provided individualized support during the hiring process.", "hiring", False, "resume"),
+    # the employer hiring is no duty, and what the employer sells is its own
+    ("We are hiring a Social Media Manager to run our Instagram account.", "hiring", False,
+     "posting"),
+    ("At G-P, we assist organizations in building exceptional global teams in days, not "
+     "months, streamlining the hiring, onboarding, and management process.", "team-building",
+     False, "posting"),
+])
+def test_hiring_and_the_employer_hiring(text: str, skill: str, present: bool, kind: str) -> None:
+    assert (skill in _credited(text, kind=kind)) is present

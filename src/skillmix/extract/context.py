@@ -66,7 +66,9 @@ _APPLY_NOTICE = re.compile(
     re.IGNORECASE,
 )
 _NOT_SELF_WORDS = (
-    r"candidate|candidates|applicant|looking for|seeking|hiring|"
+    # "hiring" as the employer hiring ("we are hiring a"), not as what it sells ("streamlining
+    # the hiring, onboarding, and management process")
+    r"candidate|candidates|applicant|looking for|seeking|(?:are|is|re|’re)\s+hiring|hiring\s+(?:for|a|an|now)|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
     r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus"
 )

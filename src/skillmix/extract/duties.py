@@ -344,6 +344,10 @@ _ROUTED = re.compile(
 _DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|response)\b", re.IGNORECASE)
 
 
+#: before "hiring", the employer announcing its opening: "We are / We're / now hiring"
+_EMPLOYER_HIRING = frozenset("are is re currently now actively".split())
+
+
 def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     """Whether a verb cue is used as a verb of the candidate's own duty (not a noun, a
     role, a compound adjective, a passive or the employer's aim)."""
@@ -362,6 +366,9 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         return False  # "Built for athletes and teams": not a duty
     if text[v_start:v_end].lower().startswith("direct") and _ROUTED.match(text, v_end):
         return False  # "direct calls to appropriate staff": routing, not leading
+    if text[v_start:v_end].lower() == "hiring" and prev is not None \
+            and prev.group(1).lower() in _EMPLOYER_HIRING:
+        return False  # "We are hiring a Social Media Manager": the employer, not a duty
     if text[v_start:v_end].lower() == "direct" and _DIRECT_CHANNEL.match(text, v_end):
         return False  # "Direct Sales Representative": a channel, not the verb
     if text.endswith("to ", max(0, v_start - 3), v_start) \
