@@ -615,3 +615,15 @@ def test_vendors_however_worked_with(text: str, skill: str, present: bool) -> No
 ])
 def test_hiring_and_the_employer_hiring(text: str, skill: str, present: bool, kind: str) -> None:
     assert (skill in _credited(text, kind=kind)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Train Assistant Planners on the basics of account management, media planning.",
+     "training-delivery", True),
+    ("Tutored students in English, History, Spanish, and Regents Exam preparation.",
+     "training-delivery", True),
+    ("Successful completion of accredited advanced practitioner training or physician "
+     "assistant training program.", "training-delivery", False),
+])
+def test_training_people_of_every_role(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
