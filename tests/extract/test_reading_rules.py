@@ -627,3 +627,23 @@ def test_hiring_and_the_employer_hiring(text: str, skill: str, present: bool, ki
 ])
 def test_training_people_of_every_role(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # what the company is doing for itself asks nothing of the hire
+    ("As our business continues to grow, we are focused on building world-class retail, "
+     "finance, operations, logistics, data science, performance marketing, and customer "
+     "success-driven teams.", "data-science", False),
+    ("Since our inception in 2017, Resident has become one of the fastest-growing omnichannel "
+     "retailers in North America.", "multichannel-marketing", False),
+    ("We are dedicated to building a diverse and talented team.", "team-building", False),
+    ("We are passionate about SEO and you will own our SEO strategy.", "seo", True),
+    # the object of "across" is not the verb's, unless working across functions is the skill
+    ("Strong experience managing multiple projects across teams in Asana.", "people-management",
+     False),
+    ("Work closely with partners across Product, Credit, Finance, Engineering and Operations.",
+     "cross-functional-collaboration", True),
+    ("Lead teams across three regions.", "team-leadership", True),
+])
+def test_the_company_growing_and_objects_across(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

@@ -41,7 +41,13 @@ _SELF_ANY = re.compile(
     r"\bwe\s+(?:[a-z]+ly\s+)?(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
     r"specialise|partner|deliver|build|create|develop|make|believe|pride|focus|have\s+been|"
     r"find\s+solutions|empower|enable|"
-    r"were\s+founded|work\s+with)\b",
+    r"were\s+founded|work\s+with|"
+    # "we are focused on building world-class ... data science, performance marketing ...
+    # teams": what the company is doing for itself
+    r"are\s+(?:focused|committed|dedicated|proud|passionate|building|growing|scaling|on\s+a\s+mission))\b"
+    # "As our business continues to grow, ...", "Since our inception in 2017, ..."
+    r"|^\W*(?:as\s+our\s+(?:business|company|team|organi[sz]ation)\s+(?:continues|grows|expands)|"
+    r"since\s+our\s+(?:inception|founding|launch))\b",
     re.IGNORECASE,
 )
 #: the company by name: "MCA's commitment to design excellence, client service..."

@@ -55,8 +55,12 @@ _ROLE_BEFORE_LEAD = frozenset(
     "marketing sales account senior junior shift qa ux ui".split()
 )
 #: between a verb and an object, a preposition that makes the object its own: "led
-#: teams within communications and marketing agencies"
+#: teams within communications and marketing agencies", "managing multiple projects across
+#: teams" (except where working across functions is the skill itself: "Work closely with
+#: partners across Product, Finance and Engineering")
 _OBJECT_OF_PREPOSITION = re.compile(r"\bwithin\b", re.IGNORECASE)
+_ACROSS = re.compile(r"\b(?:across|among|amongst)\b", re.IGNORECASE)
+_ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: a list of short items ("Drafting, fast, floor plans, Graphic"): a verb that is an
 #: item itself, then two commas and no conjunction before the object, are separate items
 #: ("Wrote, designed and produced weekly marketing material" keeps its duty)
@@ -377,7 +381,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     return True
 
 
-def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, gap: int) -> bool:
+def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, gap: int,
+               across: bool = False) -> bool:
     """Whether an object cue after a verb is that verb's object: same clause, within
     ``gap`` words, not an item of a keyword list and not a modifier of a compound."""
     between = text[v_end:o_start]
@@ -385,7 +390,7 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
         between = _ASIDE.sub(" ", between)
     if _CLAUSE_BREAK.search(between) or "\n\n" in between:
         return False
-    if _OBJECT_OF_PREPOSITION.search(between):
+    if _OBJECT_OF_PREPOSITION.search(between) or (not across and _ACROSS.search(between)):
         return False  # "teams within ... agencies": the object is the teams
     if between[:1] == "," and between.count(",") >= 2 \
             and not _COORDINATED.search(between):
@@ -478,7 +483,8 @@ def find_duties(
             if not _verb_reads_as_duty(text, v_start, v_end):
                 continue
             for o_start, o_end in near:
-                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap):
+                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap,
+                                  across=not _ACROSS_IS_THE_SKILL.isdisjoint(p.skills)):
                     continue
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)
