@@ -647,3 +647,23 @@ def test_training_people_of_every_role(text: str, skill: str, present: bool) -> 
 ])
 def test_the_company_growing_and_objects_across(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Handle customer service inquiries via social media, email, and web platforms.",
+     "social-customer-care", True),
+    ("Handle customer complaints in the store.", "social-customer-care", False),
+    ("Management of remote employees", "remote-team-management", True),
+    ("Managed 12 remote employees across three time zones.", "remote-team-management", True),
+    ("Join our remote team of engineers.", "remote-team-management", False),
+    ("Translated documents and promotional material from English to Spanish.", "localisation",
+     True),
+    ("Collaborate with product managers to conceptualize, architect, and implement projects.",
+     "software-architecture", True),
+    ("Develop relationships with strategic suppliers across North America.",
+     "vendor-management", True),
+    ("Skills/Knowledge Acquired: Double Click for Publishers, Google Analytics, WordPress",
+     "google-ad-manager", True),
+])
+def test_duties_read_on_unseen_documents(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present
