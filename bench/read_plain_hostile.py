@@ -31,6 +31,9 @@ UNITS = {
     "Experience\n": "Experience\n", "Manager at ": "Manager at ", "Responsibilities": "Responsibilities",
     "About UsBetsy": "About UsBetsy", "é": "é", "\u00c3\u00a9": "\u00c3\u00a9", "\u200b": "\u200b",
     "\u00a0": "\u00a0", "x\n\n\n": "x\n\n\n", "| ": "| ", ". ": ". ", "years ": "years ",
+    # the mojibake repair's context rules look back for an open quote or the word before
+    "aâ€ and ": "a\u00e2\u20ac and ", "â€œaâ€ and ": "\u00e2\u20ac\u0153a\u00e2\u20ac and ",
+    " Âa": " \u00c2a", "Ð¡": "\u00d0\u00a1", "Ã¢â‚¬Â¢": "\u00c3\u00a2\u00e2\u201a\u00ac\u00c2\u00a2",
 }
 
 

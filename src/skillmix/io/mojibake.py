@@ -61,6 +61,7 @@ résumés (its badness measure does not flag them), and before the table it read
 from __future__ import annotations
 
 import re
+
 __all__ = ["repair_mojibake"]
 
 # What a byte 0x80-0xBF (the continuation bytes of UTF-8) reads as in cp1252, plus the
@@ -82,6 +83,9 @@ _SHY_BEFORE_WORD = re.compile("(?:(?<=\\s)|^)\u00c2(?=[A-Za-z])", re.M)
 _I_ACUTE = re.compile("(?<=[A-Za-z])\u00c3(?=[a-z])")
 _E2_80 = re.compile(f"\u00e2\u20ac(?![{_CONT}])")
 _HANGING = re.compile(r" (?:and|or|to)\b")
+# How far the context rules look back (a quotation, the word before): bounded, so that a
+# megabyte on one line with a mark every few characters stays linear.
+_LOOK_BACK = 400
 _CLOSE_QUOTE = re.compile(f"\u201d|\u00e2\u20ac(?:\u009d|(?![{_CONT}]))")
 
 
@@ -168,7 +172,7 @@ def _drop_unless_word(m: re.Match[str]) -> str:
         return "" if after[1:].islower() else m.group(0)
     # Âincluding after "media": French and Portuguese capitalise Â only to begin a
     # sentence or a name, never after a word in lower case
-    prev = s[: m.start()].rstrip().rsplit(None, 1)[-1:] if m.start() else []
+    prev = s[max(0, m.start() - _LOOK_BACK) : m.start()].rstrip().rsplit(None, 1)[-1:]
     return "" if prev and prev[0].isalpha() and prev[0].islower() else m.group(0)
 
 
@@ -187,9 +191,12 @@ def _e2_80(m: re.Match[str]) -> str:
 
 
 def _quote_open(s: str, pos: int) -> bool:
-    """Whether a “ opened earlier on the line that holds ``pos`` is still open there (the
-    quotes may still be mojibake: the table runs before the decoder)."""
-    line = s[s.rfind("\n", 0, pos) + 1 : pos]
+    """Whether a “ opened earlier on the line that holds ``pos`` (at most
+    :data:`_LOOK_BACK` characters back) is still open there; the quotes may still be
+    mojibake, as the table runs before the decoder."""
+    start = max(0, pos - _LOOK_BACK)
+    newline = s.rfind("\n", start, pos)
+    line = s[newline + 1 if newline >= 0 else start : pos]
     opened = max(line.rfind("\u201c"), line.rfind("\u00e2\u20ac\u0153"))
     closed = max((m.start() for m in _CLOSE_QUOTE.finditer(line)), default=-1)
     return opened > closed
