@@ -667,3 +667,16 @@ def test_the_company_growing_and_objects_across(text: str, skill: str, present: 
 ])
 def test_duties_read_on_unseen_documents(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present", "kind"), [
+    ("Adheres to QC procedures established in the department.", "team-building", False,
+     "posting"),
+    ("Conducted in-person and online user trainings to assist employees.", "training-delivery",
+     True, "resume"),
+    ("Established a new marketing department.", "team-building", True, "resume"),
+    ("Own and execute the direct events strategy in partnership with the Field & Events team "
+     "leaders.", "team-leadership", False, "posting"),
+])
+def test_passives_and_leaders_of_others(text: str, skill: str, present: bool, kind: str) -> None:
+    assert (skill in _credited(text, kind=kind)) is present

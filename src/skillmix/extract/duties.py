@@ -45,10 +45,11 @@ _ASIDE = re.compile(r"\([^()\n]{1,60}\)")
 #: "trends related to" keeps the duty)
 _COMPOUND_PARTICIPLES = frozenset("related oriented specific facing".split())
 #: right after the verb, a word that makes it no duty: "Built for athletes", "leading to
-#: numerous promotions", "managed by"; "advising on customer targeting", "trained on
+#: numerous promotions", "managed by", "procedures established in the department" (but
+#: not "Conducted in-person trainings"); "advising on customer targeting", "trained on
 #: Salesforce" take a topic, not an object; "Served as key contributing member" names a
 #: role
-_PASSIVE = re.compile(r"\s+(?:for|by|to|on|about|as)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\s+(?:(?:for|by|to|on|about|as)\b|in\b(?![-\u2010]))", re.IGNORECASE)
 #: "technical lead staff member", "Team Lead": after these words "lead" names a role
 _ROLE_BEFORE_LEAD = frozenset(
     "technical tech team project design creative program product engineering content "
