@@ -131,6 +131,35 @@ def test_mojibake_reader_spans_point_into_repaired_text():
     assert found.get("multichannel-marketing") == "multi‐channel marketing"
 
 
+BROKEN = "Oversee multiâ€channel campaigns for the cafÃ© brand, â€œalways onâ€ social"
+FIXED = "Oversee multi‐channel campaigns for the café brand, “always on” social"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "jsonld", "html+jsonld", "docx", "jsonresume"])
+def test_mojibake_every_format_repaired_text_and_title(fmt, docx_bytes):
+    title = "Social Media Manager â€“ EMEA"
+    posting = {"@context": "https://schema.org", "@type": "JobPosting", "title": title,
+               "description": f"<p>{BROKEN}</p>"}
+    if fmt == "txt":
+        data, name = f"{title}\n{BROKEN}\n".encode(), "job.txt"
+    elif fmt == "html":
+        data, name = f"<html><head><title>{title}</title></head><body><p>{BROKEN}</p></body></html>".encode(), "job.html"
+    elif fmt == "jsonld":
+        data, name = json.dumps(posting, ensure_ascii=False).encode(), "job.json"
+    elif fmt == "html+jsonld":
+        page = f"<html><head><script type='application/ld+json'>{json.dumps(posting)}</script></head><body>x</body></html>"
+        data, name = page.encode(), "job.html"
+    elif fmt == "docx":
+        data, name = docx_bytes([title, BROKEN]), "job.docx"
+    else:
+        resume = {"basics": {"name": title, "summary": BROKEN}}
+        data, name = json.dumps(resume, ensure_ascii=False).encode(), "cv.json"
+    doc = read_document(data, name=name, sandbox=False)
+    assert FIXED in doc.text
+    assert "â€" not in doc.text
+    assert doc.title == "Social Media Manager – EMEA"
+
+
 # ------------------------------------------------------------ shared data (skips cleanly)
 
 

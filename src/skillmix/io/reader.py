@@ -20,6 +20,7 @@ from ..errors.document_codes import D101, D104, D106, D109, D111, D113, D116
 from ..records import Document, DocumentKind, Role, Section, content_id
 from .codes import doc_error
 from .limits import ReadLimits
+from .mojibake import repair_mojibake
 from .sections import detect_sections, guess_kind
 from .text import clean_text, decode_bytes, looks_binary
 
@@ -199,7 +200,9 @@ def _document(parsed: _Parsed, data: bytes, name: str, kind: DocumentKind | None
         from .roles import parse_roles
 
         roles = parse_roles(parsed.text, sections) if doc_kind == "resume" else ()
-    title = parsed.title or _first_line(parsed.text)
+    # a title taken from the file's own fields (HTML <title>, DOCX properties, a JobPosting's
+    # or JSON Resume's name) has not been through clean_text: repair its mojibake the same way
+    title = (repair_mojibake(parsed.title) if parsed.title else None) or _first_line(parsed.text)
     metadata = parsed.metadata
     if any(r.current for r in roles):
         # what "Current" is counted to needs the text's latest date: read it once here,
