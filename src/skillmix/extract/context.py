@@ -71,6 +71,16 @@ _APPLY_NOTICE = re.compile(
     r"|in\s+accordance\s+with\s+(?:our|its)\s+(?:[\w’'-]+\s+){0,4}privacy\s+(?:notice|policy|statement)\b)",
     re.IGNORECASE,
 )
+_APPLY_WORDS = ("privacy", "clicking", "submitting", "applying", "personal", "private")
+
+
+def _apply_notice(chunk: str) -> bool:
+    """Whether a sentence is an applicant notice; a substring check first, as most
+    sentences hold none of its words and the pattern is the costlier test."""
+    low = chunk.lower()
+    return any(w in low for w in _APPLY_WORDS) and _APPLY_NOTICE.search(chunk) is not None
+
+
 _NOT_SELF_WORDS = (
     # "hiring" as the employer hiring ("we are hiring a"), not as what it sells ("streamlining
     # the hiring, onboarding, and management process")
@@ -273,7 +283,7 @@ class ContextRules:
                                 or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)) \
                 and not _NOT_SELF.search(chunk) \
                 or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
-                or bool(_APPLY_NOTICE.search(chunk))
+                or _apply_notice(chunk)
         return sent.company
 
     def employer_description(self, sent: SentenceContext) -> bool:

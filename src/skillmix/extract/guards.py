@@ -194,7 +194,7 @@ def guard_hits(
             continue
         if org_spans and any(a <= start and end <= b for a, b in org_spans):
             continue
-        if _PEOPLE.search(norm, start, end) \
+        if norm[end - 1] == "s" and _PEOPLE.search(norm, start, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
             continue
         guard = guards.get((cand[1], norm[start:end]))
