@@ -680,3 +680,18 @@ def test_duties_read_on_unseen_documents(text: str, skill: str, present: bool) -
 ])
 def test_passives_and_leaders_of_others(text: str, skill: str, present: bool, kind: str) -> None:
     assert (skill in _credited(text, kind=kind)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Work with the art directors to help bring a concept to life.", "art-direction", False),
+    ("Regular communication with our recruiting team, hiring managers and a formal interview "
+     "process.", "hiring", False),
+    ("Partner with hiring managers to source candidates.", "hiring", True),
+    ("Our flexible structure provides better work-life balance, we attract the best talent.",
+     "hiring", False),
+    ("Own the lifecycle, including lead capture and lead nurturing, onboarding, club "
+     "engagement.", "training-delivery", False),
+    ("Lead onboarding sessions for new hires.", "training-delivery", True),
+])
+def test_roles_and_sales_leads_are_nouns(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present

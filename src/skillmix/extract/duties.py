@@ -351,6 +351,11 @@ _DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|resp
 
 #: before "hiring", the employer announcing its opening: "We are / We're / now hiring"
 _EMPLOYER_HIRING = frozenset("are is re currently now actively".split())
+#: after "hiring", a role: "our recruiting team, hiring managers and a formal interview"
+_HIRING_ROLE = re.compile(r"[ \t]+(?:managers?|teams?|committees?|panels?)\b", re.IGNORECASE)
+#: after "lead", the noun of a sales lead: "lead nurturing", "lead capture", "lead scoring"
+_SALES_LEAD = re.compile(r"[ \t]+(?:nurtur\w*|capture|generation|gen|scoring|qualification|"
+                         r"lists?|sources?|management|conversion)\b", re.IGNORECASE)
 
 
 def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
@@ -371,9 +376,12 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         return False  # "Built for athletes and teams": not a duty
     if text[v_start:v_end].lower().startswith("direct") and _ROUTED.match(text, v_end):
         return False  # "direct calls to appropriate staff": routing, not leading
-    if text[v_start:v_end].lower() == "hiring" and prev is not None \
-            and prev.group(1).lower() in _EMPLOYER_HIRING:
-        return False  # "We are hiring a Social Media Manager": the employer, not a duty
+    if text[v_start:v_end].lower() == "hiring" and (
+            prev is not None and prev.group(1).lower() in _EMPLOYER_HIRING
+            or _HIRING_ROLE.match(text, v_end)):
+        return False  # "We are hiring a ...": the employer; "hiring managers": a role
+    if text[v_start:v_end].lower() == "lead" and _SALES_LEAD.match(text, v_end):
+        return False  # "lead capture and lead nurturing, onboarding": sales leads
     if text[v_start:v_end].lower() == "direct" and _DIRECT_CHANNEL.match(text, v_end):
         return False  # "Direct Sales Representative": a channel, not the verb
     if text.endswith("to ", max(0, v_start - 3), v_start) \

@@ -152,7 +152,7 @@ def _name_part(text: str, start: int, end: int, skill_spans: set[tuple[int, int]
 _PEOPLE = re.compile(
     r"(?:manager|coordinator|specialist|designer|creator|producer|writer|editor|developer|"
     r"engineer|analyst|administrator|recruiter|strategist|planner|consultant|photographer|"
-    r"programmer|architect|scientist|trainer|facilitator|leader)s$"
+    r"programmer|architect|scientist|trainer|facilitator|leader|director)s$"
 )
 #: unless the sentence is hiring them: "we are looking for talented backend engineers",
 #: "join our team as Social Media Coordinators"
