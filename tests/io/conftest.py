@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Callable
 
 import pytest
+
+
+@pytest.fixture
+def shared_posting_texts(shared_data: Path) -> list[str]:
+    """The raw descriptions of every shared posting corpus (Adzuna, LinkedIn, Remotive);
+    skipped, with ``shared_data``, where the shared data is absent."""
+    root = shared_data
+    csv.field_size_limit(1 << 30)
+    post = root / "postings"
+    texts = []
+    for name, col in (("adzuna_uk_2013_sample.csv", "FullDescription"),
+                      ("linkedin_2024-04_sample.csv", "description")):
+        with (post / name).open(encoding="utf-8", newline="") as fh:
+            texts += [r[col] for r in csv.DictReader(fh)]
+    with (post / "remotive_2025-04.jsonl").open(encoding="utf-8") as fh:
+        texts += [json.loads(line)["description"] for line in fh]
+    return texts
 
 
 def make_pdf(lines: list[str] | None = None, *, rectangle: bool = False) -> bytes:

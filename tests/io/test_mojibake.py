@@ -6,7 +6,6 @@ Every expected string was read off the PDF by eye, not produced by the code unde
 
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
@@ -171,16 +170,8 @@ def test_mojibake_every_format_repaired_text_and_title(fmt, docx_bytes):
 
 
 @pytest.mark.shared
-def test_mojibake_postings_unchanged(shared_data):
-    csv.field_size_limit(1 << 30)
-    post = shared_data / "postings"
-    texts = []
-    for name, col in (("adzuna_uk_2013_sample.csv", "FullDescription"),
-                      ("linkedin_2024-04_sample.csv", "description")):
-        with (post / name).open(encoding="utf-8", newline="") as fh:
-            texts += [r[col] for r in csv.DictReader(fh)]
-    with (post / "remotive_2025-04.jsonl").open(encoding="utf-8") as fh:
-        texts += [json.loads(line)["description"] for line in fh]
+def test_mojibake_postings_unchanged(shared_posting_texts):
+    texts = shared_posting_texts
     assert len(texts) > 2900
     assert [t for t in texts if repair_mojibake(t) != t] == []
 

@@ -10,7 +10,6 @@ fast paths treat specially (zero-width and space-like characters, the four chara
 from __future__ import annotations
 
 import csv
-import json
 import re
 import unicodedata
 
@@ -146,16 +145,8 @@ def reference_looks_binary(data: bytes) -> bool:
 # ------------------------------------------------------------------ real documents
 
 
-def _shared_texts(root) -> list[str]:
-    csv.field_size_limit(1 << 30)
-    post = root / "postings"
-    texts = []
-    for name, col in (("adzuna_uk_2013_sample.csv", "FullDescription"),
-                      ("linkedin_2024-04_sample.csv", "description")):
-        with (post / name).open(encoding="utf-8", newline="") as fh:
-            texts += [r[col] for r in csv.DictReader(fh)]
-    with (post / "remotive_2025-04.jsonl").open(encoding="utf-8") as fh:
-        texts += [json.loads(line)["description"] for line in fh]
+def _shared_texts(root, postings: list[str]) -> list[str]:
+    texts = list(postings)
     kaggle = root / "resumes" / "kaggle_updated_resume_dataset.csv"
     if kaggle.is_file():
         with kaggle.open(encoding="utf-8", errors="replace", newline="") as fh:
@@ -164,16 +155,16 @@ def _shared_texts(root) -> list[str]:
 
 
 @pytest.mark.shared
-def test_text_clean_text_same_as_reference_on_shared_documents(shared_data):
-    texts = _shared_texts(shared_data)
+def test_text_clean_text_same_as_reference_on_shared_documents(shared_data, shared_posting_texts):
+    texts = _shared_texts(shared_data, shared_posting_texts)
     assert len(texts) > 3000
     for raw in texts:
         assert clean_text(raw) == reference_clean_text(raw)
 
 
 @pytest.mark.shared
-def test_sections_eeo_spans_same_as_reference_on_shared_documents(shared_data):
-    texts = _shared_texts(shared_data)
+def test_sections_eeo_spans_same_as_reference_on_shared_documents(shared_data, shared_posting_texts):
+    texts = _shared_texts(shared_data, shared_posting_texts)
     found = 0
     for raw in texts:
         text = clean_text(raw)
@@ -184,9 +175,9 @@ def test_sections_eeo_spans_same_as_reference_on_shared_documents(shared_data):
 
 
 @pytest.mark.shared
-def test_sections_unglue_headings_same_as_reference_on_shared_documents(shared_data):
+def test_sections_unglue_headings_same_as_reference_on_shared_documents(shared_data, shared_posting_texts):
     changed = 0
-    for raw in _shared_texts(shared_data):
+    for raw in _shared_texts(shared_data, shared_posting_texts):
         text = clean_text(raw)
         want = reference_unglue_headings(text)
         assert unglue_headings(text) == want
@@ -195,9 +186,9 @@ def test_sections_unglue_headings_same_as_reference_on_shared_documents(shared_d
 
 
 @pytest.mark.shared
-def test_sections_guess_kind_same_as_reference_on_shared_documents(shared_data):
+def test_sections_guess_kind_same_as_reference_on_shared_documents(shared_data, shared_posting_texts):
     kinds = set()
-    for raw in _shared_texts(shared_data):
+    for raw in _shared_texts(shared_data, shared_posting_texts):
         text = clean_text(raw)
         want = reference_guess_kind(text)
         assert guess_kind(text) == want
@@ -307,8 +298,10 @@ def test_sections_kind_cues_mostly_fast():
 
 
 @pytest.mark.shared
-def test_sections_kind_cue_counts_same_as_findall_on_shared_documents(shared_data):
-    assert sum(_cue_counts_agree(clean_text(raw)) for raw in _shared_texts(shared_data)) > 3000
+def test_sections_kind_cue_counts_same_as_findall_on_shared_documents(shared_data,
+                                                                    shared_posting_texts):
+    texts = _shared_texts(shared_data, shared_posting_texts)
+    assert sum(_cue_counts_agree(clean_text(raw)) for raw in texts) > 3000
 
 
 _cued = st.lists(st.sampled_from(
