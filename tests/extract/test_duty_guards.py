@@ -100,3 +100,20 @@ def test_a_guarded_form_written_twice_is_an_error() -> None:
     with pytest.raises(SkillmixError, match="written twice"):
         parse_form_guards(one + "  golang:\n    form: Golang\n    support: [go]\n")
     assert len({g.skill_id for g in form_guards().values()}) >= 17
+
+
+def test_no_word_list_of_the_extractor_data_names_an_item_twice() -> None:
+    """A repeated verb, object or phrase does nothing but hide which list was meant to
+    change; rounds of rules had left thirteen of them."""
+    from skillmix.extract import duties
+
+    repeated = []
+    for p in duties.load_data("duty_patterns.yaml")["patterns"]:
+        for key in ("verbs", "objects", "context"):
+            items = [x for x in p.get(key) or () if x is not None]
+            repeated += [(tuple(p["skills"]), key, x) for x in set(items) if items.count(x) > 1]
+    for skill, entry in duties.load_data("evidence_phrases.yaml")["skills"].items():
+        for key in ("phrases", "verbs"):
+            items = [x for x in entry.get(key) or () if x]
+            repeated += [(skill, key, x) for x in set(items) if items.count(x) > 1]
+    assert repeated == []

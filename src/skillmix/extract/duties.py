@@ -482,6 +482,7 @@ def find_duties(
         if p.context and key not in context:
             continue
         best: tuple[int, int] | None = None
+        across = not _ACROSS_IS_THE_SKILL.isdisjoint(p.skills)
         # a cheap bound before the word checks: 24 characters a word between verb and
         # object (an object further away is not read, however long its words)
         reach = 24 * (p.gap + 1)
@@ -492,8 +493,7 @@ def find_duties(
             if not _verb_reads_as_duty(text, v_start, v_end):
                 continue
             for o_start, o_end in near:
-                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap,
-                                  across=not _ACROSS_IS_THE_SKILL.isdisjoint(p.skills)):
+                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap, across=across):
                     continue
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)
