@@ -14,7 +14,10 @@ Prints postings/second for each, the ratio to the scan and the per-layer cost in
 microseconds per posting. Semantic recall is off by default (see docs/extract.md for
 its cost: ``--semantic`` adds it).
 
-    taskset -c 0 python bench/extract_layers.py [--rounds 5] [--limit 3000]
+    taskset -c 0 python bench/extract_layers.py [--rounds 5] [--limit 3000] [--src DIR]
+
+``--src`` imports skillmix from another source tree (``bench/extract_ab.py`` runs two
+trees interleaved with it).
 """
 
 from __future__ import annotations
@@ -22,19 +25,22 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import sys
 import time
 from pathlib import Path
 
-from skillmix.extract import Extractor
+ROOT = Path(__file__).resolve().parents[1]
+if "--src" in sys.argv[:-1]:  # before skillmix is imported
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--src") + 1]).resolve()))
+
+from skillmix.extract import Extractor  # noqa: E402
 try:
     from skillmix.extract.engine import glue_points
 except ImportError:  # before issue #13
     def glue_points(text: str) -> list[int]:
         return []
-from skillmix.extract.normal_form import normalise
-from skillmix.io import read_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
+from skillmix.extract.normal_form import normalise  # noqa: E402
+from skillmix.io import read_corpus  # noqa: E402
 
 
 def load(shared: Path, limit: int) -> list:
@@ -53,6 +59,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=3000)
     ap.add_argument("--semantic", action="store_true")
+    ap.add_argument("--src", type=Path, help="the source tree to import skillmix from")
     args = ap.parse_args()
     docs = load(args.shared, args.limit)
     lexical = Extractor("builtin", context=False)
@@ -79,7 +86,9 @@ def main() -> int:
             dt = time.perf_counter() - t
             best[name] = min(best.get(name, dt), dt)
     n = len(docs)
-    out = {"postings": n, "rounds": args.rounds}
+    import skillmix
+
+    out = {"src": str(Path(skillmix.__file__).parent), "postings": n, "rounds": args.rounds}
     for name, dt in best.items():
         out[name] = {"postings_per_s": round(n / dt), "x_scan": round(best["scan"] / dt, 3),
                      "us_per_posting": round(dt / n * 1e6, 1)}

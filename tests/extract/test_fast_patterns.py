@@ -1,0 +1,66 @@
+"""Regular expressions rewritten for speed find exactly what their plain forms find.
+
+Some of the extractor's patterns are written so that the regex engine can skip ahead (a
+leading character class, the cheap look-behind first); the plain form beside each here
+is the reading it must keep. When a rule changes, change both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillmix.extract import context, engine
+
+_PLAIN_SENTENCE_END = re.compile(
+    r"\n(?:(?![a-z])|(?<![^\n]{40}\n))|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)"
+)
+_PLAIN_GLUE = re.compile(r"[a-z.:;!?](?=[A-Z][a-z])")
+_PLAIN_YEARS = re.compile(
+    r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*(?:\+|plus)?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+#: pieces that make the patterns' edge cases likely: line breaks after long and short
+#: lines, bullets, glued capitals, number words (long s "ſ" matches "s" ignoring case)
+_PIECES = st.sampled_from([
+    "a", "b", "x", "Z", "Q", "Word", "ABc", "\n", "\n\n", " ", "\t", ".", "!", "?", ";", ":",
+    "\u2022", "\u00b7", "\u25aa", "in ", "within ", "every ", "next ", "5", "12", "3.5", "one",
+    "Two", "SIX", "ſix", "twenty", "years", "yrs", "yr", "-", "–", "to", "+", "plus",
+    "a" * 20, "b" * 41,
+])
+_TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TEXTS)
+def test_fast_patterns_sentence_end_as_plain(text):
+    assert [m.end() for m in context._SENTENCE_END.finditer(text)] == \
+        [m.end() for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TEXTS)
+def test_fast_patterns_glue_as_plain(text):
+    # the fast form matches the capital after the glued character
+    assert [m.start() - 1 for m in engine._GLUE.finditer(text)] == \
+        [m.start() for m in _PLAIN_GLUE.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TEXTS)
+def test_fast_patterns_years_as_plain(text):
+    assert [(m.span(), m.group("n")) for m in context._YEARS.finditer(text)] == \
+        [(m.span(), m.group("n")) for m in _PLAIN_YEARS.finditer(text)]
+
+
+def test_fast_patterns_reference_forms_can_differ():
+    """The comparison can fail: a pattern that drops the 40-character rule differs."""
+    looser = re.compile(r"\n|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)")
+    text = "a" * 45 + "\nwraps here"
+    assert [m.end() for m in looser.finditer(text)] != \
+        [m.end() for m in context._SENTENCE_END.finditer(text)]
