@@ -51,6 +51,39 @@ def test_no_credit_outside_a_real_coordination(text, absent):
     assert absent not in _found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "skill", "surface"),
+    [
+        # a slash written as the conjunction (LiveCareer résumés, Remotive postings)
+        ("Exceptional leadership/communication skills", "team-leadership",
+         "leadership/communication skills"),
+        ("Excellent Written/ Verbal Communication", "written-communication",
+         "Written/ Verbal Communication"),
+        ("Support program / project management routines.", "program-management",
+         "program / project management"),
+        ("6+ years of social media strategy/management and digital marketing",
+         "social-media-management", "social media strategy/management"),
+        ("Adobe Photoshop/Illustrator", "adobe-illustrator", "Adobe Photoshop/Illustrator"),
+    ],
+)
+def test_a_slash_coordinates_like_and(text, skill, surface):
+    ext = get_extractor("builtin").extract(text, kind="resume")
+    assert surface in {m.surface for m in ext.mentions if m.counts and m.skill_id == skill}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "and/or": the slash is part of the conjunction, not a second one
+        ("Excellent oral and/or customer skills", "oral-communication"),
+        # a slash between a word and a list's comma is no coordination
+        ("Leadership, communication skills", "team-leadership"),
+    ],
+)
+def test_a_slash_coordinates_nothing_else(text, absent):
+    assert absent not in _found(text)
+
+
 def test_a_posting_line_from_the_gold(shared_data: Path):
     """LinkedIn posting 3527189387 asks for social media marketing and strategy through
     coordinations only; the gold credits both."""

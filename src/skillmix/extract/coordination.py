@@ -25,6 +25,10 @@ phrase found next to it:
   ("AWS (Lambda, SQS, EKS)" names AWS Lambda and Amazon EKS; AWS and Amazon stand for
   each other).
 
+A slash between two words is a conjunction too ("leadership/communication skills",
+"program / project management", "Adobe Photoshop/Illustrator"), as résumés write it in
+skills lines; in "and/or" the word is the conjunction.
+
 A skill name that is itself a coordination ("written and verbal communication", a name of
 communication skills) also credits each conjunct's own skill (written communication,
 verbal communication) on the same span.
@@ -54,6 +58,10 @@ _STOP = frozenset({
     "skill", "experience", "knowledge", "ability", "is", "are", "be", "will", "plus",
 })
 _RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
+#: a slash written as a conjunction between two words: "written/verbal communication",
+#: "Project / program management" (not "and/or", whose "or" is the conjunction)
+_SLASH_RIGHT = re.compile(r"[ \t]?/[ \t]?[A-Za-z]")
+_SLASH_LEFT = re.compile(r"[A-Za-z][ \t]?/[ \t]?\Z")
 #: generic nouns a coordination may share after a one-word name: "presentation and
 #: problem-solving skills", "analytical and creative thinker"
 GENERIC_HEADS = frozenset({"skills", "skill", "abilities", "ability", "thinker", "thinkers",
@@ -117,7 +125,9 @@ def elided_hits(
         # the common case, cheaply: no conjunction on either side of the hit
         before = norm[max(0, start - 5):start].rstrip()
         after = _RIGHT_CONJ.match(norm, end) is not None
-        if not (after or before.endswith((" and", " or", " &"))):
+        if not (after or before.endswith((" and", " or", " &"))
+                or _SLASH_RIGHT.match(text, end)
+                or _SLASH_LEFT.search(text, max(0, start - 4), start)):
             continue
         words = _WORD.findall(norm, start, end)
         if not words:
@@ -218,10 +228,16 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
     i = len(left)
     # the conjunction right before the hit; a comma before it ("e-commerce, marketing,
     # and digital strategy") makes the words before it list items, not shared modifiers
-    if i == 0 or left[-1][2] not in _CONJ or text[left[-1][1]:start].strip():
+    if i == 0:
         return found
-    i -= 1
-    boundary = left[i][0]
+    gap = text[left[-1][1]:start]
+    if left[-1][2] in _CONJ and not gap.strip():
+        i -= 1
+        boundary = left[i][0]
+    elif gap.strip() == "/" and left[-1][2] not in _CONJ:
+        boundary = left[-1][1] + gap.index("/")  # the slash is the conjunction
+    else:
+        return found
     generic = tail in GENERIC_HEADS
     skip_failed = skip_failed or generic
     if i > 0 and "," in text[left[i - 1][1]:boundary] and not generic:
@@ -251,8 +267,14 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
         s, other, i = best
         if (s, end) not in have:
             found.append((s, end, other))
-        # go on only across a comma list: "print, radio and TV advertising"
-        if i == 0 or "," not in text[left[i - 1][1]:s]:
+        # go on only across a comma or slash list: "print, radio and TV advertising"
+        if i == 0:
+            break
+        gap = text[left[i - 1][1]:s]
+        if gap.strip() == "/":
+            boundary = left[i - 1][1] + gap.index("/")
+            continue
+        if "," not in gap:
             break
         boundary = s
     return found
@@ -260,14 +282,20 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
 
 def _shared_modifier(text, start, end, words, right, lookup, cand, have):
     """``W1.. Wn and Y``: credit ``W1.. Y``."""
-    if len(right) < 2 or right[0][2] not in _CONJ or text[end:right[0][0]].strip():
+    if not right:
+        return []
+    if right[0][2] in _CONJ and not text[end:right[0][0]].strip():
+        first = 1  # "social media marketing and strategy"
+    elif text[end:right[0][0]].strip() == "/":
+        first = 0  # "Adobe Photoshop/Illustrator": the slash is the conjunction
+    else:
         return []
     head = " ".join(words[:-1])
     for k in (2, 1):
-        conj = right[1:1 + k]
+        conj = right[first:first + k]
         if len(conj) < k or any(w[2] in _STOP for w in conj):
             continue
-        if text[right[0][1]:conj[0][0]].strip():
+        if first and text[right[0][1]:conj[0][0]].strip():
             continue
         other = lookup(head + " " + " ".join(w[2] for w in conj))
         if other is not None and other[1] != cand[1]:
