@@ -695,3 +695,28 @@ def test_passives_and_leaders_of_others(text: str, skill: str, present: bool, ki
 ])
 def test_roles_and_sales_leads_are_nouns(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # an employer described in the third person, as a résumé introduces each job
+    ("eDataSource is an email analytics firm, providing competitive intelligence for brand "
+     "marketers.", "competitive-analysis", False),
+    ("Viewpoint created digital marketing technologies, including a rich media ad server.",
+     "marketing-technology", False),
+    ("Brightcove (NASDAQ: BCOV) makes the leading Online Video Platform.", "content-creation",
+     False),
+    # the candidate's own duties in the third person stay theirs
+    ("Effectively builds loyalty and long-term relationships with customers.",
+     "relationship-building", True),
+    ("Evaluated digital marketing technologies for the sales team.", "marketing-technology",
+     True),
+    # competitors watched, analysed or kept up with
+    ("Keeping up to date with products and competitors", "competitive-analysis", True),
+    ("Track and communicate competitive factors, trends, and issues affecting purchase "
+     "decisions.", "competitive-analysis", True),
+    ("Closely monitored competitor activity and developed strategies to respond.",
+     "competitive-analysis", True),
+])
+def test_employers_described_and_competitors_watched(text: str, skill: str,
+                                                     present: bool) -> None:
+    assert (skill in _credited(text)) is present

@@ -97,11 +97,20 @@ _NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
 _EMPLOYER = re.compile(
     # "Company Website: http://www.clickpoint.com/it/ Clickpoint is a Digital Marketing Company"
     r"^\W*(?i:(?:company\s+)?website\s*:\s*)?(?:(?:https?://|www\.)\S+\s+)?"
-    r"(?:[A-Z][\w&'.-]*|&|of|and|the)(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the)){0,6},?\s+"
+    # not the writer ("I", "We") and not an adverb opening a duty ("Effectively builds")
+    r"(?!(?:I|We|My|Our)\b|[A-Z][a-z]+ly\b)(?:[a-z]?[A-Z][\w&'.-]*|&|of|and|the)"
+    r"(?:\s+(?:[a-z]?[A-Z][\w&'.-]*|&|of|and|the)){0,6},?"
+    # "Brightcove (NASDAQ: BCOV) makes ...": a ticker or former name after the name
+    r"(?:\s+\([^()\n]{1,40}\))?\s+"
     r"(?:is\s+(?:a|an|the|one)|was\s+(?:a|an|the|one)|are\s+(?:a|an|the)|provides|offers|"
     r"specializes|specialises|helps|serves|delivers|manufactures|operates|sells|promotes|"
-    r"values|celebrates|embraces|is\s+committed|"
-    r"develops\s+(?:and|software|products|solutions)|was\s+founded|has\s+been\s+a)\b"
+    r"values|celebrates|embraces|is\s+committed|makes|powers|"
+    r"develops\s+(?:and|software|products|solutions)|was\s+founded|has\s+been\s+a|"
+    # the company's past, in the third person: "Viewpoint created digital marketing
+    # technologies", "Specular created one of the first ... software packages"
+    r"(?:created|built|made|developed|pioneered)\s+(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:first|leading|software|products?|technolog\w*|platforms?|"
+    r"solutions?))\b"
 )
 #: the employer again, by pronoun: "Its services include communications strategy..."
 _EMPLOYER_ITS = re.compile(
