@@ -720,3 +720,12 @@ def test_roles_and_sales_leads_are_nouns(text: str, skill: str, present: bool) -
 def test_employers_described_and_competitors_watched(text: str, skill: str,
                                                      present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize("text", [
+    "Ability to work both independently and collaboratively",
+    "Demonstrated track record of success as a high impact, hands-on, collaborative team member",
+    "Demonstrates positivity and enthusiasm while being reliable and team-centered.",
+])
+def test_teamwork_stated_in_a_posting(text: str) -> None:
+    assert "teamwork" in _credited(text, kind="posting")
