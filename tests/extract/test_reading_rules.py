@@ -729,3 +729,16 @@ def test_employers_described_and_competitors_watched(text: str, skill: str,
 ])
 def test_teamwork_stated_in_a_posting(text: str) -> None:
     assert "teamwork" in _credited(text, kind="posting")
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Strong proposal writer", True),
+    ("Quick and clear writer and an amazing communicator.", True),
+    ("Exceptional writer", True),
+    # a job title or a software part, not a claim of writing skill
+    ("Staff Writer Company Name , City , State", False),
+    ("Navision Report Writer I & II", False),
+    ("Media file writer components, scalable encoder architecture.", False),
+])
+def test_a_writer_of_some_quality_writes_well(text: str, present: bool) -> None:
+    assert ("written-communication" in _credited(text)) is present
