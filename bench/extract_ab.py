@@ -2,7 +2,7 @@
 
 Runs ``bench/extract_layers.py`` on tree A and tree B in turn (A, B, B, A, A, B, ...),
 each run in a fresh process pinned to one core, so that the load of a shared machine
-falls on both alike, and prints for each layer the median microseconds per posting of
+falls on both alike (timed in CPU time by default), and prints for each layer the median microseconds per posting of
 each tree, B's speed as a ratio of A's (``x`` > 1: B is faster) with the range over the
 pairs, and the load average around the runs.
 
@@ -25,7 +25,7 @@ LAYERS = ("scan", "lexical", "context", "default")
 
 def run(src: Path, args: argparse.Namespace) -> dict:
     cmd = [sys.executable, str(ROOT / "bench" / "extract_layers.py"), "--src", str(src),
-           "--rounds", str(args.rounds), "--limit", str(args.limit)]
+           "--rounds", str(args.rounds), "--limit", str(args.limit), "--clock", args.clock]
     if args.cpu is not None:
         cmd = ["taskset", "-c", str(args.cpu), *cmd]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
@@ -40,6 +40,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--limit", type=int, default=3000)
     ap.add_argument("--cpu", type=int, default=1, help="core to pin to (-1: none)")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="cpu",
+                    help="CPU time (default) or wall time; see extract_layers.py")
     args = ap.parse_args()
     if args.cpu is not None and args.cpu < 0:
         args.cpu = None
@@ -50,6 +52,7 @@ def main() -> int:
             runs[tree].append(run(getattr(args, tree), args))
             loads.append(os.getloadavg()[0])
     out: dict[str, object] = {"a": str(args.a), "b": str(args.b), "pairs": args.pairs,
+                              "clock": args.clock,
                               "load_1min": [round(x, 2) for x in loads]}
     for layer in LAYERS:
         a = [r[layer]["us_per_posting"] for r in runs["a"]]

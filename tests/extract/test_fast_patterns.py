@@ -1,8 +1,9 @@
-"""Regular expressions rewritten for speed find exactly what their plain forms find.
+"""Code rewritten for speed finds exactly what its plain form finds.
 
 Some of the extractor's patterns are written so that the regex engine can skip ahead (a
-leading character class, the cheap look-behind first); the plain form beside each here
-is the reading it must keep. When a rule changes, change both.
+leading character class, the cheap look-behind first), and :func:`normalise` walks a
+byte table over ASCII runs; the plain form beside each here is the reading it must keep.
+When a rule changes, change both.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillmix.extract import context, engine
+from skillmix.extract import context, engine, normal_form
 
 _PLAIN_SENTENCE_END = re.compile(
     r"\n(?:(?![a-z])|(?<![^\n]{40}\n))|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)"
@@ -64,3 +65,19 @@ def test_fast_patterns_reference_forms_can_differ():
     text = "a" * 45 + "\nwraps here"
     assert [m.end() for m in looser.finditer(text)] != \
         [m.end() for m in context._SENTENCE_END.finditer(text)]
+
+
+def _plain_normalise(text: str) -> str:
+    """Character by character: the ASCII table, else the one-character map."""
+    return "".join(normal_form._ASCII_TABLE[ord(c)] if ord(c) < 128 else normal_form._map_char(c)
+                   for c in text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(
+    st.text(max_size=300),  # any script, densely non-ASCII
+    st.lists(st.sampled_from(["Social Media", " ", "-", "C++", "\n", "é", "İ", "ﬁ", "’", "•",
+                              "\u0301", "\ud800", "Ω", "x" * 40]), max_size=40).map("".join),
+))
+def test_fast_patterns_normalise_as_plain(text):
+    assert normal_form.normalise(text) == _plain_normalise(text)

@@ -35,6 +35,7 @@ __all__ = [
     "duty_patterns",
     "evidence_forms",
     "find_duties",
+    "unpack_cue",
 ]
 
 #: words between verb and object may not cross these (a new clause starts)
@@ -285,20 +286,24 @@ def _quantity(text: str, start: int, end: int, sent_end: int) -> float | None:
     return float(_NUMBER_WORDS[n.group(3).lower()])
 
 
-_Packed = tuple[frozenset[int], frozenset[int], frozenset[int]]
+#: a duty cue's patterns: as verb, as object, as context word, and all of them
+_Packed = tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]
 _PACKED: dict[str, _Packed] = {}
 
 
-def _unpack(packed: str) -> _Packed:
-    """"Ddv3|do7|dc7" -> verb patterns {3}, object patterns {7}, context patterns {7}.
-    Sets, so that a cue's patterns that matter in a document are one intersection away
-    (a common verb such as "develop" sits in a dozen patterns)."""
+def unpack_cue(packed: str) -> _Packed:
+    """"Ddv3|do7|dc7" -> verb patterns {3}, object patterns {7}, context patterns {7}
+    and their union {3, 7}. Sets, so that a cue's patterns that matter in a document are
+    one intersection away (a common verb such as "develop" sits in a dozen patterns),
+    and a cue with none of them is passed over with one disjointness test. The extractor
+    unpacks each automaton entry once, when it is built, not once per hit."""
     hit = _PACKED.get(packed)
     if hit is None:
         fams = [(f[1], int(f[2:])) for f in packed[1:].split("|") if f]
         hit = (frozenset(i for k, i in fams if k == "v"),
                frozenset(i for k, i in fams if k == "o"),
-               frozenset(i for k, i in fams if k == "c"))
+               frozenset(i for k, i in fams if k == "c"),
+               frozenset(i for _, i in fams))
         _PACKED[packed] = hit
     return hit
 
@@ -425,19 +430,17 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
 
 def find_duties(
     text: str,
-    cues: Sequence[tuple[int, int, str]],
+    cues: Sequence[tuple[int, int, str, _Packed]],
     sentence_starts: Sequence[int],
 ) -> list[DutyHit]:
     """Verb-object pairs in ``text``. ``cues`` are the automaton's duty cues in text
-    order, as (start, end, packed families); ``sentence_starts`` are the sentences'
-    start offsets in text order (the first is 0)."""
+    order, as (start, end, packed families, :func:`unpack_cue` of them);
+    ``sentence_starts`` are the sentences' start offsets in text order (the first is 0)."""
     patterns = duty_patterns()
     verbs_in: set[int] = set()
     objects_in: set[int] = set()
-    unpacked = []
-    for c_start, c_end, packed in cues:
-        vset, oset, cset = _unpack(packed)
-        unpacked.append((c_start, c_end, vset, oset, cset))
+    for cue in cues:
+        vset, oset = cue[3][0], cue[3][1]
         if vset:
             verbs_in |= vset
         if oset:
@@ -453,15 +456,19 @@ def find_duties(
     # counts only for patterns whose verb this sentence has already shown
     si = -1
     seen: set[int] = set()
-    for c_start, c_end, vset, oset, cset in unpacked:
+    n_sent = len(sentence_starts)
+    next_start = -1  # where the sentence after ``si`` starts: a cue before it is in ``si``
+    for c_start, c_end, _, (vset, oset, cset, any_set) in cues:
+        if any_set.isdisjoint(active):
+            continue  # most cues: none of their patterns has both a verb and an object here
         v_idx = vset & active
         o_idx = oset & active
         c_idx = cset & active
-        if not (v_idx or o_idx or c_idx):
-            continue
-        now = bisect_right(sentence_starts, c_start) - 1
-        if now != si:
-            si, seen = now, set()
+        if c_start >= next_start:
+            now = bisect_right(sentence_starts, c_start) - 1
+            next_start = sentence_starts[now + 1] if now + 1 < n_sent else len(text) + 1
+            if now != si:
+                si, seen = now, set()
         span = (c_start, c_end)
         if o_idx and seen:
             for idx in o_idx & seen:
@@ -472,7 +479,6 @@ def find_duties(
         for idx in c_idx:
             context.add((si, idx))
     hits: list[DutyHit] = []
-    n_sent = len(sentence_starts)
     for key, vs in verbs.items():
         os_ = objects.get(key)
         if not os_:

@@ -26,7 +26,7 @@ from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
 from .coordination import GENERIC_HEADS, elided_hits
-from .duties import duty_cues, evidence_forms, find_duties
+from .duties import duty_cues, evidence_forms, find_duties, unpack_cue
 from .guards import crosses_line, guard_hits
 from .normal_form import normalise, normalise_form
 from .semantic import SemanticFallback
@@ -365,17 +365,18 @@ class Extractor:
 
     def _hits(
         self, text: str, norm: str, glue: Sequence[int] = (), *, with_cues: bool = True
-    ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]], list[tuple]]:
         """Guard-passing, non-overlapping skill hits (start, end, candidate), the
         context cues (start, end, family) and the duty-pattern cues (start, end, packed
-        families, see :mod:`.duties`), all in text order, from one scan.
+        families, their sets: see :func:`.duties.unpack_cue`), all in text order, from
+        one scan.
 
         ``glue`` are offsets where a glued word starts ("customersManage"): the scan
         reads a space there, and offsets are mapped back to the text. ``with_cues=False``
         (context off) keeps only the skill hits."""
         hits: list[tuple[int, int, tuple]] = []
         cues: list[tuple[int, int, str]] = []
-        duty: list[tuple[int, int, str]] = []
+        duty: list[tuple] = []
         add_hit = hits.append
         body = norm
         inserted: list[int] = []
@@ -427,7 +428,7 @@ class Extractor:
                     for fam in ctx:
                         add_cue((start, end, fam))
                 if packed is not None:
-                    add_duty((start, end, packed))
+                    add_duty((start, end, *packed))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0] - h[1], h[0]))
             taken = bytearray(len(norm) + 1)
@@ -494,7 +495,7 @@ class Extractor:
             extractor_version=EXTRACTOR_VERSION, mentions=tuple(mentions),
         )
 
-    def _duties(self, text: str, duty: list[tuple[int, int, str]], rules: ContextRules) -> list[_Found]:
+    def _duties(self, text: str, duty: list[tuple], rules: ContextRules) -> list[_Found]:
         """Verb-object duties ("Led a team of 5") as mentions of builtin skills."""
         if not duty:
             return []
@@ -626,13 +627,14 @@ def _phrase_only_forms() -> frozenset[str]:
 def _split_entries(entries) -> list[tuple]:
     """Per automaton key, what the scan loop needs, pre-sorted: (form length, the
     candidate when it needs no spelling guard else None, all candidates, context-cue
-    families, packed duty families or None)."""
+    families, None or the packed duty families with their sets, unpacked here once)."""
     out = []
     for form_len, cands, fams in entries:
         first = cands[0] if cands and cands[0][2] is None else None
         ctx = tuple(f for f in fams if f[0] != "D")
         packed = next((f for f in fams if f[0] == "D"), None)
-        out.append((form_len, first, cands, ctx, packed))
+        duty = (packed, unpack_cue(packed)) if packed is not None else None
+        out.append((form_len, first, cands, ctx, duty))
     return out
 
 
