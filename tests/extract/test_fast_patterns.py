@@ -81,3 +81,22 @@ def _plain_normalise(text: str) -> str:
 ))
 def test_fast_patterns_normalise_as_plain(text):
     assert normal_form.normalise(text) == _plain_normalise(text)
+
+
+_SENTENCES = st.lists(st.sampled_from([
+    "We", "we", "WE", "Wе", " ", "\n", ",", "are a", "are the", "help", "are proud", "As our",
+    "since our", "Since", "inception", "business", "continues", "you", "answer", "software",
+    "newly", "build", "ſ",
+]), max_size=16).map(" ".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_SENTENCES)
+def test_fast_patterns_self_gate_as_one_search(chunk):
+    """The company's self-description, searched only where "we" is: the same answer as
+    one search of both patterns everywhere."""
+    both = re.compile(f"(?:{context._SELF_ANY.pattern})|(?:{context._SELF_OPENING.pattern})",
+                      re.IGNORECASE)
+    gated = ("we" in chunk.lower() and context._SELF_ANY.search(chunk)) \
+        or context._SELF_OPENING.match(chunk)
+    assert bool(gated) == bool(both.search(chunk))

@@ -37,6 +37,8 @@ _SELF = re.compile(
     r"customers|partners|story|vision|values|culture)\b|founded\b|headquartered\b|established\b)",
     re.IGNORECASE,
 )
+#: "we" and what the company does, anywhere in the sentence (searched only in a sentence
+#: that holds "we": most do not, and the search tries every offset)
 _SELF_ANY = re.compile(
     r"\bwe\s+(?:[a-z]+ly\s+)?(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
     r"specialise|partner|deliver|build|create|develop|make|believe|pride|focus|have\s+been|"
@@ -44,9 +46,13 @@ _SELF_ANY = re.compile(
     r"were\s+founded|work\s+with|"
     # "we are focused on building world-class ... data science, performance marketing ...
     # teams": what the company is doing for itself
-    r"are\s+(?:focused|committed|dedicated|proud|passionate|building|growing|scaling|on\s+a\s+mission))\b"
-    # "As our business continues to grow, ...", "Since our inception in 2017, ..."
-    r"|^\W*(?:as\s+our\s+(?:business|company|team|organi[sz]ation)\s+(?:continues|grows|expands)|"
+    r"are\s+(?:focused|committed|dedicated|proud|passionate|building|growing|scaling|on\s+a\s+mission))\b",
+    re.IGNORECASE,
+)
+#: the company's growth or history opening the sentence: "As our business continues to
+#: grow, ...", "Since our inception in 2017, ..."
+_SELF_OPENING = re.compile(
+    r"^\W*(?:as\s+our\s+(?:business|company|team|organi[sz]ation)\s+(?:continues|grows|expands)|"
     r"since\s+our\s+(?:inception|founding|launch))\b",
     re.IGNORECASE,
 )
@@ -74,10 +80,10 @@ _APPLY_NOTICE = re.compile(
 _APPLY_WORDS = ("privacy", "clicking", "submitting", "applying", "personal", "private")
 
 
-def _apply_notice(chunk: str) -> bool:
-    """Whether a sentence is an applicant notice; a substring check first, as most
-    sentences hold none of its words and the pattern is the costlier test."""
-    low = chunk.lower()
+def _apply_notice(chunk: str, low: str) -> bool:
+    """Whether a sentence is an applicant notice; a substring check first (``low`` is
+    the sentence lower-cased), as most sentences hold none of its words and the pattern
+    is the costlier test."""
     return any(w in low for w in _APPLY_WORDS) and _APPLY_NOTICE.search(chunk) is not None
 
 
@@ -265,9 +271,7 @@ class ContextRules:
         """The list item of a sentence that holds the mention: in "Snapchat (personal),
         Excel (5 years)" Excel's item is "Excel (5 years)". Separators inside
         parentheses do not split. A sentence that is no list is one item."""
-        seps = sent.separators
-        if seps is None:
-            seps = sent.separators = self._separators(sent)
+        seps = self._separators_of(sent)
         if not seps:
             return sent.start, sent.end
         i = bisect_right(seps, start - 1)
@@ -275,6 +279,14 @@ class ContextRules:
         j = bisect_left(seps, end)
         b = seps[j] if j < len(seps) else sent.end
         return a, b
+
+    def _separators_of(self, sent: SentenceContext) -> list[int]:
+        """The sentence's list separators, found once (list items and example lists
+        both read them)."""
+        seps = sent.separators
+        if seps is None:
+            seps = sent.separators = self._separators(sent)
+        return seps
 
     def _separators(self, sent: SentenceContext) -> list[int]:
         """Offsets of the list separators (, ; |) of a sentence outside parentheses."""
@@ -295,11 +307,13 @@ class ContextRules:
         process (an applicant privacy notice), not the job."""
         if sent.company is None:
             chunk = self.text[sent.start:sent.end]
-            sent.company = bool(_SELF.match(chunk) or _SELF_ANY.search(chunk)
+            low = chunk.lower()  # "we" ignoring case: no other character folds to w or e
+            sent.company = bool(_SELF.match(chunk) or ("we" in low and _SELF_ANY.search(chunk))
+                                or _SELF_OPENING.match(chunk)
                                 or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)) \
                 and not _NOT_SELF.search(chunk) \
                 or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
-                or _apply_notice(chunk)
+                or _apply_notice(chunk, low)
         return sent.company
 
     def employer_description(self, sent: SentenceContext) -> bool:
@@ -338,16 +352,18 @@ class ContextRules:
         if opened >= 0 and text.find(")", opened, c_start) == -1:
             closed = text.find(")", c_end, sent.end)
             return (opened, c_start) if fam == "examples_after" else (c_end, closed if closed >= 0 else sent.end)
-        seps = [sent.start - 1, *self._separators(sent), sent.end]
+        seps = [sent.start - 1, *self._separators_of(sent), sent.end]
+        n = len(starts)
         if fam == "examples":
-            # items after the cue while each names a skill
+            # items after the cue while each names a skill (``starts`` is sorted: the
+            # first start at or after the item's beginning tells whether one is inside)
             lo = c_end
             hi = lo
             for a, b in zip(seps, seps[1:]):
                 if b <= c_end:
                     continue
-                a = max(a + 1, c_end)
-                if not any(a <= s < b for s in starts):
+                i = bisect_left(starts, max(a + 1, c_end))
+                if i == n or starts[i] >= b:
                     break
                 hi = b
             return lo, hi
@@ -355,8 +371,8 @@ class ContextRules:
         for a, b in reversed(list(zip(seps, seps[1:]))):
             if a >= c_start:
                 continue
-            b = min(b, c_start)
-            if not any(a < s < b for s in starts):
+            i = bisect_right(starts, a)
+            if i == n or starts[i] >= min(b, c_start):
                 break
             lo = a + 1
         return lo, c_start

@@ -368,26 +368,27 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     role, a compound adjective, a passive or the employer's aim)."""
     if v_start and text[v_start - 1] in "-\u2010\u2011" and _compound_head(text, v_start - 1):
         return False  # "data-driven marketing": a compound adjective, not the verb
+    verb = text[v_start:v_end].lower()
     prev = _PREV_WORD.search(text, max(0, v_start - 14), v_start)
     if prev is not None:
         word = prev.group(1).lower()
         if word in _NOUN_MARKERS:
             return False  # "training to new hires": a noun, not the verb
-        if word in _ROLE_BEFORE_LEAD and text[v_start:v_end].lower() == "lead":
+        if word in _ROLE_BEFORE_LEAD and verb == "lead":
             return False  # "technical lead staff member": a role
-    if text[v_start:v_end].lower() == "leads" and _LIST_NEXT.match(text, v_end):
+    if verb == "leads" and _LIST_NEXT.match(text, v_end):
         return False  # "Support all management, leads and sales team": people
     if _PASSIVE.match(text, v_end):
         return False  # "Built for athletes and teams": not a duty
-    if text[v_start:v_end].lower().startswith("direct") and _ROUTED.match(text, v_end):
+    if verb.startswith("direct") and _ROUTED.match(text, v_end):
         return False  # "direct calls to appropriate staff": routing, not leading
-    if text[v_start:v_end].lower() == "hiring" and (
+    if verb == "hiring" and (
             prev is not None and prev.group(1).lower() in _EMPLOYER_HIRING
             or _HIRING_ROLE.match(text, v_end)):
         return False  # "We are hiring a ...": the employer; "hiring managers": a role
-    if text[v_start:v_end].lower() == "lead" and _SALES_LEAD.match(text, v_end):
+    if verb == "lead" and _SALES_LEAD.match(text, v_end):
         return False  # "lead capture and lead nurturing, onboarding": sales leads
-    if text[v_start:v_end].lower() == "direct" and _DIRECT_CHANNEL.match(text, v_end):
+    if verb == "direct" and _DIRECT_CHANNEL.match(text, v_end):
         return False  # "Direct Sales Representative": a channel, not the verb
     if text.endswith("to ", max(0, v_start - 3), v_start) \
             and _INTENTION.search(text, max(0, v_start - 16), v_start):
