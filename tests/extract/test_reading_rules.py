@@ -742,3 +742,36 @@ def test_teamwork_stated_in_a_posting(text: str) -> None:
 ])
 def test_a_writer_of_some_quality_writes_well(text: str, present: bool) -> None:
     assert ("written-communication" in _credited(text)) is present
+
+
+def _credited_posting(text: str, company: str | None = None) -> set[str]:
+    from skillmix.extract.engine import as_document
+
+    doc = as_document(text, "posting").replace(metadata={"company": company} if company else {})
+    return {m.skill_id for m in get_extractor("builtin").extract(doc).mentions if m.counts}
+
+
+def test_the_company_named_as_the_subject_describes_itself() -> None:
+    # Remotive posting 1987788: the name is learnt from its own "is the ... platform" line
+    text = ("Attentive® is the AI-powered mobile marketing platform transforming the way brands "
+            "personalize consumer engagement.\n"
+            "With a top-rated customer success team recognized on G2, Attentive partners with "
+            "marketers to optimize SMS and email campaigns.\n"
+            "- Lead the development of email campaigns and SMS marketing for Attentive's "
+            "customers.\n")
+    got = _credited_posting(text)
+    assert "mobile-marketing" not in got
+    # the duty that names the company further on is the job's
+    assert {"email-marketing", "sms-marketing"} <= got
+    # the company field names it too: "Using Okendo, Shopify brands can grow ..."
+    text = ("Using Okendo, Shopify brands can grow faster by cultivating brand advocacy.\n"
+            "- Own and iterate on Okendo's content strategy and brand advocacy programs.\n")
+    assert "customer-advocacy" in _credited_posting(text)
+    assert "content-strategy" in _credited_posting(text, company="Okendo")
+    only_about = "Using Okendo, Shopify brands can grow faster by cultivating brand advocacy."
+    assert "customer-advocacy" in _credited_posting(only_about)
+    assert "customer-advocacy" not in _credited_posting(only_about, company="Okendo")
+    # a role named like a company is no company
+    text = ("The Social Media Manager is a key player on the marketing team.\n"
+            "The Social Media Manager creates content and manages our social media accounts.\n")
+    assert "social-media-management" in _credited_posting(text)

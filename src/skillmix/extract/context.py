@@ -56,6 +56,34 @@ _SELF_OPENING = re.compile(
     r"since\s+our\s+(?:inception|founding|launch))\b",
     re.IGNORECASE,
 )
+#: how a posting names its own company when its reader gives no company field: "Attentive®
+#: is the AI-powered mobile marketing platform", "Artera is an AI startup", "At Okendo,
+#: we ...", an "About Artera" line. The name (one to four capitalised words) is then the
+#: company wherever it is a sentence's subject (see :meth:`ContextRules.self_description`)
+_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3}?)"
+_MARK = r"(?:®|™)?"
+_NAMINGS = (
+    re.compile(r"^[^\w\n]*" + _NAME + _MARK + r"[ \t]+(?:is|was|has[ \t]+been)[ \t]+(?:a|an|the|one)"
+               r"[ \t]+(?:[\w&-]+[ \t]+){0,5}?(?:company|platform|startup|start-up|agency|firm|"
+               r"leader|provider|organi[sz]ation|business|brand|marketplace|network|group|"
+               r"consultancy|studio|retailer|manufacturer|nonprofit|non-profit|employer)\b",
+               re.MULTILINE),
+    re.compile(r"\b[Aa]t[ \t]+" + _NAME + _MARK + r",[ \t]+(?:we|our)\b"),
+    re.compile(r"^[^\w\n]*[Aa]bout[ \t]+" + _NAME + _MARK + r"[ \t]*:?[ \t]*$", re.MULTILINE),
+)
+#: capitalised words that open such a line without naming a company ("About Us", "About
+#: the Role", "This is a ...")
+_NOT_NAMES = frozenset(
+    "The This That These Those Our We It Its Job Role Position Team You Your Us What Who Why "
+    "How Here There As In At If Title Location Salary Responsibilities Requirements "
+    "Benefits Overview Summary Description Everyone Each Every A An".split()
+)
+#: a role named like a company is not one: "Social Media Manager is a ..."
+_ROLE_TAIL = re.compile(
+    r"(?i:manager|coordinator|specialist|director|lead|engineer|designer|analyst|associate|"
+    r"representative|assistant|intern|officer|writer|developer|executive|strategist|"
+    r"consultant|administrator|agent|head|president|role|position)s?$")
+
 #: the company by name: "MCA's commitment to design excellence, client service..."
 _NAMED_SELF = re.compile(
     r"^\W*[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}(?:'s|’s)\s+(?:commitment|mission|values|"
@@ -236,12 +264,16 @@ class ContextRules:
     """Finds sentences and cues for a whole text once, then answers per mention."""
 
     def __init__(
-        self, text: str, cues: list[tuple[int, int, str]], extra_ends: "list[int] | tuple[int, ...]" = ()
+        self, text: str, cues: list[tuple[int, int, str]], extra_ends: "list[int] | tuple[int, ...]" = (),
+        organisation: str | None = None,
     ) -> None:
         """``cues`` are (start, end, family) in text order, as the extractor's
         automaton found them; ``extra_ends`` are more sentence starts (glued list
-        items, see :func:`skillmix.extract.engine.glue_points`)."""
+        items, see :func:`skillmix.extract.engine.glue_points`); ``organisation`` is the
+        document's own company when its reader knows it."""
         self.text = text
+        self.organisation = organisation
+        self._subject: re.Pattern[str] | None | bool = False  # not yet built
         ends = sentence_ends(text)
         if extra_ends:
             ends = sorted(set(ends).union(extra_ends))
@@ -310,11 +342,42 @@ class ContextRules:
             low = chunk.lower()  # "we" ignoring case: no other character folds to w or e
             sent.company = bool(_SELF.match(chunk) or ("we" in low and _SELF_ANY.search(chunk))
                                 or _SELF_OPENING.match(chunk)
-                                or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)) \
+                                or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)
+                                or self._company_subject(chunk)) \
                 and not _NOT_SELF.search(chunk) \
                 or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
                 or _apply_notice(chunk, low)
         return sent.company
+
+    def company_names(self) -> list[str]:
+        """The posting's own company: the reader's company field, and the names the text
+        gives itself ("Attentive® is the AI-powered ... platform", "At Okendo, we")."""
+        names = [self.organisation.strip()] if self.organisation and self.organisation.strip() else []
+        for pattern in _NAMINGS:
+            for m in pattern.finditer(self.text):
+                name = m.group(1).strip(" .,'’")
+                if len(name) >= 3 and name.split()[0] not in _NOT_NAMES \
+                        and not _ROLE_TAIL.search(name) and name not in names:
+                    names.append(name)
+        return names
+
+    def _company_subject(self, chunk: str) -> bool:
+        """Whether the company, by name, is the sentence's subject: "Attentive’s growth has
+        been recognized ...", "With a top-rated customer success team ..., Attentive
+        partners with marketers", "Using Okendo, Shopify brands can grow ...". A duty that
+        names it further on ("Own and iterate on Okendo’s content strategy") is the job."""
+        if self._subject is False:
+            names = self.company_names()
+            if not names:
+                self._subject = None
+            else:
+                alt = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+                self._subject = re.compile(
+                    r"^[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?"
+                    r"(?:(?i:using|with|through|at)[ \t]+" + alt + r"(?![\w-])"
+                    r"|(?:[^,\n]{0,60},[ \t]+)?(?:(?i:the)[ \t]+)?" + alt + _MARK
+                    + r"(?:['’]s)?[ \t]+[a-z])")
+        return self._subject is not None and bool(self._subject.match(chunk))  # type: ignore[union-attr]
 
     def employer_description(self, sent: SentenceContext) -> bool:
         """Whether a résumé's sentence describes an employer ("Acme Media provides

@@ -462,9 +462,11 @@ class Extractor:
         norm = normalise(text)
         reading = self.context or self.semantic is not None
         hits, cues, duty = self._hits(text, norm, glue, with_cues=reading)
-        rules = ContextRules(text, cues, extra_ends=glue) if reading else None
+        organisation = _organisation(doc)
+        rules = ContextRules(text, cues, extra_ends=glue, organisation=organisation) \
+            if reading else None
         sentence_of = rules.bounds if rules is not None else _sentence_bounds(text, glue)
-        hits = guard_hits(text, norm, hits, sentence_of, organisation=_organisation(doc))
+        hits = guard_hits(text, norm, hits, sentence_of, organisation=organisation)
         if self.context:
             hits = hits + elided_hits(text, norm, hits, self._lookup, sentence_of,
                                       self._starts_a_name)
