@@ -775,3 +775,13 @@ def test_the_company_named_as_the_subject_describes_itself() -> None:
     text = ("The Social Media Manager is a key player on the marketing team.\n"
             "The Social Media Manager creates content and manages our social media accounts.\n")
     assert "social-media-management" in _credited_posting(text)
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Expand visibility among target audience yielding hits in national press.", False),
+    ("Analyzed results and adjusted target segments accordingly.", False),
+    ("Targeted millennial audiences with paid social campaigns.", True),
+    ("Target key audiences through paid social.", True),
+])
+def test_target_before_its_noun_is_a_compound(text: str, present: bool) -> None:
+    assert ("audience-targeting" in _credited(text)) is present

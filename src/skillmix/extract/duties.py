@@ -84,6 +84,9 @@ _PARTICIPLES = frozenset(
     "written driven given chosen taken spoken proven broken hidden grown shown known drawn "
     "begun forgotten".split()
 )
+#: verbs that, right before their object, are the first noun of a compound: "target
+#: audience", "target segments" (but "target key audiences" is the duty)
+_NOUN_MODIFIERS = frozenset({"target"})
 #: the word right after an object on the same line ("department equipment")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)\b")
 #: words that may follow an object without making it a modifier of a compound noun:
@@ -417,6 +420,8 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
         return False  # "Monitor, review and report": a series of verbs, no object
     if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
         return False  # "leading agency", "written documentation": an adjective
+    if words == 0 and text[v_start:v_end].lower() in _NOUN_MODIFIERS:
+        return False  # "expand visibility among target audiences": a compound noun
     if text[o_end:o_end + 1] == "-" and text[o_end + 1:o_end + 2].isalpha():
         return False  # "demonstrating professionalism and solution-oriented": an adjective
     nxt = _NEXT_WORD.match(text, o_end)
