@@ -84,6 +84,35 @@ def test_a_slash_coordinates_nothing_else(text, absent):
     assert absent not in _found(text)
 
 
+@pytest.mark.parametrize(
+    ("line", "skill"),
+    [
+        # skills-list lines of LiveCareer résumés: neither conjunct is a name on its own
+        ("Budget Development & Management", "budget-management"),
+        ("Social Media & Influencer Strategy", "social-media-strategy"),
+        ("Strategic & Tactical Planning", "business-strategy"),
+        ("Audience modeling/targeting", "audience-targeting"),
+    ],
+)
+def test_a_list_line_coordinates_two_words_into_a_name(line, skill):
+    ext = get_extractor("builtin").extract(f"Skills\n{line}\nExcel", kind="resume")
+    assert line in {m.surface for m in ext.mentions if m.counts and m.skill_id == skill}
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        # the far conjunct's neighbour is shared, not a word further on
+        ("Web & Print Content Development", "web-development"),
+        # a long line is a sentence, not a list item
+        ("Responsible for budget development & management of the marketing department",
+         "budget-management"),
+    ],
+)
+def test_a_list_line_shares_only_the_next_word(line, absent):
+    assert absent not in _found(f"Skills\n{line}\nExcel")
+
+
 def test_a_posting_line_from_the_gold(shared_data: Path):
     """LinkedIn posting 3527189387 asks for social media marketing and strategy through
     coordinations only; the gold credits both."""

@@ -106,6 +106,7 @@ def elided_hits(
     have = {(h[0], h[1]) for h in hits}
     ends = {h[1] for h in hits}
     out.extend(family_hits(text, lookup, have, starts_a_name))
+    out.extend(item_hits(text, norm, lookup, have))
     # found from the head back (a few per document), not by a scan of every word
     for h in _GENERIC_AT.finditer(norm):
         m = _CONJ_WORD_BEFORE.search(norm, max(0, h.start() - 48), h.start())
@@ -146,6 +147,56 @@ def elided_hits(
             head = right[0][2].rstrip(".")
             out.extend(_shared_head(text, start, right[0][0] + len(head), [words[0], head],
                                     left, lookup, cand, have, skip_failed=True))
+    return out
+
+
+#: a short line of a skills list holding one coordination: "Budget Development &
+#: Management", "Social Media & Influencer Strategy", "Audience modeling/targeting"
+_SHORT_LINE = re.compile(r"^[^\S\n]*[^\s][^\n]{4,58}$", re.MULTILINE)
+_LINE_CONJ = re.compile(r"[ \t](?:and|&)[ \t]|(?<=[A-Za-z])[ \t]?/[ \t]?(?=[A-Za-z])",
+                        re.IGNORECASE)
+
+
+def item_hits(text: str, norm: str, lookup: Lookup,
+              have: set[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
+    """A skills-list line that coordinates two names neither of which is found on its
+    own: "Budget Development & Management" names budget management, "Social Media &
+    Influencer Strategy" a social media strategy. Only a skill's own name counts, and the
+    line (at most six words, one conjunction) is the evidence."""
+    out: list[tuple[int, int, tuple]] = []
+    for line in _SHORT_LINE.finditer(text):
+        conj = list(_LINE_CONJ.finditer(text, line.start(), line.end()))
+        if len(conj) != 1:
+            continue
+        c = conj[0]
+        left = _WORD.findall(norm, line.start(), c.start())
+        right = _WORD.findall(norm, c.end(), line.end())
+        if not left or not right or len(left) + len(right) > 6 \
+                or any(w in _STOP for w in left + right):
+            continue
+        # one word stands on the far side of the conjunction, as a conjunct of the word
+        # next to it: the shared head ("social media & influencer strategy") or the shared
+        # modifier ("budget development & management"); "Web & Print Content Development"
+        # shares "content development", and names no web development
+        tries = []
+        if len(right) >= 2:
+            tries.append(left + right[1:])
+        if len(left) >= 2:
+            tries.append(left[:-1] + right)
+        s = line.start() + (len(text[line.start():line.end()]) -
+                            len(text[line.start():line.end()].lstrip()))
+        e = line.end() - (len(text[line.start():line.end()]) -
+                          len(text[line.start():line.end()].rstrip()))
+        seen = set()
+        for phrase in tries:
+            other = lookup(" ".join(phrase))
+            if other is None or other[1] in seen or (s, e) in have:
+                continue
+            # the plain halves name it already ("SEO & SEM Strategy" -> SEO strategy)
+            if lookup(" ".join(left)) == other or lookup(" ".join(right)) == other:
+                continue
+            seen.add(other[1])
+            out.append((s, e, other))
     return out
 
 
