@@ -785,3 +785,10 @@ def test_the_company_named_as_the_subject_describes_itself() -> None:
 ])
 def test_target_before_its_noun_is_a_compound(text: str, present: bool) -> None:
     assert ("audience-targeting" in _credited(text)) is present
+
+
+def test_speaking_on_behalf_of_brands_is_a_spokesperson() -> None:
+    text = ("Represented parent company at the Annual Hospitality Industry Investment Conference "
+            "and spoke on behalf of hotel brands at industry conferences.")
+    assert "spokesperson" in _credited(text)
+    assert "spokesperson" not in _credited("Wrote letters on behalf of the Hospital Administrator.")
