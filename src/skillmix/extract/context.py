@@ -62,17 +62,27 @@ _SELF_OPENING = re.compile(
 #: company wherever it is a sentence's subject (see :meth:`ContextRules.self_description`)
 _NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3}?)"
 _MARK = r"(?:®|™)?"
-_NAMINGS = (
-    re.compile(r"^[^\w\n]*" + _NAME + _MARK + r"[ \t]+(?:is|was|has[ \t]+been)[ \t]+(?:a|an|the|one)"
-               r"[ \t]+(?:[\w&-]+[ \t]+){0,5}?(?:company|platform|startup|start-up|agency|firm|"
-               r"leader|provider|organi[sz]ation|business|brand|marketplace|network|group|"
-               r"consultancy|studio|retailer|manufacturer|nonprofit|non-profit|employer)\b",
-               re.MULTILINE),
-    re.compile(r"\b[Aa]t[ \t]+" + _NAME + _MARK + r",[ \t]+(?:we|our)\b"),
-    re.compile(r"^[^\w\n]*[Aa]bout[ \t]+" + _NAME + _MARK + r"[ \t]*:?[ \t]*$", re.MULTILINE),
-)
-#: capitalised words that open such a line without naming a company ("About Us", "About
-#: the Role", "This is a ...")
+# Each naming is found from a rare anchor (" is a", ", we", "About"), then read back to
+# the line's start: scanning every word of every posting for a name costs too much.
+_IS_A = re.compile(r" (?:is|was|has been) (?:a|an|the|one) ")  # a literal start: fast
+_LINE_NAME = re.compile(r"[^\w\n]*" + _NAME + _MARK)
+_COMPANY_NOUN = re.compile(
+    r"(?:[\w&-]+[ \t]+){0,5}?(?:company|platform|startup|start-up|agency|firm|leader|"
+    r"provider|organi[sz]ation|business|brand|marketplace|network|group|consultancy|studio|"
+    r"retailer|manufacturer|nonprofit|non-profit|employer)\b")
+_COMMA_WE = re.compile(r",[ \t]+(?:we|our)\b")
+_AT_NAME = re.compile(r"(?<![\w-])[Aa]t[ \t]+" + _NAME + _MARK + r"\Z")
+_ABOUT_LINE = re.compile(r"^[^\w\n]*[Aa]bout[ \t]+" + _NAME + _MARK + r"[ \t]*:?[ \t]*$",
+                         re.MULTILINE)
+#: a sentence's subject, after an optional heading ("About Us:"), opening phrase ("With a
+#: top-rated team ...,") or "Using" / "With" / "At": then the company is its subject when
+#: this is one of its names and a verb or "'s" follows
+_SUBJECT = re.compile(
+    r"[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?"
+    r"(?:(?i:using|with|through|at)[ \t]+|(?:[^,\n]{0,60},[ \t]+)?(?:(?i:the)[ \t]+)?)"
+    r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3})")
+_AFTER_SUBJECT = re.compile(r"(?:®|™)?(?:['’]s)?[ \t]+[a-z]")
+_USING = re.compile(r"[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?(?i:using|with|through|at)[ \t]")
 _NOT_NAMES = frozenset(
     "The This That These Those Our We It Its Job Role Position Team You Your Us What Who Why "
     "How Here There As In At If Title Location Salary Responsibilities Requirements "
@@ -273,7 +283,7 @@ class ContextRules:
         document's own company when its reader knows it."""
         self.text = text
         self.organisation = organisation
-        self._subject: re.Pattern[str] | None | bool = False  # not yet built
+        self._names: list[str] | None = None  # the company's names (on first use)
         ends = sentence_ends(text)
         if extra_ends:
             ends = sorted(set(ends).union(extra_ends))
@@ -351,14 +361,33 @@ class ContextRules:
 
     def company_names(self) -> list[str]:
         """The posting's own company: the reader's company field, and the names the text
-        gives itself ("Attentive® is the AI-powered ... platform", "At Okendo, we")."""
+        gives itself ("Attentive® is the AI-powered ... platform", "At Okendo, we", an
+        "About Artera" line)."""
+        text = self.text
+        found: list[str] = []
+        for m in _IS_A.finditer(text):
+            line = text.rfind("\n", 0, m.start()) + 1
+            n = _LINE_NAME.fullmatch(text, line, m.start())
+            if n is not None and _COMPANY_NOUN.match(text, m.end()):
+                found.append(n.group(1))
+        for m in _COMMA_WE.finditer(text):
+            n = _AT_NAME.search(text, max(0, m.start() - 60), m.start())
+            if n is not None:
+                found.append(n.group(1))
+        at = text.find("bout ")
+        while at >= 0:  # an "About Artera" line
+            line = text.rfind("\n", 0, at) + 1
+            if at - line <= 4:
+                n = _ABOUT_LINE.match(text, line)
+                if n is not None:
+                    found.append(n.group(1))
+            at = text.find("bout ", at + 5)
         names = [self.organisation.strip()] if self.organisation and self.organisation.strip() else []
-        for pattern in _NAMINGS:
-            for m in pattern.finditer(self.text):
-                name = m.group(1).strip(" .,'’")
-                if len(name) >= 3 and name.split()[0] not in _NOT_NAMES \
-                        and not _ROLE_TAIL.search(name) and name not in names:
-                    names.append(name)
+        for name in found:
+            name = name.strip(" .,'’")
+            if len(name) >= 3 and name.split()[0] not in _NOT_NAMES \
+                    and not _ROLE_TAIL.search(name) and name not in names:
+                names.append(name)
         return names
 
     def _company_subject(self, chunk: str) -> bool:
@@ -366,18 +395,24 @@ class ContextRules:
         been recognized ...", "With a top-rated customer success team ..., Attentive
         partners with marketers", "Using Okendo, Shopify brands can grow ...". A duty that
         names it further on ("Own and iterate on Okendo’s content strategy") is the job."""
-        if self._subject is False:
-            names = self.company_names()
-            if not names:
-                self._subject = None
-            else:
-                alt = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
-                self._subject = re.compile(
-                    r"^[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?"
-                    r"(?:(?i:using|with|through|at)[ \t]+" + alt + r"(?![\w-])"
-                    r"|(?:[^,\n]{0,60},[ \t]+)?(?:(?i:the)[ \t]+)?" + alt + _MARK
-                    + r"(?:['’]s)?[ \t]+[a-z])")
-        return self._subject is not None and bool(self._subject.match(chunk))  # type: ignore[union-attr]
+        if self._names is None:
+            self._names = self.company_names()
+        if not self._names:
+            return False
+        m = _SUBJECT.match(chunk)
+        if m is None:
+            return False
+        subject = m.group(1)
+        using = _USING.match(chunk) is not None
+        for name in self._names:
+            if not subject.startswith(name):
+                continue
+            end = m.start(1) + len(name)
+            if end < len(chunk) and (chunk[end].isalnum() or chunk[end] == "-"):
+                continue  # a longer word: "Attentiveness"
+            if using or _AFTER_SUBJECT.match(chunk, end):
+                return True
+        return False
 
     def employer_description(self, sent: SentenceContext) -> bool:
         """Whether a résumé's sentence describes an employer ("Acme Media provides
