@@ -19,6 +19,8 @@ _PLAIN_SENTENCE_END = re.compile(
     r"\n(?:(?![a-z])|(?<![^\n]{40}\n))|[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7]|[.!?;](?=\s)"
 )
 _PLAIN_GLUE = re.compile(r"[a-z.:;!?](?=[A-Z][a-z])")
+_PLAIN_CAPS_PAIR = re.compile(r"[A-Z0-9][A-Z]")
+_TOKEN = re.compile(r"[A-Za-z0-9+#]+")
 _PLAIN_YEARS = re.compile(
     r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*(?:\+|plus)?\s*"
@@ -29,7 +31,7 @@ _PLAIN_YEARS = re.compile(
 #: pieces that make the patterns' edge cases likely: line breaks after long and short
 #: lines, bullets, glued capitals, number words (long s "ſ" matches "s" ignoring case)
 _PIECES = st.sampled_from([
-    "a", "b", "x", "Z", "Q", "Word", "ABc", "\n", "\n\n", " ", "\t", ".", "!", "?", ";", ":",
+    "a", "b", "x", "Z", "Q", "Word", "ABc", "HTML5", "GraphQL", "#", "+", "\n", "\n\n", " ", "\t", ".", "!", "?", ";", ":",
     "\u2022", "\u00b7", "\u25aa", "in ", "within ", "every ", "next ", "5", "12", "3.5", "one",
     "Two", "SIX", "ſix", "twenty", "years", "yrs", "yr", "-", "–", "to", "+", "plus",
     "a" * 20, "b" * 41,
@@ -47,9 +49,22 @@ def test_fast_patterns_sentence_end_as_plain(text):
 @settings(max_examples=800, deadline=None)
 @given(_TEXTS)
 def test_fast_patterns_glue_as_plain(text):
-    # the fast form matches the capital after the glued character
-    assert [m.start() - 1 for m in engine._GLUE.finditer(text)] == \
+    """One scan for the glued capitals (it matches the capital after the glued
+    character) and the capital pairs (every pair; glue_points reads the first of each
+    token, as the plain scan, which takes two characters a match, does)."""
+    found = [m.start() for m in engine._CAPITAL.finditer(text)]
+    pairs = [at for at in found if "A" <= text[at + 1] <= "Z"]
+    assert [at - 1 for at in found if at not in pairs] == \
         [m.start() for m in _PLAIN_GLUE.finditer(text)]
+
+    def first_per_token(starts):
+        tokens = {}
+        for at in starts:
+            token = next(t.span() for t in _TOKEN.finditer(text) if t.start() <= at < t.end())
+            tokens.setdefault(token, at)
+        return tokens
+
+    assert first_per_token(pairs) == first_per_token(m.start() for m in _PLAIN_CAPS_PAIR.finditer(text))
 
 
 @settings(max_examples=800, deadline=None)
