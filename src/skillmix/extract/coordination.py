@@ -93,8 +93,11 @@ def elided_hits(
     lookup: Lookup,
     line_ends: Callable[[int], tuple[int, int]],
     starts_a_name: Callable[[str], bool] | None = None,
+    list_lines: bool = False,
 ) -> list[tuple[int, int, tuple]]:
-    """Extra (start, end, candidate) hits for skills named through a coordination.
+    """Extra (start, end, candidate) hits for skills named through a coordination
+    (with ``list_lines``, also from a résumé's short skills-list lines, see
+    :func:`item_hits`).
 
     ``text`` is the document's text (punctuation is read there), ``norm`` its normalised
     copy (same offsets; words are read there), ``hits`` the guard-passing lexical hits, ``lookup``
@@ -106,7 +109,8 @@ def elided_hits(
     have = {(h[0], h[1]) for h in hits}
     ends = {h[1] for h in hits}
     out.extend(family_hits(text, lookup, have, starts_a_name))
-    out.extend(item_hits(text, norm, lookup, have))
+    if list_lines:
+        out.extend(item_hits(text, norm, lookup, have))
     # found from the head back (a few per document), not by a scan of every word
     for h in _GENERIC_AT.finditer(norm):
         m = _CONJ_WORD_BEFORE.search(norm, max(0, h.start() - 48), h.start())
@@ -150,27 +154,34 @@ def elided_hits(
     return out
 
 
-#: a short line of a skills list holding one coordination: "Budget Development &
-#: Management", "Social Media & Influencer Strategy", "Audience modeling/targeting"
-_SHORT_LINE = re.compile(r"^[^\S\n]*[^\s][^\n]{4,58}$", re.MULTILINE)
+#: the conjunction of a short line of a skills list: "Budget Development & Management",
+#: "Social Media & Influencer Strategy", "Audience modeling/targeting"
 _LINE_CONJ = re.compile(r"[ \t](?:and|&)[ \t]|(?<=[A-Za-z])[ \t]?/[ \t]?(?=[A-Za-z])",
                         re.IGNORECASE)
 
 
 def item_hits(text: str, norm: str, lookup: Lookup,
               have: set[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
-    """A skills-list line that coordinates two names neither of which is found on its
+    """(Résumés only: their skills sections list such lines, where a posting writes
+    sentences; reading every line costs a posting more than it finds.) A skills-list line
+    that coordinates two names neither of which is found on its
     own: "Budget Development & Management" names budget management, "Social Media &
     Influencer Strategy" a social media strategy. Only a skill's own name counts, and the
     line (at most six words, one conjunction) is the evidence."""
     out: list[tuple[int, int, tuple]] = []
-    for line in _SHORT_LINE.finditer(text):
-        conj = list(_LINE_CONJ.finditer(text, line.start(), line.end()))
+    pos = 0
+    for raw in text.split("\n"):
+        line_start, pos = pos, pos + len(raw) + 1
+        body = raw.strip()
+        if not 5 <= len(body) <= 60:
+            continue
+        line_end = line_start + len(raw)
+        conj = list(_LINE_CONJ.finditer(text, line_start, line_end))
         if len(conj) != 1:
             continue
         c = conj[0]
-        left = _WORD.findall(norm, line.start(), c.start())
-        right = _WORD.findall(norm, c.end(), line.end())
+        left = _WORD.findall(norm, line_start, c.start())
+        right = _WORD.findall(norm, c.end(), line_end)
         if not left or not right or len(left) + len(right) > 6 \
                 or any(w in _STOP for w in left + right):
             continue
@@ -183,10 +194,8 @@ def item_hits(text: str, norm: str, lookup: Lookup,
             tries.append(left + right[1:])
         if len(left) >= 2:
             tries.append(left[:-1] + right)
-        s = line.start() + (len(text[line.start():line.end()]) -
-                            len(text[line.start():line.end()].lstrip()))
-        e = line.end() - (len(text[line.start():line.end()]) -
-                          len(text[line.start():line.end()].rstrip()))
+        s = line_start + len(raw) - len(raw.lstrip())
+        e = line_end - (len(raw) - len(raw.rstrip()))
         seen = set()
         for phrase in tries:
             other = lookup(" ".join(phrase))

@@ -474,7 +474,7 @@ class Extractor:
         hits = guard_hits(text, norm, hits, sentence_of, organisation=organisation)
         if self.context:
             hits = hits + elided_hits(text, norm, hits, self._lookup, sentence_of,
-                                      self._starts_a_name)
+                                      self._starts_a_name, list_lines=doc.kind == "resume")
         found: list[_Found] = [
             _Found(start, end, sid, label, area, ti, self.name, 1.0)
             for start, end, (ti, sid, _, label, area) in hits
