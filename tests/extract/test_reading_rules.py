@@ -792,3 +792,19 @@ def test_speaking_on_behalf_of_brands_is_a_spokesperson() -> None:
             "and spoke on behalf of hotel brands at industry conferences.")
     assert "spokesperson" in _credited(text)
     assert "spokesperson" not in _credited("Wrote letters on behalf of the Hospital Administrator.")
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("- First Interview: Conduct a phone or video interview to further evaluate candidate "
+     "skills, experience, and cultural fit.", "hiring"),
+    ("- Second Interview: In-depth interview with the hiring manager and other team members "
+     "to discuss product strategy.", "product-strategy"),
+    ("- Step 1: Video Call: Talent Acquisition", "hiring"),
+])
+def test_the_hiring_process_asks_nothing_of_the_hire(text: str, skill: str) -> None:
+    assert skill not in _credited(text, kind="posting")
+
+
+def test_interviewing_as_a_duty_still_counts() -> None:
+    assert "hiring" in _credited("- Interview and hire new sales representatives.",
+                                 kind="posting")

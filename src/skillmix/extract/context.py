@@ -116,13 +116,25 @@ _APPLY_NOTICE = re.compile(
     re.IGNORECASE,
 )
 _APPLY_WORDS = ("privacy", "clicking", "submitting", "applying", "personal", "private")
+#: a step of the hiring process, as a posting lists it: "- First Interview: Conduct a phone
+#: or video interview to further evaluate candidate skills", "- Second Interview: In-depth
+#: interview with the hiring manager", "- Step 1: Video Call: Talent Acquisition",
+#: "- Technical interview (live coding)", "Initial Screening: Review resumes ...". What the
+#: employer will do to choose, not what the hire will do
+_HIRING_STEP = re.compile(
+    r"[^\w\n]*(?:(?:first|second|third|fourth|final|last|initial|technical|panel|phone|video|"
+    r"culture|team|onsite|on-site|recruiter|hiring\s+manager)\s+(?:interview|screen|screening|"
+    r"call|round|conversation|chat)s?\b|(?:step|stage|round)\s+\d+\s*:)",
+    re.IGNORECASE)
+_STEP_WORDS = ("interview", "screen", "call", "step", "stage", "round", "conversation", "chat")
 
 
 def _apply_notice(chunk: str, low: str) -> bool:
-    """Whether a sentence is an applicant notice; a substring check first (``low`` is
-    the sentence lower-cased), as most sentences hold none of its words and the pattern
-    is the costlier test."""
-    return any(w in low for w in _APPLY_WORDS) and _APPLY_NOTICE.search(chunk) is not None
+    """Whether a sentence is an applicant notice or a step of the hiring process; a
+    substring check first (``low`` is the sentence lower-cased), as most sentences hold
+    none of its words and the pattern is the costlier test."""
+    return (any(w in low for w in _APPLY_WORDS) and _APPLY_NOTICE.search(chunk) is not None
+            or any(w in low for w in _STEP_WORDS) and _HIRING_STEP.match(chunk) is not None)
 
 
 _NOT_SELF_WORDS = (
