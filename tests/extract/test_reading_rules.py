@@ -808,3 +808,14 @@ def test_the_hiring_process_asks_nothing_of_the_hire(text: str, skill: str) -> N
 def test_interviewing_as_a_duty_still_counts() -> None:
     assert "hiring" in _credited("- Interview and hire new sales representatives.",
                                  kind="posting")
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("Managed a variety of special projects for the Department", "people-management", False),
+    ("Processed and managed payroll for over 500 union employees.", "people-management", False),
+    ("Effectively managed kitchen staff in producing food for banquets.", "event-marketing",
+     False),
+    ("Managed a staff of 12 for the marketing department.", "people-management", True),
+])
+def test_after_for_stands_whom_the_work_serves(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

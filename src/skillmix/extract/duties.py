@@ -59,8 +59,10 @@ _ROLE_BEFORE_LEAD = frozenset(
 #: between a verb and an object, a preposition that makes the object its own: "led
 #: teams within communications and marketing agencies", "managing multiple projects across
 #: teams" (except where working across functions is the skill itself: "Work closely with
-#: partners across Product, Finance and Engineering")
-_OBJECT_OF_PREPOSITION = re.compile(r"\bwithin\b", re.IGNORECASE)
+#: partners across Product, Finance and Engineering"); after "for" stands whom the work
+#: serves, not what is worked on: "managed payroll for over 500 employees", "producing food
+#: for banquets", "Managed a variety of special projects for the Department"
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:across|among|amongst)\b", re.IGNORECASE)
 _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: a list of short items ("Drafting, fast, floor plans, Graphic"): a verb that is an
