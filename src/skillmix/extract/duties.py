@@ -469,23 +469,24 @@ def find_duties(
     for c_start, c_end, _, (vset, oset, cset, any_set) in cues:
         if any_set.isdisjoint(active):
             continue  # most cues: none of their patterns has both a verb and an object here
-        v_idx = vset & active
-        o_idx = oset & active
-        c_idx = cset & active
         if c_start >= next_start:
             now = bisect_right(sentence_starts, c_start) - 1
             next_start = sentence_starts[now + 1] if now + 1 < n_sent else len(text) + 1
             if now != si:
                 si, seen = now, set()
         span = (c_start, c_end)
-        if o_idx and seen:
-            for idx in o_idx & seen:
+        # (``seen`` holds active patterns only, so ``oset & seen`` is in play already)
+        if oset and seen:
+            for idx in oset & seen:
                 objects.setdefault((si, idx), []).append(span)
-        for idx in v_idx:
-            verbs.setdefault((si, idx), []).append(span)
-        seen |= v_idx
-        for idx in c_idx:
-            context.add((si, idx))
+        if vset:
+            v_idx = vset & active
+            for idx in v_idx:
+                verbs.setdefault((si, idx), []).append(span)
+            seen |= v_idx
+        if cset:
+            for idx in cset & active:
+                context.add((si, idx))
     hits: list[DutyHit] = []
     for key, vs in verbs.items():
         os_ = objects.get(key)
