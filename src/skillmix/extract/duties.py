@@ -438,17 +438,17 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
 
 def find_duties(
     text: str,
-    cues: Sequence[tuple[int, int, str, _Packed]],
+    cues: Sequence[tuple[int, int, tuple[str, _Packed]]],
     sentence_starts: Sequence[int],
 ) -> list[DutyHit]:
     """Verb-object pairs in ``text``. ``cues`` are the automaton's duty cues in text
-    order, as (start, end, packed families, :func:`unpack_cue` of them);
+    order, as (start, end, (packed families, :func:`unpack_cue` of them));
     ``sentence_starts`` are the sentences' start offsets in text order (the first is 0)."""
     patterns = duty_patterns()
     verbs_in: set[int] = set()
     objects_in: set[int] = set()
     for cue in cues:
-        vset, oset = cue[3][0], cue[3][1]
+        vset, oset = cue[2][1][0], cue[2][1][1]
         if vset:
             verbs_in |= vset
         if oset:
@@ -466,7 +466,7 @@ def find_duties(
     seen: set[int] = set()
     n_sent = len(sentence_starts)
     next_start = -1  # where the sentence after ``si`` starts: a cue before it is in ``si``
-    for c_start, c_end, _, (vset, oset, cset, any_set) in cues:
+    for c_start, c_end, (_, (vset, oset, cset, any_set)) in cues:
         if any_set.isdisjoint(active):
             continue  # most cues: none of their patterns has both a verb and an object here
         if c_start >= next_start:

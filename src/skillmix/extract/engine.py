@@ -372,8 +372,8 @@ class Extractor:
         self, text: str, norm: str, glue: Sequence[int] = (), *, with_cues: bool = True
     ) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int, str]], list[tuple]]:
         """Guard-passing, non-overlapping skill hits (start, end, candidate), the
-        context cues (start, end, family) and the duty-pattern cues (start, end, packed
-        families, their sets: see :func:`.duties.unpack_cue`), all in text order, from
+        context cues (start, end, family) and the duty-pattern cues (start, end, (packed
+        families, their sets): see :func:`.duties.unpack_cue`), all in text order, from
         one scan.
 
         ``glue`` are offsets where a glued word starts ("customersManage"): the scan
@@ -415,12 +415,14 @@ class Extractor:
                     continue  # the form runs across a glue point: two list items
                 start -= k
                 end -= bisect_right(inserted, end - 1)
-            if start and text[start - 1] == "(" and _defines_acronym(
+            if not cands:
+                pass  # a cue and no skill's name: most matches
+            elif start and text[start - 1] == "(" and _defines_acronym(
                     text, start, end, text[start:end]):
                 pass  # "executive leadership team (ELT)": an abbreviation defined here
             elif first is not None:  # the usual case: no spelling guard
                 add_hit((start, end, first))
-            elif cands:
+            else:
                 for cand in cands:
                     exact = cand[2]
                     if exact is None or (
@@ -433,7 +435,7 @@ class Extractor:
                     for fam in ctx:
                         add_cue((start, end, fam))
                 if packed is not None:
-                    add_duty((start, end, *packed))
+                    add_duty((start, end, packed))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0] - h[1], h[0]))
             taken = bytearray(len(norm) + 1)
