@@ -819,3 +819,12 @@ def test_interviewing_as_a_duty_still_counts() -> None:
 ])
 def test_after_for_stands_whom_the_work_serves(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Wrote press releases, bylined articles, briefing documents.", False),
+    ("Prepared talking points and briefings for the Deputy Premier.", False),
+    ("Developed brand creative briefs for the agency.", True),
+])
+def test_a_briefing_is_no_creative_brief(text: str, present: bool) -> None:
+    assert ("creative-briefs" in _credited(text)) is present
