@@ -828,3 +828,12 @@ def test_after_for_stands_whom_the_work_serves(text: str, skill: str, present: b
 ])
 def test_a_briefing_is_no_creative_brief(text: str, present: bool) -> None:
     assert ("creative-briefs" in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Managed office budget, client budget and supervised a team of eight.", True),
+    ("Managed a crew of five flight attendants;", True),
+    ("Manage projects individually or as a part of a team.", False),
+])
+def test_supervising_a_team_is_leading_it(text: str, present: bool) -> None:
+    assert ("team-leadership" in _credited(text)) is present
