@@ -5,7 +5,8 @@ Extracts, with the source tree given by ``--src`` (this repository's ``src`` by
 default), every posting of the three shared posting corpora, every document of the
 shared gold and of ``bench/data/gold_fresh*/docs``, and a fixed sample of LiveCareer
 résumés (every k-th PDF in sorted order, read through :mod:`skillmix.io`), in three
-configurations: the default path, context rules without duty patterns
+configurations (builtin vocabulary; ``--taxonomy`` for another): the default path,
+context rules without duty patterns
 (``duties=False``) and the lexical path (``context=False``). Every mention is written
 with every field (skill id, span, surface, sentence, section, requirement, years,
 negation, usage, role, extractor, confidence, quantity, group); the extractor version is
@@ -18,7 +19,7 @@ first document that differs. ``--cache FILE`` keeps the read documents in a pick
 again when the document set changes (a gold set added).
 
     python bench/extract_identity.py [--src ../main/src] [--cache /tmp/ident_docs.pkl]
-           [--resumes 300] [--dump /tmp/ident.jsonl]
+           [--resumes 300] [--dump /tmp/ident.jsonl] [--taxonomy SPEC]
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ def main() -> int:
     ap.add_argument("--resumes", type=int, default=300)
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--dump", type=Path)
+    ap.add_argument("--taxonomy", default="builtin",
+                    help='the vocabulary spec, e.g. "builtin+esco+lightcast:PATH" (the big one)')
     args = ap.parse_args()
     sys.path.insert(0, str(args.src.resolve()))
     import skillmix
@@ -110,10 +113,11 @@ def main() -> int:
         if args.cache is not None:
             args.cache.write_bytes(pickle.dumps((key, docs)))
     total = hashlib.sha256()
-    out = {"src": str(args.src), "extractor_version": EXTRACTOR_VERSION, "documents": len(docs)}
+    out = {"src": str(args.src), "extractor_version": EXTRACTOR_VERSION, "documents": len(docs),
+           "taxonomy": args.taxonomy}
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for config, kwargs in CONFIGS.items():
-        ex = Extractor("builtin", **kwargs)
+        ex = Extractor(args.taxonomy, **kwargs)
         h = hashlib.sha256()
         n = 0
         for key, doc in docs:
