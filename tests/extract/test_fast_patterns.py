@@ -115,3 +115,27 @@ def test_fast_patterns_self_gate_as_one_search(chunk):
     gated = ("we" in chunk.lower() and context._SELF_ANY.search(chunk)) \
         or context._SELF_OPENING.match(chunk)
     assert bool(gated) == bool(both.search(chunk))
+
+
+def _ungated_years_in(text: str) -> list[tuple[int, float]]:
+    """years_in with both patterns tried on every text."""
+    out = []
+    for m in context._YEARS.finditer(text):
+        raw = m.group("n").lower()
+        value = float(context._NUMBER_WORDS[raw]) if raw in context._NUMBER_WORDS else float(raw)
+        if 0 < value <= 40:
+            out.append((m.start(), value))
+    if "experience" in text.lower():
+        taken = {o for o, _ in out}
+        out += [(m.start(), float(m.group("n"))) for m in context._YEARS_BARE.finditer(text)
+                if 0 < float(m.group("n")) <= 40 and m.start() not in taken]
+        out.sort()
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["5", "3-5", "10+", " ", "years", "YRS", "yr", "Year", "of",
+                                 "experience", "Experience", "in", "ſ", "five", "plus", "SQL"]),
+                max_size=14).map(" ".join))
+def test_fast_patterns_years_gate_as_ungated(text):
+    assert context.years_in(text) == _ungated_years_in(text)

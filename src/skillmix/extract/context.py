@@ -229,12 +229,15 @@ _YEARS = re.compile(
 def years_in(text: str) -> list[tuple[int, float]]:
     """Years-of-experience expressions in ``text``: (offset, minimum years)."""
     out = []
-    for m in _YEARS.finditer(text):
+    low = text.lower()
+    # each pattern is tried only where its word is ("year" or "yr"; no other character
+    # folds to y, e, a or r ignoring case): a sentence may be read for "experience" alone
+    for m in _YEARS.finditer(text) if "yr" in low or "year" in low else ():
         raw = m.group("n").lower()
         value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
         if 0 < value <= 40:
             out.append((m.start(), value))
-    if "experience" in text.lower():
+    if "experience" in low:
         taken = {o for o, _ in out}
         for m in _YEARS_BARE.finditer(text):
             value = float(m.group("n"))
