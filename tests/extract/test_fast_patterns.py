@@ -139,3 +139,35 @@ def _ungated_years_in(text: str) -> list[tuple[int, float]]:
                 max_size=14).map(" ".join))
 def test_fast_patterns_years_gate_as_ungated(text):
     assert context.years_in(text) == _ungated_years_in(text)
+
+
+def test_fast_patterns_generic_heads_hold_a_stem():
+    """The generic-head scan runs only in a text holding one of its stems: every head
+    it finds holds one."""
+    from skillmix.extract import coordination
+
+    heads = coordination.GENERIC_HEADS | {"abilities", "thinkers"}
+    for head in heads:
+        assert coordination._GENERIC_AT.search(" " + head) is not None
+        assert any(stem in head for stem in coordination._GENERIC_STEMS)
+    text = " ".join(["strong", "talent", "capability", "thought", "skilful", "able", *heads])
+    found = [m.group(1) for m in coordination._GENERIC_AT.finditer(" " + text)]
+    assert found and all(any(s in f for s in coordination._GENERIC_STEMS) for f in found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "(", ")", ",", ";", "|", " ", "x y", "(a, b)"]),
+                max_size=20).map("".join))
+def test_fast_patterns_separators_without_brackets(text):
+    """A sentence with no bracket: every separator, as the bracket-counting walk finds."""
+    rules = context.ContextRules(text, [])
+    sent = context.SentenceContext(0, len(text), [])
+    depth, walked = 0, []
+    for m in context._LIST_MARKS.finditer(text):
+        if m.group() == "(":
+            depth += 1
+        elif m.group() == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            walked.append(m.start())
+    assert rules._separators(sent) == walked

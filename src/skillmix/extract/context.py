@@ -174,6 +174,7 @@ _EMPLOYER_ITS = re.compile(
     r"portfolio|offerings?|solutions|mission|business)\s+(?:include|includes|included|are|"
     r"were|range|ranged|span|spanned|cover|covered|is|was)\b", re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]")
+_SEPARATOR = re.compile(r"[,;|]")
 _NEGATION_FAMILIES = frozenset(("negation_after", "negation_before", "negation_weak"))
 _USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
 #: list items inside a sentence: commas, semicolons, pipes, slashes between words
@@ -347,6 +348,9 @@ class ContextRules:
 
     def _separators(self, sent: SentenceContext) -> list[int]:
         """Offsets of the list separators (, ; |) of a sentence outside parentheses."""
+        if self.text.find("(", sent.start, sent.end) == -1:
+            # no parenthesis opens in the sentence (most): every separator counts
+            return [m.start() for m in _SEPARATOR.finditer(self.text, sent.start, sent.end)]
         out = []
         depth = 0
         for m in _LIST_MARKS.finditer(self.text, sent.start, sent.end):
