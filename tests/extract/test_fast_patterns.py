@@ -39,14 +39,14 @@ _PIECES = st.sampled_from([
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_fast_patterns_sentence_end_as_plain(text):
     assert [m.end() for m in context._SENTENCE_END.finditer(text)] == \
         [m.end() for m in _PLAIN_SENTENCE_END.finditer(text)]
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_fast_patterns_glue_as_plain(text):
     """One scan for the glued capitals (it matches the capital after the glued
@@ -67,7 +67,7 @@ def test_fast_patterns_glue_as_plain(text):
     assert first_per_token(pairs) == first_per_token(m.start() for m in _PLAIN_CAPS_PAIR.finditer(text))
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_fast_patterns_years_as_plain(text):
     assert [(m.span(), m.group("n")) for m in context._YEARS.finditer(text)] == \
@@ -88,7 +88,7 @@ def _plain_normalise(text: str) -> str:
                    for c in text)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.one_of(
     st.text(max_size=300),  # any script, densely non-ASCII
     st.lists(st.sampled_from(["Social Media", " ", "-", "C++", "\n", "é", "İ", "ﬁ", "’", "•",
@@ -105,7 +105,7 @@ _SENTENCES = st.lists(st.sampled_from([
 ]), max_size=16).map(" ".join)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_SENTENCES)
 def test_fast_patterns_self_gate_as_one_search(chunk):
     """The company's self-description, searched only where "we" is: the same answer as
@@ -133,7 +133,7 @@ def _ungated_years_in(text: str) -> list[tuple[int, float]]:
     return out
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["5", "3-5", "10+", " ", "years", "YRS", "yr", "Year", "of",
                                  "experience", "Experience", "in", "ſ", "five", "plus", "SQL"]),
                 max_size=14).map(" ".join))
@@ -155,7 +155,7 @@ def test_fast_patterns_generic_heads_hold_a_stem():
     assert found and all(any(s in f for s in coordination._GENERIC_STEMS) for f in found)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", "(", ")", ",", ";", "|", " ", "x y", "(a, b)"]),
                 max_size=20).map("".join))
 def test_fast_patterns_separators_without_brackets(text):
