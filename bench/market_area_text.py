@@ -77,141 +77,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
-import re
 import sys
-from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean, pstdev
-from typing import Any, Mapping, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
-TEXT_C = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
-MIN_DF = 3
-_WORD = re.compile(r"[a-z][a-z0-9+#]*")
-_STOP = frozenset("""a an the and or of to in on at for with by from as is are be been being was were will
-would can could should may might must shall do does did this that these those it its our your their
-we you they he she i me us them who which what when where how all any each other such than then
-into onto about over under up out not no so if but also very more most well etc""".split())
-
-
-def job_tokens(title: str | None, text: str, sections: Sequence[Any]) -> frozenset[str]:
-    """Words and bigrams of the sentences about the job, and ``t:`` title words."""
-    from skillmix.market.features import _BOILER, _section_at, load_feature_lists, sentences, speaks_to_hire
-
-    lists = load_feature_lists()
-    spans = sentences(text)
-    starts = [s for s, _ in spans]
-    company_at = set()
-    if lists.company is not None:
-        for m in lists.company.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= spans[i][1]:
-                company_at.add(i)
-    out: set[str] = set()
-    for i, (s, e) in enumerate(spans):
-        if _section_at(sections, s) in _BOILER or (i in company_at and not speaks_to_hire(text[s:e], lists)):
-            continue
-        words = [w for w in _WORD.findall(text[s:e].lower()) if w not in _STOP]
-        out.update(words)
-        out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    out.update(f"t:{w}" for w in _WORD.findall((title or "").lower()) if w not in _STOP)
-    return frozenset(out)
-
-
-@dataclass(frozen=True, slots=True)
-class TextModel:
-    """A linear model over term presence, rows scaled to unit length."""
-
-    weights: Mapping[str, float]
-    vocab: frozenset[str]
-    intercept: float
-
-    def logit(self, toks: frozenset[str]) -> float:
-        known = [t for t in toks if t in self.vocab]
-        if not known:
-            return self.intercept
-        return self.intercept + sum(self.weights.get(t, 0.0) for t in known) / math.sqrt(len(known))
-
-
-def _matrix(toks: Sequence[frozenset[str]], index: Mapping[str, int]) -> Any:
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    rows, cols, vals = [], [], []
-    for r, ts in enumerate(toks):
-        js = sorted(index[t] for t in ts if t in index)
-        for j in js:
-            rows.append(r)
-            cols.append(j)
-            vals.append(1.0 / math.sqrt(len(js)))
-    return csr_matrix((np.array(vals), (np.array(rows, dtype=int), np.array(cols, dtype=int))),
-                      shape=(len(toks), len(index)))
-
-
-def fit_text(toks: Sequence[frozenset[str]], y: Sequence[int], groups: Sequence[int], seed: int
-             ) -> tuple[TextModel, list[float]]:
-    """The text model on rows ``toks`` (C by inner grouped CV on log loss) and its inner
-    out-of-fold logits at that C."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    from skillmix.market.training import _inner_splits
-
-    yv = np.array(y, dtype=int)
-    df: dict[str, int] = {}
-    seen: set[frozenset[str]] = set()
-    for ts in toks:  # document frequency over distinct postings (a weighted row's copy is not another)
-        if ts in seen:
-            continue
-        seen.add(ts)
-        for t in ts:
-            df[t] = df.get(t, 0) + 1
-    vocab = sorted(t for t, c in df.items() if c >= MIN_DF)
-    index = {t: j for j, t in enumerate(vocab)}
-    X = _matrix(toks, index)
-    if yv.min() == yv.max():
-        return TextModel({}, frozenset(vocab), 10.0 if yv[0] else -10.0), [10.0 if yv[0] else -10.0] * len(yv)
-    splits = _inner_splits(list(yv), list(groups), 5, seed)
-    best = (math.inf, TEXT_C[0], np.zeros(len(yv)))
-    for c in TEXT_C:
-        oof = np.zeros(len(yv))
-        for tr, te in splits:
-            if yv[tr].min() == yv[tr].max():
-                continue
-            m = LogisticRegression(C=c, solver="liblinear", max_iter=500).fit(X[tr], yv[tr])
-            oof[te] = m.decision_function(X[te])
-        p = 1 / (1 + np.exp(-np.clip(oof, -30, 30)))
-        loss = -float(np.mean(yv * np.log(p + 1e-12) + (1 - yv) * np.log(1 - p + 1e-12)))
-        if loss < best[0] - 1e-9:
-            best = (loss, c, oof)
-    m = LogisticRegression(C=best[1], solver="liblinear", max_iter=500).fit(X, yv)
-    w = {t: float(v) for t, v in zip(vocab, m.coef_[0]) if v != 0.0}
-    return TextModel(w, frozenset(vocab), float(m.intercept_[0])), [float(v) for v in best[2]]
-
-
-def fit_text_areas(feats: Sequence[Any], toks: Sequence[frozenset[str]], labels: Sequence[Any],
-                   groups: Sequence[int], seed: int) -> dict[str, tuple[TextModel, Any]]:
-    """Per area: the text model and the stacked area model (hand features + ``text``),
-    on the given training rows, with the shipped row weights."""
-    from skillmix.market.features import AREAS
-    from skillmix.market.training import AREA_SOURCE_WEIGHT, fit_linear
-
-    rep = [i for i, lab in enumerate(labels) for _ in range(AREA_SOURCE_WEIGHT.get(lab.id.split(":", 1)[0], 1))]
-    g = [groups[i] for i in rep]
-    names = list(feats[0].areas) + ["text"]
-    out = {}
-    for a in AREAS:
-        y = [int(a in labels[i].areas) for i in rep]
-        tm, oof = fit_text([toks[i] for i in rep], y, g, seed)
-        rows = [{**feats[i].areas, "text": oof[k]} for k, i in enumerate(rep)]
-        out[a] = (tm, fit_linear(rows, y, g, names, seed=seed, calibrate=False))
-    return out
-
-
 def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from sklearn.model_selection import StratifiedGroupKFold
@@ -233,7 +105,6 @@ def main() -> None:
 
     items = load_labelled_postings(args.labels, args.postings)
     feats, _ = featurise(items)
-    toks = [job_tokens(lp.posting.title, lp.posting.text, lp.posting.document.sections) for lp in items]
     labels = [lp.label for lp in items]
     groups = company_groups(items)
     y = [int(lab.requires) for lab in labels]
@@ -245,18 +116,12 @@ def main() -> None:
         for k, (tr, te) in enumerate(cv.split([[0]] * len(items), y, groups)):
             seed = args.seed + 100 * r + k
             trl = [int(i) for i in tr]
-            model = fit_market_model([feats[i] for i in trl], [labels[i] for i in trl], [groups[i] for i in trl],
-                                     seed=seed)
-            text = fit_text_areas([feats[i] for i in trl], [toks[i] for i in trl], [labels[i] for i in trl],
-                                  [groups[i] for i in trl], seed)
+            part = ([feats[i] for i in trl], [labels[i] for i in trl], [groups[i] for i in trl])
+            model = fit_market_model(*part, seed=seed, text=False)
+            text = fit_market_model(*part, seed=seed, text=True)
             for i in te:
-                i = int(i)
-                v = predict(model, feats[i])
-                preds["current"][i] = v
-                areas = tuple(a for a in AREAS
-                              if text[a][1].decide({**feats[i].areas, "text": text[a][0].logit(toks[i])})[0])
-                preds["text"][i] = SocialMediaVerdict(requires=v.requires, strength=v.strength, score=v.score,
-                                                      title_mentions=v.title_mentions, areas=areas)
+                preds["current"][int(i)] = predict(model, feats[int(i)])
+                preds["text"][int(i)] = predict(text, feats[int(i)])
             print(f"repeat {r + 1}/{args.repeats}, fold {k + 1}/{args.folds}", file=sys.stderr, flush=True)
         for name, p in preds.items():
             s_all = score_verdicts([(labels[i], p[i]) for i in range(len(items))], AREAS)

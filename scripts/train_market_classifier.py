@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,12 +77,11 @@ def main() -> None:
     from skillmix.extract import EXTRACTOR_VERSION
 
     digest = hashlib.sha256(Path(args.labels).read_bytes()).hexdigest()[:16]
-    model = type(model)(version=model.version, features_version=model.features_version, requires=model.requires,
-                        strength=model.strength, areas=model.areas, cv={**report.to_dict(), **cv_extra},
-                        trained_on={"labels": Path(args.labels).name, "labels_sha256_16": digest,
-                                    "n": len(items), "positives": sum(lp.label.requires for lp in items),
-                                    "sources": sorted({lp.source for lp in items}), "seed": args.seed,
-                                    "extractor_version": EXTRACTOR_VERSION})
+    model = replace(model, cv={**report.to_dict(), **cv_extra},
+                    trained_on={"labels": Path(args.labels).name, "labels_sha256_16": digest,
+                                "n": len(items), "positives": sum(lp.label.requires for lp in items),
+                                "sources": sorted({lp.source for lp in items}), "seed": args.seed,
+                                "extractor_version": EXTRACTOR_VERSION})
     model.save(args.out)
     d = report.to_dict()
     for m in ("learned", "keyword", "rules"):

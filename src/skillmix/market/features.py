@@ -24,7 +24,7 @@ import yaml
 
 from ..errors.config_codes import C077
 
-__all__ = ["AREAS", "CueSentence", "FeatureLists", "PostingFeatures", "posting_features"]
+__all__ = ["AREAS", "CueSentence", "FeatureLists", "PostingFeatures", "job_terms", "posting_features"]
 
 #: the seven label areas, in the order the area models use
 AREAS = ("marketing_communications", "customer_service", "technology", "data_analytics",
@@ -197,6 +197,9 @@ class PostingFeatures:
     areas: Mapping[str, float]
     cues: tuple[CueSentence, ...]
     title_social: bool
+    #: the words and bigrams of the sentences about the job, and ``t:`` title words
+    #: (:func:`job_terms`): what the area text models read
+    terms: frozenset[str] = frozenset()
 
 
 _SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2022\u25cf\u25aa]\s)|\s{2,}")
@@ -309,6 +312,31 @@ def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists |
     return out
 
 
+_WORD = re.compile(r"[a-z][a-z0-9+#]*")
+#: words too common to say anything about an area; dropped before bigrams are formed, so
+#: "lead a team" gives "lead team"
+_STOP = frozenset("""a an the and or of to in on at for with by from as is are be been being was were will
+would can could should may might must shall do does did this that these those it its our your their
+we you they he she i me us them who which what when where how all any each other such than then
+into onto about over under up out not no so if but also very more most well etc""".split())
+
+
+def job_terms(title: str | None, text: str, spans: Sequence[tuple[int, int]], job: Sequence[bool]) -> frozenset[str]:
+    """The terms the area text models read: lower-cased words and adjacent-word bigrams of the
+    sentences ``spans`` marked ``job`` (those about the job, not boilerplate or the company
+    about itself), and the title's words as ``t:word``. Presence only: how often a word recurs
+    says more about a posting's length than about what it asks."""
+    out: set[str] = set()
+    for (s, e), keep in zip(spans, job):
+        if not keep:
+            continue
+        words = [w for w in _WORD.findall(text[s:e].lower()) if w not in _STOP]
+        out.update(words)
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    out.update(f"t:{w}" for w in _WORD.findall((title or "").lower()) if w not in _STOP)
+    return frozenset(out)
+
+
 def _log1(x: float) -> float:
     return math.log1p(max(x, 0.0))
 
@@ -414,4 +442,5 @@ def posting_features(
     areas["team_size"] = float(team_size > 0)
     areas["social_practice"] = float(bool(practice))
     areas["length"] = _log1(len(text) / 1000.0)
-    return PostingFeatures(social=social, strength=strength, areas=areas, cues=tuple(cues), title_social=t_social)
+    return PostingFeatures(social=social, strength=strength, areas=areas, cues=tuple(cues), title_social=t_social,
+                           terms=job_terms(title, text, spans, job))

@@ -19,16 +19,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..errors.config_codes import C078
 from ..records import Evidence, Extraction, Posting
 from .classify import SocialMediaVerdict
 from .features import AREAS, PostingFeatures, load_feature_lists, posting_features
 
-__all__ = ["LearnedSocialMediaClassifier", "LinearModel", "MarketModel", "MODEL_FORMAT"]
+__all__ = ["LearnedSocialMediaClassifier", "LinearModel", "MarketModel", "MODEL_FORMAT", "TextModel"]
 
-MODEL_FORMAT = "skillmix-market-model/1"
+#: format 2 adds the area text models; a format-1 file (no text models) still loads
+MODEL_FORMAT = "skillmix-market-model/2"
+_FORMATS = ("skillmix-market-model/1", MODEL_FORMAT)
+#: the area models' feature that holds the text model's logit
+TEXT_FEATURE = "text"
 
 
 def _sigmoid(z: float) -> float:
@@ -90,6 +94,24 @@ class LinearModel:
 
 
 @dataclass(frozen=True, slots=True)
+class TextModel:
+    """One area's model over the terms of :func:`~skillmix.market.features.job_terms`:
+    ``logit = intercept + sum(weights of the vocabulary terms present) / sqrt(their count)``
+    (presence, each posting scaled to unit length, as it was fitted). The area's
+    :class:`LinearModel` weighs this logit beside the hand features (stacking)."""
+
+    index: Mapping[str, int]
+    weights: tuple[float, ...]
+    intercept: float
+
+    def logit(self, terms: Iterable[str]) -> float:
+        known = [j for t in terms if (j := self.index.get(t)) is not None]
+        if not known:
+            return self.intercept
+        return self.intercept + sum(self.weights[j] for j in known) / math.sqrt(len(known))
+
+
+@dataclass(frozen=True, slots=True)
 class MarketModel:
     """The three fitted decisions plus the cross-validated figures they were shipped with."""
 
@@ -100,27 +122,53 @@ class MarketModel:
     areas: Mapping[str, LinearModel]
     cv: Mapping[str, Any] = field(default_factory=dict)
     trained_on: Mapping[str, Any] = field(default_factory=dict)
+    #: per area, the text model whose logit is its area model's ``text`` feature (all share
+    #: one vocabulary); empty for a model without text features
+    area_text: Mapping[str, TextModel] = field(default_factory=dict)
+
+    def area_row(self, area: str, f: PostingFeatures) -> Mapping[str, float]:
+        """What ``area``'s model reads: the hand features, plus the text logit if it has one."""
+        tm = self.area_text.get(area)
+        return f.areas if tm is None else {**f.areas, TEXT_FEATURE: tm.logit(f.terms)}
+
+    def decide_areas(self, f: PostingFeatures) -> tuple[str, ...]:
+        """The areas the posting asks for, in :data:`AREAS` order."""
+        return tuple(a for a in AREAS if self.areas[a].decide(self.area_row(a, f))[0])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": MODEL_FORMAT, "version": self.version, "features_version": self.features_version,
-                "requires": self.requires.to_dict(), "strength": self.strength.to_dict(),
-                "areas": {a: m.to_dict() for a, m in self.areas.items()}, "cv": dict(self.cv),
-                "trained_on": dict(self.trained_on)}
+        out = {"format": MODEL_FORMAT, "version": self.version, "features_version": self.features_version,
+               "requires": self.requires.to_dict(), "strength": self.strength.to_dict(),
+               "areas": {a: m.to_dict() for a, m in self.areas.items()}, "cv": dict(self.cv),
+               "trained_on": dict(self.trained_on)}
+        if self.area_text:
+            index = next(iter(self.area_text.values())).index
+            if any(tm.index is not index and tm.index != index for tm in self.area_text.values()):
+                raise ValueError("the area text models do not share one vocabulary")
+            terms = sorted(index, key=index.__getitem__)
+            out["area_text"] = {"terms": terms,
+                                "intercept": {a: tm.intercept for a, tm in self.area_text.items()},
+                                "weights": {a: list(tm.weights) for a, tm in self.area_text.items()}}
+        return out
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], where: str = "<model>") -> "MarketModel":
-        if not isinstance(raw, Mapping) or raw.get("format") != MODEL_FORMAT:
+        if not isinstance(raw, Mapping) or raw.get("format") not in _FORMATS:
             raise C078(f"not a market model file (expected format {MODEL_FORMAT!r}).", source=where)
         areas = raw.get("areas") or {}
         missing = [a for a in AREAS if a not in areas]
         if missing:
             raise C078(f"the model has no area models for {missing}.", source=where)
+        area_models = {a: LinearModel.from_dict(areas[a], f"{where} areas.{a}") for a in AREAS}
+        area_text = _text_models(raw.get("area_text"), f"{where} area_text")
+        needs = [a for a, m in area_models.items() if TEXT_FEATURE in m.features and a not in area_text]
+        if needs:
+            raise C078(f"the area models of {needs} read a text model the file does not hold.", source=where)
         return cls(
             version=str(raw.get("version", "?")), features_version=str(raw.get("features_version", "?")),
             requires=LinearModel.from_dict(raw.get("requires") or {}, f"{where} requires"),
             strength=LinearModel.from_dict(raw.get("strength") or {}, f"{where} strength"),
-            areas={a: LinearModel.from_dict(areas[a], f"{where} areas.{a}") for a in AREAS},
-            cv=dict(raw.get("cv") or {}), trained_on=dict(raw.get("trained_on") or {}),
+            areas=area_models, cv=dict(raw.get("cv") or {}), trained_on=dict(raw.get("trained_on") or {}),
+            area_text=area_text,
         )
 
     @classmethod
@@ -136,9 +184,37 @@ class MarketModel:
         return cls.from_dict(raw, where)
 
     def save(self, path: str | Path) -> None:
+        """Write the model as JSON: indented, except the text models' vocabulary and weights,
+        which go on one line each (tens of thousands of numbers)."""
         from ..atomic import atomic_write_bytes
 
-        atomic_write_bytes(Path(path), (json.dumps(self.to_dict(), indent=1) + "\n").encode("utf-8"), mode=0o644)
+        d = self.to_dict()
+        text = d.pop("area_text", None)
+        body = json.dumps(d, indent=1)
+        if text is not None:
+            parts = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, separators=(',', ':'))}" for k, v in text.items())
+            body = body[:-2] + ',\n "area_text": {\n' + parts + "\n }\n}"
+        atomic_write_bytes(Path(path), (body + "\n").encode("utf-8"), mode=0o644)
+
+
+def _text_models(raw: Any, where: str) -> dict[str, TextModel]:
+    """The area text models of a model file's ``area_text`` (none when it is absent)."""
+    if raw is None:
+        return {}
+    try:
+        terms = [str(t) for t in raw["terms"]]
+        index = {t: j for j, t in enumerate(terms)}
+        if len(index) != len(terms):
+            raise ValueError("a term is listed twice")
+        out = {}
+        for a, w in raw["weights"].items():
+            weights = tuple(float(v) for v in w)
+            if len(weights) != len(terms):
+                raise ValueError(f"{a} has {len(weights)} weights for {len(terms)} terms")
+            out[str(a)] = TextModel(index, weights, float(raw["intercept"][a]))
+        return out
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise C078(f"not a set of text models ({exc}).", source=where) from None
 
 
 @lru_cache(maxsize=4)
@@ -184,7 +260,7 @@ class LearnedSocialMediaClassifier:
         strength = "none"
         if requires:
             strength = "core" if model.strength.decide(feats.strength)[0] else "secondary"
-        areas = tuple(a for a in AREAS if model.areas[a].decide(feats.areas)[0])
+        areas = model.decide_areas(feats)
         doc_id = extraction.document_id if extraction is not None else (posting.id if posting else "")
         order = {"practice": 0, "platform": 1, "list": 2}
         shown = sorted((c for c in feats.cues if c.qualifies), key=lambda c: (order[c.kind], c.start))

@@ -25,7 +25,7 @@ from ..records import Extraction, Posting
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 from .evaluate import Label, keyword_verdict, score_verdicts
 from .features import AREAS, FeatureLists, PostingFeatures, load_feature_lists, posting_features
-from .learned import LinearModel, MarketModel
+from .learned import TEXT_FEATURE, LinearModel, MarketModel, TextModel
 
 __all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "extract_all", "features_of",
            "featurise", "fit_market_model", "load_labelled_postings"]
@@ -35,6 +35,10 @@ SOURCES = {"linkedin": ("linkedin_2024-04_sample.csv", "linkedin"),
            "remotive": ("remotive_2025-04.jsonl", "remotive"),
            "adzuna": ("adzuna_uk_2013_sample.csv", "adzuna")}
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+#: the area text models: their C grid (rows are unit length, so useful C is larger than the
+#: hand models'), and how many training postings must hold a term for it to be in the vocabulary
+TEXT_C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+TEXT_MIN_DF = 3
 #: how many times each source's labels count when the area models are fitted. The areas are
 #: read differently by different readers (two readers agree at macro-F1 0.737 on LinkedIn
 #: areas, docs/market.md), and the LinkedIn labels are the project's reference reader (the
@@ -269,9 +273,70 @@ def fit_linear_oof(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups
         [float(v) for v in probs]
 
 
+def _text_matrix(terms: Sequence[frozenset[str]], index: Mapping[str, int]) -> Any:
+    """Term presence, each row scaled to unit length (as :class:`TextModel` scores it)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for r, ts in enumerate(terms):
+        js = sorted(index[t] for t in ts if t in index)
+        rows.extend([r] * len(js))
+        cols.extend(js)
+        vals.extend([1.0 / math.sqrt(len(js))] * len(js))
+    return csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=int), np.array(cols, dtype=int))),
+                      shape=(len(terms), len(index)))
+
+
+def text_vocabulary(terms: Sequence[frozenset[str]]) -> dict[str, int]:
+    """The terms held by at least :data:`TEXT_MIN_DF` distinct postings (a weighted row's
+    copy is not another posting), indexed in sorted order."""
+    df: dict[str, int] = {}
+    for ts in set(terms):
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    return {t: j for j, t in enumerate(sorted(t for t, c in df.items() if c >= TEXT_MIN_DF))}
+
+
+def fit_text(terms: Sequence[frozenset[str]], y: Sequence[int], groups: Sequence[int], index: Mapping[str, int],
+             *, seed: int = 18, folds: int = 5) -> tuple[TextModel, list[float]]:
+    """One area's text model (L2 logistic regression on term presence; C by inner grouped
+    CV on log loss, the inner splits of :func:`fit_linear`) and its inner out-of-fold logits
+    at that C, which the area model is then fitted on (stacking: a logit the text model
+    computed on rows it was fitted on would be trusted far too much)."""
+    import numpy as np
+
+    lm, _ = _sklearn()
+    yv = np.array(y, dtype=int)
+    if yv.min() == yv.max():
+        b = 10.0 if yv[0] else -10.0
+        return TextModel(index, tuple([0.0] * len(index)), b), [b] * len(yv)
+    X = _text_matrix(terms, index)
+    splits = _inner_splits(list(yv), list(groups), folds, seed)
+    best_c, best_loss, best_oof = TEXT_C_GRID[0], math.inf, np.zeros(len(yv))
+    for c in TEXT_C_GRID:
+        oof = np.zeros(len(yv))
+        for tr, te in splits:
+            if yv[tr].min() == yv[tr].max():
+                continue
+            oof[te] = lm.LogisticRegression(C=c, solver="liblinear", max_iter=500).fit(X[tr], yv[tr]) \
+                .decision_function(X[te])
+        p = 1 / (1 + np.exp(-np.clip(oof, -30, 30)))
+        loss = -float(np.mean(yv * np.log(p + 1e-12) + (1 - yv) * np.log(1 - p + 1e-12)))
+        if loss < best_loss - 1e-9:
+            best_c, best_loss, best_oof = c, loss, oof
+    m = lm.LogisticRegression(C=best_c, solver="liblinear", max_iter=500).fit(X, yv)
+    return TextModel(index, tuple(float(v) for v in m.coef_[0]), float(m.intercept_[0])), \
+        [float(v) for v in best_oof]
+
+
 def fit_market_model(feats: Sequence[PostingFeatures], labels: Sequence[Label], groups: Sequence[int],
-                     *, seed: int = 18, version: str = "1") -> MarketModel:
-    """Fit the three decisions on the given postings (all choices by inner CV)."""
+                     *, seed: int = 18, version: str = "1", text: bool = True) -> MarketModel:
+    """Fit the three decisions on the given postings (all choices by inner CV). With
+    ``text`` (the default since model 5) each area model also weighs its text model's logit
+    (``bench/market_area_text.py`` measured it against ``text=False`` in the same folds)."""
     social_names = list(feats[0].social)
     strength_names = list(feats[0].strength)
     area_names = list(feats[0].areas)
@@ -284,17 +349,28 @@ def fit_market_model(feats: Sequence[PostingFeatures], labels: Sequence[Label], 
     # a source's weight w repeats its rows w times; repeats share the group, so the inner CV
     # never splits a posting from its copy
     rep = [i for i, lab in enumerate(labels) for _ in range(AREA_SOURCE_WEIGHT.get(lab.id.split(":", 1)[0], 1))]
-    areas = {a: fit_linear([feats[i].areas for i in rep], [int(a in labels[i].areas) for i in rep],
-                           [groups[i] for i in rep], area_names, seed=seed, calibrate=False) for a in AREAS}
+    rep_groups = [groups[i] for i in rep]
+    areas: dict[str, LinearModel] = {}
+    area_text: dict[str, TextModel] = {}
+    index = text_vocabulary([feats[i].terms for i in rep]) if text else {}
+    for a in AREAS:
+        ya = [int(a in labels[i].areas) for i in rep]
+        rows: list[Mapping[str, float]] = [feats[i].areas for i in rep]
+        names = area_names
+        if text:
+            area_text[a], oof = fit_text([feats[i].terms for i in rep], ya, rep_groups, index, seed=seed)
+            rows = [{**r, TEXT_FEATURE: v} for r, v in zip(rows, oof)]
+            names = area_names + [TEXT_FEATURE]
+        areas[a] = fit_linear(rows, ya, rep_groups, names, seed=seed, calibrate=False)
     return MarketModel(version=version, features_version=load_feature_lists().version,
-                       requires=requires, strength=strength, areas=areas)
+                       requires=requires, strength=strength, areas=areas, area_text=area_text)
 
 
 def predict(model: MarketModel, f: PostingFeatures) -> SocialMediaVerdict:
     """The model's verdict from precomputed features (no evidence; for evaluation)."""
     req, p = model.requires.decide(f.social)
     strength = ("core" if model.strength.decide(f.strength)[0] else "secondary") if req else "none"
-    areas = tuple(a for a in AREAS if model.areas[a].decide(f.areas)[0])
+    areas = model.decide_areas(f)
     return SocialMediaVerdict(requires=req, strength=strength, score=p,  # type: ignore[arg-type]
                               title_mentions=f.title_social, areas=areas)
 
