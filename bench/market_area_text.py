@@ -21,14 +21,15 @@ scored row):
   that area's usual model, whose C and F1-best threshold are then chosen as before; a test
   posting gets the logit of the text model fitted on the whole training part.
 
-The ``current`` rows are the shipped recipe (:func:`skillmix.market.training.fit_market_model`)
-fitted and scored in the very same outer folds (5-fold grouped, stratified, the seeds of
+The ``current`` rows are model 4's recipe (:func:`skillmix.market.training.fit_market_model`
+with ``text=False``), the ``+ text`` rows ``text=True``, both fitted and scored in the very same outer folds (5-fold grouped, stratified, the seeds of
 ``skillmix market eval``); the social media and strength decisions are the same model in both
 rows (the text enters only the area models), so label P/R/F1 and strength are equal by
 construction and printed as a check. The gain is the paired per-repeat difference of the
 pooled out-of-fold macro-F1 (mean ± sd over repeats).
 
-Measured (session 8, main at 32c15d8, 2-core shared machine, about 25 minutes under load),
+Measured (session 8, main at 32c15d8, with this probe's first, self-contained code, which gives
+the same terms and the same fitted models as ``fit_market_model(text=True)``; 2-core shared machine, about 25 minutes under load),
 ``PYTHONPATH=src python bench/market_area_text.py --repeats 10``::
 
     5-fold grouped CV x 10 repeats, 778 labels (232 LinkedIn); mean ± sd over repeats; gain = paired per-repeat difference
