@@ -771,6 +771,16 @@ def test_the_company_named_as_the_subject_describes_itself() -> None:
     only_about = "Using Okendo, Shopify brands can grow faster by cultivating brand advocacy."
     assert "customer-advocacy" in _credited_posting(only_about)
     assert "customer-advocacy" not in _credited_posting(only_about, company="Okendo")
+    # an opening phrase before the name must not hide it, nor turn a duty's aside into
+    # the company speaking
+    rules_text = ("Attentive® is the AI-powered mobile marketing platform.\n"
+                  "Attentive’s growth, Forbes says, comes from SMS marketing.\n"
+                  "- Own the email marketing roadmap, Attentive's top priority.\n")
+    from skillmix.extract.context import ContextRules
+
+    rules = ContextRules(rules_text, [])
+    assert [rules._company_subject(line) for line in rules_text.splitlines()] == [
+        True, True, False]
     # a role named like a company is no company
     text = ("The Social Media Manager is a key player on the marketing team.\n"
             "The Social Media Manager creates content and manages our social media accounts.\n")

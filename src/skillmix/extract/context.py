@@ -74,15 +74,20 @@ _COMMA_WE = re.compile(r",[ \t]+(?:we|our)\b")
 _AT_NAME = re.compile(r"(?<![\w-])[Aa]t[ \t]+" + _NAME + _MARK + r"\Z")
 _ABOUT_LINE = re.compile(r"^[^\w\n]*[Aa]bout[ \t]+" + _NAME + _MARK + r"[ \t]*:?[ \t]*$",
                          re.MULTILINE)
-#: a sentence's subject, after an optional heading ("About Us:"), opening phrase ("With a
-#: top-rated team ...,") or "Using" / "With" / "At": then the company is its subject when
-#: this is one of its names and a verb or "'s" follows
-_SUBJECT = re.compile(
-    r"[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?"
-    r"(?:(?i:using|with|through|at)[ \t]+|(?:[^,\n]{0,60},[ \t]+)?(?:(?i:the)[ \t]+)?)"
-    r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3})")
-_AFTER_SUBJECT = re.compile(r"(?:®|™)?(?:['’]s)?[ \t]+[a-z]")
-_USING = re.compile(r"[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?(?i:using|with|through|at)[ \t]")
+#: a sentence's subject, where the company may stand: first ("Attentive’s growth has been
+#: recognized", after an optional heading such as "About Us:"), after "Using" / "With" /
+#: "Through" / "At" ("Using Okendo, Shopify brands can grow"), or after an opening phrase
+#: ("With a top-rated customer success team recognized on G2, Attentive partners with")
+_HEADING = r"[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?"
+_SUBJECT_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3})"
+_SUBJECT_FIRST = re.compile(_HEADING + r"(?:(?i:the)[ \t]+)?" + _SUBJECT_NAME)
+_SUBJECT_USING = re.compile(_HEADING + r"(?i:using|with|through|at)[ \t]+" + _SUBJECT_NAME)
+_SUBJECT_OPENED = re.compile(_HEADING + r"[^,\n]{0,60},[ \t]+" + _SUBJECT_NAME)
+#: what follows the company as a subject: a verb, or "’s" when it opens the sentence
+_AFTER_FIRST = re.compile(r"(?:®|™)?(?:['’]s)?[ \t]+[a-z]")
+#: after an opening phrase only a verb: "- Own the email roadmap, Attentive’s top
+#: priority" names the company in an aside of a duty
+_AFTER_OPENED = re.compile(r"(?:®|™)?[ \t]+[a-z]")
 _NOT_NAMES = frozenset(
     "The This That These Those Our We It Its Job Role Position Team You Your Us What Who Why "
     "How Here There As In At If Title Location Salary Responsibilities Requirements "
@@ -418,19 +423,20 @@ class ContextRules:
             self._names = self.company_names()
         if not self._names:
             return False
-        m = _SUBJECT.match(chunk)
-        if m is None:
-            return False
-        subject = m.group(1)
-        using = _USING.match(chunk) is not None
-        for name in self._names:
-            if not subject.startswith(name):
+        for pattern, after in ((_SUBJECT_FIRST, _AFTER_FIRST), (_SUBJECT_USING, None),
+                               (_SUBJECT_OPENED, _AFTER_OPENED)):
+            m = pattern.match(chunk)
+            if m is None:
                 continue
-            end = m.start(1) + len(name)
-            if end < len(chunk) and (chunk[end].isalnum() or chunk[end] == "-"):
-                continue  # a longer word: "Attentiveness"
-            if using or _AFTER_SUBJECT.match(chunk, end):
-                return True
+            subject = m.group(1)
+            for name in self._names:
+                if not subject.startswith(name):
+                    continue
+                end = m.start(1) + len(name)
+                if end < len(chunk) and (chunk[end].isalnum() or chunk[end] == "-"):
+                    continue  # a longer word: "Attentiveness"
+                if after is None or after.match(chunk, end):
+                    return True
         return False
 
     def employer_description(self, sent: SentenceContext) -> bool:
