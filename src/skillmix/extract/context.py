@@ -60,7 +60,8 @@ _SELF_OPENING = re.compile(
 #: is the AI-powered mobile marketing platform", "Artera is an AI startup", "At Okendo,
 #: we ...", an "About Artera" line. The name (one to four capitalised words) is then the
 #: company wherever it is a sentence's subject (see :meth:`ContextRules.self_description`)
-_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3}?)"
+_NAME_WORDS = r"(?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3}"
+_NAME = "(" + _NAME_WORDS + "?)"  # the fewest words that end the naming
 _MARK = r"(?:®|™)?"
 # Each naming is found from a rare anchor (" is a", ", we", "About"), then read back to
 # the line's start: scanning every word of every posting for a name costs too much.
@@ -79,15 +80,15 @@ _ABOUT_LINE = re.compile(r"^[^\w\n]*[Aa]bout[ \t]+" + _NAME + _MARK + r"[ \t]*:?
 #: "Through" / "At" ("Using Okendo, Shopify brands can grow"), or after an opening phrase
 #: ("With a top-rated customer success team recognized on G2, Attentive partners with")
 _HEADING = r"[^\w\n]*(?:[A-Z][\w ]{0,30}:[ \t]*)?"
-_SUBJECT_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of)){0,3})"
+_SUBJECT_NAME = "(" + _NAME_WORDS + ")"  # every capitalised word: names are prefixes of it
 _SUBJECT_FIRST = re.compile(_HEADING + r"(?:(?i:the)[ \t]+)?" + _SUBJECT_NAME)
 _SUBJECT_USING = re.compile(_HEADING + r"(?i:using|with|through|at)[ \t]+" + _SUBJECT_NAME)
 _SUBJECT_OPENED = re.compile(_HEADING + r"[^,\n]{0,60},[ \t]+" + _SUBJECT_NAME)
 #: what follows the company as a subject: a verb, or "’s" when it opens the sentence
-_AFTER_FIRST = re.compile(r"(?:®|™)?(?:['’]s)?[ \t]+[a-z]")
+_AFTER_FIRST = re.compile(_MARK + r"(?:['’]s)?[ \t]+[a-z]")
 #: after an opening phrase only a verb: "- Own the email roadmap, Attentive’s top
 #: priority" names the company in an aside of a duty
-_AFTER_OPENED = re.compile(r"(?:®|™)?[ \t]+[a-z]")
+_AFTER_OPENED = re.compile(_MARK + r"[ \t]+[a-z]")
 _NOT_NAMES = frozenset(
     "The This That These Those Our We It Its Job Role Position Team You Your Us What Who Why "
     "How Here There As In At If Title Location Salary Responsibilities Requirements "

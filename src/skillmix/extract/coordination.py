@@ -166,12 +166,12 @@ _LINE_CONJ = re.compile(r"[ \t](?:and|&)[ \t]|(?<=[A-Za-z])[ \t]?/[ \t]?(?=[A-Za
 
 def item_hits(text: str, norm: str, lookup: Lookup,
               have: set[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
-    """(Résumés only: their skills sections list such lines, where a posting writes
-    sentences; reading every line costs a posting more than it finds.) A skills-list line
-    that coordinates two names neither of which is found on its
+    """A skills-list line that coordinates two names neither of which is found on its
     own: "Budget Development & Management" names budget management, "Social Media &
     Influencer Strategy" a social media strategy. Only a skill's own name counts, and the
-    line (at most six words, one conjunction) is the evidence."""
+    line (at most six words, one conjunction) is the evidence. Read in résumés only: their
+    skills sections list such lines, where a posting writes sentences, and reading every
+    line costs a posting more than it finds."""
     out: list[tuple[int, int, tuple]] = []
     pos = 0
     for raw in text.split("\n"):
@@ -200,10 +200,12 @@ def item_hits(text: str, norm: str, lookup: Lookup,
             tries.append(left[:-1] + right)
         s = line_start + len(raw) - len(raw.lstrip())
         e = line_end - (len(raw) - len(raw.rstrip()))
+        if (s, e) in have:
+            continue  # the whole line is a name already
         seen = set()
         for phrase in tries:
             other = lookup(" ".join(phrase))
-            if other is None or other[1] in seen or (s, e) in have:
+            if other is None or other[1] in seen:
                 continue
             # the plain halves name it already ("SEO & SEM Strategy" -> SEO strategy)
             if lookup(" ".join(left)) == other or lookup(" ".join(right)) == other:
