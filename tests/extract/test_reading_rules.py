@@ -847,3 +847,51 @@ def test_a_briefing_is_no_creative_brief(text: str, present: bool) -> None:
 ])
 def test_supervising_a_team_is_leading_it(text: str, present: bool) -> None:
     assert ("team-leadership" in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "kind", "present"), [
+    # functions the writer works across are departments
+    ("Collaborated with sales, account management, customer support, and other stakeholders "
+     "to establish product priorities.", "resume", False),
+    ("- Bridge the gap between Product, Engineering, Customer Service, Print Shop Operations, "
+     "and Finance to keep teams in sync and drive execution.", "posting", False),
+    ("- Collaborate with marketing, customer support, and product teams to enhance the "
+     "overall customer experience.", "posting", False),
+    # the writer's own work, and a skills list, still count
+    ("Worked with customers, providing customer service, sales and marketing support",
+     "resume", True),
+    ("Skills: Sales, Marketing, Customer Service, Teamwork", "resume", True),
+    ("Provided customer service to clients across sales, marketing and finance teams",
+     "resume", True),
+])
+def test_departments_worked_across_are_no_skills(text: str, kind: str, present: bool) -> None:
+    assert ("customer-service" in _credited(text, kind)) is present
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Ability to communicate effectively verbally and in writing.", True),
+    ("Promoted agency products to customers in person, on the telephone and in writing.", True),
+    ("Assisted in writing and editing admission correspondences to applicants.", True),
+    ("Good experience in writing Class Library using C# , LINQ to SQL queries", False),
+    ("- Craftsmanship: You take pride in writing high-quality, peer-reviewed, and "
+     "production-ready code that makes a real impact.", False),
+    ("Succeeded in writing and implementing vulnerability management for existing systems.",
+     False),
+])
+def test_in_writing_is_written_communication_beside_speech(text: str, present: bool) -> None:
+    assert ("written-communication" in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Manage and optimize the performance of our external advertising agency.", True),
+    ("Direct and help manage various regional public relations agencies.", True),
+    ("will manage consultants, agencies, and vendors.", True),
+    ("Manage incoming troubleshooting calls from four state agencies.", False),
+    ("Managed 45 federal government agencies ensuring their billing was accurate.", False),
+    ("Coordinated with an outside agency to mail correspondences to applicants.", False),
+    ("Experience working for marketing or advertising agencies", False),
+    ("Aegis Media is a multinational media agency that helps clients build relationships.",
+     False),
+])
+def test_managing_an_agency_is_agency_management(text: str, present: bool) -> None:
+    assert ("agency-management" in _credited(text)) is present

@@ -18,7 +18,10 @@ stand:
 - **slashes**: two words joined by a slash are alternatives, not a phrase
   ("content/marketing calendars" are content and marketing calendars, not content
   marketing), unless a skill's own name is written with that slash ("reach/frequency");
-  short forms with a slash ("A/B", "UI/UX") are untouched.
+  short forms with a slash ("A/B", "UI/UX") are untouched;
+- **departments**: a function named in a list of the functions the writer works across
+  ("with sales, account management, customer support, and other stakeholders") is a
+  department, not a skill (``departments.py``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Sequence
 import yaml
 
 from ..errors.extraction_codes import E023
+from .departments import DEPARTMENTS, in_department_list
 from .normal_form import normalise_form
 
 __all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits", "parse_form_guards"]
@@ -197,6 +201,10 @@ def guard_hits(
         if norm[end - 1] == "s" and _PEOPLE.search(norm, start, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
             continue
+        if norm[start:end] in DEPARTMENTS:
+            s_start, s_end = sentence_of(start)
+            if in_department_list(text, s_start, s_end, start, end):
+                continue
         guard = guards.get((cand[1], norm[start:end]))
         if guard is not None:
             s_start, s_end = sentence_of(start)

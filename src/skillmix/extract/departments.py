@@ -1,0 +1,116 @@
+"""Departments named as partners are not skills.
+
+"Collaborated with sales, account management, customer support, and other stakeholders",
+"Bridge the gap between Product, Engineering, Customer Service, ... and Finance", "the team
+operates at the intersection of Product, Sales, and Customer Success": these sentences name
+the functions the person works *with*, so "customer support" or "account management" there
+is a department, not something the writer does or the posting asks. Read by the guards.
+
+A hit counts as a department when it is one item of a list in which at least three items
+end in a department's name (the hit's own included; "teams", "departments" or "functions"
+after the name are read past), and the sentence speaks of working across them ("with",
+"across", "between", "partner", "collaborate", "intersection", ...). Without that cue a
+list of functions is a skills list ("Skills: Sales, Marketing, Customer Service") and its
+items still count.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DEPARTMENTS", "in_department_list"]
+
+#: function names as they are written in lists of departments (lower case)
+DEPARTMENTS = frozenset((
+    "sales", "marketing", "product", "engineering", "finance", "legal", "operations", "hr",
+    "it", "analytics", "partnerships", "procurement", "compliance", "editorial",
+    "communications", "pr", "accounting", "logistics", "merchandising", "recruiting", "qa",
+    "customer service", "customer support", "customer success", "customer care",
+    "customer experience", "human resources", "data science", "account management",
+    "business development", "supply chain", "public relations", "talent acquisition",
+    "product marketing", "product management", "product design", "client services",
+    "go-to-market", "gtm", "r&d", "corporate communications", "revenue operations",
+    "sales operations", "marketing operations", "executive leadership",
+))
+
+#: what follows a department's name in such lists: "Customer Success teams"
+_GROUP = re.compile(r"\s+(?:teams?|departments?|functions?|orgs?|organi[sz]ations?|groups?|"
+                    r"leaders?|stakeholders?|partners?)\b")
+#: words that go on after the last department of a list ("product teams to enhance ...")
+_GOES_ON = frozenset("to in on for that who which across at as throughout".split())
+#: a sentence that speaks of working across the listed functions
+_ACROSS = re.compile(
+    r"\b(?:with|across|between|among|amongst|alongside|partner\w*|collaborat\w*|"
+    r"intersection|liais\w*|bridge|cross[- ]functional\w*|interface\w*)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9&][a-z0-9&'-]*")
+#: list separators: commas, "and", "or", "&", slashes
+_SEPARATOR = re.compile(r",(?:\s*(?:and|or|as well as)\b)?|/|&|\band\b|\bor\b|\bas well as\b",
+                        re.IGNORECASE)
+_CLAUSE = ";:()\u2022"
+
+
+def _department_at(item: str, where: str) -> tuple[int, int] | None:
+    """Where a department's name stands in a list item, if it does: ``where`` is "whole"
+    (the item is the name: "account management"), "end" (the item leading into the list:
+    "Collaborated with sales") or "start" (the item closing it: "product teams to enhance
+    ..."); a group word ("teams") may follow the name."""
+    low = item.lower()
+    words = [(m.start(), m.end()) for m in _WORD.finditer(low)]
+    for n in (3, 2, 1):
+        if n > len(words):
+            continue
+        span = words[-n:] if where == "end" else words[:n]
+        a, b = span[0][0], span[-1][1]
+        if " ".join(low[a:b].split()) not in DEPARTMENTS:
+            continue
+        group = _GROUP.match(low, b)
+        rest = low[group.end() if group else b:].strip(" \t\n.-")
+        if rest and (where != "start" or rest.split()[0] not in _GOES_ON):
+            continue
+        return a, b
+    return None
+
+
+def in_department_list(text: str, sentence_start: int, sentence_end: int, start: int,
+                       end: int) -> bool:
+    """Whether the hit ``text[start:end]`` is one department in a list of at least three
+    departments side by side that the sentence works across (see the module docstring)."""
+    left = max(max(text.rfind(c, sentence_start, start) for c in _CLAUSE) + 1, sentence_start)
+    right = min((i for i in (text.find(c, end, sentence_end) for c in _CLAUSE) if i >= 0),
+                default=sentence_end)
+    bounds = [left, *(x for m in _SEPARATOR.finditer(text, left, right) for x in m.span()),
+              right]
+    items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)
+             if text[bounds[i]:bounds[i + 1]].strip()]
+    if len(items) < 3:
+        return False
+
+    def at(k: int, where: str) -> tuple[int, int] | None:
+        a, b = items[k]
+        found = _department_at(text[a:b], where)
+        return (a + found[0], a + found[1]) if found else None
+
+    hit = next((k for k, (a, b) in enumerate(items) if a <= start and end <= b), None)
+    if hit is None:
+        return False
+    roles = [w for w in ("whole", "end", "start") if (f := at(hit, w)) and f[0] <= start and end <= f[1]]
+    if not roles:
+        return False
+    lo = hi = hit
+    if "whole" in roles or "start" in roles:  # extend to the left
+        while lo > 0 and at(lo - 1, "whole"):
+            lo -= 1
+        if lo > 0 and at(lo - 1, "end"):
+            lo -= 1
+    if "whole" in roles or "end" in roles:  # extend to the right
+        while hi < len(items) - 1 and at(hi + 1, "whole"):
+            hi += 1
+        if hi < len(items) - 1 and at(hi + 1, "start"):
+            hi += 1
+    if hi - lo + 1 < 3:
+        return False
+    # the working-across word leads into the list, in its first item
+    first = at(lo, "whole") or at(lo, "end")
+    return first is not None and _ACROSS.search(text, items[lo][0], first[0]) is not None
