@@ -19,3 +19,10 @@ def test_department_list_needs_three_names_and_a_word_of_working_across() -> Non
                       "product management")
     assert not inside("Partner with sales and customer success to grow accounts",
                       "customer success")
+
+
+def test_the_word_of_working_across_may_end_the_item_before_the_list() -> None:
+    text = ("- Comfortable working across multiple P&Ls, product teams, supply chain "
+            "operations, customer service, and finance.")
+    i = text.index("customer service")
+    assert in_department_list(text, 0, len(text), i, i + len("customer service"))

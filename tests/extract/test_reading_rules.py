@@ -895,3 +895,23 @@ def test_in_writing_is_written_communication_beside_speech(text: str, present: b
 ])
 def test_managing_an_agency_is_agency_management(text: str, present: bool) -> None:
     assert ("agency-management" in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Identified and pursued new business for the agency.", True),
+    ("Participated on new business pitch and developed RFPs.", True),
+    ("Built financial model for new business unit, including a $450k yearly budget.", False),
+    ("Create new business process flows and functional designs.", False),
+])
+def test_a_new_business_unit_is_no_business_development(text: str, present: bool) -> None:
+    assert ("business-development" in _credited(text)) is present
+
+
+def test_what_we_operate_with_or_strive_for_is_the_company_s() -> None:
+    text = ("Whether we’re rethinking how users interact with data or building new "
+            "capabilities, we operate with the customer obsession and teamwork required.")
+    assert "teamwork" not in _credited(text, "posting")
+    text = ("With a focus on excellence and customer satisfaction, we strive to push the "
+            "boundaries of technology.")
+    assert "customer-satisfaction" not in _credited(text, "posting")
+    assert "teamwork" in _credited("- Strong teamwork and communication skills", "posting")

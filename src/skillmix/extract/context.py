@@ -42,7 +42,7 @@ _SELF = re.compile(
 _SELF_ANY = re.compile(
     r"\bwe\s+(?:[a-z]+ly\s+)?(?:are\s+an?|are\s+the|support|help|provide|offer|serve|generate|specialize|"
     r"specialise|partner|deliver|build|create|develop|make|believe|pride|focus|have\s+been|"
-    r"find\s+solutions|empower|enable|attract|"
+    r"find\s+solutions|empower|enable|attract|operate|strive|launched|"
     r"were\s+founded|work\s+with|"
     # "we are focused on building world-class ... data science, performance marketing ...
     # teams": what the company is doing for itself

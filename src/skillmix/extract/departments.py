@@ -111,6 +111,15 @@ def in_department_list(text: str, sentence_start: int, sentence_end: int, start:
             hi += 1
     if hi - lo + 1 < 3:
         return False
-    # the working-across word leads into the list, in its first item
+    # the working-across word leads into the list: in its first item, or among the last
+    # words of the item before it ("working across multiple P&Ls, product teams, ...")
     first = at(lo, "whole") or at(lo, "end")
-    return first is not None and _ACROSS.search(text, items[lo][0], first[0]) is not None
+    if first is None:
+        return False
+    if _ACROSS.search(text, items[lo][0], first[0]):
+        return True
+    if lo == 0:
+        return False
+    a, b = items[lo - 1]
+    lead = text[a:b].split()[-4:]
+    return _ACROSS.search(" ".join(lead)) is not None
