@@ -909,7 +909,8 @@ def test_a_new_business_unit_is_no_business_development(text: str, present: bool
 
 def test_what_we_operate_with_or_strive_for_is_the_company_s() -> None:
     text = ("Whether we’re rethinking how users interact with data or building new "
-            "capabilities, we operate with the customer obsession and teamwork required.")
+            "capabilities, we operate with the customer obsession and teamwork that turn "
+            "ideas into impact.")
     assert "teamwork" not in _credited(text, "posting")
     text = ("With a focus on excellence and customer satisfaction, we strive to push the "
             "boundaries of technology.")

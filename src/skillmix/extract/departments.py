@@ -35,7 +35,7 @@ DEPARTMENTS = frozenset((
 
 #: what follows a department's name in such lists: "Customer Success teams"
 _GROUP = re.compile(r"\s+(?:teams?|departments?|functions?|orgs?|organi[sz]ations?|groups?|"
-                    r"leaders?|stakeholders?|partners?)\b")
+                    r"leaders?|stakeholders?|partners?|operations)\b")
 #: words that go on after the last department of a list ("product teams to enhance ...")
 _GOES_ON = frozenset("to in on for that who which across at as throughout".split())
 #: a sentence that speaks of working across the listed functions
@@ -45,8 +45,8 @@ _ACROSS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'-]*")
-#: list separators: commas, "and", "or", "&", slashes
-_SEPARATOR = re.compile(r",(?:\s*(?:and|or|as well as)\b)?|/|&|\band\b|\bor\b|\bas well as\b",
+#: list separators: commas, "and", "or", a spaced "&" (not "P&Ls"), slashes
+_SEPARATOR = re.compile(r",(?:\s*(?:and|or|as well as)\b)?|/|\s&\s|\band\b|\bor\b|\bas well as\b",
                         re.IGNORECASE)
 _CLAUSE = ";:()\u2022"
 
