@@ -916,3 +916,36 @@ def test_what_we_operate_with_or_strive_for_is_the_company_s() -> None:
             "boundaries of technology.")
     assert "customer-satisfaction" not in _credited(text, "posting")
     assert "teamwork" in _credited("- Strong teamwork and communication skills", "posting")
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("I was hired into this position as the direct assistant to the Vice President.",
+     "hiring", False),
+    ("Interviewed, hired and trained entire staff", "hiring", True),
+    ("Administered medication to patients presenting serious risk of danger.",
+     "presentation-skills", False),
+    ("Researching and organizing event elements, including venues, guest speakers, "
+     "influencers, etc.", "public-speaking", False),
+    ("Invited as guest speaker for Staff Development Days.", "public-speaking", True),
+    ("Responded to requests for information from media or designated appropriate "
+     "spokesperson or information source.", "spokesperson", False),
+    ("College spokesperson and liaison to media;", "spokesperson", True),
+    ("create meaningful relations with media and public personas", "personas", False),
+    ("Develop a deep understanding of our target personas and their needs.", "personas",
+     True),
+    ("Compiled statistics for site Safety Report.", "statistical-analysis", False),
+    ("Recorded patients' medical history, vital statistics and test results.",
+     "statistical-analysis", False),
+    ("Coursework in International Finance, Statistics and Microeconomics",
+     "statistical-analysis", True),
+    ("Responsible for every aspect of coordinating photo shoots with talent.",
+     "photography", False),
+    ("Directed photo shoot for Deputy portraits.", "photography", True),
+    ("Worked directly with the art director in design concepts.", "art-direction", False),
+    ("Function as Art Director of visual and digital content.", "art-direction", True),
+    ("RPA process planned to automate structured data entry and maintenance.",
+     "schema-markup", False),
+])
+def test_words_that_name_someone_else_or_something_else(text: str, skill: str,
+                                                        present: bool) -> None:
+    assert (skill in _credited(text)) is present
