@@ -26,3 +26,20 @@ def test_the_word_of_working_across_may_end_the_item_before_the_list() -> None:
             "operations, customer service, and finance.")
     i = text.index("customer service")
     assert in_department_list(text, 0, len(text), i, i + len("customer service"))
+
+
+def test_a_bracketed_list_after_teams_names_the_teams() -> None:
+    text = ("- Actively advise and collaborate with global marketing teams (Brand, Performance "
+            "Marketing, Content, SEO, Local Markets, PPC, and Product Marketing).")
+    i = text.index("Performance Marketing")
+    assert in_department_list(text, 0, len(text), i, i + len("Performance Marketing"))
+
+
+def test_with_counts_only_after_a_verb_of_working_together() -> None:
+    text = "Experience with SEO, paid media, content and email campaigns."
+    i = text.index("paid media")
+    assert not in_department_list(text, 0, len(text), i, i + len("paid media"))
+    text = ("You’ll collaborate with SEO, Paid Media, Content, and Product Marketing teams to "
+            "boost key metrics.")
+    i = text.index("Product Marketing")
+    assert in_department_list(text, 0, len(text), i, i + len("Product Marketing"))

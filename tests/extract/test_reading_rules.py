@@ -949,3 +949,18 @@ def test_what_we_operate_with_or_strive_for_is_the_company_s() -> None:
 def test_words_that_name_someone_else_or_something_else(text: str, skill: str,
                                                         present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    ("About us: GetResponse is a SaaS company recognized for its industry-leading email "
+     "marketing and marketing automation software.", "email-marketing", False),
+    (" The Audience Strategy team are experts when it comes to social/digital, print, OOH, "
+     "paid media, content, copywriting.", "digital-advertising", False),
+    ("The Platform Engineering team is responsible for DevOps processes.", "devops", True),
+    ("- Comfort working both independently and as part of a distributed team.",
+     "remote-team-management", False),
+    ("- Drive organic growth by leveraging our current book of business and relationships.",
+     "organic-social-media", False),
+])
+def test_what_the_company_and_its_teams_are(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, "posting")) is present

@@ -37,6 +37,14 @@ _SELF = re.compile(
     r"customers|partners|story|vision|values|culture)\b|founded\b|headquartered\b|established\b)",
     re.IGNORECASE,
 )
+#: one of the company's teams described: "The Audience Strategy team are experts when it
+#: comes to social/digital, print, OOH, paid media ...", "The Audience Strategy team
+#: partners deeply with our client partners"
+_TEAM_SELF = re.compile(
+    r"^\W*[Tt]he\s+(?:[A-Z][\w&/-]*\s+){1,4}team\s+(?:(?:are|is)\s+(?:experts|known|proud|"
+    r"passionate|made|comprised|composed|dedicated|committed|an?|the)|partners|works|helps|has|"
+    r"have|brings|builds)\b"
+)
 #: "we" and what the company does, anywhere in the sentence (searched only in a sentence
 #: that holds "we": most do not, and the search tries every offset)
 _SELF_ANY = re.compile(
@@ -66,7 +74,7 @@ _MARK = r"(?:®|™)?"
 # Each naming is found from a rare anchor (" is a", ", we", "About"), then read back to
 # the line's start: scanning every word of every posting for a name costs too much.
 _IS_A = re.compile(r" (?:is|was|has been) (?:a|an|the|one) ")  # a literal start: fast
-_LINE_NAME = re.compile(r"[^\w\n]*" + _NAME + _MARK)
+_LINE_NAME = re.compile(r"[^\w\n]*(?:[Aa]bout[ \t]+[Uu]s[ \t]*:[ \t]*)?" + _NAME + _MARK)
 _COMPANY_NOUN = re.compile(
     r"(?:[\w&-]+[ \t]+){0,5}?(?:company|platform|startup|start-up|agency|firm|leader|"
     r"provider|organi[sz]ation|business|brand|marketplace|network|group|consultancy|studio|"
@@ -376,7 +384,7 @@ class ContextRules:
             chunk = self.text[sent.start:sent.end]
             low = chunk.lower()  # "we" ignoring case: no other character folds to w or e
             sent.company = bool(_SELF.match(chunk) or ("we" in low and _SELF_ANY.search(chunk))
-                                or _SELF_OPENING.match(chunk)
+                                or _SELF_OPENING.match(chunk) or _TEAM_SELF.match(chunk)
                                 or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)
                                 or self._company_subject(chunk)) \
                 and not _NOT_SELF.search(chunk) \

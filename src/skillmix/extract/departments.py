@@ -30,7 +30,12 @@ DEPARTMENTS = frozenset((
     "business development", "supply chain", "public relations", "talent acquisition",
     "product marketing", "product management", "product design", "client services",
     "go-to-market", "gtm", "r&d", "corporate communications", "revenue operations",
-    "sales operations", "marketing operations", "executive leadership",
+    "sales operations", "marketing operations", "executive leadership", "seo",
+    "paid media", "content", "brand", "design", "creative", "performance marketing",
+    "social", "growth", "research", "security", "support", "technical support", "ux",
+    "devops", "it operations", "demand generation", "field marketing", "events",
+    "other stakeholders", "other teams", "other departments", "other functions",
+    "other partners", "internal teams", "internal stakeholders",
 ))
 
 #: what follows a department's name in such lists: "Customer Success teams"
@@ -40,10 +45,18 @@ _GROUP = re.compile(r"\s+(?:teams?|departments?|functions?|orgs?|organi[sz]ation
 _GOES_ON = frozenset("to in on for that who which across at as throughout".split())
 #: a sentence that speaks of working across the listed functions
 _ACROSS = re.compile(
-    r"\b(?:with|across|between|among|amongst|alongside|partner\w*|collaborat\w*|"
-    r"intersection|liais\w*|bridge|cross[- ]functional\w*|interface\w*)\b",
+    r"\b(?:across|between|among|amongst|alongside|intersection|bridge|"
+    r"cross[- ]functional\w*|"
+    # "with" only after a verb of working together: "collaborate closely with", not
+    # "experience with SEO, paid media, content and email"
+    r"(?:work\w*|partner\w*|collaborat\w*|liais\w*|coordinat\w*|interfac\w*|align\w*|"
+    r"engag\w*|sync\w*|consult\w*)(?:\s+\w+){0,2}\s+with)\b",
     re.IGNORECASE,
 )
+#: a list in brackets right after a group word names the groups: "collaborate with global
+#: marketing teams (Brand, Performance Marketing, PPC, SEO)"
+_GROUPS_BEFORE_BRACKET = re.compile(r"\b(?:teams?|departments?|functions?|groups?)\s*\($",
+                                    re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'-]*")
 #: list separators: commas, "and", "or", a spaced "&" (not "P&Ls"), slashes
 _SEPARATOR = re.compile(r",(?:\s*(?:and|or|as well as)\b)?|/|\s&\s|\band\b|\bor\b|\bas well as\b",
@@ -84,6 +97,9 @@ def in_department_list(text: str, sentence_start: int, sentence_end: int, start:
               right]
     items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)
              if text[bounds[i]:bounds[i + 1]].strip()]
+    if text[left - 1:left] == "(" and _GROUPS_BEFORE_BRACKET.search(text, max(0, left - 20), left) \
+            and len(items) >= 2:
+        return True
     if len(items) < 3:
         return False
 
