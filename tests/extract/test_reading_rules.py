@@ -964,3 +964,20 @@ def test_words_that_name_someone_else_or_something_else(text: str, skill: str,
 ])
 def test_what_the_company_and_its_teams_are(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, "posting")) is present
+
+
+def test_an_employer_described_without_its_name() -> None:
+    text = ("International business and information technology consulting firm specializing in "
+            "business re-engineering, custom software development, change management, systems "
+            "integration")
+    assert "change-management" not in _credited(text)
+    text = ("Global Services, the company also provides consulting and software development "
+            "services to Microsoft Dynamics enterprise clients.")
+    assert "software-engineering" not in _credited(text)
+    assert "change-management" in _credited("Led change management for a 400-person merger.")
+
+
+def test_team_building_is_a_noun() -> None:
+    text = ("Put together a leadership retreat where the Ambassadors showed leadership skills, "
+            "team building activities and demonstrated excellent community service.")
+    assert "audience-growth" not in _credited(text)

@@ -182,6 +182,18 @@ _EMPLOYER = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:first|leading|software|products?|technolog\w*|platforms?|"
     r"solutions?))\b"
 )
+#: the employer described without its name: "International business and information
+#: technology consulting firm specializing in business re-engineering, ... change
+#: management"; "..., the company also provides consulting and software development
+#: services to Microsoft Dynamics enterprise clients"
+_EMPLOYER_FIRM = re.compile(
+    r"^\W*(?:an?\s+)?(?:[\w&,/-]+\s+){0,8}?(?:firm|company|agency|consultancy|provider|"
+    r"organi[sz]ation|startup|start-up)\s+(?:specializing|specialising|providing|offering|"
+    r"serving|focused\s+on|dedicated\s+to|that\s+(?:provides|offers|specializes|specialises|"
+    r"helps|serves))\b|\b[Tt]he\s+company\s+(?:also\s+)?(?:provides|offers|specializes|"
+    r"specialises|develops|sells|delivers|serves|helps)\b",
+    re.IGNORECASE,
+)
 #: the employer again, by pronoun: "Its services include communications strategy..."
 _EMPLOYER_ITS = re.compile(
     r"^\W*(?:its|their)\s+(?:core\s+|main\s+)?(?:services|clients|customers|products|"
@@ -453,7 +465,8 @@ class ContextRules:
         marketing solutions to small businesses"), not the candidate's work."""
         if sent.company is None:
             chunk = self.text[sent.start:sent.end]
-            sent.company = bool(_EMPLOYER.match(chunk) or _EMPLOYER_ITS.match(chunk))
+            sent.company = bool(_EMPLOYER.match(chunk) or _EMPLOYER_ITS.match(chunk)
+                                or _EMPLOYER_FIRM.search(chunk))
         return sent.company
 
     def alternative_groups(self, found: "list") -> dict[int, int]:

@@ -53,6 +53,11 @@ _COMPOUND_PARTICIPLES = frozenset("related oriented specific facing".split())
 _PASSIVE = re.compile(r"\s+(?:(?:for|by|to|on|about|as)\b|in\b(?![-\u2010]))", re.IGNORECASE)
 #: a form of "be" before a participle makes it passive: "I was hired into this position"
 _BE = frozenset("was were been being be is are am".split())
+#: "team building activities", "relationship building": a compound noun, not the verb
+_BUILDING_COMPOUNDS = frozenset(
+    "team relationship relationships capacity consensus community brand audience list link "
+    "links muscle skill skills confidence character".split()
+)
 #: "technical lead staff member", "Team Lead": after these words "lead" names a role
 _ROLE_BEFORE_LEAD = frozenset(
     "technical tech team project design creative program product engineering content "
@@ -385,6 +390,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
             return False  # "technical lead staff member": a role
         if word in _BE and verb.endswith("ed"):
             return False  # "I was hired into this position": done to the writer
+        if verb == "building" and word in _BUILDING_COMPOUNDS:
+            return False  # "team building activities": a noun, not building anything
     if verb == "leads" and _LIST_NEXT.match(text, v_end):
         return False  # "Support all management, leads and sales team": people
     if _PASSIVE.match(text, v_end):
