@@ -142,3 +142,16 @@ def test_the_extractor_version_follows_the_rules(tmp_path) -> None:
     ext = get_extractor("builtin").extract("Managed social media accounts", kind="resume")
     assert ext.mentions
     assert {m.extractor_version for m in ext.mentions} == {EXTRACTOR_VERSION}
+
+
+def test_every_rule_module_is_in_the_version_digest() -> None:
+    """A module that decides what is credited must change EXTRACTOR_VERSION when it
+    changes (``departments`` was missing from the digest when it was written)."""
+    from importlib import resources
+
+    from skillmix.extract.engine import _RULE_CODE
+
+    package = resources.files("skillmix.extract")
+    modules = {p.name[:-3] for p in package.iterdir() if p.name.endswith(".py")}
+    # not rules: the package's exports, the gold scorer, the optional semantic layer
+    assert modules - set(_RULE_CODE) == {"__init__", "evaluate", "semantic"}

@@ -6,12 +6,16 @@ operates at the intersection of Product, Sales, and Customer Success": these sen
 the functions the person works *with*, so "customer support" or "account management" there
 is a department, not something the writer does or the posting asks. Read by the guards.
 
-A hit counts as a department when it is one item of a list in which at least three items
-end in a department's name (the hit's own included; "teams", "departments" or "functions"
-after the name are read past), and the sentence speaks of working across them ("with",
-"across", "between", "partner", "collaborate", "intersection", ...). Without that cue a
-list of functions is a skills list ("Skills: Sales, Marketing, Customer Service") and its
-items still count.
+A hit counts as a department when it stands in a list of at least three department names
+side by side (a name is a whole item, "account management"; or ends the item that leads into
+the list, "Collaborated with sales"; or opens the item that closes it, "product teams to
+enhance ..."; "teams", "departments" or "functions" after a name are read past), and a word
+of working together leads into that list, in its first item or among the last words of the
+item before it ("across", "between", "intersection", "collaborate with", "partner with";
+"with" only after such a verb, so "experience with SEO, paid media, content and email"
+stays the hire's). A bracketed list right after "teams (" names teams whatever its items.
+Without these a list of functions is a skills list ("Skills: Sales, Marketing, Customer
+Service") and its items still count.
 """
 
 from __future__ import annotations

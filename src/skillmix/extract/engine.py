@@ -37,7 +37,7 @@ __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 #: what the extractor credits: its data files and the modules that read them
 _RULE_DATA = ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml",
               "guarded_forms.yaml", "ambiguous.txt")
-_RULE_CODE = ("engine", "context", "duties", "guards", "coordination", "morphology",
+_RULE_CODE = ("engine", "context", "duties", "guards", "departments", "coordination", "morphology",
               "vocabulary", "normal_form")
 
 
