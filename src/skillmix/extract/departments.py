@@ -61,11 +61,16 @@ _ACROSS = re.compile(
 #: marketing teams (Brand, Performance Marketing, PPC, SEO)"
 _GROUPS_BEFORE_BRACKET = re.compile(r"\b(?:teams?|departments?|functions?|groups?)\s*\($",
                                     re.IGNORECASE)
+#: substrings every working-together word holds, for a cheap test before the list is read
+_CUE_WORDS = ("across", "between", "among", "alongside", "intersection", "bridge", "cross",
+              " with")
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'-]*")
 #: list separators: commas, "and", "or", a spaced "&" (not "P&Ls"), slashes
 _SEPARATOR = re.compile(r",(?:\s*(?:and|or|as well as)\b)?|/|\s&\s|\band\b|\bor\b|\bas well as\b",
                         re.IGNORECASE)
 _CLAUSE = ";:()\u2022"
+#: how far from the hit the list is read, in characters
+_REACH = 160
 
 
 def _department_at(item: str, where: str) -> tuple[int, int] | None:
@@ -94,9 +99,15 @@ def in_department_list(text: str, sentence_start: int, sentence_end: int, start:
                        end: int) -> bool:
     """Whether the hit ``text[start:end]`` is one department in a list of at least three
     departments side by side that the sentence works across (see the module docstring)."""
+    # cheap first: no word of working together in the sentence and no "(", no list
+    low = text[sentence_start:sentence_end].lower()
+    if "(" not in low and not any(w in low for w in _CUE_WORDS):
+        return False
     left = max(max(text.rfind(c, sentence_start, start) for c in _CLAUSE) + 1, sentence_start)
     right = min((i for i in (text.find(c, end, sentence_end) for c in _CLAUSE) if i >= 0),
                 default=sentence_end)
+    # a run of three names lies near the hit: read at most a few items either side
+    left, right = max(left, start - _REACH), min(right, end + _REACH)
     bounds = [left, *(x for m in _SEPARATOR.finditer(text, left, right) for x in m.span()),
               right]
     items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)
@@ -107,10 +118,14 @@ def in_department_list(text: str, sentence_start: int, sentence_end: int, start:
     if len(items) < 3:
         return False
 
+    seen: dict[tuple[int, str], tuple[int, int] | None] = {}
+
     def at(k: int, where: str) -> tuple[int, int] | None:
-        a, b = items[k]
-        found = _department_at(text[a:b], where)
-        return (a + found[0], a + found[1]) if found else None
+        if (k, where) not in seen:
+            a, b = items[k]
+            found = _department_at(text[a:b], where)
+            seen[(k, where)] = (a + found[0], a + found[1]) if found else None
+        return seen[(k, where)]
 
     hit = next((k for k, (a, b) in enumerate(items) if a <= start and end <= b), None)
     if hit is None:

@@ -183,12 +183,9 @@ def guard_hits(
         while i >= 0:
             org_spans.append((i, i + len(needle)))
             i = low.find(needle, i + 1)
-    spans: set[tuple[int, int]] = set()
-    areas_by_sentence: dict[int, list[tuple[int, str | None]]] = {}
-    if any((h[2][1], norm[h[0]:h[1]]) in guards for h in hits):
-        spans = {(h[0], h[1]) for h in hits}
-        for h in hits:
-            areas_by_sentence.setdefault(sentence_of(h[0])[0], []).append((h[0], h[2][4]))
+    # built on the first guarded hit that needs them: most documents have none
+    spans: set[tuple[int, int]] | None = None
+    areas_by_sentence: dict[int, list[tuple[int, str | None]]] | None = None
     kept = []
     for start, end, cand in hits:
         if crosses_line(text, start, end):
@@ -209,17 +206,23 @@ def guard_hits(
         if guard is not None:
             s_start, s_end = sentence_of(start)
             surface = text[start:end]
-            if surface[:1].isupper() and " " not in surface \
-                    and _name_part(text, start, end, spans, s_start):
-                continue
+            if surface[:1].isupper() and " " not in surface:
+                if spans is None:
+                    spans = {(h[0], h[1]) for h in hits}
+                if _name_part(text, start, end, spans, s_start):
+                    continue
             if _denied(norm, start, end, guard):
                 continue
-            same_area = sum(1 for a0, area in areas_by_sentence.get(s_start, ())
-                            if a0 != start and area == cand[4])
             # a guard with no support words only denies ("for head of communications")
-            supported = not guard.support or _has_word(norm, s_start, s_end, guard.support) \
-                or same_area >= 2 or (same_area == 1 and _has_word(norm, 0, len(norm), guard.support))
-            if not supported:
-                continue
+            if guard.support and not _has_word(norm, s_start, s_end, guard.support):
+                if areas_by_sentence is None:
+                    areas_by_sentence = {}
+                    for h in hits:
+                        areas_by_sentence.setdefault(sentence_of(h[0])[0], []).append((h[0], h[2][4]))
+                same_area = sum(1 for a0, area in areas_by_sentence.get(s_start, ())
+                                if a0 != start and area == cand[4])
+                if not (same_area >= 2
+                        or same_area == 1 and _has_word(norm, 0, len(norm), guard.support)):
+                    continue
         kept.append((start, end, cand))
     return kept
