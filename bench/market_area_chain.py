@@ -79,18 +79,12 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
 from pathlib import Path
-from statistics import mean, pstdev
 from typing import Any, Mapping, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
-if str(ROOT / "src") not in sys.path:
-    sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from market_paired import arguments, labelled, paired_cv, paired_gain, report  # noqa: E402  (bench/)
 
 #: the stage-2 feature that holds area B's stage-1 probability
 OTHER = "other_{}"
@@ -184,67 +178,20 @@ def score_fold(feats: Sequence[Any], labels: Sequence[Any], groups: Sequence[int
 
 
 def main() -> None:
-    from sklearn.model_selection import StratifiedGroupKFold
-
-    from skillmix.market.evaluate import score_verdicts
-    from skillmix.market.features import AREAS
-    from skillmix.market.training import company_groups, featurise, load_labelled_postings
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--labels", default=str(ROOT / "data" / "labels" / "market_labels.jsonl"))
-    ap.add_argument("--postings", default=str(SHARED / "postings"))
-    ap.add_argument("--repeats", type=int, default=10)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=18)
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
-
-    items = load_labelled_postings(args.labels, args.postings)
-    feats, _ = featurise(items)
-    labels = [lp.label for lp in items]
-    groups = company_groups(items)
-    y = [int(lab.requires) for lab in labels]
-    li = [i for i, lp in enumerate(items) if lp.source == "linkedin"]
-    got: dict[str, dict[str, list[float]]] = {"model6": {}, "chain": {}}
-    for r in range(args.repeats):
-        cv = StratifiedGroupKFold(n_splits=args.folds, shuffle=True, random_state=args.seed + r)
-        preds: dict[str, dict[int, Any]] = {"model6": {}, "chain": {}}
-        for k, (tr, te) in enumerate(cv.split([[0]] * len(items), y, groups)):
-            fold = score_fold(feats, labels, groups, [int(i) for i in tr], [int(i) for i in te],
-                              seed=args.seed + 100 * r + k)
-            for name in preds:
-                preds[name].update(fold[name])
-            print(f"repeat {r + 1}/{args.repeats}, fold {k + 1}/{args.folds}", file=sys.stderr, flush=True)
-        for name, p in preds.items():
-            s_all = score_verdicts([(labels[i], p[i]) for i in range(len(items))], AREAS)
-            s_li = score_verdicts([(labels[i], p[i]) for i in li], AREAS)
-            d = got[name]
-            for key, val in (("precision", s_all.precision), ("recall", s_all.recall), ("f1", s_all.f1),
-                             ("strength", s_all.strength_accuracy_positives), ("areas", s_all.areas_macro_f1),
-                             ("linkedin_areas", s_li.areas_macro_f1)):
-                d.setdefault(key, []).append(float(val or 0.0))
-            for a in AREAS:
-                d.setdefault(f"all_{a}", []).append(s_all.areas_f1[a])
-                d.setdefault(f"linkedin_{a}", []).append(s_li.areas_f1[a])
-        print(f"repeat {r + 1}: areas model 6 {got['model6']['areas'][-1]:.4f}, chain {got['chain']['areas'][-1]:.4f}; "
-              f"LinkedIn areas model 6 {got['model6']['linkedin_areas'][-1]:.4f}, "
-              f"chain {got['chain']['linkedin_areas'][-1]:.4f}", file=sys.stderr, flush=True)
-    table = {n: {k: (round(mean(v), 4), round(pstdev(v), 4)) for k, v in d.items()} for n, d in got.items()}
-    diff = {k: [b - a for a, b in zip(got["model6"][k], got["chain"][k])] for k in got["model6"]}
-    gain = {k: (round(mean(v), 4), round(pstdev(v), 4)) for k, v in diff.items()}
+    args = arguments(__doc__.splitlines()[0])
+    items, feats, labels, groups = labelled(args)
+    got = paired_cv(items, labels, groups, ("model6", "chain"),
+                    lambda tr, te, seed: score_fold(feats, labels, groups, tr, te, seed=seed),
+                    repeats=args.repeats, folds=args.folds, seed=args.seed)
+    gain = paired_gain(got, "model6", "chain")
     li_gain, all_gain = gain["linkedin_areas"], gain["areas"]
     passed = li_gain[0] >= 2 * li_gain[1] and all_gain[0] >= 0
-    if args.json:
-        print(json.dumps({"models": table, "paired_gain": gain, "per_repeat": got, "bar_passed": passed}, indent=1))
-        return
-    print(f"{args.folds}-fold grouped CV x {args.repeats} repeats, {len(items)} labels "
-          f"({len(li)} LinkedIn); mean ± sd over repeats; gain = paired per-repeat difference")
-    print(f"{'figure':<38} {'model 6':>16} {'+ chain':>16} {'gain':>16}")
-    for k in table["model6"]:
-        c, t, g = table["model6"][k], table["chain"][k], gain[k]
-        print(f"{k:<38} {c[0]:.3f} ± {c[1]:.3f}   {t[0]:.3f} ± {t[1]:.3f}   {g[0]:+.3f} ± {g[1]:.3f}")
-    print(f"bar: LinkedIn gain {li_gain[0]:+.4f} >= 2 x {li_gain[1]:.4f} and all gain {all_gain[0]:+.4f} >= 0: "
-          f"{'passed' if passed else 'not passed'}")
+    report(got, "model6", "chain", ("model 6", "+ chain"), n_items=len(items),
+           n_linkedin=sum(lp.source == "linkedin" for lp in items), args=args,
+           extra={"per_repeat": got, "bar_passed": passed})
+    if not args.json:
+        print(f"bar: LinkedIn gain {li_gain[0]:+.4f} >= 2 x {li_gain[1]:.4f} and all gain "
+              f"{all_gain[0]:+.4f} >= 0: {'passed' if passed else 'not passed'}")
 
 
 if __name__ == "__main__":

@@ -76,79 +76,30 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
 from pathlib import Path
-from statistics import mean, pstdev
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from market_paired import arguments, labelled, paired_cv, report  # noqa: E402  (bench/)
+
+
 def main() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    from sklearn.model_selection import StratifiedGroupKFold
+    from skillmix.market.training import fit_market_model, predict
 
-    from skillmix.market.classify import SocialMediaVerdict
-    from skillmix.market.evaluate import score_verdicts
-    from skillmix.market.features import AREAS
-    from skillmix.market.training import (company_groups, featurise, fit_market_model, load_labelled_postings,
-                                          predict)
+    args = arguments(__doc__.splitlines()[0])
+    items, feats, labels, groups = labelled(args)
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--labels", default=str(ROOT / "data" / "labels" / "market_labels.jsonl"))
-    ap.add_argument("--postings", default=str(SHARED / "postings"))
-    ap.add_argument("--repeats", type=int, default=10)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=18)
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
+    def fit_fold(tr: list[int], te: list[int], seed: int) -> dict[str, dict[int, object]]:
+        part = ([feats[i] for i in tr], [labels[i] for i in tr], [groups[i] for i in tr])
+        model = fit_market_model(*part, seed=seed, text=False)
+        text = fit_market_model(*part, seed=seed, text=True)
+        return {"current": {i: predict(model, feats[i]) for i in te},
+                "text": {i: predict(text, feats[i]) for i in te}}
 
-    items = load_labelled_postings(args.labels, args.postings)
-    feats, _ = featurise(items)
-    labels = [lp.label for lp in items]
-    groups = company_groups(items)
-    y = [int(lab.requires) for lab in labels]
-    li = [i for i, lp in enumerate(items) if lp.source == "linkedin"]
-    got: dict[str, dict[str, list[float]]] = {"current": {}, "text": {}}
-    for r in range(args.repeats):
-        cv = StratifiedGroupKFold(n_splits=args.folds, shuffle=True, random_state=args.seed + r)
-        preds: dict[str, dict[int, SocialMediaVerdict]] = {"current": {}, "text": {}}
-        for k, (tr, te) in enumerate(cv.split([[0]] * len(items), y, groups)):
-            seed = args.seed + 100 * r + k
-            trl = [int(i) for i in tr]
-            part = ([feats[i] for i in trl], [labels[i] for i in trl], [groups[i] for i in trl])
-            model = fit_market_model(*part, seed=seed, text=False)
-            text = fit_market_model(*part, seed=seed, text=True)
-            for i in te:
-                preds["current"][int(i)] = predict(model, feats[int(i)])
-                preds["text"][int(i)] = predict(text, feats[int(i)])
-            print(f"repeat {r + 1}/{args.repeats}, fold {k + 1}/{args.folds}", file=sys.stderr, flush=True)
-        for name, p in preds.items():
-            s_all = score_verdicts([(labels[i], p[i]) for i in range(len(items))], AREAS)
-            s_li = score_verdicts([(labels[i], p[i]) for i in li], AREAS)
-            d = got[name]
-            for key, val in (("precision", s_all.precision), ("recall", s_all.recall), ("f1", s_all.f1),
-                             ("strength", s_all.strength_accuracy_positives), ("areas", s_all.areas_macro_f1),
-                             ("linkedin_areas", s_li.areas_macro_f1)):
-                d.setdefault(key, []).append(float(val or 0.0))
-            for a in AREAS:
-                d.setdefault(f"all_{a}", []).append(s_all.areas_f1[a])
-                d.setdefault(f"linkedin_{a}", []).append(s_li.areas_f1[a])
-        print(f"repeat {r + 1}: LinkedIn areas current {got['current']['linkedin_areas'][-1]:.4f}, "
-              f"text {got['text']['linkedin_areas'][-1]:.4f}", file=sys.stderr, flush=True)
-    table = {n: {k: (round(mean(v), 4), round(pstdev(v), 4)) for k, v in d.items()} for n, d in got.items()}
-    diff = {k: [b - a for a, b in zip(got["current"][k], got["text"][k])] for k in got["current"]}
-    gain = {k: (round(mean(v), 4), round(pstdev(v), 4)) for k, v in diff.items()}
-    if args.json:
-        print(json.dumps({"models": table, "paired_gain": gain}, indent=1))
-        return
-    print(f"{args.folds}-fold grouped CV x {args.repeats} repeats, {len(items)} labels "
-          f"({len(li)} LinkedIn); mean ± sd over repeats; gain = paired per-repeat difference")
-    print(f"{'figure':<38} {'current':>16} {'+ text':>16} {'gain':>16}")
-    for k in table["current"]:
-        c, t, g = table["current"][k], table["text"][k], gain[k]
-        print(f"{k:<38} {c[0]:.3f} ± {c[1]:.3f}   {t[0]:.3f} ± {t[1]:.3f}   {g[0]:+.3f} ± {g[1]:.3f}")
+    got = paired_cv(items, labels, groups, ("current", "text"), fit_fold, repeats=args.repeats,
+                    folds=args.folds, seed=args.seed)
+    report(got, "current", "text", ("current", "+ text"), n_items=len(items),
+           n_linkedin=sum(lp.source == "linkedin" for lp in items), args=args)
 
 
 if __name__ == "__main__":
