@@ -9,10 +9,11 @@ What the probe fits, inside each outer training part (nothing is chosen on a sco
 
 - stage 1: exactly model 6's recipe (:func:`skillmix.market.training.fit_market_model` with
   ``text=True``: per area, hand features plus the stacked text logit; LinkedIn rows twice,
-  copies in one group; C and the F1-best threshold by the inner grouped CV), refitted here by
-  :func:`fit_stage1` so that each area model's inner out-of-fold probabilities (the ones its
-  threshold is cut on, :func:`skillmix.market.training.fit_linear_oof`) are kept; the fitted
-  models are the same as ``fit_market_model``'s (checked by ``tests/market/test_area_chain.py``);
+  copies in one group; C and the F1-best threshold by the inner grouped CV), fitted by
+  :func:`skillmix.market.training.fit_market_model_areas`, which also hands back each area
+  model's training rows and inner out-of-fold probabilities (the ones its threshold is cut
+  on); the fitted models are ``fit_market_model``'s (checked by
+  ``tests/market/test_area_chain.py``);
 - stage 2, per area A: stage 1's features of A plus six features ``other_<B>`` (B != A), each
   the stage-1 inner out-of-fold probability of area B on that training row (so a row's
   ``other_<B>`` never comes from a model fitted on that row, nor from any scored row); its C
@@ -91,35 +92,15 @@ OTHER = "other_{}"
 
 
 def fit_stage1(feats: Sequence[Any], labels: Sequence[Any], groups: Sequence[int], *, seed: int
-               ) -> tuple[Any, dict[str, list[float]], dict[str, list[dict[str, float]]], list[int]]:
-    """Model 6's recipe (``fit_market_model(text=True)``, the same fitted models), plus, per
-    area, its model's inner out-of-fold probabilities on the weighted training rows and the
-    rows it was fitted on (hand features and the text model's inner out-of-fold logit), and
+               ) -> tuple[Any, dict[str, list[float]], dict[str, list[Mapping[str, float]]], list[int]]:
+    """Model 6's recipe (:func:`skillmix.market.training.fit_market_model_areas`, text on),
+    with, per area, its model's inner out-of-fold probabilities on the weighted training
+    rows, those rows (hand features and the text model's inner out-of-fold logit), and
     which posting each weighted row is (``rep``)."""
-    from skillmix.market.features import AREAS, load_feature_lists
-    from skillmix.market.learned import TEXT_FEATURE, MarketModel
-    from skillmix.market.training import (AREA_SOURCE_WEIGHT, fit_linear, fit_linear_oof, fit_text,
-                                          text_vocabulary)
+    from skillmix.market.training import fit_market_model_areas
 
-    y = [int(lab.requires) for lab in labels]
-    requires = fit_linear([f.social for f in feats], y, groups, list(feats[0].social), seed=seed)
-    pos = [i for i, lab in enumerate(labels) if lab.requires]
-    strength = fit_linear([feats[i].strength for i in pos], [int(labels[i].strength == "core") for i in pos],
-                          [groups[i] for i in pos], list(feats[0].strength), seed=seed, calibrate=True,
-                          criterion="calibrated")
-    rep = [i for i, lab in enumerate(labels) for _ in range(AREA_SOURCE_WEIGHT.get(lab.id.split(":", 1)[0], 1))]
-    rep_groups = [groups[i] for i in rep]
-    index = text_vocabulary([feats[i].terms for i in rep])
-    names = list(feats[0].areas) + [TEXT_FEATURE]
-    areas, area_text, oof, rows = {}, {}, {}, {}
-    for a in AREAS:
-        ya = [int(a in labels[i].areas) for i in rep]
-        area_text[a], logits = fit_text([feats[i].terms for i in rep], ya, rep_groups, index, seed=seed)
-        rows[a] = [{**feats[i].areas, TEXT_FEATURE: v} for i, v in zip(rep, logits)]
-        areas[a], oof[a] = fit_linear_oof(rows[a], ya, rep_groups, names, seed=seed, calibrate=False)
-    model = MarketModel(version="1", features_version=load_feature_lists().version, requires=requires,
-                        strength=strength, areas=areas, area_text=area_text)
-    return model, oof, rows, rep
+    model, fitted = fit_market_model_areas(feats, labels, groups, seed=seed, text=True)
+    return model, fitted.oof, fitted.rows, fitted.rep
 
 
 def chain_rows(base: Sequence[Mapping[str, float]], probs: Mapping[str, Sequence[float]], area: str

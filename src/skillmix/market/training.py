@@ -28,7 +28,8 @@ from .features import AREAS, FeatureLists, PostingFeatures, load_feature_lists, 
 from .learned import TEXT_FEATURE, LinearModel, MarketModel, TextModel
 
 __all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "extract_all", "features_of",
-           "featurise", "fit_market_model", "load_labelled_postings"]
+           "featurise", "fit_market_model", "fit_market_model_areas", "AreaFit",
+           "load_labelled_postings"]
 
 #: corpus file and preset of each labelled source, inside the postings folder
 SOURCES = {"linkedin": ("linkedin_2024-04_sample.csv", "linkedin"),
@@ -332,11 +333,32 @@ def fit_text(terms: Sequence[frozenset[str]], y: Sequence[int], groups: Sequence
         [float(v) for v in best_oof]
 
 
+@dataclass(frozen=True, slots=True)
+class AreaFit:
+    """What the seven area models were fitted on: ``rep`` names the posting behind each
+    weighted training row (a source weighted w appears w times), ``rows`` the rows per area
+    (hand features, plus the text model's inner out-of-fold logit with ``text``) and ``oof``
+    each area model's inner out-of-fold probabilities on them, the ones its threshold was
+    cut on. A stacked probe reads these instead of fitting the recipe again
+    (``bench/market_area_chain.py``)."""
+
+    rep: list[int]
+    rows: dict[str, list[Mapping[str, float]]]
+    oof: dict[str, list[float]]
+
+
 def fit_market_model(feats: Sequence[PostingFeatures], labels: Sequence[Label], groups: Sequence[int],
                      *, seed: int = 18, version: str = "1", text: bool = True) -> MarketModel:
     """Fit the three decisions on the given postings (all choices by inner CV). With
     ``text`` (the default since model 5) each area model also weighs its text model's logit
     (``bench/market_area_text.py`` measured it against ``text=False`` in the same folds)."""
+    return fit_market_model_areas(feats, labels, groups, seed=seed, version=version, text=text)[0]
+
+
+def fit_market_model_areas(feats: Sequence[PostingFeatures], labels: Sequence[Label],
+                           groups: Sequence[int], *, seed: int = 18, version: str = "1",
+                           text: bool = True) -> tuple[MarketModel, AreaFit]:
+    """:func:`fit_market_model`, plus what its area models were fitted on (:class:`AreaFit`)."""
     social_names = list(feats[0].social)
     strength_names = list(feats[0].strength)
     area_names = list(feats[0].areas)
@@ -352,18 +374,21 @@ def fit_market_model(feats: Sequence[PostingFeatures], labels: Sequence[Label], 
     rep_groups = [groups[i] for i in rep]
     areas: dict[str, LinearModel] = {}
     area_text: dict[str, TextModel] = {}
+    fitted = AreaFit(rep, {}, {})
     index = text_vocabulary([feats[i].terms for i in rep]) if text else {}
     for a in AREAS:
         ya = [int(a in labels[i].areas) for i in rep]
         rows: list[Mapping[str, float]] = [feats[i].areas for i in rep]
         names = area_names
         if text:
-            area_text[a], oof = fit_text([feats[i].terms for i in rep], ya, rep_groups, index, seed=seed)
-            rows = [{**r, TEXT_FEATURE: v} for r, v in zip(rows, oof)]
+            area_text[a], logits = fit_text([feats[i].terms for i in rep], ya, rep_groups, index, seed=seed)
+            rows = [{**r, TEXT_FEATURE: v} for r, v in zip(rows, logits)]
             names = area_names + [TEXT_FEATURE]
-        areas[a] = fit_linear(rows, ya, rep_groups, names, seed=seed, calibrate=False)
-    return MarketModel(version=version, features_version=load_feature_lists().version,
-                       requires=requires, strength=strength, areas=areas, area_text=area_text)
+        areas[a], fitted.oof[a] = fit_linear_oof(rows, ya, rep_groups, names, seed=seed, calibrate=False)
+        fitted.rows[a] = rows
+    model = MarketModel(version=version, features_version=load_feature_lists().version,
+                        requires=requires, strength=strength, areas=areas, area_text=area_text)
+    return model, fitted
 
 
 def predict(model: MarketModel, f: PostingFeatures) -> SocialMediaVerdict:
