@@ -7,8 +7,11 @@ from all other categories. Two baselines run in the same process on the same doc
 
 * ``skill-count``: the number of distinct builtin-taxonomy skills with counting mentions
   (a bag-of-skills score with no profile);
-* ``area-coverage``: the fit with every area weighted equally, no balance factor and no
-  depth (what the profile's weights, depth and balance add).
+* ``area-coverage``: the fit with every area weighted equally, no balance factor, no
+  focus and no depth (what the profile's weights, depth, balance and focus add);
+
+and the profile without its focus (what the focus factor adds). ``--focus-cv`` shows how
+the focus numbers were chosen (cross-validated on the read labels, below).
 
 Category labels are noisy (an operations technician filed under DIGITAL-MEDIA, a legal
 secretary under PUBLIC-RELATIONS, marketers under HEALTHCARE). ``--read-labels`` adds
@@ -23,7 +26,7 @@ Usage::
 
     python bench/assess_separation.py [--profile NAME|FILE] [--cache /tmp/lc.pkl]
            [--today 2026-11-01] [--per-category] [--bootstrap 200]
-           [--rank DIGITAL-MEDIA/11270462 ...] [--read-labels [FILE] [--knob-cv]]
+           [--rank DIGITAL-MEDIA/11270462 ...] [--read-labels [FILE] [--knob-cv] [--focus-cv]]
 
 ``--cache`` keeps the read documents in a pickle so reruns skip the PDFs (extraction
 always runs).
@@ -151,26 +154,13 @@ def read_labels(path: Path, rows, labels, fit, skill_count, n_boot: int) -> None
           f"{roc_auc(f, cat):.3f})")
 
 
-def knob_cv(path: Path, rows, evs, profile, folds: int = 5, repeats: int = 5) -> None:
-    """Would two of the profile's numbers, chosen by cross-validation on the read "social
-    media" label, do better? credit.other in {0.35, 0.2, 0.1} x balance.weight in {0.35,
-    0}, chosen on the training folds of a stratified K-fold (repeated), scored on the
-    held-out fold beside the shipped profile and the skill count."""
+def _cv_choose(name: str, fits: dict, shipped: np.ndarray, count: np.ndarray, y: np.ndarray,
+               folds: int = 5, repeats: int = 5) -> None:
+    """Choose among ``fits`` (setting -> scores) by AUC on the training folds of a repeated
+    stratified K-fold; print the held-out AUC of the choice beside the shipped profile's
+    and the skill count's on the same folds, and how often each setting was chosen."""
     import collections
-    import itertools
 
-    ix, _, y = _read(path, rows)
-    sub = [evs[i] for i in ix]
-    grid = list(itertools.product([0.35, 0.2, 0.1], [0.35, 0.0]))
-    fits = {}
-    for other, weight in grid:
-        raw = profile.to_dict()
-        raw.setdefault("credit", {})["other"] = other
-        raw["balance"]["weight"] = weight
-        raw["id"] = profile.id + "-cv"
-        fits[(other, weight)] = score_many(sub, parse_profile(raw, source="<knob cv>")).fit
-    shipped = score_many(sub, profile).fit
-    count = np.array([len(ev.counting()) for ev in sub], dtype=float)
     rng = np.random.default_rng(0)
     got, base, cnt, chosen = [], [], [], collections.Counter()
     for _ in range(repeats):
@@ -180,16 +170,74 @@ def knob_cv(path: Path, rows, evs, profile, folds: int = 5, repeats: int = 5) ->
             fold[members] = np.arange(members.size) % folds
         for k in range(folds):
             tr, te = fold != k, fold == k
-            best = max(grid, key=lambda g: roc_auc(fits[g][tr], y[tr]))
+            best = max(fits, key=lambda g: roc_auc(fits[g][tr], y[tr]))
             chosen[best] += 1
             got.append(roc_auc(fits[best][te], y[te]))
             base.append(roc_auc(shipped[te], y[te]))
             cnt.append(roc_auc(count[te], y[te]))
-    print(f"knob CV on the read social media label ({folds}-fold stratified x {repeats}): "
-          f"chosen (credit.other, balance.weight) {dict(chosen)}")
+    print(f"{name} ({folds}-fold stratified x {repeats}): chosen {dict(chosen)}")
     print(f"  held-out AUC chosen {np.mean(got):.3f} ± {np.std(got):.3f} | shipped "
           f"{np.mean(base):.3f} ± {np.std(base):.3f} | skill count {np.mean(cnt):.3f} ± "
           f"{np.std(cnt):.3f}")
+
+
+def _variant(profile, edit, suffix: str):
+    raw = profile.to_dict()
+    edit(raw)
+    raw["id"] = profile.id + suffix
+    return parse_profile(raw, source=f"<{suffix}>")
+
+
+def knob_cv(path: Path, rows, evs, profile, folds: int = 5, repeats: int = 5) -> None:
+    """Would two of the profile's numbers, chosen by cross-validation on the read "social
+    media" label, do better? credit.other in {0.35, 0.2, 0.1} x balance.weight in {0.35,
+    0}, chosen on the training folds of a stratified K-fold (repeated), scored on the
+    held-out fold beside the shipped profile and the skill count."""
+    import itertools
+
+    ix, _, y = _read(path, rows)
+    sub = [evs[i] for i in ix]
+    fits = {}
+    for other, weight in itertools.product([0.35, 0.2, 0.1], [0.35, 0.0]):
+        def edit(raw, other=other, weight=weight):
+            raw.setdefault("credit", {})["other"] = other
+            raw["balance"]["weight"] = weight
+        fits[(other, weight)] = score_many(sub, _variant(profile, edit, "-cv")).fit
+    shipped = score_many(sub, profile).fit
+    count = np.array([len(ev.counting()) for ev in sub], dtype=float)
+    _cv_choose("knob CV on the read social media label, (credit.other, balance.weight)",
+               fits, shipped, count, y, folds, repeats)
+
+
+#: the focus settings cross-validated: (floor, target); floor 1 is no focus at all
+FOCUS_GRID = [(1.0, 2.0)] + [(f, t) for f in (0.5, 0.25, 0.0) for t in (1.0, 2.0, 3.0)]
+
+
+def focus_cv(path: Path, rows, evs, labels, profile, folds: int = 5, repeats: int = 5) -> None:
+    """How the profile's focus numbers (floor, target) were chosen: each setting of
+    FOCUS_GRID scored on every résumé, the choice made on the training folds of a
+    repeated stratified K-fold and scored on the held-out fold, once against the read
+    social media label (249 résumés; the label the numbers were chosen on) and once
+    against the category label (all résumés)."""
+    if profile.focus is None:
+        print("focus CV: the profile has no focus")
+        return
+    fits = {}
+    for floor, target in FOCUS_GRID:
+        def edit(raw, floor=floor, target=target):
+            raw["focus"]["floor"], raw["focus"]["target"] = floor, target
+        fits[(floor, target)] = score_many(evs, _variant(profile, edit, "-focus")).fit
+    shipped = score_many(evs, profile).fit
+    count = np.array([len(ev.counting()) for ev in evs], dtype=float)
+    ix, _, social = _read(path, rows)
+    print("focus settings (floor, target): AUC on the category label | on the read social "
+          "media label")
+    for g, f in fits.items():
+        print(f"  {g}: {roc_auc(f, labels):.3f} | {roc_auc(f[ix], social):.3f}")
+    _cv_choose("focus CV on the read social media label, (floor, target)",
+               {g: f[ix] for g, f in fits.items()}, shipped[ix], count[ix], social, folds, repeats)
+    _cv_choose("focus CV on the category label, (floor, target)",
+               fits, shipped, count, labels, folds, repeats)
 
 
 def flat_profile(profile):
@@ -199,6 +247,7 @@ def flat_profile(profile):
         a["weight"] = 1.0
     raw["breadth"] = 1.0
     raw["balance"]["weight"] = 0.0
+    raw.pop("focus", None)
     raw["id"] = profile.id + "-flat"
     return parse_profile(raw, source="<flat baseline>")
 
@@ -220,6 +269,8 @@ def main() -> None:
                     help="also score against labels made by reading (see the module docs)")
     ap.add_argument("--knob-cv", action="store_true",
                     help="with --read-labels: cross-validate credit.other and balance.weight")
+    ap.add_argument("--focus-cv", action="store_true",
+                    help="with --read-labels: cross-validate the focus floor and target")
     args = ap.parse_args()
 
     today = date.fromisoformat(args.today)
@@ -234,6 +285,7 @@ def main() -> None:
     fit = table.fit
     skill_count = np.array([len(ev.counting()) for ev in evs], dtype=float)
     flat = score_many(evs, flat_profile(profile)).fit
+    bare = score_many(evs, _variant(profile, lambda raw: raw.pop("focus", None), "-nofocus")).fit
 
     auc_fit = roc_auc(fit, labels)
     auc_count = roc_auc(skill_count, labels)
@@ -247,6 +299,9 @@ def main() -> None:
     print(f"ROC AUC fit ({profile.id}):      {auc_fit:.3f}{ci}")
     print(f"ROC AUC baseline skill-count:    {auc_count:.3f}  (fit/baseline = {auc_fit / auc_count:.3f})")
     print(f"ROC AUC baseline area-coverage:  {auc_flat:.3f}  (fit/baseline = {auc_fit / auc_flat:.3f})")
+    if profile.focus is not None:
+        auc_bare = roc_auc(bare, labels)
+        print(f"ROC AUC without the focus:       {auc_bare:.3f}  (fit/without = {auc_fit / auc_bare:.3f})")
     print(f"score_many on {len(evs)} summaries: {t_fit * 1000:.0f} ms (shared machine)")
     for name in args.rank:
         hit = [i for i, (_, doc, _) in enumerate(rows) if doc.source.endswith(f"{name}.pdf")]
@@ -261,6 +316,8 @@ def main() -> None:
         read_labels(args.read_labels, rows, labels, fit, skill_count, args.bootstrap)
         if args.knob_cv:
             knob_cv(args.read_labels, rows, evs, profile)
+        if args.focus_cv:
+            focus_cv(args.read_labels, rows, evs, labels, profile)
     if args.per_category:
         cats = sorted({c for c, _, _ in rows})
         print(f"{'category':24} {'n':>4} {'mean fit':>8} {'median':>7}")

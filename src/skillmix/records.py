@@ -28,6 +28,7 @@ __all__ = [
     "Area",
     "AreaScore",
     "BalanceScore",
+    "FocusScore",
     "Counterfactual",
     "Document",
     "DocumentKind",
@@ -586,6 +587,25 @@ class BalanceScore(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class FocusScore(Record):
+    """How much of what the role is *about* the résumé shows (a profile's ``focus``: social
+    media work for the built-in profiles), and what that does to the fit.
+
+    ``evidence`` sums the credit of the focus skills the résumé shows professionally or in
+    a list (``skills``, with the spans behind them); ``factor`` = ``floor`` + (1 -
+    ``floor``) * min(1, ``evidence`` / ``target``) multiplies the fit.
+    """
+
+    label: str
+    evidence: float
+    target: float
+    floor: float
+    factor: float
+    skills: tuple[str, ...] = ()
+    spans: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SkillDepth(Record):
     """Depth of one skill: years from dated roles (or an explicit claim), recency,
     seniority of the roles that used it, and where the résumé says so."""
@@ -620,7 +640,7 @@ class RedFlag(Record):
 class Gap(Record):
     """Something the role wants that the résumé does not show, and an interview
     question (from the profile or taxonomy data) that would probe it.
-    ``kind``: ``required``, ``preferred``, ``area``, ``years`` or ``seniority``."""
+    ``kind``: ``required``, ``focus``, ``preferred``, ``area``, ``years`` or ``seniority``."""
 
     kind: str
     message: str
@@ -656,3 +676,5 @@ class Scorecard(Record):
     today: date | None = None
     formula: str = ""
     parameters: Mapping[str, Any] = field(default_factory=dict)
+    #: the profile's focus and its factor (``None`` for a profile without a focus)
+    focus: FocusScore | None = None

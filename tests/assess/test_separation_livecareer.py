@@ -52,3 +52,16 @@ def test_separation_auc_matches_pairwise_count():
     pos, neg = scores[labels], scores[~labels]
     pairs = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
     assert bench.roc_auc(scores, labels) == pytest.approx(pairs / (len(pos) * len(neg)))
+
+
+def test_separation_baselines_drop_the_focus():
+    """The area-coverage baseline and the 'without the focus' line score the profile
+    without its focus; the shipped profile keeps it."""
+    from skillmix.assess import load_profile
+
+    bench = _bench()
+    prof = load_profile("social-media-technologist")
+    assert prof.focus is not None
+    assert bench.flat_profile(prof).focus is None
+    assert bench._variant(prof, lambda raw: raw.pop("focus", None), "-nofocus").focus is None
+    assert (1.0, 2.0) in bench.FOCUS_GRID and (prof.focus.floor, prof.focus.target) in bench.FOCUS_GRID

@@ -17,6 +17,7 @@ from ..records import (
     AreaScore,
     BalanceScore,
     Evidence,
+    FocusScore,
     Gap,
     Scorecard,
     ScorePoint,
@@ -32,7 +33,7 @@ __all__ = ["build_scorecard", "question_for"]
 #: spans kept per skill in points and depth (the rest are in the extraction)
 MAX_SPANS = 3
 #: how gaps are listed: what the role cannot do without first
-_GAP_ORDER = {"required": 0, "seniority": 1, "years": 2, "area": 3, "preferred": 4}
+_GAP_ORDER = {"required": 0, "focus": 1, "seniority": 2, "years": 3, "area": 4, "preferred": 5}
 
 
 def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, note: str,
@@ -155,7 +156,8 @@ class _Row:
         self.level_of = dict(zip(self.cols, table.direct[i][cols_arr].tolist()))
         self.breadth: list[float] = table.breadth[i].tolist()
         self.depth: list[float] = table.depth[i].tolist()
-        self.factor = float(table.factor[i])
+        #: what every area's share is multiplied by: the balance and the focus factors
+        self.factor = float(table.factor[i]) * float(table.focus_factor[i])
         self.transfer = table.transfer_from[i]
         self._spans: dict[tuple[str, str], tuple[Evidence, ...]] = {}
         self.sentences: dict[int, str] = {}
@@ -256,6 +258,32 @@ def _balance(table, i: int) -> BalanceScore:
     )
 
 
+def _focus(row: _Row) -> tuple[FocusScore | None, list[Gap]]:
+    """The focus evidence of row ``i`` (the focus skills with the spans behind them, most
+    credited first) and, when it falls short of the target, a gap naming what is missing."""
+    focus = row.cp.profile.focus
+    if focus is None or row.cp.focus is None:
+        return None, []
+    cp, table, i = row.cp, row.table, row.i
+    cols = [c for c in row.cols if cp.focus[c] and row.level_of.get(c, 0.0) > 0]
+    cols.sort(key=lambda c: (-row.level_of[c], cp.ids[c]))
+    spans: list[Evidence] = []
+    for c in cols[:MAX_SPANS]:
+        spans.extend(row.spans(cp.ids[c], cp.ids[c])[:1])
+    evidence = float(table.focus_evidence[i])
+    score = FocusScore(label=focus.label, evidence=round(evidence, 3), target=focus.target,
+                       floor=focus.floor, factor=round(float(table.focus_factor[i]), 4),
+                       skills=tuple(cp.ids[c] for c in cols), spans=tuple(spans))
+    gaps: list[Gap] = []
+    if evidence < focus.target:
+        have = "none" if not cols else f"{evidence:g} of the {focus.target:g} it needs"
+        gaps.append(Gap(kind="focus", message=(
+            f"Little evidence of {focus.label.lower()} ({have}): the fit is multiplied by "
+            f"{score.factor:.2f}."),
+            question=question_for(cp.profile, cp.taxonomy, focus.listed[0] if focus.listed else None, None)))
+    return score, gaps
+
+
 def _area_gaps(row: _Row, areas: list[AreaScore]) -> list[Gap]:
     """Per area: its missing required skills, a few missing preferred ones when it is
     thinly covered, and the area itself when it is barely covered."""
@@ -312,6 +340,8 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
         areas.append(_area_score(row, k, share))
     balance = _balance(table, i)
     flags, gaps = red_flags(table, i, balance)
+    focus, focus_gaps = _focus(row)
+    gaps += focus_gaps
     depth: list[SkillDepth] = []
     if detail:
         gaps += _area_gaps(row, areas)
@@ -325,7 +355,7 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
         depth=tuple(depth), red_flags=tuple(flags), gaps=tuple(gaps), points=tuple(points),
         total_years=round(ev.total_years, 2), seniority=ev.seniority,
         seniority_label=ev.seniority_label, today=ev.today, formula=table.formula,
-        parameters=_parameters(prof),
+        parameters=_parameters(prof), focus=focus,
     )
 
 
@@ -346,6 +376,9 @@ def _parameters(prof: RoleProfile) -> dict:
                     "short_years": prof.credit.short_years},
                 "balance": {"target": prof.balance_target, "tolerance": prof.balance_tolerance,
                             "weight": prof.balance_weight},
+                **({"focus": {"label": prof.focus.label, "target": prof.focus.target,
+                              "floor": prof.focus.floor, "skills": list(prof.focus.listed),
+                              "areas": list(prof.focus.areas)}} if prof.focus is not None else {}),
                 "recency": {"full_months": prof.recency_full_months,
                             "zero_months": prof.recency_zero_months, "floor": prof.recency_floor},
                 "weights": {a.id: a.weight for a in prof.areas},

@@ -33,7 +33,8 @@ class CompiledProfile:
     preferred) and their taxonomy neighbours (every area skill when it names none): the
     roles that use them give the area its depth;
     ``transfer`` lists, for each required or preferred skill, the
-    columns of its taxonomy neighbours; ``relevant[s]`` marks skills any area counts.
+    columns of its taxonomy neighbours; ``relevant[s]`` marks skills any area counts;
+    ``focus[s]`` marks the skills of the profile's focus.
     """
 
     profile: RoleProfile
@@ -53,6 +54,8 @@ class CompiledProfile:
     platform: np.ndarray
     #: per group of alternatives: the listed skill's column and its members' columns
     alternatives: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    #: the columns of the profile's focus skills (all False without a focus)
+    focus: np.ndarray | None = None
 
     @property
     def n_areas(self) -> int:
@@ -147,6 +150,9 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
         (k, index[sid]) for k, area in enumerate(profile.areas) for sid in area.required
     )
     weights = np.array([a.weight for a in profile.areas], dtype=np.float64)
+    focus = np.zeros(n, dtype=bool)
+    if profile.focus is not None:
+        focus[[index[sid] for sid in profile.focus.skills if sid in index]] = True
     return CompiledProfile(
         profile=profile, taxonomy=tax, ids=ids, index=index, importance=importance, named=named,
         side=side, min_years=min_years, relevant=importance.max(axis=1) > 0,
@@ -156,4 +162,5 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
         transfer=tuple(transfer), required_cols=required_cols, platform=platform,
         alternatives=tuple((index[g[0]], tuple(index[x] for x in g[1:]))
                            for g in profile.alternatives),
+        focus=focus,
     )

@@ -3,7 +3,8 @@
 A profile is a YAML file (the built-in ones live in ``assess/profiles/``) that names the
 skill areas a role needs with their weights, the required and preferred skills (taxonomy
 ids), minimum years per area, per skill and overall, how much breadth versus depth the
-role wants, the technologist/communicator balance it aims for, and the red-flag rules to
+role wants, the technologist/communicator balance it aims for, the skills the role is
+*about* (its focus: social media work for the built-in profiles), and the red-flag rules to
 apply. :func:`load_profile` reads one by name or path and checks every field against the
 taxonomy it names, so a typo fails loudly ([P1xx] errors) instead of scoring silently.
 :func:`profile_from_posting` derives one from a job posting's extraction. The file format
@@ -31,6 +32,7 @@ __all__ = [
     "SEVERITIES",
     "AreaSpec",
     "Credit",
+    "Focus",
     "RedFlagRule",
     "RoleProfile",
     "available_profiles",
@@ -65,10 +67,11 @@ PLACEHOLDERS: dict[str, dict[str, Any]] = {
 _TOP_KEYS = {
     "schema", "id", "version", "label", "description", "taxonomy", "sources", "min_years",
     "min_seniority", "breadth", "balance", "credit", "recency", "areas", "skills",
-    "red_flags", "questions", "alternatives", "gaps",
+    "red_flags", "questions", "alternatives", "gaps", "focus",
 }
 _AREA_KEYS = {"id", "weight", "min_years", "target", "required", "preferred", "questions"}
 _BALANCE_KEYS = {"target", "tolerance", "weight"}
+_FOCUS_KEYS = {"label", "skills", "areas", "target", "floor"}
 _CREDIT_ORDER = (
     "professional", "listed", "required", "preferred", "other", "transversal", "transferable",
     "short_years",
@@ -124,6 +127,32 @@ class Credit:
 
 
 @dataclass(frozen=True, slots=True)
+class Focus:
+    """The skills a role is about, without which the rest of its mix counts for little.
+
+    Why: an area mix alone scores a strong technologist or a strong generalist well for a
+    *social media* role with no social media work at all (the default profile's technology
+    area fills up with generic IT evidence). The focus evidence F sums the credit
+    (professional or listed, as in the fit) of the focus skills: those listed in ``skills``
+    and every taxonomy skill of the ``areas`` listed. The fit is multiplied by ``floor +
+    (1 - floor) * min(1, F / target)``: 1 once the focus is evidenced ``target`` times over,
+    ``floor`` with no such evidence. Consumer-only familiarity is no evidence.
+    """
+
+    label: str
+    skills: frozenset[str]
+    areas: tuple[str, ...] = ()
+    target: float = 2.0
+    floor: float = 0.25
+    #: the skills as the profile listed them (``skills`` also holds the areas' skills)
+    listed: tuple[str, ...] = ()
+
+    def factor(self, evidence: float) -> float:
+        """What the fit is multiplied by for focus evidence ``evidence``."""
+        return self.floor + (1.0 - self.floor) * min(1.0, evidence / self.target)
+
+
+@dataclass(frozen=True, slots=True)
 class RedFlagRule:
     """A red-flag rule a profile applies: which check, how severe, what to say and ask.
 
@@ -170,6 +199,8 @@ class RoleProfile:
     #: groups of alternatives ("Hootsuite, Buffer or similar"): the first skill of a
     #: group is the one an area lists; evidence of any member satisfies it
     alternatives: tuple[tuple[str, ...], ...] = ()
+    #: the skills the role is about (see :class:`Focus`); ``None``: no focus factor
+    focus: Focus | None = None
 
     def area(self, area_id: str) -> AreaSpec | None:
         for a in self.areas:
@@ -219,6 +250,9 @@ class RoleProfile:
                 for r in self.red_flags
             ],
             "questions": {k: list(v) for k, v in self.questions.items()},
+            **({"focus": {"label": self.focus.label, "skills": list(self.focus.listed),
+                          "areas": list(self.focus.areas), "target": self.focus.target,
+                          "floor": self.focus.floor}} if self.focus is not None else {}),
         }
 
 
@@ -471,6 +505,26 @@ def _alternatives(raw: Any, source: str, tax: Taxonomy,
     return tuple(alternatives)
 
 
+def _focus(data: Mapping[str, Any], source: str, tax: Taxonomy) -> Focus | None:
+    """``focus: {label, skills, areas, target, floor}``: the skills the role is about."""
+    if data.get("focus") is None:
+        return None
+    raw = _section(data, "focus", _FOCUS_KEYS, source)
+    listed = _skill_ids(raw.get("skills"), "focus.skills", source, tax)
+    areas = _strings(raw.get("areas"), "focus.areas", source)
+    for aid in areas:
+        if aid not in tax.areas:
+            raise _fail(P106, source, f"focus.areas names area {aid!r}, which taxonomy "
+                        f"'{tax.name}' does not define.", f"Use one of {', '.join(tax.areas)}.")
+    skills = frozenset(listed) | frozenset(sid for sid, sk in tax.skills.items() if sk.area in areas)
+    if not skills:
+        raise _fail(P104, source, "focus names no skill.",
+                    "List the skills the role is about under focus.skills or focus.areas.")
+    return Focus(label=str(raw.get("label", "Focus")), skills=skills, areas=areas, listed=listed,
+                 target=_number(raw.get("target", 2.0), "focus.target", source, 0.1, 100),
+                 floor=_number(raw.get("floor", 0.25), "focus.floor", source, 0, 1))
+
+
 def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
     """Validate profile data (as read from YAML) into a :class:`RoleProfile`."""
     data = _mapping(raw, "the profile", source)
@@ -507,5 +561,5 @@ def parse_profile(raw: Any, *, source: str = "<profile>") -> RoleProfile:
                                     source, 0, 1),
         gap_area_below=_number(gaps.get("area_below", 0.25), "gaps.area_below", source, 0, 1),
         skill_years=skill_years, red_flags=flags, questions=questions, path=source,
-        alternatives=alternatives,
+        alternatives=alternatives, focus=_focus(data, source, tax),
     )

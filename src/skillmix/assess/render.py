@@ -30,6 +30,8 @@ def scorecard_rows(cards: Iterable[Scorecard]) -> list[dict[str, Any]]:
         for a in c.areas:
             row[_SHORT.get(a.area, a.area)] = f"{a.coverage * 100:.0f}"
         row["balance"] = f"{c.balance.tech_share:.2f} {c.balance.leans}"
+        if c.focus is not None:
+            row["focus"] = f"{c.focus.factor:.2f}"
         row["years"] = f"{c.total_years:.1f}"
         row["flags"] = len(c.red_flags)
         row["top flag"] = c.red_flags[0].message if c.red_flags else ""
@@ -48,7 +50,7 @@ def _md(text: str) -> str:
 
 
 def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int = 10) -> str:
-    """A one-page Markdown scorecard: fit, areas, balance, red flags, gaps with interview
+    """A one-page Markdown scorecard: fit, areas, balance, focus, red flags, gaps with interview
     questions, and the evidence behind the biggest points (with character spans)."""
     c = card
     out = [
@@ -73,6 +75,14 @@ def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int =
         f"**Balance** technology {b.tech:g} vs communication {b.comm:g}: tech share "
         f"{b.tech_share:.0%} (target {b.target:.0%} ± {b.tolerance:.0%}), index {b.index:.2f}, "
         f"leans {b.leans}, fit × {b.factor:.2f}.",
+    ]
+    if c.focus is not None:
+        fo = c.focus
+        shown = ", ".join(fo.skills[:6]) + (" …" if len(fo.skills) > 6 else "")
+        out += ["", f"**Focus** {_md(fo.label.lower())}: evidence {fo.evidence:g} of the {fo.target:g} "
+                f"that earns full credit ({_md(shown) or 'none'}), fit × {fo.factor:.2f} "
+                f"(× {fo.floor:g} with none)."]
+    out += [
         "",
         "## Red flags",
         "",

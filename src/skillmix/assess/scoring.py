@@ -27,9 +27,13 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    T / (T + M) may stray from the profile's target by its tolerance for free; beyond
    that the fit is multiplied by 1 - weight * min(1, excess / (max(target, 1 - target)
    - tolerance)).
-6. **Fit** = 100 * balance factor * sum_k w_k * C_k, split into points: each area's
-   breadth share over its skills in proportion to I_sk * e_s, its depth share over its
-   roles in proportion to their months; every point carries the spans that earned it.
+6. **Focus** (profiles with a ``focus``): F sums e_s over the focus skills (the skills the
+   role is about: social media work for the built-in profiles); the fit is multiplied by
+   ``floor + (1 - floor) * min(1, F / target)``, 1 without a focus.
+7. **Fit** = 100 * balance factor * focus factor * sum_k w_k * C_k, split into points:
+   each area's breadth share over its skills in proportion to I_sk * e_s, its depth share
+   over its roles in proportion to their months; every point carries the spans that
+   earned it.
 
 Red flags and gaps do not change the fit: they are reported beside it.
 """
@@ -62,11 +66,12 @@ __all__ = [
 ]
 
 FORMULA = (
-    "fit = 100 * balance_factor * sum_k w_k * (b * breadth_k + (1 - b) * depth_k); "
+    "fit = 100 * balance_factor * focus_factor * sum_k w_k * (b * breadth_k + (1 - b) * depth_k); "
     "breadth_k = min(1, sum_s importance_sk * evidence_s / target_k); "
     "depth_k = min(1, years_k / max(min_years_k, 1)) * recency_k; "
     "balance_factor = 1 - balance_weight * min(1, max(0, |tech_share - target| - tolerance)"
-    " / (max(target, 1 - target) - tolerance))"
+    " / (max(target, 1 - target) - tolerance)); "
+    "focus_factor = floor + (1 - floor) * min(1, sum_s in focus evidence_s / focus_target)"
 )
 
 Item = CandidateEvidence | Extraction | Document | Resume | str | Path
@@ -94,6 +99,9 @@ class ScoreTable:
     comm: np.ndarray
     factor: np.ndarray
     fit: np.ndarray
+    #: per candidate: the focus evidence F and the factor it gives (1 without a focus)
+    focus_evidence: np.ndarray
+    focus_factor: np.ndarray
     relevant_years: np.ndarray
     transfer_from: tuple[dict[int, int], ...]
     area_roles: tuple[tuple[tuple[int, ...], ...], ...]
@@ -214,11 +222,18 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
         factor = 1.0 - prof.balance_weight * np.minimum(1.0, excess / room)
     else:  # tolerance covers every mix: balance never costs anything
         factor = np.ones(n)
-    fit = 100.0 * factor * (coverage @ cp.weights)
+    focus = prof.focus
+    if focus is not None and cp.focus is not None:
+        focus_evidence = direct[:, cp.focus].sum(axis=1)
+        focus_factor = focus.floor + (1.0 - focus.floor) * np.minimum(1.0, focus_evidence / focus.target)
+    else:
+        focus_evidence, focus_factor = np.zeros(n), np.ones(n)
+    fit = 100.0 * factor * focus_factor * (coverage @ cp.weights)
     return ScoreTable(
         compiled=cp, evidence=tuple(evidence), direct=direct, effective=effective,
         breadth=breadth, depth=depth, coverage=coverage, years=years, recency=recency,
-        tech=tech, comm=comm, factor=factor, fit=fit, relevant_years=relevant_years,
+        tech=tech, comm=comm, factor=factor, fit=fit, focus_evidence=focus_evidence,
+        focus_factor=focus_factor, relevant_years=relevant_years,
         transfer_from=tuple(transfer_from), area_roles=tuple(area_roles),
     )
 

@@ -29,6 +29,7 @@ def scorecard_view(result: StoredResult) -> dict[str, Any]:
         areas.append({**a.to_dict(), "pct": round(100 * a.coverage),
                       "evidence": by_area.get(a.area, [])[:6]})
     return {"fit": card.fit, "areas": areas, "balance": card.balance.to_dict(),
+            "focus": card.focus.to_dict() if card.focus is not None else None,
             "tech_pct": round(100 * card.balance.tech_share),
             "flags": [f.to_dict() for f in card.red_flags], "gaps": [g.to_dict() for g in card.gaps],
             "profile": card.profile, "formula": card.formula,
