@@ -21,7 +21,12 @@ stand:
   short forms with a slash ("A/B", "UI/UX") are untouched;
 - **departments**: a function named in a list of the functions the writer works across
   ("with sales, account management, customer support, and other stakeholders") is a
-  department, not a skill (``departments.py``).
+  department, not a skill (``departments.py``);
+- **addresses**: a name inside an e-mail address or a web address ("jane@x.com",
+  "https://medium.com/@jane", "www.acme.com/social-media-marketing") is part of the
+  address, not a claim of the skill; a name that is itself a domain ("Salesforce.com")
+  still counts on its own. A name that labels an address ("LinkedIn: linkedin.com/in/jane",
+  "Twitter: @jane") is a contact line.
 """
 
 from __future__ import annotations
@@ -44,6 +49,26 @@ _NEW_LINE_ITEM = re.compile(r"\n[ \t\u2022\u25aa\u25cf\u25e6*>-]*[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'-]*)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([A-Za-z][\w&.'-]*)")
 _ALTERNATION = re.compile(r"[A-Za-z]{3}/[A-Za-z]{3}")
+#: what makes a token an address: an e-mail's "@", a scheme, "www." or a common top-level
+#: domain with a path ("instagram.com/acme"; not "node.js/javascript", a list, nor
+#: "APIs.Experience/knowledge", glued sentences)
+_ADDRESS = re.compile(r"@|://|^(?:www|WWW)\.|\.(?:com|net|org|edu|gov|co|io|me|ly|uk|us|ca|de|fr|"
+                      r"au|in|app|ai|tv|biz|info)/")
+#: a contact label: "LinkedIn: www.linkedin.com/in/jane", "Twitter: @jane"
+_CONTACT_LABEL = re.compile(r"[ \t]?:[ \t]*(?:@\w|https?://|www\.|[\w.-]+\.[A-Za-z]{2,}/)")
+_TOKEN_STOP = frozenset(" \t\n\r()<>[]{}\"',;|")
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """Whether the hit ``text[start:end]`` is part of an e-mail or web address: the run of
+    non-space characters around it is longer than the hit and looks like an address."""
+    a = start
+    while a > 0 and text[a - 1] not in _TOKEN_STOP:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in _TOKEN_STOP:
+        b += 1
+    return (a < start or b > end) and _ADDRESS.search(text[a:b]) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +212,16 @@ def guard_hits(
     spans: set[tuple[int, int]] | None = None
     areas_by_sentence: dict[int, list[tuple[int, str | None]]] | None = None
     kept = []
+    n = len(text)
     for start, end, cand in hits:
         if crosses_line(text, start, end):
+            continue
+        # cheap gate first: an address glues the hit to "@", ".", "/" or ":"
+        if ((start and text[start - 1] in "@./:") or (end < n and text[end] in "@./:")) \
+                and in_address(text, start, end):
+            continue
+        if end < n and (text[end] == ":" or text.startswith(" :", end)) \
+                and _CONTACT_LABEL.match(text, end):
             continue
         if "/" in text[start:end] and _ALTERNATION.search(text, start, end) \
                 and "/" not in cand[3] and norm[start:end].strip() not in slash_forms():
