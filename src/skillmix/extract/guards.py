@@ -216,8 +216,12 @@ def guard_hits(
     for start, end, cand in hits:
         if crosses_line(text, start, end):
             continue
-        # cheap gate first: an address glues the hit to "@", ".", "/" or ":"
-        if ((start and text[start - 1] in "@./:") or (end < n and text[end] in "@./:")) \
+        # cheap gate first: an address glues the hit to "@" or "/", or to a "." that a
+        # word follows (a sentence's full stop is followed by a space)
+        if ((start and (text[start - 1] in "@/" or text[start - 1] == "." and start > 1
+                        and not text[start - 2].isspace()))
+                or (end < n and (text[end] in "@/" or text[end] == "." and end + 1 < n
+                                 and not text[end + 1].isspace()))) \
                 and in_address(text, start, end):
             continue
         if end < n and (text[end] == ":" or text.startswith(" :", end)) \
