@@ -79,7 +79,8 @@ def _assessment(cards: list[Scorecard]) -> list[str]:
     for c in cards:
         mix = ("no professional skills on either side" if c.balance.leans == "none" else
                f"{100 * c.balance.tech_share:.0f}% technology, {c.balance.leans}")
-        out.append(f"   {name_of(c.source):<{width}}  fit {c.fit:5.1f}   {mix}; "
+        focus = f"; {c.focus.label.lower()} x{c.focus.factor:.2f}" if c.focus is not None else ""
+        out.append(f"   {name_of(c.source):<{width}}  fit {c.fit:5.1f}   {mix}{focus}; "
                    f"{c.total_years:.1f} years of dated experience")
     low = min(cards, key=lambda c: c.fit)
     return out + _why_low(low)
