@@ -43,3 +43,31 @@ def test_with_counts_only_after_a_verb_of_working_together() -> None:
             "boost key metrics.")
     i = text.index("Product Marketing")
     assert in_department_list(text, 0, len(text), i, i + len("Product Marketing"))
+
+
+def test_one_capitalised_department_after_working_with_or_handing_to_is_a_partner() -> None:
+    from skillmix.extract import get_extractor
+    from skillmix.extract.departments import names_a_partner
+
+    def named(text: str, hit: str) -> bool:
+        i = text.index(hit)
+        return names_a_partner(text, 0, i, i + len(hit))
+
+    # Remotive 1987788 and 1992028 (gold_fresh12, gold_fresh14): readers credit no skill
+    assert named("you will be responsible for working cross-functionally with Product "
+                 "Management, Marketing, Revenue Enablement, and Client Strategy",
+                 "Product Management")
+    assert named("- How: Coordinate with Product Management, Data Analytics and Research "
+                 "Teams for data collection", "Product Management")
+    assert named("Escalate product issues to Customer Care.", "Customer Care")
+    # in lower case it is the hire's skill; without the verb it is a heading or a claim
+    assert not named("Experience working with performance marketing and SEO.",
+                     "performance marketing")
+    assert not named("Led Customer Service for a 40-store chain.", "Customer Service")
+    ex = get_extractor("builtin")
+    got = {m.skill_id for m in ex.extract("- Partner with Performance Marketing on paid "
+                                          "social (Meta, TikTok).", kind="posting").mentions}
+    assert "performance-marketing" not in got and "paid-social-advertising" in got
+    got = {m.skill_id for m in ex.extract("Experience working with performance marketing "
+                                          "and SEO.", kind="posting").mentions}
+    assert "performance-marketing" in got

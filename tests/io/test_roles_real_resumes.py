@@ -116,3 +116,24 @@ def test_roles_from_plain_text_variants():
         ("Community Intern", "Acme Corp", date(2016, 1, 1), date(2017, 1, 1), False),
     ]
     assert text[roles[2].span_start:roles[2].span_end] == "Acme Corp, Boston, MA\nCommunity Intern 2016 - 2017\n- Moderated forums"
+
+
+def test_long_heading_with_bare_years_and_bracketed_notes():
+    """A heading longer than 90 characters whose bare years close it after a separator is
+    a role (it was dropped as prose); a closing note in brackets describes the employer and
+    stays on a title, balanced; years closing a sentence are still no role."""
+    from skillmix.io import detect_sections, parse_roles
+
+    text = "\n".join([
+        "EXPERIENCE",
+        "Senior Software Engineer, Threadline Inc. (social commerce startup), Seattle, WA | 2020 - Present",
+        "- Designed and built the public REST API.",
+        "Data Analyst (Intern) | Lone Star Credit Union | 2016 - 2017",
+        "- Built dashboards.",
+        "Helped drive a 10% increase in customer satisfaction (as measured by a customer survey in (2003-2007).",
+    ])
+    roles = parse_roles(text, detect_sections(text, "resume"))
+    assert [(r.title, r.employer, r.start, r.current) for r in roles] == [
+        ("Senior Software Engineer", "Threadline Inc.", date(2020, 1, 1), True),
+        ("Data Analyst (Intern)", "Lone Star Credit Union", date(2016, 1, 1), False),
+    ]

@@ -16,13 +16,19 @@ item before it ("across", "between", "intersection", "collaborate with", "partne
 stays the hire's). A bracketed list right after "teams (" names teams whatever its items.
 Without these a list of functions is a skills list ("Skills: Sales, Marketing, Customer
 Service") and its items still count.
+
+One department alone is a partner when it is written as a name (every word capitalised)
+right after a verb of working together or of handing over and its "with" or "to":
+"Partner with Performance Marketing on paid social", "escalate product issues to Customer
+Care", "work closely with Legal". Written in lower case ("experience working with
+performance marketing") it stays a skill.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["DEPARTMENTS", "in_department_list"]
+__all__ = ["DEPARTMENTS", "in_department_list", "names_a_partner"]
 
 #: function names as they are written in lists of departments (lower case)
 DEPARTMENTS = frozenset((
@@ -65,6 +71,15 @@ _GROUPS_BEFORE_BRACKET = re.compile(r"\b(?:teams?|departments?|functions?|groups
 _CUE_WORDS = ("across", "between", "among", "alongside", "intersection", "bridge", "cross",
               " with")
 _WORD = re.compile(r"[a-z0-9&][a-z0-9&'-]*")
+#: a verb of working together or handing over, then its "with"/"to", right before a name:
+#: "Partner with", "work closely with the", "escalate product issues to"
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:(?:work\w*|partner\w*|collaborat\w*|liais\w*|coordinat\w*|interfac\w*|align\w*|"
+    r"sync\w*|consult\w*)(?:\s+(?:closely|directly|cross-functionally|together))?\s+with|"
+    r"(?:escalat\w*|hand\w*\s+off|refer\w*|report\w*|rout\w*)(?:\s+[\w'-]+){0,3}\s+to)"
+    r"\s+(?:the\s+|our\s+|your\s+)?$",
+    re.IGNORECASE,
+)
 #: list separators: commas, "and", "or", a spaced "&" (not "P&Ls"), slashes
 _SEPARATOR = re.compile(r",(?:\s*(?:and|or|as well as)\b)?|/|\s&\s|\band\b|\bor\b|\bas well as\b",
                         re.IGNORECASE)
@@ -158,3 +173,13 @@ def in_department_list(text: str, sentence_start: int, sentence_end: int, start:
     a, b = items[lo - 1]
     lead = text[a:b].split()[-4:]
     return _ACROSS.search(" ".join(lead)) is not None
+
+
+def names_a_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the department name ``text[start:end]`` (capitalised) names the team the
+    writer works with or hands over to (see the module docstring)."""
+    words = text[start:end].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    lead = text[max(sentence_start, start - 60):start]
+    return _PARTNER_BEFORE.search(lead) is not None

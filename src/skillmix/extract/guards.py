@@ -40,7 +40,7 @@ from typing import Sequence
 import yaml
 
 from ..errors.extraction_codes import E023
-from .departments import DEPARTMENTS, in_department_list
+from .departments import DEPARTMENTS, in_department_list, names_a_partner
 from .normal_form import normalise_form
 
 __all__ = ["FormGuard", "crosses_line", "form_guards", "guard_hits", "parse_form_guards"]
@@ -237,7 +237,8 @@ def guard_hits(
             continue
         if norm[start:end] in DEPARTMENTS:
             s_start, s_end = sentence_of(start)
-            if in_department_list(text, s_start, s_end, start, end):
+            if in_department_list(text, s_start, s_end, start, end) \
+                    or names_a_partner(text, s_start, start, end):
                 continue
         guard = guards.get((cand[1], norm[start:end]))
         if guard is not None:

@@ -28,6 +28,7 @@ _LOCATION = re.compile(
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
 _PLACEHOLDER = re.compile(r"\bCompany\s*Name\b", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"(?<=\w[.\w])\s+\([^()]*\)?\s*$")
 _BULLET = re.compile(r"^\s*[-–—•·*▪■●○◦]\s*")
 
 
@@ -43,8 +44,22 @@ def _has_title_word(s: str) -> bool:
 
 
 def _clean_part(s: str) -> str:
-    s = _BULLET.sub("", s)
-    return s.strip(" ,;:|-–—()[]\t")
+    s = _BULLET.sub("", s).lstrip(" ,;:|-–—[])\t").rstrip(" ,;:|-–—[](\t")
+    # brackets go only when unbalanced: "Data Analyst (Intern)" keeps its note (the level
+    # is read from it), a part cut from "(Dayton, Ohio)" loses its stray bracket
+    if s.endswith(")") and "(" not in s:
+        s = s[:-1]
+    if s.startswith("(") and ")" not in s:
+        s = s[1:]
+    if "(" in s and ")" not in s[s.rfind("("):]:
+        s = s[: s.rfind("(")]
+    return s.strip(" ,;:|-–—\t")
+
+
+def _employer_name(s: str | None) -> str | None:
+    """An employer without the note that closes it: "Threadline Inc. (social commerce
+    startup)" is Threadline Inc."""
+    return (_TRAILING_NOTE.sub("", s) or s) if s else s
 
 
 def _wordy(s: str) -> bool:
@@ -75,7 +90,7 @@ def _split_employer_line(s: str) -> tuple[str | None, str | None]:
         return None, None
     titles = [p for p in parts if _has_title_word(p)]
     others = [p for p in parts if p not in titles]
-    return (titles[0] if titles else None), (others[0] if others else None)
+    return (titles[0] if titles else None), (_employer_name(others[0]) if others else None)
 
 
 def _employer_cue(line: str) -> bool:
@@ -104,13 +119,19 @@ def _anchor(line: str) -> DateRange | None:
     at_edge = line[: dr.start].strip() == "" or line[dr.end:].strip(" .)") == "" or len(rest) <= 90
     if not at_edge:
         return None
-    if dr.year_only and len(stripped) > 90:
+    # a long line with bare years is prose ("from 2015 - 2020 we grew ..."), unless the
+    # years close a heading after a separator other than a comma: "Senior Engineer, Acme
+    # Inc. (social commerce startup), Seattle, WA | 2020 - Present"
+    if dr.year_only and len(stripped) > 90 and not (
+            line[dr.end:].strip(" .)") == "" and _HEADING_SEP_END.search(line[: dr.start])):
         return None
     if _BULLET.match(line) and len(rest) > 40:
         return None
     return dr
 
 
+#: a heading's separator right before its closing dates: "Seattle, WA | ", "Acme – "
+_HEADING_SEP_END = re.compile(r"(?:[|•·–—]|\s-)\s*$")
 _SEP_LINE = re.compile(r"^\s*(?:to|-|–|—|until|through)\s*$", re.IGNORECASE)
 
 
