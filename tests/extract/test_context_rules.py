@@ -3,6 +3,7 @@ résumés (quoted verbatim below) and on the bundled demo documents."""
 
 from __future__ import annotations
 
+import pytest
 
 from skillmix.extract import Extractor, get_extractor
 from skillmix.io import read_document
@@ -27,6 +28,25 @@ def _by_surface(mentions, surface: str):
 def test_context_preferred_cue() -> None:
     text = "Experience with e-commerce platforms or projects is preferred"
     assert _by_surface(_mentions(text), "e-commerce").requirement == "preferred"
+
+
+@pytest.mark.parametrize(("text", "surface", "level"), [
+    # LinkedIn and Remotive wordings: "ideally", "preferably", "bonus" look ahead
+    ("- At least 7 years of experience in product marketing, preferably in technology and "
+     "software marketplaces.", "product marketing", "required"),
+    ("- 5+ years of experience in software development or site reliability engineering, "
+     "ideally in high-scale, high-availability environments.", "site reliability engineering",
+     "required"),
+    ("- Deep understanding and practical experience with at least one major cloud platform: "
+     "AWS, Azure, (preferably GCP).", "Azure", "required"),
+    ("- Deep understanding and practical experience with at least one major cloud platform: "
+     "AWS, Azure, (preferably GCP).", "GCP", "preferred"),
+    ("Ideally, you have run SEO for a marketplace.", "SEO", "preferred"),
+    # cues that look back still cover the whole sentence
+    ("Experience with Figma is a plus", "Figma", "preferred"),
+])
+def test_context_preferred_cue_scope(text: str, surface: str, level: str) -> None:
+    assert _by_surface(_mentions(text), surface).requirement == level
 
 
 def test_context_preferred_but_not_required_is_optional_not_negated() -> None:

@@ -117,3 +117,24 @@ def test_no_word_list_of_the_extractor_data_names_an_item_twice() -> None:
             items = [x for x in entry.get(key) or () if x]
             repeated += [(skill, key, x) for x in set(items) if items.count(x) > 1]
     assert repeated == []
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present"),
+    [
+        # "with" marks whom the work is done with, not who is led (Remotive wordings)
+        ("- Bonus: Direct experience working with a research team.", "team-leadership", False),
+        ("- Manage relationships with our agencies and freelance designers.",
+         "people-management", False),
+        ("Coordinate and manage application release processes with various teams.",
+         "people-management", False),
+        ("Led a team of 5 designers.", "team-leadership", True),
+        ("Managed 12 engineers across two sites.", "people-management", True),
+        # an A/B or usability test is an experiment, not software testing
+        ("- Run A/B tests on landing pages and creatives.", "software-testing", False),
+        ("Conducted usability tests with 20 customers.", "software-testing", False),
+        ("Wrote and ran automated regression tests in Selenium.", "software-testing", True),
+    ],
+)
+def test_who_is_led_and_what_is_tested(text: str, skill: str, present: bool) -> None:
+    assert (skill in _skills(text, "posting")) is present

@@ -79,6 +79,8 @@ _COMPANY_NOUN = re.compile(
     r"(?:[\w&-]+[ \t]+){0,5}?(?:company|platform|startup|start-up|agency|firm|leader|"
     r"provider|organi[sz]ation|business|brand|marketplace|network|group|consultancy|studio|"
     r"retailer|manufacturer|nonprofit|non-profit|employer)\b")
+#: preferred cues that look ahead: what precedes them in the sentence keeps its level
+_FORWARD_PREFERRED = re.compile(r"(?i:ideally|preferably|bonus)\b")
 _COMMA_WE = re.compile(r",[ \t]+(?:we|our)\b")
 _AT_NAME = re.compile(r"(?<![\w-])[Aa]t[ \t]+" + _NAME + _MARK + r"\Z")
 _ABOUT_LINE = re.compile(r"^[^\w\n]*[Aa]bout[ \t]+" + _NAME + _MARK + r"[ \t]*:?[ \t]*$",
@@ -522,12 +524,17 @@ class ContextRules:
             lo = a + 1
         return lo, c_start
 
-    @staticmethod
-    def requirement(sent: SentenceContext, default: str) -> str:
+    def requirement(self, sent: SentenceContext, default: str, start: int | None = None) -> str:
+        """The mention's requirement level from its sentence's cues. A cue that looks
+        ahead ("ideally", "preferably", "bonus") makes only what follows it preferred:
+        in "3-5 years in growth marketing, ideally in healthcare" growth marketing is
+        still required."""
         fams = sent.families()
         if "incidental" in fams:
             return "mentioned"  # "follow us on Instagram" asks nothing of the hire
-        if "preferred" in fams:
+        if "preferred" in fams and (start is None or any(
+                c[2] == "preferred" and (c[0] <= start or not _FORWARD_PREFERRED.match(self.text, c[0]))
+                for c in sent.cues)):
             return "preferred"
         if "required" in fams:
             return "required"

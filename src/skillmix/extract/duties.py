@@ -72,6 +72,15 @@ _ROLE_BEFORE_LEAD = frozenset(
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:across|among|amongst)\b", re.IGNORECASE)
 _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
+#: for the people a manager leads, "with" also marks whom the work is done with, not who
+#: is led: "Manage relationships with our agencies and freelance designers"
+_WITH = re.compile(r"\bwith\b", re.IGNORECASE)
+_LEADS_PEOPLE = frozenset({"people-management", "team-leadership"})
+#: tests that are experiments or research, not software testing: "Run A/B tests on landing
+#: pages", "conduct usability tests"
+_NOT_SOFTWARE_TESTS = re.compile(
+    r"(?:a/b|a-b|ab|split|multivariate|mvt|usability|user|creative|ad|copy|market|taste|blind)"
+    r"[ \t]+$", re.IGNORECASE)
 #: a list of short items ("Drafting, fast, floor plans, Graphic"): a verb that is an
 #: item itself, then two commas and no conjunction before the object, are separate items
 #: ("Wrote, designed and produced weekly marketing material" keeps its duty)
@@ -413,7 +422,7 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
 
 
 def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, gap: int,
-               across: bool = False) -> bool:
+               across: bool = False, people: bool = False) -> bool:
     """Whether an object cue after a verb is that verb's object: same clause, within
     ``gap`` words, not an item of a keyword list and not a modifier of a compound."""
     between = text[v_end:o_start]
@@ -421,7 +430,8 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
         between = _ASIDE.sub(" ", between)
     if _CLAUSE_BREAK.search(between) or "\n\n" in between:
         return False
-    if _OBJECT_OF_PREPOSITION.search(between) or (not across and _ACROSS.search(between)):
+    if _OBJECT_OF_PREPOSITION.search(between) or (not across and _ACROSS.search(between)) \
+            or (people and _WITH.search(between)):
         return False  # "teams within ... agencies": the object is the teams
     if between[:1] == "," and between.count(",") >= 2 \
             and not _COORDINATED.search(between):
@@ -509,6 +519,8 @@ def find_duties(
             continue
         best: tuple[int, int] | None = None
         across = not _ACROSS_IS_THE_SKILL.isdisjoint(p.skills)
+        people = not _LEADS_PEOPLE.isdisjoint(p.skills)
+        testing = "software-testing" in p.skills
         # a cheap bound before the word checks: 24 characters a word between verb and
         # object (an object further away is not read, however long its words)
         reach = 24 * (p.gap + 1)
@@ -519,7 +531,10 @@ def find_duties(
             if not _verb_reads_as_duty(text, v_start, v_end):
                 continue
             for o_start, o_end in near:
-                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap, across=across):
+                if not _object_of(text, v_start, v_end, o_start, o_end, p.gap, across=across,
+                                  people=people):
+                    continue
+                if testing and _NOT_SOFTWARE_TESTS.search(text, max(0, o_start - 14), o_start):
                     continue
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)

@@ -550,7 +550,7 @@ class Extractor:
                     requirement = "mentioned"
                 else:
                     default = _SECTION_REQUIREMENT.get(sec_kind or "", "required" if is_posting else "mentioned")
-                    requirement = rules.requirement(sent, default)
+                    requirement = rules.requirement(sent, default, start)
                 years = rules.years(sent, start, end, item)
                 negated = rules.negated(sent, start, end)
                 usage = rules.usage(sent, start, end, is_resume, item)
