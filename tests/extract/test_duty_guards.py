@@ -134,6 +134,12 @@ def test_no_word_list_of_the_extractor_data_names_an_item_twice() -> None:
         ("- Run A/B tests on landing pages and creatives.", "software-testing", False),
         ("Conducted usability tests with 20 customers.", "software-testing", False),
         ("Wrote and ran automated regression tests in Selenium.", "software-testing", True),
+        # the platforms may stand between the verb and "accounts"; customers' accounts are
+        # no social media accounts
+        ("Ran the organization's Facebook, Instagram and Twitter accounts; grew followers "
+         "by 35%.", "social-media-management", True),
+        ("Handled customer accounts and billing for Facebook advertisers.",
+         "social-media-management", False),
     ],
 )
 def test_who_is_led_and_what_is_tested(text: str, skill: str, present: bool) -> None:

@@ -76,6 +76,12 @@ _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: is led: "Manage relationships with our agencies and freelance designers"
 _WITH = re.compile(r"\bwith\b", re.IGNORECASE)
 _LEADS_PEOPLE = frozenset({"people-management", "team-leadership"})
+#: accounts that are customers, not social media accounts: "Handled customer accounts and
+#: billing for Facebook advertisers", "managed key accounts"
+_BUSINESS_ACCOUNTS = re.compile(
+    r"(?:customer|client|key|enterprise|bank|banking|patient|vendor|national|major|corporate|"
+    r"strategic|house|retail|wholesale|sales|b2b|new|existing|large|small business)[ \t]+$",
+    re.IGNORECASE)
 #: tests that are experiments or research, not software testing: "Run A/B tests on landing
 #: pages", "conduct usability tests"
 _NOT_SOFTWARE_TESTS = re.compile(
@@ -521,6 +527,7 @@ def find_duties(
         across = not _ACROSS_IS_THE_SKILL.isdisjoint(p.skills)
         people = not _LEADS_PEOPLE.isdisjoint(p.skills)
         testing = "software-testing" in p.skills
+        social = "social-media-management" in p.skills
         # a cheap bound before the word checks: 24 characters a word between verb and
         # object (an object further away is not read, however long its words)
         reach = 24 * (p.gap + 1)
@@ -535,6 +542,9 @@ def find_duties(
                                   people=people):
                     continue
                 if testing and _NOT_SOFTWARE_TESTS.search(text, max(0, o_start - 14), o_start):
+                    continue
+                if social and text[o_start:o_end].lower().startswith("account") \
+                        and _BUSINESS_ACCOUNTS.search(text, max(0, o_start - 16), o_start):
                     continue
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)
