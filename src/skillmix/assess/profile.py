@@ -147,10 +147,6 @@ class Focus:
     #: the skills as the profile listed them (``skills`` also holds the areas' skills)
     listed: tuple[str, ...] = ()
 
-    def factor(self, evidence: float) -> float:
-        """What the fit is multiplied by for focus evidence ``evidence``."""
-        return self.floor + (1.0 - self.floor) * min(1.0, evidence / self.target)
-
 
 @dataclass(frozen=True, slots=True)
 class RedFlagRule:

@@ -80,7 +80,7 @@ _LEADS_PEOPLE = frozenset({"people-management", "team-leadership"})
 #: billing for Facebook advertisers", "managed key accounts"
 _BUSINESS_ACCOUNTS = re.compile(
     r"(?:customer|client|key|enterprise|bank|banking|patient|vendor|national|major|corporate|"
-    r"strategic|house|retail|wholesale|sales|b2b|new|existing|large|small business)[ \t]+$",
+    r"strategic|house|retail|wholesale|sales|b2b|small business)[ \t]+$",
     re.IGNORECASE)
 #: tests that are experiments or research, not software testing: "Run A/B tests on landing
 #: pages", "conduct usability tests"
