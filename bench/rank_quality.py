@@ -1,13 +1,19 @@
 """Ranking quality against the BM25-only baseline, on LiveCareer résumés by category.
 
     .venv/bin/python bench/rank_quality.py [--resumes DIR] [--relevance MAP] [--limit-per-category N]
-                                           [--occupation]
+                                           [--occupation] [--focus]
 
 Runs ``skillmix.match.evaluate.evaluate_pool`` (what ``skillmix eval ranking`` runs) with
 three scorers over the same pool in one process: the full skillmix score, BM25 alone (the
 baseline) and the skill components alone (an ablation), and prints each metric as a
 figure and as a ratio to the baseline. The relevance map (``bench/data/ranking_relevance.json``)
 grades categories per job; its rubric was fixed before any ranking was run.
+
+``--focus`` is a probe of the assess profiles' focus factor in ranking (not in the
+product): each candidate's full score is multiplied by ``floor + (1 - floor) * min(1, F /
+2)``, F their social media evidence (the default profile's focus skills, professional 1,
+listed ``listed_credit``), at floors 1 (none), 0.5 and 0.25; the floor is then chosen by
+leave-one-job-out on MAP as for the occupation weight.
 
 ``--occupation`` also normalises every posting and every résumé role to O*NET-SOC
 occupations and scores the full ranker with the occupation component at several weights
@@ -43,6 +49,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=Path, default=SHARED / "postings" / "linkedin_2024-04_sample.csv")
     ap.add_argument("--relevance", type=Path, default=ROOT / "bench" / "data" / "ranking_relevance.json")
     ap.add_argument("--limit-per-category", type=int, default=None)
+    ap.add_argument("--focus", action="store_true",
+                    help="probe a focus factor (social media evidence) on the full score")
     ap.add_argument("--occupation", action="store_true",
                     help="evaluate the occupation component at several weights (slower: normalises every role)")
     args = ap.parse_args()
@@ -64,6 +72,9 @@ def main() -> None:
     if occ:
         out["occupation"] = occupation_weights(jobs, resumes, [d.category for d in docs], rel)
         keys.append("occupation")
+    if args.focus:
+        out["focus"] = focus_probe(jobs, resumes, [d.category for d in docs], rel)
+        keys.append("focus")
     out["seconds"] = round(time.perf_counter() - t, 1)
     print(json.dumps({k: out[k] for k in keys + ["seconds"]}, indent=2))
 
@@ -75,21 +86,62 @@ def occupation_weights(jobs, resumes, categories, rel, weights=(0.0, 0.05, 0.1, 
         res = evaluate_pool(jobs, resumes, categories, rel,
                             params=MatchParams(as_of=AS_OF, w_occupation=w), methods=["skillmix"])
         per[w] = {j: v["skillmix"] for j, v in res["per_job"].items()}
-    ids = sorted(per[weights[0]])
-    chosen, held = [], []
-    for j in ids:
-        rest = [i for i in ids if i != j]
-        best = max(weights, key=lambda w: (sum(per[w][i]["map"] for i in rest), -w))
-        chosen.append(best)
-        held.append(per[best][j])
-    mean = lambda rows, k: round(sum(r[k] for r in rows) / len(rows), 4)  # noqa: E731
-    metrics = ("ndcg@10", "ndcg@50", "map")
+    by, loo = _leave_one_job_out(per, weights, prefer=lambda w: -w)
     return {
-        "by_weight": {str(w): {k: mean(list(per[w].values()), k) for k in metrics} for w in weights},
-        "leave_one_job_out": {"chosen_weights": chosen, **{k: mean(held, k) for k in metrics}},
+        "by_weight": by,
+        "leave_one_job_out": {"chosen_weights": loo.pop("chosen"), **loo},
         "postings": {j.id: (j.title, sorted(j.occupations)) for j in jobs},
         "resumes_with_history": sum(1 for r in resumes if r.occupations),
     }
+
+
+def focus_probe(jobs, resumes, categories, rel, floors=(1.0, 0.5, 0.25)) -> dict:
+    """The full score times a focus factor at each floor, and the floor chosen per held-out
+    job (leave one job out, on MAP)."""
+    import numpy as np
+
+    from skillmix.assess import load_profile
+    from skillmix.match.evaluate import average_precision, ndcg
+    from skillmix.match.index import Matcher
+    from skillmix.match.rank import score_all
+    from skillmix.match.score import combine
+
+    params = MatchParams(as_of=AS_OF)
+    focus = load_profile("social-media-technologist").focus
+    assert focus is not None
+    credit = {"professional": params.professional_credit, "listed": params.listed_credit}
+    f = np.array([sum(credit.get(x.level, 0.0) for x in r.skills if x.skill_id in focus.skills)
+                  for r in resumes])
+    cats = np.array([c.upper() for c in categories])
+    matcher = Matcher(params, "builtin").fit([*jobs, *resumes])
+    index = matcher.index(resumes)
+    per: dict[float, dict[str, dict[str, float]]] = {fl: {} for fl in floors}
+    for job in jobs:
+        grades = np.array([rel[job.id].get(c, 0.0) for c in cats])
+        base = combine(score_all(matcher, job, index)[0], params)
+        for fl in floors:
+            scores = base * (fl + (1 - fl) * np.minimum(1.0, f / focus.target))
+            g = grades[np.lexsort((np.arange(scores.size), -scores))]
+            per[fl][job.id] = {"ndcg@10": ndcg(g, grades, 10), "ndcg@50": ndcg(g, grades, 50),
+                               "map": average_precision((g >= 1).astype(np.int64))}
+    by, loo = _leave_one_job_out(per, floors, prefer=lambda fl: fl)
+    return {"by_floor": by, "leave_one_job_out": {"chosen_floors": loo.pop("chosen"), **loo}}
+
+
+def _leave_one_job_out(per: dict, settings, prefer) -> tuple[dict, dict]:
+    """Mean figures per setting over the jobs, and the setting chosen for each job on the
+    other jobs' MAP (ties go to ``prefer``'s largest) with its figures on the held-out job."""
+    metrics = ("ndcg@10", "ndcg@50", "map")
+    mean = lambda rows, k: round(sum(r[k] for r in rows) / len(rows), 4)  # noqa: E731
+    ids = sorted(per[settings[0]])
+    chosen, held = [], []
+    for j in ids:
+        rest = [i for i in ids if i != j]
+        best = max(settings, key=lambda s: (sum(per[s][i]["map"] for i in rest), prefer(s)))
+        chosen.append(best)
+        held.append(per[best][j])
+    by = {str(s): {k: mean(list(per[s].values()), k) for k in metrics} for s in settings}
+    return by, {"chosen": chosen, **{k: mean(held, k) for k in metrics}}
 
 
 if __name__ == "__main__":
