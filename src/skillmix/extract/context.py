@@ -193,7 +193,10 @@ _EMPLOYER_FIRM = re.compile(
     r"organi[sz]ation|startup|start-up)\s+(?:specializing|specialising|providing|offering|"
     r"serving|focused\s+on|dedicated\s+to|that\s+(?:provides|offers|specializes|specialises|"
     r"helps|serves))\b|\b[Tt]he\s+company\s+(?:also\s+)?(?:provides|offers|specializes|"
-    r"specialises|develops|sells|delivers|serves|helps)\b",
+    r"specialises|develops|sells|delivers|serves|helps)\b"
+    # a registered name described anywhere in the sentence: "... Privacy Data Systems, LLC is
+    # a software development company that provides ..."
+    r"|\b(?:LLC|Inc\.?|Ltd\.?|Corp\.?)\s+(?:is|was)\s+(?:a|an|the|one)\b",
     re.IGNORECASE,
 )
 #: the employer again, by pronoun: "Its services include communications strategy..."

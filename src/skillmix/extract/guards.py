@@ -26,7 +26,9 @@ stand:
   "https://medium.com/@jane", "www.acme.com/social-media-marketing") is part of the
   address, not a claim of the skill; a name that is itself a domain ("Salesforce.com")
   still counts on its own. A name that labels an address ("LinkedIn: linkedin.com/in/jane",
-  "Twitter: @jane") is a contact line.
+  "Twitter: @jane") is a contact line;
+- **registered names**: a capitalised hit that a company's legal form follows within a few
+  capitalised words ("PRIVACY DATA SYSTEMS, LLC", "Spark Social Inc.") is part of the name.
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ _ALTERNATION = re.compile(r"[A-Za-z]{3}/[A-Za-z]{3}")
 #: "APIs.Experience/knowledge", glued sentences)
 _ADDRESS = re.compile(r"@|://|^(?:www|WWW)\.|\.(?:com|net|org|edu|gov|co|io|me|ly|uk|us|ca|de|fr|"
                       r"au|in|app|ai|tv|biz|info)/")
+#: a registered name goes on after the hit: "PRIVACY DATA SYSTEMS, LLC", "Acme Social Inc."
+_LEGAL_NAME_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w&'.-]*){0,4},?[ \t]+(?:LLC|L\.L\.C\.|Inc\b\.?|INC\b\.?|Ltd\b\.?|LTD\b\.?|"
+    r"Limited|Corp\b\.?|Corporation|GmbH|PLC|plc|LLP)")
 #: a contact label: "LinkedIn: www.linkedin.com/in/jane", "Twitter: @jane"
 _CONTACT_LABEL = re.compile(r"[ \t]?:[ \t]*(?:@\w|https?://|www\.|[\w.-]+\.[A-Za-z]{2,}/)")
 _TOKEN_STOP = frozenset(" \t\n\r()<>[]{}\"',;|")
@@ -227,6 +233,8 @@ def guard_hits(
         if end < n and (text[end] == ":" or text.startswith(" :", end)) \
                 and _CONTACT_LABEL.match(text, end):
             continue
+        if text[start].isupper() and _LEGAL_NAME_AFTER.match(text, end):
+            continue  # part of a registered company name
         if "/" in text[start:end] and _ALTERNATION.search(text, start, end) \
                 and "/" not in cand[3] and norm[start:end].strip() not in slash_forms():
             continue
