@@ -160,3 +160,14 @@ def test_context_consumer_framing_counts_in_postings_too() -> None:
     # ... while a posting's "familiarity with" is a (weak) requirement
     m = _by_surface(_mentions("Familiarity with Hootsuite"), "Hootsuite")
     assert m.usage != "consumer"
+
+
+def test_interests_are_pastimes_not_professional_use() -> None:
+    """"Interests"/"Hobbies": a professional cue word there ("Trail running") proves no
+    professional use, and a platform there is a consumer's familiarity (the intern mistake);
+    the same items in a skills list keep their reading."""
+    got = {m.skill_id: m.usage for m in _mentions(
+        "INTERESTS\nTrail running, film photography, TikTok\n", kind="resume")}
+    assert got == {"photography": "unspecified", "tiktok": "consumer"}
+    got = {m.skill_id: m.usage for m in _mentions("SKILLS\nfilm photography, TikTok\n", kind="resume")}
+    assert got["tiktok"] != "consumer"

@@ -38,3 +38,13 @@ def test_a_sentence_describing_a_registered_employer_is_incidental() -> None:
     got = _mentions(text)
     assert ("software-engineering", "incidental") in got
     assert ("software-engineering", "professional") in got  # the candidate's own duty
+
+
+def test_a_note_in_brackets_on_a_role_heading_describes_the_employer() -> None:
+    text = ("EXPERIENCE\nSenior Software Engineer, Threadline Inc. (social commerce startup), "
+            "Seattle, WA | 2020 - Present\n- Integrated the TikTok Shop API for catalog sync.\n")
+    got = _mentions(text)
+    assert ("social-commerce", "incidental") in got
+    # brackets on a dated line that is no role heading keep their skills
+    got = _mentions("SKILLS\nMicrosoft Office 1993-2007 (to include PowerPoint, Word, Excel)\n")
+    assert ("microsoft-excel", "unspecified") in got

@@ -197,6 +197,27 @@ _FINAL_DOT = re.compile(r"\.(?= |$)")
 #: the last word of a name that adds nothing of its own to an overlapping name
 _GENERIC_TAIL = re.compile(r" (?:skills?|abilit(?:y|ies)|experience|knowledge|expertise)$")
 
+#: a résumé section of pastimes ("Interests", "Hobbies", "Personal interests")
+_PERSONAL_SECTION = re.compile(r"\b(?:interests|hobbies|pastimes)\b", re.IGNORECASE)
+def _heading_note(doc: Document, start: int) -> bool:
+    """Whether a résumé hit sits in brackets on the dated heading line of a role the reader
+    found: "Senior Engineer, Threadline Inc. (social commerce startup), Seattle, WA | 2020 -
+    Present" describes the employer, not the candidate's work."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = text.rfind("(", line_start, start)
+    if opened < 0 or text.find(")", opened, start) >= 0 or not doc.roles:
+        return False
+    # the role's heading: its first two lines
+    if not any(r.span_start <= line_start and text.count("\n", r.span_start, line_start) <= 1
+               for r in doc.roles):
+        return False
+    line_end = text.find("\n", start)
+    from ..io.dates import find_date_ranges
+
+    return bool(find_date_ranges(text[line_start:line_end if line_end >= 0 else len(text)]))
+
+
 _SECTION_REQUIREMENT = {
     "requirements": "required",
     "responsibilities": "required",
@@ -556,6 +577,11 @@ class Extractor:
                 usage = rules.usage(sent, start, end, is_resume, item)
                 if _PERSONAL_NOTE.match(text, end):
                     usage = "consumer"  # "Snapchat (personal)"
+                elif is_resume and section is not None and _PERSONAL_SECTION.search(section.heading):
+                    # "Interests: Trail running, film photography, TikTok": a pastime, not
+                    # professional use; a platform there is a consumer's familiarity
+                    usage = "consumer" if f.area == "platforms" else (
+                        "unspecified" if usage == "professional" else usage)
                 if usage == "consumer" and f.area != "platforms" and f.ti >= 0 \
                         and "incidental" not in sent.families():
                     # consumer use is a platform's ("avid Instagram user"); "Familiar with
@@ -564,7 +590,8 @@ class Extractor:
                     usage = "unspecified"
                 if usage != "consumer" and (
                     rules.self_description(sent) if is_posting
-                    else is_resume and rules.employer_description(sent)
+                    else is_resume and (rules.employer_description(sent)
+                                        or _heading_note(doc, start))
                 ):
                     requirement, usage = "mentioned", "incidental"
             else:
