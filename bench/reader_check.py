@@ -18,6 +18,9 @@ two readings: ``P_R + (1 - P_R) * q`` (q measured here, where the extractor is f
 an upper end) and a model that only uses the reader's agreement with the experts (the
 reader's precision and recall against them, the extractor's recall against the reader on
 the blind sets, and the share ``rho`` of the experts' extra credits the extractor finds).
+``rho`` is measured here, where the extractor is fitted to the experts, so the model is
+also run at ``RHO_UNSEEN`` (0.4), an assumed lower value for unseen documents (a
+judgement, not a measurement).
 
     python bench/reader_check.py [--reader FILE] [--gold DIR] [--blind-p 0.738 --blind-r 0.846]
 """
@@ -35,6 +38,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from skillmix.extract import get_extractor  # noqa: E402
 from skillmix.extract.evaluate import credited_skills  # noqa: E402
 from skillmix.io import read_document  # noqa: E402
+
+
+#: an assumed share of the experts' extra credits the extractor finds on unseen documents
+RHO_UNSEEN = 0.4
 
 
 def _skills(path: Path) -> dict[str, set[str]]:
@@ -98,7 +105,7 @@ def main() -> None:
             hit_r = r_r * reader_n
             size = hit_r / p_r
             lows = []
-            for rh in (0.4, rho):
+            for rh in (RHO_UNSEEN, rho):
                 hit_e = hit_r * rp + rh * (1 - rr)
                 lows.append((rh, hit_e / size, hit_e))
             print(f"  implied for the blind résumé sets (P {p_r:.3f} / R {r_r:.3f} against "
