@@ -144,3 +144,55 @@ def test_no_word_list_of_the_extractor_data_names_an_item_twice() -> None:
 )
 def test_who_is_led_and_what_is_tested(text: str, skill: str, present: bool) -> None:
     assert (skill in _skills(text, "posting")) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present"),
+    [
+        # words right before the object that make it something else (``not_after``), each
+        # from a blind-set document
+        ("Writing batch scripts to allow 200+ clients to access Microsoft Terminal Services "
+         "in an Active Directory environment.", "scriptwriting", False),
+        ("Wrote scripts for the weekly podcast and two explainer videos.", "scriptwriting", True),
+        ("Run A/B tests on landing pages.", "software-testing", False),
+        ("Wrote and ran regression tests for the checkout service.", "software-testing", True),
+        ("Handled customer accounts and billing for Facebook advertisers.",
+         "social-media-management", False),
+        ("Managed the company's Facebook and Instagram accounts.", "social-media-management",
+         True),
+        # "managed ... programs" is a benefits, rewards or machine program as often as a
+        # programme of projects: no pattern; the written-out skill stays
+        ("Administers employee benefit and compensation programs and other company "
+         "initiatives as required.", "program-management", False),
+        ("Ran all CNC programs on Trumpf Trumatic L260 Punch/Laser.", "program-management",
+         False),
+        ("Performed program management oversight of implementation plan, timelines, issues.",
+         "program-management", True),
+        # verifying data is a clerical check, cleaning it is the skill
+        ("Codes and verifies data in accordance with specified research protocol.",
+         "data-cleaning", False),
+        ("Collect data from prototype system, clean/prepare the data, analyze the data.",
+         "data-cleaning", True),
+    ],
+)
+def test_what_stands_before_the_object(text: str, skill: str, present: bool) -> None:
+    assert (skill in _skills(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present"),
+    [
+        # one role noun after "to the", "with a", "assisted the" names someone else
+        ("I am responsible for compiling the information and forwarding to the Project "
+         "Manager for their approval.", "project-management", False),
+        ("Determine when escalation to a team leader or specialist is appropriate to the "
+         "situation.", "team-leadership", False),
+        ("Assisted the Project Manager with scheduling.", "project-management", False),
+        # the writer's own role stays
+        ("Promoted to a team leader role after six months.", "team-leadership", True),
+        ("Worked as a Project Manager for five years.", "project-management", True),
+    ],
+)
+def test_one_role_noun_after_to_the_is_someone_else(text: str, skill: str,
+                                                   present: bool) -> None:
+    assert (skill in _skills(text)) is present

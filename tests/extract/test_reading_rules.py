@@ -981,3 +981,15 @@ def test_team_building_is_a_noun() -> None:
     text = ("Put together a leadership retreat where the Ambassadors showed leadership skills, "
             "team building activities and demonstrated excellent community service.")
     assert "audience-growth" not in _credited(text)
+
+
+def test_a_one_letter_word_glued_to_the_item_before_it_parts_them() -> None:
+    # a LinkedIn posting whose list lost its line breaks (gold_fresh21, 2147609789)
+    text = ("What We Are Looking For:Bachelor’s degree in a business concentrationNo "
+            "professional experience is needed.Impressive communication and interpersonal "
+            "skillsA natural problem solverLegally authorized to work in the United States")
+    got = _credited(text, kind="posting")
+    assert {"communication-skills", "interpersonal-skills", "problem-solving"} <= set(got)
+    # a one-letter word after a space is no glue
+    assert "communication-skills" in _credited("Type A personality wanted. Excellent "
+                                                 "communication skills.", kind="posting")

@@ -192,6 +192,17 @@ _PEOPLE = re.compile(
 #: unless the sentence is hiring them: "we are looking for talented backend engineers",
 #: "join our team as Social Media Coordinators"
 _HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with|join)\b")
+#: one role noun after "to/with/for the" names someone else: "forwarding to the Project
+#: Manager for their approval", "escalation to a team leader or specialist", "assisted the
+#: project manager"; "promoted to a team leader role" and "worked as a Project Manager" are
+#: the writer's own role and stay
+_ONE_PERSON = re.compile(r"(?:manager|leader|coordinator|director|supervisor)$")
+_SOMEONE_ELSE_BEFORE = re.compile(
+    r"\b(?:(?:to|with|for|from)|(?:assist\w*|support\w*|help\w*))\s+"
+    r"(?:the|a|an|our|their|his|her|my|your|each|every)\s+$"
+)
+_OWN_ROLE_BEFORE = re.compile(r"\b(?:promot\w*|advanc\w*|rose|elevat\w*|transition\w*|"
+                              r"moved|mov\w*\s+up|grew|step\w*\s+up|as)\b[^.;]{0,30}$")
 
 
 def guard_hits(
@@ -243,6 +254,10 @@ def guard_hits(
         if norm[end - 1] == "s" and _PEOPLE.search(norm, start, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
             continue
+        if norm[end - 1] == "r" and _ONE_PERSON.search(norm, start, end):
+            lead = norm[max(sentence_of(start)[0], start - 40):start]
+            if _SOMEONE_ELSE_BEFORE.search(lead) and not _OWN_ROLE_BEFORE.search(lead):
+                continue
         if norm[start:end] in DEPARTMENTS:
             s_start, s_end = sentence_of(start)
             if in_department_list(text, s_start, s_end, start, end) \
