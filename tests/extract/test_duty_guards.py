@@ -196,3 +196,29 @@ def test_what_stands_before_the_object(text: str, skill: str, present: bool) -> 
 def test_one_role_noun_after_to_the_is_someone_else(text: str, skill: str,
                                                    present: bool) -> None:
     assert (skill in _skills(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present", "kind"),
+    [
+        # postings ask for stakeholder management in many words (LinkedIn gold postings)
+        ("Meet with key stakeholders across product, sales, and engineering.",
+         "stakeholder-management", True, "posting"),
+        ("Keep leadership and stakeholders informed with clear project updates.",
+         "stakeholder-management", True, "posting"),
+        ("collaborate and drive engagement with stakeholders to achieve business objectives",
+         "stakeholder-management", True, "posting"),
+        ("Problem solve and think independently and critically.", "problem-solving", True,
+         "posting"),
+        # attending an event is no event marketing; organising one is
+        ("continued education of the industry by attending trade shows, seminars and "
+         "studying catalogs.", "event-marketing", False, "resume"),
+        ("Traveled to trade shows to receive feedback on products and assist sales.",
+         "event-marketing", False, "resume"),
+        ("Expanded promotional and visibility efforts through trade shows, conferences and "
+         "networking events.", "event-marketing", True, "resume"),
+    ],
+)
+def test_posting_wordings_and_attended_events(text: str, skill: str, present: bool,
+                                              kind: str) -> None:
+    assert (skill in _skills(text, kind=kind)) is present
