@@ -222,3 +222,28 @@ def test_one_role_noun_after_to_the_is_someone_else(text: str, skill: str,
 def test_posting_wordings_and_attended_events(text: str, skill: str, present: bool,
                                               kind: str) -> None:
     assert (skill in _skills(text, kind=kind)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present"),
+    [
+        # a plural conjunct before a shared "skills" (gold_fresh14, HR-19179079 and others)
+        ("Excellent interpersonal, communications and negotiation skills",
+         "communication-skills", True),
+        # "present" with more objects; a role's dates before "Present" are no duty
+        ("Presented design concepts formulated with other designers, architects, and "
+         "builders", "presentation-skills", True),
+        ("Created and presented product training to color sales specialists",
+         "presentation-skills", True),
+        ("Sales Manager 2012 - Present Training Coordinator duties", "presentation-skills",
+         False),
+        ("Excellent communication and presentation capabilities.", "presentation-skills",
+         True),
+        # working in a group or a collaborative approach is teamwork
+        ("Ability to work independent or in a group.", "teamwork", True),
+        ("Clear, professional communication skills and a collaborative approach.", "teamwork",
+         True),
+    ],
+)
+def test_more_wordings_of_soft_skills(text: str, skill: str, present: bool) -> None:
+    assert (skill in _skills(text)) is present

@@ -89,6 +89,10 @@ _NOUN_MARKERS = frozenset(
     "a an the new our their his her its my your all these those this each every any".split()
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: a role's dates right before "Present": "05/2015 to Present", "2012 - Present", "Jan
+#: 2019 – present"
+_DATE_BEFORE = re.compile(r"\d[ \t]*(?:(?:to|until|till|through|thru)[ \t]+|[-\u2013\u2014][ \t]*)?$",
+                          re.IGNORECASE)
 _PREV_WORD_HYPHEN = re.compile(r"([A-Za-z]+)$")
 _LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
 #: past participles that, right before their object, are adjectives ("written
@@ -427,6 +431,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     if text.endswith("to ", max(0, v_start - 3), v_start) \
             and _INTENTION.search(text, max(0, v_start - 16), v_start):
         return False  # "searching to hire a ... Coordinator": the employer's aim
+    if verb == "present" and _DATE_BEFORE.search(text, max(0, v_start - 24), v_start):
+        return False  # "2015 to Present Plans and organizes events": a date
     return True
 
 

@@ -361,6 +361,12 @@ class Extractor:
             # an ellipsis names a skill only through its names, not through a looser
             # evidence phrase ("market and industry trends" is no "market trends")...
             idx = get(" " + form + " ", None)
+            if idx is None and form.endswith(_GENERIC_TAILS):
+                # a plural conjunct before a shared generic head: "communications,
+                # leadership and organizational skills" names communication skills
+                first, _, rest = form.partition(" ")
+                if len(first) > 4 and first.endswith("s") and not first.endswith("ss"):
+                    idx = get(" " + first[:-1] + " " + rest + " ", None)
             if idx is None:
                 return None
             if form in _phrase_only_forms() and not form.endswith(_GENERIC_TAILS):
