@@ -247,3 +247,24 @@ def test_posting_wordings_and_attended_events(text: str, skill: str, present: bo
 )
 def test_more_wordings_of_soft_skills(text: str, skill: str, present: bool) -> None:
     assert (skill in _skills(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present"),
+    [
+        # short names that need their context (guarded_forms.yaml)
+        ("designing across multiple platforms and device types such as iOS, Android, and web",
+         "ios-development", False),
+        ("Launched a mobile iOS application in a span of 18 months.", "ios-development", True),
+        ("which are now part of the NPS New Business Service Offerings", "net-promoter-score",
+         False),
+        ("Raised NPS from 32 to 55 through customer feedback loops.", "net-promoter-score",
+         True),
+        ("$300 Million- DHS Work Place as a Service Cloud Computing (Eagle).",
+         "salesforce-service-cloud", False),
+        ("Administered Salesforce Service Cloud for 200 agents.", "salesforce-service-cloud",
+         True),
+    ],
+)
+def test_short_names_need_their_context(text: str, skill: str, present: bool) -> None:
+    assert (skill in _skills(text)) is present
