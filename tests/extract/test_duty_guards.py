@@ -268,3 +268,40 @@ def test_more_wordings_of_soft_skills(text: str, skill: str, present: bool) -> N
 )
 def test_short_names_need_their_context(text: str, skill: str, present: bool) -> None:
     assert (skill in _skills(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "present", "kind"),
+    [
+        # read from gold_fresh20, 22 and 23 after their blind runs (a fit on those sets)
+        ("the changing environment of AI.Strong organizational, communication, and "
+         "problem-solving skills.Ability to manage multiple tasks", "communication-skills",
+         True, "posting"),
+        ("Python, SQL, etcETL & Data Warehousing concepts", "etl", True, "posting"),
+        ("Built an ASP.Net application for suppliers.", "c-sharp", True, "resume"),
+        ("with an ability to explain complex technical issues to non-technical personnel.",
+         "technical-communication", True, "posting"),
+        ("In return, WCJ will provide the training, tools, and resources you need",
+         "training-delivery", False, "posting"),
+        ("You will provide training to new hires.", "training-delivery", True, "posting"),
+        ("A BCBA will also oversee the programming of associate behavior analysts",
+         "people-management", True, "posting"),
+        ("The position will come with mentoring and solid support from the principal "
+         "investigator", "mentoring", False, "posting"),
+        ("Experience with mentoring junior staff.", "mentoring", True, "posting"),
+        ("Contractor Registration and with various Building Departments and Municipalities.",
+         "team-building", False, "posting"),
+        ("Handling employee grievances by analyzing case and preparing preliminary "
+         "investigations", "complaint-handling", False, "resume"),
+        ("Resolved customer grievances within 24 hours.", "complaint-handling", True, "resume"),
+        ("Manage and maintain executives' schedules.", "stakeholder-management", False,
+         "resume"),
+        ("Check figures, postings, and documents for correct entry, mathematical accuracy.",
+         "data-cleaning", False, "resume"),
+        ("Private Coach to USTA - top ranked junior Cassandra Herzberg", "apache-cassandra",
+         False, "resume"),
+        ("Data stores: Cassandra, MongoDB, PostgreSQL", "apache-cassandra", True, "resume"),
+    ],
+)
+def test_third_round_of_new_documents(text: str, skill: str, present: bool, kind: str) -> None:
+    assert (skill in _skills(text, kind=kind)) is present

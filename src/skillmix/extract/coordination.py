@@ -84,8 +84,9 @@ def _words(norm: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, lo, hi)]
     if out and lo > 0 and out[0][0] == lo and norm[lo - 1].isalnum():
         out.pop(0)  # cut by the window
-    if out and hi < len(norm) and out[-1][1] == hi and norm[hi].isalnum():
-        out.pop()
+    if out and hi < len(norm) and out[-1][1] == hi and norm[hi].isalnum() \
+            and norm[hi - 1] != ".":
+        out.pop()  # (a word whose full stop glues it to the next item ends there whole)
     return out
 
 

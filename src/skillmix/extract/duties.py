@@ -86,9 +86,16 @@ _INTENTION = re.compile(r"\b(?:looking|searching|seeking|hoping|wanting|aiming)\
 _WORD = re.compile(r"[A-Za-z0-9][\w'&+.#-]*")
 #: a verb right after one of these is a noun ("new hires", "the leads", "our design")
 _NOUN_MARKERS = frozenset(
-    "a an the new our their his her its my your all these those this each every any".split()
+    "a an the new our their his her its my your all these those this each every any "
+    "various several multiple numerous".split()
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: the employer promising something: "We will provide the training", "In return, WCJ will
+#: provide the tools" (not "You will provide training to new hires")
+_EMPLOYER_WILL = re.compile(r"(?:\b([A-Za-z]+)[ \t]+)?(?:\b[Ww]e|\b[A-Z]{2,}|\b[Cc]ompany|\bour team)"
+                            r"[ \t]+will[ \t]+(?:also[ \t]+)?$")
+#: ...unless an article makes the capitals a role: "A BCBA will also oversee ..."
+_ROLE_ARTICLES = frozenset({"a", "an", "the", "each", "every", "your", "this"})
 #: a role's dates right before "Present": "05/2015 to Present", "2012 - Present", "Jan
 #: 2019 – present"
 _DATE_BEFORE = re.compile(r"\d[ \t]*(?:(?:to|until|till|through|thru)[ \t]+|[-\u2013\u2014][ \t]*)?$",
@@ -431,6 +438,9 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
     if text.endswith("to ", max(0, v_start - 3), v_start) \
             and _INTENTION.search(text, max(0, v_start - 16), v_start):
         return False  # "searching to hire a ... Coordinator": the employer's aim
+    employer = _EMPLOYER_WILL.search(text, max(0, v_start - 36), v_start)
+    if employer is not None and (employer.group(1) or "").lower() not in _ROLE_ARTICLES:
+        return False  # "In return, WCJ will provide the training": the employer's promise
     if verb == "present" and _DATE_BEFORE.search(text, max(0, v_start - 24), v_start):
         return False  # "2015 to Present Plans and organizes events": a date
     return True
@@ -462,6 +472,9 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
         return False  # "expand visibility among target audiences": a compound noun
     if text[o_end:o_end + 1] == "-" and text[o_end + 1:o_end + 2].isalpha():
         return False  # "demonstrating professionalism and solution-oriented": an adjective
+    if text[o_end:o_end + 1] in ("'", "\u2019") and (
+            text[o_end - 1:o_end] == "s" or text[o_end + 1:o_end + 2] == "s"):
+        return False  # "Manage and maintain executives' schedules": a possessive modifier
     nxt = _NEXT_WORD.match(text, o_end)
     if nxt is not None:
         w = nxt.group(1)

@@ -97,6 +97,7 @@ def glue_points(text: str, known=None) -> list[int]:
     out: list[int] = []
     camel: list[int] = []
     pairs: list[int] = []
+    dotted: list[int] = []
     for m in _CAPITAL.finditer(text):
         at = m.start()
         if "A" <= text[at + 1] <= "Z":
@@ -107,6 +108,8 @@ def glue_points(text: str, known=None) -> list[int]:
             camel.append(at + 1)
         elif at and (text[at - 1] in _PUNCT_BEFORE):
             out.append(at + 1)
+        elif at > 1 and text[at] == "." and text[at - 1].isupper() and text[at - 2].isupper():
+            dotted.append(at)  # "environment of AI.Strong organizational skills"
     done = -1
     n = len(text)
     for at in pairs if known is not None else ():
@@ -122,10 +125,23 @@ def glue_points(text: str, known=None) -> list[int]:
         if len(token) < 6 or not token[0].isalpha() or known(token.lower()):
             continue
         for i in range(2, len(token) - 1):
-            if (token[i].isupper() and not token[i - 1].islower()
-                    and known(token[:i].lower()) and known(token[i:].lower())):
+            if token[i].isupper() and (
+                    not token[i - 1].islower() and known(token[:i].lower())
+                    # a lower-case word glued to a known name in capitals: "etcETL"
+                    or i >= 3 and token[:i].isalpha() and token[:i].islower()
+                    and token[i:].isupper()) and known(token[i:].lower()):
                 out.append(lo + i)
                 break
+    # an abbreviation's full stop glued to the next item ("AI.Strong"), unless the whole
+    # is a name the vocabulary knows ("ASP.Net")
+    for at in dotted if known is not None else ():
+        lo, hi = at, at + 1
+        while lo > 0 and text[lo - 1] in _TOKEN_CHARS:
+            lo -= 1
+        while hi < n and text[hi] in _TOKEN_CHARS:
+            hi += 1
+        if not known(text[lo:hi].lower()):
+            out.append(at + 1)
     starts = set(out)
     # a lower-case word glued to a capital ("customersManage") is flattened text for
     # sure; a capitalised one ("InstagramContributing") may be a brand ("SkillRamp",
