@@ -993,3 +993,9 @@ def test_a_one_letter_word_glued_to_the_item_before_it_parts_them() -> None:
     # a one-letter word after a space is no glue
     assert "communication-skills" in _credited("Type A personality wanted. Excellent "
                                                  "communication skills.", kind="posting")
+
+
+def test_a_name_across_two_items_does_not_hide_the_name_inside_it() -> None:
+    # a designer's PDF skills column, one item a line (gold_fresh22, DESIGNER-42384185):
+    # "Adobe Lightroom" across the line break is two items, and "Lightroom" stays
+    assert "adobe-lightroom" in _credited("Adobe\nLightroom\nStrong knowledge of Joomla")

@@ -486,6 +486,9 @@ class Extractor:
             taken = bytearray(len(norm) + 1)
             chosen = []
             for start, end, cand in hits:
+                if text.find("\n", start, end) >= 0 and crosses_line(text, start, end):
+                    continue  # two items ("Adobe" / "Lightroom"): the guards drop it, and it
+                    # must not hide the name inside it
                 if taken.find(1, start, end) == -1 or (
                     # two names sharing a word ("advertising campaign" / "campaign
                     # management", "email marketing" / "marketing communication"): both
