@@ -13,8 +13,8 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 
+from ..yamlio import safe_load as load_yaml
 from ..taxonomy import load_taxonomy
 from ..taxonomy.model import Taxonomy
 from .profile import RoleProfile
@@ -69,7 +69,7 @@ _CACHE: dict[int, CompiledProfile] = {}
 def transversal_skills() -> frozenset[str]:
     """Ids of transversal skills (``data/transversal.yaml``): office tools and soft skills
     nearly every résumé lists; see that file for how scoring treats them."""
-    raw = yaml.safe_load(
+    raw = load_yaml(
         (resources.files("skillmix.assess") / "data" / "transversal.yaml").read_text("utf-8")
     )
     return frozenset(str(s) for s in raw.get("skills") or [])

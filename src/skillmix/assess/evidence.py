@@ -36,8 +36,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping
 
-import yaml
 
+from ..yamlio import safe_load as load_yaml
 from ..errors.profile_codes import P120
 from ..records import Document, Extraction, Role, SkillMention
 
@@ -105,7 +105,7 @@ class _Seniority:
 
 @lru_cache(maxsize=1)
 def _seniority_table() -> _Seniority:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         (resources.files("skillmix.assess") / "data" / "seniority.yaml").read_text("utf-8")
     )
     labels: dict[int, str] = {}

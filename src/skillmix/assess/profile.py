@@ -21,6 +21,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from ..yamlio import safe_load as load_yaml
 from ..errors import ErrorCode, ProfileError
 from ..errors.profile_codes import P101, P102, P103, P104, P105, P106, P107, P108, P109, P111
 from ..taxonomy import load_taxonomy
@@ -301,7 +302,7 @@ def load_profile(name_or_path: "str | Path | RoleProfile" = DEFAULT_PROFILE) -> 
 @lru_cache(maxsize=32)
 def _load_cached(path: str, _mtime: int, _size: int) -> RoleProfile:
     try:
-        raw = yaml.safe_load(Path(path).read_text("utf-8"))
+        raw = load_yaml(Path(path).read_text("utf-8"))
     except yaml.YAMLError as err:
         raise P103(f"profile is not valid YAML ({err}).".replace("\n", " "),
                    source=path, hint="Fix the YAML syntax.") from None

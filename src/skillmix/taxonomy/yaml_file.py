@@ -12,6 +12,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from ..yamlio import safe_load as load_yaml
 from ..errors.taxonomy_codes import T001, T002, T003, T004, T005, T006, T007
 from ..records import Area, Skill
 from .model import Taxonomy
@@ -96,7 +97,7 @@ def read_yaml(path: Path) -> Mapping[str, Any]:
             f"cannot read taxonomy file ({err.strerror}).", source=str(path)
         ) from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as err:
         raise T002(
             f"not valid YAML: {err}".replace("\n", " "), source=str(path)
