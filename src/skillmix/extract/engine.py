@@ -28,7 +28,7 @@ from .context import ContextRules, cue_phrases, sentence_ends
 from .coordination import GENERIC_HEADS, elided_hits
 from .duties import duty_cues, evidence_forms, find_duties, unpack_cue
 from .guards import crosses_line, guard_hits
-from .normal_form import normalise, normalise_form
+from .normal_form import normalise
 from .semantic import SemanticFallback
 from .vocabulary import Vocabulary
 
@@ -372,6 +372,7 @@ class Extractor:
         exists = self.vocabulary.automaton.exists
         self._known = lambda token: exists(" " + token + " ")
         get, split = self.vocabulary.automaton.get, self._split
+        phrase_only = self.vocabulary.phrase_only
 
         def lookup(form: str) -> tuple | None:
             # an ellipsis names a skill only through its names, not through a looser
@@ -385,7 +386,7 @@ class Extractor:
                     idx = get(" " + first[:-1] + " " + rest + " ", None)
             if idx is None:
                 return None
-            if form in _phrase_only_forms() and not form.endswith(_GENERIC_TAILS):
+            if form in phrase_only and not form.endswith(_GENERIC_TAILS):
                 return None
             # ...except before a generic head: "analytical and statistical skills" are
             # analytical skills, whatever names them
@@ -675,16 +676,6 @@ class Extractor:
 #: a coordination before one of these heads shares it, whatever its conjuncts are
 #: an evidence phrase ending in a generic head may stand for an ellipsis (coordination.py)
 _GENERIC_TAILS = tuple(" " + h for h in sorted(GENERIC_HEADS))
-
-
-@lru_cache(maxsize=1)
-def _phrase_only_forms() -> frozenset[str]:
-    """Evidence-phrase forms (``data/evidence_phrases.yaml``) that are no builtin skill's
-    label or alias: read lazily, on the first coordination that needs it."""
-    from ..taxonomy.registry import load_taxonomy
-
-    names = {normalise_form(f) for skill in load_taxonomy("builtin") for f in skill.surface_forms}
-    return frozenset(f for forms in evidence_forms().values() for f in forms if f not in names)
 
 
 def _split_entries(entries) -> list[tuple]:

@@ -72,6 +72,10 @@ class Vocabulary:
     taxonomies: tuple[tuple[str, str], ...]
     key: str
     keys: tuple[str, ...] = field(default=(), repr=False)
+    #: evidence-phrase forms (``extra``) that are no builtin skill's own name: a
+    #: coordination may not build on them (see ``engine``); kept here so that a cached
+    #: start need not expand the phrases again
+    phrase_only: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def build(
@@ -87,6 +91,8 @@ class Vocabulary:
         ambiguous = _ambiguous_words()
         # key -> [(taxonomy index, exact-last flag, priority, skill id, exact, label, area)]
         table: dict[str, list[tuple]] = {}
+        names: set[str] = set()  # the builtin skills' own names, normalised
+        phrase_forms: set[str] = set()  # evidence-phrase forms
         for ti, tax in enumerate(taxonomies):
             curated = tax.name not in ("esco", "lightcast", "onet")
             verb_led = tax.name == "esco"
@@ -94,6 +100,8 @@ class Vocabulary:
                 forced = set(skill.case_sensitive)
                 for fi, form in enumerate(skill.surface_forms):
                     norm = normalise_form(form)
+                    if tax.name == "builtin":
+                        names.add(norm)
                     if not norm or len(norm) > 120:
                         continue
                     if norm in _FUNCTION_WORDS and form not in forced:
@@ -132,6 +140,7 @@ class Vocabulary:
                     continue
                 skill = tax.get(sid)
                 for phrase in phrases:
+                    phrase_forms.add(phrase)
                     if phrase and phrase not in _FUNCTION_WORDS:
                         table.setdefault(" " + phrase + " ", []).append(
                             (ti, True, 3, sid, None, skill.label, skill.area)
@@ -155,7 +164,10 @@ class Vocabulary:
                     cands.append((ti, sid, exact, label, area))
             entries.append((len(form_key) - 2, tuple(cands), fams))
         meta = tuple((t.name, t.version) for t in taxonomies)
-        return cls(_compile(keys), tuple(entries), meta, key or _cache_key(taxonomies, cues), tuple(keys))
+        phrase_only = frozenset(phrase_forms - names) if "builtin" in (t.name for t in taxonomies) \
+            else frozenset()
+        return cls(_compile(keys), tuple(entries), meta, key or _cache_key(taxonomies, cues),
+                   tuple(keys), phrase_only)
 
     # ------------------------------------------------------------------ disk cache
 
@@ -201,8 +213,8 @@ class Vocabulary:
         if use_cache and path.exists():
             try:
                 with open(path, "rb") as fh:
-                    keys, entries, meta = pickle.load(fh)
-                vocab = cls(_compile(keys), entries, meta, key)
+                    keys, entries, meta, phrase_only = pickle.load(fh)
+                vocab = cls(_compile(keys), entries, meta, key, (), phrase_only)
                 _LOADED[key] = vocab
                 return vocab
             except (OSError, ValueError, EOFError, pickle.UnpicklingError):
@@ -211,7 +223,7 @@ class Vocabulary:
                           extra=extra() if callable(extra) else extra)
         if use_cache:
             try:
-                state = (list(vocab.keys), vocab.entries, vocab.taxonomies)
+                state = (list(vocab.keys), vocab.entries, vocab.taxonomies, vocab.phrase_only)
 
                 def write(tmp: Path) -> None:
                     with tmp.open("wb") as fh:

@@ -1,0 +1,75 @@
+"""How long a user waits for one command, end to end, on two source trees (A/B).
+
+A one-file ``skillmix extract`` or ``skillmix assess`` is what a user times by feel: process
+start, imports, the cached vocabulary, reading the file, the work, the output. This runs
+each command on tree A and tree B in turn (A, B, B, A, ...), each in a fresh process
+(``python -c`` with the tree's ``src`` first on ``sys.path``), after one warm-up run per
+tree and command (so each tree's vocabulary cache exists), and prints the median wall
+time per tree, B's speed-up as A's time over B's, and the range over the pairs.
+
+    python bench/cli_latency.py --a START/src --b src [--pairs 5]
+
+The documents are the repository's own (a blind-set posting text and résumé text), so it
+runs on a clone without ``../shared``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTING = ROOT / "bench" / "data" / "gold_fresh21" / "docs" / "posting-linkedin-2147609789.txt"
+RESUME = ROOT / "bench" / "data" / "gold_fresh21" / "docs" / "resume-HR-29564653.txt"
+COMMANDS = {
+    "extract one posting": ["extract", str(POSTING), "--kind", "posting"],
+    "extract one résumé": ["extract", str(RESUME), "--kind", "resume"],
+    "assess one résumé": ["assess", str(RESUME)],
+    "help": ["--help"],
+}
+
+
+def run(src: Path, argv: list[str]) -> float:
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); sys.argv = ['skillmix', *sys.argv[2:]];"
+            "from skillmix.cli.main import main; main()")
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(src), *argv], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=os.environ.copy(), check=False)
+    took = time.perf_counter() - t0
+    if done.returncode not in (0,):
+        raise SystemExit(f"{src}: skillmix {' '.join(argv)} failed ({done.returncode}): "
+                         f"{done.stderr.decode()[-400:]}")
+    return took
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--a", type=Path, required=True, help="baseline tree's src")
+    ap.add_argument("--b", type=Path, default=ROOT / "src", help="tree to compare's src")
+    ap.add_argument("--pairs", type=int, default=5)
+    args = ap.parse_args()
+    out: dict[str, dict] = {}
+    for name, argv in COMMANDS.items():
+        run(args.a, argv), run(args.b, argv)  # warm-up: each tree's caches
+        a_times, b_times = [], []
+        for i in range(args.pairs):
+            order = (args.a, args.b) if i % 2 == 0 else (args.b, args.a)
+            for src in order:
+                (a_times if src == args.a else b_times).append(run(src, argv))
+        ratios = [a / b for a, b in zip(a_times, b_times)]
+        out[name] = {"a_s": round(statistics.median(a_times), 3),
+                     "b_s": round(statistics.median(b_times), 3),
+                     "x": round(statistics.median(a_times) / statistics.median(b_times), 2),
+                     "x_range": [round(min(ratios), 2), round(max(ratios), 2)]}
+    out["load_1min"] = os.getloadavg()[0]
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
