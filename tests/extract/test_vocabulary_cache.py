@@ -22,6 +22,7 @@ def _load(tmp_path: Path) -> Vocabulary:
 
 
 def test_phrase_only_forms_survive_the_disk_cache(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(vocab_module, "_LOADED", {})  # nothing loaded in this process yet
     built = _load(tmp_path)
     assert list(tmp_path.glob("vocab-*.pkl")), "the compiled vocabulary was cached"
     monkeypatch.setattr(vocab_module, "_LOADED", {})  # a new process: read the pickle
