@@ -24,6 +24,7 @@ from typing import Any, Sequence
 
 import yaml
 
+from ..yamlio import SafeLoader
 from ..errors.extraction_codes import E020, E021, E022
 from .morphology import form_variants, hyphen_led, noun_forms, verb_forms
 from .normal_form import normalise_form
@@ -192,10 +193,11 @@ class DutyHit:
     quantity_kind: str | None = None
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """YAML's safe loader, except that a key written twice in one mapping is an error:
-    plain YAML keeps the last one, so a second ``web-development:`` entry would silently
-    drop every phrase of the first."""
+class _StrictLoader(SafeLoader):  # type: ignore[misc,valid-type]
+    """YAML's safe loader (libyaml's where PyYAML has it, see :mod:`skillmix.yamlio`),
+    except that a key written twice in one mapping is an error: plain YAML keeps the last
+    one, so a second ``web-development:`` entry would silently drop every phrase of the
+    first."""
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
