@@ -40,9 +40,9 @@ def run(src: Path, argv: list[str]) -> float:
             "from skillmix.cli.main import main; main()")
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, str(src), *argv], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, env=os.environ.copy(), check=False)
+                          stderr=subprocess.PIPE, check=False)
     took = time.perf_counter() - t0
-    if done.returncode not in (0,):
+    if done.returncode != 0:
         raise SystemExit(f"{src}: skillmix {' '.join(argv)} failed ({done.returncode}): "
                          f"{done.stderr.decode()[-400:]}")
     return took
