@@ -999,3 +999,39 @@ def test_a_name_across_two_items_does_not_hide_the_name_inside_it() -> None:
     # a designer's PDF skills column, one item a line (gold_fresh22, DESIGNER-42384185):
     # "Adobe Lightroom" across the line break is two items, and "Lightroom" stays
     assert "adobe-lightroom" in _credited("Adobe\nLightroom\nStrong knowledge of Joomla")
+
+
+def test_mentoring_received_is_no_mentoring() -> None:
+    # a florist's résumé (gold_fresh27, TEACHER-37660306)
+    text = ("I am a certified professional floral designer mentored by an AIFD founding "
+            "member. I have participated in many shows.")
+    assert "mentoring" not in _credited(text)
+    assert "mentoring" not in _credited("Was mentored under the chief editor.")
+    assert "mentoring" in _credited("Mentored by senior staff, I mentored two interns.")
+    assert "mentoring" in _credited("Mentored junior staff and new hires.")
+
+
+def test_hard_copies_are_no_copy() -> None:
+    # a mechanical designer (gold_fresh26, DESIGNER-39776400)
+    text = ("Made revisions to update the electronic drawing files and created hard copies "
+            "for production use")
+    assert "copywriting" not in _credited(text)
+    assert "copywriting" in _credited("Created copy and taglines for seasonal campaigns")
+
+
+def test_screening_candidates_is_no_event() -> None:
+    # an HR manager posting (gold_fresh26, LinkedIn 3715891138)
+    text = ("Oversee full-cycle recruitment processes, including sourcing, screening, "
+            "interviewing, and offer negotiation, to ensure a seamless candidate experience.")
+    assert "event-marketing" not in _credited(text, kind="posting")
+    assert "event-marketing" in _credited("Planned film premieres and galas")
+
+
+def test_individuals_in_need_are_no_need_of_the_employer() -> None:
+    # "we offer ... to individuals in need" is the company's offer, not what it needs of
+    # the hire (gold_fresh27, LinkedIn 3827268681)
+    text = ("Through strategic partnerships with top 100, Fortune 500 companies, we offer "
+            "complimentary financial plans to individuals in need.")
+    assert "partnership-management" not in _credited(text, kind="posting")
+    got = _credited("We need someone to build strategic partnerships.", kind="posting")
+    assert "partnership-management" in got

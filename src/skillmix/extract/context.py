@@ -158,7 +158,7 @@ _NOT_SELF_WORDS = (
     # the hiring, onboarding, and management process")
     r"candidate|candidates|applicant|looking for|seeking|(?:are|is|re|’re)\s+hiring|hiring\s+(?:for|a|an|now)|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
-    r"the role|this role|position|intern|join|need|needs|wants?|expect|preferred|plus"
+    r"the role|this role|position|intern|join|(?<!in\s)needs?|wants?|expect|preferred|plus"
 )
 _NOT_SELF = re.compile(r"\b(?:you|your|you'll|you’ll|" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
 _NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
