@@ -46,6 +46,8 @@ def test_web_browser_round_trip(browser, live_server, admin_token, demo, shot, s
     marks = page.locator("#doctext mark.skill")
     assert marks.count() >= 3
     assert page.locator("#skills li.ev").count() >= 3
+    # each counted credit says how likely careful readers credit such evidence
+    assert page.locator("#skills li.ev.counted .tag.conf").count() >= 1
     first = page.locator("button.skill-toggle").first
     skill = first.get_attribute("data-skill")
     first.click()

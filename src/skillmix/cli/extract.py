@@ -17,7 +17,7 @@ from .progress import progress
 __all__ = ["extract"]
 
 COLUMNS = ["source", "document", "skill", "label", "area", "surface", "start", "end", "section",
-           "requirement", "years", "negated", "usage", "extractor"]
+           "requirement", "years", "negated", "usage", "extractor", "confidence"]
 
 
 @click.command()
@@ -29,10 +29,15 @@ COLUMNS = ["source", "document", "skill", "label", "area", "surface", "start", "
 @click.option("--include-negated/--no-include-negated", default=True, show_default=True)
 @click.option("--semantic", is_flag=True,
               help="Also link sentences with no lexical match to ESCO (semantic extra; slower).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
+              show_default=True, metavar="P",
+              help="Keep only mentions whose confidence (how likely a careful recruiter "
+                   "credits the skill, measured on blind gold documents) is at least P.")
 @output_options(stream=True)
 @limit_option
 def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: bool,
-            semantic: bool, fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
+            semantic: bool, min_confidence: float, fmt: str, output: str | None, quiet: bool,
+            limit: int | None) -> None:
     """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin).
 
     CSV, JSONL and Parquet files are read as corpora of postings, one per row. Each record
@@ -73,7 +78,8 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                 report.done -= 1
                 report.record(doc.source, err, "collect")
                 continue
-            mentions = [m for m in ext.mentions if include_negated or not m.negated]
+            mentions = [m for m in ext.mentions if (include_negated or not m.negated)
+                        and m.confidence >= min_confidence]
             if sink.wants_records:
                 sink.record({"document": doc.id, "source": doc.source, "kind": doc.kind,
                              "taxonomy": ext.taxonomy, "taxonomy_version": ext.taxonomy_version,
@@ -83,7 +89,8 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                            "label": m.label, "area": m.area, "surface": m.surface,
                            "start": m.start, "end": m.end, "section": m.section,
                            "requirement": m.requirement, "years": m.years,
-                           "negated": m.negated, "usage": m.usage, "extractor": m.extractor}
+                           "negated": m.negated, "usage": m.usage, "extractor": m.extractor,
+                           "confidence": m.confidence}
                           for m in mentions)
             advance(1)
         if not seen and report.total == 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import ExtractionError, ErrorCode
 
 __all__ = [
-    "E001", "E010", "E020", "E021", "E022", "E023", "E050", "E051", "E052",
+    "E001", "E010", "E020", "E021", "E022", "E023", "E024", "E050", "E051", "E052",
 ]
 
 E001 = ErrorCode("E001", ExtractionError,
@@ -16,6 +16,8 @@ E020 = ErrorCode("E020", ExtractionError, "A data file of the extractor cannot b
 E021 = ErrorCode("E021", ExtractionError, "A data file of the extractor is not a mapping.")
 E022 = ErrorCode("E022", ExtractionError, "A duty pattern of the extractor is malformed.")
 E023 = ErrorCode("E023", ExtractionError, "The extractor's guarded_forms.yaml cannot be read.")
+E024 = ErrorCode("E024", ExtractionError, "The extractor's credit_confidence.yaml is malformed.",
+                 "Refit it with scripts/fit_credit_confidence.py.")
 E050 = ErrorCode("E050", ExtractionError, "A skills gold file cannot be read.")
 E051 = ErrorCode("E051", ExtractionError, "A line of a skills gold file is not a gold record.",
                  "Each line needs {\"doc\": ..., \"skills\": [{\"id\": ..., \"usage\": ...}]}.")

@@ -27,6 +27,7 @@ from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
 from .coordination import GENERIC_HEADS, elided_hits
 from .duties import duty_cues, evidence_forms, find_duties, unpack_cue
+from .confidence import calibrate
 from .guards import crosses_line, guard_hits
 from .normal_form import normalise
 from .semantic import SemanticFallback
@@ -36,8 +37,9 @@ __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: what the extractor credits: its data files and the modules that read them
 _RULE_DATA = ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml",
-              "guarded_forms.yaml", "ambiguous.txt")
+              "guarded_forms.yaml", "ambiguous.txt", "credit_confidence.yaml")
 _RULE_CODE = ("engine", "context", "duties", "guards", "departments", "coordination", "morphology",
+              "confidence",
               "vocabulary", "normal_form")
 
 
@@ -547,6 +549,9 @@ class Extractor:
             found.extend(self._semantic(doc, hits, rules))
         found.sort(key=lambda f: (f.start, f.end))
         mentions = self._mentions(doc, found, rules)
+        if self._builtin is not None and rules is not None:
+            # the default path the blind gold sets measured: how likely each credit holds
+            mentions = calibrate(mentions, doc.kind, "builtin")
         return Extraction(
             document_id=doc.id, source=doc.source, kind=doc.kind,
             taxonomy=self.taxonomy_label, taxonomy_version=self.taxonomy_version,

@@ -44,6 +44,8 @@ class Segment:
             bits.append("consumer familiarity: not counted")
         elif m.usage == "professional":
             bits.append("professional use")
+        if m.counts and m.confidence < 1.0:
+            bits.append(f"{m.confidence:.0%} likely credited")
         return " · ".join(b for b in bits if b)
 
 
@@ -78,6 +80,9 @@ class SkillEvidenceView:
     usage: str
     sentences: tuple[str, ...]
     mentions: int
+    #: how likely a careful recruiter credits it (the extractor's calibrated confidence;
+    #: 1.0 where none was measured)
+    confidence: float = 1.0
 
 
 def evidence_by_skill(doc: Document, ext: Extraction | None) -> list[SkillEvidenceView]:
@@ -98,7 +103,8 @@ def evidence_by_skill(doc: Document, ext: Extraction | None) -> list[SkillEviden
             s = doc.text[m.sentence_start:m.sentence_end].strip()
             if s and s not in sents:
                 sents.append(s)
+        confidence = max((m.confidence for m in ms if m.counts), default=1.0)
         out.append(SkillEvidenceView(sid, ms[0].label, ms[0].area, counted, req, years, usage,
-                                     tuple(sents[:3]), len(ms)))
+                                     tuple(sents[:3]), len(ms), confidence))
     out.sort(key=lambda v: (not v.counted, v.area or "", v.label.lower()))
     return out

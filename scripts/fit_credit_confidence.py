@@ -1,0 +1,155 @@
+"""Fit the extractor's credit confidence (``src/skillmix/extract/data/credit_confidence.yaml``)
+on the blind gold sets, and say how well it holds on a set it did not see.
+
+The sets are those read to the expert readers' density, blind to every system output
+(``bench/data/gold_fresh14`` onwards; see their READMEs). For each document kind and cell
+(which layers credited the skill, in one sentence or more; ``skillmix.extract.confidence``)
+the value is the smoothed share of the extractor's credits the readers also credit.
+
+Before writing, it scores the table leave one gold set out: fitted on the other sets,
+scored on the set left out. It prints the Brier score of the held-out confidences beside
+two baselines (the old constant 1.0, and one pooled share for every credit) and the
+precision and recall a user gets by keeping only credits at or above a threshold
+(``skillmix extract --min-confidence``). Refit after every change to the extraction rules
+(the rules digest, ``EXTRACTOR_VERSION``, includes the table, so it changes too):
+
+    PYTHONPATH=src python scripts/fit_credit_confidence.py [--first 14] [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from skillmix.extract import Extractor  # noqa: E402
+from skillmix.extract.confidence import CELLS, KINDS, cell_of, smoothed  # noqa: E402
+from skillmix.extract.evaluate import load_gold  # noqa: E402
+from skillmix.io import read_document  # noqa: E402
+
+OUT = ROOT / "src" / "skillmix" / "extract" / "data" / "credit_confidence.yaml"
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
+
+Row = tuple[str, str, str, bool]  # set, kind, cell, the readers credit it
+
+
+def blind_sets(first: int) -> list[Path]:
+    out = []
+    for p in (ROOT / "bench" / "data").glob("gold_fresh*"):
+        m = re.fullmatch(r"gold_fresh(\d+)", p.name)
+        if m and int(m.group(1)) >= first and (p / "gold.jsonl").exists():
+            out.append((int(m.group(1)), p))
+    return [p for _, p in sorted(out)]
+
+
+def credit_rows(sets: list[Path]) -> tuple[list[Row], collections.Counter]:
+    """One row per (document, credited skill), and the readers' credits never found."""
+    ex = Extractor("builtin")
+    rows: list[Row] = []
+    missed: collections.Counter = collections.Counter()
+    for gs in sets:
+        for g in load_gold(gs / "gold.jsonl"):
+            doc = read_document(gs / "docs" / f"{g.doc}.txt", kind=g.kind, sandbox=False)
+            by: dict[str, list] = collections.defaultdict(list)
+            for m in ex.extract(doc).mentions:
+                if m.counts:
+                    by[m.skill_id].append(m)
+            gold = set(g.credited)
+            missed[(gs.name, g.kind)] += len(gold - set(by))
+            for sid, ms in by.items():
+                cell = cell_of(ms)
+                if cell is not None:
+                    rows.append((gs.name, g.kind, cell, sid in gold))
+    return rows, missed
+
+
+def counts(rows: list[Row]) -> dict[tuple[str, str], list[int]]:
+    c: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
+    for _, kind, cell, truth in rows:
+        c[(kind, cell)][0 if truth else 1] += 1
+    return c
+
+
+def held_out(rows: list[Row], missed: collections.Counter) -> None:
+    """Leave one set out: Brier scores and the operating points of a threshold."""
+    sets = sorted({r[0] for r in rows})
+    sq = {"table": 0.0, "pooled share": 0.0, "constant 1.0 (before)": 0.0}
+    n = 0
+    tally: collections.Counter = collections.Counter()
+    for held in sets:
+        train = [r for r in rows if r[0] != held]
+        c = counts(train)
+        pooled = {k: sum(r[3] for r in train if r[1] == k) / max(1, sum(r[1] == k for r in train))
+                  for k in KINDS}
+        for _, kind, cell, truth in (r for r in rows if r[0] == held):
+            t, f = c[(kind, cell)]
+            p = smoothed(t, f)
+            sq["table"] += (p - truth) ** 2
+            sq["pooled share"] += (pooled[kind] - truth) ** 2
+            sq["constant 1.0 (before)"] += (1.0 - truth) ** 2
+            n += 1
+            for thr in (0.0, *THRESHOLDS):
+                keep = p >= thr
+                tally[(thr, kind, "tp")] += keep and truth
+                tally[(thr, kind, "fp")] += keep and not truth
+                tally[(thr, kind, "fn")] += (not keep) and truth
+        for thr in (0.0, *THRESHOLDS):
+            for kind in KINDS:
+                tally[(thr, kind, "fn")] += missed[(held, kind)]
+    print(f"leave one set out over {len(sets)} sets ({n} credits): Brier score, lower is better")
+    for name, v in sq.items():
+        print(f"  {name:24s} {v / max(1, n):.3f}")
+    print("keeping credits at or above a threshold (held-out confidences):")
+    for thr in (0.0, *THRESHOLDS):
+        cols = []
+        for kind in KINDS:
+            tp, fp, fn = (tally[(thr, kind, x)] for x in ("tp", "fp", "fn"))
+            p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+            cols.append(f"{kind} P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
+        print(f"  >= {thr:.1f}  " + "; ".join(cols))
+
+
+def write(rows: list[Row], sets: list[Path]) -> str:
+    c = counts(rows)
+    lines = [
+        "# How likely a careful recruiter credits a skill the extractor credits, per document",
+        "# kind and cell (skillmix.extract.confidence): the smoothed share (true + 1) / (all + 2)",
+        "# of the extractor's credits that the blind readers also credited. Written by",
+        "# scripts/fit_credit_confidence.py; do not edit by hand.",
+        "version: 1",
+        f"measured_on: blind gold sets {sets[0].name} to {sets[-1].name} "
+        f"({len(sets)} sets, {len(rows)} credits)",
+        "cells:",
+    ]
+    for kind in KINDS:
+        lines.append(f"  {kind}:")
+        for cell in CELLS:
+            t, f = c[(kind, cell)]
+            lines.append(f'    "{cell}": {{p: {smoothed(t, f)}, credited: {t}, not_credited: {f}}}')
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--first", type=int, default=14, help="first blind set (gold_freshN)")
+    ap.add_argument("--dry-run", action="store_true", help="print, do not write the table")
+    args = ap.parse_args()
+    sets = blind_sets(args.first)
+    if not sets:
+        sys.exit("no blind gold set found under bench/data")
+    rows, missed = credit_rows(sets)
+    held_out(rows, missed)
+    text = write(rows, sets)
+    print(text, end="")
+    if not args.dry_run:
+        OUT.write_text(text, encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

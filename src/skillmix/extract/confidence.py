@@ -1,0 +1,108 @@
+"""How likely a careful recruiter credits a skill the extractor credits: a calibrated
+``confidence`` on every counting mention of the default builtin path.
+
+Until now every lexical and pattern mention said ``confidence=1.0``, while on documents
+nobody had tuned on (the blind gold sets under ``bench/data``) a skill credited by one duty
+pattern in one sentence of a résumé is a skill the readers credit less than half the time,
+and a skill named in two sentences nine times in ten. A user who reads a scorecard, or
+filters (``skillmix extract --min-confidence``), deserves that difference.
+
+The estimate is deliberately coarse, a handful of cells with few knobs: the document kind,
+which layers found the skill (the lexical names and evidence phrases, the duty patterns, or
+both) and whether it stands in one sentence or in more. Each cell's value is the smoothed
+share of its credits the blind readers also credited (``(true + 1) / (all + 2)``), written
+by ``scripts/fit_credit_confidence.py`` into ``data/credit_confidence.yaml`` with its
+counts. Richer gates (structural features, context words) were tried and separate the
+false credits no better (``bench/credit_gate_cv.py``). Every mention of a credited skill
+carries the skill's cell value, since the credit, not the mention, is what is judged.
+Mentions that do not count (negated, consumer or incidental) and semantic-fallback
+mentions (their own score) keep their confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..errors.extraction_codes import E024
+from ..records import SkillMention
+
+#: the cells, in the order the data file and the fitting script write them
+CELLS = ("both", "lexical/1", "lexical/2+", "pattern/1", "pattern/2+")
+KINDS = ("resume", "posting")
+#: the layers a cell is made of; any other extractor (semantic) is left out of the cell
+LAYERS = ("lexical", "pattern")
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidenceTable:
+    """Cell values per document kind, and what they were measured on."""
+
+    values: dict[tuple[str, str], float]
+    measured_on: str
+
+    def value(self, kind: str, cell: str) -> float | None:
+        return self.values.get((kind, cell))
+
+
+def cell_of(mentions: Sequence[SkillMention]) -> str | None:
+    """The cell of one credited skill from its counting lexical and pattern mentions."""
+    layers = {m.extractor for m in mentions if m.extractor in LAYERS}
+    if not layers:
+        return None
+    if len(layers) > 1:
+        return "both"
+    n = "1" if len({m.sentence_start for m in mentions if m.extractor in LAYERS}) == 1 else "2+"
+    return f"{layers.pop()}/{n}"
+
+
+def smoothed(true: int, false: int) -> float:
+    """A cell's value from its counts (add-one on either side, so an empty cell says 0.5)."""
+    return round((true + 1) / (true + false + 2), 3)
+
+
+def parse_table(raw: object) -> ConfidenceTable:
+    """A ``credit_confidence.yaml`` mapping, checked: every kind has every cell, each a
+    probability with the counts it came from."""
+    try:
+        assert isinstance(raw, dict)
+        values: dict[tuple[str, str], float] = {}
+        for kind in KINDS:
+            cells = raw["cells"][kind]
+            for cell in CELLS:
+                row = cells[cell]
+                p = float(row["p"])
+                if not 0.0 <= p <= 1.0 or int(row["credited"]) < 0 or int(row["not_credited"]) < 0:
+                    raise ValueError(f"{kind} {cell}: p must be in [0, 1], counts >= 0")
+                values[(kind, cell)] = p
+        return ConfidenceTable(values=values, measured_on=str(raw.get("measured_on", "")))
+    except (AssertionError, KeyError, TypeError, ValueError) as err:
+        raise E024(f"credit_confidence.yaml is malformed ({err!s}).") from None
+
+
+@lru_cache(maxsize=1)
+def shipped_table() -> ConfidenceTable:
+    """The table shipped in ``data/credit_confidence.yaml``."""
+    from .duties import load_data
+
+    return parse_table(load_data("credit_confidence.yaml"))
+
+
+def calibrate(mentions: list[SkillMention], kind: str, taxonomy: str,
+              table: ConfidenceTable | None = None) -> list[SkillMention]:
+    """``mentions`` with each counting lexical or pattern mention of a ``taxonomy`` skill
+    carrying its credit's cell value (other mentions unchanged)."""
+    table = table if table is not None else shipped_table()
+    by: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.counts and m.taxonomy == taxonomy and m.extractor in LAYERS:
+            by.setdefault(m.skill_id, []).append(i)
+    out = list(mentions)
+    for idx in by.values():
+        p = table.value(kind, cell_of([mentions[i] for i in idx]) or "")
+        if p is None:
+            continue
+        for i in idx:
+            out[i] = replace(mentions[i], confidence=p)
+    return out
