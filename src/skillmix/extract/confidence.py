@@ -21,8 +21,8 @@ mentions (their own score) keep their confidence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors.extraction_codes import E024
@@ -46,15 +46,21 @@ class ConfidenceTable:
         return self.values.get((kind, cell))
 
 
-def cell_of(mentions: Sequence[SkillMention]) -> str | None:
-    """The cell of one credited skill from its counting lexical and pattern mentions."""
-    layers = {m.extractor for m in mentions if m.extractor in LAYERS}
+def cell(layers: set[str], sentences: int) -> str | None:
+    """The cell of one credited skill: the layers among ``LAYERS`` that credited it, and
+    in how many sentences."""
+    layers = layers & set(LAYERS)
     if not layers:
         return None
     if len(layers) > 1:
         return "both"
-    n = "1" if len({m.sentence_start for m in mentions if m.extractor in LAYERS}) == 1 else "2+"
-    return f"{layers.pop()}/{n}"
+    return f"{next(iter(layers))}/{'1' if sentences == 1 else '2+'}"
+
+
+def cell_of(mentions: Sequence[SkillMention]) -> str | None:
+    """The cell of one credited skill from its counting mentions."""
+    ours = [m for m in mentions if m.extractor in LAYERS]
+    return cell({m.extractor for m in ours}, len({m.sentence_start for m in ours}))
 
 
 def smoothed(true: int, false: int) -> float:
@@ -89,20 +95,20 @@ def shipped_table() -> ConfidenceTable:
     return parse_table(load_data("credit_confidence.yaml"))
 
 
-def calibrate(mentions: list[SkillMention], kind: str, taxonomy: str,
-              table: ConfidenceTable | None = None) -> list[SkillMention]:
-    """``mentions`` with each counting lexical or pattern mention of a ``taxonomy`` skill
-    carrying its credit's cell value (other mentions unchanged)."""
+def credit_values(credits: Iterable[tuple[str, str, int]], kind: str,
+                  table: ConfidenceTable | None = None) -> dict[str, float]:
+    """Each credited skill's confidence, from its counting mentions as (skill id,
+    extractor, sentence start); skills the table has no cell for are left out."""
     table = table if table is not None else shipped_table()
-    by: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        if m.counts and m.taxonomy == taxonomy and m.extractor in LAYERS:
-            by.setdefault(m.skill_id, []).append(i)
-    out = list(mentions)
-    for idx in by.values():
-        p = table.value(kind, cell_of([mentions[i] for i in idx]) or "")
-        if p is None:
-            continue
-        for i in idx:
-            out[i] = replace(mentions[i], confidence=p)
+    layers: dict[str, set[str]] = {}
+    sentences: dict[str, set[int]] = {}
+    for sid, extractor, sentence in credits:
+        if extractor in LAYERS:
+            layers.setdefault(sid, set()).add(extractor)
+            sentences.setdefault(sid, set()).add(sentence)
+    out = {}
+    for sid, used in layers.items():
+        p = table.value(kind, cell(used, len(sentences[sid])) or "")
+        if p is not None:
+            out[sid] = p
     return out

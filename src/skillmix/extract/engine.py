@@ -27,7 +27,7 @@ from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
 from .coordination import GENERIC_HEADS, elided_hits
 from .duties import duty_cues, evidence_forms, find_duties, unpack_cue
-from .confidence import calibrate
+from .confidence import LAYERS, credit_values
 from .guards import crosses_line, guard_hits
 from .normal_form import normalise
 from .semantic import SemanticFallback
@@ -548,10 +548,9 @@ class Extractor:
         if self.semantic is not None and rules is not None:
             found.extend(self._semantic(doc, hits, rules))
         found.sort(key=lambda f: (f.start, f.end))
-        mentions = self._mentions(doc, found, rules)
-        if self._builtin is not None and rules is not None:
-            # the default path the blind gold sets measured: how likely each credit holds
-            mentions = calibrate(mentions, doc.kind, "builtin")
+        mentions = self._mentions(doc, found, rules,
+                                  calibrated=self._builtin is not None and rules is not None
+                                  and self.context)
         return Extraction(
             document_id=doc.id, source=doc.source, kind=doc.kind,
             taxonomy=self.taxonomy_label, taxonomy_version=self.taxonomy_version,
@@ -575,9 +574,11 @@ class Extractor:
                                   hit.quantity, hit.quantity_kind))
         return out
 
-    def _mentions(self, doc: Document, found: list[_Found], rules: ContextRules | None) -> list[SkillMention]:
+    def _mentions(self, doc: Document, found: list[_Found], rules: ContextRules | None,
+                  calibrated: bool = False) -> list[SkillMention]:
         text = doc.text
         mentions: list[SkillMention] = []
+        read: list[tuple] = []
         is_resume = doc.kind == "resume"
         is_posting = doc.kind == "posting"
         sections = doc.sections
@@ -630,18 +631,32 @@ class Extractor:
             else:
                 s_start, s_end = start, end
                 requirement, years, negated, usage = "mentioned", None, False, "unspecified"
+            read.append((f, tax_name, tax_version, version, s_start, s_end, sec_kind,
+                         requirement, years, negated, usage))
+        # the default path the blind gold sets measured: how likely each credit holds
+        # (skillmix.extract.confidence), known once every mention's context is
+        credit = credit_values(
+            ((r[0].sid, r[0].extractor, r[4]) for r in read
+             if r[1] == "builtin" and not r[9] and r[10] not in ("consumer", "incidental")),
+            doc.kind) if calibrated else {}
+        for (f, tax_name, tax_version, version, s_start, s_end, sec_kind, requirement, years,
+             negated, usage) in read:
+            confidence = f.confidence
+            if credit and f.sid in credit and tax_name == "builtin" and f.extractor in LAYERS \
+                    and not negated and usage not in ("consumer", "incidental"):
+                confidence = credit[f.sid]
             mentions.append(
                 SkillMention(
                     skill_id=f.sid, label=f.label, taxonomy=tax_name,
-                    taxonomy_version=tax_version, start=start, end=end,
-                    surface=text[start:end], sentence_start=s_start,
+                    taxonomy_version=tax_version, start=f.start, end=f.end,
+                    surface=text[f.start:f.end], sentence_start=s_start,
                     sentence_end=s_end, area=f.area, section=sec_kind,
-                    requirement=requirement, years=years, negated=negated,  # type: ignore[arg-type]
-                    usage=usage,  # type: ignore[arg-type]
-                    role=doc.role_at(start) if doc.roles else None,
-                    extractor=f.extractor, extractor_version=version, confidence=f.confidence,
+                    requirement=requirement, years=years, negated=negated,
+                    usage=usage,
+                    role=doc.role_at(f.start) if doc.roles else None,
+                    extractor=f.extractor, extractor_version=version, confidence=confidence,
                     quantity=f.quantity, quantity_kind=f.quantity_kind,
-                    group=groups.get(start),
+                    group=groups.get(f.start),
                 )
             )
         return mentions
