@@ -10,7 +10,15 @@ import pytest
 
 from skillmix.errors import ExtractionError
 from skillmix.extract import Extractor, get_extractor
-from skillmix.extract.confidence import CELLS, KINDS, cell_of, parse_table, shipped_table, smoothed
+from skillmix.extract.confidence import (
+    CELLS,
+    KINDS,
+    ConfidenceTable,
+    cell_of,
+    parse_table,
+    shipped_table,
+    smoothed,
+)
 
 RESUME = (
     "Experience\n"
@@ -48,10 +56,11 @@ def test_each_credit_carries_its_cells_value() -> None:
         by.setdefault(m.skill_id, []).append(m)
     seo = by["seo"]
     assert len({m.sentence_start for m in seo}) == 2
-    assert {m.confidence for m in seo} == {table.value("resume", cell_of(seo))}
+    assert {m.confidence for m in seo} == {table.value("resume", cell_of(seo), "seo")}
     budget = by["budget-management"]  # "Reduced printing costs": a duty, one sentence
     assert cell_of(budget) == "pattern/1"
-    assert budget[0].confidence == table.value("resume", "pattern/1")
+    assert budget[0].confidence == table.value("resume", "pattern/1", "budget-management")
+    assert budget[0].confidence < seo[0].confidence
     # a negated mention is no credit and keeps its confidence
     tableau = by["tableau"]
     assert all(m.negated and m.confidence == 1.0 for m in tableau)
@@ -60,6 +69,22 @@ def test_each_credit_carries_its_cells_value() -> None:
 def test_paths_the_table_did_not_measure_keep_confidence_one() -> None:
     lexical_only = _mentions(RESUME, context=False)
     assert lexical_only and all(m.confidence == 1.0 for m in lexical_only)
+
+
+def test_a_skills_own_record_moves_its_cell_by_a_shrunk_residual() -> None:
+    cells = {(k, c): 0.5 for k in KINDS for c in CELLS}
+    table = ConfidenceTable(values=cells, measured_on="", skills={
+        "often-wrong": (-3.0, 5), "rarely-seen": (-1.0, 1), "often-right": (4.0, 10)})
+    assert table.value("resume", "lexical/1") == 0.5
+    assert table.value("resume", "lexical/1", "often-wrong") == 0.2  # 0.5 - 3 / (5 + 5)
+    assert table.value("resume", "lexical/1", "rarely-seen") == round(0.5 - 1 / 6, 3)
+    assert table.value("resume", "lexical/1", "often-right") == round(0.5 + 4 / 15, 3)
+    assert table.value("resume", "lexical/1", "unknown-skill") == 0.5
+    # and never a certainty either way
+    extreme = ConfidenceTable(values=cells, measured_on="", skills={"x": (50.0, 50),
+                                                                    "y": (-50.0, 50)})
+    assert extreme.value("posting", "both", "x") == 0.99
+    assert extreme.value("posting", "both", "y") == 0.01
 
 
 def test_smoothing_and_malformed_tables() -> None:
@@ -75,6 +100,10 @@ def test_smoothing_and_malformed_tables() -> None:
     bad["cells"]["resume"]["both"]["p"] = 1.5
     with pytest.raises(ExtractionError, match="E024"):
         parse_table(bad)
+    assert parse_table({**good, "skills": {"seo": [-1.5, 4]}}).skills == {"seo": (-1.5, 4)}
+    for skills in ({"seo": [-5.0, 4]}, {"seo": [0.0, 0]}, {"seo": "x"}):
+        with pytest.raises(ExtractionError, match="E024"):
+            parse_table({**good, "skills": skills})
 
 
 def test_cli_keeps_only_confident_mentions() -> None:

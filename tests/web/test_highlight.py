@@ -16,7 +16,8 @@ def test_evidence_carries_the_credits_confidence() -> None:
     doc = read_document(TEXT.encode(), name="cv.txt", kind="resume")
     ext = get_extractor("builtin").extract(doc)
     views = {v.skill_id: v for v in evidence_by_skill(doc, ext)}
-    assert views["budget-management"].confidence == shipped_table().value("resume", "pattern/1")
+    assert views["budget-management"].confidence == shipped_table().value(
+        "resume", "pattern/1", "budget-management")
     assert views["tableau"].counted is False and views["tableau"].confidence == 1.0
     tips = {s.mention.skill_id: s.tooltip for s in segments(doc, ext) if s.mention}
     assert "likely credited" in tips["budget-management"]
