@@ -101,7 +101,8 @@ def test_smoothing_and_malformed_tables() -> None:
     with pytest.raises(ExtractionError, match="E024"):
         parse_table(bad)
     assert parse_table({**good, "skills": {"seo": [-1.5, 4]}}).skills == {"seo": (-1.5, 4)}
-    for skills in ({"seo": [-5.0, 4]}, {"seo": [0.0, 0]}, {"seo": "x"}):
+    # an unquoted id YAML reads as something else ("yes: [...]" is True) is refused
+    for skills in ({"seo": [-5.0, 4]}, {"seo": [0.0, 0]}, {"seo": "x"}, {True: [0.0, 1]}):
         with pytest.raises(ExtractionError, match="E024"):
             parse_table({**good, "skills": skills})
 

@@ -1,7 +1,7 @@
 """How likely a careful recruiter credits a skill the extractor credits: a calibrated
 ``confidence`` on every counting mention of the default builtin path.
 
-Until now every lexical and pattern mention said ``confidence=1.0``, while on documents
+Before this table every lexical and pattern mention said ``confidence=1.0``, while on documents
 nobody had tuned on (the blind gold sets under ``bench/data``) a skill credited by one duty
 pattern in one sentence of a résumé is a skill the readers credit less than half the time,
 and a skill named in two sentences nine times in ten. A user who reads a scorecard, or
@@ -102,10 +102,12 @@ def parse_table(raw: object) -> ConfidenceTable:
                 values[(kind, cell_name)] = p
         skills: dict[str, tuple[float, int]] = {}
         for sid, row in (raw.get("skills") or {}).items():
+            if not isinstance(sid, str):
+                raise ValueError(f"skill id {sid!r} is not a string (quote it)")
             residual, n = float(row[0]), int(row[1])
             if n < 1 or abs(residual) > n:
                 raise ValueError(f"skill {sid}: the residual sum must lie within its {n} credits")
-            skills[str(sid)] = (residual, n)
+            skills[sid] = (residual, n)
         prior = float(raw.get("skill_prior", SKILL_PRIOR))
         if prior <= 0:
             raise ValueError("skill_prior must be positive")
