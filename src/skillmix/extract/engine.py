@@ -21,16 +21,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
 from ..errors.extraction_codes import E001
-from ..records import (
-    Document,
-    Extraction,
-    Posting,
-    Requirement,
-    Resume,
-    SkillMention,
-    Usage,
-    content_id,
-)
+from ..records import Document, Extraction, Posting, Resume, SkillMention, content_id
 from ..taxonomy.model import Taxonomy
 from ..taxonomy.registry import DEFAULT_TAXONOMY
 from .context import ContextRules, cue_phrases, sentence_ends
@@ -195,28 +186,6 @@ class _Found(NamedTuple):
     confidence: float
     quantity: float | None = None
     quantity_kind: str | None = None
-
-
-class _Read(NamedTuple):
-    """A candidate mention with its context read: what a ``SkillMention`` is built from once
-    every credit's confidence is known."""
-
-    found: _Found
-    taxonomy: str
-    taxonomy_version: str
-    version: str
-    sentence_start: int
-    sentence_end: int
-    section: str | None
-    requirement: Requirement
-    years: float | None
-    negated: bool
-    usage: Usage
-
-    @property
-    def counts(self) -> bool:
-        """As ``SkillMention.counts``: not negated, not consumer use, not incidental."""
-        return not self.negated and self.usage not in ("consumer", "incidental")
 
 
 def _sentence_bounds(text: str, extra: Sequence[int] = ()):
@@ -609,7 +578,11 @@ class Extractor:
                   calibrated: bool = False) -> list[SkillMention]:
         text = doc.text
         mentions: list[SkillMention] = []
-        read: list[_Read] = []
+        # each mention's context, read first: its confidence needs every credit of the
+        # document (f, taxonomy, version, extractor version, sentence, section, requirement,
+        # years, negated, usage, counts)
+        read: list[tuple] = []
+        credits: list[tuple[str, str, int]] = []
         is_resume = doc.kind == "resume"
         is_posting = doc.kind == "posting"
         sections = doc.sections
@@ -662,29 +635,29 @@ class Extractor:
             else:
                 s_start, s_end = start, end
                 requirement, years, negated, usage = "mentioned", None, False, "unspecified"
-            read.append(_Read(f, tax_name, tax_version, version, s_start, s_end, sec_kind,
-                              requirement, years, negated, usage))  # type: ignore[arg-type]
+            counted = not negated and usage not in ("consumer", "incidental")  # as .counts
+            if calibrated and counted and tax_name == "builtin":
+                credits.append((f.sid, f.extractor, s_start))
+            read.append((f, tax_name, tax_version, version, s_start, s_end, sec_kind,
+                         requirement, years, negated, usage, counted))
         # the default path the blind gold sets measured: how likely each credit holds
         # (skillmix.extract.confidence), known once every mention's context is
-        credit = credit_values(
-            ((r.found.sid, r.found.extractor, r.sentence_start) for r in read
-             if r.taxonomy == "builtin" and r.counts),
-            doc.kind) if calibrated else {}
-        for r in read:
-            f = r.found
+        credit = credit_values(credits, doc.kind) if credits else {}
+        for (f, tax_name, tax_version, version, s_start, s_end, sec_kind, requirement, years,
+             negated, usage, counted) in read:
             confidence = f.confidence
-            if f.sid in credit and r.taxonomy == "builtin" and f.extractor in LAYERS and r.counts:
+            if counted and f.sid in credit and tax_name == "builtin" and f.extractor in LAYERS:
                 confidence = credit[f.sid]
             mentions.append(
                 SkillMention(
-                    skill_id=f.sid, label=f.label, taxonomy=r.taxonomy,
-                    taxonomy_version=r.taxonomy_version, start=f.start, end=f.end,
-                    surface=text[f.start:f.end], sentence_start=r.sentence_start,
-                    sentence_end=r.sentence_end, area=f.area, section=r.section,
-                    requirement=r.requirement, years=r.years, negated=r.negated,
-                    usage=r.usage,
+                    skill_id=f.sid, label=f.label, taxonomy=tax_name,
+                    taxonomy_version=tax_version, start=f.start, end=f.end,
+                    surface=text[f.start:f.end], sentence_start=s_start,
+                    sentence_end=s_end, area=f.area, section=sec_kind,
+                    requirement=requirement, years=years, negated=negated,
+                    usage=usage,
                     role=doc.role_at(f.start) if doc.roles else None,
-                    extractor=f.extractor, extractor_version=r.version, confidence=confidence,
+                    extractor=f.extractor, extractor_version=version, confidence=confidence,
                     quantity=f.quantity, quantity_kind=f.quantity_kind,
                     group=groups.get(f.start),
                 )
