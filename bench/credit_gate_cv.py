@@ -49,8 +49,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from gold_sets import gold_sets  # noqa: E402
 
 from skillmix.extract import Extractor  # noqa: E402
-from skillmix.extract.evaluate import load_gold  # noqa: E402
-from skillmix.io import read_document  # noqa: E402
+from skillmix.extract.evaluate import credits_per_document  # noqa: E402
 from skillmix.taxonomy import load_taxonomy  # noqa: E402
 
 BLIND = [f"gold_fresh{n}" for n in (14, 15, 16, 17, 18, 19)]
@@ -69,13 +68,7 @@ def candidates():
     for gs in gold_sets():
         if not (gs / "gold.jsonl").exists():
             continue
-        for g in load_gold(gs / "gold.jsonl"):
-            doc = read_document(gs / "docs" / f"{g.doc}.txt", kind=g.kind, sandbox=False)
-            ext = ex.extract(doc)
-            by: dict[str, list] = collections.defaultdict(list)
-            for m in ext.mentions:
-                if m.counts:
-                    by[m.skill_id].append(m)
+        for g, doc, by in credits_per_document(ex.extract, gs):
             gold = set(g.credited)
             misses[(gs.name, g.kind)] += len(gold - set(by))
             length = max(1, len(doc.text))
@@ -163,12 +156,7 @@ def context_gate() -> None:
     for gs in gold_sets():
         if not (gs / "gold.jsonl").exists():
             continue
-        for g in load_gold(gs / "gold.jsonl"):
-            doc = read_document(gs / "docs" / f"{g.doc}.txt", kind=g.kind, sandbox=False)
-            by: dict[str, list] = collections.defaultdict(list)
-            for m in ex.extract(doc).mentions:
-                if m.counts:
-                    by[m.skill_id].append(m)
+        for g, doc, by in credits_per_document(ex.extract, gs):
             gold = set(g.credited)
             misses[(gs.name, g.kind)] += len(gold - set(by))
             for sid, ms in by.items():

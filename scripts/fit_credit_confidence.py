@@ -40,8 +40,7 @@ from skillmix.extract.confidence import (  # noqa: E402
     cell_of,
     smoothed,
 )
-from skillmix.extract.evaluate import load_gold  # noqa: E402
-from skillmix.io import read_document  # noqa: E402
+from skillmix.extract.evaluate import credits_per_document  # noqa: E402
 
 OUT = ROOT / "src" / "skillmix" / "extract" / "data" / "credit_confidence.yaml"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
@@ -64,12 +63,7 @@ def credit_rows(sets: list[Path]) -> tuple[list[Row], collections.Counter]:
     rows: list[Row] = []
     missed: collections.Counter = collections.Counter()
     for gs in sets:
-        for g in load_gold(gs / "gold.jsonl"):
-            doc = read_document(gs / "docs" / f"{g.doc}.txt", kind=g.kind, sandbox=False)
-            by: dict[str, list] = collections.defaultdict(list)
-            for m in ex.extract(doc).mentions:
-                if m.counts:
-                    by[m.skill_id].append(m)
+        for g, _, by in credits_per_document(ex.extract, gs):
             gold = set(g.credited)
             missed[(gs.name, g.kind)] += len(gold - set(by))
             for sid, ms in by.items():

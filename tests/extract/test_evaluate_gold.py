@@ -77,3 +77,15 @@ def test_evaluate_gold_missing_document_is_recorded(gold_dir):
     out = json.loads(res.output)
     assert out["report"]["failed"] == 1 and out["report"]["failures"][0]["code"] == "E052"
     assert "posting" not in out["kinds"]
+
+
+def test_credits_per_document_reads_each_gold_document_and_groups_its_credits(gold_dir):
+    from skillmix.extract.evaluate import credits_per_document
+
+    out = list(credits_per_document(get_extractor("builtin").extract, gold_dir))
+    assert [(g.doc, doc.kind) for g, doc, _ in out] == [("resume-a", "resume"),
+                                                        ("posting-b", "posting")]
+    resume, posting = out[0][2], out[1][2]
+    assert "instagram" in resume and "reddit" not in resume  # consumer use is no credit
+    assert {"seo", "google-analytics"} <= set(posting)
+    assert all(m.counts and m.skill_id == sid for sid, ms in posting.items() for m in ms)

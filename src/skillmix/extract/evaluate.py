@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..errors.extraction_codes import E050, E051
-from ..records import Extraction
+from ..records import Document, Extraction, SkillMention
 
 __all__ = [
     "GoldDocument",
@@ -107,6 +107,25 @@ def load_gold(path: str | Path, aliases: Mapping[str, str] | None = None) -> lis
                 hint='Each line needs {"doc": ..., "skills": [{"id": ..., "usage": ...}]}.',
             ) from None
     return out
+
+
+def credits_per_document(
+    extract: Callable[[Document], Extraction], gold_dir: str | Path
+) -> Iterator[tuple[GoldDocument, Document, dict[str, list[SkillMention]]]]:
+    """Each document of a gold set (``gold.jsonl`` beside ``docs/``), read and extracted,
+    with the counting mentions of each skill it credits: what the probes and the
+    credit-confidence fit compare with the readers' credits."""
+    from ..io import read_document
+
+    gold_dir = Path(gold_dir)
+    for g in load_gold(gold_dir / "gold.jsonl"):
+        doc = read_document(gold_dir / "docs" / f"{g.doc}.txt", kind=g.kind,  # type: ignore[arg-type]
+                            sandbox=False)
+        by: dict[str, list[SkillMention]] = {}
+        for m in extract(doc).mentions:
+            if m.counts:
+                by.setdefault(m.skill_id, []).append(m)
+        yield g, doc, by
 
 
 def credited_skills(extraction: Extraction) -> frozenset[str]:
