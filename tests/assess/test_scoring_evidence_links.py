@@ -84,3 +84,13 @@ def test_scoring_edge_cases(demo_resume, today):
     assert len(cards) == 1
     assert (report.done, report.failed) == (1, 1)
     assert report.failures[0].source == "/no/such/resume.pdf"
+
+
+def test_breadth_evidence_says_how_likely_readers_credit_it(demo_resume, today):
+    # the extractor's calibrated confidence travels to the card's notes, so an inferred duty
+    # reads differently from a named skill
+    card = assess(demo_resume, today=today)
+    notes = [e.note for p in card.points if p.kind == "breadth" for e in p.evidence]
+    assert notes and all("% likely credited" in n for n in notes)
+    values = {int(n.rsplit(", ", 1)[1].split("%")[0]) for n in notes}
+    assert len(values) > 1 and all(0 < v < 100 for v in values)

@@ -121,3 +121,15 @@ def test_cli_keeps_only_confident_mentions() -> None:
     assert {m["skill_id"] for m in confident} < {m["skill_id"] for m in every}
     assert "budget-management" not in {m["skill_id"] for m in confident}
     assert all(m["confidence"] >= 0.6 for m in confident)
+
+
+def test_a_duty_that_states_a_number_is_its_own_cell() -> None:
+    # "Led a team of 5": readers credit lone duties with a number far more often than
+    # other lone duties, so the canonical example does not read as a coin toss
+    text = "Experience\nEngineering Lead, Acme Corp, 2019 - 2022\nLed a team of 5 engineers.\n"
+    team = [m for m in _mentions(text) if m.skill_id == "team-leadership"]
+    assert team and team[0].quantity == 5
+    assert cell_of(team) == "pattern/quantity"
+    table = shipped_table()
+    assert table.value("resume", "pattern/quantity") > table.value("resume", "pattern/1")
+    assert team[0].confidence == table.value("resume", "pattern/quantity", "team-leadership")

@@ -51,12 +51,15 @@ def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, not
 
 
 def _note(ev: CandidateEvidence, se: SkillEvidence, m: SkillMention) -> str:
+    # how often careful readers credit such evidence (the extractor's calibrated
+    # confidence), so a reader of the card can weigh an inferred duty against a named skill
+    sure = f", {m.confidence:.0%} likely credited" if m.counts and m.confidence < 1.0 else ""
     role = m.role
     if role is not None and role < len(ev.roles):
         r = ev.roles[role]
-        return f"{se.level}: in role '{r.title or r.employer or role}'"
+        return f"{se.level}: in role '{r.title or r.employer or role}'{sure}"
     where = m.section or "text"
-    return f"{se.level}: in {where}"
+    return f"{se.level}: in {where}{sure}"
 
 
 def _skill_spans(ev: CandidateEvidence, se: SkillEvidence, weight: float, prefix: str = "",

@@ -107,8 +107,9 @@ def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int =
     for p in sorted(c.points, key=lambda p: -p.points)[:max_points]:
         what = p.skill_id if p.kind == "breadth" else f"role {p.role} (years)"
         e = p.evidence[0]
+        note = f" ({_md(e.note)})" if e.note else ""  # the level, where, how likely credited
         out.append(f"| {p.points:.2f} | {p.area} | {_md(str(what))} | [{e.start}:{e.end}] "
-                   f"“{_md(_quote(e, 90))}” |")
+                   f"“{_md(_quote(e, 90))}”{note} |")
     rest = len(c.points) - max_points
     if rest > 0:
         out.append(f"| {sum(p.points for p in sorted(c.points, key=lambda p: -p.points)[max_points:]):.2f}"

@@ -582,7 +582,7 @@ class Extractor:
         # document (f, taxonomy, version, extractor version, sentence, section, requirement,
         # years, negated, usage, counts)
         read: list[tuple] = []
-        credits: list[tuple[str, str, int]] = []
+        credits: list[tuple[str, str, int, bool]] = []
         is_resume = doc.kind == "resume"
         is_posting = doc.kind == "posting"
         sections = doc.sections
@@ -637,7 +637,7 @@ class Extractor:
                 requirement, years, negated, usage = "mentioned", None, False, "unspecified"
             counted = not negated and usage not in ("consumer", "incidental")  # as .counts
             if calibrated and counted and tax_name == "builtin":
-                credits.append((f.sid, f.extractor, s_start))
+                credits.append((f.sid, f.extractor, s_start, f.quantity is not None))
             read.append((f, tax_name, tax_version, version, s_start, s_end, sec_kind,
                          requirement, years, negated, usage, counted))
         # the default path the blind gold sets measured: how likely each credit holds
