@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gold_sets import gold_sets  # noqa: E402
+from gold_sets import expert_density_sets, gold_sets  # noqa: E402
 
 from skillmix.extract import Extractor  # noqa: E402
 from skillmix.extract.evaluate import credits_per_document  # noqa: E402
@@ -59,37 +59,48 @@ SECTIONS = ["experience", "skills", "summary", "responsibilities", None, "requir
 KINDS = ["skill", "tool", "platform", "knowledge"]
 
 
-def candidates():
-    """(features, truth, set, kind, skill) per credited skill, and misses per (set, kind)."""
-    skills = load_taxonomy("builtin").skills
-    areas = sorted({s.area for s in skills.values() if s.area})
+def gold_documents() -> tuple[list[tuple], collections.Counter]:
+    """Every document of every gold set as (set name, gold record, document, counting
+    mentions by skill, the readers' credits), and the readers' credits the extractor never
+    found, per (set, kind): what both gates start from."""
     ex = Extractor("builtin")
-    rows, misses = [], collections.Counter()
+    docs, misses = [], collections.Counter()
     for gs in gold_sets():
         if not (gs / "gold.jsonl").exists():
             continue
         for g, doc, by in credits_per_document(ex.extract, gs):
             gold = set(g.credited)
             misses[(gs.name, g.kind)] += len(gold - set(by))
-            length = max(1, len(doc.text))
-            for sid, ms in by.items():
-                s = skills[sid]
-                f = [g.kind == "posting", len(ms), np.log1p(len(ms)),
-                     len({m.surface.lower() for m in ms}), len({m.sentence_start for m in ms}),
-                     any(m.extractor == "lexical" for m in ms),
-                     all(m.extractor == "pattern" for m in ms),
-                     any(m.usage == "professional" for m in ms),
-                     any(m.role is not None for m in ms)]
-                f += [any(m.section == sec for m in ms) for sec in SECTIONS]
-                f += [s.area == a for a in areas] + [s.kind == k for k in KINDS]
-                f += [any(m.surface.lower() == s.label.lower() for m in ms),
-                      max(len(m.surface) for m in ms),
-                      any(m.surface.isupper() and len(m.surface) <= 5 for m in ms),
-                      any(m.requirement == "required" for m in ms),
-                      any(m.requirement == "preferred" for m in ms),
-                      any(m.years is not None for m in ms), any(m.group is not None for m in ms),
-                      len(by), np.log(length), min(m.start for m in ms) / length]
-                rows.append((f, sid in gold, gs.name, g.kind, sid))
+            docs.append((gs.name, g, doc, by, gold))
+    return docs, misses
+
+
+def candidates():
+    """(features, truth, set, kind, skill) per credited skill, and misses per (set, kind)."""
+    skills = load_taxonomy("builtin").skills
+    areas = sorted({s.area for s in skills.values() if s.area})
+    docs, misses = gold_documents()
+    rows = []
+    for name, g, doc, by, gold in docs:
+        length = max(1, len(doc.text))
+        for sid, ms in by.items():
+            s = skills[sid]
+            f = [g.kind == "posting", len(ms), np.log1p(len(ms)),
+                 len({m.surface.lower() for m in ms}), len({m.sentence_start for m in ms}),
+                 any(m.extractor == "lexical" for m in ms),
+                 all(m.extractor == "pattern" for m in ms),
+                 any(m.usage == "professional" for m in ms),
+                 any(m.role is not None for m in ms)]
+            f += [any(m.section == sec for m in ms) for sec in SECTIONS]
+            f += [s.area == a for a in areas] + [s.kind == k for k in KINDS]
+            f += [any(m.surface.lower() == s.label.lower() for m in ms),
+                  max(len(m.surface) for m in ms),
+                  any(m.surface.isupper() and len(m.surface) <= 5 for m in ms),
+                  any(m.requirement == "required" for m in ms),
+                  any(m.requirement == "preferred" for m in ms),
+                  any(m.years is not None for m in ms), any(m.group is not None for m in ms),
+                  len(by), np.log(length), min(m.start for m in ms) / length]
+            rows.append((f, sid in gold, name, g.kind, sid))
     return rows, misses
 
 
@@ -146,24 +157,15 @@ def context_gate() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    blind = [gs for gs in gold_sets() if (gs / "gold.jsonl").exists()
-             and re.fullmatch(r"gold_fresh(\d+)", gs.name)
-             and int(gs.name.removeprefix("gold_fresh")) >= 14]
-    names = [gs.name for gs in blind]
-    ex = Extractor("builtin")
+    names = [gs.name for gs in expert_density_sets()]
+    docs, misses = gold_documents()
     feats, y, sets, kinds = [], [], [], []
-    misses: collections.Counter = collections.Counter()
-    for gs in gold_sets():
-        if not (gs / "gold.jsonl").exists():
-            continue
-        for g, doc, by in credits_per_document(ex.extract, gs):
-            gold = set(g.credited)
-            misses[(gs.name, g.kind)] += len(gold - set(by))
-            for sid, ms in by.items():
-                feats.append(context_features(doc.text, ms, sid, g.kind))
-                y.append(sid in gold)
-                sets.append(gs.name)
-                kinds.append(g.kind)
+    for name, g, doc, by, gold in docs:
+        for sid, ms in by.items():
+            feats.append(context_features(doc.text, ms, sid, g.kind))
+            y.append(sid in gold)
+            sets.append(name)
+            kinds.append(g.kind)
     Y, S, K = np.array(y), np.array(sets), np.array(kinds)
 
     def run(train_sets: list[str], c: float, thr: float) -> str:

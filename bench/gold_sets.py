@@ -23,3 +23,14 @@ def gold_sets() -> list[Path]:
 
     fresh = sorted((p for p in (ROOT / "bench" / "data").glob("gold_fresh*") if p.is_dir()), key=order)
     return [SHARED_GOLD, *fresh]
+
+
+def expert_density_sets(first: int = 14) -> list[Path]:
+    """The blind sets read to the expert readers' density (``gold_fresh14`` onwards, by
+    session 9's brief) that have their ``gold.jsonl``, in the order they were made."""
+    out = []
+    for p in gold_sets():
+        n = re.fullmatch(r"gold_fresh(\d+)", p.name)
+        if n and int(n.group(1)) >= first and (p / "gold.jsonl").exists():
+            out.append(p)
+    return out

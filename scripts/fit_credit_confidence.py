@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from gold_sets import expert_density_sets  # noqa: E402
 
 from skillmix.extract import Extractor  # noqa: E402
 from skillmix.extract.confidence import (  # noqa: E402
@@ -46,15 +48,6 @@ OUT = ROOT / "src" / "skillmix" / "extract" / "data" / "credit_confidence.yaml"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 
 Row = tuple[str, str, str, str, bool]  # set, kind, cell, skill, the readers credit it
-
-
-def blind_sets(first: int) -> list[Path]:
-    out = []
-    for p in (ROOT / "bench" / "data").glob("gold_fresh*"):
-        m = re.fullmatch(r"gold_fresh(\d+)", p.name)
-        if m and int(m.group(1)) >= first and (p / "gold.jsonl").exists():
-            out.append((int(m.group(1)), p))
-    return [p for _, p in sorted(out)]
 
 
 def credit_rows(sets: list[Path]) -> tuple[list[Row], collections.Counter]:
@@ -92,6 +85,12 @@ def fit(rows: list[Row]) -> ConfidenceTable:
                            skills={s: (round(r, 3), int(n)) for s, (r, n) in record.items()})
 
 
+def pooled_share(rows: list[Row]) -> dict[str, float]:
+    """One share per kind for every credit: the baseline a table must beat."""
+    return {k: sum(r[4] for r in rows if r[1] == k) / max(1, sum(r[1] == k for r in rows))
+            for k in KINDS}
+
+
 def held_out(rows: list[Row], missed: collections.Counter) -> None:
     """Leave one set out: Brier scores and the operating points of a threshold."""
     sets = sorted({r[0] for r in rows})
@@ -102,8 +101,7 @@ def held_out(rows: list[Row], missed: collections.Counter) -> None:
     for held in sets:
         train = [r for r in rows if r[0] != held]
         table = fit(train)
-        pooled = {k: sum(r[4] for r in train if r[1] == k) / max(1, sum(r[1] == k for r in train))
-                  for k in KINDS}
+        pooled = pooled_share(train)
         for _, kind, cell, sid, truth in (r for r in rows if r[0] == held):
             base = table.value(kind, cell)
             p = table.value(kind, cell, sid)
@@ -140,8 +138,7 @@ def later_sets(rows: list[Row], names: list[str]) -> None:
     train = [r for r in rows if r[0] not in names]
     test = [r for r in rows if r[0] in names]
     table = fit(train)
-    pooled = {k: sum(r[4] for r in train if r[1] == k) / max(1, sum(r[1] == k for r in train))
-              for k in KINDS}
+    pooled = pooled_share(train)
     sq = collections.Counter()
     for _, kind, cell, sid, truth in test:
         sq["cells and skills (shipped)"] += (table.value(kind, cell, sid) - truth) ** 2
@@ -188,7 +185,7 @@ def main() -> None:
                     help="also fit without these sets and score them (e.g. the sets drawn "
                          "after a table was fitted: gold_fresh28,gold_fresh29)")
     args = ap.parse_args()
-    sets = blind_sets(args.first)
+    sets = expert_density_sets(args.first)
     if not sets:
         sys.exit("no blind gold set found under bench/data")
     rows, missed = credit_rows(sets)
