@@ -39,8 +39,10 @@ __all__ = [
     "unpack_cue",
 ]
 
-#: words between verb and object may not cross these (a new clause starts)
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\s\u2013\s|\s\u2014\s")
+#: words between verb and object may not cross these (a new clause starts); a dash
+#: between two numbers is a range, not a break ("mentored approximately 12 - 25 ...
+#: staff")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d)\s[-\u2013]\s|\s[-\u2013]\s(?!\d)|\s\u2014\s")
 #: a closed aside between a verb and its object is no clause of its own
 _ASIDE = re.compile(r"\([^()\n]{1,60}\)")
 #: participles that make the object a modifier: "Oversee staff related issues" (but
@@ -362,6 +364,9 @@ def _compound_head(text: str, hyphen: int) -> bool:
     return m is not None and m.group(1).lower() not in _VERB_PREFIXES
 
 
+#: singular nouns that name a group of people: an -ing form before them is still the
+#: verb ("Hiring staff for the new store", "training personnel")
+_COLLECTIVE_OBJECTS = frozenset({"staff", "personnel", "workforce"})
 #: words after which an -ed form still opens the writer's own clause ("Scheduled and led
 #: meetings", "also assigned tasks", "who assigned tasks")
 _CLAUSE_OPENERS = frozenset("and or & also then i we who which that".split())
@@ -381,7 +386,8 @@ def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -
             return False  # the clause's first word: "Assigned tasks to five staff"
         word = prev.group(1).lower()
         return word not in _CLAUSE_OPENERS and (not word.endswith("ly") or word == "newly")
-    return low.endswith("ing") and not text[o_start:o_end].lower().endswith("s")
+    obj = text[o_start:o_end].lower()
+    return low.endswith("ing") and not obj.endswith("s") and obj not in _COLLECTIVE_OBJECTS
 
 
 #: what a receptionist directs: "direct calls to appropriate staff", "directing them to
@@ -400,7 +406,8 @@ _DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|resp
 #: before "hiring", the employer announcing its opening: "We are / We're / now hiring"
 _EMPLOYER_HIRING = frozenset("are is re currently now actively".split())
 #: after "hiring", a role: "our recruiting team, hiring managers and a formal interview"
-_HIRING_ROLE = re.compile(r"[ \t]+(?:managers?|teams?|committees?|panels?)\b", re.IGNORECASE)
+_HIRING_ROLE = re.compile(r"[ \t]+(?:managers?|teams?(?![ \t]+members?\b)|committees?|panels?)\b",
+                          re.IGNORECASE)
 #: after "lead", the noun of a sales lead: "lead nurturing", "lead capture", "lead scoring"
 _SALES_LEAD = re.compile(r"[ \t]+(?:nurtur\w*|capture|generation|gen|scoring|qualification|"
                          r"lists?|sources?|management|conversion)\b", re.IGNORECASE)
