@@ -1076,6 +1076,12 @@ def test_individuals_in_need_are_no_need_of_the_employer() -> None:
     ("Documentum DCM and Documentum D2, MS Access, VBA", "resume", "campaign-manager-360",
      False),
     ("Trafficked display campaigns in DCM and DV360.", "resume", "campaign-manager-360", True),
+    ("Direct general inquiries to appropriate contacts and/or departments", "resume",
+     "team-leadership", False),
+    ("answered phones and directed individuals/calls to staff members.", "resume",
+     "people-management", False),
+    ("Planned, organized and directed the day-to-day finance department", "resume",
+     "team-leadership", True),
 ])
 def test_session_13_readings(text: str, kind: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind=kind)) is present

@@ -78,6 +78,9 @@ _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: for the people a manager leads, "with" also marks whom the work is done with, not who
 #: is led: "Manage relationships with our agencies and freelance designers"
 _WITH = re.compile(r"\bwith\b", re.IGNORECASE)
+#: what is directed "to" someone is routed to them, whatever it is ("directed
+#: individuals/calls to staff"): the people after "to" are not led
+_TO = re.compile(r"(?:^|\s)to\s", re.IGNORECASE)
 _LEADS_PEOPLE = frozenset({"people-management", "team-leadership"})
 #: a list of short items ("Drafting, fast, floor plans, Graphic"): a verb that is an
 #: item itself, then two commas and no conjunction before the object, are separate items
@@ -467,6 +470,8 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
     if _OBJECT_OF_PREPOSITION.search(between) or (not across and _ACROSS.search(between)) \
             or (people and _WITH.search(between)):
         return False  # "teams within ... agencies": the object is the teams
+    if _TO.search(between) and text[v_start:v_end].lower().startswith("direct"):
+        return False  # "Direct general inquiries to appropriate ... departments": routing
     if between[:1] == "," and between.count(",") >= 2 \
             and not _COORDINATED.search(between):
         return False  # items of a keyword list
