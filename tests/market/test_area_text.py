@@ -111,3 +111,25 @@ def test_fit_market_model_finds_a_word_only_the_text_model_sees() -> None:
     plain = fit_market_model(feats, labels, groups, seed=3, text=False)
     assert plain.area_text == {} and "text" not in plain.areas["technology"].features
     assert predict(plain, test[0]).areas == predict(plain, test[1]).areas
+
+
+def test_areas_decided_with_one_lookup_equal_each_area_read_on_its_own() -> None:
+    # decide_areas looks a posting's terms up once for all the areas' text models (they
+    # share a vocabulary); the decisions and the logits must be those of area_row
+    from skillmix.market.learned import LearnedSocialMediaClassifier
+
+    model = LearnedSocialMediaClassifier().model_
+    texts = [("Social Media Coordinator", "Write posts, answer comments and report engagement to the team."),
+             ("Counsellor", "You listen with empathy to clients in distress."),
+             ("Data Engineer", "Build pipelines on AWS; lead a team of three; present to executives.")]
+    for title, text in texts:
+        f = posting_features(title, text)
+        one_by_one = tuple(a for a in AREAS if model.areas[a].decide(model.area_row(a, f))[0])
+        assert model.decide_areas(f) == one_by_one
+        for tm in model.area_text.values():
+            known = [tm.index[t] for t in f.terms if t in tm.index]
+            plain = tm.intercept + (sum(tm.weights[j] for j in known) / math.sqrt(len(known)) if known else 0.0)
+            assert tm.logit(f.terms) == plain  # the same sum, in the same order: the same float
+    toy = _text_toy()
+    f = posting_features("Counsellor", "You listen with empathy.")
+    assert toy.decide_areas(f) == tuple(a for a in AREAS if toy.areas[a].decide(toy.area_row(a, f))[0])

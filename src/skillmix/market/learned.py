@@ -105,10 +105,19 @@ class TextModel:
     intercept: float
 
     def logit(self, terms: Iterable[str]) -> float:
-        known = [j for t in terms if (j := self.index.get(t)) is not None]
+        return self.logit_of(self.known(terms))
+
+    def known(self, terms: Iterable[str]) -> list[int]:
+        """The vocabulary numbers of the terms the model knows, in order."""
+        index = self.index
+        return [j for t in terms if (j := index.get(t)) is not None]
+
+    def logit_of(self, known: list[int]) -> float:
+        """The logit for terms already looked up (:meth:`known`): the areas' text models
+        share one vocabulary, so a posting's terms are looked up once, not once an area."""
         if not known:
             return self.intercept
-        return self.intercept + sum(self.weights[j] for j in known) / math.sqrt(len(known))
+        return self.intercept + sum(map(self.weights.__getitem__, known)) / math.sqrt(len(known))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +142,20 @@ class MarketModel:
 
     def decide_areas(self, f: PostingFeatures) -> tuple[str, ...]:
         """The areas the posting asks for, in :data:`AREAS` order."""
-        return tuple(a for a in AREAS if self.areas[a].decide(self.area_row(a, f))[0])
+        looked_up: dict[int, list[int]] = {}  # id of a vocabulary -> the posting's terms in it
+        out = []
+        for a in AREAS:
+            tm = self.area_text.get(a)
+            if tm is None:
+                row = f.areas
+            else:
+                known = looked_up.get(id(tm.index))
+                if known is None:
+                    known = looked_up[id(tm.index)] = tm.known(f.terms)
+                row = {**f.areas, TEXT_FEATURE: tm.logit_of(known)}
+            if self.areas[a].decide(row)[0]:
+                out.append(a)
+        return tuple(out)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"format": MODEL_FORMAT, "version": self.version, "features_version": self.features_version,

@@ -56,6 +56,8 @@ the level tests, as a management occupation is: a "Hospitality Assistant" is nei
 
 from __future__ import annotations
 
+import heapq
+
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -85,6 +87,22 @@ def _supervisors() -> frozenset[str]:
     """The first-line supervisors (SOC "First-Line Supervisors of ..."): a manager's level too."""
     return frozenset(c for c, t in occupation_titles().items() if t.startswith("First-Line Supervisors"))
 
+
+
+def _best_of(sims: dict[str, float]) -> tuple[str, float]:
+    """The best (code, similarity): the highest similarity, ties to the greater code (as
+    ``max`` by (similarity, code), without a key call for each of ~1,000 occupations)."""
+    best = max(sims.values())
+    return max(c for c, v in sims.items() if v == best), best
+
+
+def _top(sims: dict[str, float], n: int) -> list[tuple[str, float]]:
+    """The ``n`` most similar (code, similarity), as ``sorted(items, key=-similarity)[:n]``
+    (ties in the dict's order) but sorting only those at or above the n-th best value."""
+    if len(sims) <= n:
+        return sorted(sims.items(), key=lambda kv: -kv[1])
+    cut = heapq.nlargest(n, sims.values())[-1]
+    return sorted(((c, v) for c, v in sims.items() if v >= cut), key=lambda kv: -kv[1])[:n]
 
 def _manages(soc: str) -> bool:
     """A management occupation (SOC 11-) or a first-line supervisor's: a title naming no
@@ -243,7 +261,7 @@ class TitleNormaliser:
             # share shrinks with the number of distinct words it has (full from TEXT_FULL)
             weight = self.text_weight * min(1.0, len(vec) / TEXT_FULL)
             if sims:
-                text_best = max(sims.items(), key=lambda kv: (kv[1], kv[0]))
+                text_best = _best_of(sims)
         if self.ambiguity > 0 and pool:
             # the closer the two best title matches, the more the text decides
             top = pool[0][1][0]
@@ -260,7 +278,7 @@ class TitleNormaliser:
             differs = {c: self._level_differs(manager, c, per_code[c], technology) for c in codes}
         if use_text:
             if text_best is not None:
-                codes += [c for c, _ in sorted(sims.items(), key=lambda kv: -kv[1])[:TEXT_POOL] if c not in per_code]
+                codes += [c for c, _ in _top(sims, TEXT_POOL) if c not in per_code]
         else:
             if title_keep < 1.0 and any(differs.values()):  # shrunk title scores may reorder the pool
                 codes.sort(key=lambda c: (-per_code[c][0] * (title_keep if differs[c] else 1.0), c))

@@ -1,0 +1,97 @@
+"""Two source trees' ``skillmix market run``, end to end, A/B (what a user waits for).
+
+Runs the market command (read, deduplicate, extract, classify, name occupations, write the
+tables) over the shared postings with tree A and tree B in turn (A, B, B, A, ...), each in a
+fresh process pinned to one core and inline (``-w 0``), so that both meet the same machine
+load, and prints each tree's median wall and CPU seconds, B's speed as a ratio of A's
+(``x`` > 1: B is faster) with its range over the pairs, and whether both trees wrote the
+same tables: a digest of every posting and mention row, every column (the run folder's own
+timings aside).
+
+    python bench/market_ab.py --a ../main/src --b src [--pairs 3] [--cpu 1] [--corpus FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
+CORPORA = ("linkedin_2024-04_sample.csv", "remotive_2025-04.jsonl", "adzuna_uk_2013_sample.csv")
+
+
+def run(src: Path, corpora: list[Path], out: Path, cpu: int | None) -> tuple[float, float]:
+    """One run in a fresh process: (wall seconds, CPU seconds of the child)."""
+    code = ("import sys; from skillmix.cli.main import main; "
+            "sys.argv = ['skillmix', 'market', 'run', *sys.argv[1:]]; main()")
+    cmd = [sys.executable, "-c", code, *map(str, corpora), "--out", str(out), "-w", "0", "-q"]
+    if cpu is not None:
+        cmd = ["taskset", "-c", str(cpu), *cmd]
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def digest(out: Path) -> str:
+    """SHA-256 over the run's posting and mention rows, in a fixed order."""
+    import duckdb
+
+    con = duckdb.connect()
+    h = hashlib.sha256()
+    for table, order in (("postings", "uid"), ("mentions", "uid, start, \"end\", skill_id")):
+        rows = con.sql(f"select * from read_parquet('{out / table}/**/*.parquet') order by {order}")
+        for row in rows.fetchall():
+            h.update(repr(row).encode())
+    return h.hexdigest()[:16]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--a", type=Path, required=True, help="tree A's src folder (the baseline)")
+    ap.add_argument("--b", type=Path, default=ROOT / "src", help="tree B's src folder")
+    ap.add_argument("--pairs", type=int, default=3)
+    ap.add_argument("--cpu", type=int, default=1, help="core to pin to (-1: no pinning)")
+    ap.add_argument("--corpus", type=Path, nargs="*", help="corpora (default: the shared postings)")
+    args = ap.parse_args()
+    corpora = args.corpus or [SHARED / "postings" / c for c in CORPORA]
+    cpu = None if args.cpu < 0 or shutil.which("taskset") is None else args.cpu
+    times: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
+    digests: dict[str, set[str]] = {"A": set(), "B": set()}
+    load0 = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="skillmix-market-ab-") as tmp:
+        for i in range(args.pairs):
+            for tree in ("AB" if i % 2 == 0 else "BA"):
+                out = Path(tmp) / f"{tree}{i}"
+                times[tree].append(run(args.a if tree == "A" else args.b, corpora, out, cpu))
+                digests[tree].add(digest(out))
+                shutil.rmtree(out)
+    load1 = os.getloadavg()[0]
+    for tree in "AB":
+        wall = statistics.median(t[0] for t in times[tree])
+        cpu_s = statistics.median(t[1] for t in times[tree])
+        print(f"{tree}: wall {wall:.2f} s, CPU {cpu_s:.2f} s (median of {len(times[tree])}), "
+              f"tables {', '.join(sorted(digests[tree]))}")
+    ratios = [a[1] / b[1] for a, b in zip(times["A"], times["B"])]
+    print(f"B's speed / A's (CPU time, pairs): x{statistics.median(ratios):.3f} "
+          f"(range {min(ratios):.3f}-{max(ratios):.3f}); load average {load0:.2f} -> {load1:.2f}")
+    same = digests["A"] == digests["B"] and len(digests["A"]) == 1
+    print("same tables: " + ("yes" if same else "NO"))
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
