@@ -57,7 +57,6 @@ the level tests, as a management occupation is: a "Hospitality Assistant" is nei
 from __future__ import annotations
 
 import heapq
-
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -88,7 +87,6 @@ def _supervisors() -> frozenset[str]:
     return frozenset(c for c, t in occupation_titles().items() if t.startswith("First-Line Supervisors"))
 
 
-
 def _best_of(sims: dict[str, float]) -> tuple[str, float]:
     """The best (code, similarity): the highest similarity, ties to the greater code (as
     ``max`` by (similarity, code), without a key call for each of ~1,000 occupations)."""
@@ -103,6 +101,7 @@ def _top(sims: dict[str, float], n: int) -> list[tuple[str, float]]:
         return sorted(sims.items(), key=lambda kv: -kv[1])
     cut = heapq.nlargest(n, sims.values())[-1]
     return sorted(((c, v) for c, v in sims.items() if v >= cut), key=lambda kv: -kv[1])[:n]
+
 
 def _manages(soc: str) -> bool:
     """A management occupation (SOC 11-) or a first-line supervisor's: a title naming no

@@ -83,9 +83,9 @@ class OccupationProfiles:
     The index is flat: for the term numbered ``k`` (``terms[t]``), its occupations and
     weights are ``occ[start[k]:start[k + 1]]`` and ``weight[...]``, in the order of the
     profile file. Scoring a posting is then one gather and one ``bincount`` in numpy
-    rather than a Python loop over every (term, occupation) pair (half the time of a
-    market run went there); ``bincount`` adds each occupation's products in the same
-    order as that loop did, so the similarities are the same numbers."""
+    rather than a Python loop over every (term, occupation) pair (about a fifth of a
+    market run's time went there); ``bincount`` adds each occupation's products in the
+    same order as that loop did, so the similarities are the same numbers."""
 
     codes: tuple[str, ...]
     terms: dict[str, int]
