@@ -1094,3 +1094,23 @@ def test_a_number_range_is_no_clause_break() -> None:
     assert _CLAUSE_BREAK.search(" 12 \u2013 25 ") is None
     assert _CLAUSE_BREAK.search(" the team - 25 people ") is not None
     assert _CLAUSE_BREAK.search(" 2019 - present ") is not None
+
+
+def test_a_list_item_glued_on_with_a_dash_ends_the_sentence_before_it() -> None:
+    # a LinkedIn posting whose line breaks were dropped (gold_fresh34, LinkedIn
+    # 3610596223): "is a plus" made every qualification after it preferred
+    from skillmix.extract import get_extractor
+    from skillmix.extract.context import sentence_ends
+
+    text = ("**Qualifications:**- P&C License- Previous experience in the insurance industry, "
+            "particularly in underwriting, is a plus but not required.- Strong analytical "
+            "skills.- Excellent communication and interpersonal skills.- Proficiency in "
+            "Microsoft Office Suite (Word, Excel, PowerPoint).")
+    ext = get_extractor("builtin").extract(text, kind="posting")
+    levels = {m.skill_id: m.requirement for m in ext.mentions if m.counts}
+    assert levels["communication-skills"] == "required"
+    assert levels["microsoft-excel"] == "required"
+    cut = [text[:e][-8:] for e in sentence_ends(text)]
+    assert cut[:3] == ["ons:**- ", "icense- ", "uired.- "]
+    # a hyphenated word, a spaced range and a capitalised compound are no items
+    assert sentence_ends("Full-Time role in e-Commerce, Monday - Friday, X-Ray") == []

@@ -226,6 +226,10 @@ _SENTENCE_END = re.compile(
     r"(?:(?<=\n)(?:(?![a-z])|(?<![^\n]{40}\n))|(?<=[.!?;])(?=\s)|(?<=[" + _BULLETS + r"]))"
 )
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
+#: a list item glued on with a dash, as job boards that drop line breaks leave them:
+#: "not required.- Strong analytical skills", "P&C License- Previous experience",
+#: "**Qualifications:**- P&C License" (not "Full-Time", "e-Commerce", "Monday - Friday")
+_GLUED_ITEM = re.compile(r"-[ \t]?(?=[A-Z])")
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -234,9 +238,23 @@ def sentence_ends(text: str) -> list[int]:
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     glued = [m.end() for m in _GLUED_END.finditer(text)
              if m.start() and (text[m.start() - 1].islower() or text[m.start() - 1] == ")")]
+    if "- " in text or ".-" in text or ":-" in text or "*-" in text:
+        glued += [m.end() for m in _GLUED_ITEM.finditer(text) if _glued_item(text, m.start(), m.end())]
     if glued:
         ends = sorted(set(ends).union(glued))
     return ends
+
+
+def _glued_item(text: str, dash: int, end: int) -> bool:
+    """Whether the dash at ``dash`` opens a list item glued to what goes before: after a
+    sentence's end or a heading's colon (".-", ":-", "**-"), or after a word with a space
+    after the dash ("License- Previous"; "Full-Time" is one word)."""
+    if not dash:
+        return False
+    prev = text[dash - 1]
+    if prev in ".!?:*":
+        return True
+    return end - dash == 2 and (prev.islower() or prev == ")")
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
