@@ -1114,3 +1114,16 @@ def test_a_list_item_glued_on_with_a_dash_ends_the_sentence_before_it() -> None:
     assert cut[:3] == ["ons:**- ", "icense- ", "uired.- "]
     # a hyphenated word, a spaced range and a capitalised compound are no items
     assert sentence_ends("Full-Time role in e-Commerce, Monday - Friday, X-Ray") == []
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    # review of session 13: presenting to the board counts however the results are named,
+    # a reporting line does not, and account executives are sales people
+    ("Present quarterly results to the Board of Directors.", True),
+    ("Prepare and present financial reports to senior management, board members", True),
+    ("The Executive Director reports to the Board of Directors.", False),
+    ("Presented qualified providers to account executives and business development "
+     "representatives.", False),
+])
+def test_executive_communication_is_with_executives(text: str, present: bool) -> None:
+    assert ("executive-communication" in _credited(text, kind="posting")) is present
