@@ -8,13 +8,14 @@ A batch never drops an input silently: each one ends as done, skipped or failed,
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 from .errors import SkillmixError
 from .errors.config_codes import C010
 
-__all__ = ["BatchFailure", "BatchReport", "OnError", "run_batch"]
+__all__ = ["BatchFailure", "BatchReport", "OnError", "run_batch", "usable_cpus"]
 
 OnError = Literal["raise", "skip", "collect"]
 T = TypeVar("T")
@@ -96,3 +97,11 @@ def run_batch(
             continue
         rep.done += 1
         yield result
+
+
+def usable_cpus() -> int:
+    """How many CPUs this process may run on (its affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)

@@ -6,7 +6,7 @@ from . import ConfigError, ErrorCode
 
 __all__ = [
     "C001", "C002", "C003", "C004", "C010", "C020", "C021", "C022", "C023", "C024", "C025",
-    "C026", "C040", "C041", "C050", "C060", "C061", "C062", "C063", "C070", "C071", "C072", "C073",
+    "C026", "C027", "C040", "C041", "C050", "C060", "C061", "C062", "C063", "C070", "C071", "C072", "C073",
     "C074", "C075", "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084",
     "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
     "C143", "C150", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401",
@@ -29,6 +29,7 @@ C024 = ErrorCode("C024", ConfigError,
                  "A corpus column mapping lacks 'description' or has unknown keys.")
 C025 = ErrorCode("C025", ConfigError, "No corpus preset has this name.")
 C026 = ErrorCode("C026", ConfigError, "A document kind is not 'posting', 'resume' or None.")
+C027 = ErrorCode("C027", ConfigError, "The number of reading workers is not a whole number of at least 1.")
 C040 = ErrorCode("C040", ConfigError, "--today is not an ISO date.")
 C041 = ErrorCode("C041", ConfigError, "--profile and --job were given together.",
                  "--job derives the profile from a posting.")

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
+import queue
 import stat
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..batch import BatchReport, OnError, check_on_error, run_batch
+from ..batch import BatchReport, OnError, check_on_error, run_batch, usable_cpus
 from ..errors import DocumentError
 from ..records import Document, DocumentKind
 from .codes import doc_error
 from .limits import ReadLimits
 from .reader import IN_PROCESS_MAX_BYTES, parse_bytes, parse_plain, read_path_bytes
 from .sandbox import BATCH_SIZE, Sandbox, default_sandbox
-from ..errors.config_codes import C026
+from ..errors.config_codes import C026, C027
 from ..errors.document_codes import D111
 
 __all__ = ["read_document", "read_documents"]
 
 _KINDS = (None, "posting", "resume", "unknown")
+#: most sandbox workers one batch reads with: past a few, extracting what they send is the
+#: bottleneck (a LiveCareer PDF takes about twice as long to read as its text to extract)
+MAX_READERS = 4
 
 
 def _check_kind(kind: Any) -> DocumentKind | None:
@@ -75,13 +82,19 @@ def read_documents(
     limits: ReadLimits | dict[str, Any] | None = None,
     kind: DocumentKind | None = None,
     sandbox: bool = True,
+    workers: int | None = None,
 ) -> Iterator[Document]:
-    """Read many files (folders are walked), yielding documents as they are read.
+    """Read many files (folders are walked), yielding documents in input order.
 
     Failures follow the batch policy (``on_error``) and are counted in ``report``. Small
     UTF-8 text and Markdown files are parsed in this process (:func:`parse_plain`); the
-    rest go to one worker process, reused for the whole batch (in batches of
+    rest go to sandboxed worker processes, each reused for the whole batch (in batches of
     ``BATCH_SIZE``, one request each) and replaced after a crash or timeout.
+
+    ``workers`` caps how many worker processes read at once (default: the usable CPUs, at
+    most :data:`MAX_READERS`). A second worker starts only when a second batch is
+    waiting, so reading a handful of files costs one worker start, as before; on a folder
+    of PDFs the workers read while this process extracts what they have sent.
     """
     check_on_error(on_error)
     lim = ReadLimits.coerce(limits)
@@ -97,16 +110,63 @@ def read_documents(
         )
         return
     rep = report if report is not None else BatchReport()
-    with Sandbox(lim) as box:
-        for chunk in _chunks(items, BATCH_SIZE):
-            for path, result in _read_chunk(box, chunk, knd, lim):
-                if isinstance(result, Document):
-                    rep.done += 1
-                    yield result
-                elif on_error == "raise":
-                    raise result
-                else:
-                    rep.record(str(path), result, on_error)
+    readers = min(MAX_READERS, usable_cpus()) if workers is None else workers
+    if not isinstance(readers, int) or readers < 1:
+        raise C027(f"workers must be a whole number of at least 1, not {workers!r}.")
+    for path, result in _read_chunks(_chunks(items, BATCH_SIZE), readers, knd, lim):
+        if isinstance(result, Document):
+            rep.done += 1
+            yield result
+        elif on_error == "raise":
+            raise result
+        else:
+            rep.record(str(path), result, on_error)
+
+
+def _read_chunks(chunks: Iterator[list[Path]], readers: int, kind: DocumentKind | None,
+                 lim: ReadLimits) -> Iterator[tuple[Path, Document | DocumentError]]:
+    """``(path, document or error)`` for every file of ``chunks``, in order.
+
+    With one reader, one sandbox reads the chunks in turn. With more, each chunk is read
+    by a thread that borrows one of ``readers`` sandboxes (the thread only waits on its
+    worker's pipe), at most ``readers`` chunks ahead of the consumer, so memory stays flat
+    and a consumer that stops early leaves little read for nothing. On the way out the
+    chunks not yet started are cancelled, the ones under way finish, and every worker is
+    closed."""
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if readers == 1 or second is None:
+        with Sandbox(lim) as box:
+            for chunk in itertools.chain([first], [] if second is None else [second], chunks):
+                yield from _read_chunk(box, chunk, kind, lim)
+        return
+    idle: queue.SimpleQueue[Sandbox] = queue.SimpleQueue()
+    boxes = [Sandbox(lim) for _ in range(readers)]
+    for box in boxes:
+        idle.put(box)
+
+    def read(chunk: list[Path]) -> list[tuple[Path, Document | DocumentError]]:
+        box = idle.get()
+        try:
+            return list(_read_chunk(box, chunk, kind, lim))
+        finally:
+            idle.put(box)
+
+    pool = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="skillmix-read")
+    ahead: collections.deque[Future[list[tuple[Path, Document | DocumentError]]]] = collections.deque()
+    try:
+        for chunk in itertools.chain([first, second], chunks):
+            ahead.append(pool.submit(read, chunk))
+            if len(ahead) >= readers:
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        for box in boxes:
+            box.close()
 
 
 def _read_chunk(box: Sandbox, chunk: list[Path], kind: DocumentKind | None, lim: ReadLimits

@@ -16,14 +16,13 @@ are skipped, and a killed run started again with the same arguments finishes the
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
 
-from ..batch import BatchFailure, OnError, check_on_error
+from ..batch import BatchFailure, OnError, check_on_error, usable_cpus
 from ..errors import MissingExtraError, SkillmixError
 from ..errors.config_codes import C081, C082, C083
 from ..errors.market_codes import K111, K112, K113, K130, K131, K132, K140
@@ -83,10 +82,8 @@ class RunSummary:
 
 
 def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+    """One worker per CPU this process may use."""
+    return usable_cpus()
 
 
 def run_market(

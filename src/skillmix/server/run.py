@@ -23,6 +23,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
+from ..batch import usable_cpus
 from ..errors import MissingExtraError
 from ..errors.config_codes import C140, C141, C142, C143
 
@@ -39,10 +40,7 @@ CONFIG_ENV = "SKILLMIX_SERVE_CONFIG"
 
 def default_workers() -> int:
     """One worker per CPU this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+    return usable_cpus()
 
 #: what the ``serve`` extra installs, by import name
 SERVE_MODULES = ("fastapi", "uvicorn", "python_multipart", "sqlalchemy", "alembic", "jinja2")
