@@ -181,3 +181,13 @@ def test_same_text_as_the_glyph_loop_on_real_resumes(shared_data: Path) -> None:
             assert new == ref, path.name
             pages += 1
     assert pages >= len(files)
+
+
+def test_the_text_layer_check_counts_what_isalnum_counts() -> None:
+    """``read_pdf`` counts letters and digits with a pattern; it must agree with
+    ``str.isalnum`` on every code point."""
+    import sys
+
+    from skillmix.io.pdf import _ALNUM
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(_ALNUM.match(c)) != c.isalnum()] == []

@@ -11,6 +11,7 @@ tried too and the better text is kept; ``metadata["extractor"]`` says which one 
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from typing import Any
@@ -24,6 +25,8 @@ from ..errors.document_codes import D102, D103, D104, D105, D109
 __all__ = ["read_pdf", "text_quality"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: one character for which ``str.isalnum()`` is true (``\w`` is exactly that, plus "_")
+_ALNUM = re.compile(r"[^\W_]")
 _NEWLINES = (10, 13)
 _SPACE = 32
 
@@ -71,7 +74,7 @@ def read_pdf(data: bytes, source: str, limits: ReadLimits, engine: str = "auto")
                 text, meta = alt, alt_meta
     assert text is not None
     text = clean_text(text)
-    if sum(ch.isalnum() for ch in text[:10000]) < 20:
+    if len(list(itertools.islice(_ALNUM.finditer(text, 0, 10000), 20))) < 20:
         raise doc_error(D102, source, f"{meta.get('pages', '?')} page(s), no text layer")
     meta["quality"] = round(text_quality(text), 4)
     return text, meta
