@@ -31,6 +31,7 @@ COMMANDS = {
     "extract one posting": ["extract", str(POSTING), "--kind", "posting"],
     "extract one résumé": ["extract", str(RESUME), "--kind", "resume"],
     "assess one résumé": ["assess", str(RESUME)],
+    "titles of one title": ["titles", "Social Media Manager"],
     "help": ["--help"],
 }
 

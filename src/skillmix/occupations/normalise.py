@@ -111,7 +111,7 @@ def _manages(soc: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _default_index() -> TitleIndex:
-    return TitleIndex()
+    return TitleIndex.default()
 
 
 class TitleNormaliser:
