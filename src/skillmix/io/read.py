@@ -5,11 +5,9 @@ from __future__ import annotations
 import collections
 import itertools
 import os
-import queue
 import stat
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch, usable_cpus
 from ..errors import DocumentError
@@ -22,6 +20,9 @@ from ..errors.config_codes import C026, C027
 from ..errors.document_codes import D111
 
 __all__ = ["read_document", "read_documents"]
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _KINDS = (None, "posting", "resume", "unknown")
 #: most sandbox workers one batch reads with: past a few, extracting what they send is the
@@ -142,6 +143,9 @@ def _read_chunks(chunks: Iterator[list[Path]], readers: int, kind: DocumentKind 
             for chunk in itertools.chain([first], [] if second is None else [second], chunks):
                 yield from _read_chunk(box, chunk, kind, lim)
         return
+    import queue
+    from concurrent.futures import ThreadPoolExecutor  # 5 ms of imports, paid only here
+
     idle: queue.SimpleQueue[Sandbox] = queue.SimpleQueue()
     boxes = [Sandbox(lim) for _ in range(readers)]
     for box in boxes:
