@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from ab_trees import compile_trees
+
 ROOT = Path(__file__).resolve().parents[1]
 POSTING = ROOT / "bench" / "data" / "gold_fresh21" / "docs" / "posting-linkedin-2147609789.txt"
 RESUME = ROOT / "bench" / "data" / "gold_fresh21" / "docs" / "resume-HR-29564653.txt"
@@ -55,6 +57,7 @@ def main() -> None:
     ap.add_argument("--b", type=Path, default=ROOT / "src", help="tree to compare's src")
     ap.add_argument("--pairs", type=int, default=5)
     args = ap.parse_args()
+    compile_trees(args.a, args.b)
     out: dict[str, dict] = {}
     for name, argv in COMMANDS.items():
         run(args.a, argv), run(args.b, argv)  # warm-up: each tree's caches

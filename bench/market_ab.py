@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ab_trees import compile_trees
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
 CORPORA = ("linkedin_2024-04_sample.csv", "remotive_2025-04.jsonl", "adzuna_uk_2013_sample.csv")
@@ -67,6 +69,7 @@ def main() -> int:
     ap.add_argument("--cpu", type=int, default=1, help="core to pin to (-1: no pinning)")
     ap.add_argument("--corpus", type=Path, nargs="*", help="corpora (default: the shared postings)")
     args = ap.parse_args()
+    compile_trees(args.a, args.b)
     corpora = args.corpus or [SHARED / "postings" / c for c in CORPORA]
     cpu = None if args.cpu < 0 or shutil.which("taskset") is None else args.cpu
     times: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}

@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ab_trees import compile_trees
+
 ROOT = Path(__file__).resolve().parents[1]
 POSTING = ROOT / "src" / "skillmix" / "demo" / "posting.html"
 
@@ -82,6 +84,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="use the first N PDFs (0: all)")
     ap.add_argument("--pairs", type=int, default=2)
     args = ap.parse_args()
+    compile_trees(args.a, args.b)
     pdfs = sorted(args.resumes.glob("*/*.pdf"))
     if not pdfs:
         raise SystemExit(f"no PDFs under {args.resumes}")
