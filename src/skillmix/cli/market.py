@@ -68,7 +68,7 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it, "
               "--engine dask starts a LocalCluster.")
 @click.option("--workers", "-w", type=int, help="Worker processes (default: CPUs; 0 runs inline).")
-@click.option("--partition-size", type=int, default=5000, show_default=True,
+@click.option("--partition-size", type=int, default=1000, show_default=True,
               help="Postings per partition (the unit of work and of resume).")
 @click.option("--dedup/--no-dedup", default=True, show_default=True,
               help="Mark exact and near-duplicate postings (MinHash).")

@@ -66,7 +66,7 @@ class RunSettings:
     dedup: bool = True
     dedup_settings: DedupSettings = field(default_factory=DedupSettings)
     rules: str | None = None
-    partition_size: int = 5000
+    partition_size: int = 1000
 
     def to_dict(self) -> dict[str, Any]:
         from ..extract import EXTRACTOR_VERSION
