@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 _KINDS = (None, "posting", "resume", "unknown")
 #: most sandbox workers one batch reads with: past a few, extracting what they send is the
-#: bottleneck (a LiveCareer PDF takes about twice as long to read as its text to extract)
+#: bottleneck (a LiveCareer PDF takes two to three times as long to read as its text to
+#: extract)
 MAX_READERS = 4
 
 
@@ -100,6 +101,9 @@ def read_documents(
     check_on_error(on_error)
     lim = ReadLimits.coerce(limits)
     knd = _check_kind(kind)
+    readers = min(MAX_READERS, usable_cpus()) if workers is None else workers
+    if not isinstance(readers, int) or readers < 1:
+        raise C027(f"workers must be a whole number of at least 1, not {workers!r}.")
     items = _expand([paths] if isinstance(paths, (str, Path)) else paths)
     if not sandbox:
         yield from run_batch(
@@ -111,9 +115,6 @@ def read_documents(
         )
         return
     rep = report if report is not None else BatchReport()
-    readers = min(MAX_READERS, usable_cpus()) if workers is None else workers
-    if not isinstance(readers, int) or readers < 1:
-        raise C027(f"workers must be a whole number of at least 1, not {workers!r}.")
     for path, result in _read_chunks(_chunks(items, BATCH_SIZE), readers, knd, lim):
         if isinstance(result, Document):
             rep.done += 1
