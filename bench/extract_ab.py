@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ab_trees import compile_trees
+
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = ("scan", "lexical", "context", "default")
 
@@ -43,6 +45,7 @@ def main() -> int:
     ap.add_argument("--clock", choices=("wall", "cpu"), default="cpu",
                     help="CPU time (default) or wall time; see extract_layers.py")
     args = ap.parse_args()
+    compile_trees(args.a, args.b)
     if args.cpu is not None and args.cpu < 0:
         args.cpu = None
     runs: dict[str, list[dict]] = {"a": [], "b": []}
