@@ -38,6 +38,21 @@ def test_cli_rank_candidate_table_and_errors():
     assert bad.exit_code != 0
 
 
+def test_cli_rank_says_when_the_posting_shows_no_skill(tmp_path):
+    """A posting with no skill of the taxonomy ranks on text and years alone: said on stderr,
+    never in the results; a posting with skills gets no such note."""
+    empty = tmp_path / "posting.txt"
+    empty.write_text("Night Porter\nWe are a family hotel by the sea. Apply by letter.\n")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["rank", "--job", str(empty), str(DEMO / "resume.txt"), "--json"])
+    assert res.exit_code == 0, res.output
+    assert "posting.txt shows no skill of the taxonomy" in res.stderr
+    assert json.loads(res.stdout)["results"][0]["components"]["skill"] == 0
+    full = runner.invoke(cli, ["rank", "--job", str(DEMO / "posting.html"), str(DEMO / "resume.txt"),
+                               "--json"])
+    assert full.exit_code == 0 and "shows no skill" not in full.stderr
+
+
 def test_cli_eval_ranking_on_a_small_labelled_folder(tmp_path):
     social = [
         "Experience\nSocial Media Manager, Acme, 2019 - Present\n- Ran paid social advertising "

@@ -94,6 +94,10 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:
         click.echo(report.summary(), err=True)
+    if not query.skills:
+        click.echo(f"note: {display_name(str(job or candidate))} shows no skill of the taxonomy; "
+                   "the skill and area parts score 0 for everyone, so this ranking "
+                   "rests on text similarity and years alone.", err=True)
     sys.stdout.flush()
 
 
