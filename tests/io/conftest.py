@@ -41,13 +41,18 @@ def make_pdf(lines: list[str] | None = None, *, rectangle: bool = False) -> byte
             ops.append(f"({safe}) Tj T*")
         ops.append("ET")
     stream = "\n".join(ops).encode("latin-1")
+    return pdf_document(stream, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+
+
+def pdf_document(stream: bytes, font: bytes) -> bytes:
+    """A one-page PDF (US Letter) that draws ``stream`` with ``font`` as /F1."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")

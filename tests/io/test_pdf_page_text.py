@@ -10,7 +10,6 @@ sample of the real LiveCareer résumés; ``bench/read_speed.py`` checks all of t
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillmix.io.pdf import _pdfium_page_text
+
+from .conftest import pdf_document
 
 
 def reference_page_text(page: object) -> str:
@@ -89,28 +90,8 @@ def glyph_pdf(lines: list[tuple[int, list[tuple[str, int]]]]) -> bytes:
         y -= size + 8
     stream = "\n".join(ops).encode("latin-1")
     widths = " ".join(["1000"] * 95).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 "
-        b"/Widths [" + widths + b"] >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_document(stream, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 "
+                                b"/LastChar 126 /Widths [" + widths + b"] >>")
 
 
 def both(data: bytes) -> list[tuple[str, str]]:
