@@ -19,12 +19,10 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from ab_trees import compile_trees
+from ab_trees import CLI, compile_trees, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTING = ROOT / "bench" / "data" / "gold_fresh21" / "docs" / "posting-linkedin-2147609789.txt"
@@ -39,16 +37,7 @@ COMMANDS = {
 
 
 def run(src: Path, argv: list[str]) -> float:
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); sys.argv = ['skillmix', *sys.argv[2:]];"
-            "from skillmix.cli.main import main; main()")
-    t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, str(src), *argv], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
-    took = time.perf_counter() - t0
-    if done.returncode != 0:
-        raise SystemExit(f"{src}: skillmix {' '.join(argv)} failed ({done.returncode}): "
-                         f"{done.stderr.decode()[-400:]}")
-    return took
+    return timed([sys.executable, "-c", CLI, str(src), *argv])[0]
 
 
 def main() -> None:

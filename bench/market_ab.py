@@ -16,16 +16,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from ab_trees import compile_trees
+from ab_trees import MARKET_RUN, compile_trees, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SKILLMIX_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -34,18 +31,11 @@ CORPORA = ("linkedin_2024-04_sample.csv", "remotive_2025-04.jsonl", "adzuna_uk_2
 
 def run(src: Path, corpora: list[Path], out: Path, cpu: int | None) -> tuple[float, float]:
     """One run in a fresh process: (wall seconds, CPU seconds of the child)."""
-    code = ("import sys; from skillmix.cli.main import main; "
-            "sys.argv = ['skillmix', 'market', 'run', *sys.argv[1:]]; main()")
-    cmd = [sys.executable, "-c", code, *map(str, corpora), "--out", str(out), "-w", "0", "-q"]
+    cmd = [sys.executable, "-c", MARKET_RUN, *map(str, corpora), "--out", str(out), "-w", "0", "-q"]
     if cpu is not None:
         cmd = ["taskset", "-c", str(cpu), *cmd]
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    wall, cpu, _ = timed(cmd, env={**os.environ, "PYTHONPATH": str(src)})
+    return wall, cpu
 
 
 def digest(out: Path) -> str:

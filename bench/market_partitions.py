@@ -15,34 +15,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from ab_trees import MARKET_RUN, timed
 from market_ab import CORPORA, SHARED, digest
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(corpora: list[Path], out: Path, size: int) -> tuple[float, float, int]:
-    code = ("import sys; from skillmix.cli.main import main; "
-            "sys.argv = ['skillmix', 'market', 'run', *sys.argv[1:]]; main()")
-    cmd = [sys.executable, "-c", code, *map(str, corpora), "--out", str(out), "-q", "--json",
+    cmd = [sys.executable, "-c", MARKET_RUN, *map(str, corpora), "--out", str(out), "-q", "--json",
            "--partition-size", str(size)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    done = subprocess.run(cmd, env=env, check=True, capture_output=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    partitions = json.loads(done.stdout)["partitions"]
-    return wall, cpu, partitions
+    wall, cpu, done = timed(cmd, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    return wall, cpu, json.loads(done.stdout)["partitions"]
 
 
 def main() -> None:

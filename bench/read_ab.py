@@ -26,15 +26,12 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from ab_trees import compile_trees
+from ab_trees import CLI, compile_trees, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTING = ROOT / "src" / "skillmix" / "demo" / "posting.html"
@@ -53,24 +50,9 @@ for doc in read_documents(files, kind="resume", **kw):
 print(n, h.hexdigest()[:12])
 """
 
-_RANK = ("import sys; sys.path.insert(0, sys.argv[1]); sys.argv = ['skillmix', *sys.argv[2:]];"
-         "from skillmix.cli.main import main; main()")
-
-
-def _children_cpu() -> float:
-    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return ru.ru_utime + ru.ru_stime
-
-
 def run(argv: list[str], out: Path | None = None) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds (the process and its own children) and an output digest."""
-    cpu0 = _children_cpu()
-    t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, *argv], capture_output=True, check=False)
-    wall = time.perf_counter() - t0
-    cpu = _children_cpu() - cpu0
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(argv[:4])}... failed ({done.returncode}): {done.stderr.decode()[-400:]}")
+    wall, cpu, done = timed([sys.executable, *argv])
     digest = (hashlib.sha256(out.read_bytes()).hexdigest()[:12] if out is not None
               else done.stdout.decode().strip())
     return wall, cpu, digest
@@ -99,7 +81,7 @@ def main() -> None:
         return run(["-c", _READ, str(src), str(listing), workers])
 
     def rank(src: Path) -> tuple[float, float, str]:
-        return run(["-c", _RANK, str(src), "rank", "--job", str(POSTING), *map(str, pdfs), "--top", "20",
+        return run(["-c", CLI, str(src), "rank", "--job", str(POSTING), *map(str, pdfs), "--top", "20",
                     "--jsonl", "-o", str(ranked), "--quiet"], out=ranked)
 
     cases = {
@@ -107,7 +89,7 @@ def main() -> None:
         "read (B: one worker)": (lambda: read(args.a, "default"), lambda: read(args.b, "1")),
         "rank --job (end to end)": (lambda: rank(args.a), lambda: rank(args.b)),
     }
-    run(["-c", _RANK, str(args.a), "--help"]), run(["-c", _RANK, str(args.b), "--help"])  # warm caches
+    run(["-c", CLI, str(args.a), "--help"]), run(["-c", CLI, str(args.b), "--help"])  # warm caches
     report: dict[str, object] = {"pdfs": len(pdfs), "cpus": len(os.sched_getaffinity(0))}
     for name, (fa, fb) in cases.items():
         a_runs, b_runs = [], []

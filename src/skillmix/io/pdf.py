@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from functools import lru_cache
 from typing import Any
 
 from .codes import doc_error
@@ -146,22 +147,18 @@ def _c_function(fn: Any, restype: Any, *argtypes: Any) -> Any:
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-_GLYPH_CALLS: tuple[Any, Any] | None = None
-
-
+@lru_cache(maxsize=1)
 def _glyph_calls() -> tuple[Any, Any]:
-    global _GLYPH_CALLS
-    if _GLYPH_CALLS is None:
-        import ctypes
+    """pdfium's loose-box and code-point calls, untyped (made once a process)."""
+    import ctypes
 
-        import pypdfium2.raw as raw
+    import pypdfium2.raw as raw
 
-        _GLYPH_CALLS = (
-            _c_function(raw.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
-                        ctypes.c_void_p),
-            _c_function(raw.FPDFText_GetUnicode, ctypes.c_uint, ctypes.c_void_p, ctypes.c_int),
-        )
-    return _GLYPH_CALLS
+    return (
+        _c_function(raw.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
+                    ctypes.c_void_p),
+        _c_function(raw.FPDFText_GetUnicode, ctypes.c_uint, ctypes.c_void_p, ctypes.c_int),
+    )
 
 
 def _pdfium_page_text(page: Any) -> str:
