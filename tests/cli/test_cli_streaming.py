@@ -200,3 +200,61 @@ def test_cli_blind_refuses_a_saved_index(tmp_path: Path) -> None:
     assert saved.returncode == 0, saved.stderr
     out = run("rank", "--job", job, "--index", str(tmp_path / "idx"), "--blind")
     assert out.returncode != 0 and "C425" in out.stderr and "Traceback" not in out.stderr
+
+
+def _export(tmp_path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    """An ATS-style résumé export: id, name, the résumé's text."""
+    path = tmp_path / "candidates.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "name", "resume"])
+        writer.writerows(rows)
+    return path
+
+
+def test_cli_assess_and_rank_an_export_one_candidate_a_row(tmp_path: Path) -> None:
+    pro, consumer = (demo_path(n).read_text(encoding="utf-8")
+                     for n in ("resume.txt", "consumer_resume.txt"))
+    export = _export(tmp_path, [("c1", "Alex Rivera", pro), ("c2", "Sam Lee", consumer),
+                                ("c3", "Alex Rivera (again)", pro)])
+    out = run("assess", str(export), "--jsonl")
+    assert out.returncode == 0, out.stderr
+    cards = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [c["source"] for c in cards] == [f"{export}:{n}" for n in (2, 3, 4)]
+    # each row is scored as its own file would be
+    alone = json.loads(run("assess", str(demo_path("resume.txt")), "--json").stdout)
+    assert cards[0]["fit"] == alone["scorecards"][0]["fit"] > cards[1]["fit"]
+    pytest.importorskip("bm25s")
+    out = run("rank", "--job", str(demo_path("posting.html")), str(export), "--jsonl")
+    assert out.returncode == 0, out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    # rows keep the export's own ids: c3 is another application, even with c1's text
+    assert [r["id"] for r in results] == ["c1", "c3", "c2"]
+    assert [r["source"] for r in results] == [f"{export}:{n}" for n in (2, 4, 3)]
+    assert results[0]["score"] == results[1]["score"] > results[2]["score"]
+    blind = run("rank", "--job", str(demo_path("posting.html")), str(export), "--blind", "--csv")
+    assert blind.returncode == 0, blind.stderr
+    assert "Rivera" not in blind.stdout and "Sam Lee" not in blind.stdout
+
+
+def test_cli_rank_names_each_document_once(tmp_path: Path) -> None:
+    pytest.importorskip("bm25s")
+    (tmp_path / "a.txt").write_bytes(demo_path("resume.txt").read_bytes())
+    (tmp_path / "b.txt").write_bytes(demo_path("resume.txt").read_bytes())
+    (tmp_path / "c.txt").write_bytes(demo_path("consumer_resume.txt").read_bytes())
+    out = run("rank", "--job", str(demo_path("posting.html")), str(tmp_path), "--csv")
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["document"] for r in rows] == ["a.txt", "c.txt"]  # b.txt was listed as a.txt
+    assert "[M011]" in out.stderr and "b.txt" in out.stderr and "1 skipped" in out.stderr
+
+
+def test_cli_a_posting_export_is_not_read_as_resumes(tmp_path: Path) -> None:
+    jobs = tmp_path / "jobs.csv"
+    jobs.write_text("job_id,title,description,listed_time,skills_desc\n"
+                    "1,Social Media Manager,Run our social accounts.,1712860000000,\n",
+                    encoding="utf-8")
+    out = run("assess", str(jobs))
+    assert out.returncode == 1
+    assert "[D115]" in out.stderr and "job-board export (linkedin)" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -50,8 +50,8 @@ def _today(value: str | None) -> date | None:
 def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today: str | None,
            md_dir: str | None, html_dir: str | None, blind: bool, list_profiles: bool,
            show_profile: bool, fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
-    """Score RESUMES (files or folders) against a role profile, with evidence, red flags
-    and interview questions for each gap."""
+    """Score RESUMES (files, folders, or a CSV/JSONL/Parquet export with one résumé a row)
+    against a role profile, with evidence, red flags and interview questions for each gap."""
     from ..assess import available_profiles, load_profile
     from ..assess.render import scorecard_rows
 
@@ -109,10 +109,11 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
 
 def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
                report: BatchReport) -> Iterator[Any]:
-    """The résumés, read lazily (at most ``limit``), masked in blind mode."""
-    from ..io import read_documents
+    """The résumés, read lazily (at most ``limit``), masked in blind mode; an export
+    (CSV, TSV, JSONL, Parquet) gives one résumé a row."""
+    from ..io import iter_documents
 
-    docs: Iterator[Any] = read_documents(list(resumes), kind="resume", report=report)
+    docs: Iterator[Any] = iter_documents(list(resumes), kind="resume", report=report)
     if limit is not None:
         docs = islice(docs, limit)
     if blind:

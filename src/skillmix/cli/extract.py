@@ -40,9 +40,10 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
             limit: int | None) -> None:
     """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin).
 
-    CSV, JSONL and Parquet files are read as corpora of postings, one per row. Each record
-    names its document: ``source`` is the file (``FILE:ROW`` for a corpus row) and
-    ``document`` its id (the row's own id for a corpus)."""
+    CSV, TSV, JSONL and Parquet files are exports with one document per row: postings, or
+    résumés when --kind resume says so or the columns do (a résumé text column, JSON Resume
+    lines). Each record names its document: ``source`` is the file (``FILE:ROW`` for a row)
+    and ``document`` its id (the row's own id, else the content id of its text)."""
     from ..extract import get_extractor
     from ..io import iter_documents, read_document
 

@@ -234,6 +234,9 @@ def _write_json(out: BinaryIO, obj: Any, extra: dict[str, Any]) -> None:
     out.write(text.encode("utf-8") + b"\n")
 
 
+_NAME_COLUMNS = frozenset({"source", "document"})
+
+
 def _write_table(out: BinaryIO, rows: Sequence[dict[str, Any]], cols: Sequence[str],
                  title: str | None) -> None:
     from rich.console import Console
@@ -241,7 +244,9 @@ def _write_table(out: BinaryIO, rows: Sequence[dict[str, Any]], cols: Sequence[s
 
     table = Table(title=title, show_lines=False)
     for c in cols:
-        table.add_column(c)
+        # the column that names each document wraps rather than ending in an ellipsis:
+        # rows of one export differ only at the end ("resumes.csv:41", "resumes.csv:42")
+        table.add_column(c, overflow="fold" if c in _NAME_COLUMNS else "ellipsis")
     for r in rows:
         table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
     if out is getattr(sys.stdout, "buffer", None):

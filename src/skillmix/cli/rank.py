@@ -11,6 +11,7 @@ import click
 
 from ..batch import BatchReport
 from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
+from ..errors.match_codes import M011
 from ..records import to_jsonable
 from .output import Sink, display_name, open_output, output_options
 from .progress import progress
@@ -90,8 +91,15 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     ranking = matcher.rank(query, index, top=top, explain=explain)
     with open_output(output) as out:
         _write(ranking, index, matcher, fmt, out, report)
+    repeats = [f for f in report.failures if f.code == M011.code]  # skipped, not failed
     for f in report.failures:
-        click.echo(f"error: {f.error}", err=True)
+        if f.code != M011.code:
+            click.echo(f"error: {f.error}", err=True)
+    for f in repeats[:3]:
+        click.echo(f"note: {f.error}", err=True)
+    if len(repeats) > 3:
+        click.echo(f"note: ... and {len(repeats) - 3} more documents that repeat an earlier "
+                   "one; each is ranked once (--json lists them all).", err=True)
     if report.failed or report.skipped:
         click.echo(report.summary(), err=True)
     if not query.skills:
@@ -149,8 +157,11 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
         docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
         if blind and pool_kind == "resume":
             from ..fairness import blind_document
+            from ..records import Resume
 
-            docs = [blind_document(d) for d in docs]  # type: ignore[arg-type]
+            # a résumé export's row may name the candidate in a column: mask that name too
+            docs = [blind_document(d.document, name=d.name) if isinstance(d, Resume)
+                    else blind_document(d) for d in docs]  # type: ignore[arg-type]
     if not docs:
         for f in report.failures:
             click.echo(f"error: {f.error}", err=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from . import MatchError, ErrorCode
 
 __all__ = [
-    "M001", "M002", "M003", "M004", "M005", "M006", "M007", "M008", "M010", "M020", "M021",
+    "M001", "M002", "M003", "M004", "M005", "M006", "M007", "M008", "M010", "M011", "M020",
+    "M021",
 ]
 
 M001 = ErrorCode("M001", MatchError,
@@ -24,6 +25,8 @@ M007 = ErrorCode("M007", MatchError, "A query and an index are of the same kind.
                  "Rank résumés for a posting, or postings for a résumé.")
 M008 = ErrorCode("M008", MatchError, "A ranking's top is below 1.")
 M010 = ErrorCode("M010", MatchError, "No document with this id is in the index.")
+M011 = ErrorCode("M011", MatchError, "The same document is in a ranking pool twice.",
+                 "It is ranked once, under the first source that holds it.")
 M020 = ErrorCode("M020", MatchError, "A folder is not a saved match index.",
                  "Build one with `skillmix rank ... --save-index DIR`.")
 M021 = ErrorCode("M021", MatchError, "A saved match index has another format version.",

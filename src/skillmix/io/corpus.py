@@ -112,7 +112,7 @@ def sniff_preset(columns: Iterable[str]) -> str | None:
 # ----------------------------------------------------------------------- row sources
 
 
-def _format(path: Path) -> str:
+def corpus_format(path: Path) -> str:
     name = path.name.lower()
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
         return "jsonl"
@@ -155,7 +155,7 @@ def _csv_lines(fh: Any, source: str, limit: int = MAX_LINE_CHARS) -> Iterator[st
         yield line
 
 
-def _rows(path: Path, fmt: str,
+def corpus_rows(path: Path, fmt: str,
           lim: ReadLimits | None = None) -> tuple[list[str], Iterator[tuple[int, Any]]]:
     """``(columns, iterator of (row number, raw row))``; raw rows are parsed later so a
     bad one fails alone."""
@@ -190,16 +190,7 @@ def _rows(path: Path, fmt: str,
 
         return header, gen()
     if fmt == "jsonl":
-        first_cols: list[str] = []
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
-            for _, line in _bounded_lines(fh):
-                if isinstance(line, str) and line.strip():
-                    try:
-                        obj = json.loads(line)
-                        first_cols = list(obj) if isinstance(obj, dict) else []
-                    except ValueError:
-                        pass
-                    break
+        first_cols = _jsonl_columns(path)
 
         def gen_jsonl() -> Iterator[tuple[int, Any]]:
             with path.open("r", encoding="utf-8", errors="replace") as fh2:
@@ -217,6 +208,37 @@ def _rows(path: Path, fmt: str,
         yield from enumerate(iter_rows(pf, path, lim), start=1)
 
     return cols, gen_parquet()
+
+
+def _jsonl_columns(path: Path) -> list[str]:
+    """The keys of a JSONL file's first object (its columns)."""
+    with path.open("r", encoding="utf-8", errors="replace") as fh:
+        for _, line in _bounded_lines(fh):
+            if isinstance(line, str) and line.strip():
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    return []
+                return list(obj) if isinstance(obj, dict) else []
+    return []
+
+
+def corpus_columns(path: Path, lim: ReadLimits | None = None) -> list[str]:
+    """The columns of an export (CSV header, first JSONL object's keys, Parquet schema),
+    read without reading its rows; [] for an empty file."""
+    fmt = corpus_format(path)
+    if fmt == "jsonl":
+        return _jsonl_columns(path)
+    if fmt == "parquet":
+        from .parquet import open_parquet
+
+        return list(open_parquet(path, lim or ReadLimits()).schema_arrow.names)
+    with path.open("r", encoding="utf-8-sig", newline="", errors="replace") as fh:
+        dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+        try:
+            return next(csv.reader(_csv_lines(fh, str(path)), dialect=dialect), [])
+        except csv.Error as exc:
+            raise doc_error(D115, str(path), f"unreadable header ({exc})") from None
 
 
 # ---------------------------------------------------------------------------- rows
@@ -315,8 +337,8 @@ def read_corpus(
     p = Path(path)
     if not p.is_file():
         raise doc_error(D111, str(p), "no such file")
-    fmt = _format(p)
-    columns, rows = _rows(p, fmt, lim)
+    fmt = corpus_format(p)
+    columns, rows = corpus_rows(p, fmt, lim)
     if mapping is not None:
         m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
     elif preset is not None:
@@ -326,8 +348,13 @@ def read_corpus(
     else:
         found = sniff_preset(columns)
         if found is None:
+            from .resume_corpus import sniff_resume_preset
+
+            resumes = sniff_resume_preset(columns, generic=False) if columns else None
             raise doc_error(
-                D115, str(p), f"no preset fits the columns {columns[:12]}",
+                D115, str(p),
+                f"the columns {columns[:12]} are a résumé export ({resumes}), not postings"
+                if resumes else f"no preset fits the columns {columns[:12]}",
                 hint=f"Pass preset= (one of {sorted(_presets())}) or mapping=.",
             )
         m = _presets()[found]
@@ -335,21 +362,26 @@ def read_corpus(
         raise doc_error(D115, str(p), f"no column {m.description!r} among {columns[:12]}")
 
     def work(item: tuple[int, Any]) -> Posting:
-        n, raw = item
-        src = f"{p}:{n}"
-        if isinstance(raw, Exception):
-            raise doc_error(D114, src, f"unreadable CSV row ({raw})")
-        if isinstance(raw, tuple) and raw[0] == "long":
-            raise doc_error(D104, src, f"a line of {raw[1]} characters, limit {raw[2]}")
-        if isinstance(raw, tuple):
-            raise doc_error(D114, src, f"{raw[1]} fields, header has {raw[2]}")
-        if isinstance(raw, str):
-            try:
-                raw = json.loads(raw)
-            except ValueError as exc:
-                raise doc_error(D114, src, f"invalid JSON ({getattr(exc, 'msg', exc)})") from None
-            if not isinstance(raw, dict):
-                raise doc_error(D114, src, "a JSON line must be an object")
-        return _row_posting(raw, m, src, lim)
+        src = f"{p}:{item[0]}"
+        return _row_posting(row_object(item[1], src), m, src, lim)
 
     yield from run_batch(rows, work, source=lambda item: f"{p}:{item[0]}", on_error=on_error, report=report)
+
+
+def row_object(raw: Any, src: str) -> Mapping[str, Any]:
+    """One raw row of :func:`corpus_rows` as a mapping of column to value; an unreadable
+    row raises its coded error here, so it fails alone."""
+    if isinstance(raw, Exception):
+        raise doc_error(D114, src, f"unreadable CSV row ({raw})")
+    if isinstance(raw, tuple) and raw[0] == "long":
+        raise doc_error(D104, src, f"a line of {raw[1]} characters, limit {raw[2]}")
+    if isinstance(raw, tuple):
+        raise doc_error(D114, src, f"{raw[1]} fields, header has {raw[2]}")
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError as exc:
+            raise doc_error(D114, src, f"invalid JSON ({getattr(exc, 'msg', exc)})") from None
+        if not isinstance(raw, dict):
+            raise doc_error(D114, src, "a JSON line must be an object")
+    return raw  # type: ignore[no-any-return]

@@ -1,8 +1,10 @@
-"""Documents from what a user names on a command line: files, folders and corpus exports.
+"""Documents from what a user names on a command line: files, folders and exports.
 
-A CSV, TSV, JSONL or Parquet file is a job-board export and yields one posting per row
-(:func:`~skillmix.io.read_corpus`); anything else is one document (folders are walked) and
-is read in the sandbox, in batches (:func:`~skillmix.io.read_documents`). Documents come
+A CSV, TSV, JSONL or Parquet file is an export with one document per row: a job-board export
+yields postings (:func:`~skillmix.io.read_corpus`), a résumé export résumés
+(:func:`~skillmix.io.read_resume_corpus`). Which one is the caller's ``kind`` or, without
+one, the columns' (:func:`corpus_kind`). Anything else is one document (folders are walked)
+and is read in the sandbox, in batches (:func:`~skillmix.io.read_documents`). Documents come
 out in the order the inputs were given, one at a time, so a consumer that writes each
 result before asking for the next runs in constant memory.
 """
@@ -16,10 +18,11 @@ from ..batch import BatchReport, OnError, check_on_error
 from ..errors import SkillmixError
 from ..records import Document, DocumentKind
 from .read import read_documents
-from .corpus import read_corpus
+from .corpus import corpus_columns, read_corpus, sniff_preset
 from .limits import ReadLimits
+from .resume_corpus import read_resume_corpus, sniff_resume_preset
 
-__all__ = ["CORPUS_SUFFIXES", "is_corpus", "iter_documents"]
+__all__ = ["CORPUS_SUFFIXES", "corpus_kind", "is_corpus", "iter_corpus", "iter_documents"]
 
 CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 
@@ -27,6 +30,40 @@ CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 def is_corpus(path: str | Path) -> bool:
     """Whether ``path`` names a job-board export (by its suffix) rather than one document."""
     return str(path).lower().endswith(CORPUS_SUFFIXES)
+
+
+def corpus_kind(path: str | Path) -> DocumentKind:
+    """Whether an export holds résumés or postings, by its columns: a known résumé export
+    (Kaggle, LiveCareer, JSON Resume lines) is résumés; then any job-board preset, the
+    generic one included, is postings; a résumé text column (``resume``, ``cv``...) is
+    résumés; anything else is read as postings, whose reader names the problem."""
+    if not Path(path).is_file():
+        return "posting"  # the reader says what is wrong with the path
+    columns = corpus_columns(Path(path))
+    if sniff_resume_preset(columns, generic=False) is not None:
+        return "resume"
+    if sniff_preset(columns) is not None:
+        return "posting"
+    return "resume" if sniff_resume_preset(columns) is not None else "posting"
+
+
+def iter_corpus(
+    path: str | Path,
+    *,
+    kind: DocumentKind | None = None,
+    on_error: OnError = "collect",
+    report: BatchReport | None = None,
+    limits: ReadLimits | dict[str, Any] | None = None,
+) -> Iterator[Document]:
+    """The documents of one export, one per row: résumés or postings as ``kind`` says
+    (sniffed from the columns when None)."""
+    knd = kind or corpus_kind(path)
+    if knd == "resume":
+        for resume in read_resume_corpus(path, on_error=on_error, report=report, limits=limits):
+            yield resume.document
+    else:
+        for posting in read_corpus(path, on_error=on_error, report=report, limits=limits):
+            yield posting.document
 
 
 def iter_documents(
@@ -53,8 +90,7 @@ def iter_documents(
                                       limits=limits)
             singles = []
         try:
-            for posting in read_corpus(p, on_error=on_error, report=rep, limits=limits):
-                yield posting.document
+            yield from iter_corpus(p, kind=kind, on_error=on_error, report=rep, limits=limits)
         except SkillmixError as err:
             if on_error == "raise":
                 raise

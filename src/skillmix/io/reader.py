@@ -24,8 +24,8 @@ from .mojibake import repair_mojibake
 from .sections import detect_sections, guess_kind
 from .text import clean_text, decode_bytes, looks_binary
 
-__all__ = ["IN_PROCESS_MAX_BYTES", "MEDIA_TYPES", "parse_bytes", "parse_plain", "read_path_bytes",
-           "sniff"]
+__all__ = ["IN_PROCESS_MAX_BYTES", "MEDIA_TYPES", "parse_bytes", "parse_plain", "parse_text",
+           "read_path_bytes", "sniff"]
 
 #: The largest plain-text or Markdown file :func:`parse_plain` reads in the calling process.
 IN_PROCESS_MAX_BYTES = 1 << 20
@@ -245,6 +245,44 @@ def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> _Parsed:
         text, meta = read_docx(data, name, limits)
         return _Parsed(clean_text(text), MEDIA_TYPES["docx"], meta, title=meta.get("docx_title"))
     text, encoding = decode_bytes(data, name)
+    return _from_text(text, encoding, name)
+
+
+def parse_text(
+    text: str,
+    name: str,
+    *,
+    kind: DocumentKind | None = None,
+    limits: ReadLimits | None = None,
+    doc_id: str | None = None,
+) -> Document:
+    """What :func:`parse_bytes` gives for the same text in a UTF-8 file called ``name``:
+    a string that is already decoded (a row of a résumé export) is read exactly as a
+    file holding it would be (JSON Resume, HTML, Markdown or plain text, by content).
+
+    Runs in this process, like the corpus readers' own text clean-up: no third-party
+    parser but the HTML one the posting corpora use, on text bounded by ``limits``."""
+    lim = limits or ReadLimits()
+    if len(text) > lim.max_text_chars:
+        raise doc_error(D104, name, f"{len(text)} characters of text, limit {lim.max_text_chars}")
+    if not text.strip():
+        raise doc_error(D113, name, "the text is empty")
+    data = text.encode("utf-8")
+    try:
+        parsed = _from_text(text, "utf-8", name)
+    except SkillmixError:
+        raise
+    except MemoryError:
+        raise doc_error(D106, name, "while parsing") from None
+    except RecursionError:
+        raise doc_error(D109, name, "structure nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - a third-party parser choking on bad input
+        raise doc_error(D109, name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
+    return _document(parsed, data, name, kind, lim, doc_id)
+
+
+def _from_text(text: str, encoding: str, name: str) -> _Parsed:
+    """Decoded text to its parsed form: JSON, HTML, Markdown or plain text."""
     stripped = text.lstrip("\ufeff \t\r\n")
     suffix = Path(name).suffix.lower()
     if stripped[:1] in ("{", "["):

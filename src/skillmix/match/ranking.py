@@ -73,33 +73,62 @@ def rank_jobs(resume: Item, postings: Sequence[Item], *, top: int = 10,
     return m.rank(q, idx, top=top, explain=explain)
 
 
-_CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".jsonl.gz")
+_CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".jsonl.gz")
 
 
 def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
               on_error: str = "collect",
-              progress: Callable[[int], None] | None = None) -> list[Document | Posting]:
-    """The documents to rank, from files and folders; for postings, a job-board export
-    (CSV, JSONL, Parquet) yields one posting per row. Failures follow ``on_error``.
-    ``progress(1)`` is called after each document read (a progress bar's ``advance``)."""
+              progress: Callable[[int], None] | None = None) -> list[Document | Posting | Resume]:
+    """The documents to rank, from files and folders; an export (CSV, TSV, JSONL, Parquet)
+    yields one per row: a job-board export postings, a résumé export résumés. Failures
+    follow ``on_error``; an export the pool's kind cannot read (a résumé export as
+    postings) is one failure, named. ``progress(1)`` is called after each document read
+    (a progress bar's ``advance``)."""
     from pathlib import Path
 
     from ..batch import BatchReport
-    from ..io import read_corpus, read_documents
+    from ..errors import SkillmixError
+    from ..io import read_corpus, read_documents, read_resume_corpus
 
     rep = report if report is not None else BatchReport()
     tick = progress or (lambda _n: None)
-    out: list[Document | Posting] = []
+    out: list[Document | Posting | Resume] = []
     files: list[str] = []
     for p in paths:
-        if kind == "posting" and str(p).lower().endswith(_CORPUS_SUFFIXES) and Path(p).is_file():
-            for posting in read_corpus(p, on_error=on_error, report=rep):  # type: ignore[arg-type]
-                out.append(posting)
-                tick(1)
+        if str(p).lower().endswith(_CORPUS_SUFFIXES) and Path(p).is_file():
+            reader = read_corpus if kind == "posting" else read_resume_corpus
+            try:
+                for item in reader(p, on_error=on_error, report=rep):  # type: ignore[operator,arg-type]
+                    out.append(item)
+                    tick(1)
+            except SkillmixError as err:
+                if on_error == "raise":
+                    raise
+                rep.record(str(p), err, on_error)  # type: ignore[arg-type]
         else:
             files.append(p)
     if files:
         for doc in read_documents(files, kind=kind, on_error=on_error, report=rep):  # type: ignore[arg-type]
             out.append(doc)
             tick(1)
-    return out
+    return _once(out, rep)
+
+
+def _once(items: list[Document | Posting | Resume], report: Any) -> list[Document | Posting | Resume]:
+    """Each document once: a later item with the id of an earlier one (the same content,
+    or an export's repeated row) is skipped and recorded ([M011]), since a ranking that
+    lists one document twice, or under another file's name, misleads."""
+    from ..errors.match_codes import M011
+
+    first: dict[str, str] = {}
+    kept: list[Document | Posting | Resume] = []
+    for item in items:
+        doc = item if isinstance(item, Document) else item.document
+        if doc.id in first:
+            report.record(doc.source, M011(f"the same document as {first[doc.id]}; ranked once.",
+                                           source=doc.source), "skip")
+            report.done -= 1
+            continue
+        first[doc.id] = doc.source
+        kept.append(item)
+    return kept
