@@ -34,3 +34,14 @@ def test_render_html_escapes_resume_text(today):
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
     assert html.startswith("<!doctype html>")
+
+
+def test_render_markdown_makes_resume_html_inert(today):
+    doc = as_document(
+        "EXPERIENCE\nSocial Media Manager <img src=x onerror=alert(2)>, Acme 2019 - Present\n"
+        "- Managed Instagram <b>campaigns</b> & Python <script>x()</script> tools\n", "resume")
+    md = scorecard_markdown(assess(doc, today=today))
+    assert "Instagram" in md and "campaigns" in md
+    for raw in ("<img", "<script", "<b>"):
+        assert raw not in md
+    assert "&lt;img src=x onerror=alert(2)&gt;" in md

@@ -169,3 +169,18 @@ def test_kaggle_rows_read_as_the_blind_gold_texts(shared_data):
             assert doc.text == text, item["doc"]
             checked += 1
     assert checked == 40
+
+
+def test_exports_inside_a_folder_are_read_row_by_row(tmp_path):
+    folder = tmp_path / "inbox"
+    (folder / "more").mkdir(parents=True)
+    _csv(folder / "people.csv", ["Category", "Resume"], [["Marketing", RESUME_A], ["Data", RESUME_B]])
+    _csv(folder / "more" / "jobs.csv", ["id", "title", "description"],
+         [["9", "Community Manager", "Answer comments and messages."],
+          ["10", "SEO Lead", "Own technical SEO."]])
+    (folder / "one.txt").write_text(RESUME_B, encoding="utf-8")
+    docs = list(iter_documents(folder))
+    # walked in sorted order: more/jobs.csv, one.txt, people.csv
+    assert [(Path(d.source).name, d.kind) for d in docs] == [
+        ("jobs.csv:2", "posting"), ("jobs.csv:3", "posting"), ("one.txt", "resume"),
+        ("people.csv:2", "resume"), ("people.csv:3", "resume")]

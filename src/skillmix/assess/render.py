@@ -46,7 +46,11 @@ def _quote(e: Evidence, limit: int = 140) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Document text made inert in a Markdown page: table pipes escaped, one line, and
+    ``&``, ``<``, ``>`` as entities, since Markdown renderers pass raw HTML through (a
+    résumé line holding ``<img onerror=...>`` must show as text, not run)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("|", "\\|").replace("\n", " "))
 
 
 def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int = 10) -> str:

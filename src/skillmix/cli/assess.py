@@ -147,6 +147,7 @@ def _job_profile(path: str):
     from ..assess import profile_from_posting
     from ..extract import get_extractor
     from ..io import read_document
+    from ..io.inputs import one_document
 
-    doc = read_document(path, kind="posting")
+    doc = read_document(one_document(path, "--job"), kind="posting")
     return profile_from_posting(get_extractor("builtin").extract(doc), doc)

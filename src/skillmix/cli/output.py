@@ -19,6 +19,7 @@ import json
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import click
@@ -83,7 +84,16 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
             yield out
             out.flush()
         return
-    with open(path, "wb") as fh:
+    target = Path(path)
+    try:
+        # a folder that does not exist yet is made, as --markdown and --out make theirs
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fh = target.open("wb")
+    except OSError as exc:
+        from ..errors.config_codes import C005
+
+        raise C005(f"cannot write {path}: {exc.strerror or exc}.", source=str(path)) from None
+    with fh:
         yield fh
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import click
@@ -66,7 +65,10 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     pool_kind = "resume" if job is not None else "posting"
     params = _params(as_of, weights)
     area_weights = profile_area_weights(profile) if profile else None
-    query_doc = read_document(Path(job or candidate), kind=query_kind)  # type: ignore[arg-type]
+    from ..io.inputs import one_document
+
+    query_path = one_document(job or candidate, "--job" if job else "--candidate")  # type: ignore[arg-type]
+    query_doc = read_document(query_path, kind=query_kind)  # type: ignore[arg-type]
     if blind:
         if index_dir is not None:
             raise C425("--blind masks résumés before they are indexed; it cannot "

@@ -5,13 +5,13 @@ from __future__ import annotations
 from . import ConfigError, ErrorCode
 
 __all__ = [
-    "C001", "C002", "C003", "C004", "C010", "C020", "C021", "C022", "C023", "C024", "C025",
+    "C001", "C002", "C003", "C004", "C005", "C010", "C020", "C021", "C022", "C023", "C024", "C025",
     "C026", "C027", "C040", "C041", "C050", "C060", "C061", "C062", "C063", "C070", "C071", "C072", "C073",
     "C074", "C075", "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084",
     "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
     "C143", "C150", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401",
     "C402", "C403", "C410", "C411", "C412", "C413", "C414", "C420", "C421", "C422", "C423",
-    "C424", "C425", "C426",
+    "C424", "C425", "C426", "C427",
 ]
 
 C001 = ErrorCode("C001", ConfigError, "A file that was named does not exist.",
@@ -20,6 +20,8 @@ C002 = ErrorCode("C002", ConfigError, "The files and folders given hold no reada
                  "Pass files, or folders that contain readable documents.")
 C003 = ErrorCode("C003", ConfigError, "The settings file cannot be read or is not TOML.")
 C004 = ErrorCode("C004", ConfigError, "A settings file or override names an unknown setting.")
+C005 = ErrorCode("C005", ConfigError, "The output file cannot be written.",
+                 "Check the path of -o/--output: a file (not a folder) you may write.")
 C010 = ErrorCode("C010", ConfigError, "on_error is not 'raise', 'skip' or 'collect'.")
 C020 = ErrorCode("C020", ConfigError, "A ReadLimits value is not a positive number.")
 C021 = ErrorCode("C021", ConfigError, "An unknown read limit was named.")
@@ -112,3 +114,7 @@ C425 = ErrorCode("C425", ConfigError,
                  "Rank the files with --blind instead of --index.")
 C426 = ErrorCode("C426", ConfigError,
                  "A saved index holds the wrong kind of document for this ranking.")
+C427 = ErrorCode("C427", ConfigError,
+                 "One document was asked for, and an export of many was given.",
+                 "Give one posting or résumé file; an export (CSV, TSV, JSONL, Parquet) "
+                 "can be the pool being ranked.")

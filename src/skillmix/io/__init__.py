@@ -14,7 +14,7 @@ from __future__ import annotations
 from .read import read_document, read_documents
 from .corpus import PRESETS, CorpusMapping, read_corpus
 from .resume_corpus import RESUME_PRESETS, ResumeMapping, read_resume_corpus
-from .inputs import iter_corpus, iter_documents
+from .inputs import iter_corpus, iter_documents, iter_records
 from .limits import ReadLimits
 from .roles import parse_roles
 from .sandbox import Sandbox
@@ -31,6 +31,7 @@ __all__ = [
     "guess_kind",
     "iter_corpus",
     "iter_documents",
+    "iter_records",
     "parse_roles",
     "read_corpus",
     "read_document",

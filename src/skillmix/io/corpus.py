@@ -355,7 +355,9 @@ def read_corpus(
                 D115, str(p),
                 f"the columns {columns[:12]} are a résumé export ({resumes}), not postings"
                 if resumes else f"no preset fits the columns {columns[:12]}",
-                hint=f"Pass preset= (one of {sorted(_presets())}) or mapping=.",
+                hint="A job-board export needs a 'description' column, or the columns of "
+                     f"a known export ({', '.join(sorted(_presets()))}); from Python, "
+                     "read_corpus(path, preset=...) or mapping= names the columns.",
             )
         m = _presets()[found]
     if columns and m.description not in columns:

@@ -16,13 +16,14 @@ from typing import Any, Iterable, Iterator
 
 from ..batch import BatchReport, OnError, check_on_error
 from ..errors import SkillmixError
-from ..records import Document, DocumentKind
-from .read import read_documents
+from ..records import Document, DocumentKind, Posting, Resume
+from .read import expand_paths, read_documents
 from .corpus import corpus_columns, read_corpus, sniff_preset
 from .limits import ReadLimits
 from .resume_corpus import read_resume_corpus, sniff_resume_preset
 
-__all__ = ["CORPUS_SUFFIXES", "corpus_kind", "is_corpus", "iter_corpus", "iter_documents"]
+__all__ = ["CORPUS_SUFFIXES", "corpus_kind", "is_corpus", "one_document", "iter_corpus", "iter_documents",
+           "iter_records"]
 
 CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 
@@ -30,6 +31,19 @@ CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 def is_corpus(path: str | Path) -> bool:
     """Whether ``path`` names a job-board export (by its suffix) rather than one document."""
     return str(path).lower().endswith(CORPUS_SUFFIXES)
+
+
+def one_document(path: str | Path, what: str) -> Path:
+    """``path`` when it names one document; [C427] for an export of many, which read as
+    one document would merge every row into one posting or candidate."""
+    if is_corpus(path):
+        from ..errors.config_codes import C427
+
+        raise C427(f"{what} takes one document, and {Path(path).name} is an export with one "
+                   "per row.", source=str(path),
+                   hint="Give one posting or résumé file, or rank the export as the pool "
+                        "(rank --candidate RESUME jobs.csv, rank --job POSTING resumes.csv).")
+    return Path(path)
 
 
 def corpus_kind(path: str | Path) -> DocumentKind:
@@ -54,34 +68,32 @@ def iter_corpus(
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
-) -> Iterator[Document]:
-    """The documents of one export, one per row: résumés or postings as ``kind`` says
+) -> Iterator[Posting | Resume]:
+    """The records of one export, one per row: résumés or postings as ``kind`` says
     (sniffed from the columns when None)."""
     knd = kind or corpus_kind(path)
     if knd == "resume":
-        for resume in read_resume_corpus(path, on_error=on_error, report=report, limits=limits):
-            yield resume.document
+        yield from read_resume_corpus(path, on_error=on_error, report=report, limits=limits)
     else:
-        for posting in read_corpus(path, on_error=on_error, report=report, limits=limits):
-            yield posting.document
+        yield from read_corpus(path, on_error=on_error, report=report, limits=limits)
 
 
-def iter_documents(
+def iter_records(
     paths: Iterable[str | Path] | str | Path,
     *,
     kind: DocumentKind | None = None,
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
-) -> Iterator[Document]:
-    """Stream the documents of ``paths`` (one path, or many); failures follow ``on_error``
-    and are counted in ``report`` (an export that cannot be opened at all counts as one
-    failure). A single path is one input, as in :func:`read_documents`: a string is not
-    read as an iterable of one-letter paths (its "/" would walk the whole file system)."""
+) -> Iterator[Document | Posting | Resume]:
+    """What :func:`iter_documents` reads, as read: an export's rows keep their
+    :class:`~skillmix.records.Posting` or :class:`~skillmix.records.Resume` (title,
+    company, the candidate's name), a file is a :class:`~skillmix.records.Document`.
+    Folders are walked first, so an export inside a folder is read row by row too."""
     check_on_error(on_error)
     rep = report if report is not None else BatchReport()
-    singles: list[str | Path] = []
-    for p in ([paths] if isinstance(paths, (str, Path)) else paths):
+    singles: list[Path] = []
+    for p in expand_paths([paths] if isinstance(paths, (str, Path)) else paths):
         if not is_corpus(p):
             singles.append(p)
             continue
@@ -97,3 +109,20 @@ def iter_documents(
             rep.record(str(p), err, on_error)
     if singles:
         yield from read_documents(singles, kind=kind, on_error=on_error, report=rep, limits=limits)
+
+
+def iter_documents(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    kind: DocumentKind | None = None,
+    on_error: OnError = "collect",
+    report: BatchReport | None = None,
+    limits: ReadLimits | dict[str, Any] | None = None,
+) -> Iterator[Document]:
+    """Stream the documents of ``paths`` (one path, or many; folders are walked);
+    failures follow ``on_error`` and are counted in ``report`` (an export that cannot be
+    opened at all counts as one failure). A single path is one input, as in
+    :func:`read_documents`: a string is not read as an iterable of one-letter paths (its
+    "/" would walk the whole file system)."""
+    for item in iter_records(paths, kind=kind, on_error=on_error, report=report, limits=limits):
+        yield item if isinstance(item, Document) else item.document

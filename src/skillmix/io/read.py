@@ -67,7 +67,8 @@ def read_document(
     return parse_bytes(data, name or str(path), kind=knd, limits=lim)
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Each path, with folders walked (sorted, hidden files left out)."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -104,7 +105,7 @@ def read_documents(
     readers = min(MAX_READERS, usable_cpus()) if workers is None else workers
     if not isinstance(readers, int) or readers < 1:
         raise C027(f"workers must be a whole number of at least 1, not {workers!r}.")
-    items = _expand([paths] if isinstance(paths, (str, Path)) else paths)
+    items = expand_paths([paths] if isinstance(paths, (str, Path)) else paths)
     if not sandbox:
         yield from run_batch(
             items,

@@ -167,8 +167,8 @@ def read_resume_corpus(
 
 
 _HINT = ("A résumé export needs a column holding each résumé's text (resume, resume_text, "
-         "text, cv or content), or one JSON Resume object a JSONL line; pass preset= or "
-         "mapping= for other layouts.")
+         "text, cv or content), or one JSON Resume object a JSONL line; from Python, "
+         "read_resume_corpus(path, preset=...) or mapping= names other columns.")
 
 
 def _no_fit(columns: list[str]) -> str:

@@ -73,8 +73,6 @@ def rank_jobs(resume: Item, postings: Sequence[Item], *, top: int = 10,
     return m.rank(q, idx, top=top, explain=explain)
 
 
-_CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".jsonl.gz")
-
 
 def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
               on_error: str = "collect",
@@ -84,33 +82,15 @@ def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
     follow ``on_error``; an export the pool's kind cannot read (a résumé export as
     postings) is one failure, named. ``progress(1)`` is called after each document read
     (a progress bar's ``advance``)."""
-    from pathlib import Path
-
     from ..batch import BatchReport
-    from ..errors import SkillmixError
-    from ..io import read_corpus, read_documents, read_resume_corpus
+    from ..io import iter_records
 
     rep = report if report is not None else BatchReport()
     tick = progress or (lambda _n: None)
     out: list[Document | Posting | Resume] = []
-    files: list[str] = []
-    for p in paths:
-        if str(p).lower().endswith(_CORPUS_SUFFIXES) and Path(p).is_file():
-            reader = read_corpus if kind == "posting" else read_resume_corpus
-            try:
-                for item in reader(p, on_error=on_error, report=rep):  # type: ignore[operator,arg-type]
-                    out.append(item)
-                    tick(1)
-            except SkillmixError as err:
-                if on_error == "raise":
-                    raise
-                rep.record(str(p), err, on_error)  # type: ignore[arg-type]
-        else:
-            files.append(p)
-    if files:
-        for doc in read_documents(files, kind=kind, on_error=on_error, report=rep):  # type: ignore[arg-type]
-            out.append(doc)
-            tick(1)
+    for item in iter_records(list(paths), kind=kind, on_error=on_error, report=rep):  # type: ignore[arg-type]
+        out.append(item)
+        tick(1)
     return _once(out, rep)
 
 
