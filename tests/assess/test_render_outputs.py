@@ -45,3 +45,17 @@ def test_render_markdown_makes_resume_html_inert(today):
     for raw in ("<img", "<script", "<b>"):
         assert raw not in md
     assert "&lt;img src=x onerror=alert(2)&gt;" in md
+
+
+def test_platform_work_counts_towards_social_media_platforms(today):
+    from skillmix.assess import profile_from_posting
+    from skillmix.extract import get_extractor
+
+    posting = as_document("Social Media Coordinator\nRequirements\n"
+                          "- 3+ years managing social media channels for a brand\n", "posting")
+    prof = profile_from_posting(get_extractor("builtin").extract(posting), posting)
+    resume = as_document("EXPERIENCE\nSocial Media Coordinator, Acme 2019 - 2023\n"
+                         "- Ran the brand's Instagram and TikTok accounts for clients\n", "resume")
+    card = assess(resume, prof, today=today)
+    missing = " ".join(f.message for f in card.red_flags if "required" in f.message)
+    assert "social media platforms" not in missing

@@ -232,3 +232,16 @@ def test_builtin_data_lightcast_links_name_the_same_thing(data: dict[str, Any], 
     }
     for sid, name in expect.items():
         assert names[by[sid]["lightcast"]].startswith(name), sid
+
+
+def test_builtin_data_every_platform_is_a_social_media_platform(by_id: dict[str, Any]) -> None:
+    """A posting that asks for "social media platforms" is met, in part, by professional
+    work on any one of them: each platform names the general skill as broader (once nine
+    minor platforms did and Facebook, Instagram and TikTok did not)."""
+    platforms = [s for s in by_id.values()
+                 if s.get("area") == "platforms" and s.get("kind") == "platform"]
+    assert len(platforms) > 40
+    for s in platforms:
+        assert "social-media-platforms" in s.get("broader", []), s["id"]
+    # a tool of one platform is that platform's, not the general skill's
+    assert by_id["youtube-studio"]["broader"] == ["youtube"]
