@@ -1127,3 +1127,40 @@ def test_a_list_item_glued_on_with_a_dash_ends_the_sentence_before_it() -> None:
 ])
 def test_executive_communication_is_with_executives(text: str, present: bool) -> None:
     assert ("executive-communication" in _credited(text, kind="posting")) is present
+
+
+# --- session 15: from a user's trial (a résumé and a posting written the way people write)
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Not familiar with Salesforce.", True),
+    ("Unfamiliar with Salesforce but quick to learn.", True),
+    ("No experience with Salesforce, eager to learn.", True),
+    ("Familiar with Salesforce and HubSpot.", False),
+    ("Not only familiar with Salesforce but certified.", False),
+])
+def test_the_writers_own_lack_is_a_negation(text: str, negated: bool) -> None:
+    ext = get_extractor("builtin").extract(f"SUMMARY\n{text}\n", kind="resume")
+    assert [m.negated for m in ext.mentions if m.skill_id == "salesforce"] == [negated]
+
+
+@pytest.mark.parametrize(("text", "skill", "years"), [
+    ("Five to seven years working with REST APIs", "rest-api", 5.0),  # was 7: "seven years"
+    ("3-5 years of SEO", "seo", 3.0),
+    # real wording (Remotive 1990898); its blind reader recorded 3
+    ("Three to five years of relevant project management experience", "project-management", 3.0),
+    ("At least two years of Python experience", "python", 2.0),
+])
+def test_a_range_of_years_written_in_words_asks_for_its_low_end(text: str, skill: str,
+                                                                years: float) -> None:
+    ext = get_extractor("builtin").extract(f"Requirements\n- {text}\n", kind="posting")
+    assert [m.years for m in ext.mentions if m.skill_id == skill] == [years]
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Ran paid social campaigns on Facebook Ads Manager with a $50k monthly budget", False),
+    ("Set up tracking in Google Tag Manager for managers", False),
+    ("Managed three account managers and two coordinators", True),
+    ("Supervised project managers across four regions", True),
+])
+def test_a_product_named_manager_is_no_one_managed(text: str, present: bool) -> None:
+    assert ("people-management" in _credited(text)) is present

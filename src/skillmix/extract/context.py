@@ -270,7 +270,8 @@ _YEARS_BARE = re.compile(
 #: the four phrase look-behinds then run at few offsets, not at every one (3x faster)
 _YEARS = re.compile(
     r"(?<![\w.])(?=[\dotfsen])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*"
+    r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*)?\+?\s*"
     r"(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
