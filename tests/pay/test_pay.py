@@ -74,3 +74,90 @@ def test_find_pay_spans_are_evidence_for_any_text() -> None:
                 assert m.low <= m.high
 
     check()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've been able to refinance $6+ Billion in loans through our network.",
+        "The team manages $40M in loans and a $2B portfolio.",
+        "Grew to $3 million of annual revenue in two years.",
+        "Backed by $120 million in Series B funding.",
+    ],
+)
+def test_posting_pay_skips_money_that_is_not_pay(text) -> None:
+    p = posting_pay(text)
+    assert p is None or p.low is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "period", "currency"),
+    [
+        ("Salary: $120,000 - $150,000 per year", 120000.0, 150000.0, "year", "USD"),
+        ("Salary: £45k", 45000.0, None, "year", "GBP"),
+        ("Compensation: USD 60-80k", 60000.0, 80000.0, "year", "USD"),
+        ("Pay is $25/hour, paid weekly", 25.0, None, "hour", "USD"),
+        ("Compensation: €4,000 per month", 4000.0, None, "month", "EUR"),
+        ("The salary is $2,500 MXN per month", 2500.0, None, "month", "MXN"),
+        ("Base pay: 45,000 euros per year", 45000.0, None, "year", "EUR"),
+        ("CTC: INR 12,00,000 per annum", 1200000.0, None, "year", "INR"),
+        ("Salary range: 10 000 – 14 000 PLN gross/month", 10000.0, 14000.0, "month", "PLN"),
+        ("Range: $113,800 - $187,800 cad", 113800.0, 187800.0, "year", "CAD"),
+        ("B2B rate: 531 – 816 PLN net/man-day", 531.0, 816.0, "day", "PLN"),
+        ("PHP developer, $50/hour", 50.0, None, "hour", "USD"),
+    ],
+)
+def test_posting_pay_reads_the_currency_the_text_names(text, low, high, period, currency) -> None:
+    p = posting_pay(text)
+    assert (p.low, p.high, p.period, p.currency) == (low, high, period, currency)
+    assert text[p.start:p.end] == p.surface
+
+
+def test_posting_pay_never_defaults_a_named_currency_to_usd_or_the_default() -> None:
+    p = posting_pay("Salary: 30,000 pesos per month", PaySettings(default_currency="GBP"))
+    assert (p.low, p.period, p.currency) == (30000.0, "month", None)
+    assert posting_pay("Must lift 50 pounds") is None
+    assert posting_pay("56000USD per year", PaySettings(default_currency="GBP"), assume_pay=True).currency == "USD"
+    assert posting_pay("Using MathCAD 34 days holidays") is None
+
+
+def test_posting_pay_benefit_amounts_are_not_the_salary() -> None:
+    text = ("Zone A: $174,320 – $246,230 + equity + benefits\n"
+            "12 weeks of 100% Paid Parental leave\nUp to $25,000 Fertility and Family Building Benefit")
+    p = posting_pay(text)
+    assert (p.low, p.high) == (174320.0, 246230.0)
+    assert [m.purpose for m in find_pay(text) if m.low == 25000.0] == ["other"]
+    assert posting_pay("We offer a one-time $1000 home office stipend.") is None
+    assert posting_pay("Up to $2,000 for learning and conferences each year") is None
+    # still pay: benefits named as extras of the salary
+    assert posting_pay("$90,000 with full benefits").purpose == "base"
+    assert posting_pay("35000 - 40000/annum Excellent Benefits", assume_pay=True).low == 35000.0
+    assert posting_pay("14.39 - 17.55/hour Shift Allowance", assume_pay=True).high == 17.55
+
+
+def test_posting_pay_bare_numbers_need_a_pay_word_in_their_clause() -> None:
+    text = "20 days of Paid Time Off, 9 Company-Paid holidays, 2 paid floating holidays"
+    assert posting_pay(text) is None
+    assert posting_pay("Salary range: 60-80K").low == 60000.0
+    assert posting_pay("Paid 18 per hour").low == 18.0
+
+
+def test_posting_pay_a_nearer_base_word_outweighs_ote() -> None:
+    p = posting_pay("$225k - $275k OTE, base $125k - $140k", assume_pay=True)
+    assert (p.low, p.high, p.purpose) == (125000.0, 140000.0, "base")
+
+
+def test_pay_of_reads_a_job_boards_pay_field_first() -> None:
+    from skillmix.pay import pay_of
+
+    text = "The range is $100,000 - $120,000 per year. Up to $5,000 relocation."
+    field = pay_of(text, "$110,000 - $130,000 + equity")
+    assert (field.low, field.high, field.source) == (110000.0, 130000.0, "field")
+    # a field without a figure leaves the text to decide; with nothing in the text it is the answer
+    assert pay_of(text, "competitive salary and equity").low == 100000.0
+    assert pay_of(text, "$xxx,xxx").source == "text"
+    assert pay_of("Join us.", "competitive salary").kind == "undisclosed"
+    # the same figures stated with their period in the text: the text's mention, with its span
+    same = pay_of("Salary: 10 000 - 16 000 PLN per month", "10,000 - 16,000 pln")
+    assert (same.period, same.currency, same.source) == ("month", "PLN", "text")
+    assert pay_of(text, None).low == 100000.0

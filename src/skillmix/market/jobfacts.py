@@ -1,8 +1,9 @@
 """Per-posting occupation and pay for market runs (columns added to the postings table).
 
 Kept apart from the classifier: a posting's O*NET-SOC occupation comes from its title read
-with its text (:mod:`skillmix.occupations`), its pay from its text (:mod:`skillmix.pay`),
-annualised with the :class:`~skillmix.pay.PaySettings` recorded in the run manifest.
+with its text (:mod:`skillmix.occupations`), its pay from the job board's pay field when the
+corpus preset keeps one in the metadata (Remotive's ``salary``) and has a figure, else from its
+text (:mod:`skillmix.pay`), annualised with the :class:`~skillmix.pay.PaySettings` recorded in the run manifest.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..occupations import NORMALISER_VERSION, TitleNormaliser
-from ..pay import PaySettings, posting_pay
+from ..pay import PaySettings, pay_of
 from ..records import Posting
 
 __all__ = ["COLUMNS", "facts", "facts_version"]
@@ -24,6 +25,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("pay_annual", "float64"),
 )
 PAY = PaySettings()
+#: Document.metadata keys that hold a job board's pay as text (corpus_presets.yaml ``meta``)
+PAY_FIELDS = ("salary",)
+#: bumped when the pay rules change what a posting gets, so a resumed run does not mix them
+PAY_RULES = 2
 
 
 @lru_cache(maxsize=1)
@@ -33,14 +38,16 @@ def _normaliser() -> TitleNormaliser:
 
 def facts_version() -> str:
     """What a run's manifest records (a resume must match)."""
-    return f"{NORMALISER_VERSION}; pay {PAY.hours_per_year:g} h/yr"
+    return f"{NORMALISER_VERSION}; pay rules {PAY_RULES}, {PAY.hours_per_year:g} h/yr"
 
 
 def facts(posting: Posting) -> dict[str, Any]:
     """The occupation and pay columns of one posting."""
     m = _normaliser().normalise(posting.title or "", posting.text)
     best = m.best
-    pay = posting_pay(posting.text, PAY)
+    meta = posting.document.metadata or {}
+    field = next((str(meta[k]) for k in PAY_FIELDS if meta.get(k)), None)
+    pay = pay_of(posting.text, field, PAY)
     has = pay is not None and pay.low is not None
     pay_ = pay if has else None
     return {

@@ -8,7 +8,7 @@ otherwise). See docs/occupations.md.
 
 from __future__ import annotations
 
-from .extract import find_pay, posting_pay
+from .extract import find_pay, pay_of, posting_pay
 from .records import PayMention, PaySettings
 
-__all__ = ["PayMention", "PaySettings", "find_pay", "posting_pay"]
+__all__ = ["PayMention", "PaySettings", "find_pay", "pay_of", "posting_pay"]

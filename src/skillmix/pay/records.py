@@ -44,7 +44,8 @@ class PayMention:
     figure). ``period_inferred`` is set when the text names no period and it was read from
     the size of the figure. ``purpose`` is ``"base"`` unless the words around it say the
     figure is a bonus, tips, a stipend or similar (those are kept but not chosen as the
-    posting's pay). ``annual_*`` use ``assumption``.
+    posting's pay). ``annual_*`` use ``assumption``. ``source`` is ``"text"`` when the span is
+    in the posting's text, ``"field"`` when it is in a job board's pay field (see ``pay_of``).
     """
 
     kind: str
@@ -62,6 +63,7 @@ class PayMention:
     annual_high: float | None = None
     assumption: str | None = None
     cue: bool = False
+    source: str = "text"
 
     @property
     def annual_mid(self) -> float | None:
@@ -78,5 +80,5 @@ class PayMention:
             "qualifier": self.qualifier, "purpose": self.purpose,
             "annual_low": self.annual_low, "annual_high": self.annual_high,
             "assumption": self.assumption, "start": self.start, "end": self.end,
-            "surface": self.surface,
+            "surface": self.surface, "source": self.source,
         }
