@@ -59,3 +59,17 @@ def test_platform_work_counts_towards_social_media_platforms(today):
     card = assess(resume, prof, today=today)
     missing = " ".join(f.message for f in card.red_flags if "required" in f.message)
     assert "social media platforms" not in missing
+
+
+def test_years_claimed_without_dates_are_named_in_the_flag(today):
+    claimed = as_document("SUMMARY\n10+ years of social media marketing and community "
+                          "management.\n\nEXPERIENCE\nSocial Media Director, Company Name\n"
+                          "- Managed Instagram and TikTok for clients\n", "resume")
+    flags = [f.message for f in assess(claimed, today=today).red_flags
+             if f.message.startswith("Relevant experience")]
+    assert flags and "claims 10 years without the dates" in flags[0]
+    silent = as_document("EXPERIENCE\nSocial Media Director, Company Name\n"
+                         "- Managed Instagram and TikTok for clients\n", "resume")
+    flags = [f.message for f in assess(silent, today=today).red_flags
+             if f.message.startswith("Relevant experience")]
+    assert flags and "claims" not in flags[0]

@@ -35,7 +35,7 @@ __all__ = ["red_flags"]
 _DEFAULTS = {
     "consumer_familiarity": "Platform familiarity without professional evidence: {platforms} known as a consumer only.",
     "missing_required": "No evidence of {count} required skill(s): {skills}.",
-    "years_below_minimum": "{what}: {years:.1f} years of dated experience against a minimum of {minimum:g}.",
+    "years_below_minimum": "{what}: {years:.1f} years of dated experience against a minimum of {minimum:g}.",  # + the claim, if any
     "imbalance": "Leans {side}: {share:.0%} of the skill evidence is technical (target {target:.0%}).",
     "seniority_below": "Highest role seen is {have}; the role wants {want} or above.",
     "listed_only": "{count} of {total} skills appear only in lists, with no work-history evidence.",
@@ -155,6 +155,20 @@ def _years_checks(table, i: int) -> list[_YearsCheck]:
     return checks
 
 
+def _claimed(table, i: int, area: str | None) -> float:
+    """The most years the résumé claims in words ("10+ years of social media marketing")
+    for a relevant skill (``area`` None) or a skill of ``area``."""
+    cp = table.compiled
+    ev: CandidateEvidence = table.evidence[i]
+    best = 0.0
+    for se in ev.skills.values():
+        if not se.mentions or not se.years_claimed or se.skill_id not in cp.index:
+            continue
+        if (se.area == area) if area is not None else cp.relevant[cp.index[se.skill_id]]:
+            best = max(best, se.years_claimed)
+    return best
+
+
 def _years_below_minimum(table, i: int, balance: BalanceScore, rule: RedFlagRule,
                          p: dict[str, Any]) -> _Found:
     """Each of :func:`_years_checks` below ``ratio`` times its minimum: a flag and a gap."""
@@ -163,7 +177,14 @@ def _years_below_minimum(table, i: int, balance: BalanceScore, rule: RedFlagRule
     gaps: list[Gap] = []
     for what, have, need, roles, sid, area in _years_checks(table, i):
         if need > 0 and have < p["ratio"] * need:
-            msg = _render(rule, {"what": what, "years": have, "minimum": need})
+            claimed = 0.0 if sid else _claimed(table, i, area)
+            msg = _render(rule, {"what": what, "years": have, "minimum": need,
+                                 "claimed": claimed})
+            if claimed > have and "{claimed" not in (rule.message or ""):
+                # "10+ years of social media marketing" with undated roles is not zero
+                # years of experience: it is a claim to check, and the reader is told so
+                msg = (f"{msg[:-1]}; the résumé claims {claimed:g} years without the dates "
+                       "to show them.")
             flags.append(_flag(rule, msg, skill_ids=(sid,) if sid else (),
                                evidence=_role_spans(ev, roles)))
             gaps.append(Gap(kind="years", message=msg, skill_id=sid, area=area,
