@@ -258,3 +258,15 @@ def test_cli_a_posting_export_is_not_read_as_resumes(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "[D115]" in out.stderr and "job-board export (linkedin)" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_cli_a_posting_among_resumes_is_named(tmp_path: Path) -> None:
+    pytest.importorskip("bm25s")
+    (tmp_path / "cv.txt").write_bytes(demo_path("resume.txt").read_bytes())
+    (tmp_path / "job.html").write_bytes(demo_path("posting.html").read_bytes())
+    out = run("rank", "--job", str(demo_path("posting.html")), str(tmp_path), "--csv")
+    assert out.returncode == 0, out.stderr
+    assert "job.html reads like a job posting; it is scored as a résumé" in out.stderr
+    assert "cv.txt reads like" not in out.stderr
+    out = run("assess", str(tmp_path), "--csv")
+    assert "job.html reads like a job posting" in out.stderr and "cv.txt" not in out.stderr

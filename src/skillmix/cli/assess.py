@@ -11,7 +11,8 @@ import click
 
 from ..batch import BatchReport
 from ..errors.config_codes import C001, C040, C041
-from .output import Sink, emit_rows, finish_batch, limit_option, open_output, output_options
+from .output import (Sink, emit_rows, finish_batch, kind_note, limit_option, open_output,
+                     output_options)
 from .progress import progress
 
 __all__ = ["assess"]
@@ -81,8 +82,13 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     extractor = get_extractor(prof.taxonomy)
     docs = _documents(resumes, limit, blind, report)
 
+    notes: list[str] = []
+
     def pairs(advance):  # type: ignore[no-untyped-def]
         for d in docs:
+            note = kind_note(d, "resume")
+            if note:
+                notes.append(note)
             yield extractor.extract(d), d
             advance(1)
 
@@ -104,6 +110,10 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
         sink.close(report=report.to_dict())
     for line in flags:
         click.echo(line)
+    for line in notes[:5]:
+        click.echo(line, err=True)
+    if len(notes) > 5:
+        click.echo(f"note: ... and {len(notes) - 5} more that read like job postings.", err=True)
     finish_batch(report)
 
 

@@ -29,7 +29,7 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "limit_option",
+__all__ = ["Sink", "display_name", "kind_note", "emit_json", "emit_rows", "finish_batch", "limit_option",
            "open_output", "output_options"]
 
 
@@ -300,6 +300,22 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
         if not console.is_terminal:
             console = Console(width=160)
         console.print(table)
+
+
+def kind_note(doc: Any, want: str) -> str | None:
+    """A note when a file given as ``want`` ("resume" or "posting") reads like the other
+    kind (a posting in a folder of résumés would be ranked as a candidate); None when it
+    reads as asked or cannot be told. Only files: an export's rows were sorted by columns."""
+    from ..io import guess_kind
+
+    if ":" in Path(getattr(doc, "source", "") or "").name:
+        return None  # a row of an export
+    other = "posting" if want == "resume" else "resume"
+    if guess_kind(doc.text) != other:
+        return None
+    names = {"resume": "a résumé", "posting": "a job posting"}
+    return (f"note: {display_name(doc.source)} reads like {names[other]}; it is scored as "
+            f"{names[want]}.")
 
 
 def display_name(source: str) -> str:

@@ -11,8 +11,8 @@ import click
 from ..batch import BatchReport
 from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..errors.match_codes import M011
-from ..records import to_jsonable
-from .output import Sink, display_name, open_output, output_options
+from ..records import Document, to_jsonable
+from .output import Sink, display_name, kind_note, open_output, output_options
 from .progress import progress
 
 __all__ = ["rank"]
@@ -168,6 +168,11 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
         for f in report.failures:
             click.echo(f"error: {f.error}", err=True)
         raise C423("none of the documents to rank could be read.")
+    notes = [n for d in docs if isinstance(d, Document) and (n := kind_note(d, pool_kind))]
+    for n in notes[:5]:
+        click.echo(n, err=True)
+    if len(notes) > 5:
+        click.echo(f"note: ... and {len(notes) - 5} more that read like the other kind.", err=True)
     return docs
 
 
