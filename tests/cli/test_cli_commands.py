@@ -110,3 +110,16 @@ def test_cli_extract_a_sample_of_shared_resumes(shared_data: Path) -> None:
     assert data["report"]["done"] + data["report"]["failed"] == len(sample)
     assert data["report"]["done"] >= len(sample) - 1
     assert sum(len(d["mentions"]) for d in data["documents"]) > 10 * len(sample)
+
+
+def test_cli_taxonomy_show_takes_a_label_and_lists_narrower() -> None:
+    out = run("taxonomy", "show", "TikTok")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["id"] == "tiktok"
+    general = json.loads(run("taxonomy", "show", "social networks").stdout)
+    assert general["id"] == "social-media-platforms"
+    assert {"facebook", "instagram", "tiktok"} <= set(general["narrower"])
+    missing = run("taxonomy", "show", "no-such-skill")
+    assert missing.returncode == 1 and "[T020]" in missing.stderr
+    empty = run("taxonomy", "search", "zzzzqq")
+    assert empty.returncode == 0 and "matches 'zzzzqq'" in empty.stderr

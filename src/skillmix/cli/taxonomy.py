@@ -31,7 +31,17 @@ def show_cmd(skill_id: str, taxonomy: str) -> None:
     """One skill, with its aliases and cross-references (JSON)."""
     from ..taxonomy import load_taxonomy
 
-    emit_json(load_taxonomy(taxonomy).get(skill_id).to_dict())
+    tax = load_taxonomy(taxonomy)
+    if skill_id not in tax.skills:
+        # a label or alias as people write it ("TikTok", "social networks") names its skill
+        # when it names exactly one; otherwise the id error, with its hint, stands
+        want = skill_id.casefold()
+        named = {s.id for s in tax.skills.values()
+                 if want == s.label.casefold() or want in (a.casefold() for a in s.aliases)}
+        if len(named) == 1:
+            skill_id = named.pop()
+    skill = tax.get(skill_id)
+    emit_json({**skill.to_dict(), "narrower": sorted(s.id for s in tax.narrower(skill.id))})
 
 
 @taxonomy_group.command("search")
@@ -46,4 +56,6 @@ def search_cmd(query: str, taxonomy: str, limit: int, fmt: str) -> None:
     tax = load_taxonomy(taxonomy)
     rows = [{"id": s.id, "label": s.label, "area": s.area, "aliases": ", ".join(s.aliases[:5])}
             for s in tax.search(query, limit=limit)]
+    if not rows:
+        click.echo(f"no skill of {tax.name} {tax.version} matches {query!r}.", err=True)
     emit_rows(rows, fmt, title=f"{tax.name} {tax.version}: {query}")
