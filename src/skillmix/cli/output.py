@@ -54,7 +54,7 @@ def output_options(default: str = "table", *, stream: bool = False
         fn = click.option("--csv", "fmt", flag_value="csv", **_default(default == "csv"),
                           help="CSV rows" + (", written as they are produced." if stream else "."))(fn)
         fn = click.option("--json", "fmt", flag_value="json", **_default(default == "json"),
-                          help="One JSON document (built in memory: for small inputs)."
+                          help="One JSON document, written record by record (memory stays flat)."
                           if stream else "JSON for machines.")(fn)
         return fn
 
