@@ -52,3 +52,15 @@ def test_posting_profile_is_not_the_default(posting_profile):
     _, prof = posting_profile
     assert prof.id.startswith("job:")
     assert prof.to_dict()["areas"] != load_profile().to_dict()["areas"]
+
+
+@pytest.mark.parametrize(("line", "years"), [
+    ("- 1-2 years of social media experience", 1.0),  # no skill of the taxonomy to carry it
+    ("- 5+ years of experience; a portfolio of campaigns", 5.0),
+    ("- A portfolio of campaigns you ran", 0.0),
+])
+def test_posting_years_of_experience_without_a_skill_set_the_minimum(extractor, line, years):
+    doc = as_document("Community Manager\n\nAbout us\nFounded 12 years ago, we make games.\n\n"
+                      f"Requirements\n{line}\n- Community management on Discord\n", "posting")
+    prof = profile_from_posting(extractor.extract(doc), doc)
+    assert prof.min_years == years  # the about-us "12 years" asks nothing

@@ -59,6 +59,24 @@ class PostingProfileParams:
         return "derived with " + ", ".join(f"{k}={v:g}" for k, v in asdict(self).items())
 
 
+def _years_asked(doc: Document | None) -> list[float]:
+    """Years of experience a posting's requirements ask for without naming a skill of the
+    taxonomy ("1-2 years of social media experience", "5+ years of experience"): read from
+    the requirement and preferred sections' sentences that speak of experience."""
+    if doc is None or not doc.sections:
+        return []
+    from ..extract.context import years_in
+
+    out: list[float] = []
+    for sec in doc.sections:
+        if sec.kind not in ("requirements", "preferred") or sec.boilerplate:
+            continue
+        for line in doc.text[sec.start:sec.end].split("\n"):
+            if "experience" in line.lower():
+                out.extend(y for _, y in years_in(line))
+    return out
+
+
 def profile_from_posting(
     extraction: Extraction,
     posting: Posting | Document | None = None,
@@ -134,7 +152,8 @@ def profile_from_posting(
         "label": title or f"Job {extraction.document_id}",
         "description": f"Derived from the posting {source}.", "taxonomy": taxonomy,
         "sources": [p.describe()],
-        "min_years": max(years.values(), default=0.0), "breadth": p.breadth,
+        "min_years": max([*years.values(), *_years_asked(doc)], default=0.0),
+        "breadth": p.breadth,
         "balance": {"target": round(tech / (tech + comm), 3) if tech + comm else 0.5,
                     "tolerance": p.balance_tolerance, "weight": p.balance_weight},
         "areas": areas,
