@@ -81,3 +81,11 @@ def test_documents_read_key_cannot_upload(client, keys, demo) -> None:
     resp = client.post("/v1/documents", headers=auth(keys["read"]),
                        files={"file": ("r.txt", b"SEO")}, data={"kind": "resume"})
     assert resp.status_code == 403
+
+
+def test_documents_an_export_is_refused_not_read_as_one_candidate(client, as_admin) -> None:
+    body = b"id,name,resume\nc1,Alex,Social media manager\nc2,Sam,Data analyst\n"
+    r = client.post("/v1/documents", headers=as_admin, data={"kind": "resume"},
+                    files={"file": ("candidates.csv", body, "text/csv")})
+    assert r.status_code == 400, r.text
+    assert r.json()["code"] == "C427" and "one per row" in r.json()["error"]

@@ -35,6 +35,9 @@ def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str
     if len(data) > ws.settings.max_upload_bytes:
         raise PayloadTooLargeError.for_limit(ws.settings.max_upload_bytes)
     name = safe_name(filename)
+    from ..io.inputs import one_document
+
+    one_document(name, "an upload")  # C427: an export's rows would merge into one candidate
     limits = ReadLimits(max_bytes=ws.settings.max_upload_bytes)
     doc = read_document(data, name=name, kind=kind, limits=limits,  # type: ignore[arg-type]
                         sandbox=ws.settings.sandbox)
