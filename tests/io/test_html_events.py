@@ -112,7 +112,9 @@ def test_html_same_as_reference_on_fixtures(test_data) -> None:
     for path in [test_data / "io" / "posting.html", demo_path("posting.html")]:
         text = path.read_text(encoding="utf-8")
         got = read_html(text)
-        assert got == reference_read_html(text)
+        # The reference predates furniture dropping: the fixture's <nav> is left out of it
+        # (test_html_chrome covers the dropping itself).
+        assert got == reference_read_html(re.sub(r"(?s)<nav>.*?</nav>", "", text))
         assert got[0]  # not trivially equal
 
 
