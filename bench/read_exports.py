@@ -1,8 +1,8 @@
 """Reading a résumé export against reading the same résumés as files (session 15).
 
-Takes a résumé export (default: the shared Kaggle CSV, 962 rows), writes each row's text to
-its own ``.txt`` file in a temporary folder, then, in one process, times in turn (A, B, B, A
-for ``--pairs``):
+Takes a résumé export (a CSV or TSV; default: the shared Kaggle CSV, 962 rows), writes each
+row's text as the export holds it to its own ``.txt`` file in a temporary folder, then, in
+one process, times in turn (A, B, B, A for ``--pairs``):
 
 * files: ``read_documents`` over the folder (the baseline: what a user had to do before
   exports were read row by row);
@@ -17,6 +17,7 @@ whether every row read to the same text, sections and roles as its file (it must
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import statistics
 import tempfile
@@ -29,17 +30,33 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "resumes" / "kaggle_updated_resume_dataset.csv"
 
 
+def _raw_texts(export: Path) -> list[str]:
+    """Each row's résumé text as the export holds it (a CSV or TSV with a text column the
+    résumé presets name), to be written to its own file."""
+    from skillmix.io.corpus import corpus_columns
+    from skillmix.io.resume_corpus import RESUME_PRESETS, sniff_resume_preset
+
+    columns = corpus_columns(export)
+    preset = RESUME_PRESETS[sniff_resume_preset(columns) or "generic"]
+    lower = {c.lower(): c for c in columns}
+    column = next(lower[t.lower()] for t in preset.text if t.lower() in lower)
+    csv.field_size_limit(1 << 30)
+    dialect = "excel-tab" if export.suffix.lower() == ".tsv" else "excel"
+    with export.open(encoding="utf-8-sig", newline="") as fh:
+        return [row[column] for row in csv.DictReader(fh, dialect=dialect)]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--export", type=Path, default=DEFAULT)
     ap.add_argument("--pairs", type=int, default=2)
     args = ap.parse_args()
-    rows = list(read_resume_corpus(args.export))
+    rows = _raw_texts(args.export)
     with tempfile.TemporaryDirectory() as tmp:
         files = []
-        for k, r in enumerate(rows):
+        for k, text in enumerate(rows):
             f = Path(tmp) / f"{k:05d}.txt"
-            f.write_text(r.document.text, encoding="utf-8")
+            f.write_text(text, encoding="utf-8")
             files.append(f)
 
         def by_files() -> list:
