@@ -161,3 +161,29 @@ def test_pay_of_reads_a_job_boards_pay_field_first() -> None:
     same = pay_of("Salary: 10 000 - 16 000 PLN per month", "10,000 - 16,000 pln")
     assert (same.period, same.currency, same.source) == ("month", "PLN", "text")
     assert pay_of(text, None).low == 100000.0
+
+
+@pytest.mark.parametrize("text", [
+    "Salary: USD $120,000 - $150,000 per year plus bonus",
+    "Pay 2,500 Mexican pesos per month; 10 000 PLN gross/month or 12,00,000 INR",
+    "No figures here at all, only words about pay and euros.",
+    "9" + " filler" * 40 + " $25/hour then " + "x" * 300 + " €4.000 per month",
+    "MX$ 45,000 k New Zealand dollars 2026-01-01 and 401(k)",
+])
+def test_the_scan_around_digits_finds_what_the_whole_text_scan_finds(text: str) -> None:
+    from skillmix.pay import extract as E
+
+    whole = [(m.span(), m.groupdict()) for m in E._AMOUNT.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in E._amounts(text)] == whole
+
+
+@pytest.mark.shared
+def test_the_scan_around_digits_on_every_shared_posting(shared_data) -> None:
+    from skillmix.io import read_corpus
+    from skillmix.pay import extract as E
+
+    for name in ("linkedin_2024-04_sample.csv", "remotive_2025-04.jsonl",
+                 "adzuna_uk_2013_sample.csv"):
+        for p in read_corpus(shared_data / "postings" / name):
+            whole = [(m.span(), m.groupdict()) for m in E._AMOUNT.finditer(p.text)]
+            assert [(m.span(), m.groupdict()) for m in E._amounts(p.text)] == whole, p.id
