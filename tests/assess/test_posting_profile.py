@@ -58,6 +58,7 @@ def test_posting_profile_is_not_the_default(posting_profile):
     ("- 1-2 years of social media experience", 1.0),  # no skill of the taxonomy to carry it
     ("- 5+ years of experience; a portfolio of campaigns", 5.0),
     ("- A portfolio of campaigns you ran", 0.0),
+    ("- Our agency brings over 25 years of experience to every client", 0.0),  # the review's
 ])
 def test_posting_years_of_experience_without_a_skill_set_the_minimum(extractor, line, years):
     doc = as_document("Community Manager\n\nAbout us\nFounded 12 years ago, we make games.\n\n"

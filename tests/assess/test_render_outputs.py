@@ -45,6 +45,11 @@ def test_render_markdown_makes_resume_html_inert(today):
     for raw in ("<img", "<script", "<b>"):
         assert raw not in md
     assert "&lt;img src=x onerror=alert(2)&gt;" in md
+    linked = as_document("EXPERIENCE\nSocial Media Manager, Acme 2019 - Present\n"
+                         "- Managed Instagram ![x](https://tracker.example/p.png) campaigns\n",
+                         "resume")
+    md = scorecard_markdown(assess(linked, today=today))
+    assert "![x](" not in md and "\\!\\[x\\](https://tracker.example/p.png)" in md
 
 
 def test_platform_work_counts_towards_social_media_platforms(today):

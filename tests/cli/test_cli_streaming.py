@@ -270,3 +270,35 @@ def test_cli_a_posting_among_resumes_is_named(tmp_path: Path) -> None:
     assert "cv.txt reads like" not in out.stderr
     out = run("assess", str(tmp_path), "--csv")
     assert "job.html reads like a job posting" in out.stderr and "cv.txt" not in out.stderr
+
+
+def test_cli_blind_masks_the_name_an_export_row_gives(tmp_path: Path) -> None:
+    text = ("Zyxw Qwertyuiop\nSocial Media Manager\n\nExperience\nSocial Media Manager, "
+            "Acme 2019 - 2023\n- Ran Instagram campaigns for Zyxw Qwertyuiop Consulting.\n")
+    export = _export(tmp_path, [("c1", "Zyxw Qwertyuiop", text)])
+    plain = run("assess", str(export), "--jsonl")
+    assert "Qwertyuiop" in plain.stdout  # the evidence quotes the name without --blind
+    for args in (("assess", str(export), "--blind", "--jsonl"),
+                 ("rank", "--job", str(demo_path("posting.html")), str(export), "--blind",
+                  "--jsonl")):
+        if args[0] == "rank":
+            pytest.importorskip("bm25s")
+        out = run(*args)
+        assert out.returncode == 0, out.stderr
+        assert "Qwertyuiop" not in out.stdout and "Zyxw" not in out.stdout
+
+
+def test_cli_rank_keeps_two_exports_that_share_row_ids(tmp_path: Path) -> None:
+    pytest.importorskip("bm25s")
+    pro, consumer = (demo_path(n).read_text(encoding="utf-8")
+                     for n in ("resume.txt", "consumer_resume.txt"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = _export(tmp_path / "a", [("1", "Alex", pro)])
+    b = _export(tmp_path / "b", [("1", "Sam", consumer), ("1", "Sam again", consumer)])
+    out = run("rank", "--job", str(demo_path("posting.html")), str(a), str(b), "--jsonl")
+    assert out.returncode == 0, out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    # two documents with id 1: both ranked; the repeated row of b is the same document
+    assert sorted(r["source"] for r in results) == [f"{a}:2", f"{b}:2"]
+    assert len({r["id"] for r in results}) == 2 and "[M011]" in out.stderr

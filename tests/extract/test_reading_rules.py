@@ -1134,7 +1134,8 @@ def test_executive_communication_is_with_executives(text: str, present: bool) ->
 @pytest.mark.parametrize(("text", "negated"), [
     ("Not familiar with Salesforce.", True),
     ("Unfamiliar with Salesforce but quick to learn.", True),
-    ("No experience with Salesforce, eager to learn.", True),
+    ("I have not used Salesforce yet.", True),
+    ("Onboarded 12 interns with no experience in Salesforce.", False),  # theirs, not mine
     ("Familiar with Salesforce and HubSpot.", False),
     ("Not only familiar with Salesforce but certified.", False),
 ])
@@ -1161,6 +1162,7 @@ def test_a_range_of_years_written_in_words_asks_for_its_low_end(text: str, skill
     ("Set up tracking in Google Tag Manager for managers", False),
     ("Managed three account managers and two coordinators", True),
     ("Supervised project managers across four regions", True),
+    ("Managed the business team and its budget", True),  # the review's case
 ])
 def test_a_product_named_manager_is_no_one_managed(text: str, present: bool) -> None:
     assert ("people-management" in _credited(text)) is present

@@ -154,3 +154,17 @@ def test_html_chrome_classifier_tokens() -> None:
     assert chrome({"class": "main-header"}) and not chrome({"class": "main-header"}, page_level=False)
     assert not chrome({"class": "posting-header"}) and not chrome({"id": "header"})
     assert not chrome({"class": "job-modal"}, "dialog") and chrome({"class": "cookie-modal"}, "dialog")
+
+
+def test_related_job_cards_in_articles_never_replace_the_posting():
+    """A posting in a plain <div> followed by "More from Acme" cards, each an <article>
+    (the review's case): the articles are not the main content, so the posting stays."""
+    desc = " ".join(["You will run our Instagram and TikTok accounts, plan content calendars, "
+                     "report in Google Analytics and manage a budget."] * 3)
+    cards = "".join(f"<article class='card'><h3>Data Engineer {i}</h3><p>Build pipelines with "
+                    "Python, Airflow and dbt for our analytics team.</p></article>"
+                    for i in range(5))
+    page = (f"<html><body><div class='job'><h1>Social Media Manager</h1><p>{desc}</p></div>"
+            f"<div class='cards'><h2>More from Acme</h2>{cards}</div></body></html>")
+    text = html_to_text(page)
+    assert "Instagram" in text and "content calendars" in text

@@ -184,3 +184,25 @@ def test_exports_inside_a_folder_are_read_row_by_row(tmp_path):
     assert [(Path(d.source).name, d.kind) for d in docs] == [
         ("jobs.csv:2", "posting"), ("jobs.csv:3", "posting"), ("one.txt", "resume"),
         ("people.csv:2", "resume"), ("people.csv:3", "resume")]
+
+
+def test_a_jsonl_export_with_a_bom_or_a_bad_first_line(tmp_path):
+    good = json.dumps({"id": "c1", "resume": RESUME_A})
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b"\xef\xbb\xbf" + (good + "\n").encode("utf-8"))
+    assert [r.id for r in read_resume_corpus(bom)] == ["c1"]
+    first_bad = tmp_path / "first_bad.jsonl"
+    first_bad.write_text("[1, 2]\n" + good + "\n", encoding="utf-8")
+    report = BatchReport()
+    assert [r.id for r in read_resume_corpus(first_bad, report=report)] == ["c1"]
+    assert report.failed == 1 and report.failures[0].source.endswith(":1")  # fails alone
+
+
+def test_an_empty_export_is_named(tmp_path):
+    header_only = _csv(tmp_path / "header.csv", ["id", "resume"], [])
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    for path, why in ((header_only, "holds no rows"), (empty, "is empty")):
+        with pytest.raises(DocumentError) as err:
+            list(read_resume_corpus(path))
+        assert err.value.code == "D113" and why in err.value.message

@@ -183,8 +183,8 @@ def _years_below_minimum(table, i: int, balance: BalanceScore, rule: RedFlagRule
             if claimed > have and "{claimed" not in (rule.message or ""):
                 # "10+ years of social media marketing" with undated roles is not zero
                 # years of experience: it is a claim to check, and the reader is told so
-                msg = (f"{msg[:-1]}; the résumé claims {claimed:g} years without the dates "
-                       "to show them.")
+                msg = (f"{msg.rstrip().removesuffix('.')}; the résumé claims {claimed:g} "
+                       "years without the dates to show them.")
             flags.append(_flag(rule, msg, skill_ids=(sid,) if sid else (),
                                evidence=_role_spans(ev, roles)))
             gaps.append(Gap(kind="years", message=msg, skill_id=sid, area=area,

@@ -18,6 +18,7 @@ through the same validation as a profile file, so it can be saved
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -72,9 +73,15 @@ def _years_asked(doc: Document | None) -> list[float]:
         if sec.kind not in ("requirements", "preferred") or sec.boilerplate:
             continue
         for line in doc.text[sec.start:sec.end].split("\n"):
-            if "experience" in line.lower():
-                out.extend(y for _, y in years_in(line))
+            low = line.lower()
+            if "experience" not in low or _COMPANY_VOICE.search(low):
+                continue  # "Our agency brings over 25 years of experience" asks nothing
+            out.extend(y for at, y in years_in(line) if "experience" in low[at:at + 80])
     return out
+
+
+#: the company speaking of itself in a requirements list
+_COMPANY_VOICE = re.compile(r"\b(?:we|we're|we've|our|us)\b")
 
 
 def profile_from_posting(

@@ -46,11 +46,16 @@ def _quote(e: Evidence, limit: int = 140) -> str:
 
 
 def _md(text: str) -> str:
-    """Document text made inert in a Markdown page: table pipes escaped, one line, and
-    ``&``, ``<``, ``>`` as entities, since Markdown renderers pass raw HTML through (a
-    résumé line holding ``<img onerror=...>`` must show as text, not run)."""
+    """Document text made inert in a Markdown page: one line; ``&``, ``<``, ``>`` as
+    entities, since Markdown renderers pass raw HTML through (a résumé line holding
+    ``<img onerror=...>`` must show as text, not run); and the characters of links, images
+    and code spans (``[ ] ! ` ``, with the backslash itself and the table's ``|``)
+    backslash-escaped, so ``![x](https://tracker/p.png)`` shows as written."""
+    text = text.replace("\\", "\\\\")
+    for ch in "|[]!`":
+        text = text.replace(ch, "\\" + ch)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("|", "\\|").replace("\n", " "))
+            .replace("\n", " "))
 
 
 def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int = 10) -> str:

@@ -80,15 +80,11 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
 
     report = BatchReport()
     extractor = get_extractor(prof.taxonomy)
-    docs = _documents(resumes, limit, blind, report)
-
     notes: list[str] = []
+    docs = _documents(resumes, limit, blind, report, notes)
 
     def pairs(advance):  # type: ignore[no-untyped-def]
         for d in docs:
-            note = kind_note(d, "resume")
-            if note:
-                notes.append(note)
             yield extractor.extract(d), d
             advance(1)
 
@@ -118,19 +114,29 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
 
 
 def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
-               report: BatchReport) -> Iterator[Any]:
+               report: BatchReport, notes: list[str]) -> Iterator[Any]:
     """The résumés, read lazily (at most ``limit``), masked in blind mode; an export
-    (CSV, TSV, JSONL, Parquet) gives one résumé a row."""
-    from ..io import iter_documents
+    (CSV, TSV, JSONL, Parquet) gives one résumé a row, and in blind mode the name its
+    row gives is masked in the text too. A file that reads like a posting adds a note."""
+    from ..io import iter_records
+    from ..records import Resume
 
-    docs: Iterator[Any] = iter_documents(list(resumes), kind="resume", report=report)
+    items: Iterator[Any] = iter_records(list(resumes), kind="resume", report=report)
     if limit is not None:
-        docs = islice(docs, limit)
-    if blind:
-        from ..fairness import blind_document
+        items = islice(items, limit)
+    for item in items:
+        if isinstance(item, Resume):
+            doc, name = item.document, item.name
+        else:
+            doc, name = item, None
+            note = kind_note(doc, "resume")
+            if note:
+                notes.append(note)
+        if blind:
+            from ..fairness import blind_document
 
-        docs = (blind_document(d) for d in docs)
-    return docs
+            doc = blind_document(doc, name=name)
+        yield doc
 
 
 def _page_folders(md_dir: str | None, html_dir: str | None) -> list[tuple[Path, Any, str]]:

@@ -29,8 +29,8 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["Sink", "display_name", "kind_note", "emit_json", "emit_rows", "finish_batch", "limit_option",
-           "open_output", "output_options"]
+__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "kind_note",
+           "limit_option", "open_output", "output_options"]
 
 
 def output_options(default: str = "table", *, stream: bool = False
@@ -92,7 +92,9 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
     except OSError as exc:
         from ..errors.config_codes import C005
 
-        raise C005(f"cannot write {path}: {exc.strerror or exc}.", source=str(path)) from None
+        why = ("a part of the path is a file, not a folder"
+               if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror or exc)
+        raise C005(f"cannot write {path}: {why}.", source=str(path)) from None
     with fh:
         yield fh
 
@@ -305,11 +307,10 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
 def kind_note(doc: Any, want: str) -> str | None:
     """A note when a file given as ``want`` ("resume" or "posting") reads like the other
     kind (a posting in a folder of résumés would be ranked as a candidate); None when it
-    reads as asked or cannot be told. Only files: an export's rows were sorted by columns."""
+    reads as asked or cannot be told. For files only (the caller's choice): an export's
+    rows were told apart by its columns."""
     from ..io import guess_kind
 
-    if ":" in Path(getattr(doc, "source", "") or "").name:
-        return None  # a row of an export
     other = "posting" if want == "resume" else "resume"
     if guess_kind(doc.text) != other:
         return None

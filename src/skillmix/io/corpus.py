@@ -193,7 +193,7 @@ def corpus_rows(path: Path, fmt: str,
         first_cols = _jsonl_columns(path)
 
         def gen_jsonl() -> Iterator[tuple[int, Any]]:
-            with path.open("r", encoding="utf-8", errors="replace") as fh2:
+            with path.open("r", encoding="utf-8-sig", errors="replace") as fh2:
                 for n, line in _bounded_lines(fh2):
                     if not isinstance(line, str) or line.strip():
                         yield n, line
@@ -210,16 +210,20 @@ def corpus_rows(path: Path, fmt: str,
     return cols, gen_parquet()
 
 
-def _jsonl_columns(path: Path) -> list[str]:
-    """The keys of a JSONL file's first object (its columns)."""
-    with path.open("r", encoding="utf-8", errors="replace") as fh:
-        for _, line in _bounded_lines(fh):
+def _jsonl_columns(path: Path, look: int = 50) -> list[str]:
+    """The keys of a JSONL file's first object (its columns), looking past up to ``look``
+    lines that are blank or not an object (each of those fails alone when read)."""
+    with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
+        for n, line in _bounded_lines(fh):
+            if n > look:
+                break
             if isinstance(line, str) and line.strip():
                 try:
                     obj = json.loads(line)
                 except ValueError:
-                    return []
-                return list(obj) if isinstance(obj, dict) else []
+                    continue
+                if isinstance(obj, dict):
+                    return list(obj)
     return []
 
 

@@ -6,8 +6,8 @@ JSON-LD blocks (``<script type="application/ld+json">``) are returned separately
 
 Page furniture (navigation, footers, sidebars, cookie banners, share bars, "Similar jobs"
 lists; see ``html_chrome``) is left out, and where the page marks its main content
-(``<main>``, ``role=main``, ``<article>``) only that is read, so that the platforms a site's
-chrome names do not become skills the posting requires. Dropping never costs the posting:
+(``<main>``, ``role=main``; not ``<article>``, which related-job cards use) only that is
+read, so that the platforms a site's chrome names do not become skills the posting requires. Dropping never costs the posting:
 when what is left is almost nothing (the whole posting sat in a page ``<header>``, say),
 the text is read as before, furniture and all.
 """

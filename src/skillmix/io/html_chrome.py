@@ -99,8 +99,12 @@ def is_chrome(name: str, attrib: Any, page_level: bool) -> bool:
 
 
 def is_main(name: str, attrib: Any) -> bool:
-    """Whether the element marks the page's main content (``<main>``, ``role=main``, ``<article>``)."""
-    return name in ("main", "article") or bool(attrib) and (attrib.get("role") or "").strip().lower() == "main"
+    """Whether the element marks the page's main content (``<main>``, ``role=main``).
+
+    Not ``<article>``: a careers page's "related jobs" cards are often articles while the
+    posting sits in a plain ``<div>``, and reading the articles alone would swap the
+    posting for the cards."""
+    return name == "main" or bool(attrib) and (attrib.get("role") or "").strip().lower() == "main"
 
 
 def is_furniture_heading(text: str) -> bool:

@@ -22,8 +22,8 @@ from .corpus import corpus_columns, read_corpus, sniff_preset
 from .limits import ReadLimits
 from .resume_corpus import read_resume_corpus, sniff_resume_preset
 
-__all__ = ["CORPUS_SUFFIXES", "corpus_kind", "is_corpus", "one_document", "iter_corpus", "iter_documents",
-           "iter_records"]
+__all__ = ["CORPUS_SUFFIXES", "corpus_kind", "is_corpus", "iter_corpus", "iter_documents",
+           "iter_records", "one_document"]
 
 CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 

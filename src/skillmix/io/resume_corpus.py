@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
 from ..errors.config_codes import C024, C025
-from ..errors.document_codes import D111, D114, D115
+from ..errors.document_codes import D111, D113, D114, D115
 from ..records import Resume
 from .codes import doc_error
 from .corpus import _text, corpus_format, corpus_rows, row_object
@@ -137,6 +137,8 @@ def read_resume_corpus(
         raise doc_error(D111, str(p), "no such file")
     fmt = corpus_format(p)
     columns, rows = corpus_rows(p, fmt, lim)
+    if not columns and fmt != "jsonl":
+        raise doc_error(D113, str(p), "the export is empty (no header)")
     if mapping is not None:
         m = mapping if isinstance(mapping, ResumeMapping) else ResumeMapping.from_dict(mapping)
     elif preset is not None:
@@ -162,8 +164,18 @@ def read_resume_corpus(
         row = row_object(item[1], src)
         return _row_resume(row, m, text_col, id_col, name_col, meta_cols, src, lim)
 
-    yield from run_batch(rows, work, source=lambda item: f"{p}:{item[0]}", on_error=on_error,
-                         report=report)
+    seen = 0
+
+    def counted() -> Iterator[tuple[int, Any]]:
+        nonlocal seen
+        for item in rows:
+            seen += 1
+            yield item
+
+    yield from run_batch(counted(), work, source=lambda item: f"{p}:{item[0]}",
+                         on_error=on_error, report=report)
+    if not seen:  # a header and nothing else: say so, rather than end with no résumé
+        raise doc_error(D113, str(p), "the export holds no rows")
 
 
 _HINT = ("A résumé export needs a column holding each résumé's text (resume, resume_text, "

@@ -95,20 +95,34 @@ def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
 
 
 def _once(items: list[Document | Posting | Resume], report: Any) -> list[Document | Posting | Resume]:
-    """Each document once: a later item with the id of an earlier one (the same content,
-    or an export's repeated row) is skipped and recorded ([M011]), since a ranking that
-    lists one document twice, or under another file's name, misleads."""
-    from ..errors.match_codes import M011
+    """Each document once. A later item with an earlier one's id and text (an identical
+    file, an export's repeated row) is skipped and recorded ([M011]): a ranking that lists
+    one document twice, or under another file's name, misleads. A later item with an
+    earlier id but other text (two exports that both number their rows from 1) is another
+    document: it is kept, under its id with ``#2``, ``#3``... added, so the index can tell
+    them apart."""
+    from dataclasses import replace
 
-    first: dict[str, str] = {}
+    from ..errors.match_codes import M011
+    from ..records import content_id
+
+    first: dict[tuple[str, str], str] = {}
+    ids: dict[str, int] = {}
     kept: list[Document | Posting | Resume] = []
     for item in items:
         doc = item if isinstance(item, Document) else item.document
-        if doc.id in first:
-            report.record(doc.source, M011(f"the same document as {first[doc.id]}; ranked once.",
+        key = (doc.id, content_id(doc.text))
+        if key in first:
+            report.record(doc.source, M011(f"the same document as {first[key]}; ranked once.",
                                            source=doc.source), "skip")
-            report.done -= 1
+            report.done -= 1  # counted done when it was read; it ends skipped instead
             continue
-        first[doc.id] = doc.source
+        first[key] = doc.source
+        seen = ids.get(doc.id, 0)
+        ids[doc.id] = seen + 1
+        if seen:
+            new_id = f"{doc.id}#{seen + 1}"
+            doc = doc.replace(id=new_id)
+            item = doc if isinstance(item, Document) else replace(item, document=doc, id=new_id)
         kept.append(item)
     return kept
