@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from ..batch import BatchReport, OnError, check_on_error, run_batch
 from ..errors.config_codes import C024, C025
@@ -32,6 +32,8 @@ from .sections import detect_sections, unglue_headings
 from .text import clean_text
 
 __all__ = ["CorpusMapping", "PRESETS", "read_corpus", "sniff_preset"]
+
+M = TypeVar("M")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,27 +75,38 @@ class CorpusMapping:
         return cols
 
 
-@lru_cache(maxsize=1)
-def _presets() -> dict[str, CorpusMapping]:
+def load_presets(file: str, parse: Callable[[Mapping[str, Any]], M]) -> dict[str, M]:
+    """The presets of a data file of ``skillmix.io`` (name -> mapping), each parsed."""
     import yaml
 
-    text = resources.files("skillmix.io").joinpath("data").joinpath("corpus_presets.yaml").read_text("utf-8")
-    return {name: CorpusMapping.from_dict(spec) for name, spec in yaml.safe_load(text).items()}
+    text = resources.files("skillmix.io").joinpath("data").joinpath(file).read_text("utf-8")
+    return {name: parse(spec) for name, spec in yaml.safe_load(text).items()}
 
 
-class _Presets(Mapping[str, CorpusMapping]):
-    def __getitem__(self, key: str) -> CorpusMapping:
-        return _presets()[key]
+class LazyPresets(Mapping[str, M]):
+    """A read-only mapping of presets loaded on first use (importing the package reads no
+    data file)."""
+
+    def __init__(self, load: Callable[[], dict[str, M]]) -> None:
+        self._load = load
+
+    def __getitem__(self, key: str) -> M:
+        return self._load()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_presets())
+        return iter(self._load())
 
     def __len__(self) -> int:
-        return len(_presets())
+        return len(self._load())
+
+
+@lru_cache(maxsize=1)
+def _presets() -> dict[str, CorpusMapping]:
+    return load_presets("corpus_presets.yaml", CorpusMapping.from_dict)
 
 
 #: The built-in column mappings by name (``linkedin``, ``remotive``, ``adzuna``, ``jobspy``, ``generic``).
-PRESETS: Mapping[str, CorpusMapping] = _Presets()
+PRESETS: Mapping[str, CorpusMapping] = LazyPresets(_presets)
 
 
 def sniff_preset(columns: Iterable[str]) -> str | None:
@@ -248,18 +261,19 @@ def corpus_columns(path: Path, lim: ReadLimits | None = None) -> list[str]:
 # ---------------------------------------------------------------------------- rows
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell as text: None and NaN (pandas-made files) are empty, a list is joined."""
     if value is None:
         return ""
     if isinstance(value, float) and value != value:  # NaN from pandas-made files
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_text(v) for v in value if _text(v))
+        return ", ".join(cell_text(v) for v in value if cell_text(v))
     return str(value)
 
 
 def _parse_date(value: Any, fmt: str | None) -> date | None:
-    s = _text(value).strip()
+    s = cell_text(value).strip()
     if not s:
         return None
     if isinstance(value, datetime):
@@ -286,11 +300,11 @@ def _parse_date(value: Any, fmt: str | None) -> date | None:
 def _row_posting(
     row: Mapping[str, Any], m: CorpusMapping, source: str, limits: ReadLimits
 ) -> Posting:
-    raw = _text(row.get(m.description))
+    raw = cell_text(row.get(m.description))
     html = m.html if m.html is not None else bool(re.search(r"<(?:p|div|br|li|ul|b|strong)\b", raw[:2000], re.I))
     text = html_to_text(raw) if html else clean_text(raw)
     for col in m.append:
-        extra = clean_text(_text(row.get(col)))
+        extra = clean_text(cell_text(row.get(col)))
         if extra and extra not in text:
             text = f"{text}\n\n{extra}" if text else extra
     text = unglue_headings(clean_text(text), "posting")
@@ -298,13 +312,13 @@ def _row_posting(
         raise doc_error(D114, source, f"empty description column {m.description!r}")
     if len(text) > limits.max_text_chars:
         raise doc_error(D114, source, f"description over {limits.max_text_chars} characters")
-    rid = _text(row.get(m.id)).strip() if m.id else ""
+    rid = cell_text(row.get(m.id)).strip() if m.id else ""
     if rid.endswith(".0") and rid[:-2].isdigit():
         rid = rid[:-2]
-    title = clean_text(_text(row.get(m.title))) or None if m.title else None
-    company = clean_text(_text(row.get(m.company))) or None if m.company else None
-    location = clean_text(_text(row.get(m.location))) or None if m.location else None
-    url = _text(row.get(m.url)).strip() or None if m.url else None
+    title = clean_text(cell_text(row.get(m.title))) or None if m.title else None
+    company = clean_text(cell_text(row.get(m.company))) or None if m.company else None
+    location = clean_text(cell_text(row.get(m.location))) or None if m.location else None
+    url = cell_text(row.get(m.url)).strip() or None if m.url else None
     posted = _parse_date(row.get(m.date), m.date_format) if m.date else None
     meta = {col: row.get(col) for col in m.meta if row.get(col) not in (None, "")}
     doc_id = rid or content_id(text)

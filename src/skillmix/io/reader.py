@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import SkillmixError
 from ..errors.document_codes import D101, D104, D106, D109, D111, D113, D116
@@ -128,8 +128,14 @@ def parse_bytes(
     if not data.strip():
         raise doc_error(D113, name, "the file is empty")
     fmt = sniff(data, name)
+    parsed = _guarded(name, lambda: _dispatch(fmt, data, name, lim))
+    return _document(parsed, data, name, kind, lim, doc_id)
+
+
+def _guarded(name: str, parse: Callable[[], _Parsed]) -> _Parsed:
+    """``parse()``, with what a parser raises on bad input turned into coded errors."""
     try:
-        parsed = _dispatch(fmt, data, name, lim)
+        return parse()
     except SkillmixError:
         raise
     except MemoryError:
@@ -138,7 +144,6 @@ def parse_bytes(
         raise doc_error(D109, name, "structure nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser choking on a bad file
         raise doc_error(D109, name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
-    return _document(parsed, data, name, kind, lim, doc_id)
 
 
 def parse_plain(
@@ -267,18 +272,8 @@ def parse_text(
         raise doc_error(D104, name, f"{len(text)} characters of text, limit {lim.max_text_chars}")
     if not text.strip():
         raise doc_error(D113, name, "the text is empty")
-    data = text.encode("utf-8")
-    try:
-        parsed = _from_text(text, "utf-8", name)
-    except SkillmixError:
-        raise
-    except MemoryError:
-        raise doc_error(D106, name, "while parsing") from None
-    except RecursionError:
-        raise doc_error(D109, name, "structure nested too deeply") from None
-    except Exception as exc:  # noqa: BLE001 - a third-party parser choking on bad input
-        raise doc_error(D109, name, f"{type(exc).__name__}: {str(exc)[:160]}") from None
-    return _document(parsed, data, name, kind, lim, doc_id)
+    parsed = _guarded(name, lambda: _from_text(text, "utf-8", name))
+    return _document(parsed, text.encode("utf-8"), name, kind, lim, doc_id)
 
 
 def _from_text(text: str, encoding: str, name: str) -> _Parsed:

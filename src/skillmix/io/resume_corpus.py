@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -26,7 +25,7 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D111, D113, D114, D115
 from ..records import Resume
 from .codes import doc_error
-from .corpus import _text, corpus_format, corpus_rows, row_object
+from .corpus import LazyPresets, cell_text, corpus_format, corpus_rows, load_presets, row_object
 from .limits import ReadLimits
 from .reader import parse_text
 from .text import clean_text
@@ -65,25 +64,11 @@ class ResumeMapping:
 
 @lru_cache(maxsize=1)
 def _presets() -> dict[str, ResumeMapping]:
-    import yaml
-
-    text = resources.files("skillmix.io").joinpath("data").joinpath("resume_presets.yaml").read_text("utf-8")
-    return {name: ResumeMapping.from_dict(spec) for name, spec in yaml.safe_load(text).items()}
-
-
-class _Presets(Mapping[str, ResumeMapping]):
-    def __getitem__(self, key: str) -> ResumeMapping:
-        return _presets()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_presets())
-
-    def __len__(self) -> int:
-        return len(_presets())
+    return load_presets("resume_presets.yaml", ResumeMapping.from_dict)
 
 
 #: The built-in résumé export mappings by name (``kaggle``, ``livecareer``, ``jsonresume``, ``generic``).
-RESUME_PRESETS: Mapping[str, ResumeMapping] = _Presets()
+RESUME_PRESETS: Mapping[str, ResumeMapping] = LazyPresets(_presets)
 
 
 def _folded(columns: Iterable[str]) -> dict[str, str]:
@@ -201,17 +186,17 @@ def _row_resume(row: Mapping[str, Any], m: ResumeMapping, text_col: str | None,
 
         text = json.dumps(row, ensure_ascii=False)
     else:
-        text = _text(row.get(text_col)) if text_col else ""
+        text = cell_text(row.get(text_col)) if text_col else ""
     if not text.strip():
         raise doc_error(D114, src, f"empty résumé column {text_col!r}" if text_col else
                         "an empty row")
-    rid = _text(row.get(id_col)).strip() if id_col else ""
+    rid = cell_text(row.get(id_col)).strip() if id_col else ""
     if rid.endswith(".0") and rid[:-2].isdigit():
         rid = rid[:-2]
     doc = parse_text(text, src, kind="resume", limits=lim, doc_id=rid or None)
     if m.json_resume and doc.media_type != "application/json":
         raise doc_error(D114, src, "a JSON line that is not a JSON Resume object")
-    name = clean_text(_text(row.get(name_col))).strip() or None if name_col else None
+    name = clean_text(cell_text(row.get(name_col))).strip() or None if name_col else None
     meta = {c: row.get(c) for c in meta_cols if row.get(c) not in (None, "")}
     if meta:
         doc = doc.replace(metadata={**doc.metadata, **meta})
