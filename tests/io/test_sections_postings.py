@@ -124,3 +124,33 @@ def test_sections_applicant_privacy_notice_is_legal_boilerplate():
     assert kinds[0] == ("preferred", "Nice to haves:", False)
     assert ("legal", "Candidate Privacy Policy", True) in kinds
     assert ("legal", "Ramp Applicant Privacy Notice", True) in kinds
+
+
+# --- a heading glued onto the end of the line before it (résumé sites that flatten layout)
+
+def _kinds_at(text: str) -> list[tuple[str, str]]:
+    from skillmix.io.sections import detect_sections
+
+    return [(s.kind, text[s.start:s.start + 17]) for s in detect_sections(text, "resume")]
+
+
+def test_a_heading_glued_onto_a_line_end_opens_its_section():
+    from skillmix.io.roles import parse_roles
+    from skillmix.io.sections import detect_sections
+
+    # the Kaggle résumé layout: skills, then "Education Details" glued on, then dated degrees
+    text = ("KEY SKILLS: • C Language • Web programing • Tally • Dbms Education Details\n"
+            "June 2017 to June 2019 Mba Finance/hr India Mlrit\n"
+            "June 2014 to June 2017 Bcom Computer Hyderabad Osmania university\n")
+    assert ("education", "Education Details") in _kinds_at(text)
+    assert parse_roles(text, detect_sections(text, "resume")) == ()  # degrees are no roles
+    for glued in ("Secured First place in B.Tech.Education Details",
+                  "Typewriting • TORA • SPSSEducation Details"):
+        assert ("education", "Education Details") in _kinds_at(glued + "\nMBA, 2017\n")
+
+
+def test_words_that_only_look_like_a_heading_at_a_line_end_stay_text():
+    for line in ("2014-15 ASU Scholastic Award",  # no exact heading
+                 "Taught three classes a week in Special Education",
+                 "He moved to the Education Details team\nand led it"):  # no date follows
+        assert all(kind != "education" for kind, _ in _kinds_at(line + "\n"))

@@ -138,6 +138,53 @@ def _classify_line(line: str, doc: str) -> tuple[_Heading, str] | None:
     return None
 
 
+#: The last two to four capitalised words of a line (the candidates for a heading glued
+#: onto it: résumé sites that flatten their layout write the next section's heading at the
+#: end of the line before, "... B.Tech.Education Details", "• Dbms Education Details").
+_TAIL_WORDS = re.compile(r"(?:[A-Z][A-Za-z&/-]*\s+){0,3}[A-Z][A-Za-z&/-]*\s*$")
+_DATED_LINE = re.compile(
+    r"\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE)
+
+
+def _glued_tail_heading(line: str, doc: str, dated: bool = False) -> tuple[int, _Heading, str] | None:
+    """``(offset in line, heading, text)`` when a heading of two or more words that the
+    vocabulary knows exactly closes ``line``: glued onto the text before it ("SPSSEducation
+    Details", "B.Tech.Education Details"), after a sentence's end or a bracket, or after a
+    plain space when the next line is ``dated`` (its entries open with dates). Only exact
+    headings: "ASU Scholastic Award" or "Special Education" at a line's end is text."""
+    m = _TAIL_WORDS.search(line)
+    if m is None:
+        return None
+    words = [(w.start(), w.group()) for w in re.finditer(r"\S+", line[m.start():])]
+    for i in range(len(words) - 1):  # the longest known heading first, two words at least
+        at = m.start() + words[i][0]
+        head = line[at:].strip()
+        h = _lookup(heading_key(head), doc)
+        if h is None:
+            continue
+        before = line[:at]
+        if before.endswith((" ", "\t")):
+            if not (dated or before.rstrip().endswith((".", ")", "]", ":", ";", "•"))):
+                return None
+        elif before and not (before[-1].islower() or before[-1].isdigit() or before[-1] in ".)]:;•"
+                             or before[-1].isupper()):
+            return None
+        return at, h, head
+    # glued inside a word ("SPSSEducation Details"): the heading starts at the last capital
+    # that follows another capital or a small letter in the first word
+    first = line[m.start():].split()[0] if line[m.start():].split() else ""
+    for j in range(1, len(first)):
+        if first[j].isupper() and (first[j - 1].isupper() or first[j - 1].islower()) and \
+                (j + 1 < len(first) and first[j + 1].islower()):
+            at = m.start() + j
+            head = line[at:].strip()
+            h = _lookup(heading_key(head), doc)
+            if h is not None and len(head.split()) >= 2:
+                return at, h, head
+    return None
+
+
 def _inline_heading(line: str, doc: str) -> tuple[_Heading, str] | None:
     """``Skills: Python, SQL`` -> the skills heading."""
     head, sep, rest = line.partition(":")
@@ -157,17 +204,25 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
     heads: list[tuple[int, _Heading, str]] = []
     inline: list[Section] = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         lead = len(line) - len(line.lstrip())
         found = _classify_line(line, doc)
         if found is not None:
             heads.append((pos + lead, found[0], found[1]))
         else:
-            found = _inline_heading(line, doc)
+            tail = None
+            if doc == "resume" and len(line) > 20:
+                dated = k + 1 < len(lines) and _DATED_LINE.match(lines[k + 1]) is not None
+                tail = _glued_tail_heading(line, doc, dated)
+            body = line[:tail[0]] if tail is not None else line
+            found = _inline_heading(body, doc)
             if found is not None:
                 # "Skills: Python, SQL" is a section of one line, nested in the one around it.
                 h, heading = found
-                inline.append(Section(h.section, heading, pos + lead, pos + len(line.rstrip()), h.boilerplate))
+                inline.append(Section(h.section, heading, pos + lead, pos + len(body.rstrip()), h.boilerplate))
+            if tail is not None:
+                heads.append((pos + tail[0], tail[1], tail[2]))
         pos += len(line) + 1
     sections: list[Section] = []
     for i, (start, h, heading) in enumerate(heads):
