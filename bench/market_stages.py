@@ -82,17 +82,20 @@ def main() -> int:
     from skillmix.occupations.profiles import OccupationProfiles
 
     _timed_reader(sio, "read_corpus", "read the corpus")
-    _timed(Extractor, "extract", "extract")
-    _timed(LearnedSocialMediaClassifier, "classify", "classify")
-    _timed(LearnedSocialMediaClassifier, "features", "  its features")
-    _timed(MarketModel, "decide_areas", "  its area models")
-    _timed(TitleNormaliser, "normalise", "name occupations")
-    _timed(TitleNormaliser, "title_scores", "  title scores (and the index, once)")
-    _timed(OccupationProfiles, "vector", "  text vector")
-    _timed(OccupationProfiles, "similarities", "  profile similarities")
-    _timed(jobfacts, "posting_pay", "pay")
-    _timed(worker, "fingerprint", "dedup fingerprints")
-    _timed(worker, "_write_tables", "write the tables")
+    for owner, name, label in (
+        (Extractor, "extract", "extract"),
+        (LearnedSocialMediaClassifier, "classify", "classify"),
+        (LearnedSocialMediaClassifier, "features", "  its features"),
+        (MarketModel, "decide_areas", "  its area models"),
+        (TitleNormaliser, "normalise", "name occupations"),
+        (TitleNormaliser, "title_scores", "  title scores (and the index, once)"),
+        (OccupationProfiles, "vector", "  text vector"),
+        (OccupationProfiles, "similarities", "  profile similarities"),
+        (jobfacts, "pay_of", "pay"),  # the posting's text and its board's pay field
+        (worker, "fingerprint", "dedup fingerprints"),
+        (worker, "_write_tables", "write the tables"),
+    ):
+        _timed(owner, name, label)
     with tempfile.TemporaryDirectory(prefix="skillmix-market-stages-") as tmp:
         argv = sys.argv
         sys.argv = ["skillmix", "market", "run", *map(str, corpora), "--out", str(Path(tmp) / "run"),

@@ -335,6 +335,21 @@ def _row_posting(
     return Posting(document=doc, id=doc_id, title=title, company=company, location=location, posted=posted, url=url)
 
 
+def open_export(
+    path: str | Path, on_error: OnError, limits: ReadLimits | dict[str, Any] | None,
+) -> tuple[Path, str, ReadLimits, list[str], Iterator[tuple[int, Any]]]:
+    """What both export readers (postings, résumés) start with: the arguments checked,
+    the file's format, its limits, columns and raw rows (:func:`corpus_rows`)."""
+    check_on_error(on_error)
+    lim = ReadLimits.coerce(limits)
+    p = Path(path)
+    if not p.is_file():
+        raise doc_error(D111, str(p), "no such file")
+    fmt = corpus_format(p)
+    columns, rows = corpus_rows(p, fmt, lim)
+    return p, fmt, lim, columns, rows
+
+
 def read_corpus(
     path: str | Path,
     preset: str | None = None,
@@ -350,13 +365,7 @@ def read_corpus(
     :class:`CorpusMapping` or a dict of its fields); with neither, the preset is sniffed
     from the columns. Raises D115 when the columns do not fit; bad rows follow ``on_error``.
     """
-    check_on_error(on_error)
-    lim = ReadLimits.coerce(limits)
-    p = Path(path)
-    if not p.is_file():
-        raise doc_error(D111, str(p), "no such file")
-    fmt = corpus_format(p)
-    columns, rows = corpus_rows(p, fmt, lim)
+    p, fmt, lim, columns, rows = open_export(path, on_error, limits)
     if mapping is not None:
         m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
     elif preset is not None:

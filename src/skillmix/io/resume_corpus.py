@@ -20,12 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from ..batch import BatchReport, OnError, check_on_error, run_batch
+from ..batch import BatchReport, OnError, run_batch
 from ..errors.config_codes import C024, C025
-from ..errors.document_codes import D111, D113, D114, D115
+from ..errors.document_codes import D113, D114, D115
 from ..records import Resume
 from .codes import doc_error
-from .corpus import LazyPresets, cell_text, corpus_format, corpus_rows, load_presets, row_object
+from .corpus import LazyPresets, cell_text, load_presets, open_export, row_object
 from .limits import ReadLimits
 from .reader import parse_text
 from .text import clean_text
@@ -115,13 +115,7 @@ def read_resume_corpus(
     when the file looks like a job-board export); bad rows follow ``on_error``. A row's
     id is its id column or, without one, the content id of its text (as for a file).
     """
-    check_on_error(on_error)
-    lim = ReadLimits.coerce(limits)
-    p = Path(path)
-    if not p.is_file():
-        raise doc_error(D111, str(p), "no such file")
-    fmt = corpus_format(p)
-    columns, rows = corpus_rows(p, fmt, lim)
+    p, fmt, lim, columns, rows = open_export(path, on_error, limits)
     if not columns and fmt != "jsonl":
         raise doc_error(D113, str(p), "the export is empty (no header)")
     if mapping is not None:
