@@ -270,6 +270,12 @@ def test_cli_a_posting_among_resumes_is_named(tmp_path: Path) -> None:
     assert "cv.txt reads like" not in out.stderr
     out = run("assess", str(tmp_path), "--csv")
     assert "job.html reads like a job posting" in out.stderr and "cv.txt" not in out.stderr
+    # blind mode names no file, in the notes either
+    for args in (("assess", str(tmp_path), "--blind", "--csv"),
+                 ("rank", "--job", str(demo_path("posting.html")), str(tmp_path), "--blind")):
+        out = run(*args)
+        assert out.returncode == 0, out.stderr
+        assert "reads like a job posting" in out.stderr and "job.html" not in out.stderr
 
 
 def test_cli_blind_masks_the_name_an_export_row_gives(tmp_path: Path) -> None:

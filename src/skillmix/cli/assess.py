@@ -125,17 +125,16 @@ def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
     if limit is not None:
         items = islice(items, limit)
     for item in items:
-        if isinstance(item, Resume):
-            doc, name = item.document, item.name
-        else:
-            doc, name = item, None
-            note = kind_note(doc, "resume")
-            if note:
-                notes.append(note)
+        row = isinstance(item, Resume)  # an export's row, sorted by its columns
+        doc, name = (item.document, item.name) if row else (item, None)
         if blind:
             from ..fairness import blind_document
 
             doc = blind_document(doc, name=name)
+        # after masking, so that a note in blind mode names the neutral label, not the file
+        note = None if row else kind_note(doc, "resume")
+        if note:
+            notes.append(note)
         yield doc
 
 

@@ -157,6 +157,7 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
 
     with progress(quiet, "reading") as advance:
         docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
+        files = [isinstance(d, Document) for d in docs]  # not an export's rows
         if blind and pool_kind == "resume":
             from ..fairness import blind_document
             from ..records import Resume
@@ -168,7 +169,8 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
         for f in report.failures:
             click.echo(f"error: {f.error}", err=True)
         raise C423("none of the documents to rank could be read.")
-    notes = [n for d in docs if isinstance(d, Document) and (n := kind_note(d, pool_kind))]
+    # after masking, so that a note in blind mode names the neutral label, not the file
+    notes = [n for d, f in zip(docs, files) if f and (n := kind_note(d, pool_kind))]
     for n in notes[:5]:
         click.echo(n, err=True)
     if len(notes) > 5:
