@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import click
 
+from ..errors.config_codes import C024
 from .output import emit_json, emit_rows, output_options
 
 __all__ = ["market_group"]
@@ -58,12 +59,32 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
     return update, bar.stop
 
 
+def field_columns(specs: tuple[str, ...]) -> dict[str, str]:
+    """``--column FIELD=COLUMN`` options as field -> column ([C024] for a malformed one
+    or an unknown field)."""
+    from ..io.column_names import FIELDS
+
+    out: dict[str, str] = {}
+    for spec in specs:
+        field, sep, column = spec.partition("=")
+        field = field.strip().lower()
+        if not sep or not column.strip() or field not in ("description", *FIELDS):
+            raise C024(f"--column takes FIELD=COLUMN with FIELD one of "
+                       f"{['description', *FIELDS]}; got {spec!r}.")
+        out[field] = column.strip()
+    return out
+
+
 @market_group.command("run")
 @click.argument("corpora", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False),
               help="Run folder (created; an unfinished run there is resumed).")
 @click.option("--preset", help="Column preset for every corpus (linkedin, remotive, adzuna, "
               "jobspy, generic); sniffed from the columns when left out.")
+@click.option("--column", "column_specs", multiple=True, metavar="FIELD=COLUMN",
+              help="Which column holds a field (description, title, company, location, "
+              "date, id, url), e.g. --column 'description=Job Text'; repeat for more. Put "
+              "over the preset or what the column names say.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it, "
               "--engine dask starts a LocalCluster.")
@@ -83,7 +104,8 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
 @click.option("--quiet", "-q", "--silent", "silent", is_flag=True,
               help="No progress bar (there is none either when stderr is not a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
-def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None, engine: str,
+def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
+            column_specs: tuple[str, ...], engine: str,
             scheduler: str | None, workers: int | None, partition_size: int, dedup: bool,
             near_threshold: float, taxonomy: str, rules: str | None, restart: bool,
             on_error: str, silent: bool, as_json: bool) -> None:
@@ -96,7 +118,8 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None, engine: str,
                            partition_size=partition_size)
     update, stop = _progress_bar(silent)
     try:
-        summary = run_market(list(corpora), out, preset=preset, settings=settings,
+        summary = run_market(list(corpora), out, preset=preset,
+                             field_columns=field_columns(column_specs), settings=settings,
                              engine=engine,  # type: ignore[arg-type]
                              workers=workers, scheduler=scheduler, restart=restart,
                              on_error=on_error, progress=update)  # type: ignore[arg-type]

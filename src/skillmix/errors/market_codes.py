@@ -12,7 +12,7 @@ __all__ = [
 K101 = ErrorCode("K101", MarketError, "A corpus file type cannot be partitioned.")
 K102 = ErrorCode("K102", MarketError, "The corpus file does not exist.",
                  "Check the path.")
-K103 = ErrorCode("K103", MarketError, "No corpus preset fits the corpus's columns.")
+K103 = ErrorCode("K103", MarketError, "No column of the corpus reads as a job description.")
 K110 = ErrorCode("K110", MarketError, "A market run's manifest cannot be read.",
                  "Start again with --restart or a new --out.")
 K111 = ErrorCode("K111", MarketError, "The run folder was written by another version.")

@@ -26,12 +26,13 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D101, D104, D111, D114, D115
 from ..records import Document, Posting, content_id
 from .codes import doc_error
+from .column_names import infer_columns
 from .html import html_to_text
 from .limits import ReadLimits
 from .sections import detect_sections, unglue_headings
 from .text import clean_text
 
-__all__ = ["CorpusMapping", "PRESETS", "read_corpus", "sniff_preset"]
+__all__ = ["CorpusMapping", "PRESETS", "read_corpus", "resolve_mapping", "sniff_preset"]
 
 M = TypeVar("M")
 
@@ -110,16 +111,51 @@ PRESETS: Mapping[str, CorpusMapping] = LazyPresets(_presets)
 
 
 def sniff_preset(columns: Iterable[str]) -> str | None:
-    """The preset whose signature columns are all present (most specific first)."""
-    cols = set(columns)
+    """The preset whose signature columns are all present (most specific first), else
+    ``generic`` when the columns' names say which one is the description
+    (:func:`~skillmix.io.column_names.infer_columns`)."""
+    cols = list(columns)
     best = None
     for name, m in _presets().items():
-        if m.signature and set(m.signature) <= cols and m.description in cols:
+        if m.signature and set(m.signature) <= set(cols) and m.description in cols:
             if best is None or len(m.signature) > len(_presets()[best].signature):
                 best = name
-    if best is None and _presets()["generic"].description in cols:
+    if best is None and infer_columns(cols) is not None:
         return "generic"
     return best
+
+
+def resolve_mapping(
+    columns: Iterable[str],
+    preset: str | None = None,
+    mapping: CorpusMapping | Mapping[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
+) -> tuple[CorpusMapping | None, str | None]:
+    """``(mapping, preset name)`` for an export's columns: ``mapping`` when given, else the
+    named or sniffed preset; ``generic`` maps each field by its column's name, so "Job
+    Title" or "Employer" need no renaming. ``field_columns`` (field -> column, the command
+    line's ``--column``) is put over whatever was found; ``(None, None)`` when nothing fits."""
+    cols = list(columns)
+    if mapping is not None:
+        m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
+        name = None
+    else:
+        if preset is not None and preset not in _presets():
+            raise C025(f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
+        name = preset or sniff_preset(cols)
+        m = None
+        if name == "generic":
+            found = infer_columns(cols)
+            if found is not None:
+                m = CorpusMapping(**found, date_format="iso")  # type: ignore[arg-type]
+        elif name is not None:
+            m = _presets()[name]
+    if field_columns:
+        base = {} if m is None else {f.name: getattr(m, f.name) for f in fields(m)}
+        merged = {**base, **field_columns}
+        m = CorpusMapping.from_dict(merged) if merged.get("description") else None
+        name = name if m is not None else None
+    return m, name
 
 
 # ----------------------------------------------------------------------- row sources
@@ -288,13 +324,30 @@ def _parse_date(value: Any, fmt: str | None) -> date | None:
             return datetime.fromtimestamp(num, tz=timezone.utc).date()
         return datetime.fromisoformat(s.replace("Z", "+00:00")[:32]).date()
     except (ValueError, OverflowError, OSError):
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
+        m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", s)
         if m:
             try:
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 return None
-        return None
+        return _worded_date(s)
+
+
+#: dates with the month in words, as spreadsheets and scrapes write them ("Apr 3, 2025",
+#: "3 April 2025"); a numeric day/month order ("03/04/2025") is ambiguous and left unread
+_WORDED = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%a %b %d %Y", "%A %B %d %Y")
+
+
+def _worded_date(s: str) -> date | None:
+    flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[,.]", " ", s)
+    flat = " ".join(flat.split()[:5])
+    for words in (flat, " ".join(flat.split()[:4]), " ".join(flat.split()[:3])):
+        for fmt in _WORDED:
+            try:
+                return datetime.strptime(words.replace("Sept ", "Sep "), fmt).date()
+            except ValueError:
+                continue
+    return None
 
 
 def _row_posting(
@@ -358,37 +411,36 @@ def read_corpus(
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
 ) -> Iterator[Posting]:
     """Stream the postings of a CSV, JSONL or Parquet export.
 
     ``preset`` names a built-in mapping (see :data:`PRESETS`); ``mapping`` gives one (a
     :class:`CorpusMapping` or a dict of its fields); with neither, the preset is sniffed
-    from the columns. Raises D115 when the columns do not fit; bad rows follow ``on_error``.
+    from the columns, or each field is found by its column's name. ``field_columns`` (field ->
+    column) is put over the result (:func:`resolve_mapping`). Raises D115 when the columns
+    do not fit; bad rows follow ``on_error``.
     """
     p, fmt, lim, columns, rows = open_export(path, on_error, limits)
-    if mapping is not None:
-        m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
-    elif preset is not None:
-        if preset not in _presets():
-            raise C025(f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
-        m = _presets()[preset]
-    else:
-        found = sniff_preset(columns)
-        if found is None:
-            from .resume_corpus import sniff_resume_preset
+    m, _ = resolve_mapping(columns, preset, mapping, field_columns)
+    if m is None:
+        from .resume_corpus import sniff_resume_preset
 
-            resumes = sniff_resume_preset(columns, generic=False) if columns else None
-            raise doc_error(
-                D115, str(p),
-                f"the columns {columns[:12]} are a résumé export ({resumes}), not postings"
-                if resumes else f"no preset fits the columns {columns[:12]}",
-                hint="A job-board export needs a 'description' column, or the columns of "
-                     f"a known export ({', '.join(sorted(_presets()))}); from Python, "
-                     "read_corpus(path, preset=...) or mapping= names the columns.",
-            )
-        m = _presets()[found]
-    if columns and m.description not in columns:
-        raise doc_error(D115, str(p), f"no column {m.description!r} among {columns[:12]}")
+        resumes = sniff_resume_preset(columns, generic=False) if columns else None
+        raise doc_error(
+            D115, str(p),
+            f"the columns {columns[:12]} are a résumé export ({resumes}), not postings"
+            if resumes else f"no column of {columns[:12]} reads as a job description",
+            hint="A job-board export needs a description column (description, job "
+                 "description, ...) or the columns of a known export "
+                 f"({', '.join(sorted(_presets()))}); name it with --column "
+                 "description=NAME where a command has it, or from Python "
+                 "read_corpus(path, field_columns={'description': NAME}).",
+        )
+    missing = [c for c in (m.description, *(field_columns or {}).values())
+               if columns and c not in columns]
+    if missing:
+        raise doc_error(D115, str(p), f"no column {missing[0]!r} among {columns[:12]}")
 
     def work(item: tuple[int, Any]) -> Posting:
         src = f"{p}:{item[0]}"

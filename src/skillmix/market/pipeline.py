@@ -92,6 +92,7 @@ def run_market(
     *,
     preset: str | None = None,
     mapping: CorpusMapping | Mapping[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
     settings: RunSettings | None = None,
     engine: Engine = "local",
     workers: int | None = None,
@@ -100,7 +101,11 @@ def run_market(
     on_error: OnError = "collect",
     progress: Callable[[Progress], None] | None = None,
 ) -> RunSummary:
-    """Run (or resume) the market pipeline over ``corpora`` into folder ``out``."""
+    """Run (or resume) the market pipeline over ``corpora`` into folder ``out``.
+
+    Each corpus's columns come from ``mapping``, else ``preset``, else its columns
+    (a known export, or each field found by its column's name); ``field_columns``
+    (field -> column) is put over that, as the command line's ``--column``."""
     check_on_error(on_error)
     if not corpora:
         raise C081("no corpus given.", hint="Pass one or more CSV/JSONL/Parquet files.")
@@ -114,7 +119,8 @@ def run_market(
     notify = progress or (lambda _p: None)
     store = MarketStore(out)
     store.root.mkdir(parents=True, exist_ok=True)
-    inputs = [describe_input(i, p, preset=preset, mapping=mapping) for i, p in enumerate(corpora)]
+    inputs = [describe_input(i, p, preset=preset, mapping=mapping,
+                             field_columns=field_columns) for i, p in enumerate(corpora)]
     with store.lock():
         return _run_locked(store, inputs, settings, engine, n_workers, scheduler, restart,
                            on_error, notify, t0)

@@ -21,9 +21,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..errors.config_codes import C025, C080
+from ..errors.config_codes import C080
 from ..errors.market_codes import K101, K102, K103
-from ..io.corpus import PRESETS, CorpusMapping, sniff_preset
+from ..io.corpus import PRESETS, CorpusMapping, resolve_mapping
 
 __all__ = ["CorpusFile", "PartitionSpec", "describe_input", "plan_partitions"]
 
@@ -138,27 +138,27 @@ def _columns(path: Path, fmt: str) -> list[str]:
 def describe_input(
     index: int, path: str | Path, *, preset: str | None = None,
     mapping: CorpusMapping | Mapping[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
 ) -> CorpusFile:
-    """Check one input and resolve its column mapping (given, named or sniffed)."""
+    """Check one input and resolve its column mapping (given, named, sniffed or found by
+    the columns' names; ``field_columns`` put over it)."""
     p = Path(path).resolve()
     if not p.is_file():
         raise K102("no such corpus file.", source=str(path), hint="Check the path.")
     fmt = _format(p)
     st = p.stat()
-    if mapping is not None:
-        m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
-        name = None
-    else:
-        cols = _columns(p, fmt)
-        name = preset or sniff_preset(cols)
-        if name is None:
-            raise K103(
-                f"no corpus preset fits the columns {cols[:12]}.", source=str(p),
-                hint=f"Pass --preset (one of {sorted(PRESETS)}) or a mapping.",
-            )
-        if name not in PRESETS:
-            raise C025(f"unknown corpus preset {name!r}; known: {sorted(PRESETS)}.")
-        m = PRESETS[name]
+    cols = _columns(p, fmt) if mapping is None or field_columns else []
+    m, name = resolve_mapping(cols, preset, mapping, field_columns)
+    if m is None:
+        raise K103(
+            f"no column of {cols[:12]} reads as a job description.", source=str(p),
+            hint=f"Name it with --column description=NAME (and title=, company=, date=... "
+                 f"as needed), or pass --preset (one of {sorted(PRESETS)}).",
+        )
+    missing = [c for c in (field_columns or {}).values() if cols and c not in cols]
+    if missing:
+        raise K103(f"no column {missing[0]!r} among {cols[:12]}.", source=str(p),
+                   hint="--column takes FIELD=COLUMN with the column's exact name.")
     return CorpusFile(index=index, path=str(p), fmt=fmt, size=st.st_size,
                       mtime_ns=st.st_mtime_ns, mapping=m, preset=name)
 

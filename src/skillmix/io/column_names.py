@@ -1,0 +1,66 @@
+"""Which column of an unknown job-board export is which, by its name.
+
+The presets (``data/corpus_presets.yaml``) know a few exports by their exact columns. A
+user's own export (an ATS dump, a scrape, a spreadsheet) names the same fields in its own
+words: "Job Title", "Job Description", "Employer", "Posted On". Rather than refuse such a
+file until its columns are renamed, the reader maps each field from a list of the names
+exports use (``data/column_names.yaml``), compared without regard to case, spaces or
+punctuation. Only the description is required, and a vague one ("text", "body") counts
+only beside a title column: a résumé export has text too, and must not read as postings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+__all__ = ["FIELDS", "infer_columns", "normal_name"]
+
+#: the posting fields a mapping can name, besides the description
+FIELDS = ("title", "company", "location", "date", "id", "url")
+
+
+def normal_name(column: str) -> str:
+    """``"Job Title"``, ``"job-title"`` and ``"JOB_TITLE"`` all read ``job_title``."""
+    return re.sub(r"[^a-z0-9]+", "_", column.lower()).strip("_")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, ...]]:
+    import yaml
+
+    text = resources.files("skillmix.io").joinpath("data", "column_names.yaml").read_text("utf-8")
+    return {field: tuple(normal_name(n) for n in names) for field, names in yaml.safe_load(text).items()}
+
+
+def infer_columns(columns: Iterable[str]) -> dict[str, str] | None:
+    """Field -> column for the fields whose column is recognised, or None when no column
+    can be the description. Each column serves one field; the first listed name wins."""
+    by_norm: dict[str, str] = {}
+    for col in columns:
+        by_norm.setdefault(normal_name(col), col)
+    names = _names()
+    used: set[str] = set()
+
+    def pick(field: str) -> str | None:
+        for name in names[field]:
+            col = by_norm.get(name)
+            if col is not None and col not in used:
+                used.add(col)
+                return col
+        return None
+
+    found: dict[str, str] = {}
+    desc = pick("description")
+    for field in FIELDS:
+        col = pick(field)
+        if col is not None:
+            found[field] = col
+    if desc is None and "title" in found:
+        desc = pick("weak_description")
+    if desc is None:
+        return None
+    return {"description": desc, **found}
+

@@ -1,0 +1,112 @@
+"""An export with its own column names reads without renaming: each field is found by
+its column's name, a vague text column only beside a title, and --column puts the
+user's names over whatever was found."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from skillmix.cli.main import cli, main
+from skillmix.errors import DocumentError
+from skillmix.io import read_corpus
+from skillmix.io.column_names import infer_columns, normal_name
+from skillmix.io.corpus import resolve_mapping, sniff_preset
+from skillmix.io.inputs import corpus_kind
+
+POSTING = ("We are hiring a Social Media Manager to plan and publish content on Instagram "
+           "and TikTok, answer comments and report engagement with Google Analytics.")
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def test_names_compare_without_case_spaces_or_punctuation():
+    assert normal_name(" Job Title ") == normal_name("job-title") == normal_name("JOB_TITLE") == "job_title"
+
+
+def test_an_ats_export_maps_every_field_by_name():
+    found = infer_columns(["Req ID", "Job Title", "Employer", "Posted On", "Job Description", "City"])
+    assert found == {"description": "Job Description", "title": "Job Title", "company": "Employer",
+                     "location": "City", "date": "Posted On", "id": "Req ID"}
+
+
+def test_a_vague_text_column_is_a_description_only_beside_a_title():
+    assert infer_columns(["title", "text"]) == {"description": "text", "title": "title"}
+    assert infer_columns(["id", "name", "text"]) is None  # a résumé export's shape
+    assert infer_columns(["foo", "bar"]) is None
+
+
+def test_the_clear_description_name_wins_over_a_vague_one():
+    assert infer_columns(["Title", "Body", "Job Description"])["description"] == "Job Description"
+
+
+def test_known_presets_are_still_sniffed_first():
+    cols = ["job_id", "listed_time", "skills_desc", "title", "description", "company_name"]
+    assert sniff_preset(cols) == "linkedin"
+    assert sniff_preset(["Title", "Description"]) == "generic"  # case alone used to fail
+
+
+def test_read_corpus_reads_an_export_with_its_own_names(tmp_path):
+    path = _csv(tmp_path / "jobs.csv", ["Job Title", "Employer", "Posted On", "Job Description"],
+                [["Social Media Manager", "Acme", "Apr 3, 2025", POSTING],
+                 ["Community Lead", "Beta", "3rd April 2025", POSTING + " Lead a team."],
+                 ["Analyst", "Gamma", "2025/04/05", POSTING + " SQL."]])
+    posts = list(read_corpus(path))
+    assert [p.title for p in posts] == ["Social Media Manager", "Community Lead", "Analyst"]
+    assert [p.company for p in posts] == ["Acme", "Beta", "Gamma"]
+    assert [p.posted for p in posts] == [date(2025, 4, 3), date(2025, 4, 3), date(2025, 4, 5)]
+
+
+def test_an_ambiguous_numeric_date_is_left_unread(tmp_path):
+    path = _csv(tmp_path / "jobs.csv", ["title", "description", "date"],
+                [["A", POSTING, "03/04/2025"]])
+    assert next(read_corpus(path)).posted is None
+
+
+def test_field_columns_are_put_over_what_was_found(tmp_path):
+    path = _csv(tmp_path / "jobs.jsonl.csv", ["Headline", "Ad", "Firm"], [["SMM", POSTING, "Acme"]])
+    with pytest.raises(DocumentError) as err:
+        list(read_corpus(path))
+    assert err.value.code == "D115" and "--column" in (err.value.hint or "")
+    post = next(read_corpus(path, field_columns={"description": "Ad", "title": "Headline",
+                                                 "company": "Firm"}))
+    assert (post.title, post.company) == ("SMM", "Acme")
+    with pytest.raises(DocumentError, match="no column 'Nope'"):
+        list(read_corpus(path, field_columns={"description": "Ad", "title": "Nope"}))
+    m, name = resolve_mapping(["Job Title", "Job Description", "Headline"], field_columns={"title": "Headline"})
+    assert (m.title, m.description, name) == ("Headline", "Job Description", "generic")
+
+
+def test_a_resume_export_with_a_text_column_stays_resumes(tmp_path):
+    path = _csv(tmp_path / "cands.csv", ["id", "name", "text"], [["1", "Ann", "Social media manager."]])
+    assert corpus_kind(path) == "resume"
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(json.dumps({"Job Title": "SMM", "Job Description": POSTING}) + "\n", encoding="utf-8")
+    assert corpus_kind(jobs) == "posting"
+
+
+def test_market_run_takes_column_options(tmp_path, capsys):
+    path = _csv(tmp_path / "jobs.csv", ["Headline", "Ad"], [["SMM", POSTING], ["SMM 2", POSTING + " Canva."]])
+    with pytest.raises(SystemExit) as exc:
+        main(["market", "run", str(path), "-o", str(tmp_path / "a"), "-w", "0", "-q"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 1 and "K103" in err and "--column" in err
+    runner = CliRunner()
+    res = runner.invoke(cli, ["market", "run", str(path), "-o", str(tmp_path / "b"), "-w", "0", "-q",
+                              "--column", "description=Ad", "--column", "title=Headline"])
+    assert res.exit_code == 0, res.output
+    assert "2 records" in res.output
+    res = runner.invoke(cli, ["market", "run", str(path), "-o", str(tmp_path / "c"), "-w", "0", "-q",
+                              "--column", "salary=Ad"])
+    assert res.exit_code != 0 and "C024" in str(res.exception)
