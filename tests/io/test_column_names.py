@@ -110,3 +110,13 @@ def test_market_run_takes_column_options(tmp_path, capsys):
     res = runner.invoke(cli, ["market", "run", str(path), "-o", str(tmp_path / "c"), "-w", "0", "-q",
                               "--column", "salary=Ad"])
     assert res.exit_code != 0 and "C024" in str(res.exception)
+
+
+def test_resume_exports_compare_names_the_same_way(tmp_path):
+    from skillmix.io import read_resume_corpus
+
+    path = _csv(tmp_path / "cands.csv", ["Candidate ID", "Resume Text"],
+                [["7", "Social media manager. Created content for Instagram."]])
+    assert corpus_kind(path) == "resume"
+    (r,) = list(read_resume_corpus(path))
+    assert "Instagram" in r.document.text

@@ -25,6 +25,7 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D113, D114, D115
 from ..records import Resume
 from .codes import doc_error
+from .column_names import normal_name
 from .corpus import LazyPresets, cell_text, load_presets, open_export, row_object
 from .limits import ReadLimits
 from .reader import parse_text
@@ -72,15 +73,16 @@ RESUME_PRESETS: Mapping[str, ResumeMapping] = LazyPresets(_presets)
 
 
 def _folded(columns: Iterable[str]) -> dict[str, str]:
-    """Lower-cased column name to the column as written (the first of any that clash)."""
+    """A column's name without case or punctuation ("Resume Text" reads ``resume_text``)
+    to the column as written (the first of any that clash)."""
     out: dict[str, str] = {}
     for c in columns:
-        out.setdefault(str(c).lower(), str(c))
+        out.setdefault(normal_name(str(c)), str(c))
     return out
 
 
 def _fits(m: ResumeMapping, cols: Mapping[str, str]) -> bool:
-    return m.json_resume or any(t.lower() in cols for t in m.text)
+    return m.json_resume or any(normal_name(t) in cols for t in m.text)
 
 
 def sniff_resume_preset(columns: Iterable[str], *, generic: bool = True) -> str | None:
@@ -90,7 +92,7 @@ def sniff_resume_preset(columns: Iterable[str], *, generic: bool = True) -> str 
     cols = _folded(columns)
     best = None
     for name, m in _presets().items():
-        if m.signature and all(s.lower() in cols for s in m.signature) and _fits(m, cols):
+        if m.signature and all(normal_name(s) in cols for s in m.signature) and _fits(m, cols):
             if best is None or len(m.signature) > len(_presets()[best].signature):
                 best = name
     if best is None and generic and _fits(_presets()["generic"], cols):
@@ -130,13 +132,13 @@ def read_resume_corpus(
             raise doc_error(D115, str(p), _no_fit(columns), hint=_HINT)
         m = _presets()[found]
     cols = _folded(columns)
-    text_col = next((cols[t.lower()] for t in m.text if t.lower() in cols), None)
+    text_col = next((cols[normal_name(t)] for t in m.text if normal_name(t) in cols), None)
     if columns and not m.json_resume and text_col is None:
         raise doc_error(D115, str(p), f"no résumé text column ({', '.join(m.text)}) among "
                         f"{columns[:12]}", hint=_HINT)
-    id_col = cols.get(m.id.lower(), m.id) if m.id else None
-    name_col = cols.get(m.name.lower(), m.name) if m.name else None
-    meta_cols = [cols.get(c.lower(), c) for c in m.meta]
+    id_col = cols.get(normal_name(m.id), m.id) if m.id else None
+    name_col = cols.get(normal_name(m.name), m.name) if m.name else None
+    meta_cols = [cols.get(normal_name(c), c) for c in m.meta]
 
     def work(item: tuple[int, Any]) -> Resume:
         src = f"{p}:{item[0]}"
