@@ -110,3 +110,29 @@ def test_market_jobs_left_running_fail_on_restart(store, corpus) -> None:
         pass
     after = repo.get_job(store, job.id)
     assert after.status == "failed" and after.error.startswith("[K194]")
+
+
+def test_market_run_takes_column_names(store, keys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+
+    path = tmp_path / "own.jsonl"
+    with path.open("w") as fh:
+        for title, text in POSTINGS:
+            fh.write(json.dumps({"Headline": title, "Ad": text, "Firm": "Acme"}) + "\n")
+    app = create_app(store, settings=WorkspaceSettings(market_corpora={"own": str(path)}))
+    h = auth(keys["write"])
+    with TestClient(app) as client:
+        bad = client.post("/v1/market/runs", headers=h, json={"corpus": "own", "columns": {"salary": "Ad"}})
+        assert bad.status_code == 400 and bad.json()["code"] == "C024"
+        failed = _wait(client, h, client.post("/v1/market/runs", headers=h,
+                                              json={"corpus": "own"}).json()["job"]["id"])
+        assert failed["status"] == "failed" and "K103" in failed["error"]
+        resp = client.post("/v1/market/runs", headers=h,
+                           json={"corpus": "own", "columns": {"description": "Ad", "title": "Headline"}})
+        assert resp.status_code == 202, resp.text
+        done = _wait(client, h, resp.json()["job"]["id"])
+        assert done["status"] == "done", done["error"]
+        assert done["result"]["summary"]["postings"] == len(POSTINGS)

@@ -26,6 +26,9 @@ REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
 class RunIn(BaseModel):
     corpus: str = Field(description="a corpus name the server registered (GET /v1/market/corpora)")
     preset: str | None = Field(None, description="column preset: linkedin, remotive, adzuna, jobspy, generic")
+    columns: dict[str, str] | None = Field(
+        None, description="field -> column, put over the preset or the columns' own names "
+                          "(fields: description, title, company, location, date, id, url)")
 
 
 def _job_view(job: Any) -> dict[str, Any]:
@@ -42,7 +45,7 @@ def corpora(request: Request, key: ApiKey = Depends(require("read"))) -> dict[st
 @router.post("/runs", status_code=202, summary="Start a market run; poll the returned job")
 def start(body: RunIn, request: Request, key: ApiKey = Depends(require("write"))) -> JSONResponse:
     job = start_market_run(request.app.state.workspace, body.corpus, preset=body.preset,
-                           actor=key.id)
+                           columns=body.columns, actor=key.id)
     return JSONResponse({"ok": True, "job": _job_view(job)}, status_code=202,
                         headers={"Location": f"/v1/market/runs/{job.id}"})
 

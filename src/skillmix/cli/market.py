@@ -62,17 +62,13 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
 def field_columns(specs: tuple[str, ...]) -> dict[str, str]:
     """``--column FIELD=COLUMN`` options as field -> column ([C024] for a malformed one
     or an unknown field)."""
-    from ..io.column_names import FIELDS
+    from ..io.column_names import check_field_columns
 
-    out: dict[str, str] = {}
-    for spec in specs:
-        field, sep, column = spec.partition("=")
-        field = field.strip().lower()
-        if not sep or not column.strip() or field not in ("description", *FIELDS):
-            raise C024(f"--column takes FIELD=COLUMN with FIELD one of "
-                       f"{['description', *FIELDS]}; got {spec!r}.")
-        out[field] = column.strip()
-    return out
+    pairs = [spec.partition("=") for spec in specs]
+    for spec, (_, sep, _) in zip(specs, pairs):
+        if not sep:
+            raise C024(f"--column takes FIELD=COLUMN; got {spec!r}.")
+    return check_field_columns({field: column for field, _, column in pairs})
 
 
 @market_group.command("run")

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Mapping
 
-__all__ = ["FIELDS", "infer_columns", "normal_name"]
+from ..errors.config_codes import C024
+
+__all__ = ["FIELDS", "check_field_columns", "infer_columns", "normal_name"]
 
 #: the posting fields a mapping can name, besides the description
 FIELDS = ("title", "company", "location", "date", "id", "url")
@@ -64,3 +66,16 @@ def infer_columns(columns: Iterable[str]) -> dict[str, str] | None:
         return None
     return {"description": desc, **found}
 
+
+
+def check_field_columns(given: Mapping[str, str]) -> dict[str, str]:
+    """A user's field -> column names, checked: [C024] for an unknown field or an empty
+    column name (field names compare without case)."""
+    out: dict[str, str] = {}
+    for field, column in given.items():
+        key = str(field).strip().lower()
+        if key not in ("description", *FIELDS) or not str(column).strip():
+            raise C024(f"a column is named for one of the fields {['description', *FIELDS]}; "
+                       f"got {field!r}={column!r}.")
+        out[key] = str(column).strip()
+    return out

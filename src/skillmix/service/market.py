@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors import MissingExtraError, SkillmixError
 from ..errors.market_codes import K191, K192, K193, K195
@@ -35,9 +35,13 @@ def run_dir(ws: "Workspace", job_id: str) -> Path:
 
 
 def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
-                     actor: str) -> JobInfo:
-    """Queue a market run over a registered corpus; returns the queued job."""
+                     columns: Mapping[str, str] | None = None, actor: str) -> JobInfo:
+    """Queue a market run over a registered corpus; returns the queued job. ``columns``
+    (field -> column) names what the preset or the column names do not."""
+    from ..io.column_names import check_field_columns
+
     path = ws.corpus_path(corpus)
+    given = check_field_columns(columns or {})  # a bad name is a 400 now, not a failed job
     _market()  # fail now, not in the background, when the extra is missing
     if repo.active_jobs_by(ws.store, KIND, actor) >= MAX_ACTIVE_PER_KEY:
 
@@ -45,8 +49,9 @@ def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
                    "or running.", hint="Wait for one to finish (GET /v1/market/runs).")
         err.http_status = 429
         raise err
-    job = repo.create_job(ws.store, KIND, {"corpus": corpus, "preset": preset}, actor=actor)
-    ws.submit(run_market_job, ws, job.id, path, preset)
+    job = repo.create_job(ws.store, KIND, {"corpus": corpus, "preset": preset, "columns": given},
+                          actor=actor)
+    ws.submit(run_market_job, ws, job.id, path, preset, given)
     return job
 
 
@@ -61,13 +66,15 @@ def _market():  # type: ignore[no-untyped-def]
     return market
 
 
-def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | None) -> None:
+def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | None,
+                   columns: Mapping[str, str] | None = None) -> None:
     """The job body: run the pipeline, build and write the report, record the outcome."""
     repo.start_job(ws.store, job_id)
     out = run_dir(ws, job_id)
     try:
         market = _market()
-        summary = market.run_market([corpus], out, preset=preset, workers=0, on_error="collect",
+        summary = market.run_market([corpus], out, preset=preset, field_columns=columns,
+                                    workers=0, on_error="collect",
                                     settings=market.RunSettings(taxonomy=ws.settings.taxonomy))
         report = market.build_report(out)
         market.write_report(report, out / "report")
