@@ -69,6 +69,7 @@ class TitleWords:
     british_heads: dict[str, tuple[str, ...]] | None = None  # "administrator" -> ("clerk",)
     technology_words: frozenset[str] = frozenset()  # software products: "oracle", "sap", "unix"
     technology_socs: tuple[str, ...] = ()  # SOC code prefixes of the occupations that work on them
+    trainee: frozenset[str] = frozenset()  # "intern", "apprentice": a level even as the head
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -103,6 +104,7 @@ class TitleWords:
                            for k, v in raw.get("british_heads", {}).items()},
             technology_words=frozenset(str(w).lower() for w in raw.get("technology_words", [])),
             technology_socs=tuple(str(c) for c in raw.get("technology_socs", [])),
+            trainee=frozenset(str(w).lower() for w in raw.get("trainee_words", [])),
         )
 
 
@@ -251,6 +253,8 @@ def _clean_words(raw: list[str], w: TitleWords, drop_places: bool, keep_noise: b
         words.pop()  # "Marketing Coordinator II": the head is "coordinator"
     if not words:
         return ()
+    while len(words) > 1 and words[-1] in w.trainee and any(t not in w.level for t in words[:-1]):
+        words = words[:-1]  # "Digital Marketing Intern" is a digital marketing job, at a level
     head = words[-1]
     kept = [t for t in words[:-1] if t not in w.level and not t.isdigit()] + [head]
     if kept == [head] and head in w.level and len(words) > 1:

@@ -1,0 +1,59 @@
+"""Normaliser version 8: trainee titles and social media titles O*NET files by another
+sense of a word.
+
+A trainee word at the end of a title that names a field ("Digital Marketing Intern",
+"Videographer Intern") is the level, not O*NET's bare "Intern" (a physician in training);
+and the new-economy titles of this product's domain that O*NET files by another sense
+("Growth Hacker" under forestry, "Developer Advocate" under urban planning) are moved or
+added in ``extra_titles.yaml``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.occupations import TitleNormaliser, clean_title, load_onet_titles
+from skillmix.occupations.index import indexed_titles
+
+
+@pytest.fixture(scope="module")
+def nz() -> TitleNormaliser:
+    return TitleNormaliser()
+
+
+def test_a_trainee_word_ending_a_field_title_is_its_level() -> None:
+    assert clean_title("Digital Marketing Intern") == clean_title("Digital Marketing")
+    assert clean_title("Electrician Apprentice") == clean_title("Electrician")
+    assert clean_title("Content Writer Internship") == clean_title("Content Writer")
+    assert clean_title("Intern") == ("intern",)  # alone it stays what it says
+    assert clean_title("Senior Intern")[-1] == "intern"  # a level word is no field
+
+
+@pytest.mark.parametrize("title,major", [
+    ("Digital Marketing Intern", "13"),   # was 29-1229 Physicians, All Other
+    ("Videographer Intern", "27"),
+    ("Medical Device Sales Specialist Intern", "41"),
+    ("Social Media Intern", "13"),
+])
+def test_intern_titles_read_as_their_field(nz, title, major) -> None:
+    assert nz.normalise(title).candidates[0].major == major
+
+
+@pytest.mark.parametrize("title,soc", [
+    ("Growth Hacker", "13-1161"),          # O*NET: 45-4011 Forest and Conservation Workers
+    ("Developer Advocate", "15-1252"),     # O*NET: 19-3051 Urban and Regional Planners
+    ("Content Creator", "27-3043"),        # O*NET also 15-1255.01 Video Game Designers
+    ("Cybersecurity Content Creator", "27-3043"),
+    ("Developer Evangelist", "15-1252"),
+    ("Influencer Marketing Lead", "13-1161"),  # was 41-9012 Models through "Influencer"
+    ("Online Community Manager", "27-3031"),
+    ("Social Media Coordinator", "13-1161"),   # was 27-2012.03 through "Media Coordinator"
+])
+def test_social_media_titles_read_as_the_work_they_name(nz, title, soc) -> None:
+    assert nz.normalise(title).soc.startswith(soc)
+
+
+def test_moves_leave_onet_and_other_senses_alone(nz) -> None:
+    assert {e.soc[:7] for e in load_onet_titles() if e.title == "Growth Hacker"} == {"45-4011"}
+    assert {e.soc[:7] for e in indexed_titles() if e.title == "Content Creator"} == {"27-3043"}
+    assert nz.normalise("Evangelist").soc.startswith("21-2011")  # clergy, as O*NET says
