@@ -89,7 +89,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
             advance(1)
 
     folders = _page_folders(md_dir, html_dir)
-    with open_output(output) as out, progress(quiet, "assessing") as advance:
+    with open_output(output, report=report) as out, progress(quiet, "assessing") as advance:
         sink = Sink(fmt, out, columns=(), title=f"Fit against {prof.id} {prof.version}",
                     head={"profile": prof.id, "profile_version": prof.version},
                     array="scorecards")

@@ -9,6 +9,9 @@ no command formats output itself.
 memory stays flat however many documents go through; so is ``--json`` where a command
 names the array its records go in (one JSON document, indented, written record by
 record); ``--table`` collects first and is meant for small inputs.
+
+``-o FILE`` is written through a temporary file beside FILE that replaces it only when
+the command ends having produced something (:func:`open_output`).
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
@@ -31,6 +36,10 @@ FLUSH_SECONDS = 0.2
 
 __all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "kind_note",
            "limit_option", "open_output", "output_options"]
+
+OUTPUT_HELP = ("Write to FILE instead of standard output; FILE is replaced only when the "
+               "command has produced output (an earlier FILE survives a failed or "
+               "interrupted run).")
 
 
 def output_options(default: str = "table", *, stream: bool = False
@@ -45,7 +54,7 @@ def output_options(default: str = "table", *, stream: bool = False
                                    "print).")(fn)
             fn = click.option("--output", "-o", "output", default=None, metavar="FILE",
                               type=click.Path(dir_okay=False, allow_dash=True),
-                              help="Write to FILE instead of standard output.")(fn)
+                              help=OUTPUT_HELP)(fn)
             fn = click.option("--jsonl", "fmt", flag_value="jsonl", **_default(default == "jsonl"),
                               help="JSON Lines: one record per document, written as it is "
                                    "produced (memory stays flat).")(fn)
@@ -74,8 +83,18 @@ def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def open_output(path: str | None) -> Iterator[BinaryIO]:
-    """The binary stream to write to: ``path``, or standard output for None and ``-``."""
+def open_output(path: str | None, *, report: Any = None) -> Iterator[BinaryIO]:
+    """The binary stream to write to: ``path``, or standard output for None and ``-``.
+
+    ``path`` is written through a temporary file beside it (:func:`skillmix.atomic.replacing`)
+    that replaces it when the block ends, so an error or Ctrl-C mid-run leaves an earlier
+    ``path`` whole and no half-written one. With a ``report`` (a
+    :class:`~skillmix.batch.BatchReport`, read when the block ends) in which no input was
+    done, nothing replaces ``path`` either, and a note on stderr names it: a run whose
+    every input failed must not trade the user's earlier results for an empty table.
+    A ``path`` that is a link, a device or a pipe (``/dev/null``, ``/dev/stdout``) is
+    written in place, as a temporary file beside it could not be (or would replace the
+    link)."""
     if path is None or path == "-":
         out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
         if out is None:  # a test runner's text stream
@@ -85,18 +104,49 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
             out.flush()
         return
     target = Path(path)
-    try:
-        # a folder that does not exist yet is made, as --markdown and --out make theirs
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fh = target.open("wb")
-    except OSError as exc:
-        from ..errors.config_codes import C005
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        try:
+            fh = target.open("wb")
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        with fh:
+            yield fh
+        return
+    from ..atomic import replacing
 
-        why = ("a part of the path is a file, not a folder"
-               if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror or exc)
-        raise C005(f"cannot write {path}: {why}.", source=str(path)) from None
-    with fh:
+    existed = target.exists()
+    with ExitStack() as stack:
+        try:
+            # a folder that does not exist yet is made, as --markdown and --out make theirs
+            pending = stack.enter_context(replacing(target, mode=_file_mode(target)))
+            fh = stack.enter_context(pending.tmp.open("wb"))
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
         yield fh
+        if report is not None and report.done == 0:
+            pending.cancel()
+            kept = "; it keeps its earlier content" if existed else ""
+            click.echo(f"note: nothing was written to {path} (no input succeeded){kept}.",
+                       err=True)
+
+
+def _cannot_write(path: str, exc: OSError) -> Exception:
+    from ..errors.config_codes import C005
+
+    why = ("a part of the path is a file, not a folder"
+           if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror or exc)
+    return C005(f"cannot write {path}: {why}.", source=str(path))
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions the output file gets: those of the file it replaces, else what
+    ``open`` would give a new one (0666 less the umask), not the temporary file's 0600."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _TextBytes(io.RawIOBase):

@@ -91,7 +91,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     if save_index:
         _save(matcher, index, save_index)
     ranking = matcher.rank(query, index, top=top, explain=explain)
-    with open_output(output) as out:
+    with open_output(output, report=report) as out:
         _write(ranking, index, matcher, fmt, out, report)
     repeats = [f for f in report.failures if f.code == M011.code]  # skipped, not failed
     for f in report.failures:
