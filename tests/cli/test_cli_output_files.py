@@ -1,9 +1,10 @@
 """``-o FILE`` as a user trial found it wanting: a run that fails must not cost the user an
-earlier FILE."""
+earlier FILE, and a FILE's suffix picks the format when no flag does."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import signal
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from skillmix.batch import BatchReport
-from skillmix.cli.output import open_output
+from skillmix.cli.output import open_output, suffix_format
 from skillmix.demo import demo_path
 
 OLD = "earlier results\n"
@@ -156,3 +157,58 @@ def test_cli_output_through_a_link_writes_the_file_it_names(tmp_path: Path) -> N
     link.symlink_to(real)
     assert run("extract", str(demo_path("resume.txt")), "--json", "-o", str(link)).returncode == 0
     assert link.is_symlink() and json.loads(real.read_text("utf-8"))["documents"][0]["mentions"]
+
+
+# ------------------------------------------------------------------ format from suffix
+
+
+@pytest.mark.parametrize("name, check", [
+    ("out.jsonl", lambda t: [json.loads(x) for x in t.splitlines()][0]["mentions"]),
+    ("out.NDJSON", lambda t: [json.loads(x) for x in t.splitlines()][0]["mentions"]),
+    ("out.json", lambda t: json.loads(t)["documents"][0]["mentions"]),
+    ("out.csv", lambda t: list(csv.DictReader(io.StringIO(t)))[0]["skill"]),
+    ("out.txt", lambda t: "┃ source" in t),  # another suffix: the table, as before
+    ("out.md", lambda t: "┃ source" in t),  # extract has no Markdown output: the table
+])
+def test_cli_output_suffix_picks_the_format(tmp_path: Path, name: str, check) -> None:
+    target = tmp_path / name
+    out = run("extract", str(demo_path("resume.txt")), "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    assert check(target.read_text("utf-8"))
+
+
+def test_cli_output_a_format_flag_beats_the_suffix(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    out = run("extract", str(demo_path("resume.txt")), "-o", str(target), "--table")
+    assert out.returncode == 0, out.stderr
+    assert "┃ source" in target.read_text("utf-8")
+    out = run("rank", "--job", str(demo_path("posting.html")), str(demo_path("resume.txt")),
+              "-o", str(tmp_path / "ranking.csv"), "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads((tmp_path / "ranking.csv").read_text("utf-8"))["results"]
+
+
+def test_cli_output_suffix_format_for_assess_and_rank(tmp_path: Path) -> None:
+    out = run("assess", str(demo_path("resume.txt")), "-o", str(tmp_path / "cards.json"))
+    assert out.returncode == 0, out.stderr
+    assert json.loads((tmp_path / "cards.json").read_text("utf-8"))["scorecards"]
+    out = run("rank", "--job", str(demo_path("posting.html")), str(demo_path("resume.txt")),
+              "-o", str(tmp_path / "ranking.csv"))
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "ranking.csv").read_text("utf-8"))))
+    assert rows[0]["document"] == "resume.txt"
+
+
+def test_output_suffix_format_only_where_offered() -> None:
+    offered = ("table", "csv", "json", "jsonl")
+    assert suffix_format("a/b.JSONL", offered) == "jsonl"
+    assert suffix_format("b.md", offered) is None
+    assert suffix_format("b.md", (*offered, "markdown")) == "markdown"
+    assert suffix_format("-", offered) is None and suffix_format(None, offered) is None
+    assert suffix_format("results", offered) is None
+
+
+def test_cli_output_help_says_the_suffix_picks_the_format() -> None:
+    for command in ("extract", "assess", "rank"):
+        out = run(command, "--help")
+        assert ".jsonl or .ndjson, .json, .csv" in " ".join(out.stdout.split()), command

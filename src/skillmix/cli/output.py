@@ -11,12 +11,14 @@ names the array its records go in (one JSON document, indented, written record b
 record); ``--table`` collects first and is meant for small inputs.
 
 ``-o FILE`` is written through a temporary file beside FILE that replaces it only when
-the command ends having produced something (:func:`open_output`).
+the command ends having produced something (:func:`open_output`), and without a format
+flag FILE's suffix picks the format (:data:`SUFFIX_FORMATS`).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -34,35 +36,49 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "kind_note",
-           "limit_option", "open_output", "output_options"]
+__all__ = ["SUFFIX_FORMATS", "Sink", "display_name", "emit_json", "emit_rows", "finish_batch",
+           "kind_note", "limit_option", "open_output", "output_options", "suffix_format"]
+
+#: the format an output file's suffix asks for when no format flag is given (where the
+#: command offers it; any other suffix keeps the command's default)
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+                  ".md": "markdown"}
 
 OUTPUT_HELP = ("Write to FILE instead of standard output; FILE is replaced only when the "
                "command has produced output (an earlier FILE survives a failed or "
-               "interrupted run).")
+               "interrupted run). Without a format flag, FILE's suffix picks the format: "
+               ".jsonl or .ndjson, .json, .csv (any other: the table).")
 
 
 def output_options(default: str = "table", *, stream: bool = False
                    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Add mutually exclusive ``--json/--csv/--table`` flags as ``fmt``; with ``stream``
-    also ``--jsonl``, ``-o/--output FILE`` (``output``) and ``-q/--quiet`` (``quiet``)."""
+    also ``--jsonl``, ``-o/--output FILE`` (``output``) and ``-q/--quiet`` (``quiet``).
+    With ``stream``, a command given no format flag gets the one ``-o FILE``'s suffix asks
+    for (:func:`suffix_format`), else ``default``: its flags carry no default of their own,
+    so that a flag given is told from none."""
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
         if stream:
+            fn = _format_from_suffix(fn, default, ("table", "csv", "json", "jsonl"))
             fn = click.option("--quiet", "-q", is_flag=True,
                               help="No progress bar and no summary on stderr (errors still "
                                    "print).")(fn)
             fn = click.option("--output", "-o", "output", default=None, metavar="FILE",
                               type=click.Path(dir_okay=False, allow_dash=True),
                               help=OUTPUT_HELP)(fn)
-            fn = click.option("--jsonl", "fmt", flag_value="jsonl", **_default(default == "jsonl"),
+            fn = click.option("--jsonl", "fmt", flag_value="jsonl",
+                              **_default(default == "jsonl" and not stream),
                               help="JSON Lines: one record per document, written as it is "
                                    "produced (memory stays flat).")(fn)
-        fn = click.option("--table", "fmt", flag_value="table", **_default(default == "table"),
+        fn = click.option("--table", "fmt", flag_value="table",
+                          **_default(default == "table" and not stream),
                           help="Human-readable table (default).")(fn)
-        fn = click.option("--csv", "fmt", flag_value="csv", **_default(default == "csv"),
+        fn = click.option("--csv", "fmt", flag_value="csv",
+                          **_default(default == "csv" and not stream),
                           help="CSV rows" + (", written as they are produced." if stream else "."))(fn)
-        fn = click.option("--json", "fmt", flag_value="json", **_default(default == "json"),
+        fn = click.option("--json", "fmt", flag_value="json",
+                          **_default(default == "json" and not stream),
                           help="One JSON document, written record by record (memory stays flat)."
                           if stream else "JSON for machines.")(fn)
         return fn
@@ -74,6 +90,29 @@ def _default(is_default: bool) -> dict[str, Any]:
     # Only the default flag carries a default: a second flag of the same name with
     # default=False would otherwise overwrite it.
     return {"default": True} if is_default else {}
+
+
+def _format_from_suffix(fn: Callable[..., Any], default: str, offered: Sequence[str]
+                        ) -> Callable[..., Any]:
+    """``fn`` with ``fmt`` filled in when no flag gave it: ``output``'s suffix, else
+    ``default``."""
+
+    @functools.wraps(fn)
+    def resolved(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("fmt") is None:
+            kwargs["fmt"] = suffix_format(kwargs.get("output"), offered) or default
+        return fn(*args, **kwargs)
+
+    return resolved
+
+
+def suffix_format(path: str | None, offered: Sequence[str]) -> str | None:
+    """The format ``path``'s suffix asks for (:data:`SUFFIX_FORMATS`, any case) when it
+    is one of ``offered``; None for standard output, another suffix or none."""
+    if not path or path == "-":
+        return None
+    fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    return fmt if fmt in offered else None
 
 
 def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
