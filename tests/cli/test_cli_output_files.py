@@ -1,5 +1,6 @@
 """``-o FILE`` as a user trial found it wanting: a run that fails must not cost the user an
-earlier FILE, and a FILE's suffix picks the format when no flag does."""
+earlier FILE, a FILE's suffix picks the format when no flag does, and a table tells apart
+two files of one name."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from skillmix.batch import BatchReport
-from skillmix.cli.output import open_output, suffix_format
+from skillmix.cli.output import open_output, short_names, suffix_format
 from skillmix.demo import demo_path
 
 OLD = "earlier results\n"
@@ -212,3 +213,63 @@ def test_cli_output_help_says_the_suffix_picks_the_format() -> None:
     for command in ("extract", "assess", "rank"):
         out = run(command, "--help")
         assert ".jsonl or .ndjson, .json, .csv" in " ".join(out.stdout.split()), command
+
+
+# ------------------------------------------------------------------ names in tables
+
+
+def test_output_short_names_tell_files_of_one_name_apart() -> None:
+    assert short_names(["/d/a/cv.pdf", "/d/b/cv.pdf", "/d/a/other.pdf"]) == {
+        "/d/a/cv.pdf": "a/cv.pdf", "/d/b/cv.pdf": "b/cv.pdf", "/d/a/other.pdf": "other.pdf"}
+    assert short_names(["/x/p/a/cv.pdf", "/x/q/a/cv.pdf"]) == {
+        "/x/p/a/cv.pdf": "p/a/cv.pdf", "/x/q/a/cv.pdf": "q/a/cv.pdf"}
+    # an export's rows are named by their file, so one export's rows read alike
+    assert short_names(["a/jobs.csv:41", "a/jobs.csv:42", "b/jobs.csv:42"]) == {
+        "a/jobs.csv:41": "a/jobs.csv:41", "a/jobs.csv:42": "a/jobs.csv:42",
+        "b/jobs.csv:42": "b/jobs.csv:42"}
+    assert short_names(["C:\\cv\\a\\cv.pdf", "C:\\cv\\b\\cv.pdf"])["C:\\cv\\a\\cv.pdf"] == "a/cv.pdf"
+    assert short_names(["Candidate 7KQ3", "<stdin>", "cv.pdf"]) == {
+        "Candidate 7KQ3": "Candidate 7KQ3", "<stdin>": "<stdin>", "cv.pdf": "cv.pdf"}
+
+
+def _two_cvs(tmp_path: Path, *, solo: bool = True) -> Path:
+    text = demo_path("resume.txt").read_text("utf-8")
+    for folder, extra in (("a", ""), ("b", "\nAlso: Tableau and SQL.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "cv.txt").write_text(text + extra, "utf-8")
+    if solo:
+        (tmp_path / "a" / "solo.txt").write_text(text + "\nPython.\n", "utf-8")
+    return tmp_path
+
+
+def _column(table: str, i: int) -> list[str]:
+    """The cells of column ``i`` (0 first) of a rich table, one per row (a row's first
+    line: the name column folds long names onto further lines)."""
+    cells = []
+    for line in table.splitlines():
+        parts = line.split("│")
+        if line.startswith("│") and parts[1].strip():
+            cells.append(parts[i + 1].strip())
+    return cells
+
+
+def test_cli_assess_table_tells_two_cv_files_apart(tmp_path: Path) -> None:
+    root = _two_cvs(tmp_path)
+    out = run("assess", "a", "b", cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert sorted(_column(out.stdout, 0)) == ["a/cv.txt", "b/cv.txt", "solo.txt"]
+    out = run("assess", "a", "b", "--csv", cwd=root)  # CSV keeps the file name, as before
+    assert sorted(r["source"] for r in csv.DictReader(io.StringIO(out.stdout))) == [
+        "cv.txt", "cv.txt", "solo.txt"]
+
+
+def test_cli_rank_table_tells_two_cv_files_apart(tmp_path: Path) -> None:
+    root = _two_cvs(tmp_path)
+    job = str(demo_path("posting.html"))
+    out = run("rank", "--job", job, "a", "b", cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert sorted(_column(out.stdout, 2)) == ["a/cv.txt", "b/cv.txt", "solo.txt"]
+    # named apart from every document ranked, not only from those shown
+    out = run("rank", "--job", job, "a/cv.txt", "b/cv.txt", "--top", "1", cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert _column(out.stdout, 2)[0] in ("a/cv.txt", "b/cv.txt")

@@ -22,9 +22,11 @@ import functools
 import io
 import json
 import os
+import re
 import stat
 import sys
 import time
+from collections import Counter
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
@@ -37,7 +39,8 @@ from ..jsonio import dumps
 FLUSH_SECONDS = 0.2
 
 __all__ = ["SUFFIX_FORMATS", "Sink", "display_name", "emit_json", "emit_rows", "finish_batch",
-           "kind_note", "limit_option", "open_output", "output_options", "suffix_format"]
+           "kind_note", "limit_option", "open_output", "output_options", "short_names",
+           "suffix_format"]
 
 #: the format an output file's suffix asks for when no format flag is given (where the
 #: command offers it; any other suffix keeps the command's default)
@@ -213,14 +216,22 @@ class Sink:
     / ``wants_records`` say which are needed, so nothing is built for nothing.
     :meth:`close` writes what was collected; ``wrap`` turns the list of records into the
     ``--json`` document. Empty ``columns`` are taken from the first row.
+
+    ``name_column`` is the column whose rows hold each document's whole ``source``: CSV
+    shows its :func:`display_name`, the table the :func:`short_names` of the run (that
+    column's values and ``sources``, the run's other inputs), so that two files of one
+    name in different folders do not read the same.
     """
 
     def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
                  wrap: Callable[[list[Any]], Any] | None = None, array: str | None = None,
-                 head: dict[str, Any] | None = None) -> None:
+                 head: dict[str, Any] | None = None, name_column: str | None = None,
+                 sources: Iterable[str] = ()) -> None:
         self.fmt = fmt
         self.out = out
         self.columns = list(columns)
+        self.name_column = name_column
+        self.sources = list(sources) if name_column and fmt == "table" else []
         self.title = title
         self.wrap = wrap or (lambda records: records)
         self._flushed = time.monotonic()
@@ -252,6 +263,9 @@ class Sink:
             rows = list(rows)
             if rows:
                 self.columns = list(rows[0])
+        if self.fmt == "csv" and self.name_column:
+            col = self.name_column
+            rows = ({**r, col: display_name(r[col])} if r.get(col) else r for r in rows)
         if self.fmt == "csv":
             if self._csv is None:
                 self._text = io.TextIOWrapper(self.out, encoding="utf-8", newline="",
@@ -275,8 +289,14 @@ class Sink:
             self._text.flush()
             self._text.detach()
         elif self.fmt == "table":
+            if self.name_column:
+                self._short_names(self.name_column)
             _write_table(self.out, self._rows, self.columns, self.title)
         self.out.flush()
+
+    def _short_names(self, col: str) -> None:
+        names = short_names([*self.sources, *(r[col] for r in self._rows if r.get(col))])
+        self._rows = [{**r, col: names[r[col]]} if r.get(col) else r for r in self._rows]
 
 
 class _JsonObjectWriter:
@@ -410,8 +430,42 @@ def kind_note(doc: Any, want: str) -> str | None:
 
 def display_name(source: str) -> str:
     """How a person tells documents apart in a table: the file name, or ``name:row`` for a
-    corpus row (``jobs.csv:42``). Machine output keeps the whole ``source``."""
+    corpus row (``jobs.csv:42``). Machine output keeps the whole ``source``. Where the
+    other documents of the run are known, :func:`short_names` tells apart two files of
+    one name."""
     return source.replace("\\", "/").rsplit("/", 1)[-1] or source
+
+
+_ROW = re.compile(r"(.+):(\d+)")
+
+
+def short_names(sources: Iterable[str]) -> dict[str, str]:
+    """Each source's shortest path suffix that no other file among ``sources`` ends with:
+    ``cv.pdf`` while it is the only one, ``a/cv.pdf`` and ``b/cv.pdf`` for two. An export's
+    row (``FILE:ROW``) is named by its file's suffix and the row, so every row of one
+    export reads alike (``a/jobs.csv:42``). A name that is no path (a blind label) stays."""
+    split = {s: _ROW.fullmatch(s) for s in set(sources)}
+    files = {(m.group(1) if m else s) for s, m in split.items()}
+    shown = _shortest_suffixes(files)
+    return {s: f"{shown[m.group(1)]}:{m.group(2)}" if m else shown[s] for s, m in split.items()}
+
+
+def _shortest_suffixes(paths: set[str]) -> dict[str, str]:
+    parts = {p: p.replace("\\", "/").split("/") for p in paths}
+    shown: dict[str, str] = {}
+    left = dict(parts)
+    k = 1
+    while left:
+        # a suffix unique among the paths not yet named is unique among all: a path named
+        # at a shorter length differs from every other in its last k-1 parts already
+        tails = {p: "/".join(segs[-k:]) for p, segs in left.items()}
+        counts = Counter(tails.values())
+        for p, tail in tails.items():
+            if counts[tail] == 1 or k >= len(parts[p]):
+                shown[p] = tail or p
+        left = {p: segs for p, segs in left.items() if p not in shown}
+        k += 1
+    return shown
 
 
 def finish_batch(report: Any) -> None:
