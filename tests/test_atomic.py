@@ -30,3 +30,32 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path) -> No
         atomic_write(target, half)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+def test_replacing_renames_on_a_clean_exit_and_not_when_cancelled(tmp_path) -> None:
+    from skillmix.atomic import replacing
+
+    target = tmp_path / "out.jsonl"
+    target.write_bytes(b"old")
+    with replacing(target) as pending:
+        pending.tmp.write_bytes(b"nothing worth keeping")
+        pending.cancel()
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    with replacing(target, mode=0o640) as pending:
+        pending.tmp.write_bytes(b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_replacing_interrupted_keeps_the_old_file(tmp_path) -> None:
+    from skillmix.atomic import replacing
+
+    target = tmp_path / "out.jsonl"
+    target.write_bytes(b"old")
+    with pytest.raises(KeyboardInterrupt):
+        with replacing(target) as pending:
+            pending.tmp.write_bytes(b"half")
+            raise KeyboardInterrupt
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]

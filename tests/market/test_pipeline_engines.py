@@ -153,3 +153,26 @@ def test_pipeline_progress_counts_records_inside_a_partition(corpus, tmp_path: P
     assert extract == sorted(extract)  # never goes back
     assert any(0 < d < 3000 for d in extract), extract
     assert extract[-1] == 3000
+
+
+def test_pipeline_finished_run_leaves_no_progress_notes_a_failed_one_keeps_them(
+        tmp_path: Path, monkeypatch) -> None:
+    from skillmix.market import worker
+
+    monkeypatch.setattr(worker, "PROGRESS_EVERY", 1)  # a note after every record
+    path = tmp_path / "jobs.jsonl"
+    path.write_text('{"id": "1", "title": "A", "description": "Manage social media."}\n'
+                    '{"id": "2", "title": "B", "description": "Run our TikTok account."}\n'
+                    "{not json}\n", encoding="utf-8")
+    failed = tmp_path / "failed"
+    with pytest.raises(MarketError):
+        run_market([path], failed, workers=0, preset="generic", settings=_settings(),
+                   on_error="raise")
+    assert list((failed / "_tmp" / "progress").iterdir())  # kept: the run did not finish
+    done = tmp_path / "done"
+    s = run_market([path], done, workers=0, preset="generic", settings=_settings())
+    assert s.postings == 2 and s.failed == 1
+    assert not (done / "_tmp").exists()
+    assert (done / ".lock").exists()  # left by design
+    again = run_market([path], failed, workers=0, preset="generic", settings=_settings())
+    assert again.postings == 2 and not (failed / "_tmp").exists()

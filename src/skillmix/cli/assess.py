@@ -89,17 +89,18 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
             advance(1)
 
     folders = _page_folders(md_dir, html_dir)
-    with open_output(output) as out, progress(quiet, "assessing") as advance:
+    with open_output(output, report=report) as out, progress(quiet, "assessing") as advance:
         sink = Sink(fmt, out, columns=(), title=f"Fit against {prof.id} {prof.version}",
                     head={"profile": prof.id, "profile_version": prof.version},
-                    array="scorecards")
+                    array="scorecards", name_column="source")
         flags: list[str] = []
         for card in assess_stream(pairs(advance), prof, today=_today(today), report=BatchReport()):
             _write_pages(card, folders)
             if sink.wants_records:
                 sink.record(card)
             if sink.wants_rows:
-                sink.rows(scorecard_rows([card]))
+                # the whole source: the sink names it for a person (short_names)
+                sink.rows({**row, "source": card.source} for row in scorecard_rows([card]))
                 if fmt == "table":
                     flags += [f"  {card.source}: [{f.severity}] {f.message}"
                               for f in card.red_flags[1:]]

@@ -64,7 +64,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
         docs = iter_documents(files, kind=want, report=report)  # type: ignore[arg-type]
     if limit is not None:
         docs = islice(docs, limit)
-    with open_output(output) as out, progress(quiet, "extracting") as advance:
+    with open_output(output, report=report) as out, progress(quiet, "extracting") as advance:
         sink = Sink(fmt, out, columns=COLUMNS, title="Skills", array="documents")
         from ..io.limits import extract_within
 

@@ -9,16 +9,25 @@ no command formats output itself.
 memory stays flat however many documents go through; so is ``--json`` where a command
 names the array its records go in (one JSON document, indented, written record by
 record); ``--table`` collects first and is meant for small inputs.
+
+``-o FILE`` is written through a temporary file beside FILE that replaces it only when
+the command ends having produced something (:func:`open_output`), and without a format
+flag FILE's suffix picks the format (:data:`SUFFIX_FORMATS`).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import os
+import re
+import stat
 import sys
 import time
-from contextlib import contextmanager
+from collections import Counter
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
@@ -29,31 +38,50 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["Sink", "display_name", "emit_json", "emit_rows", "finish_batch", "kind_note",
-           "limit_option", "open_output", "output_options"]
+__all__ = ["SUFFIX_FORMATS", "Sink", "display_name", "emit_json", "emit_rows", "finish_batch",
+           "kind_note", "limit_option", "open_output", "output_options", "short_names",
+           "suffix_format"]
+
+#: the format an output file's suffix asks for when no format flag is given (where the
+#: command offers it; any other suffix keeps the command's default)
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+                  ".md": "markdown"}
+
+OUTPUT_HELP = ("Write to FILE instead of standard output; FILE is replaced only when the "
+               "command has produced output (an earlier FILE survives a failed or "
+               "interrupted run). Without a format flag, FILE's suffix picks the format: "
+               ".jsonl or .ndjson, .json, .csv (any other: the table).")
 
 
 def output_options(default: str = "table", *, stream: bool = False
                    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Add mutually exclusive ``--json/--csv/--table`` flags as ``fmt``; with ``stream``
-    also ``--jsonl``, ``-o/--output FILE`` (``output``) and ``-q/--quiet`` (``quiet``)."""
+    also ``--jsonl``, ``-o/--output FILE`` (``output``) and ``-q/--quiet`` (``quiet``).
+    With ``stream``, a command given no format flag gets the one ``-o FILE``'s suffix asks
+    for (:func:`suffix_format`), else ``default``: its flags carry no default of their own,
+    so that a flag given is told from none."""
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
         if stream:
+            fn = _format_from_suffix(fn, default, ("table", "csv", "json", "jsonl"))
             fn = click.option("--quiet", "-q", is_flag=True,
                               help="No progress bar and no summary on stderr (errors still "
                                    "print).")(fn)
             fn = click.option("--output", "-o", "output", default=None, metavar="FILE",
                               type=click.Path(dir_okay=False, allow_dash=True),
-                              help="Write to FILE instead of standard output.")(fn)
-            fn = click.option("--jsonl", "fmt", flag_value="jsonl", **_default(default == "jsonl"),
+                              help=OUTPUT_HELP)(fn)
+            fn = click.option("--jsonl", "fmt", flag_value="jsonl",
+                              **_default(default == "jsonl" and not stream),
                               help="JSON Lines: one record per document, written as it is "
                                    "produced (memory stays flat).")(fn)
-        fn = click.option("--table", "fmt", flag_value="table", **_default(default == "table"),
+        fn = click.option("--table", "fmt", flag_value="table",
+                          **_default(default == "table" and not stream),
                           help="Human-readable table (default).")(fn)
-        fn = click.option("--csv", "fmt", flag_value="csv", **_default(default == "csv"),
+        fn = click.option("--csv", "fmt", flag_value="csv",
+                          **_default(default == "csv" and not stream),
                           help="CSV rows" + (", written as they are produced." if stream else "."))(fn)
-        fn = click.option("--json", "fmt", flag_value="json", **_default(default == "json"),
+        fn = click.option("--json", "fmt", flag_value="json",
+                          **_default(default == "json" and not stream),
                           help="One JSON document, written record by record (memory stays flat)."
                           if stream else "JSON for machines.")(fn)
         return fn
@@ -67,6 +95,29 @@ def _default(is_default: bool) -> dict[str, Any]:
     return {"default": True} if is_default else {}
 
 
+def _format_from_suffix(fn: Callable[..., Any], default: str, offered: Sequence[str]
+                        ) -> Callable[..., Any]:
+    """``fn`` with ``fmt`` filled in when no flag gave it: ``output``'s suffix, else
+    ``default``."""
+
+    @functools.wraps(fn)
+    def resolved(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("fmt") is None:
+            kwargs["fmt"] = suffix_format(kwargs.get("output"), offered) or default
+        return fn(*args, **kwargs)
+
+    return resolved
+
+
+def suffix_format(path: str | None, offered: Sequence[str]) -> str | None:
+    """The format ``path``'s suffix asks for (:data:`SUFFIX_FORMATS`, any case) when it
+    is one of ``offered``; None for standard output, another suffix or none."""
+    if not path or path == "-":
+        return None
+    fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    return fmt if fmt in offered else None
+
+
 def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--limit N``: stop after N documents (corpus rows count one each)."""
     return click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
@@ -74,8 +125,18 @@ def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def open_output(path: str | None) -> Iterator[BinaryIO]:
-    """The binary stream to write to: ``path``, or standard output for None and ``-``."""
+def open_output(path: str | None, *, report: Any = None) -> Iterator[BinaryIO]:
+    """The binary stream to write to: ``path``, or standard output for None and ``-``.
+
+    ``path`` is written through a temporary file beside it (:func:`skillmix.atomic.replacing`)
+    that replaces it when the block ends, so an error or Ctrl-C mid-run leaves an earlier
+    ``path`` whole and no half-written one. With a ``report`` (a
+    :class:`~skillmix.batch.BatchReport`, read when the block ends) in which no input was
+    done, nothing replaces ``path`` either, and a note on stderr names it: a run whose
+    every input failed must not trade the user's earlier results for an empty table.
+    A ``path`` that is a link, a device or a pipe (``/dev/null``, ``/dev/stdout``) is
+    written in place, as a temporary file beside it could not be (or would replace the
+    link)."""
     if path is None or path == "-":
         out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
         if out is None:  # a test runner's text stream
@@ -85,18 +146,49 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
             out.flush()
         return
     target = Path(path)
-    try:
-        # a folder that does not exist yet is made, as --markdown and --out make theirs
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fh = target.open("wb")
-    except OSError as exc:
-        from ..errors.config_codes import C005
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        try:
+            fh = target.open("wb")
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        with fh:
+            yield fh
+        return
+    from ..atomic import replacing
 
-        why = ("a part of the path is a file, not a folder"
-               if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror or exc)
-        raise C005(f"cannot write {path}: {why}.", source=str(path)) from None
-    with fh:
+    existed = target.exists()
+    with ExitStack() as stack:
+        try:
+            # a folder that does not exist yet is made, as --markdown and --out make theirs
+            pending = stack.enter_context(replacing(target, mode=_file_mode(target)))
+            fh = stack.enter_context(pending.tmp.open("wb"))
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
         yield fh
+        if report is not None and report.done == 0:
+            pending.cancel()
+            kept = "; it keeps its earlier content" if existed else ""
+            click.echo(f"note: nothing was written to {path} (no input succeeded){kept}.",
+                       err=True)
+
+
+def _cannot_write(path: str, exc: OSError) -> Exception:
+    from ..errors.config_codes import C005
+
+    why = ("a part of the path is a file, not a folder"
+           if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror or exc)
+    return C005(f"cannot write {path}: {why}.", source=str(path))
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions the output file gets: those of the file it replaces, else what
+    ``open`` would give a new one (0666 less the umask), not the temporary file's 0600."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _TextBytes(io.RawIOBase):
@@ -124,14 +216,22 @@ class Sink:
     / ``wants_records`` say which are needed, so nothing is built for nothing.
     :meth:`close` writes what was collected; ``wrap`` turns the list of records into the
     ``--json`` document. Empty ``columns`` are taken from the first row.
+
+    ``name_column`` is the column whose rows hold each document's whole ``source``: CSV
+    shows its :func:`display_name`, the table the :func:`short_names` of the run (that
+    column's values and ``sources``, the run's other inputs), so that two files of one
+    name in different folders do not read the same.
     """
 
     def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
                  wrap: Callable[[list[Any]], Any] | None = None, array: str | None = None,
-                 head: dict[str, Any] | None = None) -> None:
+                 head: dict[str, Any] | None = None, name_column: str | None = None,
+                 sources: Iterable[str] = ()) -> None:
         self.fmt = fmt
         self.out = out
         self.columns = list(columns)
+        self.name_column = name_column
+        self.sources = list(sources) if name_column and fmt == "table" else []
         self.title = title
         self.wrap = wrap or (lambda records: records)
         self._flushed = time.monotonic()
@@ -163,6 +263,9 @@ class Sink:
             rows = list(rows)
             if rows:
                 self.columns = list(rows[0])
+        if self.fmt == "csv" and self.name_column:
+            col = self.name_column
+            rows = ({**r, col: display_name(r[col])} if r.get(col) else r for r in rows)
         if self.fmt == "csv":
             if self._csv is None:
                 self._text = io.TextIOWrapper(self.out, encoding="utf-8", newline="",
@@ -186,8 +289,14 @@ class Sink:
             self._text.flush()
             self._text.detach()
         elif self.fmt == "table":
+            if self.name_column:
+                self._short_names(self.name_column)
             _write_table(self.out, self._rows, self.columns, self.title)
         self.out.flush()
+
+    def _short_names(self, col: str) -> None:
+        names = short_names([*self.sources, *(r[col] for r in self._rows if r.get(col))])
+        self._rows = [{**r, col: names[r[col]]} if r.get(col) else r for r in self._rows]
 
 
 class _JsonObjectWriter:
@@ -321,8 +430,42 @@ def kind_note(doc: Any, want: str) -> str | None:
 
 def display_name(source: str) -> str:
     """How a person tells documents apart in a table: the file name, or ``name:row`` for a
-    corpus row (``jobs.csv:42``). Machine output keeps the whole ``source``."""
+    corpus row (``jobs.csv:42``). Machine output keeps the whole ``source``. Where the
+    other documents of the run are known, :func:`short_names` tells apart two files of
+    one name."""
     return source.replace("\\", "/").rsplit("/", 1)[-1] or source
+
+
+_ROW = re.compile(r"(.+):(\d+)")
+
+
+def short_names(sources: Iterable[str]) -> dict[str, str]:
+    """Each source's shortest path suffix that no other file among ``sources`` ends with:
+    ``cv.pdf`` while it is the only one, ``a/cv.pdf`` and ``b/cv.pdf`` for two. An export's
+    row (``FILE:ROW``) is named by its file's suffix and the row, so every row of one
+    export reads alike (``a/jobs.csv:42``). A name that is no path (a blind label) stays."""
+    split = {s: _ROW.fullmatch(s) for s in set(sources)}
+    files = {(m.group(1) if m else s) for s, m in split.items()}
+    shown = _shortest_suffixes(files)
+    return {s: f"{shown[m.group(1)]}:{m.group(2)}" if m else shown[s] for s, m in split.items()}
+
+
+def _shortest_suffixes(paths: set[str]) -> dict[str, str]:
+    parts = {p: p.replace("\\", "/").split("/") for p in paths}
+    shown: dict[str, str] = {}
+    left = dict(parts)
+    k = 1
+    while left:
+        # a suffix unique among the paths not yet named is unique among all: a path named
+        # at a shorter length differs from every other in its last k-1 parts already
+        tails = {p: "/".join(segs[-k:]) for p, segs in left.items()}
+        counts = Counter(tails.values())
+        for p, tail in tails.items():
+            if counts[tail] == 1 or k >= len(parts[p]):
+                shown[p] = tail or p
+        left = {p: segs for p, segs in left.items() if p not in shown}
+        k += 1
+    return shown
 
 
 def finish_batch(report: Any) -> None:

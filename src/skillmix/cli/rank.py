@@ -91,7 +91,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     if save_index:
         _save(matcher, index, save_index)
     ranking = matcher.rank(query, index, top=top, explain=explain)
-    with open_output(output) as out:
+    with open_output(output, report=report) as out:
         _write(ranking, index, matcher, fmt, out, report)
     repeats = [f for f in report.failures if f.code == M011.code]  # skipped, not failed
     for f in report.failures:
@@ -187,8 +187,11 @@ def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: B
             row["source"] = index.sources[position[r.id]]
         Sink(fmt, out, columns=COLUMNS, wrap=lambda _: data).close(report=report.to_dict())
         return
+    # "document" holds the whole source: the sink names it for a person, told apart from
+    # every document ranked (two cv.pdf in different folders), not only those shown
     sink = Sink(fmt, out, columns=COLUMNS,
-                title=f"{ranking.direction} ({len(index)} ranked; scores 0-100)")
+                title=f"{ranking.direction} ({len(index)} ranked; scores 0-100)",
+                name_column="document", sources=index.sources)
     for r in ranking.results:
         source = index.sources[position[r.id]]
         if sink.wants_records:
@@ -196,7 +199,7 @@ def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: B
         else:
             sink.rows([{
                 "rank": r.rank, "score": f"{100 * r.score:.1f}",
-                "document": display_name(source),
+                "document": source,
                 "title": r.title or "",
                 **{k: f"{100 * v:.0f}" for k, v in r.components.items()},
                 "matched": len(r.matched),

@@ -222,6 +222,10 @@ def _run_locked(
         settings=settings_dict,
     )
     atomic_write_json(store.success_path, summary.to_dict())
+    # the partitions' progress notes (and any shard a killed worker left) serve only a
+    # run in progress; a resume starts from the markers in _parts and clears _tmp itself,
+    # so a failed run keeps them and a finished one leaves its folder clean (.lock stays)
+    shutil.rmtree(store.root / "_tmp", ignore_errors=True)
     notify(Progress("done", done_rows, total))
     return summary
 
