@@ -56,3 +56,12 @@ def test_cli_assess_list_profiles():
     res = CliRunner().invoke(cli, ["assess", "--list-profiles", "--csv"])
     assert res.exit_code == 0
     assert "social-ads-automation-lead" in res.output
+
+
+def test_cli_assess_notes_roles_after_today(capsys):
+    """A --today before the résumé's roles (a mistyped year) is said, not silently used."""
+    main(["assess", str(demo_path("resume.txt")), "--today", "2001-01-01", "--json", "-q"])
+    err = capsys.readouterr().err
+    assert "resume.txt: 2 role(s) start after --today 2001-01-01 (the first 2018-06-01)" in err
+    main(["assess", str(demo_path("resume.txt")), "--today", "2026-11-01", "--json", "-q"])
+    assert "--today" not in capsys.readouterr().err

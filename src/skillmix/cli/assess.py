@@ -11,8 +11,8 @@ import click
 
 from ..batch import BatchReport
 from ..errors.config_codes import C001, C040, C041
-from .output import (Sink, emit_rows, finish_batch, kind_note, limit_option, open_output,
-                     output_options)
+from .output import (Sink, display_name, emit_rows, finish_batch, kind_note, limit_option,
+                     open_output, output_options)
 from .progress import progress
 
 __all__ = ["assess"]
@@ -81,7 +81,8 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     report = BatchReport()
     extractor = get_extractor(prof.taxonomy)
     notes: list[str] = []
-    docs = _documents(resumes, limit, blind, report, notes)
+    as_of = _today(today)
+    docs = _documents(resumes, limit, blind, report, notes, as_of)
 
     def pairs(advance):  # type: ignore[no-untyped-def]
         for d in docs:
@@ -94,7 +95,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
                     head={"profile": prof.id, "profile_version": prof.version},
                     array="scorecards", name_column="source")
         flags: list[str] = []
-        for card in assess_stream(pairs(advance), prof, today=_today(today), report=BatchReport()):
+        for card in assess_stream(pairs(advance), prof, today=as_of, report=BatchReport()):
             _write_pages(card, folders)
             if sink.wants_records:
                 sink.record(card)
@@ -110,15 +111,17 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     for line in notes[:5]:
         click.echo(line, err=True)
     if len(notes) > 5:
-        click.echo(f"note: ... and {len(notes) - 5} more that read like job postings.", err=True)
+        click.echo(f"note: ... and {len(notes) - 5} more like these.", err=True)
     finish_batch(report)
 
 
 def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
-               report: BatchReport, notes: list[str]) -> Iterator[Any]:
+               report: BatchReport, notes: list[str], today: date | None = None) -> Iterator[Any]:
     """The résumés, read lazily (at most ``limit``), masked in blind mode; an export
     (CSV, TSV, JSONL, Parquet) gives one résumé a row, and in blind mode the name its
-    row gives is masked in the text too. A file that reads like a posting adds a note."""
+    row gives is masked in the text too. A file that reads like a posting adds a note, and
+    so does one with a role starting after ``--today`` (a current role counts only up to
+    it: a mistyped date would otherwise shrink candidates' years without a word)."""
     from ..io import iter_records
     from ..records import Resume
 
@@ -136,6 +139,11 @@ def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
         note = None if row else kind_note(doc, "resume")
         if note:
             notes.append(note)
+        later = [r.start for r in doc.roles if today and r.start and r.start > today]
+        if later:
+            notes.append(f"note: {display_name(doc.source)}: {len(later)} role(s) start after "
+                         f"--today {today} (the first {min(later)}), and a current role counts "
+                         "only up to --today: check the date.")
         yield doc
 
 
