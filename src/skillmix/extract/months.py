@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from collections.abc import Container
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .duties import load_data
@@ -46,8 +46,8 @@ __all__ = ["MONTH_FAMILIES", "MonthFigure", "leading", "month_figures", "trailin
 MONTH_FAMILIES = frozenset(("months", "under_a_year"))
 #: most months a figure may state (40 years, the years rule's cap)
 _MOST = 480
-#: the number before a unit: "24 months", "6mos"; not "6-month" (a span of something
-#: else: "a 6-month contract") nor "1,200 months"
+#: the number before a unit (a whole word, as the automaton finds it): "24 months", "6
+#: mos"; not "6-month" (a span of something else: "a 6-month contract"), "1,200 months"
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3})[ \t]*\Z")
 #: farthest a figure may stand from its skill
 _REACH = 60
