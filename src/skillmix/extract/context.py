@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .duties import load_data
+from .months import MONTH_FAMILIES, MonthFigure, leading, month_figures, trailing
 from .normal_form import normalise_form
 
 __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
@@ -24,7 +26,7 @@ __all__ = ["ContextRules", "SentenceContext", "cue_phrases", "years_in"]
 FAMILIES = (
     "required", "preferred", "negation_after", "negation_before", "negation_weak",
     "needed_words", "negation_cancel", "consumer", "familiarity", "incidental",
-    "professional", "examples", "examples_after",
+    "professional", "examples", "examples_after", "months", "under_a_year",
 )
 
 #: a posting's sentence about the company itself ("We are a digital agency...", "Our
@@ -357,6 +359,8 @@ class ContextRules:
         self.cues = cues
         self.cue_starts = [c[0] for c in cues]
         self._sentences: dict[int, SentenceContext] = {}
+        self._figures: list[MonthFigure] | None = None  # spans in months (on first use)
+        self._figure_starts: list[int] = []
 
     def sentence(self, offset: int) -> SentenceContext:
         i = bisect_right(self.starts, offset) - 1
@@ -562,18 +566,37 @@ class ContextRules:
             return "required"
         return default
 
+    def month_figures(self) -> list[MonthFigure]:
+        """The document's spans in months ("24 months", "Less than 1 year"), found once
+        from its cues; most documents have none."""
+        if self._figures is None:
+            cues = [c for c in self.cues if c[2] in MONTH_FAMILIES]
+            self._figures = month_figures(self.text, cues) if cues else []
+            self._figure_starts = [f.start for f in self._figures]
+        return self._figures
+
     def years(
         self, sent: SentenceContext, start: int, end: int,
-        item: "tuple[int, int] | None" = None,
+        item: "tuple[int, int] | None" = None, skills: Container[int] = (),
     ) -> float | None:
-        """The years expression nearest the mention in its sentence, if any; in a list
+        """The mention's own span in months, if one is written against it (see
+        :mod:`.months`; ``skills`` are the starts of the document's mentions); else the
+        years expression nearest the mention in its sentence, if any; in a list
         ("Snapchat (personal), Excel (5 years)") only one in the mention's own item
         counts."""
+        if self.month_figures():
+            fig = self._month_figure(start, end, skills)
+            if fig is not None:
+                return fig.years  # None for "Less than 1 year": no floor to claim
         if sent.years is None:
             chunk = self.text[sent.start:sent.end]
             low = chunk.lower()
             if "year" in low or "yr" in low or "experience" in low:
                 sent.years = [(sent.start + off, v) for off, v in years_in(chunk)]
+                if sent.years and "under_a_year" in sent.families():
+                    # the "1 year" of "Less than 1 year" is a ceiling, no skill's floor
+                    under = [c for c in sent.cues if c[2] == "under_a_year"]
+                    sent.years = [y for y in sent.years if not any(a <= y[0] < b for a, b, _ in under)]
             else:
                 sent.years = []
         if not sent.years:
@@ -588,6 +611,16 @@ class ContextRules:
                 return None
         best = min(pool, key=lambda y: (y[0] > start, abs(y[0] - start)))
         return best[1]
+
+    def _month_figure(self, start: int, end: int, skills: Container[int]) -> MonthFigure | None:
+        """The span in months written right after the mention or leading it. One
+        after a role's name binds only with a label: "Social Media Manager (24 months)"
+        is the role's span, which the role itself credits."""
+        figures, starts = self._figures or [], self._figure_starts
+        after = trailing(self.text, figures, starts, end, skills)
+        if after is not None and (after[1] or not _ROLE_TAIL.search(self.text, start, end)):
+            return after[0]
+        return leading(self.text, figures, starts, start)
 
     def _in_parens(self, sent: SentenceContext, offset: int) -> bool:
         text = self.text

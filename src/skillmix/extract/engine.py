@@ -39,7 +39,7 @@ __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 _RULE_DATA = ("context_cues.yaml", "duty_patterns.yaml", "evidence_phrases.yaml",
               "guarded_forms.yaml", "ambiguous.txt", "credit_confidence.yaml")
 _RULE_CODE = ("engine", "context", "duties", "guards", "departments", "coordination", "morphology",
-              "confidence",
+              "confidence", "months",
               "vocabulary", "normal_form")
 
 
@@ -587,6 +587,10 @@ class Extractor:
         is_posting = doc.kind == "posting"
         sections = doc.sections
         groups = rules.alternative_groups(found) if rules is not None and self.context else {}
+        # where the text writes spans in months, a span that leads a skill is that skill's
+        # ("SQL 6 months of Python"): the rule needs every mention's start
+        skill_starts = frozenset(f.start for f in found) \
+            if rules is not None and self.context and rules.month_figures() else frozenset()
         for f in found:
             start, end = f.start, f.end
             section = None
@@ -610,7 +614,7 @@ class Extractor:
                 else:
                     default = _SECTION_REQUIREMENT.get(sec_kind or "", "required" if is_posting else "mentioned")
                     requirement = rules.requirement(sent, default, start)
-                years = rules.years(sent, start, end, item)
+                years = rules.years(sent, start, end, item, skill_starts)
                 negated = rules.negated(sent, start, end)
                 usage = rules.usage(sent, start, end, is_resume, item)
                 if _PERSONAL_NOTE.match(text, end):
