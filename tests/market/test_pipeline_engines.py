@@ -176,3 +176,19 @@ def test_pipeline_finished_run_leaves_no_progress_notes_a_failed_one_keeps_them(
     assert (done / ".lock").exists()  # left by design
     again = run_market([path], failed, workers=0, preset="generic", settings=_settings())
     assert again.postings == 2 and not (failed / "_tmp").exists()
+
+
+def test_one_partition_runs_inline_without_a_pool(corpus, snapshot, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    """A corpus under --partition-size gains nothing from a process pool but its start-up."""
+    import skillmix.market.pipeline as pipeline
+
+    path = corpus(20)
+    run_market([path], tmp_path / "a", workers=0, settings=_settings())
+
+    def no_pool(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise AssertionError("a process pool was started for one partition")
+
+    monkeypatch.setattr(pipeline, "_run_local", no_pool)
+    s = run_market([path], tmp_path / "b", workers=2, settings=_settings())
+    assert s.partitions == 1 and snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
