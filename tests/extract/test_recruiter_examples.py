@@ -177,6 +177,24 @@ def test_examples_consumer_notes_and_list_years():
     assert found["reddit"].usage == "consumer"
 
 
+def test_list_years_after_a_skill_are_that_skills_alone():
+    """A figure right after its item's skill ("SQL – 3 yrs") is not every member's; one
+    leading a list ("5 years of Python, SQL and Tableau") still is."""
+    ex = get_extractor("builtin")
+
+    def years(text: str) -> dict[str, float | None]:
+        return {m.skill_id: m.years for m in ex.extract(text, kind="resume").mentions}
+
+    got = years("Skills: Snapchat (personal), Excel (5 years), SQL – 3 yrs, Tableau")
+    assert got == {"snapchat": None, "microsoft-excel": 5, "sql": 3, "tableau": None}
+    assert years("Social media marketing – 5 years, content creation – 3 years") == {
+        "social-media-marketing": 5, "content-creation": 3}
+    assert set(years("5 years of Python, SQL and Tableau").values()) == {5}
+    got = years("Graphic designer with more than ten years in print packaging design, "
+                "advertising, marketing and brand development.")
+    assert got["advertising"] == got["branding"] == 10
+
+
 def test_examples_years_without_the_word_years():
     assert years_in("3-5 experience in marketing") == [(0, 3.0)]
     ex = get_extractor("builtin")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -262,6 +262,9 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
+#: what may stand between a skill and the years written against it in a list item
+_TRAILING_GAP = re.compile(r"[\s\-\u2013\u2014:]*(?:(?:for|over)\s+)?")
+
 #: "3-5 experience in marketing", "5+ experience with SQL": a range or plus, no "years"
 _YEARS_BARE = re.compile(
     r"(?<![\w.$])(?P<n>\d{1,2})\s*(?:\+|(?:-|–|to)\s*\d{1,2}\s*\+?)\s*(?:of\s+)?"
@@ -578,12 +581,15 @@ class ContextRules:
     def years(
         self, sent: SentenceContext, start: int, end: int,
         item: "tuple[int, int] | None" = None, skills: Container[int] = (),
+        mention_ends: Sequence[int] = (),
     ) -> float | None:
         """The mention's own span in months, if one is written against it (see
         :mod:`.months`; ``skills`` are the starts of the document's mentions); else the
-        years expression nearest the mention in its sentence, if any; in a list
-        ("Snapchat (personal), Excel (5 years)") only one in the mention's own item
-        counts."""
+        years expression nearest the mention in its sentence, if any. In a list, a figure
+        in another item counts only when it leads its item ("5 years of Python, SQL and
+        Tableau"): one in brackets ("Excel (5 years)") or right after its item's own skill
+        ("SQL – 3 yrs", "Excel for 5 years"; ``mention_ends``, sorted, are where the
+        document's mentions end) is that skill's alone."""
         if self.month_figures():
             fig = self._month_figure(start, end, skills)
             if fig is not None:
@@ -604,9 +610,11 @@ class ContextRules:
         pool = sent.years
         if item is not None and item != (sent.start, sent.end):
             # a years figure in parentheses belongs to its own list member only
-            # ("Snapchat (personal), Excel (5 years)"); one outside parentheses ("5 years
-            # of Python, SQL and Tableau") to every member
-            pool = [y for y in pool if not self._in_parens(sent, y[0]) or item[0] <= y[0] < item[1]]
+            # ("Snapchat (personal), Excel (5 years)"), and so does one after its member's
+            # skill ("Excel (5 years), SQL – 3 yrs, Tableau": Tableau has none); one that
+            # leads its member ("5 years of Python, SQL and Tableau") counts for every member
+            pool = [y for y in pool if item[0] <= y[0] < item[1]
+                    or not (self._in_parens(sent, y[0]) or self._trails(sent, y[0], mention_ends))]
             if not pool:
                 return None
         best = min(pool, key=lambda y: (y[0] > start, abs(y[0] - start)))
@@ -621,6 +629,17 @@ class ContextRules:
         if after is not None and (after[1] or not _ROLE_TAIL.search(self.text, start, end)):
             return after[0]
         return leading(self.text, figures, starts, start)
+
+    def _trails(self, sent: SentenceContext, offset: int, mention_ends: Sequence[int]) -> bool:
+        """Whether the figure at ``offset`` follows a mention of its own list item with
+        nothing but a dash, colon or "for" between ("SQL – 3 yrs", "Excel for 5 years"):
+        not "designer with 10 years in print, advertising" (the figure leads its list)."""
+        i = bisect_right(mention_ends, offset) - 1
+        if i < 0:
+            return False
+        end = mention_ends[i]
+        return end >= self.item(sent, offset, offset + 1)[0] and \
+            _TRAILING_GAP.fullmatch(self.text, end, offset) is not None
 
     def _in_parens(self, sent: SentenceContext, offset: int) -> bool:
         text = self.text

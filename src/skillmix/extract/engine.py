@@ -591,6 +591,8 @@ class Extractor:
         # ("SQL 6 months of Python"): the rule needs every mention's start
         skill_starts = frozenset(f.start for f in found) \
             if rules is not None and self.context and rules.month_figures() else frozenset()
+        # a years figure after its list item's own skill is that skill's alone
+        mention_ends = sorted(f.end for f in found) if rules is not None and self.context else ()
         for f in found:
             start, end = f.start, f.end
             section = None
@@ -614,7 +616,7 @@ class Extractor:
                 else:
                     default = _SECTION_REQUIREMENT.get(sec_kind or "", "required" if is_posting else "mentioned")
                     requirement = rules.requirement(sent, default, start)
-                years = rules.years(sent, start, end, item, skill_starts)
+                years = rules.years(sent, start, end, item, skill_starts, mention_ends)
                 negated = rules.negated(sent, start, end)
                 usage = rules.usage(sent, start, end, is_resume, item)
                 if _PERSONAL_NOTE.match(text, end):
