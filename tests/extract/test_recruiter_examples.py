@@ -177,6 +177,14 @@ def test_examples_consumer_notes_and_list_years():
     assert found["reddit"].usage == "consumer"
 
 
+def test_a_ceiling_of_years_is_no_floor():
+    """Years are a minimum; "less than", "under", "up to" and "no more than" say a maximum."""
+    for text in ("less than 2 years of SQL", "Under 3 years experience", "up to 2 years in SEO",
+                 "no more than two years PQE", "in under three\nyears"):
+        assert years_in(text) == [], text
+    assert years_in("2+ years of SQL") == [(0, 2.0)]
+
+
 def test_list_years_after_a_skill_are_that_skills_alone():
     """A figure right after its item's skill ("SQL – 3 yrs") is not every member's; one
     leading a list ("5 years of Python, SQL and Tableau") still is."""

@@ -272,9 +272,11 @@ _YEARS_BARE = re.compile(
     re.IGNORECASE,
 )
 #: The cheap tests lead (a word start, then a first character that can start a number):
-#: the four phrase look-behinds then run at few offsets, not at every one (3x faster)
+#: the phrase look-behinds then run at few offsets, not at every one (3x faster)
 _YEARS = re.compile(
-    r"(?<![\w.])(?=[\dotfsen])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?<![\w.])(?=[\dotfsen])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
+    # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
+    r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*)?\+?\s*"
     r"(?:years?|yrs?)\b",
