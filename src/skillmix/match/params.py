@@ -29,6 +29,11 @@ The score of candidate *c* for job *j* is a weighted sum of four components, eac
 * ``text``: BM25 relevance of the document texts (bm25s, ``bm25_k1``, ``bm25_b``),
   divided by the best BM25 score in the pool so it lies in [0, 1].
 
+A penalty, ``+ w_level * (level - 1)``, marks down a far seniority mismatch: ``level`` is
+1 when the posting's level and the candidate's are within one step of each other or either
+is unknown, 0.5 two steps apart and 0 from three (:mod:`.level`); a pair that fits loses
+nothing and a far mismatch at most ``w_level``.
+
 A fifth, optional component, ``+ w_occupation * occupation``, is the share of the
 candidate's months of work in the posting's O*NET-SOC occupation (months elsewhere in its
 major group count ``occupation_major_credit``; :mod:`.occupation`). ``w_occupation`` is 0
@@ -59,6 +64,8 @@ class MatchParams:
     w_area: float = 0.20
     w_years: float = 0.10
     w_text: float = 0.25
+    #: the most a far seniority mismatch costs (see the module docs and docs/match.md)
+    w_level: float = 0.0
     #: off by default (see the module docs); documents need ``occupations`` filled
     w_occupation: float = 0.0
     occupation_major_credit: float = 0.5
@@ -121,7 +128,7 @@ class MatchParams:
         """Parameters from loose input (a JSON object, ``--weights skill=0.5,...``)."""
         names = {f.name: f for f in dataclasses.fields(cls)}
         alias = {"skill": "w_skill", "area": "w_area", "years": "w_years", "text": "w_text",
-                 "occupation": "w_occupation"}
+                 "occupation": "w_occupation", "level": "w_level"}
         values: dict[str, Any] = {}
         for key, raw in data.items():
             name = alias.get(key, key)
