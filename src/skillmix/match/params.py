@@ -64,8 +64,9 @@ class MatchParams:
     w_area: float = 0.20
     w_years: float = 0.10
     w_text: float = 0.25
-    #: the most a far seniority mismatch costs (see the module docs and docs/match.md)
-    w_level: float = 0.0
+    #: the most a far seniority mismatch costs: chosen by leave-one-job-out on the ranking
+    #: evaluation (``bench/rank_quality.py --level``; docs/match.md)
+    w_level: float = 0.05
     #: off by default (see the module docs); documents need ``occupations`` filled
     w_occupation: float = 0.0
     occupation_major_credit: float = 0.5
