@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from ..errors.match_codes import M003, M004, M005, M006, M010
 from ..records import Ranking
 from .features import LEVELS, MatchDocument
-from .level import LevelReading, level_arrays
+from .level import LevelReading, level_arrays, level_codes
 from .params import MatchParams
 from .score import expand
 from .bm25 import TextIndex
@@ -313,6 +313,8 @@ class Matcher:
         matcher's parameters: an index saved with other credits or level weights is
         re-valued here, so ``--weights`` works on a loaded index too."""
         idx.values.data[:] = self.values_for(idx.level, idx.recency)
+        if idx.seniority_low.size == len(idx):
+            idx.derived["seniority_code"] = level_codes(idx.seniority_low, idx.seniority_high)
         v = idx.values
         if idx.kind == "resume":
             key = self.expansion_key()

@@ -35,8 +35,8 @@ import numpy as np
 if TYPE_CHECKING:
     from ..assess.evidence import CandidateEvidence
 
-__all__ = ["LevelReading", "level_arrays", "level_fit", "level_sentence", "posting_level",
-           "resume_level"]
+__all__ = ["UNKNOWN", "LevelReading", "level_arrays", "level_codes", "level_fit", "level_sentence",
+           "level_table", "posting_level", "resume_level"]
 
 #: the scale's top (executive); a posting's years asked leave its range open up to here
 TOP = 5
@@ -109,14 +109,32 @@ def _latest_title(ev: "CandidateEvidence") -> str | None:
     return max(ties, key=lambda t: (seniority_words(t) or (-1,))[0])
 
 
-def level_fit(low: int, high: int, lows: np.ndarray, highs: np.ndarray) -> np.ndarray:
-    """The component for one document's range ``[low, high]`` against many (``lows`` and
-    ``highs`` aligned, -1 where unknown): 1 up to a gap of one level, 0.5 at two, 0 from
-    three."""
-    known = lows >= 0
+#: the code of an unknown range (see :func:`level_codes`)
+UNKNOWN = 64
+
+
+def level_codes(lows: np.ndarray, highs: np.ndarray) -> np.ndarray:
+    """Ranges as one small code each, ``low * 8 + high`` (:data:`UNKNOWN` where ``low`` is
+    -1): scoring a pool is then one table look-up per document."""
+    codes = lows.astype(np.int16) * 8 + highs.astype(np.int16)
+    return np.where(lows >= 0, codes, UNKNOWN).astype(np.uint8)
+
+
+def level_table(low: int, high: int) -> np.ndarray:
+    """The component for the range ``[low, high]`` against every code: 1 up to a gap of one
+    level, 0.5 at two, 0 from three; 1 against an unknown range."""
+    codes = np.arange(UNKNOWN + 1)
+    lows, highs = codes // 8, codes % 8
     gap = np.maximum(0, np.maximum(lows - high, low - highs))
     fit = np.clip(1.0 - 0.5 * (gap - 1), 0.0, 1.0)
-    return np.where(known, fit, 1.0)
+    fit[UNKNOWN] = 1.0
+    return fit
+
+
+def level_fit(low: int, high: int, lows: np.ndarray, highs: np.ndarray) -> np.ndarray:
+    """The component for one document's range ``[low, high]`` against many (``lows`` and
+    ``highs`` aligned, -1 where unknown)."""
+    return level_table(low, high)[level_codes(lows, highs)]
 
 
 def level_sentence(posting: LevelReading | None, candidate: LevelReading | None) -> str | None:

@@ -53,7 +53,7 @@ from ..errors.config_codes import C400, C401, C402, C403
 __all__ = ["COMPONENTS", "MatchParams"]
 
 #: the score's components, in the order they are reported
-COMPONENTS = ("skill", "area", "years", "text")
+COMPONENTS = ("skill", "area", "years", "text", "level")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ import scipy.sparse as sp
 from ..errors.match_codes import M007, M008
 from ..records import Counterfactual, Evidence, Match, Ranking, SkillMatch
 from .features import LEVELS, MatchDocument
-from .level import level_fit, level_sentence
+from .level import level_sentence, level_table
 from .occupation import occupation_scores, occupation_sentence
 from .score import Components, combine, expand, score_candidates, score_jobs
 
@@ -234,10 +234,10 @@ def _with_occupation(c: Components, occ: np.ndarray | None) -> Components:
 def _level(q: MatchDocument, idx: "MatchIndex") -> np.ndarray:
     """The level component of every indexed document for ``q`` (1 where either level is
     unknown, or the index was saved before levels were kept)."""
-    n = len(idx)
-    if q.level is None or idx.seniority_low.size != n:
-        return np.ones(n)
-    return level_fit(q.level.low, q.level.high, idx.seniority_low, idx.seniority_high)
+    codes = idx.derived.get("seniority_code")
+    if q.level is None or codes is None:
+        return np.ones(len(idx))
+    return level_table(q.level.low, q.level.high)[codes]  # type: ignore[call-overload]
 
 
 def _level_note(q: MatchDocument, idx: "MatchIndex", i: int) -> str | None:

@@ -58,7 +58,8 @@ def combine(c: Components, params: MatchParams) -> np.ndarray:
     if c.occupation is not None:
         out = out + params.w_occupation * c.occupation
     if c.level is not None and params.w_level > 0:
-        out = out + params.w_level * (c.level - 1.0)
+        out += params.w_level * c.level  # out is this function's own array: add in place
+        out -= params.w_level
     return out
 
 
