@@ -1,5 +1,6 @@
-"""The level component: a far seniority mismatch, over- or under-qualified, costs a bounded
-amount in both directions and is named; a posting or résumé that says nothing of level
+"""The level component: a far seniority mismatch costs a bounded amount and is named (jobs
+for a candidate: either way; candidates for a job: only under-qualified, as marking down
+the most experienced is an age proxy); a posting or résumé that says nothing of level
 changes nothing."""
 
 from __future__ import annotations
@@ -105,13 +106,39 @@ def test_level_fit_shape() -> None:
     # a posting at level 3 against candidates at 0, 1, 2, 4 and unknown
     assert level_fit(3, 3, lows, highs).tolist() == [0.0, 0.5, 1.0, 1.0, 1.0]
     assert level_sentence(LevelReading(3, 3, "x"), None) is None
+    # candidates for a posting: only those below it count
+    assert level_fit(1, 1, lows, highs, over=False).tolist() == [1.0, 1.0, 1.0, 1.0, 1.0]
+    assert level_fit(4, 4, lows, highs, over=False).tolist() == [0.0, 0.0, 0.5, 1.0, 1.0]
+    assert level_sentence(LevelReading(0, 0, "x"), LevelReading(4, 4, "y"), over=False) is None
+
+
+def test_level_rank_job_never_marks_down_the_over_qualified(senior, junior) -> None:
+    """rank --job: an internship posting ranks a senior candidate as it would without the
+    level component (over-qualification is an age proxy), and says nothing of it."""
+    job = _posting("Social Media Intern", "intern")
+    on = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF, w_level=0.05))
+    off = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF, w_level=0.0))
+    assert [(r.id, r.score) for r in on.results] == [(r.id, r.score) for r in off.results]
+    assert all(r.components["level"] == 1.0 and r.level is None for r in on.results)
+
+
+def test_level_is_named_but_weighs_nothing_by_default(senior) -> None:
+    """No labelled data supports a weight: by default the mismatch is said, not scored."""
+    jobs = [_posting("Social Media Intern", "intern"), _posting("Senior Social Media Manager", "senior")]
+    assert MatchParams().w_level == 0.0
+    got = {r.id: r for r in rank_jobs(senior, jobs, params=MatchParams(as_of=AS_OF)).results}
+    on = {r.id: r.score for r in rank_jobs(senior, jobs, params=MatchParams(as_of=AS_OF, w_level=0.05)).results}
+    assert got["intern"].score == pytest.approx(on["intern"] + 0.05, abs=1e-6)
+    assert got["senior"].score == pytest.approx(on["senior"], abs=1e-6)
+    assert got["intern"].components["level"] == 0.0
+    assert got["intern"].level.startswith("far over-qualified (3 levels apart)")
 
 
 def test_level_internship_ranks_below_a_matching_senior_role(senior) -> None:
-    """rank --candidate: the same posting under two titles; the internship loses w_level
-    (level 0) and says why, the senior role loses nothing."""
+    """rank --candidate with --weights level=0.05: the same posting under two titles; the
+    internship loses w_level (level 0) and says why, the senior role loses nothing."""
     jobs = [_posting("Social Media Intern", "intern"), _posting("Senior Social Media Manager", "senior")]
-    ranking = rank_jobs(senior, jobs, params=MatchParams(as_of=AS_OF))
+    ranking = rank_jobs(senior, jobs, params=MatchParams(as_of=AS_OF, w_level=0.05))
     first, second = ranking.results
     assert (first.id, second.id) == ("senior", "intern")
     assert first.components["level"] == 1.0 and first.level is None
@@ -129,7 +156,7 @@ def test_level_senior_posting_marks_down_a_one_year_candidate(senior, junior) ->
     """rank --job: a senior posting for a one-year coordinator is two levels up: level 0.5,
     named as under-qualified; the senior candidate loses nothing."""
     job = _posting("Senior Social Media Specialist", "job")
-    on = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF))
+    on = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF, w_level=0.05))
     off = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF, w_level=0.0))
     got = {r.id: r for r in on.results}
     before = {r.id: r.score for r in off.results}
@@ -145,7 +172,7 @@ def test_level_senior_posting_marks_down_a_one_year_candidate(senior, junior) ->
 
 def test_level_posting_without_level_words_changes_nothing(senior, junior) -> None:
     job = _posting("Social Media Specialist", "plain")
-    on = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF))
+    on = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF, w_level=0.05))
     off = rank_candidates(job, [junior, senior], params=MatchParams(as_of=AS_OF, w_level=0.0))
     assert [(r.id, r.score) for r in on.results] == [(r.id, r.score) for r in off.results]
     assert all(r.components["level"] == 1.0 and r.level is None for r in on.results)

@@ -20,8 +20,16 @@ component is 1. The gap is the distance between the two ranges (0 when they over
     level = 1 for a gap of 0 or 1 (a step up or down is an ordinary move),
             0.5 for a gap of 2, 0 for a gap of 3 or more
 
-It enters the score as ``w_level * (level - 1)``: a far mismatch, over- or
-under-qualified, costs at most ``w_level``, and a pair that fits or is unknown loses nothing.
+It enters the score as ``w_level * (level - 1)``: a far mismatch costs at most
+``w_level``, and a pair that fits or is unknown loses nothing.
+
+**Which mismatches count depends on who is ranked.** Ranking jobs for a candidate
+(``rank --candidate``), a post far below their level is a poor match for them, and counts.
+Ranking candidates for a job (``rank --job``), only a candidate far *below* the post's level
+counts: marking down the most experienced as "over-qualified" falls on older candidates
+(years of experience are a proxy for age, which the fairness audit does not cover), and a
+job's own requirements are minimums. So ``over=False`` there: over-qualification neither
+scores nor is named.
 """
 
 from __future__ import annotations
@@ -120,29 +128,34 @@ def level_codes(lows: np.ndarray, highs: np.ndarray) -> np.ndarray:
     return np.where(lows >= 0, codes, UNKNOWN).astype(np.uint8)
 
 
-def level_table(low: int, high: int) -> np.ndarray:
-    """The component for the range ``[low, high]`` against every code: 1 up to a gap of one
-    level, 0.5 at two, 0 from three; 1 against an unknown range."""
+def level_table(low: int, high: int, *, over: bool = True) -> np.ndarray:
+    """The component for the query range ``[low, high]`` against every code: 1 up to a gap
+    of one level, 0.5 at two, 0 from three; 1 against an unknown range. ``over=False``
+    counts only ranges below the query's (a posting's candidates under its level)."""
     codes = np.arange(UNKNOWN + 1)
     lows, highs = codes // 8, codes % 8
-    gap = np.maximum(0, np.maximum(lows - high, low - highs))
+    below = low - highs
+    gap = np.maximum(0, np.maximum(lows - high, below) if over else below)
     fit = np.clip(1.0 - 0.5 * (gap - 1), 0.0, 1.0)
     fit[UNKNOWN] = 1.0
     return fit
 
 
-def level_fit(low: int, high: int, lows: np.ndarray, highs: np.ndarray) -> np.ndarray:
+def level_fit(low: int, high: int, lows: np.ndarray, highs: np.ndarray, *,
+              over: bool = True) -> np.ndarray:
     """The component for one document's range ``[low, high]`` against many (``lows`` and
-    ``highs`` aligned, -1 where unknown)."""
-    return level_table(low, high)[level_codes(lows, highs)]
+    ``highs`` aligned, -1 where unknown); ``over`` as in :func:`level_table`."""
+    return level_table(low, high, over=over)[level_codes(lows, highs)]
 
 
-def level_sentence(posting: LevelReading | None, candidate: LevelReading | None) -> str | None:
-    """Why the component is below 1, in words; ``None`` when it is 1."""
+def level_sentence(posting: LevelReading | None, candidate: LevelReading | None, *,
+                   over: bool = True) -> str | None:
+    """Why the component is below 1, in words; ``None`` when it is 1 (``over=False``: a
+    candidate above the posting's level is never named)."""
     if posting is None or candidate is None:
         return None
     fit = float(level_fit(posting.low, posting.high, np.array([candidate.low]),
-                          np.array([candidate.high]))[0])
+                          np.array([candidate.high]), over=over)[0])
     if fit >= 1.0:
         return None
     if candidate.low > posting.high:

@@ -29,10 +29,11 @@ The score of candidate *c* for job *j* is a weighted sum of four components, eac
 * ``text``: BM25 relevance of the document texts (bm25s, ``bm25_k1``, ``bm25_b``),
   divided by the best BM25 score in the pool so it lies in [0, 1].
 
-A penalty, ``+ w_level * (level - 1)``, marks down a far seniority mismatch: ``level`` is
-1 when the posting's level and the candidate's are within one step of each other or either
-is unknown, 0.5 two steps apart and 0 from three (:mod:`.level`); a pair that fits loses
-nothing and a far mismatch at most ``w_level``.
+A penalty, ``+ w_level * (level - 1)``, can mark down a far seniority mismatch: ``level``
+is 1 when the posting's level and the candidate's are within one step of each other or
+either is unknown, 0.5 two steps apart and 0 from three (:mod:`.level`; for candidates of a
+posting only those below its level count). ``w_level`` is 0 by default: no labelled data
+here supports a weight (docs/match.md); the mismatch is named in every explanation.
 
 A fifth, optional component, ``+ w_occupation * occupation``, is the share of the
 candidate's months of work in the posting's O*NET-SOC occupation (months elsewhere in its
@@ -64,9 +65,9 @@ class MatchParams:
     w_area: float = 0.20
     w_years: float = 0.10
     w_text: float = 0.25
-    #: the most a far seniority mismatch costs: chosen by leave-one-job-out on the ranking
-    #: evaluation (``bench/rank_quality.py --level``; docs/match.md)
-    w_level: float = 0.05
+    #: the most a far seniority mismatch costs: 0 (leave-one-job-out on the ranking
+    #: evaluation chooses 0 for every job; ``bench/rank_quality.py --level``; docs/match.md)
+    w_level: float = 0.0
     #: off by default (see the module docs); documents need ``occupations`` filled
     w_occupation: float = 0.0
     occupation_major_credit: float = 0.5

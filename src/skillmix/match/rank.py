@@ -233,16 +233,21 @@ def _with_occupation(c: Components, occ: np.ndarray | None) -> Components:
 
 def _level(q: MatchDocument, idx: "MatchIndex") -> np.ndarray:
     """The level component of every indexed document for ``q`` (1 where either level is
-    unknown, or the index was saved before levels were kept)."""
+    unknown, or the index was saved before levels were kept). Candidates for a posting
+    lose only for lying far below its level (see :mod:`.level`: over-qualification is an
+    age proxy); postings for a candidate, for lying far from theirs either way."""
     codes = idx.derived.get("seniority_code")
     if q.level is None or codes is None:
         return np.ones(len(idx))
-    return level_table(q.level.low, q.level.high)[codes]  # type: ignore[call-overload]
+    table = level_table(q.level.low, q.level.high, over=q.kind != "posting")
+    return table[codes]  # type: ignore[no-any-return]
 
 
 def _level_note(q: MatchDocument, idx: "MatchIndex", i: int) -> str | None:
     other = idx.seniority(i)
-    return level_sentence(q.level, other) if q.kind == "posting" else level_sentence(other, q.level)
+    if q.kind == "posting":
+        return level_sentence(q.level, other, over=False)
+    return level_sentence(other, q.level)
 
 
 def _extras(m: "Matcher", lev: np.ndarray, occ: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
