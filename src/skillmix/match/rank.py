@@ -240,7 +240,7 @@ def _level(q: MatchDocument, idx: "MatchIndex") -> np.ndarray:
     if q.level is None or codes is None:
         return np.ones(len(idx))
     table = level_table(q.level.low, q.level.high, over=q.kind != "posting")
-    return table[codes]  # type: ignore[no-any-return]
+    return table[codes]  # type: ignore[call-overload, no-any-return]
 
 
 def _level_note(q: MatchDocument, idx: "MatchIndex", i: int) -> str | None:
