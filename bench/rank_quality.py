@@ -1,7 +1,7 @@
 """Ranking quality against the BM25-only baseline, on LiveCareer résumés by category.
 
     .venv/bin/python bench/rank_quality.py [--resumes DIR] [--relevance MAP] [--limit-per-category N]
-                                           [--occupation] [--focus]
+                                           [--occupation] [--focus] [--level]
 
 Runs ``skillmix.match.evaluate.evaluate_pool`` (what ``skillmix eval ranking`` runs) with
 three scorers over the same pool in one process: the full skillmix score, BM25 alone (the
@@ -14,6 +14,14 @@ product): each candidate's full score is multiplied by ``floor + (1 - floor) * m
 2)``, F their social media evidence (the default profile's focus skills, professional 1,
 listed ``listed_credit``), at floors 1 (none), 0.5 and 0.25; the floor is then chosen by
 leave-one-job-out on MAP as for the occupation weight.
+
+``--level`` scores the full ranker with the level (seniority) penalty at several weights
+(``w_level``) in the same run, chooses the weight by leave-one-job-out on MAP (ties go to
+the smaller weight), and prints each weight's mean and spread (standard deviation over the
+9 jobs) of each metric, its per-job change against weight 0, and the levels read: each
+posting's and how many résumés fall at each level. The grades know nothing of seniority
+(they are per résumé category), so this asks whether the term hurts ranking by fit, not
+whether it ranks by level.
 
 ``--occupation`` also normalises every posting and every résumé role to O*NET-SOC
 occupations and scores the full ranker with the occupation component at several weights
@@ -51,6 +59,8 @@ def main() -> None:
     ap.add_argument("--limit-per-category", type=int, default=None)
     ap.add_argument("--focus", action="store_true",
                     help="probe a focus factor (social media evidence) on the full score")
+    ap.add_argument("--level", action="store_true",
+                    help="evaluate the level (seniority) penalty at several weights")
     ap.add_argument("--occupation", action="store_true",
                     help="evaluate the occupation component at several weights (slower: normalises every role)")
     args = ap.parse_args()
@@ -75,6 +85,9 @@ def main() -> None:
     if args.focus:
         out["focus"] = focus_probe(jobs, resumes, [d.category for d in docs], rel)
         keys.append("focus")
+    if args.level:
+        out["level"] = level_weights(jobs, resumes, [d.category for d in docs], rel)
+        keys.append("level")
     out["seconds"] = round(time.perf_counter() - t, 1)
     print(json.dumps({k: out[k] for k in keys + ["seconds"]}, indent=2))
 
@@ -92,6 +105,34 @@ def occupation_weights(jobs, resumes, categories, rel, weights=(0.0, 0.05, 0.1, 
         "leave_one_job_out": {"chosen_weights": loo.pop("chosen"), **loo},
         "postings": {j.id: (j.title, sorted(j.occupations)) for j in jobs},
         "resumes_with_history": sum(1 for r in resumes if r.occupations),
+    }
+
+
+def level_weights(jobs, resumes, categories, rel, weights=(0.0, 0.05, 0.1, 0.2, 0.3)) -> dict:
+    """The full ranker at each ``w_level``: mean and spread over the jobs, the change per
+    job against weight 0, and the weight chosen per held-out job."""
+    import statistics
+    from collections import Counter
+
+    per: dict[float, dict] = {}
+    for w in weights:
+        res = evaluate_pool(jobs, resumes, categories, rel,
+                            params=MatchParams(as_of=AS_OF, w_level=w), methods=["skillmix"])
+        per[w] = {j: v["skillmix"] for j, v in res["per_job"].items()}
+    by, loo = _leave_one_job_out(per, weights, prefer=lambda w: -w)
+    metrics = ("ndcg@10", "ndcg@50", "map")
+    spread = {str(w): {k: round(statistics.pstdev([r[k] for r in per[w].values()]), 4)
+                       for k in metrics} for w in weights}
+    change = {str(w): {j: {k: round(per[w][j][k] - per[0.0][j][k], 4) for k in metrics}
+                       for j in per[w]} for w in weights if w}
+    levels = Counter("unknown" if r.level is None else f"{r.level.low}-{r.level.high}"
+                     for r in resumes)
+    return {
+        "by_weight": by, "spread_by_weight": spread, "change_vs_0": change,
+        "leave_one_job_out": {"chosen_weights": loo.pop("chosen"), **loo},
+        "postings": {j.id: (j.title, None if j.level is None else [j.level.low, j.level.high])
+                     for j in jobs},
+        "resume_levels": dict(sorted(levels.items())),
     }
 
 

@@ -4,11 +4,12 @@
 
 1. **Skill distribution** of the real résumés: every LiveCareer PDF under ``--resumes`` is
    read once (parsed documents are cached, see ``skillmix.match.labelled``), extracted and
-   summarised; the per-résumé skill features (skill, level, years, recency) are cached as
-   JSON beside the documents, per taxonomy version.
+   summarised; the per-résumé skill features (skill, level, years, recency) and seniority
+   range are cached as JSON beside the documents, per taxonomy version.
 2. **Synthetic profiles**: each one starts from a real résumé drawn at random, keeps each
    of its skills with probability 0.7 and adds Poisson(2) skills drawn from its category's
-   skill frequencies (levels and years drawn from what real résumés show for that skill);
+   skill frequencies (levels and years drawn from what real résumés show for that skill)
+   and keeps its résumé's seniority range;
    its text is its skills' labels plus words drawn from the real résumés' word frequencies,
    so BM25 has realistic work to do.
 3. **Index**: ``Matcher.fit`` + ``Matcher.index`` time, memory (RSS growth and array
@@ -16,7 +17,10 @@
 4. **Ranking**: each of the real postings of ``bench/data/ranking_relevance.json`` ranks the
    N candidates; median and p90 over ``--repeat`` runs per query, for the full score + top 10
    without explanations, with explanations (evidence + counterfactuals), and, as the
-   baseline measured in the same process, BM25 scoring alone over the same N texts.
+   baseline measured in the same process, BM25 scoring alone over the same N texts; the full
+   score is also timed for the posting with its seniority left unread
+   (``full_scores_level_unknown``), alternated with the full score, so the level
+   component's own cost is an A/B in one process.
 
 Timings are wall-clock on whatever machine runs this; on a shared machine they vary, so
 compare the ratios, which come from the same run.
@@ -25,6 +29,7 @@ compare the ratios, which come from the same run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -43,6 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from skillmix.match import MatchDocument, Matcher, SkillFeature, load_index, save_index  # noqa: E402
 from skillmix.match.labelled import _cache_dir, read_labelled_folder  # noqa: E402
+from skillmix.match.level import LevelReading  # noqa: E402
 from skillmix.match.rank import score_all  # noqa: E402
 from skillmix.match.bm25 import tokenize  # noqa: E402
 
@@ -63,7 +69,7 @@ def distribution(resumes: Path) -> dict:
     from skillmix.taxonomy import load_taxonomy
 
     version = load_taxonomy("builtin").version
-    cache = _cache_dir() / f"livecareer_skill_distribution.v1.{version}.json"
+    cache = _cache_dir() / f"livecareer_skill_distribution.v2.{version}.json"
     if cache.is_file():
         return json.loads(cache.read_text("utf-8"))
     docs = read_labelled_folder(resumes)
@@ -73,7 +79,8 @@ def distribution(resumes: Path) -> dict:
         md = to_match_document(d.document, kind="resume", today=date.fromisoformat(AS_OF))
         out.append({"category": d.category,
                     "skills": [[f.skill_id, f.level, round(f.years, 2), f.recency_months]
-                               for f in md.skills]})
+                               for f in md.skills],
+                    "level": None if md.level is None else [md.level.low, md.level.high, md.level.why]})
         words.update(tokenize(d.document.text))
     data = {"resumes": out, "words": words.most_common(5000)}
     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -119,8 +126,10 @@ def synthesize(data: dict, n: int, labels: dict[str, str], seed: int = 7) -> lis
             pos += len(sent) + 1
         filler = " ".join(rng.choices(vocab, freqs, k=60))
         text = " ".join(parts) + " " + filler
+        lvl = tpl.get("level")
         out.append(MatchDocument(f"synthetic-{i:06d}", "resume", text, tuple(feats),
-                                 title=f"{tpl['category'].title()} candidate {i}"))
+                                 title=f"{tpl['category'].title()} candidate {i}",
+                                 level=LevelReading(*lvl) if lvl else None))
     return out
 
 
@@ -189,10 +198,14 @@ def main() -> None:
         t_load = time.perf_counter() - t
 
     runs: dict[str, list[float]] = {"bm25_only_scores": [], "full_scores": [],
+                                    "full_scores_level_unknown": [],
                                     "rank_top10": [], "rank_top10_explained": []}
     for job in jobs:
+        unread = dataclasses.replace(job, level=None)
         runs["bm25_only_scores"] += timed(lambda: index.text_index.scores(job.text), args.repeat)
-        runs["full_scores"] += timed(lambda: score_all(matcher, job, index), args.repeat)
+        for _ in range(args.repeat):
+            runs["full_scores"] += timed(lambda: score_all(matcher, job, index), 1)
+            runs["full_scores_level_unknown"] += timed(lambda: score_all(matcher, unread, index), 1)
         runs["rank_top10"] += timed(lambda: matcher.rank(job, index, top=10, explain=False),
                                     args.repeat)
         runs["rank_top10_explained"] += timed(lambda: matcher.rank(job, index, top=10),

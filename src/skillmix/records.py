@@ -507,6 +507,8 @@ class Match(Record):
     what_if: tuple["Counterfactual", ...] = ()
     #: why the occupation component is what it is, when that component is on (additive)
     occupation: str | None = None
+    #: why the level component is below 1: a far seniority mismatch, in words (additive)
+    level: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,3 +87,24 @@ def test_cli_eval_ranking_on_a_small_labelled_folder(tmp_path):
     assert out["methods"]["skillmix"]["map"] == 1.0
     assert out["methods"]["skillmix"]["ndcg@10"] == 1.0
     assert set(out["per_job"]["j1"]) == {"skillmix", "bm25"}
+
+
+def test_cli_rank_candidate_csv_names_a_far_level_mismatch(tmp_path):
+    """rank --candidate prints the level component and, in the seniority column, why a posting
+    is marked down: an internship for a candidate with 8.5 dated years as a senior."""
+    intern = tmp_path / "intern.html"
+    intern.write_text((DEMO / "posting.html").read_text("utf-8").replace(
+        "Social Advertising Automation Lead", "Social Advertising Intern").replace(
+        "5+ years of software engineering experience, including 3+ years building",
+        "Coursework or a class project building"), "utf-8")
+    res = CliRunner().invoke(cli, ["rank", "--candidate", str(DEMO / "resume.txt"), str(intern),
+                                   str(DEMO / "posting.html"), "--csv", "--as-of", "2026-11-25"])
+    assert res.exit_code == 0, res.output
+    import csv
+    import io
+
+    rows = {r["document"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert rows["intern.html"]["level"] == "0"
+    assert rows["intern.html"]["seniority"].startswith("far over-qualified (3 levels apart)")
+    assert "8.5 years of dated experience" in rows["intern.html"]["seniority"]
+    assert rows["posting.html"]["level"] == "100" and rows["posting.html"]["seniority"] == ""

@@ -48,6 +48,8 @@ __all__ = [
     "current_until",
     "months_between",
     "seniority_of",
+    "seniority_of_years",
+    "seniority_words",
     "summarise",
 ]
 
@@ -101,6 +103,11 @@ class _Seniority:
     labels: Mapping[int, str]
     words: Mapping[str, int]
     lowering: frozenset[str]
+    #: words that set a title's level whatever else it names ("Content Manager (INTERNSHIP)")
+    overriding: frozenset[str] = frozenset()
+    #: level -> the dated years that reach it (levels without ``years`` are not reached by
+    #: years alone), ascending
+    years: tuple[tuple[int, float], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -110,16 +117,21 @@ def _seniority_table() -> _Seniority:
     )
     labels: dict[int, str] = {}
     words: dict[str, int] = {}
+    years: list[tuple[int, float]] = []
     for entry in raw.get("levels") or []:
         level = int(entry["level"])
         labels[level] = str(entry["label"])
         for w in entry.get("words") or []:
             words[str(w).lower()] = level
+        if entry.get("years") is not None:
+            years.append((level, float(entry["years"])))
     default = int(raw.get("default", 2))
     if default not in labels:
         raise P120(f"seniority default level {default} has no label.",
                    source="assess/data/seniority.yaml")
-    return _Seniority(default, labels, words, frozenset(str(w).lower() for w in raw.get("lowering") or []))
+    return _Seniority(default, labels, words, frozenset(str(w).lower() for w in raw.get("lowering") or []),
+                      frozenset(str(w).lower() for w in raw.get("overriding") or []),
+                      tuple(sorted(years, key=lambda lv: lv[1])))
 
 
 def seniority_of(title: str | None) -> tuple[int | None, str]:
@@ -127,15 +139,46 @@ def seniority_of(title: str | None) -> tuple[int | None, str]:
     an empty title. See ``data/seniority.yaml`` for the words and the lowering rule."""
     if not title or not title.strip():
         return None, "unknown"
+    said = seniority_words(title)
+    if said is None:
+        table = _seniority_table()
+        return table.default, table.labels[table.default]
+    return said[0], said[1]
+
+
+def seniority_words(title: str | None) -> tuple[int, str, str] | None:
+    """(level, label, the words that set it) of a job title, or ``None`` when no word of
+    ``data/seniority.yaml`` is in it. Scorecards read such a title as mid level; ranking
+    (:mod:`skillmix.match.level`) reads it as saying nothing, since "Marketing Specialist"
+    may be a first job or a tenth."""
+    if not title:
+        return None
     table = _seniority_table()
     words = _WORDS.findall(title.lower())
-    levels = [table.words[w] for w in words if w in table.words]
-    if not levels:
-        return table.default, table.labels[table.default]
-    level = max(levels)
-    lowered = [table.words.get(w, 0) for w in words if w in table.lowering]
-    if lowered and level > max(lowered):
+    found = [(table.words[w], w) for w in words if w in table.words]
+    if not found:
+        return None
+    ruling = [lw for lw in found if lw[1] in table.overriding]
+    if ruling:
+        level, word = min(ruling, key=lambda lw: lw[0])
+        return level, table.labels.get(level, str(level)), word
+    level, word = max(found, key=lambda lw: lw[0])
+    lowered = [(table.words.get(w, 0), w) for w in words if w in table.lowering]
+    if lowered and level > max(lowered)[0]:
         level -= 1
+        word = f"{max(lowered)[1]} {word}"
+    return level, table.labels.get(level, str(level)), word
+
+
+def seniority_of_years(years: float) -> tuple[int, str] | None:
+    """(level, label) that ``years`` of dated experience reach by themselves (the highest
+    level whose ``years`` in ``data/seniority.yaml`` they meet), or ``None`` when the table
+    gives no level years."""
+    table = _seniority_table()
+    reached = [lv for lv, y in table.years if years >= y]
+    if not reached:
+        return None
+    level = max(reached)
     return level, table.labels.get(level, str(level))
 
 

@@ -28,7 +28,7 @@ from ..taxonomy import load_taxonomy
 from .compiled import transversal_skills
 from .profile import RoleProfile, parse_profile
 
-__all__ = ["PostingProfileParams", "profile_from_posting"]
+__all__ = ["PostingProfileParams", "profile_from_posting", "years_asked"]
 
 _RANK = {"required": 2, "preferred": 1, "mentioned": 0}
 
@@ -60,7 +60,7 @@ class PostingProfileParams:
         return "derived with " + ", ".join(f"{k}={v:g}" for k, v in asdict(self).items())
 
 
-def _years_asked(doc: Document | None) -> list[float]:
+def years_asked(doc: Document | None) -> list[float]:
     """Years of experience a posting's requirements ask for without naming a skill of the
     taxonomy ("1-2 years of social media experience", "5+ years of experience"): read from
     the requirement and preferred sections' sentences that speak of experience."""
@@ -159,7 +159,7 @@ def profile_from_posting(
         "label": title or f"Job {extraction.document_id}",
         "description": f"Derived from the posting {source}.", "taxonomy": taxonomy,
         "sources": [p.describe()],
-        "min_years": max([*years.values(), *_years_asked(doc)], default=0.0),
+        "min_years": max([*years.values(), *years_asked(doc)], default=0.0),
         "breadth": p.breadth,
         "balance": {"target": round(tech / (tech + comm), 3) if tech + comm else 0.5,
                     "tolerance": p.balance_tolerance, "weight": p.balance_weight},

@@ -17,8 +17,8 @@ from .progress import progress
 
 __all__ = ["rank"]
 
-COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text", "matched",
-           "missing_required", "what_if"]
+COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text", "level",
+           "matched", "missing_required", "what_if", "seniority"]
 
 
 @click.command()
@@ -36,7 +36,7 @@ COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text
 @click.option("--profile", default=None,
               help="Role profile (name or YAML) whose area weights the area component uses.")
 @click.option("--weights", default=None,
-              help="Override parameters: skill=0.45,area=0.2,years=0.1,text=0.25,...")
+              help="Override parameters: skill=0.45,area=0.2,years=0.1,text=0.25,level=0.05,...")
 @click.option("--as-of", default=None, help="Date recency is measured against (YYYY-MM-DD).")
 @click.option("--taxonomy", "-t", default="builtin", show_default=True, help="Taxonomy spec.")
 @click.option("--explain/--no-explain", default=True, show_default=True,
@@ -206,5 +206,6 @@ def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: B
                 "missing_required": ", ".join(
                     matcher.labels_[matcher.column_[sid]] for sid in r.missing_required[:4]),
                 "what_if": r.counterfactuals[0] if r.counterfactuals else "",
+                "seniority": r.level or "",
             }])
     sink.close()

@@ -33,7 +33,7 @@ __all__ = ["METHODS", "average_precision", "evaluate_pool", "load_relevance", "n
 
 #: scorers the evaluation knows: name -> the weights it keeps (others set to 0)
 METHODS: dict[str, tuple[str, ...]] = {
-    "skillmix": ("w_skill", "w_area", "w_years", "w_text", "w_occupation"),
+    "skillmix": ("w_skill", "w_area", "w_years", "w_text", "w_occupation", "w_level"),
     "bm25": ("w_text",),
     "skills-only": ("w_skill", "w_area", "w_years"),
 }
@@ -74,7 +74,8 @@ def load_relevance(path: str | Path) -> dict[str, dict[str, float]]:
 
 
 def _params_for(base: MatchParams, keep: Sequence[str]) -> MatchParams:
-    zero = {w: 0.0 for w in ("w_skill", "w_area", "w_years", "w_text", "w_occupation") if w not in keep}
+    zero = {w: 0.0 for w in ("w_skill", "w_area", "w_years", "w_text", "w_occupation", "w_level")
+            if w not in keep}
     return dataclasses.replace(base, **zero)  # type: ignore[arg-type]  # weights are floats
 
 

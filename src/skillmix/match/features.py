@@ -24,6 +24,7 @@ from typing import Literal, Mapping
 
 from ..errors.match_codes import M001, M002
 from ..records import Document, Extraction, Posting, Resume, SkillMention
+from .level import LevelReading, posting_level, resume_level
 
 __all__ = [
     "LEVELS",
@@ -82,6 +83,9 @@ class MatchDocument:
     #: O*NET-SOC detailed occupations: a posting's own (weight 1), a résumé's months per
     #: occupation of its roles; empty unless asked for (see :mod:`.occupation`)
     occupations: Mapping[str, float] = field(default_factory=dict)
+    #: seniority read from the title and years asked (postings) or from dated years and
+    #: the latest role's title (résumés); None when nothing says (see :mod:`.level`)
+    level: LevelReading | None = None
 
 
 def _pointer(m: SkillMention) -> dict[str, int]:
@@ -124,10 +128,14 @@ def posting_features(
         SkillFeature(sid, m.requirement, years.get(sid, 0.0), None, **_pointer(m))
         for sid, m in best.items()
     )
+    from ..assess.posting import years_asked
+
+    # the file's name is no title: "senior-designer.html" says nothing of the posting
+    level = posting_level(title or document.title, [*years.values(), *years_asked(document)])
     return MatchDocument(
         id=document.id, kind="posting", text=document.text, skills=feats,
         title=title or document.title or Path(document.source).stem, source=document.source,
-        area_weights=dict(area_weights or {}), alternatives=alternatives,
+        area_weights=dict(area_weights or {}), alternatives=alternatives, level=level,
     )
 
 
@@ -174,7 +182,7 @@ def resume_features(
             or Path(document.source).stem
     return MatchDocument(
         id=document.id, kind="resume", text=document.text, skills=tuple(feats),
-        title=title, source=document.source,
+        title=title, source=document.source, level=resume_level(ev),
     )
 
 

@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from ..errors.match_codes import M003, M004, M005, M006, M010
 from ..records import Ranking
 from .features import LEVELS, MatchDocument
+from .level import LevelReading, level_arrays, level_codes
 from .params import MatchParams
 from .score import expand
 from .bm25 import TextIndex
@@ -65,6 +66,18 @@ class MatchIndex:
     #: per document its occupations (:attr:`MatchDocument.occupations`); a saved index
     #: does not keep them, so its occupation component is 0
     occupations: list[dict[str, float]] = field(default_factory=list)
+    #: per document its seniority range (:attr:`MatchDocument.level`; -1: unknown) and the
+    #: words that set it, for the level component and its explanation
+    seniority_low: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    seniority_high: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    seniority_why: list[str] = field(default_factory=list)
+
+    def seniority(self, i: int) -> LevelReading | None:
+        """Document ``i``'s level reading (None when unknown, or the index predates it)."""
+        if len(self.seniority_why) != len(self.ids) or self.seniority_low[i] < 0:
+            return None
+        return LevelReading(int(self.seniority_low[i]), int(self.seniority_high[i]),
+                            self.seniority_why[i])
 
     def alternative_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The example lists as ``score_jobs`` reads them (entry positions from
@@ -253,6 +266,8 @@ class Matcher:
             level=lev, years=yrs, recency=rec, spans=spans, text_index=text_index, profile_weights=profile,
             occupations=[dict(d.occupations) for d in docs],
         )
+        idx.seniority_low, idx.seniority_high = level_arrays([d.level for d in docs])
+        idx.seniority_why = [d.level.why if d.level is not None else "" for d in docs]
         if kind == "posting":
             self._index_alternatives(idx, docs)
         self.derive(idx)
@@ -298,6 +313,8 @@ class Matcher:
         matcher's parameters: an index saved with other credits or level weights is
         re-valued here, so ``--weights`` works on a loaded index too."""
         idx.values.data[:] = self.values_for(idx.level, idx.recency)
+        if idx.seniority_low.size == len(idx):
+            idx.derived["seniority_code"] = level_codes(idx.seniority_low, idx.seniority_high)
         v = idx.values
         if idx.kind == "resume":
             key = self.expansion_key()

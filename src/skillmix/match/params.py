@@ -29,6 +29,12 @@ The score of candidate *c* for job *j* is a weighted sum of four components, eac
 * ``text``: BM25 relevance of the document texts (bm25s, ``bm25_k1``, ``bm25_b``),
   divided by the best BM25 score in the pool so it lies in [0, 1].
 
+A penalty, ``+ w_level * (level - 1)``, can mark down a far seniority mismatch: ``level``
+is 1 when the posting's level and the candidate's are within one step of each other or
+either is unknown, 0.5 two steps apart and 0 from three (:mod:`.level`; for candidates of a
+posting only those below its level count). ``w_level`` is 0 by default: no labelled data
+here supports a weight (docs/match.md); the mismatch is named in every explanation.
+
 A fifth, optional component, ``+ w_occupation * occupation``, is the share of the
 candidate's months of work in the posting's O*NET-SOC occupation (months elsewhere in its
 major group count ``occupation_major_credit``; :mod:`.occupation`). ``w_occupation`` is 0
@@ -48,7 +54,7 @@ from ..errors.config_codes import C400, C401, C402, C403
 __all__ = ["COMPONENTS", "MatchParams"]
 
 #: the score's components, in the order they are reported
-COMPONENTS = ("skill", "area", "years", "text")
+COMPONENTS = ("skill", "area", "years", "text", "level")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,9 @@ class MatchParams:
     w_area: float = 0.20
     w_years: float = 0.10
     w_text: float = 0.25
+    #: the most a far seniority mismatch costs: 0 (leave-one-job-out on the ranking
+    #: evaluation chooses 0 for every job; ``bench/rank_quality.py --level``; docs/match.md)
+    w_level: float = 0.0
     #: off by default (see the module docs); documents need ``occupations`` filled
     w_occupation: float = 0.0
     occupation_major_credit: float = 0.5
@@ -121,7 +130,7 @@ class MatchParams:
         """Parameters from loose input (a JSON object, ``--weights skill=0.5,...``)."""
         names = {f.name: f for f in dataclasses.fields(cls)}
         alias = {"skill": "w_skill", "area": "w_area", "years": "w_years", "text": "w_text",
-                 "occupation": "w_occupation"}
+                 "occupation": "w_occupation", "level": "w_level"}
         values: dict[str, Any] = {}
         for key, raw in data.items():
             name = alias.get(key, key)

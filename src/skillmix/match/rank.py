@@ -24,6 +24,7 @@ import scipy.sparse as sp
 from ..errors.match_codes import M007, M008
 from ..records import Counterfactual, Evidence, Match, Ranking, SkillMatch
 from .features import LEVELS, MatchDocument
+from .level import level_sentence, level_table
 from .occupation import occupation_scores, occupation_sentence
 from .score import Components, combine, expand, score_candidates, score_jobs
 
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["FORMULA", "ordinal", "rank"]
 
 FORMULA = ("score = w_skill*skill + w_area*area + w_years*years + w_text*text "
-           "[+ w_occupation*occupation]; see skillmix.match.params and docs/match.md")
+           "+ w_level*(level - 1) [+ w_occupation*occupation]; see skillmix.match.params "
+           "and docs/match.md")
 
 #: how many missing required skills are tried as counterfactuals per result
 _MAX_TRIES = 8
@@ -229,6 +231,34 @@ def _with_occupation(c: Components, occ: np.ndarray | None) -> Components:
     return c if occ is None else dataclasses.replace(c, occupation=occ)
 
 
+def _level(q: MatchDocument, idx: "MatchIndex") -> np.ndarray:
+    """The level component of every indexed document for ``q`` (1 where either level is
+    unknown, or the index was saved before levels were kept). Candidates for a posting
+    lose only for lying far below its level (see :mod:`.level`: over-qualification is an
+    age proxy); postings for a candidate, for lying far from theirs either way."""
+    codes = idx.derived.get("seniority_code")
+    if q.level is None or codes is None:
+        return np.ones(len(idx))
+    table = level_table(q.level.low, q.level.high, over=q.kind != "posting")
+    return table[codes]  # type: ignore[call-overload, no-any-return]
+
+
+def _level_note(q: MatchDocument, idx: "MatchIndex", i: int) -> str | None:
+    other = idx.seniority(i)
+    if q.kind == "posting":
+        return level_sentence(q.level, other, over=False)
+    return level_sentence(other, q.level)
+
+
+def _extras(m: "Matcher", lev: np.ndarray, occ: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
+    """What level and occupation add to the scores of ``rows`` (a counterfactual adds a
+    skill, which changes neither the seniority nor the work history)."""
+    out = m.params.w_level * (lev[rows] - 1.0)
+    if occ is not None:
+        out = out + m.params.w_occupation * occ[rows]
+    return out
+
+
 def _occupation_note(m: "Matcher", q: MatchDocument, idx: "MatchIndex", i: int) -> str | None:
     if m.params.w_occupation <= 0:
         return None
@@ -272,7 +302,8 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
                              demand, asked, m.area_of_, aw, bm25, best, m.params.demand_prior,
                              alts)
     occ = _occupation(m, q, idx)
-    comps = _with_occupation(comps, occ)
+    lev = _level(q, idx)
+    comps = dataclasses.replace(_with_occupation(comps, occ), level=lev)
     scores = combine(comps, m.params)
 
     order = _order(scores, top)
@@ -302,8 +333,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         text = np.array([bm25[order[k]] for k, _, _ in variants])
         news = combine(score_candidates(exp, yrs.tocsc(), demand, asked, m.area_of_, aw,
                                         text, best, m.params.demand_prior, alts), m.params)
-        if occ is not None:  # a skill added does not change the work history
-            news = news + m.params.w_occupation * np.array([occ[order[k]] for k, _, _ in variants])
+        news = news + _extras(m, lev, occ, np.array([order[k] for k, _, _ in variants]))
     found: list[list[Counterfactual]] = [[] for _ in cands]
     top_scores = scores[order]
     for (k, col, _), new in zip(variants, news.tolist()):
@@ -324,7 +354,7 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         skills, missing, transferable = explained[k]
         out.append(_match(k + 1, cand.doc_id, float(scores[i]), comps, i, skills, missing,
                           transferable, _keep(found[k], m.params.counterfactuals), idx.titles[i],
-                          _occupation_note(m, q, idx, i)))
+                          _occupation_note(m, q, idx, i), _level_note(q, idx, i)))
     return out
 
 
@@ -337,6 +367,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     d = idx.derived
     alternatives = idx.alternative_arrays()
     occ = _occupation(m, q, idx)
+    lev = _level(q, idx)
 
     def score_all(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray) -> tuple[Components, np.ndarray, np.ndarray]:
         raw = np.zeros(S)
@@ -348,7 +379,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                        d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
                        alternatives)  # type: ignore[arg-type]
-        return _with_occupation(c, occ), raw, exp
+        return dataclasses.replace(_with_occupation(c, occ), level=lev), raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
     scores = combine(comps, m.params)
@@ -382,14 +413,15 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
                                             _counterfactual_text(label, to, r, "jobs-for-candidate")))
         what_if = _keep(found, m.params.counterfactuals)
         out.append(_match(r, job.doc_id, float(scores[j]), comps, j, skills, missing,
-                          transferable, what_if, idx.titles[j], _occupation_note(m, q, idx, j)))
+                          transferable, what_if, idx.titles[j], _occupation_note(m, q, idx, j),
+                          _level_note(q, idx, j)))
     return out
 
 
 def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
            skills: list[SkillMatch], missing: list[str], transferable: list[tuple[str, str]],
            what_if: tuple[Counterfactual, ...], title: str | None,
-           occupation: str | None = None) -> Match:
+           occupation: str | None = None, level: str | None = None) -> Match:
     matched = tuple(s.candidate_evidence for s in skills
                     if s.kind != "missing" and s.candidate_evidence is not None)
     return Match(
@@ -397,7 +429,7 @@ def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
         components={k: round(v, 6) for k, v in comps.row(i).items()},
         matched=matched, missing_required=tuple(missing), transferable=tuple(transferable),
         counterfactuals=tuple(c.text for c in what_if), title=title,
-        skills=tuple(skills), what_if=what_if, occupation=occupation,
+        skills=tuple(skills), what_if=what_if, occupation=occupation, level=level,
     )
 
 
@@ -456,5 +488,6 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                            d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
                            idx.alternative_arrays())
-    comps = _with_occupation(comps, _occupation(m, query, idx))
+    comps = dataclasses.replace(_with_occupation(comps, _occupation(m, query, idx)),
+                                level=_level(query, idx))
     return comps, combine(comps, m.params)

@@ -1,11 +1,11 @@
 """Saving and loading a fitted matcher with its index, so a ranking starts in milliseconds.
 
 An index folder holds ``meta.json`` (format version, kind, parameters, taxonomy, ids,
-titles, sources), ``arrays.npz`` (the CSR values and aligned per-entry facts, the learned
-rarity and neighbour graph, area weights, text offsets, postings' example lists, and for
-résumés the expanded
-evidence with the parameters it was made with), ``texts.bin`` (the texts explanations
-quote, UTF-8, decoded one at a time) and ``bm25/`` (bm25s's own files). The expanded
+titles, sources, the words behind each document's seniority), ``arrays.npz`` (the CSR
+values and aligned per-entry facts, the learned rarity and neighbour graph, area weights,
+text offsets, postings' example lists, each document's seniority range, and for résumés
+the expanded evidence with the parameters it was made with), ``texts.bin`` (the texts
+explanations quote, UTF-8, decoded one at a time) and ``bm25/`` (bm25s's own files). The expanded
 evidence is the slow part to derive, so it is stored and reused when its parameters are
 the ones in force; the other derived matrices are rebuilt on load. Nothing is pickled: an
 index folder from elsewhere cannot run code when loaded. A folder whose ``format``
@@ -72,6 +72,7 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         "taxonomy_version": state["taxonomy_version"], "skill_ids": state["skill_ids"],
         "labels": state["labels"], "areas": state["areas"], "n_docs": state["n_docs"],
         "ids": index.ids, "titles": index.titles, "sources": index.sources,
+        "seniority_why": index.seniority_why,
     }
     blobs = [t.encode("utf-8") for t in index.texts]
     offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
@@ -90,7 +91,8 @@ def save_index(matcher: Matcher, index: MatchIndex, folder: str | Path) -> Path:
         profile_weights=index.profile_weights, idf=state["idf"], area_of=state["area_of"],
         nb_indices=nb.indices, nb_indptr=nb.indptr, text_offsets=offsets,
         alt_doc=index.alt_doc, alt_col=index.alt_col, alt_ptr=index.alt_ptr,
-        alt_members=index.alt_members, **expanded,
+        alt_members=index.alt_members, seniority_low=index.seniority_low,
+        seniority_high=index.seniority_high, **expanded,
     )
     np.savez(tmp / "arrays.npz", **arrays)
     index.text_index.save(tmp / "bm25")
@@ -133,6 +135,9 @@ def load_index(folder: str | Path) -> tuple[Matcher, MatchIndex]:
     if "alt_doc" in arr.files:  # postings' example lists (absent from older folders)
         index.alt_doc, index.alt_col = arr["alt_doc"], arr["alt_col"]
         index.alt_ptr, index.alt_members = arr["alt_ptr"], arr["alt_members"]
+    if "seniority_low" in arr.files:  # levels (absent from older folders: unknown)
+        index.seniority_low, index.seniority_high = arr["seniority_low"], arr["seniority_high"]
+        index.seniority_why = list(meta.get("seniority_why") or [])
     if "exp_data" in arr.files and meta.get("expanded_key"):
         # the saved expansion (the slow part of deriving) is reused when the parameters
         # it was made with are the ones in force; derive() recomputes it otherwise

@@ -39,10 +39,14 @@ class Components:
     text: np.ndarray
     #: only when the occupation component is on (``w_occupation`` > 0)
     occupation: np.ndarray | None = None
+    #: seniority fit (:mod:`.level`): 1 when levels are close or unknown
+    level: np.ndarray | None = None
 
     def row(self, i: int) -> dict[str, float]:
         out = {"skill": float(self.skill[i]), "area": float(self.area[i]),
                "years": float(self.years[i]), "text": float(self.text[i])}
+        if self.level is not None:
+            out["level"] = float(self.level[i])
         if self.occupation is not None:
             out["occupation"] = float(self.occupation[i])
         return out
@@ -53,6 +57,9 @@ def combine(c: Components, params: MatchParams) -> np.ndarray:
            + params.w_text * c.text)
     if c.occupation is not None:
         out = out + params.w_occupation * c.occupation
+    if c.level is not None and params.w_level > 0:
+        out += params.w_level * c.level  # out is this function's own array: add in place
+        out -= params.w_level
     return out
 
 

@@ -49,6 +49,8 @@ class RankingRow:
     missing: tuple[str, ...] = ()
     transferable: tuple[tuple[str, str], ...] = ()
     counterfactuals: tuple[str, ...] = ()
+    #: a far seniority mismatch, in words (``Match.level``)
+    level: str | None = None
 
 
 def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
@@ -81,5 +83,5 @@ def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
             components={k: round(100 * float(v), 1) for k, v in m.components.items()},
             matched=tuple(e.to_dict() for e in m.matched[:8]),
             missing=tuple(m.missing_required), transferable=tuple(m.transferable),
-            counterfactuals=tuple(m.counterfactuals)))
+            counterfactuals=tuple(m.counterfactuals), level=m.level))
     return rows
