@@ -62,6 +62,9 @@ for j in jobs:
     res["rank_top10"] += timed(lambda: m.rank(j, idx, top=10, explain=False))
     res["rank_top10_explained"] += timed(lambda: m.rank(j, idx, top=10))
 print(json.dumps({k: statistics.median(v) for k, v in res.items()}))
+if folder != Path(sys.argv[2]):
+    import shutil
+    shutil.rmtree(folder, ignore_errors=True)
 '''
 
 

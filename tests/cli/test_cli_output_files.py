@@ -66,6 +66,16 @@ def test_cli_output_a_run_that_did_something_replaces_the_file(tmp_path: Path) -
     assert _leftovers(tmp_path) == []
 
 
+def test_cli_output_may_name_an_input(tmp_path: Path) -> None:
+    """The input is read before the output replaces it (a plain open would empty it)."""
+    cv = tmp_path / "cv.txt"
+    cv.write_text(demo_path("resume.txt").read_text("utf-8"), "utf-8")
+    out = run("extract", str(cv), "--jsonl", "-o", str(cv))
+    assert out.returncode == 0, out.stderr
+    record = json.loads(cv.read_text("utf-8").splitlines()[0])
+    assert record["mentions"] and record["source"] == str(cv)
+
+
 def test_cli_output_every_input_failed_creates_no_file(tmp_path: Path) -> None:
     target = tmp_path / "new.csv"
     out = run("assess", str(_bad(tmp_path)), "-o", str(target))

@@ -41,10 +41,24 @@ def test_an_ats_export_maps_every_field_by_name():
                      "location": "City", "date": "Posted On", "id": "Req ID"}
 
 
-def test_a_vague_text_column_is_a_description_only_beside_a_title():
-    assert infer_columns(["title", "text"]) == {"description": "text", "title": "title"}
-    assert infer_columns(["id", "name", "text"]) is None  # a résumé export's shape
-    assert infer_columns(["foo", "bar"]) is None
+def test_a_vague_text_column_is_a_description_only_beside_a_title_and_a_company():
+    assert infer_columns(["title", "company", "text"])["description"] == "text"
+    assert "description" not in infer_columns(["title", "text"])
+    assert "description" not in infer_columns(["id", "name", "text"])  # a résumé export's shape
+    assert infer_columns(["foo", "bar"]) == {}
+
+
+@pytest.mark.parametrize("header", [
+    ["id", "name", "title", "resume_text", "summary"],
+    ["id", "name", "title", "text"],
+    ["Name", "Position", "Summary", "CV"],
+    ["name", "resume", "details"],
+    ["Title", "Company", "Text", "CV"],   # a résumé text column rules out a vague description
+])
+def test_resume_exports_with_a_title_stay_resumes(tmp_path, header):
+    path = _csv(tmp_path / "cands.csv", header, [["x"] * len(header)])
+    assert corpus_kind(path) == "resume"
+    assert sniff_preset(header) is None
 
 
 def test_the_clear_description_name_wins_over_a_vague_one():
@@ -61,11 +75,14 @@ def test_read_corpus_reads_an_export_with_its_own_names(tmp_path):
     path = _csv(tmp_path / "jobs.csv", ["Job Title", "Employer", "Posted On", "Job Description"],
                 [["Social Media Manager", "Acme", "Apr 3, 2025", POSTING],
                  ["Community Lead", "Beta", "3rd April 2025", POSTING + " Lead a team."],
-                 ["Analyst", "Gamma", "2025/04/05", POSTING + " SQL."]])
+                 ["Analyst", "Gamma", "2025/04/05", POSTING + " SQL."],
+                 ["Editor", "Delta", "Thu, 03 Apr 2025 10:00:00 GMT", POSTING + " Canva."],
+                 ["Writer", "Eps", "03-Apr-2025", POSTING + " SEO."]])
     posts = list(read_corpus(path))
-    assert [p.title for p in posts] == ["Social Media Manager", "Community Lead", "Analyst"]
-    assert [p.company for p in posts] == ["Acme", "Beta", "Gamma"]
-    assert [p.posted for p in posts] == [date(2025, 4, 3), date(2025, 4, 3), date(2025, 4, 5)]
+    assert [p.title for p in posts] == ["Social Media Manager", "Community Lead", "Analyst", "Editor", "Writer"]
+    assert [p.company for p in posts] == ["Acme", "Beta", "Gamma", "Delta", "Eps"]
+    assert [p.posted for p in posts] == [date(2025, 4, 3), date(2025, 4, 3), date(2025, 4, 5),
+                                         date(2025, 4, 3), date(2025, 4, 3)]
 
 
 def test_an_ambiguous_numeric_date_is_left_unread(tmp_path):
@@ -86,9 +103,34 @@ def test_field_columns_are_put_over_what_was_found(tmp_path):
         list(read_corpus(path, field_columns={"description": "Ad", "title": "Nope"}))
     m, name = resolve_mapping(["Job Title", "Job Description", "Headline"], field_columns={"title": "Headline"})
     assert (m.title, m.description, name) == ("Headline", "Job Description", "generic")
+    # naming the description keeps the fields the other names say
+    m, _ = resolve_mapping(["Posting Body", "Job Title", "Employer", "Posted On"],
+                           field_columns={"description": "Posting Body"})
+    assert (m.description, m.title, m.company, m.date) == ("Posting Body", "Job Title", "Employer", "Posted On")
 
 
-def test_a_resume_export_with_a_text_column_stays_resumes(tmp_path):
+def test_field_columns_match_the_header_without_case_and_are_checked(tmp_path):
+    from skillmix.errors import ConfigError
+
+    path = _csv(tmp_path / "jobs.csv", ["Job Text ", "Headline"], [[POSTING, "SMM"]])
+    post = next(read_corpus(path, field_columns={"description": "job text", "TITLE": "headline"}))
+    assert post.title == "SMM" and "Instagram" in post.text
+    with pytest.raises(ConfigError) as err:
+        list(read_corpus(path, field_columns={"meta": "Headline"}))
+    assert err.value.code == "C024"
+    with pytest.raises(ConfigError, match="named twice"):
+        list(read_corpus(path, field_columns={"title": "Headline", "Title": "Job Text "}))
+
+
+def test_inferred_dates_read_epochs_too(tmp_path):
+    """A name says nothing of a date's format: epoch milliseconds and ISO both read."""
+    path = _csv(tmp_path / "jobs.csv", ["job_id", "title", "description", "company_name", "listed_time"],
+                [["1", "SMM", POSTING, "Acme", "1713397508000.0"],
+                 ["2", "SMM", POSTING + " SQL.", "Acme", "2024-04-18T09:00:00Z"]])
+    assert [p.posted for p in read_corpus(path)] == [date(2024, 4, 17), date(2024, 4, 18)]
+
+
+def test_a_resume_export_with_a_text_column_stays_resumes_and_jobs_stay_jobs(tmp_path):
     path = _csv(tmp_path / "cands.csv", ["id", "name", "text"], [["1", "Ann", "Social media manager."]])
     assert corpus_kind(path) == "resume"
     jobs = tmp_path / "jobs.jsonl"

@@ -89,6 +89,12 @@ def test_level_readings_of_real_shaped_documents(senior, junior) -> None:
 def test_level_overriding_words_and_years_asked() -> None:
     assert seniority_words("Content Manager (INTERNSHIP)")[:2] == (0, "intern")
     assert seniority_of("Trainee Assistant Manager near Oxford")[0] == 0
+    assert seniority_words("Digital Marketing Intern")[0] == 0
+    assert seniority_words("Intern - Business Analytics")[0] == 0
+    # a trainee word naming what someone runs is no trainee post
+    assert seniority_words("Intern Manager")[0] == 4
+    assert seniority_words("Senior Manager, Internship Program")[0] == 4
+    assert seniority_words("Internship Coordinator")[0] == 1
     assert seniority_words("Associate Marketing Manager") == (3, "senior", "associate manager")
     assert seniority_words("Coordinator for Multicultural Student Organizations")[0] == 1
     assert seniority_words("Marketing Specialist") is None

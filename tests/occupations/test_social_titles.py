@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillmix.occupations import TitleNormaliser, clean_title, load_onet_titles
+from skillmix.occupations import TitleNormaliser, clean_title, load_onet_titles, title_variants
 from skillmix.occupations.index import indexed_titles
 
 
@@ -21,12 +21,19 @@ def nz() -> TitleNormaliser:
     return TitleNormaliser()
 
 
+def _parts(title: str) -> dict[str, str]:
+    return {v.part: v.key for v in title_variants(title)}
+
+
 def test_a_trainee_word_ending_a_field_title_is_its_level() -> None:
-    assert clean_title("Digital Marketing Intern") == clean_title("Digital Marketing")
-    assert clean_title("Electrician Apprentice") == clean_title("Electrician")
-    assert clean_title("Content Writer Internship") == clean_title("Content Writer")
-    assert clean_title("Intern") == ("intern",)  # alone it stays what it says
-    assert clean_title("Senior Intern")[-1] == "intern"  # a level word is no field
+    """The title without its trainee word is a variant of its own, beside the title as
+    written (a little behind), so an exact O*NET title keeps its match."""
+    got = _parts("Digital Marketing Intern")
+    assert got["trainee"] == " ".join(clean_title("Digital Marketing"))
+    assert got["as written"] == " ".join(clean_title("Digital Marketing Intern"))
+    assert _parts("Electrician Apprentice")["trainee"] == " ".join(clean_title("Electrician"))
+    assert "trainee" not in _parts("Intern")  # alone it stays what it says
+    assert "trainee" not in _parts("Senior Intern")  # a level word is no field
 
 
 @pytest.mark.parametrize("title,major", [
@@ -37,6 +44,12 @@ def test_a_trainee_word_ending_a_field_title_is_its_level() -> None:
 ])
 def test_intern_titles_read_as_their_field(nz, title, major) -> None:
     assert nz.normalise(title).candidates[0].major == major
+
+
+def test_exact_onet_trainee_titles_keep_their_match(nz) -> None:
+    assert nz.normalise("Pharmacy Intern").soc.startswith("31-9095")  # O*NET's own title
+    assert nz.normalise("Medical Intern").soc.startswith("29-1229")  # a physician in training
+    assert nz.normalise("Intern").soc.startswith("29-1229")
 
 
 @pytest.mark.parametrize("title,soc", [

@@ -158,7 +158,7 @@ def seniority_words(title: str | None) -> tuple[int, str, str] | None:
     found = [(table.words[w], w) for w in words if w in table.words]
     if not found:
         return None
-    ruling = [lw for lw in found if lw[1] in table.overriding]
+    ruling = [lw for lw in found if lw[1] in table.overriding and _trainee_post(title, lw[1], table)]
     if ruling:
         level, word = min(ruling, key=lambda lw: lw[0])
         return level, table.labels.get(level, str(level)), word
@@ -168,6 +168,20 @@ def seniority_words(title: str | None) -> tuple[int, str, str] | None:
         level -= 1
         word = f"{max(lowered)[1]} {word}"
     return level, table.labels.get(level, str(level)), word
+
+
+def _trainee_post(title: str, word: str, table: "_Seniority") -> bool:
+    """Whether a trainee word names the post: in brackets ("Content Manager
+    (INTERNSHIP)"), ending the title ("Digital Marketing Intern"), or opening it before
+    anything but a lowering word ("Intern - Business Analytics", "Trainee Assistant
+    Manager"); not "Intern Manager" or "Senior Manager, Internship Program", who run one."""
+    outer = _WORDS.findall(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title.lower()))
+    if word not in outer:
+        return True
+    i = outer.index(word)
+    if i == len(outer) - 1:
+        return True
+    return i == 0 and (outer[1] not in table.words or outer[1] in table.lowering)
 
 
 def seniority_of_years(years: float) -> tuple[int, str] | None:

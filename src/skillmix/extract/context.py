@@ -263,7 +263,8 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
 #: what may stand between a skill and the years written against it in a list item
-_TRAILING_GAP = re.compile(r"[\s\-\u2013\u2014:]*(?:(?:for|over)\s+)?")
+_TRAILING_GAP = re.compile(
+    r"[\s\-\u2013\u2014:]*(?:experience[\s\-\u2013\u2014:]*)?(?:(?:for|over)\s+)?", re.IGNORECASE)
 
 #: "3-5 experience in marketing", "5+ experience with SQL": a range or plus, no "years"
 _YEARS_BARE = re.compile(
@@ -634,13 +635,16 @@ class ContextRules:
 
     def _trails(self, sent: SentenceContext, offset: int, mention_ends: Sequence[int]) -> bool:
         """Whether the figure at ``offset`` follows a mention of its own list item with
-        nothing but a dash, colon or "for" between ("SQL – 3 yrs", "Excel for 5 years"):
-        not "designer with 10 years in print, advertising" (the figure leads its list)."""
+        nothing but a dash, colon, "experience" or "for" between ("SQL – 3 yrs", "Excel for
+        5 years"), in an item that another follows: in "Python, SQL and Tableau - 3+
+        years" the figure closes the list and counts for all, and in "designer with 10
+        years in print, advertising" it leads it."""
         i = bisect_right(mention_ends, offset) - 1
         if i < 0:
             return False
         end = mention_ends[i]
-        return end >= self.item(sent, offset, offset + 1)[0] and \
+        first, last = self.item(sent, offset, offset + 1)
+        return end >= first and last < sent.end and \
             _TRAILING_GAP.fullmatch(self.text, end, offset) is not None
 
     def _in_parens(self, sent: SentenceContext, offset: int) -> bool:

@@ -18,7 +18,8 @@ from typing import Iterable, Mapping
 
 from ..errors.config_codes import C024
 
-__all__ = ["FIELDS", "check_field_columns", "infer_columns", "normal_name"]
+__all__ = ["FIELDS", "check_field_columns", "header_column", "infer_columns", "normal_name",
+           "posting_columns"]
 
 #: the posting fields a mapping can name, besides the description
 FIELDS = ("title", "company", "location", "date", "id", "url")
@@ -37,9 +38,12 @@ def _names() -> dict[str, tuple[str, ...]]:
     return {field: tuple(normal_name(n) for n in names) for field, names in yaml.safe_load(text).items()}
 
 
-def infer_columns(columns: Iterable[str]) -> dict[str, str] | None:
-    """Field -> column for the fields whose column is recognised, or None when no column
-    can be the description. Each column serves one field; the first listed name wins."""
+def infer_columns(columns: Iterable[str]) -> dict[str, str]:
+    """Field -> column for every field whose column is recognised (``description`` among
+    them only when one can be the description). Each column serves one field; the first
+    listed name wins. A vague description ("text", "body", "content") counts only beside
+    both a title and a company column, and never beside a résumé's text column
+    ("resume", "cv"): a résumé export has a text and often a title too."""
     by_norm: dict[str, str] = {}
     for col in columns:
         by_norm.setdefault(normal_name(col), col)
@@ -60,22 +64,37 @@ def infer_columns(columns: Iterable[str]) -> dict[str, str] | None:
         col = pick(field)
         if col is not None:
             found[field] = col
-    if desc is None and "title" in found:
+    resume_text = any(n in by_norm for n in names["resume_text"])
+    if desc is None and "title" in found and "company" in found and not resume_text:
         desc = pick("weak_description")
-    if desc is None:
-        return None
-    return {"description": desc, **found}
+    return found if desc is None else {"description": desc, **found}
 
+
+def posting_columns(columns: Iterable[str]) -> bool:
+    """Whether the columns' names say which one holds a job description."""
+    return "description" in infer_columns(columns)
 
 
 def check_field_columns(given: Mapping[str, str]) -> dict[str, str]:
-    """A user's field -> column names, checked: [C024] for an unknown field or an empty
-    column name (field names compare without case)."""
+    """A user's field -> column names, checked: [C024] for an unknown field, an empty
+    column name or a field named twice (field names compare without case)."""
     out: dict[str, str] = {}
     for field, column in given.items():
         key = str(field).strip().lower()
         if key not in ("description", *FIELDS) or not str(column).strip():
             raise C024(f"a column is named for one of the fields {['description', *FIELDS]}; "
                        f"got {field!r}={column!r}.")
-        out[key] = str(column).strip()
+        if key in out:
+            raise C024(f"the field {key!r} is named twice ({out[key]!r} and {column!r}).")
+        out[key] = str(column)
     return out
+
+
+def header_column(name: str, columns: Iterable[str]) -> str | None:
+    """The header column a user's ``name`` stands for: the same name, else the one that
+    reads the same without case, spaces or punctuation ("job text" for "Job Text ")."""
+    cols = list(columns)
+    if name in cols:
+        return name
+    want = normal_name(name)
+    return next((c for c in cols if normal_name(c) == want), None)

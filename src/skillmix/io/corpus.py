@@ -26,7 +26,7 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D101, D104, D111, D114, D115
 from ..records import Document, Posting, content_id
 from .codes import doc_error
-from .column_names import infer_columns
+from .column_names import check_field_columns, header_column, infer_columns, posting_columns
 from .html import html_to_text
 from .limits import ReadLimits
 from .sections import detect_sections, unglue_headings
@@ -120,7 +120,7 @@ def sniff_preset(columns: Iterable[str]) -> str | None:
         if m.signature and set(m.signature) <= set(cols) and m.description in cols:
             if best is None or len(m.signature) > len(_presets()[best].signature):
                 best = name
-    if best is None and infer_columns(cols) is not None:
+    if best is None and posting_columns(cols):
         return "generic"
     return best
 
@@ -130,32 +130,45 @@ def resolve_mapping(
     preset: str | None = None,
     mapping: CorpusMapping | Mapping[str, Any] | None = None,
     field_columns: Mapping[str, str] | None = None,
+    source: str | None = None,
 ) -> tuple[CorpusMapping | None, str | None]:
     """``(mapping, preset name)`` for an export's columns: ``mapping`` when given, else the
     named or sniffed preset; ``generic`` maps each field by its column's name, so "Job
     Title" or "Employer" need no renaming. ``field_columns`` (field -> column, the command
-    line's ``--column``) is put over whatever was found; ``(None, None)`` when nothing fits."""
+    line's ``--column``; checked, [C024], and matched to the header without regard to case
+    or punctuation, [D115] naming ``source`` for a column it lacks) is put over whatever was
+    found, the fields the names say included; ``(None, None)`` when nothing fits."""
     cols = list(columns)
+    given = check_field_columns(field_columns or {})
     if mapping is not None:
         m = mapping if isinstance(mapping, CorpusMapping) else CorpusMapping.from_dict(mapping)
         name = None
+        base = {f.name: getattr(m, f.name) for f in fields(m)}
     else:
         if preset is not None and preset not in _presets():
             raise C025(f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
         name = preset or sniff_preset(cols)
-        m = None
-        if name == "generic":
-            found = infer_columns(cols)
-            if found is not None:
-                m = CorpusMapping(**found, date_format="iso")  # type: ignore[arg-type]
-        elif name is not None:
-            m = _presets()[name]
-    if field_columns:
-        base = {} if m is None else {f.name: getattr(m, f.name) for f in fields(m)}
-        merged = {**base, **field_columns}
-        m = CorpusMapping.from_dict(merged) if merged.get("description") else None
-        name = name if m is not None else None
-    return m, name
+        base = {}
+        if name is None or name == "generic":
+            # an epoch or ISO date alike: the names say nothing of the format
+            base = {**infer_columns(cols), "date_format": None}
+        else:
+            p = _presets()[name]
+            base = {f.name: getattr(p, f.name) for f in fields(p)}
+    if given and cols:
+        for field, column in given.items():
+            header = header_column(column, cols)
+            if header is None:
+                raise doc_error(D115, source or "corpus", f"no column {column!r} among {cols[:12]}",
+                                hint="Name a column of the file's header (its case and "
+                                     "spaces may differ).")
+            given[field] = header
+    merged = {**base, **given}
+    if not merged.get("description"):
+        return None, None
+    if name is None and mapping is None:
+        name = "generic"
+    return CorpusMapping.from_dict({k: v for k, v in merged.items() if v is not None}), name
 
 
 # ----------------------------------------------------------------------- row sources
@@ -335,11 +348,12 @@ def _parse_date(value: Any, fmt: str | None) -> date | None:
 
 #: dates with the month in words, as spreadsheets and scrapes write them ("Apr 3, 2025",
 #: "3 April 2025"); a numeric day/month order ("03/04/2025") is ambiguous and left unread
-_WORDED = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%a %b %d %Y", "%A %B %d %Y")
+_WORDED = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%a %b %d %Y", "%A %B %d %Y",
+           "%a %d %b %Y", "%A %d %B %Y")
 
 
 def _worded_date(s: str) -> date | None:
-    flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[,.]", " ", s)
+    flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[,.]|(?<=\d)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=\d)", " ", s)
     flat = " ".join(flat.split()[:5])
     for words in (flat, " ".join(flat.split()[:4]), " ".join(flat.split()[:3])):
         for fmt in _WORDED:
@@ -422,7 +436,7 @@ def read_corpus(
     do not fit; bad rows follow ``on_error``.
     """
     p, fmt, lim, columns, rows = open_export(path, on_error, limits)
-    m, _ = resolve_mapping(columns, preset, mapping, field_columns)
+    m, _ = resolve_mapping(columns, preset, mapping, field_columns, source=str(p))
     if m is None:
         from .resume_corpus import sniff_resume_preset
 
@@ -437,10 +451,8 @@ def read_corpus(
                  "description=NAME where a command has it, or from Python "
                  "read_corpus(path, field_columns={'description': NAME}).",
         )
-    missing = [c for c in (m.description, *(field_columns or {}).values())
-               if columns and c not in columns]
-    if missing:
-        raise doc_error(D115, str(p), f"no column {missing[0]!r} among {columns[:12]}")
+    if columns and m.description not in columns:
+        raise doc_error(D115, str(p), f"no column {m.description!r} among {columns[:12]}")
 
     def work(item: tuple[int, Any]) -> Posting:
         src = f"{p}:{item[0]}"

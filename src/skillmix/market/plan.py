@@ -148,17 +148,13 @@ def describe_input(
     fmt = _format(p)
     st = p.stat()
     cols = _columns(p, fmt) if mapping is None or field_columns else []
-    m, name = resolve_mapping(cols, preset, mapping, field_columns)
+    m, name = resolve_mapping(cols, preset, mapping, field_columns, source=str(p))
     if m is None:
         raise K103(
             f"no column of {cols[:12]} reads as a job description.", source=str(p),
             hint=f"Name it with --column description=NAME (and title=, company=, date=... "
                  f"as needed), or pass --preset (one of {sorted(PRESETS)}).",
         )
-    missing = [c for c in (field_columns or {}).values() if cols and c not in cols]
-    if missing:
-        raise K103(f"no column {missing[0]!r} among {cols[:12]}.", source=str(p),
-                   hint="--column takes FIELD=COLUMN with the column's exact name.")
     return CorpusFile(index=index, path=str(p), fmt=fmt, size=st.st_size,
                       mtime_ns=st.st_mtime_ns, mapping=m, preset=name)
 

@@ -113,7 +113,7 @@ class CleanTitle:
     """A cleaned variant of a title: its stemmed words in order, and which part it came from."""
 
     words: tuple[str, ...]
-    part: str  # "whole", "bare" (the whole shrunk to its head), "british", "unbracketed" or "segment"
+    part: str  # "whole", "bare" (the whole shrunk to its head), "trainee" (its trainee word dropped), "as written" (beside "trainee"), "british", "unbracketed" or "segment"
 
     @property
     def key(self) -> str:
@@ -239,7 +239,8 @@ def _expand(raw: list[str], w: TitleWords) -> list[str]:
     return out
 
 
-def _clean_words(raw: list[str], w: TitleWords, drop_places: bool, keep_noise: bool = False) -> tuple[str, ...]:
+def _clean_words(raw: list[str], w: TitleWords, drop_places: bool, keep_noise: bool = False,
+                 trainee: bool = False) -> tuple[str, ...]:
     noise = frozenset() if keep_noise else w.noise
     words = [t for t in raw if t not in noise and not t.isdigit() or t in w.level]
     words = _expand(words, w)
@@ -253,7 +254,8 @@ def _clean_words(raw: list[str], w: TitleWords, drop_places: bool, keep_noise: b
         words.pop()  # "Marketing Coordinator II": the head is "coordinator"
     if not words:
         return ()
-    while len(words) > 1 and words[-1] in w.trainee and any(t not in w.level for t in words[:-1]):
+    while trainee and len(words) > 1 and words[-1] in w.trainee and \
+            any(t not in w.level for t in words[:-1]):
         words = words[:-1]  # "Digital Marketing Intern" is a digital marketing job, at a level
     head = words[-1]
     kept = [t for t in words[:-1] if t not in w.level and not t.isdigit()] + [head]
@@ -318,6 +320,14 @@ def title_variants(title: str) -> tuple[CleanTitle, ...]:
         if len(kept) > 1:
             add(kept, "whole")
             add(words, "bare")
+    # a trainee word ending a title that names a field is its level ("Digital Marketing
+    # Intern" is a marketing job); the title as written stays, a little behind, so that an
+    # exact O*NET title ("Pharmacy Intern") keeps its match but a part of it (the bare
+    # "Intern", a physician in training) does not outweigh the field
+    field = _clean_words(whole, w, drop_places=False, trainee=True)
+    if field != words:
+        add(field, "trainee")
+        add(words, "as written")
     add(words, "whole")
     british = (w.british_heads or {}).get(words[-1]) if words else None
     if british and len(words) > 1:

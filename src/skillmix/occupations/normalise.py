@@ -72,7 +72,8 @@ __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 #: changes when the shipped data or the scoring changes (market runs record it)
 NORMALISER_VERSION = "onet-29.2/8"
 
-PART_WEIGHT = {"whole": 1.0, "bare": 0.9, "british": 0.97, "unbracketed": 0.97, "segment": 0.95}
+PART_WEIGHT = {"whole": 1.0, "bare": 0.9, "trainee": 1.0, "as written": 0.9, "british": 0.97,
+               "unbracketed": 0.97, "segment": 0.95}
 SEGMENT_FLOOR = 0.7
 OFFICIAL = 0.1  # bonus for query words in the occupation's own title (its canonical name)
 SUPPORT = 0.2  # weight of an occupation's 2nd and 3rd best matching titles (ties: more support wins)
