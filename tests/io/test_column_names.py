@@ -33,6 +33,13 @@ def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 
 def test_names_compare_without_case_spaces_or_punctuation():
     assert normal_name(" Job Title ") == normal_name("job-title") == normal_name("JOB_TITLE") == "job_title"
+    assert normal_name("jobTitle") == "job_title" and normal_name("ID") == "id"
+
+
+def test_a_scrapers_camel_case_columns_map():
+    found = infer_columns(["title", "companyName", "location", "postedAt", "descriptionText", "jobUrl"])
+    assert found == {"description": "descriptionText", "title": "title", "company": "companyName",
+                     "location": "location", "date": "postedAt", "url": "jobUrl"}
 
 
 def test_an_ats_export_maps_every_field_by_name():

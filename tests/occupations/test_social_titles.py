@@ -61,6 +61,7 @@ def test_exact_onet_trainee_titles_keep_their_match(nz) -> None:
     ("Influencer Marketing Lead", "13-1161"),  # was 41-9012 Models through "Influencer"
     ("Online Community Manager", "27-3031"),
     ("Social Media Coordinator", "13-1161"),   # was 27-2012.03 through "Media Coordinator"
+    ("Social Media Assistant", "13-1161"),     # was 43-4121 Library Assistants, Clerical
 ])
 def test_social_media_titles_read_as_the_work_they_name(nz, title, soc) -> None:
     assert nz.normalise(title).soc.startswith(soc)

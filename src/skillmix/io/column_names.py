@@ -26,8 +26,11 @@ FIELDS = ("title", "company", "location", "date", "id", "url")
 
 
 def normal_name(column: str) -> str:
-    """``"Job Title"``, ``"job-title"`` and ``"JOB_TITLE"`` all read ``job_title``."""
-    return re.sub(r"[^a-z0-9]+", "_", column.lower()).strip("_")
+    """``"Job Title"``, ``"job-title"``, ``"JOB_TITLE"`` and ``"jobTitle"`` all read
+    ``job_title`` (a scraper's camelCase is split where a lower-case letter meets a
+    capital)."""
+    split = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", column)
+    return re.sub(r"[^a-z0-9]+", "_", split.lower()).strip("_")
 
 
 @lru_cache(maxsize=1)
