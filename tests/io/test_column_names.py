@@ -169,3 +169,45 @@ def test_resume_exports_compare_names_the_same_way(tmp_path):
     assert corpus_kind(path) == "resume"
     (r,) = list(read_resume_corpus(path))
     assert "Instagram" in r.document.text
+
+
+def test_resume_exports_take_named_columns(tmp_path):
+    from skillmix.errors import ConfigError
+    from skillmix.io import read_resume_corpus
+
+    path = _csv(tmp_path / "cands.csv", ["Candidate", "CV Body"],
+                [["Ann", "Social media manager. Created content for Instagram."]])
+    with pytest.raises(DocumentError) as err:
+        list(read_resume_corpus(path))
+    assert err.value.code == "D115" and "--column text=NAME" in (err.value.hint or "")
+    (r,) = list(read_resume_corpus(path, field_columns={"text": "cv body", "name": "Candidate"}))
+    assert r.name == "Ann" and "Instagram" in r.document.text
+    with pytest.raises(ConfigError, match="résumé export names its columns"):
+        list(read_resume_corpus(path, field_columns={"description": "CV Body"}))
+    with pytest.raises(DocumentError, match="no column 'Nope'"):
+        list(read_resume_corpus(path, field_columns={"text": "Nope"}))
+
+
+def test_named_columns_say_the_exports_kind(tmp_path):
+    path = _csv(tmp_path / "x.csv", ["A", "B"], [["x", "y"]])
+    assert corpus_kind(path, {"text": "A"}) == "resume"
+    assert corpus_kind(path, {"description": "B"}) == "posting"
+
+
+def test_extract_assess_and_rank_take_column_options(tmp_path, capsys):
+    cands = _csv(tmp_path / "cands.csv", ["Candidate", "CV Body"],
+                 [["Ann", "Social media manager. Created content for Instagram and TikTok."]])
+    ads = _csv(tmp_path / "ads.csv", ["Headline", "Ad"], [["SMM", POSTING]])
+    main(["extract", str(ads), "--column", "description=Ad", "--column", "title=Headline",
+          "--jsonl", "-q"])
+    record = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert record["kind"] == "posting" and record["mentions"]
+    main(["assess", str(cands), "--column", "text=CV Body", "--csv", "-q"])
+    assert "cands.csv:2" in capsys.readouterr().out
+    job = tmp_path / "job.txt"
+    job.write_text(POSTING, encoding="utf-8")
+    main(["rank", "--job", str(job), str(cands), "--column", "text=cv body", "--csv", "-q"])
+    assert "cands.csv:2" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["assess", str(cands), "-q"])  # no résumé text column without --column
+    assert "D115" in capsys.readouterr().err

@@ -11,8 +11,8 @@ import click
 
 from ..batch import BatchReport
 from ..errors.config_codes import C001, C040, C041
-from .output import (Sink, display_name, emit_rows, finish_batch, kind_note, limit_option,
-                     open_output, output_options)
+from .output import (Sink, column_option, display_name, emit_rows, field_columns, finish_batch,
+                     kind_note, limit_option, open_output, output_options)
 from .progress import progress
 
 __all__ = ["assess"]
@@ -48,9 +48,11 @@ def _today(value: str | None) -> date | None:
               help="Print the profile (as YAML) that would be used, and exit.")
 @output_options(stream=True)
 @limit_option
+@column_option
 def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today: str | None,
            md_dir: str | None, html_dir: str | None, blind: bool, list_profiles: bool,
-           show_profile: bool, fmt: str, output: str | None, quiet: bool, limit: int | None) -> None:
+           show_profile: bool, fmt: str, output: str | None, quiet: bool, limit: int | None,
+           columns: tuple[str, ...]) -> None:
     """Score RESUMES (files, folders, or a CSV/JSONL/Parquet export with one résumé a row)
     against a role profile, with evidence, red flags and interview questions for each gap."""
     from ..assess import available_profiles, load_profile
@@ -82,7 +84,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
     extractor = get_extractor(prof.taxonomy)
     notes: list[str] = []
     as_of = _today(today)
-    docs = _documents(resumes, limit, blind, report, notes, as_of)
+    docs = _documents(resumes, limit, blind, report, notes, as_of, field_columns(columns))
 
     def pairs(advance):  # type: ignore[no-untyped-def]
         for d in docs:
@@ -116,7 +118,8 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
 
 
 def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
-               report: BatchReport, notes: list[str], today: date | None = None) -> Iterator[Any]:
+               report: BatchReport, notes: list[str], today: date | None = None,
+               named: dict[str, str] | None = None) -> Iterator[Any]:
     """The résumés, read lazily (at most ``limit``), masked in blind mode; an export
     (CSV, TSV, JSONL, Parquet) gives one résumé a row, and in blind mode the name its
     row gives is masked in the text too. A file that reads like a posting adds a note, and
@@ -125,7 +128,8 @@ def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
     from ..io import iter_records
     from ..records import Resume
 
-    items: Iterator[Any] = iter_records(list(resumes), kind="resume", report=report)
+    items: Iterator[Any] = iter_records(list(resumes), kind="resume", report=report,
+                                        field_columns=named)
     if limit is not None:
         items = islice(items, limit)
     for item in items:

@@ -11,7 +11,8 @@ import click
 from ..batch import BatchReport
 from ..errors import SkillmixError
 from ..errors.config_codes import C001, C002
-from .output import Sink, finish_batch, limit_option, open_output, output_options
+from .output import (Sink, column_option, field_columns, finish_batch, limit_option, open_output,
+                     output_options)
 from .progress import progress
 
 __all__ = ["extract"]
@@ -35,9 +36,10 @@ COLUMNS = ["source", "document", "skill", "label", "area", "surface", "start", "
                    "credits the skill, measured on blind gold documents) is at least P.")
 @output_options(stream=True)
 @limit_option
+@column_option
 def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: bool,
             semantic: bool, min_confidence: float, fmt: str, output: str | None, quiet: bool,
-            limit: int | None) -> None:
+            limit: int | None, columns: tuple[str, ...]) -> None:
     """Find every skill in FILES (PDF, DOCX, HTML, text, JSON; '-' reads stdin).
 
     CSV, TSV, JSONL and Parquet files are exports with one document per row: postings, or
@@ -61,7 +63,8 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
         missing = [f for f in files if f != "-" and not Path(f).exists()]
         if missing and len(missing) == len(files):
             raise C001(f"no such file: {missing[0]}.", hint="Check the path.")
-        docs = iter_documents(files, kind=want, report=report)  # type: ignore[arg-type]
+        docs = iter_documents(files, kind=want, report=report,  # type: ignore[arg-type]
+                              field_columns=field_columns(columns))
     if limit is not None:
         docs = islice(docs, limit)
     with open_output(output, report=report) as out, progress(quiet, "extracting") as advance:

@@ -13,8 +13,7 @@ from typing import Any, Callable
 
 import click
 
-from ..errors.config_codes import C024
-from .output import emit_json, emit_rows, output_options
+from .output import emit_json, emit_rows, field_columns, output_options
 
 __all__ = ["market_group"]
 
@@ -59,18 +58,6 @@ def _progress_bar(silent: bool) -> tuple[Callable[[Any], None], Callable[[], Non
     return update, bar.stop
 
 
-def field_columns(specs: tuple[str, ...]) -> dict[str, str]:
-    """``--column FIELD=COLUMN`` options as field -> column ([C024] for a malformed one
-    or an unknown field)."""
-    from ..io.column_names import check_field_columns
-
-    pairs = [spec.partition("=") for spec in specs]
-    for spec, (_, sep, _) in zip(specs, pairs):
-        if not sep:
-            raise C024(f"--column takes FIELD=COLUMN; got {spec!r}.")
-    return check_field_columns({field: column for field, _, column in pairs})
-
-
 @market_group.command("run")
 @click.argument("corpora", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False),
@@ -106,6 +93,7 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
             near_threshold: float, taxonomy: str, rules: str | None, restart: bool,
             on_error: str, silent: bool, as_json: bool) -> None:
     """Read, deduplicate, extract and classify CORPORA (CSV, JSONL, Parquet) into --out."""
+    from ..io.column_names import check_field_columns
     from ..market import DedupSettings, RunSettings, run_market
 
     settings = RunSettings(taxonomy=taxonomy, dedup=dedup,
@@ -115,7 +103,8 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
     update, stop = _progress_bar(silent)
     try:
         summary = run_market(list(corpora), out, preset=preset,
-                             field_columns=field_columns(column_specs), settings=settings,
+                             field_columns=check_field_columns(field_columns(column_specs)),
+                             settings=settings,
                              engine=engine,  # type: ignore[arg-type]
                              workers=workers, scheduler=scheduler, restart=restart,
                              on_error=on_error, progress=update)  # type: ignore[arg-type]

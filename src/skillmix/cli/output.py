@@ -38,9 +38,9 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["SUFFIX_FORMATS", "Sink", "display_name", "emit_json", "emit_rows", "finish_batch",
-           "kind_note", "limit_option", "open_output", "output_options", "short_names",
-           "suffix_format"]
+__all__ = ["SUFFIX_FORMATS", "Sink", "column_option", "display_name", "emit_json", "emit_rows",
+           "field_columns", "finish_batch", "kind_note", "limit_option", "open_output",
+           "output_options", "short_names", "suffix_format"]
 
 #: the format an output file's suffix asks for when no format flag is given (where the
 #: command offers it; any other suffix keeps the command's default)
@@ -116,6 +116,30 @@ def suffix_format(path: str | None, offered: Sequence[str]) -> str | None:
         return None
     fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
     return fmt if fmt in offered else None
+
+
+def column_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--column FIELD=COLUMN`` (repeatable) as ``columns``: which column of an export
+    holds what, where its names do not say (:func:`field_columns` parses it)."""
+    return click.option(
+        "--column", "columns", multiple=True, metavar="FIELD=COLUMN",
+        help="Which column of every export given holds a field, where its names do not say: "
+             "description, title, company, location, date, id, url for job postings; text, "
+             "id, name for résumés (e.g. --column 'text=CV Body'); repeat for more.")(fn)
+
+
+def field_columns(specs: tuple[str, ...]) -> dict[str, str]:
+    """``--column FIELD=COLUMN`` options as field -> column ([C024] for one without "=");
+    the reader checks the fields for its kind of export."""
+    from ..errors.config_codes import C024
+
+    out: dict[str, str] = {}
+    for spec in specs:
+        field, sep, column = spec.partition("=")
+        if not sep:
+            raise C024(f"--column takes FIELD=COLUMN; got {spec!r}.")
+        out[field] = column
+    return out
 
 
 def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:

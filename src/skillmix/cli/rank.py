@@ -12,7 +12,8 @@ from ..batch import BatchReport
 from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..errors.match_codes import M011
 from ..records import Document, to_jsonable
-from .output import Sink, display_name, kind_note, open_output, output_options
+from .output import (Sink, column_option, display_name, field_columns, kind_note, open_output,
+                     output_options)
 from .progress import progress
 
 __all__ = ["rank"]
@@ -46,10 +47,11 @@ COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text
               help="Blind mode, as in the API: mask names, contacts, age and gender markers in "
                    "the résumés before ranking, and name each by a neutral label.")
 @output_options(stream=True)
+@column_option
 def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int,
          index_dir: str | None, save_index: str | None, profile: str | None,
          weights: str | None, as_of: str | None, taxonomy: str, explain: bool, blind: bool,
-         fmt: str, output: str | None, quiet: bool) -> None:
+         fmt: str, output: str | None, quiet: bool, columns: tuple[str, ...]) -> None:
     """Rank résumés for a job (--job POSTING RESUMES...) or jobs for a candidate
     (--candidate RESUME POSTINGS...). The score and its parameters are recorded with the
     ranking (see docs/match.md)."""
@@ -86,7 +88,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
             area_weights)
         report.done = len(index)
     else:
-        docs = _read_pool(pool, pool_kind, blind, quiet, report)
+        docs = _read_pool(pool, pool_kind, blind, quiet, report, field_columns(columns))
         matcher, query, index = build(query_doc, docs, query_kind=query_kind, params=params,
                                       taxonomy=taxonomy, area_weights=area_weights)
     if save_index:
@@ -152,12 +154,14 @@ def _from_index(index_dir: str, pool_kind: str, params: Any, query_doc: Any, que
 
 
 def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
-               report: BatchReport) -> list[Any]:
-    """The documents to rank (résumés masked with ``blind``); [C423] when none could be read."""
+               report: BatchReport, named: dict[str, str] | None = None) -> list[Any]:
+    """The documents to rank (résumés masked with ``blind``; ``named``: the pool's
+    exports' columns, ``--column``); [C423] when none could be read."""
     from ..match import read_pool
 
     with progress(quiet, "reading") as advance:
-        docs = read_pool(list(pool), pool_kind, report=report, progress=advance)
+        docs = read_pool(list(pool), pool_kind, report=report, progress=advance,
+                         field_columns=named)
         files = [isinstance(d, Document) for d in docs]  # not an export's rows
         if blind and pool_kind == "resume":
             from ..fairness import blind_document

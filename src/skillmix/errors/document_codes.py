@@ -39,8 +39,8 @@ D113 = ErrorCode("D113", DocumentError, "Document has no text.",
 D114 = ErrorCode("D114", DocumentError, "Corpus row is invalid.",
                  "Fix the row or the column mapping.")
 D115 = ErrorCode("D115", DocumentError, "Corpus columns do not fit the mapping.",
-                 "Name the description column (--column description=NAME in `market run`; "
-                 "field_columns= or mapping= from Python) or pass a preset.")
+                 "Name the column with --column FIELD=NAME (extract, assess, rank, market "
+                 "run; field_columns= from Python) or pass a preset.")
 D116 = ErrorCode("D116", DocumentError, "JSON is not valid or not a known document shape.",
                  "Pass JSON Resume, schema.org JobPosting or HR Open LER-RS.")
 D117 = ErrorCode("D117", DocumentError, "Text is over the extraction limit.",

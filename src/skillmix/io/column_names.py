@@ -18,11 +18,15 @@ from typing import Iterable, Mapping
 
 from ..errors.config_codes import C024
 
-__all__ = ["FIELDS", "check_field_columns", "header_column", "infer_columns", "normal_name",
-           "posting_columns"]
+__all__ = ["FIELDS", "POSTING_FIELDS", "RESUME_FIELDS", "check_field_columns", "header_column",
+           "infer_columns", "normal_name", "posting_columns"]
 
 #: the posting fields a mapping can name, besides the description
 FIELDS = ("title", "company", "location", "date", "id", "url")
+#: every field a posting export's columns can be named for
+POSTING_FIELDS = ("description", *FIELDS)
+#: the fields a résumé export's columns can be named for
+RESUME_FIELDS = ("text", "id", "name")
 
 
 def normal_name(column: str) -> str:
@@ -78,14 +82,17 @@ def posting_columns(columns: Iterable[str]) -> bool:
     return "description" in infer_columns(columns)
 
 
-def check_field_columns(given: Mapping[str, str]) -> dict[str, str]:
-    """A user's field -> column names, checked: [C024] for an unknown field, an empty
+def check_field_columns(given: Mapping[str, str],
+                        allowed: tuple[str, ...] = POSTING_FIELDS) -> dict[str, str]:
+    """A user's field -> column names, checked: [C024] for a field not ``allowed`` (a
+    posting export's fields by default; :data:`RESUME_FIELDS` for résumés), an empty
     column name or a field named twice (field names compare without case)."""
     out: dict[str, str] = {}
     for field, column in given.items():
         key = str(field).strip().lower()
-        if key not in ("description", *FIELDS) or not str(column).strip():
-            raise C024(f"a column is named for one of the fields {['description', *FIELDS]}; "
+        if key not in allowed or not str(column).strip():
+            what = "a résumé export" if allowed == RESUME_FIELDS else "a job-board export"
+            raise C024(f"{what} names its columns for the fields {list(allowed)}; "
                        f"got {field!r}={column!r}.")
         if key in out:
             raise C024(f"the field {key!r} is named twice ({out[key]!r} and {column!r}).")

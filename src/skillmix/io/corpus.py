@@ -448,8 +448,8 @@ def read_corpus(
             hint="A job-board export needs a description column (description, job "
                  "description, ...) or the columns of a known export "
                  f"({', '.join(sorted(_presets()))}); name it with --column "
-                 "description=NAME where a command has it, or from Python "
-                 "read_corpus(path, field_columns={'description': NAME}).",
+                 "description=NAME, or from Python read_corpus(path, "
+                 "field_columns={'description': NAME}).",
         )
     if columns and m.description not in columns:
         raise doc_error(D115, str(p), f"no column {m.description!r} among {columns[:12]}")

@@ -12,7 +12,7 @@ result before asking for the next runs in constant memory.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..batch import BatchReport, OnError, check_on_error
 from ..errors import SkillmixError
@@ -46,11 +46,15 @@ def one_document(path: str | Path, what: str) -> Path:
     return Path(path)
 
 
-def corpus_kind(path: str | Path) -> DocumentKind:
+def corpus_kind(path: str | Path, field_columns: Mapping[str, str] | None = None) -> DocumentKind:
     """Whether an export holds résumés or postings, by its columns: a known résumé export
     (Kaggle, LiveCareer, JSON Resume lines) is résumés; then any job-board preset, the
     generic one included, is postings; a résumé text column (``resume``, ``cv``...) is
-    résumés; anything else is read as postings, whose reader names the problem."""
+    résumés; anything else is read as postings, whose reader names the problem. A user's
+    ``field_columns`` naming a ``description`` or a ``text`` says it outright."""
+    named = {str(k).strip().lower() for k in (field_columns or {})}
+    if "description" in named or "text" in named:
+        return "posting" if "description" in named else "resume"
     if not Path(path).is_file():
         return "posting"  # the reader says what is wrong with the path
     columns = corpus_columns(Path(path))
@@ -68,14 +72,18 @@ def iter_corpus(
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
 ) -> Iterator[Posting | Resume]:
     """The records of one export, one per row: résumés or postings as ``kind`` says
-    (sniffed from the columns when None)."""
-    knd = kind or corpus_kind(path)
+    (sniffed from the columns when None); ``field_columns`` names columns the reader
+    would not find (:func:`~skillmix.io.read_corpus`, :func:`~skillmix.io.read_resume_corpus`)."""
+    knd = kind or corpus_kind(path, field_columns)
     if knd == "resume":
-        yield from read_resume_corpus(path, on_error=on_error, report=report, limits=limits)
+        yield from read_resume_corpus(path, on_error=on_error, report=report, limits=limits,
+                                      field_columns=field_columns)
     else:
-        yield from read_corpus(path, on_error=on_error, report=report, limits=limits)
+        yield from read_corpus(path, on_error=on_error, report=report, limits=limits,
+                               field_columns=field_columns)
 
 
 def iter_records(
@@ -85,6 +93,7 @@ def iter_records(
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
 ) -> Iterator[Document | Posting | Resume]:
     """What :func:`iter_documents` reads, as read: an export's rows keep their
     :class:`~skillmix.records.Posting` or :class:`~skillmix.records.Resume` (title,
@@ -102,7 +111,8 @@ def iter_records(
                                       limits=limits)
             singles = []
         try:
-            yield from iter_corpus(p, kind=kind, on_error=on_error, report=rep, limits=limits)
+            yield from iter_corpus(p, kind=kind, on_error=on_error, report=rep, limits=limits,
+                                   field_columns=field_columns)
         except SkillmixError as err:
             if on_error == "raise":
                 raise
@@ -118,11 +128,13 @@ def iter_documents(
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
 ) -> Iterator[Document]:
     """Stream the documents of ``paths`` (one path, or many; folders are walked);
     failures follow ``on_error`` and are counted in ``report`` (an export that cannot be
     opened at all counts as one failure). A single path is one input, as in
     :func:`read_documents`: a string is not read as an iterable of one-letter paths (its
     "/" would walk the whole file system)."""
-    for item in iter_records(paths, kind=kind, on_error=on_error, report=report, limits=limits):
+    for item in iter_records(paths, kind=kind, on_error=on_error, report=report, limits=limits,
+                             field_columns=field_columns):
         yield item if isinstance(item, Document) else item.document

@@ -15,7 +15,7 @@ wrong answers (962 résumés scored as one candidate with 23 years of experience
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -25,7 +25,7 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D113, D114, D115
 from ..records import Resume
 from .codes import doc_error
-from .column_names import normal_name
+from .column_names import RESUME_FIELDS, check_field_columns, header_column, normal_name
 from .corpus import LazyPresets, cell_text, load_presets, open_export, row_object
 from .limits import ReadLimits
 from .reader import parse_text
@@ -108,15 +108,19 @@ def read_resume_corpus(
     on_error: OnError = "collect",
     report: BatchReport | None = None,
     limits: ReadLimits | dict[str, Any] | None = None,
+    field_columns: Mapping[str, str] | None = None,
 ) -> Iterator[Resume]:
     """Stream the résumés of a CSV, TSV, JSONL or Parquet export, one per row.
 
     ``preset`` names a built-in mapping (see :data:`RESUME_PRESETS`); ``mapping`` gives one
     (a :class:`ResumeMapping` or a dict of its fields); with neither, the preset is sniffed
-    from the columns. Raises D115 when the columns do not fit (naming a posting preset
-    when the file looks like a job-board export); bad rows follow ``on_error``. A row's
-    id is its id column or, without one, the content id of its text (as for a file).
+    from the columns. ``field_columns`` (``text``, ``id``, ``name`` -> a column, the command
+    line's ``--column``) is put over that. Raises D115 when the columns do not fit (naming
+    a posting preset when the file looks like a job-board export); bad rows follow
+    ``on_error``. A row's id is its id column or, without one, the content id of its text
+    (as for a file).
     """
+    given = check_field_columns(field_columns or {}, RESUME_FIELDS)
     p, fmt, lim, columns, rows = open_export(path, on_error, limits)
     if not columns and fmt != "jsonl":
         raise doc_error(D113, str(p), "the export is empty (no header)")
@@ -128,9 +132,11 @@ def read_resume_corpus(
         m = _presets()[preset]
     else:
         found = sniff_resume_preset(columns)
-        if found is None:
+        if found is None and "text" not in given:
             raise doc_error(D115, str(p), _no_fit(columns), hint=_HINT)
-        m = _presets()[found]
+        m = _presets()[found or "generic"]
+    if given:
+        m = _given_columns(m, given, columns, str(p))
     cols = _folded(columns)
     text_col = next((cols[normal_name(t)] for t in m.text if normal_name(t) in cols), None)
     if columns and not m.json_resume and text_col is None:
@@ -160,8 +166,25 @@ def read_resume_corpus(
 
 
 _HINT = ("A résumé export needs a column holding each résumé's text (resume, resume_text, "
-         "text, cv or content), or one JSON Resume object a JSONL line; from Python, "
-         "read_resume_corpus(path, preset=...) or mapping= names other columns.")
+         "text, cv or content), or one JSON Resume object a JSONL line; --column text=NAME "
+         "(from Python, field_columns=) names another.")
+
+
+def _given_columns(m: ResumeMapping, given: Mapping[str, str], columns: list[str],
+                   source: str) -> ResumeMapping:
+    """``m`` with the user's columns put over it, each matched to the header without
+    regard to case or punctuation ([D115] for one the header lacks)."""
+    named: dict[str, str] = {}
+    for key, column in given.items():
+        header = header_column(column, columns) if columns else column
+        if header is None:
+            raise doc_error(D115, source, f"no column {column!r} among {columns[:12]}",
+                            hint="Name a column of the file's header (its case and spaces "
+                                 "may differ).")
+        named[key] = header
+    return replace(m, text=(named["text"],) if "text" in named else m.text,
+                   json_resume=m.json_resume and "text" not in named,
+                   id=named.get("id", m.id), name=named.get("name", m.name))
 
 
 def _no_fit(columns: list[str]) -> str:

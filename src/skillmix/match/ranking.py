@@ -76,19 +76,22 @@ def rank_jobs(resume: Item, postings: Sequence[Item], *, top: int = 10,
 
 def read_pool(paths: Sequence[str], kind: str, *, report: Any = None,
               on_error: str = "collect",
-              progress: Callable[[int], None] | None = None) -> list[Document | Posting | Resume]:
+              progress: Callable[[int], None] | None = None,
+              field_columns: Mapping[str, str] | None = None) -> list[Document | Posting | Resume]:
     """The documents to rank, from files and folders; an export (CSV, TSV, JSONL, Parquet)
-    yields one per row: a job-board export postings, a résumé export résumés. Failures
-    follow ``on_error``; an export the pool's kind cannot read (a résumé export as
-    postings) is one failure, named. ``progress(1)`` is called after each document read
-    (a progress bar's ``advance``)."""
+    yields one per row: a job-board export postings, a résumé export résumés
+    (``field_columns`` names columns its reader would not find). Failures follow
+    ``on_error``; an export the pool's kind cannot read (a résumé export as postings) is
+    one failure, named. ``progress(1)`` is called after each document read (a progress
+    bar's ``advance``)."""
     from ..batch import BatchReport
     from ..io import iter_records
 
     rep = report if report is not None else BatchReport()
     tick = progress or (lambda _n: None)
     out: list[Document | Posting | Resume] = []
-    for item in iter_records(list(paths), kind=kind, on_error=on_error, report=rep):  # type: ignore[arg-type]
+    for item in iter_records(list(paths), kind=kind, on_error=on_error, report=rep,  # type: ignore[arg-type]
+                             field_columns=field_columns):
         out.append(item)
         tick(1)
     return _once(out, rep)
