@@ -92,13 +92,19 @@ def main() -> None:
     print(json.dumps({k: out[k] for k in keys + ["seconds"]}, indent=2))
 
 
-def occupation_weights(jobs, resumes, categories, rel, weights=(0.0, 0.05, 0.1, 0.2, 0.3)) -> dict:
-    """The full ranker at each ``w_occupation``, and the weight chosen per held-out job."""
+def _per_job(jobs, resumes, categories, rel, weights, knob: str) -> dict[float, dict]:
+    """The full ranker's per-job metrics at each value of the parameter ``knob``."""
     per: dict[float, dict] = {}
     for w in weights:
         res = evaluate_pool(jobs, resumes, categories, rel,
-                            params=MatchParams(as_of=AS_OF, w_occupation=w), methods=["skillmix"])
+                            params=MatchParams(as_of=AS_OF, **{knob: w}), methods=["skillmix"])
         per[w] = {j: v["skillmix"] for j, v in res["per_job"].items()}
+    return per
+
+
+def occupation_weights(jobs, resumes, categories, rel, weights=(0.0, 0.05, 0.1, 0.2, 0.3)) -> dict:
+    """The full ranker at each ``w_occupation``, and the weight chosen per held-out job."""
+    per = _per_job(jobs, resumes, categories, rel, weights, "w_occupation")
     by, loo = _leave_one_job_out(per, weights, prefer=lambda w: -w)
     return {
         "by_weight": by,
@@ -114,11 +120,7 @@ def level_weights(jobs, resumes, categories, rel, weights=(0.0, 0.05, 0.1, 0.2, 
     import statistics
     from collections import Counter
 
-    per: dict[float, dict] = {}
-    for w in weights:
-        res = evaluate_pool(jobs, resumes, categories, rel,
-                            params=MatchParams(as_of=AS_OF, w_level=w), methods=["skillmix"])
-        per[w] = {j: v["skillmix"] for j, v in res["per_job"].items()}
+    per = _per_job(jobs, resumes, categories, rel, weights, "w_level")
     by, loo = _leave_one_job_out(per, weights, prefer=lambda w: -w)
     metrics = ("ndcg@10", "ndcg@50", "map")
     spread = {str(w): {k: round(statistics.pstdev([r[k] for r in per[w].values()]), 4)

@@ -12,6 +12,15 @@ from typing import Callable
 import pytest
 
 
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    """A CSV export at ``path`` with ``header`` and ``rows`` (the export tests' input)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
 @pytest.fixture
 def shared_posting_texts(shared_data: Path) -> list[str]:
     """The raw descriptions of every shared posting corpus (Adzuna, LinkedIn, Remotive);

@@ -4,10 +4,8 @@ user's names over whatever was found."""
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,17 +16,11 @@ from skillmix.io import read_corpus
 from skillmix.io.column_names import infer_columns, normal_name
 from skillmix.io.corpus import resolve_mapping, sniff_preset
 from skillmix.io.inputs import corpus_kind
+from .conftest import write_csv as _csv
 
 POSTING = ("We are hiring a Social Media Manager to plan and publish content on Instagram "
            "and TikTok, answer comments and report engagement with Google Analytics.")
 
-
-def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
 
 
 def test_names_compare_without_case_spaces_or_punctuation():

@@ -3,7 +3,6 @@ a job-board export and a résumé export are told apart by their columns."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from skillmix.io import RESUME_PRESETS, iter_documents, read_corpus, read_resume
 from skillmix.io.inputs import corpus_kind
 from skillmix.io.reader import parse_bytes
 from skillmix.io.resume_corpus import sniff_resume_preset
+from .conftest import write_csv as _csv
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,13 +37,6 @@ Data Analyst - Beta LLC - 01/2020 - Current
 Built SQL dashboards in Tableau.
 """
 
-
-def _csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
 
 
 def _same_as_file(doc, text: str) -> None:

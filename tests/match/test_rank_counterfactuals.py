@@ -20,22 +20,28 @@ def _with_evidence(doc, skill_id):
     return dataclasses.replace(doc, skills=tuple(feats))
 
 
+def reranked(m, job, pool, ranking):
+    """Each counterfactual of ``ranking`` with the candidate's result when the pool is
+    ranked again with that skill's evidence added: ``(result, counterfactual, again)``."""
+    for res in ranking.results:
+        for cf in res.what_if:
+            changed = [_with_evidence(d, cf.skill_id) if d.id == res.id else d for d in pool]
+            again = m.rank(job, m.index(changed), top=len(pool), explain=False)
+            yield res, cf, next(r for r in again.results if r.id == res.id)
+
+
 def test_rank_counterfactual_matches_reranking(params, demo_posting, synthetic_pool):
     pool, _ = synthetic_pool
     m = Matcher(params).fit([demo_posting, *pool])
     ranking = m.rank(demo_posting, m.index(pool), top=len(pool))
     checked = 0
-    for res in ranking.results:
-        for cf in res.what_if:
-            changed = [_with_evidence(d, cf.skill_id) if d.id == res.id else d for d in pool]
-            again = m.rank(demo_posting, m.index(changed), top=len(pool), explain=False)
-            pos = next(r for r in again.results if r.id == res.id)
-            assert pos.rank == cf.rank_to < cf.rank_from == res.rank
-            assert abs(pos.score - cf.score_to) < 1e-9
-            assert cf.skill_id in res.missing_required or any(
-                t[0] == cf.skill_id for t in res.transferable)
-            assert cf.text in res.counterfactuals
-            checked += 1
+    for res, cf, pos in reranked(m, demo_posting, pool, ranking):
+        assert pos.rank == cf.rank_to < cf.rank_from == res.rank
+        assert abs(pos.score - cf.score_to) < 1e-9
+        assert cf.skill_id in res.missing_required or any(
+            t[0] == cf.skill_id for t in res.transferable)
+        assert cf.text in res.counterfactuals
+        checked += 1
     assert checked >= 3
 
 

@@ -93,7 +93,6 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
             near_threshold: float, taxonomy: str, rules: str | None, restart: bool,
             on_error: str, silent: bool, as_json: bool) -> None:
     """Read, deduplicate, extract and classify CORPORA (CSV, JSONL, Parquet) into --out."""
-    from ..io.column_names import check_field_columns
     from ..market import DedupSettings, RunSettings, run_market
 
     settings = RunSettings(taxonomy=taxonomy, dedup=dedup,
@@ -103,8 +102,7 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
     update, stop = _progress_bar(silent)
     try:
         summary = run_market(list(corpora), out, preset=preset,
-                             field_columns=check_field_columns(field_columns(column_specs)),
-                             settings=settings,
+                             field_columns=field_columns(column_specs), settings=settings,
                              engine=engine,  # type: ignore[arg-type]
                              workers=workers, scheduler=scheduler, restart=restart,
                              on_error=on_error, progress=update)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 
 from ..errors.config_codes import C024
 
-__all__ = ["FIELDS", "POSTING_FIELDS", "RESUME_FIELDS", "check_field_columns", "header_column",
+__all__ = ["FIELDS", "POSTING_FIELDS", "RESUME_FIELDS", "check_field_columns", "header_columns",
            "infer_columns", "normal_name", "posting_columns"]
 
 #: the posting fields a mapping can name, besides the description
@@ -100,11 +100,26 @@ def check_field_columns(given: Mapping[str, str],
     return out
 
 
-def header_column(name: str, columns: Iterable[str]) -> str | None:
-    """The header column a user's ``name`` stands for: the same name, else the one that
-    reads the same without case, spaces or punctuation ("job text" for "Job Text ")."""
+def header_columns(given: Mapping[str, str], columns: Iterable[str], source: str) -> dict[str, str]:
+    """The user's field -> column names matched to the header: the same name, else the one
+    that reads the same without case, spaces or punctuation ("job text" for "Job Text ");
+    [D115] naming ``source`` for a name the header lacks. With no header known (a JSONL
+    file read without its first object), the names stand as given."""
+    from .codes import doc_error
+    from ..errors.document_codes import D115
+
     cols = list(columns)
-    if name in cols:
-        return name
-    want = normal_name(name)
-    return next((c for c in cols if normal_name(c) == want), None)
+    if not cols:
+        return dict(given)
+    by_norm: dict[str, str] = {}
+    for col in cols:
+        by_norm.setdefault(normal_name(col), col)
+    out: dict[str, str] = {}
+    for field, name in given.items():
+        header = name if name in cols else by_norm.get(normal_name(name))
+        if header is None:
+            raise doc_error(D115, source, f"no column {name!r} among {cols[:12]}",
+                            hint="Name a column of the file's header (its case and spaces "
+                                 "may differ).")
+        out[field] = header
+    return out

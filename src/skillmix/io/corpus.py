@@ -26,7 +26,7 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D101, D104, D111, D114, D115
 from ..records import Document, Posting, content_id
 from .codes import doc_error
-from .column_names import check_field_columns, header_column, infer_columns, posting_columns
+from .column_names import check_field_columns, header_columns, infer_columns, posting_columns
 from .html import html_to_text
 from .limits import ReadLimits
 from .sections import detect_sections, unglue_headings
@@ -115,13 +115,19 @@ def sniff_preset(columns: Iterable[str]) -> str | None:
     ``generic`` when the columns' names say which one is the description
     (:func:`~skillmix.io.column_names.infer_columns`)."""
     cols = list(columns)
+    best = _signature_preset(cols)
+    if best is None and posting_columns(cols):
+        return "generic"
+    return best
+
+
+def _signature_preset(cols: list[str]) -> str | None:
+    """The known export whose signature columns are all present (most specific first)."""
     best = None
     for name, m in _presets().items():
         if m.signature and set(m.signature) <= set(cols) and m.description in cols:
             if best is None or len(m.signature) > len(_presets()[best].signature):
                 best = name
-    if best is None and posting_columns(cols):
-        return "generic"
     return best
 
 
@@ -147,7 +153,7 @@ def resolve_mapping(
     else:
         if preset is not None and preset not in _presets():
             raise C025(f"unknown corpus preset {preset!r}; known: {sorted(_presets())}.")
-        name = preset or sniff_preset(cols)
+        name = preset or _signature_preset(cols)
         base = {}
         if name is None or name == "generic":
             # an epoch or ISO date alike: the names say nothing of the format
@@ -155,15 +161,7 @@ def resolve_mapping(
         else:
             p = _presets()[name]
             base = {f.name: getattr(p, f.name) for f in fields(p)}
-    if given and cols:
-        for field, column in given.items():
-            header = header_column(column, cols)
-            if header is None:
-                raise doc_error(D115, source or "corpus", f"no column {column!r} among {cols[:12]}",
-                                hint="Name a column of the file's header (its case and "
-                                     "spaces may differ).")
-            given[field] = header
-    merged = {**base, **given}
+    merged = {**base, **header_columns(given, cols, source or "corpus")}
     if not merged.get("description"):
         return None, None
     if name is None and mapping is None:
@@ -353,6 +351,8 @@ _WORDED = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%a %b %d %Y", "%A %B
 
 
 def _worded_date(s: str) -> date | None:
+    if not re.search(r"[A-Za-z]{3}", s):
+        return None  # no month in words: spare the formats below
     flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[,.]|(?<=\d)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=\d)", " ", s)
     flat = " ".join(flat.split()[:5])
     for words in (flat, " ".join(flat.split()[:4]), " ".join(flat.split()[:3])):

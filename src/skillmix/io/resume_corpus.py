@@ -25,7 +25,7 @@ from ..errors.config_codes import C024, C025
 from ..errors.document_codes import D113, D114, D115
 from ..records import Resume
 from .codes import doc_error
-from .column_names import RESUME_FIELDS, check_field_columns, header_column, normal_name
+from .column_names import RESUME_FIELDS, check_field_columns, header_columns, normal_name
 from .corpus import LazyPresets, cell_text, load_presets, open_export, row_object
 from .limits import ReadLimits
 from .reader import parse_text
@@ -172,16 +172,8 @@ _HINT = ("A résumé export needs a column holding each résumé's text (resume,
 
 def _given_columns(m: ResumeMapping, given: Mapping[str, str], columns: list[str],
                    source: str) -> ResumeMapping:
-    """``m`` with the user's columns put over it, each matched to the header without
-    regard to case or punctuation ([D115] for one the header lacks)."""
-    named: dict[str, str] = {}
-    for key, column in given.items():
-        header = header_column(column, columns) if columns else column
-        if header is None:
-            raise doc_error(D115, source, f"no column {column!r} among {columns[:12]}",
-                            hint="Name a column of the file's header (its case and spaces "
-                                 "may differ).")
-        named[key] = header
+    """``m`` with the user's columns put over it (:func:`~.column_names.header_columns`)."""
+    named = header_columns(given, columns, source)
     return replace(m, text=(named["text"],) if "text" in named else m.text,
                    json_resume=m.json_resume and "text" not in named,
                    id=named.get("id", m.id), name=named.get("name", m.name))

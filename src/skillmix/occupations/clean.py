@@ -324,7 +324,8 @@ def title_variants(title: str) -> tuple[CleanTitle, ...]:
     # Intern" is a marketing job); the title as written stays, a little behind, so that an
     # exact O*NET title ("Pharmacy Intern") keeps its match but a part of it (the bare
     # "Intern", a physician in training) does not outweigh the field
-    field = _clean_words(whole, w, drop_places=False, trainee=True)
+    field = _clean_words(whole, w, drop_places=False, trainee=True) \
+        if not w.trainee.isdisjoint(whole) else words
     if field != words:
         add(field, "trainee")
         add(words, "as written")
