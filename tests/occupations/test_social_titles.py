@@ -67,6 +67,24 @@ def test_social_media_titles_read_as_the_work_they_name(nz, title, soc) -> None:
     assert nz.normalise(title).soc.startswith(soc)
 
 
+@pytest.mark.parametrize("title,soc", [
+    ("Paid Social Manager", "11-20"),      # was 11-9151 Social and Community Service Managers
+    ("Organic Social Manager", "11-20"),   # likewise
+    ("Paid Social Specialist", "13-1161"),
+    ("Paid Social Media Specialist", "13-1161"),
+])
+def test_paid_and_organic_social_are_social_media_work(nz, title, soc) -> None:
+    """Version 9: "paid social" and "organic social" are marketing's names for social media
+    advertising and unpaid social media work; "paid" alone stays a noise word."""
+    assert nz.normalise(title).soc.startswith(soc)
+
+
+def test_social_care_and_paid_positions_keep_their_sense(nz) -> None:
+    assert nz.normalise("Head of Social Care").soc.startswith("11-9151")
+    assert nz.normalise("Social Worker").soc.startswith("21-102")
+    assert clean_title("Paid Marketing Internship") == clean_title("Marketing Internship")
+
+
 def test_moves_leave_onet_and_other_senses_alone(nz) -> None:
     assert {e.soc[:7] for e in load_onet_titles() if e.title == "Growth Hacker"} == {"45-4011"}
     assert {e.soc[:7] for e in indexed_titles() if e.title == "Content Creator"} == {"27-3043"}
