@@ -127,9 +127,17 @@ def test_market_run_takes_column_names(store, keys, tmp_path) -> None:  # type: 
     with TestClient(app) as client:
         bad = client.post("/v1/market/runs", headers=h, json={"corpus": "own", "columns": {"salary": "Ad"}})
         assert bad.status_code == 400 and bad.json()["code"] == "C024"
-        failed = _wait(client, h, client.post("/v1/market/runs", headers=h,
-                                              json={"corpus": "own"}).json()["job"]["id"])
-        assert failed["status"] == "failed" and "K103" in failed["error"]
+        # the header is checked before the run is queued, by the run's own check
+        unread = client.post("/v1/market/runs", headers=h, json={"corpus": "own"})
+        assert unread.status_code == 400 and unread.json()["code"] == "K103"
+        assert "corpus 'own'" in unread.json()["error"] and str(path) not in unread.text
+        missing = client.post("/v1/market/runs", headers=h,
+                              json={"corpus": "own", "columns": {"description": "Ad Copy"}})
+        assert missing.status_code == 422 and missing.json()["code"] == "D115"
+        assert "'Ad Copy'" in missing.json()["error"] and str(path) not in missing.text
+        preset = client.post("/v1/market/runs", headers=h, json={"corpus": "own", "preset": "nope"})
+        assert preset.status_code == 400 and preset.json()["code"] == "C025"
+        assert client.get("/v1/market/runs", headers=h).json()["runs"] == []
         resp = client.post("/v1/market/runs", headers=h,
                            json={"corpus": "own", "columns": {"description": "Ad", "title": "Headline"}})
         assert resp.status_code == 202, resp.text

@@ -28,6 +28,7 @@ from .evaluate import (
 )
 from .learned import LearnedSocialMediaClassifier, MarketModel
 from .pipeline import Progress, RunSummary, run_market
+from .plan import describe_input
 from .query import query
 from .report import MarketReport, build_report, write_report
 from .run_folder import MarketStore
@@ -51,6 +52,7 @@ __all__ = [
     "SocialMediaVerdict",
     "build_report",
     "cross_validate_labels",
+    "describe_input",
     "evaluate_classifier",
     "keyword_verdict",
     "label_agreement",

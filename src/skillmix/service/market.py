@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors import MissingExtraError, SkillmixError
-from ..errors.market_codes import K191, K192, K193, K195
+from ..errors.market_codes import K103, K191, K192, K193, K195
 from ..store import repo
 from ..store.types import JobInfo
 
@@ -37,12 +37,18 @@ def run_dir(ws: "Workspace", job_id: str) -> Path:
 def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
                      columns: Mapping[str, str] | None = None, actor: str) -> JobInfo:
     """Queue a market run over a registered corpus; returns the queued job. ``columns``
-    (field -> column) names what the preset or the column names do not."""
+    (field -> column) names what the preset or the column names do not.
+
+    The corpus's header is checked here, by the run's own check, so an export the run
+    could not read is refused now, not a failed job: a field unknown or named twice
+    [C024], an unknown preset [C025], a named column the header lacks [D115], no column
+    that reads as a description [K103]."""
     from ..io.column_names import check_field_columns
 
     path = ws.corpus_path(corpus)
     given = check_field_columns(columns or {})  # a bad name is a 400 now, not a failed job
-    _market()  # fail now, not in the background, when the extra is missing
+    market = _market()  # fail now, not in the background, when the extra is missing
+    _check_corpus(market, corpus, path, preset, given)
     if repo.active_jobs_by(ws.store, KIND, actor) >= MAX_ACTIVE_PER_KEY:
 
         err = K192(f"this key already has {MAX_ACTIVE_PER_KEY} market runs queued "
@@ -53,6 +59,21 @@ def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
                           actor=actor)
     ws.submit(run_market_job, ws, job.id, path, preset, given)
     return job
+
+
+def _check_corpus(market: Any, corpus: str, path: Path, preset: str | None,
+                  columns: Mapping[str, str]) -> None:
+    """What the run checks first (:func:`skillmix.market.describe_input`: the header
+    against the preset and the columns), with the corpus named as the client knows it:
+    the server's path stays on the server."""
+    try:
+        market.describe_input(0, path, preset=preset, field_columns=columns)
+    except SkillmixError as err:
+        hint = err.hint
+        if err.code == K103.code:  # its hint names the command line's options
+            hint = ("Name the column that holds the description (and title, company, "
+                    "date... as needed), or pick a preset.")
+        raise type(err)(err.code, err.message, source=f"corpus {corpus!r}", hint=hint) from None
 
 
 def _market():  # type: ignore[no-untyped-def]
