@@ -144,3 +144,37 @@ def test_market_run_takes_column_names(store, keys, tmp_path) -> None:  # type: 
         done = _wait(client, h, resp.json()["job"]["id"])
         assert done["status"] == "done", done["error"]
         assert done["result"]["summary"]["postings"] == len(POSTINGS)
+
+
+def test_background_run_names_the_corpus_not_the_server_path(store, keys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What a run records for the client (failed rows, a failed run) names the corpus as
+    the client knows it; the server's path stays on the server."""
+    from fastapi.testclient import TestClient
+
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+    from skillmix.service.market import run_market_job
+    from skillmix.store import repo
+
+    path = tmp_path / "secret-folder" / "jobs.jsonl"
+    path.parent.mkdir()
+    rows = [json.dumps({"title": t, "description": d}) for t, d in POSTINGS[:2]]
+    path.write_text(rows[0] + "\n{not json\n" + rows[1] + "\n", encoding="utf-8")
+    app = create_app(store, settings=WorkspaceSettings(market_corpora={"jobs": str(path)}))
+    h = auth(keys["write"])
+    with TestClient(app) as client:
+        resp = client.post("/v1/market/runs", headers=h, json={"corpus": "jobs"})
+        assert resp.status_code == 202, resp.text
+        done = _wait(client, h, resp.json()["job"]["id"])
+        assert done["status"] == "done", done["error"]
+        failures = done["result"]["summary"]["failures"]
+        assert len(failures) == 1 and "secret-folder" not in json.dumps(failures)
+        assert "corpus 'jobs'" in failures[0]["source"]
+
+        ws = app.state.workspace
+        gone = repo.create_job(store, "market", {"corpus": "jobs"}, actor="t")
+        path.unlink()  # the file went away after the run was queued
+        run_market_job(ws, gone.id, path, None, None, "jobs")
+        after = repo.get_job(store, gone.id)
+        assert after.status == "failed" and "corpus 'jobs'" in after.error
+        assert "secret-folder" not in after.error

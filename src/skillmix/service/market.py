@@ -57,7 +57,7 @@ def start_market_run(ws: "Workspace", corpus: str, *, preset: str | None = None,
         raise err
     job = repo.create_job(ws.store, KIND, {"corpus": corpus, "preset": preset, "columns": given},
                           actor=actor)
-    ws.submit(run_market_job, ws, job.id, path, preset, given)
+    ws.submit(run_market_job, ws, job.id, path, preset, given, corpus)
     return job
 
 
@@ -88,10 +88,13 @@ def _market():  # type: ignore[no-untyped-def]
 
 
 def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | None,
-                   columns: Mapping[str, str] | None = None) -> None:
-    """The job body: run the pipeline, build and write the report, record the outcome."""
+                   columns: Mapping[str, str] | None = None, name: str | None = None) -> None:
+    """The job body: run the pipeline, build and write the report, record the outcome.
+    What the client reads back (an error, the failures) names the corpus by ``name``, as
+    the client knows it, never by the server's path."""
     repo.start_job(ws.store, job_id)
     out = run_dir(ws, job_id)
+    shown = f"corpus {name!r}" if name else corpus.name
     try:
         market = _market()
         summary = market.run_market([corpus], out, preset=preset, field_columns=columns,
@@ -100,14 +103,26 @@ def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | Non
         report = market.build_report(out)
         market.write_report(report, out / "report")
         done = {k: v for k, v in summary.to_dict().items() if k != "out"}  # no server paths
+        done["failures"] = [{k: _hide_path(v, corpus, shown) for k, v in f.items()}
+                            for f in done["failures"]]
         result: dict[str, Any] = {"summary": done, "report": report.to_dict()}
     except SkillmixError as err:
-        repo.finish_job(ws.store, job_id, error=err.render())
+        repo.finish_job(ws.store, job_id, error=_hide_path(err.render(), corpus, shown))
         return
     except Exception as err:  # a bug: recorded on the job so the poller learns of it
-        repo.finish_job(ws.store, job_id, error=f"[K199] market run failed: {type(err).__name__}: {err}")
+        repo.finish_job(ws.store, job_id, error=_hide_path(
+            f"[K199] market run failed: {type(err).__name__}: {err}", corpus, shown))
         raise
     repo.finish_job(ws.store, job_id, result=result)
+
+
+def _hide_path(text: Any, path: Path, shown: str) -> Any:
+    """``text`` with the corpus's server path (as given or resolved) put as ``shown``."""
+    if not isinstance(text, str):
+        return text
+    for p in {str(path.resolve()), str(path)}:
+        text = text.replace(p, shown)
+    return text
 
 
 def market_report(ws: "Workspace", job_id: str):  # type: ignore[no-untyped-def]
