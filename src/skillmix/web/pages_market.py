@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import SkillmixError
+from ..io import PRESETS
 from ..store import repo
 from ..service import market_report, report_html_path, start_market_run
 from ..service.market import KIND
@@ -31,7 +32,7 @@ def _form_page(request: Request, form: MarketForm, error: SkillmixError | None =
     return page(request, "market.html", {
         "runs": repo.list_jobs(ws.store, KIND),
         "corpora": sorted(ws.settings.market_corpora or {}),
-        "form": form, "fields": column_fields(), "error": error,
+        "form": form, "fields": column_fields(), "presets": sorted(PRESETS), "error": error,
         "columns_error": columns_error,
         "columns_open": columns_error or bool(form.given()),
     }, status=error.http_status if error is not None else 200)
