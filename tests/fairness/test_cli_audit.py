@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -79,3 +80,67 @@ def test_cli_audit_fail_on_flags_exits_non_zero_only_when_flagged(files):
     # selecting everyone flags nobody: --fail-on-flags then exits 0
     clean = run(*args, "--top", "12", "--kind", "selection", "--fail-on-flags")
     assert clean.returncode == 0, clean.stderr
+
+
+@pytest.fixture()
+def aged(files):
+    """The same ranking; ages by birth year (taken at today's date), band or age: ranks
+    1, 2, 5, 6, 7 under 40, 3, 8, 9, 10, 11 aged 40 and over, 4 and 12 unknown."""
+    year = date.today().year
+    ages = {1: ("", f"{year - 28}", ""), 2: ("31", "", ""), 3: ("", "", "55+"),
+            4: ("prefer not to say", "", ""), 5: ("", "", "under 40"), 6: ("", f"{year - 25}", ""),
+            7: ("38", "", ""), 8: ("", f"{year - 61}", ""), 9: ("47", "", ""),
+            10: ("", "", "40 and over"), 11: ("52", "", ""), 12: ("", "", "35-44")}
+    with open(files / "aged.csv", "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["candidate_id", "gender", "age", "year_of_birth", "age_group"])
+        for r in range(1, 13):
+            w.writerow([f"c{r}", "F" if r % 2 else "M", *ages[r]])
+    return files
+
+
+def test_cli_audit_age_table_in_every_output(aged):
+    # top 4: under 40 ranks 1, 2 of 5; 40 and over rank 3 of 5; rank 4 unknown
+    out = run("--results", str(aged / "ranking.json"), "--demographics", str(aged / "aged.csv"),
+              "--top", "4", "--json", "--out", str(aged / "r.html"), "--out", str(aged / "r.csv"))
+    assert out.returncode == 0, out.stderr
+    audits = json.loads(out.stdout)["audits"]
+    age = next(t for t in audits[0]["tables"] if t["dimension"] == "age")
+    rows = {r["category"]: r for r in age["rows"]}
+    assert (rows["Under 40"]["n"], rows["Under 40"]["hits"]) == (5, 2)
+    assert (rows["40 and over"]["n"], rows["40 and over"]["hits"]) == (5, 1)
+    assert rows["40 and over"]["impact_ratio"] == 0.5 and rows["40 and over"]["four_fifths"]
+    assert age["unknown"] == 2 and age["reference"] == "Under 40"
+    # scoring: the top 6 ranks score above the median: under 40 ranks 1, 2, 5, 6; 40+ rank 3
+    sage = next(t for t in audits[1]["tables"] if t["dimension"] == "age")
+    assert {r["category"]: r["hits"] for r in sage["rows"]} == {"Under 40": 4, "40 and over": 1}
+    with open(aged / "r.csv") as fh:
+        table = list(csv.DictReader(fh))
+    assert {r["dimension"] for r in table} == {"sex", "age"}  # no race column: no race rows
+    html = (aged / "r.html").read_text()
+    summary = html.split('id="public-summary"')[1].split('id="details"')[0]
+    assert "Age (ADEA: 40 and over)" in summary and "<td>40 and over</td><td>5</td>" in summary
+    assert "race: no one audited has a known category (12 of 12 unknown)" in out.stderr
+    assert "age: no one audited" not in out.stderr
+    table_out = run("--results", str(aged / "ranking.json"), "--demographics",
+                    str(aged / "aged.csv"), "--top", "4", "--kind", "selection")
+    assert table_out.returncode == 0 and "40 and over" in table_out.stdout
+
+
+def test_cli_audit_without_age_says_so(files):
+    out = run("--results", str(files / "ranking.json"), "--demographics", str(files / "demo.csv"),
+              "--top", "4", "--csv", "--out", str(files / "r.html"))
+    assert out.returncode == 0, out.stderr
+    assert ",age," not in out.stdout
+    assert out.stderr.count("age: no one audited has a known category (12 of 12 unknown)") == 1
+    assert "No one audited has a known age group" in (files / "r.html").read_text()
+
+
+def test_cli_audit_unreadable_age_column_is_one_line(files):
+    (files / "dob.csv").write_text("candidate_id,gender,birth_year\nc1,F,03/04/1980\n"
+                                   "c2,M,1979-12-01\n")
+    out = run("--results", str(files / "ranking.json"), "--demographics", str(files / "dob.csv"),
+              "--top", "4")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("error: [F137]") and "dob.csv" in out.stderr
+    assert "'birth_year'" in out.stderr and len(out.stderr.strip().splitlines()) == 1

@@ -1,8 +1,8 @@
 """Demographic data cannot reach the scorer.
 
 The same blind scoring and ranking run is made twice in fresh processes: once with a
-demographics file next to the résumés, loaded and audited in the same process before
-scoring; once with no such file and with ``skillmix.fairness.demographics`` and
+demographics file next to the résumés (sex, race and age, as an age, a birth year and a
+band), loaded and audited in the same process before scoring; once with no such file and with ``skillmix.fairness.demographics`` and
 ``skillmix.fairness.audit`` made unimportable. The scores must be identical, and the second
 run proves that scoring never loads the code that reads demographic data.
 """
@@ -26,7 +26,9 @@ if mode == "blocked":
 else:
     from skillmix.fairness import Outcome, audit_scores, load_demographics
     demo = load_demographics(folder / "demographics.csv")
-    audit_scores([Outcome(k, score=1.0) for k in demo], demo)
+    assert [d.age_group for d in demo.values()] == ["Under 40", "40 and over", "40 and over", None]
+    audit = audit_scores([Outcome(k, score=1.0) for k in demo], demo)
+    assert audit.table("age").unknown == 1
 from skillmix.assess import assess
 from skillmix.extract import as_document
 from skillmix.fairness import redact
@@ -70,8 +72,9 @@ def test_demographics_isolation_scores_identical_with_and_without_file(tmp_path)
     assert "skillmix.fairness.audit" not in blocked["loaded"]
 
     (tmp_path / "demographics.csv").write_text(
-        "id,sex,race\na_resume,Female,Black or African American\nb_consumer,Male,White\n"
-        "c0,Female,Asian\nc1,Male,Hispanic or Latino\n")
+        "id,sex,race,age,birth_year,age_band\n"
+        "a_resume,Female,Black or African American,34,,\nb_consumer,Male,White,,1961,\n"
+        "c0,Female,Asian,,,40+\nc1,Male,Hispanic or Latino,prefer not to say,,\n")
     with_file = _run(tmp_path, "with-demographics")
     assert "skillmix.fairness.demographics" in with_file["loaded"]
 
@@ -86,3 +89,5 @@ def test_demographics_isolation_scoring_code_never_names_demographics():
         for path in (root / pkg).rglob("*.py"):
             src = path.read_text("utf-8")
             assert "fairness.demographics" not in src and "load_demographics" not in src, path
+            for name in ("normalise_age", "normalise_birth_year", "age_group", "AGE_GROUPS"):
+                assert name not in src, (path, name)

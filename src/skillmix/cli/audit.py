@@ -2,17 +2,22 @@
 
 ``skillmix audit --results RESULTS --demographics FILE`` computes LL144 impact ratios;
 ``--out report.html`` (or .json/.csv, repeatable) writes reports; ``--fail-on-flags`` makes a
-flagged impact ratio exit with status 3, so a pipeline can stop on it. The demographics file is
+flagged impact ratio exit with status 3, so a pipeline can stop on it. Tables: sex,
+race/ethnicity, their intersections, and age group (under 40; 40 and over, the ADEA's). The demographics file is
 read here and nowhere else: scoring and ranking never see it.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Sequence
 
 import click
 
 from .output import emit_json, emit_rows, output_options
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from ..fairness.audit import Audit
 
 __all__ = ["audit"]
 
@@ -28,7 +33,8 @@ COLUMNS = ["audit", "dimension", "category", "n", "hits", "rate", "impact_ratio"
               help="A ranking (skillmix rank --json), scorecards, or CSV/JSONL rows with ids "
                    "and scores and/or selection decisions.")
 @click.option("--demographics", required=True, type=click.Path(dir_okay=False),
-              help="CSV/JSON/JSONL with id, sex and race/ethnicity per candidate.")
+              help="CSV/JSON/JSONL with id, sex, race/ethnicity and age (age, birth_year or "
+                   "age_band) per candidate.")
 @click.option("--kind", type=click.Choice(["auto", "selection", "scoring"]), default="auto",
               show_default=True, help="Which audit: auto runs every one the results allow.")
 @click.option("--top", type=int, default=None, help="Select a ranking's top K (selection audit).")
@@ -72,6 +78,7 @@ def audit(results: str, demographics: str, kind: str, top: int | None, id_field:
                  "p_value": "" if r["p_value"] is None else f"{r['p_value']:.4g}"}
                 for r in audit_rows(audits)] if fmt == "table" else audit_rows(audits)
         emit_rows(rows, fmt, title="Bias audit", columns=COLUMNS)
+    _note_empty_tables(audits)
     flagged = sum(len(a.flagged()) for a in audits)
     if flagged:
         click.echo(f"{flagged} categor{'y' if flagged == 1 else 'ies'} below the four-fifths "
@@ -79,3 +86,16 @@ def audit(results: str, demographics: str, kind: str, top: int | None, id_field:
     sys.stdout.flush()
     if flagged and fail_on_flags:
         sys.exit(FLAGGED_EXIT)
+
+
+def _note_empty_tables(audits: Sequence["Audit"]) -> None:
+    """Say on stderr which tables have no known category (no age column, say): they
+    print no rows, and an absent table should not pass for an unflagged one."""
+    seen = set()
+    for a in audits:
+        for t in a.tables:
+            if not t.rows and t.dimension not in seen:
+                seen.add(t.dimension)
+                click.echo(f"{t.dimension}: no one audited has a known category "
+                           f"({t.unknown} of {a.total} unknown); no rates to compare.",
+                           err=True)

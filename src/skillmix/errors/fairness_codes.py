@@ -7,8 +7,8 @@ from . import ConfigError, FairnessError, NotFoundError, ErrorCode
 
 __all__ = [
     "F101", "F102", "F103", "F104", "F110", "F111", "F120", "F121", "F122", "F123", "F124",
-    "F130", "F131", "F132", "F133", "F134", "F135", "F136", "F140", "F141", "F142", "F143",
-    "F144", "F145", "F146", "F150", "F151", "F152", "F153", "F154", "F155", "F156", "F157",
+    "F130", "F131", "F132", "F133", "F134", "F135", "F136", "F137", "F140", "F141", "F142",
+    "F143", "F144", "F145", "F146", "F150", "F151", "F152", "F153", "F154", "F155", "F156", "F157",
     "F159", "F160", "F200", "F201", "F202",
 ]
 
@@ -39,6 +39,11 @@ F134 = ErrorCode("F134", FairnessError, "A result's selection decision cannot be
 F135 = ErrorCode("F135", FairnessError, "A result's score is not a number.")
 F136 = ErrorCode("F136", FairnessError, "The results file holds no results.",
                  "Pass the output of a scoring or ranking run.")
+F137 = ErrorCode("F137", FairnessError,
+                 "A demographics file's age, birth-year or age-band column holds no value "
+                 "that reads as one.",
+                 "Give whole years (42), four-digit birth years (1984) or bands such as '40+' "
+                 "and 'under 40'.")
 F140 = ErrorCode("F140", ConfigError, "The decision log's retention_days is below 1.",
                  "Pass None to keep entries forever.")
 F141 = ErrorCode("F141", ConfigError, "A decision log run kind is not 'scoring' or 'ranking'.")

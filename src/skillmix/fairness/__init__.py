@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .redact import redact
 
 __all__ = [
+    "AGE_GROUPS",
     "Audit",
     "AuditTable",
     "CounterfactualResult",
@@ -63,7 +64,8 @@ __all__ = [
 _WHERE = {
     "Audit": "audit", "AuditTable": "audit", "GroupRate": "audit", "Outcome": "audit",
     "audit_scores": "audit", "audit_selection": "audit", "run_audits": "audit",
-    "RACES": "demographics", "SEXES": "demographics", "Demographic": "demographics",
+    "AGE_GROUPS": "demographics", "RACES": "demographics", "SEXES": "demographics",
+    "Demographic": "demographics",
     "load_demographics": "demographics",
     "DECISIONS": "log", "DecisionLog": "log", "JsonlSink": "log", "LogEntry": "log",
     "LogSink": "log", "config_version": "log", "input_hash": "log",
@@ -93,7 +95,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from .audit import Audit, AuditTable, GroupRate, Outcome, audit_scores, audit_selection, run_audits
     from .counterfactual import CounterfactualResult, counterfactual_check, swap_gender, with_name
-    from .demographics import RACES, SEXES, Demographic, load_demographics
+    from .demographics import AGE_GROUPS, RACES, SEXES, Demographic, load_demographics
     from .log import DECISIONS, DecisionLog, JsonlSink, LogEntry, LogSink, config_version, input_hash
     from .redact import KINDS, REDACTOR_VERSION, RedactedDocument, Redaction, Redactor, redact
     from .report import render_html, to_csv, to_json, write_report

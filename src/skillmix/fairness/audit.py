@@ -2,7 +2,9 @@
 
 The audit joins a run's outcomes (who was selected, or who scored what) with demographics
 held apart from everything the scorer sees, and computes for each category of sex, of
-race/ethnicity (EEO-1 categories) and of every intersection of the two:
+race/ethnicity (EEO-1 categories), of every intersection of the two (LL144's tables) and of
+age group (under 40; 40 and over, the group the US Age Discrimination in Employment Act
+protects):
 
 * selection audits: the **selection rate** (selected / in category) and the **impact
   ratio** (rate / the highest rate of any category);
@@ -44,7 +46,9 @@ __all__ = [
 ]
 
 Test = Literal["fisher", "z"]
-DIMENSIONS = ("sex", "race", "intersection")
+#: the tables of an audit, in order; age is not crossed with sex or race (LL144 asks for
+#: sex x race only, and more cells would mostly be small ones)
+DIMENSIONS = ("sex", "race", "intersection", "age")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,10 @@ class GroupRate(Record):
 
 @dataclass(frozen=True, slots=True)
 class AuditTable(Record):
-    """The rows of one dimension (``sex``, ``race`` or ``intersection``)."""
+    """The rows of one dimension (``sex``, ``race``, ``intersection`` or ``age``).
+
+    ``rows`` is empty when no one audited has a known category (a demographics file
+    without an age column, say): ``unknown`` then counts everyone."""
 
     dimension: str
     rows: tuple[GroupRate, ...]
@@ -228,6 +235,7 @@ def _audit(kind: str, hits_by_id: dict[str, bool], demographics: Mapping[str, De
             "sex": d.sex if d else None,
             "race": d.race if d else None,
             "intersection": intersection(d) if d else None,
+            "age": d.age_group if d else None,
         }
         for dim, cat in values.items():
             if cat is None:

@@ -3,7 +3,9 @@
 The HTML report opens with a **public summary** (what LL144 asks an employer to publish:
 the date, the data source, the number of people audited and of unknown category, and every
 category's rate and impact ratio) followed by the full tables with flags and p-values. It is
-one self-contained file (inline CSS, no scripts) from an autoescaping template.
+one self-contained file (inline CSS, no scripts) from an autoescaping template. A table in
+which no one's category is known (no age column in the demographics, say) is a sentence
+saying so, not an empty table; the CSV has no rows for it, the JSON a table with no rows.
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ CSV_COLUMNS = ["audit", "dimension", "category", "n", "hits", "rate", "share", "
 
 _LABEL = {"selection": ("Selection rate", "selected"),
           "scoring": ("Scoring rate", "above median")}
-_DIM = {"sex": "Sex", "race": "Race/ethnicity", "intersection": "Intersectional categories"}
+_DIM = {"sex": "Sex", "race": "Race/ethnicity", "intersection": "Intersectional categories",
+        "age": "Age (ADEA: 40 and over)"}
+#: what a table with no known category says instead of its rows
+_NONE_KNOWN = {
+    "sex": "No one audited has a known sex",
+    "race": "No one audited has a known race/ethnicity",
+    "intersection": "No one audited has both a known sex and a known race/ethnicity",
+    "age": "No one audited has a known age group: the demographics give no usable age, "
+           "birth year or age band",
+}
 
 
 def audit_rows(audits: Iterable[Audit]) -> list[dict[str, object]]:
@@ -82,7 +93,8 @@ def render_html(audits: Sequence[Audit], *, title: str = "Bias audit",
     env.filters.update(rate=_pct, ratio=_ratio, pvalue=_p)
     return env.get_template("audit_report.html").render(
         audits=audits, title=title, tool=tool, source=source,
-        date=first.generated_at[:10] if first else "", labels=_LABEL, dimensions=_DIM)
+        date=first.generated_at[:10] if first else "", labels=_LABEL, dimensions=_DIM,
+        none_known=_NONE_KNOWN)
 
 
 def write_report(audits: Sequence[Audit], path: str | Path, fmt: str | None = None,
