@@ -146,3 +146,17 @@ def test_redact_kinds_header_names_from_many_backgrounds(name):
     for part in name.split():
         assert not re.search(rf"\b{re.escape(part)}\b", red.document.text), part
     assert "Social Media Manager" in red.document.text
+
+
+def test_redact_kinds_plurals_and_labels_within_a_line():
+    """Seen on a real LiveCareer résumé: "two daughters" and "Martial status:married"
+    stayed readable (the singular and the exact label were masked); labels also stand after
+    a sentence on one line, and after a value cut at the next label."""
+    text = ("Pat Doe\nSummary\nParent of two daughters and three sons. Martial status:married. "
+            "Marital Status: Married. Proud of my work.\n"
+            "Date of Birth: 03.05.1990 Nationality: Kenyan\nPlace of birth: St. Louis, MO\n")
+    out = redact(as_document(text, "resume")).document.text
+    for secret in ("daughters", "sons", "married", "Married", "Kenyan", "Louis", "1990"):
+        assert secret not in out, secret
+    # a sentence after the value is not the value
+    assert "Proud of my work." in out and "Parent of two" in out

@@ -149,39 +149,54 @@ def find_addresses(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The label at a line's start, after "|" or after a sentence's end on the same line;
+    and the same label anywhere (tried where a value before it was cut at a label)."""
     kinds = {r["label"].lower(): r["kind"] for r in _rows("personal_labels.csv")}
     alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    rx = re.compile(
-        rf"(?im)(?:^|(?<=\|))[ \t]*(?:[-*•▪◦·]\s*)?({alts})[ \t]*(?::|-|–)[ \t]*([^\n|;]+)"
-    )
-    return rx, kinds
+    pair = rf"[ \t]*(?:[-*•▪◦·]\s*)?({alts})[ \t]*(?::|-|–)[ \t]*([^\n|;]+)"
+    rx = re.compile(rf"(?im)(?:^|(?<=\|)|(?<=[.;][ \t])){pair}")
+    return rx, re.compile(rf"(?i){pair}"), kinds
 
 
 _NEXT_LABEL = re.compile(r"[ \t]+[A-Z][A-Za-z.]*(?:[ \t][A-Za-z.]+){0,2}[ \t]*:")
+#: a sentence ends the value ("Marital status: Married. Proud father..."), but not after an
+#: abbreviation or an initial ("Place of birth: St. Louis", "J. Smith")
+_VALUE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])\.[ \t]+(?=[A-Z])")
 _MAX_VALUE_WORDS = 8
 
 
 def find_labelled(text: str) -> list[Span]:
-    """``Label: value`` pairs at the start of a line whose label names a personal detail
-    (date of birth, gender, marital status...); the value is masked."""
-    rx, kinds = _label_regex()
+    """``Label: value`` pairs at the start of a line (or of a sentence on it) whose label
+    names a personal detail (date of birth, gender, marital status...); the value is
+    masked."""
+    rx, inline, kinds = _label_regex()
     out: list[Span] = []
-    for m in rx.finditer(text):
+    m = rx.search(text)
+    while m is not None:
         start, end = m.span(2)
-        # the value ends at the next "Label:" on the line, and after at most eight words
-        # (a word cap, not a character cap: swapping "Male" for "Female" must not move it)
+        # the value ends at the next "Label:" on the line or at a sentence's end, and after
+        # at most eight words (a word cap, not a character cap: swapping "Male" for
+        # "Female" must not move it)
         nxt = _NEXT_LABEL.search(text, start, end)
         if nxt:
             end = nxt.start()
+        stop = _VALUE_END.search(text, start, end)
+        if stop:
+            end = stop.start()
         words = list(re.finditer(r"\S+", text[start:end]))
         if len(words) > _MAX_VALUE_WORDS:
             end = start + words[_MAX_VALUE_WORDS - 1].end()
-        while end > start and text[end - 1] in " \t":
+        while end > start and text[end - 1] in " \t.":
             end -= 1
         if end > start:
             label = m.group(1).lower()
             out.append((start, end, kinds[label], label))
+        resume = max(end, start)
+        # a label right where the value was cut ("DOB: 03.05.1990 Nationality: Kenyan")
+        m = (inline.match(text, nxt.start()) if nxt else None) or rx.search(text, resume)
+        if m is not None and m.start(2) < resume:
+            m = rx.search(text, resume)
     return out
 
 
