@@ -67,6 +67,7 @@ def years_asked(doc: Document | None) -> list[float]:
     if doc is None or not doc.sections:
         return []
     from ..extract.context import years_in
+    from ..extract.engine import POSTING_MAX_YEARS
 
     out: list[float] = []
     for sec in doc.sections:
@@ -76,7 +77,8 @@ def years_asked(doc: Document | None) -> list[float]:
             low = line.lower()
             if "experience" not in low or _COMPANY_VOICE.search(low):
                 continue  # "Our agency brings over 25 years of experience" asks nothing
-            out.extend(y for at, y in years_in(line) if "experience" in low[at:at + 80])
+            out.extend(y for at, y in years_in(line)
+                       if "experience" in low[at:at + 80] and y <= POSTING_MAX_YEARS)
     return out
 
 

@@ -277,10 +277,12 @@ _YEARS_BARE = re.compile(
 _YEARS = re.compile(
     r"(?<![\w.])(?=[\dotfsen])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
     # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
-    r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
+    # an age is no experience: "over the age of 16 years", "aged 18 years"
+    r"(?<!\bage of )(?<!\baged )(?<!\bages )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*)?\+?\s*"
-    r"(?:years?|yrs?)\b",
+    r"(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
     re.IGNORECASE,
 )
 

@@ -238,6 +238,13 @@ def _heading_note(doc: Document, start: int) -> bool:
     return bool(find_date_ranges(text[line_start:line_end if line_end >= 0 else len(text)]))
 
 
+#: The most years a posting's figure may ask of a skill. More is a figure read wrong: "3-4
+#: years" that lost its dash in a job board's export ("34 years of experience in web
+#: development"), or the company's own age ("serving clients for over 35 years"). No
+#: posting of the three shared corpora asks more than 16 years of a skill in words that
+#: read right; a résumé's years are the writer's own and keep the reader's cap (40).
+POSTING_MAX_YEARS = 20.0
+
 _SECTION_REQUIREMENT = {
     "requirements": "required",
     "responsibilities": "required",
@@ -617,6 +624,8 @@ class Extractor:
                     default = _SECTION_REQUIREMENT.get(sec_kind or "", "required" if is_posting else "mentioned")
                     requirement = rules.requirement(sent, default, start)
                 years = rules.years(sent, start, end, item, skill_starts, mention_ends)
+                if is_posting and years is not None and years > POSTING_MAX_YEARS:
+                    years = None  # read wrong: see POSTING_MAX_YEARS
                 negated = rules.negated(sent, start, end)
                 usage = rules.usage(sent, start, end, is_resume, item)
                 if _PERSONAL_NOTE.match(text, end):

@@ -121,16 +121,21 @@ def parse_form_guards(text: str) -> dict[tuple[str, str], FormGuard]:
     try:
         raw = strict_yaml(text)
         out: dict[tuple[str, str], FormGuard] = {}
-        for sid, row in (raw.get("forms") or {}).items():
-            forms = row["form"] if isinstance(row["form"], list) else [row["form"]]
-            for form in forms:
-                g = FormGuard(
-                    skill_id=str(sid), form=str(form),
-                    support=tuple(normalise_form(w) for w in row.get("support") or ()),
-                    deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
-                    deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
-                )
-                out[(g.skill_id, normalise_form(g.form))] = g
+        for sid, rows in (raw.get("forms") or {}).items():
+            # one guard, or a list of guards for forms that need different words
+            for row in rows if isinstance(rows, list) else [rows]:
+                forms = row["form"] if isinstance(row["form"], list) else [row["form"]]
+                for form in forms:
+                    g = FormGuard(
+                        skill_id=str(sid), form=str(form),
+                        support=tuple(normalise_form(w) for w in row.get("support") or ()),
+                        deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
+                        deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
+                    )
+                    key = (g.skill_id, normalise_form(g.form))
+                    if key in out:
+                        raise KeyError(f"{sid}: the form {form!r} is guarded twice")
+                    out[key] = g
         return out
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise E023(f"cannot read guarded_forms.yaml ({err}).") from None

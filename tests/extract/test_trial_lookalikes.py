@@ -1,0 +1,83 @@
+"""Wordings from a recruiter trial on unseen LiveCareer résumés and Adzuna postings
+(session 17): each was credited as a skill it only looks like, or gave years it does not
+claim. Each rule is tested both ways on the real wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmix.extract import get_extractor
+from skillmix.extract.guards import parse_form_guards
+from skillmix.errors import SkillmixError
+
+ROLE = "Experience\nMarketing Manager, Acme, 2016 - 2020\n- "
+
+
+def _credited(line: str, kind: str = "resume") -> set[str]:
+    text = ROLE + line if kind == "resume" else "Analyst\nRequirements\n- " + line
+    return {m.skill_id for m in get_extractor("builtin").extract(text, kind=kind).mentions if m.counts}
+
+
+def _years(line: str, skill: str, kind: str = "resume") -> list[float | None]:
+    text = ROLE + line if kind == "resume" else "Analyst\nRequirements\n- " + line
+    ext = get_extractor("builtin").extract(text, kind=kind)
+    return [m.years for m in ext.mentions if m.skill_id == skill]
+
+
+@pytest.mark.parametrize("line,skill,credited", [
+    ("Product Line Manager for the consumer division.", "people-management", False),
+    ("Line manager to a team of six account executives.", "people-management", True),
+    ("Resolved operational and performance issues on the production machines.",
+     "performance-management", False),
+    ("Addressed employee performance issues with coaching and written plans.",
+     "performance-management", True),
+    ('Presenter, "Real Talk: The Media and its Influence on African American Boys," Detroit.',
+     "media-relations", False),
+    ("Developed proactive relationships with government, the media and other stakeholders.",
+     "media-relations", True),
+    ("Executed measurable social media outreach and networking events.", "media-relations", False),
+    ("Led media outreach to trade journalists.", "media-relations", True),
+    ("Implemented a Client Relationship Management (CRM) system.", "relationship-building", False),
+    ("Responsible for client relationship management for 40 accounts.",
+     "relationship-building", True),
+    ("Developed 2015 marketing plan to generate $1M across the largest 750 plan sponsors.",
+     "sponsorship-management", False),
+    ("Planned sponsorships for 12 regional events.", "sponsorship-management", True),
+])
+def test_lookalikes_from_the_trial(line, skill, credited) -> None:
+    assert (skill in _credited(line)) is credited
+
+
+def test_an_age_is_no_experience() -> None:
+    line = "Supervise a team of mentors who support young people over the age of 16 years of age."
+    assert set(_years(line, "team-leadership", "posting")) == {None}
+    assert _years("Must be 18 years old and have 2 years of Python.", "python", "posting") == [2.0]
+    assert _years('Promoted home entertainment films such as "The 40 Year Old Virgin" with '
+                  "public relations.", "public-relations") == [None]
+
+
+def test_a_posting_asks_no_more_than_twenty_years() -> None:
+    # Adzuna 2013: "3-4 years" lost its dash in the export
+    assert _years("34 years of experience in web development", "web-development", "posting") == [None]
+    assert _years("5+ years of experience in web development", "web-development", "posting") == [5.0]
+    # a résumé's own years keep the reader's cap
+    assert _years("34 years of experience in web development", "web-development") == [34.0]
+
+
+def test_a_skill_may_list_several_guards_but_guard_a_form_once() -> None:
+    text = ("version: 1\nforms:\n  people-management:\n    - form: direct reports\n"
+            "      support: [reports]\n    - form: line manager\n      deny_before: [product]\n")
+    guards = parse_form_guards(text)
+    assert guards[("people-management", "line manager")].deny_before == ("product",)
+    assert guards[("people-management", "direct reports")].support == ("reports",)
+    with pytest.raises(SkillmixError):
+        parse_form_guards(text + "    - form: Line Manager\n")
+
+
+def test_a_postings_asked_years_skip_figures_read_wrong() -> None:
+    from skillmix.assess.posting import years_asked
+    from skillmix.extract import as_document
+
+    doc = as_document("Web Developer\nRequirements\n- 34 years of experience in web development\n"
+                      "- 2+ years of experience with SQL\n", "posting")
+    assert years_asked(doc) == [2.0]
