@@ -81,3 +81,24 @@ def test_a_postings_asked_years_skip_figures_read_wrong() -> None:
     doc = as_document("Web Developer\nRequirements\n- 34 years of experience in web development\n"
                       "- 2+ years of experience with SQL\n", "posting")
     assert years_asked(doc) == [2.0]
+
+
+def _groups(text: str) -> dict[str, int | None]:
+    ext = get_extractor("builtin").extract(text, kind="posting")
+    return {m.surface: m.group for m in ext.mentions}
+
+
+def test_a_list_closed_by_or_is_one_group_of_alternatives() -> None:
+    # Remotive 1993866: "Python, Go, or Node.js is a plus" was three separate preferences
+    got = _groups("DevOps Engineer\nRequirements\n- 5+ years of experience with Linux.\n"
+                  "- Python, Go, or Node.js is a plus.\n- Experience with AWS or GCP.\n")
+    assert got["Linux"] is None
+    assert got["Python"] is not None and got["Python"] == got["Go"] == got["Node.js"]
+    assert got["AWS"] is not None and got["AWS"] == got["GCP"] != got["Python"]
+    # "and" joins requirements; an "or" that leads to no skill makes no group
+    got = _groups("Analyst\nRequirements\n- SQL, Python and Tableau.\n"
+                  "- A degree in Marketing, Communications, or a related field.\n")
+    assert set(got.values()) == {None}
+    # a résumé's "or" is no requirement
+    ext = get_extractor("builtin").extract("Skills: Python or Go", kind="resume")
+    assert {m.group for m in ext.mentions} == {None}

@@ -207,6 +207,8 @@ _EMPLOYER_ITS = re.compile(
     r"portfolio|offerings?|solutions|mission|business)\s+(?:include|includes|included|are|"
     r"were|range|ranged|span|spanned|cover|covered|is|was)\b", re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]")
+#: what joins two members of a list closed by "or": a comma, or the "or" itself
+_OR_LINK = re.compile(r"[ \t]*,[ \t]*|[ \t]*,?[ \t]*\b(or)[ \t]+")
 _SEPARATOR = re.compile(r"[,;|]")
 _NEGATION_FAMILIES = frozenset(("negation_after", "negation_before", "negation_weak"))
 _USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
@@ -525,6 +527,43 @@ class ContextRules:
                 for s in members:
                     out.setdefault(s, n + 1)
         return out
+
+    def or_groups(self, found: "list", first: int = 1) -> dict[int, int]:
+        """Mention start -> group number for lists closed by "or" ("Python, Go, or Node.js
+        is a plus", "Excel or Google Sheets"): skills joined only by commas and a last
+        "or", in one sentence, are alternatives, any of which satisfies the requirement,
+        as in an example list. Groups are numbered from ``first``. A list with "and", or
+        whose "or" leads to no skill ("Marketing, Communications, or a related field"),
+        is no group."""
+        text = self.text
+        spans = sorted({(f.start, f.end) for f in found})
+        out: dict[int, int] = {}
+        n = first
+        chain: list[tuple[int, int]] = []
+        ors = 0
+
+        def close() -> None:
+            nonlocal n
+            if ors and len(chain) >= 2:
+                for a, _ in chain:
+                    out[a] = n
+                n += 1
+
+        for span in spans:
+            if chain and span[0] >= chain[-1][1]:
+                gap = text[chain[-1][1]:span[0]]
+                link = _OR_LINK.fullmatch(gap)
+                same = self.sentence(chain[-1][0]) is self.sentence(span[0])
+                if link and same and not ors:
+                    chain.append(span)
+                    ors += bool(link.group(1))
+                    continue
+                close()
+            elif chain:
+                continue  # a second skill on an overlapping span: the same member
+            chain, ors = [span], 0
+        close()
+        return {a: g for a, g in out.items()}
 
     def _list_region(self, sent: SentenceContext, c_start: int, c_end: int, fam: str,
                      starts: list[int]) -> tuple[int, int]:

@@ -594,6 +594,10 @@ class Extractor:
         is_posting = doc.kind == "posting"
         sections = doc.sections
         groups = rules.alternative_groups(found) if rules is not None and self.context else {}
+        if is_posting and rules is not None and self.context:
+            # "Python, Go, or Node.js is a plus": an example list's group wins
+            for start, g in rules.or_groups(found, max(groups.values(), default=0) + 1).items():
+                groups.setdefault(start, g)
         # where the text writes spans in months, a span that leads a skill is that skill's
         # ("SQL 6 months of Python"): the rule needs every mention's start
         skill_starts = frozenset(f.start for f in found) \
