@@ -89,3 +89,10 @@ def test_moves_leave_onet_and_other_senses_alone(nz) -> None:
     assert {e.soc[:7] for e in load_onet_titles() if e.title == "Growth Hacker"} == {"45-4011"}
     assert {e.soc[:7] for e in indexed_titles() if e.title == "Content Creator"} == {"27-3043"}
     assert nz.normalise("Evangelist").soc.startswith("21-2011")  # clergy, as O*NET says
+
+
+def test_a_communications_assistant_assists_a_communications_team(nz) -> None:
+    # O*NET's only "Communication Assistant" is a speech-language pathology assistant's
+    assert nz.normalise("Communications Assistant").soc.startswith("27-3031")
+    assert nz.normalise("Events & Communications Assistant").soc.startswith("27-3031")
+    assert nz.normalise("Speech Communication Assistant").soc.startswith("31-9099")
