@@ -178,3 +178,13 @@ def test_background_run_names_the_corpus_not_the_server_path(store, keys, tmp_pa
         after = repo.get_job(store, gone.id)
         assert after.status == "failed" and "corpus 'jobs'" in after.error
         assert "secret-folder" not in after.error
+
+
+def test_hide_path_replaces_a_relative_path_and_its_resolved_form(tmp_path, monkeypatch) -> None:
+    from skillmix.service.market import _hide_path
+
+    monkeypatch.chdir(tmp_path)
+    rel = Path("data") / "jobs.csv"
+    text = f"[D115] {rel.resolve()}: no column 'Ad'; also {rel}"
+    out = _hide_path(text, rel, "corpus 'jobs'")
+    assert str(tmp_path) not in out and out.count("corpus 'jobs'") == 2

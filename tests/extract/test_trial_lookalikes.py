@@ -88,13 +88,21 @@ def _groups(text: str) -> dict[str, int | None]:
     return {m.surface: m.group for m in ext.mentions}
 
 
-def test_a_list_closed_by_or_is_one_group_of_alternatives() -> None:
-    # Remotive 1993866: "Python, Go, or Node.js is a plus" was three separate preferences
+def test_or_joins_two_alternatives() -> None:
+    # Remotive 1993866: "Python, Go, or Node.js is a plus" had no group at all
     got = _groups("DevOps Engineer\nRequirements\n- 5+ years of experience with Linux.\n"
-                  "- Python, Go, or Node.js is a plus.\n- Experience with AWS or GCP.\n")
-    assert got["Linux"] is None
-    assert got["Python"] is not None and got["Python"] == got["Go"] == got["Node.js"]
-    assert got["AWS"] is not None and got["AWS"] == got["GCP"] != got["Python"]
+                  "- Python, Go, or Node.js is a plus.\n- Experience with AWS or GCP or Azure.\n")
+    assert got["Linux"] is None and got["Python"] is None
+    assert got["Go"] is not None and got["Go"] == got["Node.js"]
+    assert got["AWS"] is not None and got["AWS"] == got["GCP"] == got["Azure"] != got["Go"]
+    # only the two "or" joins (the review): SQL and Python stay required on their own
+    got = _groups("Analyst\nRequirements\n- Experience with SQL, Python, Tableau or Looker.\n")
+    assert got["SQL"] is None and got["Python"] is None and got["Tableau"] == got["Looker"] is not None
+    # the skills that end right before "or" and start right after it; "OR" joins too
+    got = _groups("Analyst\nRequirements\n- Salesforce, client relationship management or "
+                  "HubSpot.\n- Python OR Java.\n")
+    assert got["relationship management"] == got["HubSpot"] is not None and got["Salesforce"] is None
+    assert got["Python"] == got["Java"] is not None
     # "and" joins requirements; an "or" that leads to no skill makes no group
     got = _groups("Analyst\nRequirements\n- SQL, Python and Tableau.\n"
                   "- A degree in Marketing, Communications, or a related field.\n")
@@ -102,3 +110,9 @@ def test_a_list_closed_by_or_is_one_group_of_alternatives() -> None:
     # a résumé's "or" is no requirement
     ext = get_extractor("builtin").extract("Skills: Python or Go", kind="resume")
     assert {m.group for m in ext.mentions} == {None}
+
+
+def test_a_range_of_ages_gives_no_years() -> None:
+    assert _years("Teach Python to children ages 8-12 years.", "python") == [None]
+    assert _years("Taught Excel to students aged 16 to 19 years.", "microsoft-excel") == [None]
+    assert _years("Minimum age 18 years; 3-5 years of experience with SQL.", "sql", "posting") == [3.0]

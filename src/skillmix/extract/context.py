@@ -207,8 +207,8 @@ _EMPLOYER_ITS = re.compile(
     r"portfolio|offerings?|solutions|mission|business)\s+(?:include|includes|included|are|"
     r"were|range|ranged|span|spanned|cover|covered|is|was)\b", re.IGNORECASE)
 _LIST_MARKS = re.compile(r"[(),;|]")
-#: what joins two members of a list closed by "or": a comma, or the "or" itself
-_OR_LINK = re.compile(r"[ \t]*,[ \t]*|[ \t]*,?[ \t]*\b(or)[ \t]+")
+#: what joins two alternatives, read back from the second: "or", with or without a comma
+_OR_BEFORE = re.compile(r"[ \t]*,?[ \t]*\bor[ \t]+$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;|]")
 _NEGATION_FAMILIES = frozenset(("negation_after", "negation_before", "negation_weak"))
 _USAGE_FAMILIES = frozenset(("professional", "consumer", "familiarity"))
@@ -281,7 +281,9 @@ _YEARS = re.compile(
     # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
     r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
     # an age is no experience: "over the age of 16 years", "aged 18 years"
-    r"(?<!\bage of )(?<!\baged )(?<!\bages )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?<!\bage of )(?<!\baged )(?<!\bages )(?<!\bage )"
+    # nor is a range's second number, where its first was no floor ("ages 8-12 years")
+    r"(?<!\d-)(?<!\d\u2013)(?<!\d to )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*)?\+?\s*"
     r"(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
@@ -529,41 +531,32 @@ class ContextRules:
         return out
 
     def or_groups(self, found: "list", first: int = 1) -> dict[int, int]:
-        """Mention start -> group number for lists closed by "or" ("Python, Go, or Node.js
-        is a plus", "Excel or Google Sheets"): skills joined only by commas and a last
-        "or", in one sentence, are alternatives, any of which satisfies the requirement,
-        as in an example list. Groups are numbered from ``first``. A list with "and", or
-        whose "or" leads to no skill ("Marketing, Communications, or a related field"),
-        is no group."""
+        """Mention start -> group number for the two skills an "or" joins in one sentence
+        ("AWS or GCP", "Excel or Google Sheets"): alternatives, any of which satisfies the
+        requirement, as in an example list. Only those two (and a third joined by another
+        "or"): "SQL, Python, Tableau or Looker" asks for SQL, Python and one of Tableau or
+        Looker (a list whose members are all alternatives says so: "one of", "any of").
+        The skills are the mentions that end right before the "or" and start right after
+        it. Groups are numbered from ``first``."""
         text = self.text
-        spans = sorted({(f.start, f.end) for f in found})
-        out: dict[int, int] = {}
+        by_end: dict[int, list[int]] = {}
+        for f in found:
+            by_end.setdefault(f.end, []).append(f.start)
+        group_of: dict[int, int] = {}
         n = first
-        chain: list[tuple[int, int]] = []
-        ors = 0
-
-        def close() -> None:
-            nonlocal n
-            if ors and len(chain) >= 2:
-                for a, _ in chain:
-                    out[a] = n
-                n += 1
-
-        for span in spans:
-            if chain and span[0] >= chain[-1][1]:
-                gap = text[chain[-1][1]:span[0]]
-                link = _OR_LINK.fullmatch(gap)
-                same = self.sentence(chain[-1][0]) is self.sentence(span[0])
-                if link and same and not ors:
-                    chain.append(span)
-                    ors += bool(link.group(1))
-                    continue
-                close()
-            elif chain:
-                continue  # a second skill on an overlapping span: the same member
-            chain, ors = [span], 0
-        close()
-        return {a: g for a, g in out.items()}
+        for start in sorted({f.start for f in found}):
+            link = _OR_BEFORE.search(text, max(0, start - 12), start)
+            if link is None:
+                continue
+            left = by_end.get(link.start())
+            if not left or self.sentence(left[0]).start != self.sentence(start).start:
+                continue
+            g = next((group_of[a] for a in left if a in group_of), None)
+            if g is None:  # "AWS or GCP or Azure" keeps the first pair's group
+                g, n = n, n + 1
+            for a in (*left, start):
+                group_of.setdefault(a, g)
+        return group_of
 
     def _list_region(self, sent: SentenceContext, c_start: int, c_end: int, fam: str,
                      starts: list[int]) -> tuple[int, int]:

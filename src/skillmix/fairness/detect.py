@@ -149,54 +149,63 @@ def find_addresses(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """The label at a line's start, after "|" or after a sentence's end on the same line;
-    and the same label anywhere (tried where a value before it was cut at a label)."""
+def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Three readings of ``Label: value``: at a line's start or after "|" (a colon, or a
+    dash with a space before it: "DOB - 1990", while "Photo-editing" and "Mobile-first"
+    are words); after a sentence on the same line (a colon only: "...in 2019. Gender:
+    F"); and anywhere (tried where the value before it was cut at a label)."""
     kinds = {r["label"].lower(): r["kind"] for r in _rows("personal_labels.csv")}
     alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    pair = rf"[ \t]*(?:[-*•▪◦·]\s*)?({alts})[ \t]*(?::|-|–)[ \t]*([^\n|;]+)"
-    rx = re.compile(rf"(?im)(?:^|(?<=\|)|(?<=[.;][ \t])){pair}")
-    return rx, re.compile(rf"(?i){pair}"), kinds
+    value = r"[ \t]*([^\n|;]+)"
+    line = re.compile(
+        rf"(?im)(?:^|(?<=\|))[ \t]*(?:[-*•▪◦·]\s*)?({alts})(?:[ \t]*:|[ \t]+[-–]){value}")
+    after_sentence = re.compile(rf"(?i)(?<=[.;][ \t])({alts})[ \t]*:{value}")
+    anywhere = re.compile(rf"(?i)({alts})[ \t]*:{value}")
+    return line, after_sentence, anywhere, kinds
 
 
 _NEXT_LABEL = re.compile(r"[ \t]+[A-Z][A-Za-z.]*(?:[ \t][A-Za-z.]+){0,2}[ \t]*:")
-#: a sentence ends the value ("Marital status: Married. Proud father..."), but not after an
-#: abbreviation or an initial ("Place of birth: St. Louis", "J. Smith")
-_VALUE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])\.[ \t]+(?=[A-Z])")
 _MAX_VALUE_WORDS = 8
 
 
 def find_labelled(text: str) -> list[Span]:
     """``Label: value`` pairs at the start of a line (or of a sentence on it) whose label
     names a personal detail (date of birth, gender, marital status...); the value is
-    masked."""
-    rx, inline, kinds = _label_regex()
+    masked. Where unsure how far a value goes, more is masked, not less."""
+    line, after_sentence, anywhere, kinds = _label_regex()
+
+    def first(pos: int) -> re.Match[str] | None:
+        found = [m for m in (line.search(text, pos), after_sentence.search(text, pos)) if m]
+        return min(found, key=lambda m: m.start()) if found else None
+
     out: list[Span] = []
-    m = rx.search(text)
+    m = first(0)
     while m is not None:
         start, end = m.span(2)
-        # the value ends at the next "Label:" on the line or at a sentence's end, and after
-        # at most eight words (a word cap, not a character cap: swapping "Male" for
-        # "Female" must not move it)
+        after: re.Match[str] | None = None
+        # the value ends at the next "Label:" on the line, and after at most eight words
+        # (a word cap, not a character cap: swapping "Male" for "Female" must not move it)
         nxt = _NEXT_LABEL.search(text, start, end)
         if nxt:
-            end = nxt.start()
-        stop = _VALUE_END.search(text, start, end)
-        if stop:
-            end = stop.start()
+            # the next label may be one of ours ("Roman Catholic Marital Status: Single"):
+            # the value ends where it starts; else at the last word before the colon
+            after = anywhere.search(text, nxt.start())
+            if after is not None and after.start() < nxt.end():
+                end = after.start()
+            else:
+                after = None
+                colon = text.rindex(":", nxt.start(), nxt.end())
+                end = text.rfind(" ", nxt.start(), colon) + 1 or nxt.start()
+                end = max(end, nxt.start())
         words = list(re.finditer(r"\S+", text[start:end]))
         if len(words) > _MAX_VALUE_WORDS:
             end = start + words[_MAX_VALUE_WORDS - 1].end()
-        while end > start and text[end - 1] in " \t.":
+        while end > start and text[end - 1] in " \t":
             end -= 1
         if end > start:
             label = m.group(1).lower()
             out.append((start, end, kinds[label], label))
-        resume = max(end, start)
-        # a label right where the value was cut ("DOB: 03.05.1990 Nationality: Kenyan")
-        m = (inline.match(text, nxt.start()) if nxt else None) or rx.search(text, resume)
-        if m is not None and m.start(2) < resume:
-            m = rx.search(text, resume)
+        m = after or first(max(end, start))
     return out
 
 
@@ -288,6 +297,9 @@ def _find_words(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
         pos = low.find(w)
         while pos != -1:
             end = pos + len(w)
+            if end < n and low[end] == "'" and not w.endswith("'"):
+                # a possessive: "my daughters' school", "his wife's firm"
+                end += 2 if low.startswith("'s", end) else 1
             if ((pos == 0 or not _word_char(low[pos - 1]))
                     and (end >= n or not _word_char(low[end]) or w.endswith("'"))
                     and pos not in taken):

@@ -120,7 +120,8 @@ def _hide_path(text: Any, path: Path, shown: str) -> Any:
     """``text`` with the corpus's server path (as given or resolved) put as ``shown``."""
     if not isinstance(text, str):
         return text
-    for p in {str(path.resolve()), str(path)}:
+    # the longer first: a relative path is part of its resolved one
+    for p in sorted({str(path.resolve()), str(path)}, key=len, reverse=True):
         text = text.replace(p, shown)
     return text
 
