@@ -545,6 +545,9 @@ class ContextRules:
         group_of: dict[int, int] = {}
         n = first
         for start in sorted({f.start for f in found}):
+            # the cheap test first: the word before the mention ends in "or"
+            if start < 3 or text[start - 3:start - 1].lower() != "or" or text[start - 1] not in " \t":
+                continue
             link = _OR_BEFORE.search(text, max(0, start - 12), start)
             if link is None:
                 continue
