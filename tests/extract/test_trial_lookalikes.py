@@ -13,15 +13,18 @@ from skillmix.errors import SkillmixError
 ROLE = "Experience\nMarketing Manager, Acme, 2016 - 2020\n- "
 
 
-def _credited(line: str, kind: str = "resume") -> set[str]:
+def _mentions(line: str, kind: str) -> tuple:  # type: ignore[type-arg]
+    """The mentions of ``line`` as a résumé's role bullet or a posting's requirement."""
     text = ROLE + line if kind == "resume" else "Analyst\nRequirements\n- " + line
-    return {m.skill_id for m in get_extractor("builtin").extract(text, kind=kind).mentions if m.counts}
+    return get_extractor("builtin").extract(text, kind=kind).mentions
+
+
+def _credited(line: str, kind: str = "resume") -> set[str]:
+    return {m.skill_id for m in _mentions(line, kind) if m.counts}
 
 
 def _years(line: str, skill: str, kind: str = "resume") -> list[float | None]:
-    text = ROLE + line if kind == "resume" else "Analyst\nRequirements\n- " + line
-    ext = get_extractor("builtin").extract(text, kind=kind)
-    return [m.years for m in ext.mentions if m.skill_id == skill]
+    return [m.years for m in _mentions(line, kind) if m.skill_id == skill]
 
 
 @pytest.mark.parametrize("line,skill,credited", [

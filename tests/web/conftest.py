@@ -130,6 +130,19 @@ def shot():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def watched_page(browser):  # type: ignore[no-untyped-def]
+    """``(context, page, problems)``: a fresh page whose console errors, Content Security
+    Policy reports and page errors are collected in ``problems``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(msg.text)
+            if "Content Security Policy" in msg.text or msg.type == "error" else None)
+    page.on("pageerror", lambda err: problems.append(str(err)))
+    return context, page, problems
+
+
+@pytest.fixture
 def demo() -> Path:
     return DEMO
 

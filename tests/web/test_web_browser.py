@@ -22,13 +22,8 @@ def _real_resume(demo: Path) -> Path:
     return pdfs[0] if pdfs else demo / "resume.txt"
 
 
-def test_web_browser_round_trip(browser, live_server, admin_token, demo, shot, store) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda msg: problems.append(msg.text)
-            if "Content Security Policy" in msg.text or msg.type == "error" else None)
-    page.on("pageerror", lambda err: problems.append(str(err)))
+def test_web_browser_round_trip(watched_page, live_server, admin_token, demo, shot, store) -> None:
+    context, page, problems = watched_page
 
     page.goto(live_server + "/")
     assert page.url.endswith("/login")

@@ -33,13 +33,8 @@ def app(store, tmp_path: Path):  # type: ignore[no-untyped-def]
     return create_app(store, settings=WorkspaceSettings(market_corpora={"own": str(corpus)}))
 
 
-def test_web_market_browser_column_names(browser, live_server, admin_token, shot) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda msg: problems.append(msg.text)
-            if "Content Security Policy" in msg.text or msg.type == "error" else None)
-    page.on("pageerror", lambda err: problems.append(str(err)))
+def test_web_market_browser_column_names(watched_page, live_server, admin_token, shot) -> None:
+    context, page, problems = watched_page
 
     page.goto(live_server + "/login")
     page.fill("input[name=api_key]", admin_token)
