@@ -178,3 +178,11 @@ def test_redact_kinds_a_word_with_a_hyphen_is_no_label():
         text = f"Summary\n{line}\n"
         assert redact(as_document(text, "resume")).document.text == text
     assert "1990" not in redact(as_document("Pat Doe\nDOB - 1990\n", "resume")).document.text
+
+
+def test_redact_kinds_a_label_inside_a_word_is_no_label():
+    # "Marriage:" holds "age:", which the search for the next label once read as one
+    from skillmix.fairness.detect import find_labelled
+
+    text = "Religion: Roman Catholic Marriage: yes"
+    assert [text[a:b] for a, b, _, _ in find_labelled(text)] == ["Roman Catholic"]

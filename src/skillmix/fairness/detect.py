@@ -160,7 +160,7 @@ def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], d
     line = re.compile(
         rf"(?im)(?:^|(?<=\|))[ \t]*(?:[-*•▪◦·]\s*)?({alts})(?:[ \t]*:|[ \t]+[-–]){value}")
     after_sentence = re.compile(rf"(?i)(?<=[.;][ \t])({alts})[ \t]*:{value}")
-    anywhere = re.compile(rf"(?i)({alts})[ \t]*:{value}")
+    anywhere = re.compile(rf"(?i)\b({alts})[ \t]*:{value}")
     return line, after_sentence, anywhere, kinds
 
 
