@@ -41,6 +41,9 @@ def _years(line: str, skill: str, kind: str = "resume") -> list[float | None]:
     ("Executed measurable social media outreach and networking events.", "media-relations", False),
     ("Led media outreach to trade journalists.", "media-relations", True),
     ("Implemented a Client Relationship Management (CRM) system.", "relationship-building", False),
+    # the phrase is CRM's label in other words, so its abbreviation names CRM (session 18)
+    ("Implemented a Client Relationship Management (CRM) system.", "crm", True),
+    ("Briefed the executive leadership team (ELT) monthly.", "etl", False),
     ("Responsible for client relationship management for 40 accounts.",
      "relationship-building", True),
     ("Developed 2015 marketing plan to generate $1M across the largest 750 plan sponsors.",

@@ -310,6 +310,18 @@ def _defines_acronym(text: str, start: int, end: int, form: str) -> bool:
     return initials == form
 
 
+def _spells_label(text: str, start: int, label: str) -> bool:
+    """Whether the phrase an abbreviation in brackets stands for ("Client Relationship
+    Management (CRM)") names the skill whose label it nearly repeats ("customer
+    relationship management"): all but one of the phrase's words are the label's, and at
+    least two ("ETL" spells no phrase, so "executive leadership team (ELT)" stays out)."""
+    label_words = label.lower().split()
+    n = len(label_words)
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*",
+                                           text[max(0, start - 80):start - 1])][-n:]
+    return len(words) == n and sum(a == b for a, b in zip(words, label_words)) >= max(2, n - 1)
+
+
 def _guard_ok(text: str, start: int, end: int, glue: frozenset[int] = frozenset()) -> bool:
     """Extra checks for exact-spelling forms ("Go", "R", "Excel"): capitalization proves
     nothing at the start of a sentence ("Go digital!", "Excel in a fast pace") unless the
@@ -474,7 +486,13 @@ class Extractor:
                 pass  # a cue and no skill's name: most matches
             elif start and text[start - 1] == "(" and _defines_acronym(
                     text, start, end, text[start:end]):
-                pass  # "executive leadership team (ELT)": an abbreviation defined here
+                # "executive leadership team (ELT)": an abbreviation defined here, kept
+                # only where the phrase is the skill's own name in other words ("Client
+                # Relationship Management (CRM)")
+                for cand in cands:
+                    if _spells_label(text, start, cand[3]):
+                        add_hit((start, end, cand))
+                        break
             elif first is not None:  # the usual case: no spelling guard
                 add_hit((start, end, first))
             else:
