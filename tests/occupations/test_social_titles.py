@@ -79,6 +79,14 @@ def test_paid_and_organic_social_are_social_media_work(nz, title, soc) -> None:
     assert nz.normalise(title).soc.startswith(soc)
 
 
+def test_a_digital_community_manager_runs_an_online_community(nz) -> None:
+    """Version 10: "Digital Community Manager" was O*NET's property manager through
+    "Community Manager"; bare "Community Manager" keeps O*NET's reading."""
+    assert nz.normalise("Digital Community Manager").soc.startswith("27-3031")
+    assert nz.normalise("Digital Community Coordinator").soc.startswith("27-3031")
+    assert nz.normalise("Community Manager").soc.startswith("11-9141")
+
+
 def test_social_care_and_paid_positions_keep_their_sense(nz) -> None:
     assert nz.normalise("Head of Social Care").soc.startswith("11-9151")
     assert nz.normalise("Social Worker").soc.startswith("21-102")

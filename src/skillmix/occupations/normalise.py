@@ -70,7 +70,7 @@ from .records import OccupationCandidate, TitleMatch
 __all__ = ["NORMALISER_VERSION", "TitleNormaliser", "normalise_title"]
 
 #: changes when the shipped data or the scoring changes (market runs record it)
-NORMALISER_VERSION = "onet-29.2/9"
+NORMALISER_VERSION = "onet-29.2/10"
 
 PART_WEIGHT = {"whole": 1.0, "bare": 0.9, "trainee": 1.0, "as written": 0.9, "british": 0.97,
                "unbracketed": 0.97, "segment": 0.95}
