@@ -151,7 +151,7 @@ def test_audit_age_worked_example_by_hand():
     ("55 and over", OVER), ("65+ years", OVER), ("45-54", OVER), ("45–54", OVER),
     ("50 to 59", OVER), ("under 40", UNDER), ("Under 40", UNDER), ("<40", UNDER),
     ("below 40", UNDER), ("39 and under", UNDER), ("<=39", UNDER), ("18-24", UNDER),
-    ("25 to 34", UNDER), ("0-39", UNDER),
+    ("25 to 34", UNDER), ("0-39", UNDER), ("42yo", OVER), ("42yrs", OVER), ("39y/o", UNDER),
 ])
 def test_audit_age_normalises_ages_and_bands(value, expected):
     assert normalise_age(value) == expected

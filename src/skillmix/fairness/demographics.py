@@ -173,7 +173,8 @@ def _age_span(text: str) -> _Span | None:
     neither."""
     t = text.lower().replace("\u2013", "-").replace("\u2014", "-")
     t = t.replace("\u2265", ">=").replace("\u2264", "<=")
-    t = re.sub(r"\b(?:years?|yrs?)\b\.?(?: old)?|\by/?o\b", " ", t)
+    # the unit may stand against the figure ("42yo", "42yrs")
+    t = re.sub(r"(?:\b|(?<=\d))(?:(?:years?|yrs?)\b\.?(?: old)?|y/?o\b)", " ", t)
     t = " ".join(re.sub(r"^(?:ages?|aged)\b", "", t.strip()).split())
     if _WHOLE.fullmatch(t):
         years = int(t.split(".")[0])
