@@ -9,7 +9,7 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    skills. A per-skill minimum m_s scales it by max(``credit.short_years``, min(1,
    years_s / m_s)).
    A required or preferred skill with no evidence takes ``credit.transferable`` times
-   the best evidence among its taxonomy neighbours, and full credit from any member of
+   the best evidence among its taxonomy neighbours of the same field, and full credit from any member of
    its group of alternatives (a posting's "Hootsuite, Buffer or similar").
 2. **Breadth** B_k = min(1, sum_s I_sk * e_s / t_k), where the importance I_sk is
    ``credit.required`` / ``credit.preferred`` for skills the area lists,
@@ -18,7 +18,8 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
    also stay out of the balance.
 3. **Depth** D_k = min(1, Y_k / max(m_k, 1)) * R_k, where Y_k is the years covered by
    the dated roles that hold direct evidence of a skill the area names (required or
-   preferred) or of a taxonomy neighbour of one (any area skill when it names none),
+   preferred) or of a taxonomy neighbour of one of the same field (any area skill when
+   it names none),
    overlaps counted once, and
    R_k the recency factor of the latest such role: 1 up to ``recency.full_months`` since
    it ended, falling linearly to ``recency.floor`` at ``recency.zero_months``.
