@@ -25,7 +25,7 @@ def _slow_components(m, job, cand, params, taxonomy):
     yrs = {f.skill_id: f.years for f in cand.skills if f.level != "consumer"}
 
     def own(s):
-        near = [ev.get(t, 0.0) for t in taxonomy.neighbours(s)]
+        near = [ev.get(t, 0.0) for t in taxonomy.neighbours(s) if taxonomy.same_field(s, t)]
         return max([ev.get(s, 0.0)] + [params.neighbour_credit * v for v in near])
 
     def credit(s):

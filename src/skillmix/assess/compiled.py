@@ -75,13 +75,6 @@ def transversal_skills() -> frozenset[str]:
     return frozenset(str(s) for s in raw.get("skills") or [])
 
 
-def _same_field(a: str | None, b: str | None) -> bool:
-    """Whether two neighbouring skills are of one field, so that a role using one gives
-    the other's area its years: the same taxonomy area, or a platform beside the practice
-    it serves (Facebook Ads beside social media advertising)."""
-    return a == b or "platforms" in (a, b)
-
-
 def compile_profile(profile: RoleProfile) -> CompiledProfile:
     """The cached numeric view of ``profile`` (profiles are immutable, so caching by
     identity is safe; the cache holds the profile, so its id is not reused)."""
@@ -125,8 +118,8 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
             # a transversal neighbour (customer service next to social customer care)
             # gives no area its years unless the profile names it; nor does a neighbour
             # of another field (an accountant's data analysis is no years of Python)
-            if near in index and (near not in generic or near in listed) and _same_field(
-                    tax.skills[sid].area, tax.skills[near].area):
+            if (near in index and (near not in generic or near in listed)
+                    and tax.same_field(sid, near)):
                 named[index[near], k] = True
     for group in profile.alternatives:
         k = listed.get(group[0])
@@ -153,7 +146,7 @@ def _compile(profile: RoleProfile) -> CompiledProfile:
     transfer = []
     for sid in listed:
         near = tuple(sorted(index[x] for x in tax.neighbours(sid) if x in index
-                            and _same_field(tax.skills[sid].area, tax.skills[x].area)))
+                            and tax.same_field(sid, x)))
         if near:
             transfer.append((index[sid], near))
     required_cols = tuple(

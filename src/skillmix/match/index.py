@@ -149,7 +149,7 @@ class Matcher:
         rows, cols = [], []
         for sid in self.skill_ids_:
             for other in tax.neighbours(sid):
-                if other in self.column_:
+                if other in self.column_ and tax.same_field(sid, other):
                     rows.append(self.column_[sid])
                     cols.append(self.column_[other])
         s = len(self.skill_ids_)

@@ -14,7 +14,8 @@ The score of candidate *c* for job *j* is a weighted sum of four components, eac
   only in a skills list or summary, 0 for consumer-only familiarity or a negated mention;
   times ``stale_factor`` when the skill was last used more than ``stale_after_years`` ago;
 * ``e'_c[s] = max(e_c[s], neighbour_credit * max over taxonomy neighbours t of e_c[t])``:
-  partial credit for a related skill (broader, narrower or related in the taxonomy);
+  partial credit for a related skill (broader, narrower or related in the taxonomy) of
+  the same field (``Taxonomy.same_field``);
 * ``skill = conf_j * sum_s d_j[s] e'_c[s] / sum_s d_j[s]`` with ``conf_j = D_j / (D_j +
   demand_prior)`` and ``D_j = sum_s d_j[s]``: a posting that names one or two skills
   cannot be fully met on skills alone (it says too little), so its skill and area

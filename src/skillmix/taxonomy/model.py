@@ -87,6 +87,15 @@ class Taxonomy:
             return set()
         return set(self._links.get(skill_id, ()))
 
+    def same_field(self, a: str, b: str) -> bool:
+        """Whether two skills are of one field, so that evidence of one may stand in a
+        little for the other (assess's transferable credit and years, match's neighbour
+        credit): the same area, or a platform beside the practice it serves (Facebook
+        Ads beside social media advertising). Python's related data analysis is of
+        another field: an accountant's quantitative analysis is no Python."""
+        x, y = self.skills[a].area, self.skills[b].area
+        return x == y or "platforms" in (x, y)
+
     def search(self, query: str, limit: int = 20) -> list[Skill]:
         """Skills whose label or aliases contain every word of ``query``; exact label
         matches first, then shorter labels."""
