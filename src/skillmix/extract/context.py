@@ -155,10 +155,22 @@ def _apply_notice(chunk: str, low: str) -> bool:
             or any(w in low for w in _STEP_WORDS) and _HIRING_STEP.match(chunk) is not None)
 
 
+#: "required" cues that say how well, not whether: under a preferred heading they leave
+#: the skill preferred ("Nice to have: - Proficient in Tableau")
+_LEVEL_CUES = frozenset((
+    "proven", "demonstrated", "strong", "solid", "expert", "expertise", "proficient",
+    "proficiency", "extensive", "deep", "hands on", "track record", "qualifications",
+    "requirement", "requirements", "you have", "you bring", "you will bring", "you ll bring",
+))
+
+
 _NOT_SELF_WORDS = (
     # "hiring" as the employer hiring ("we are hiring a"), not as what it sells ("streamlining
     # the hiring, onboarding, and management process")
-    r"candidate|candidates|applicant|looking for|seeking|(?:are|is|re|’re)\s+hiring|hiring\s+(?:for|a|an|now)|"
+    # "We seek an individual who ...": the employer seeking a hire ("we seek to ..." is a
+    # mission)
+    r"candidate|candidates|applicant|looking for|seeking|seeks?(?!\s+to\b)|"
+    r"(?:are|is|re|’re)\s+hiring|hiring\s+(?:for|a|an|now)|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
     r"the role|this role|position|intern|join|(?<!in\s)needs?|wants?|expect|preferred|plus"
 )
@@ -606,6 +618,13 @@ class ContextRules:
                 for c in sent.cues)):
             return "preferred"
         if "required" in fams:
+            if default == "preferred" and all(
+                    " ".join(re.findall(r"[a-z]+", self.text[c[0]:c[1]].lower())) in _LEVEL_CUES
+                    for c in sent.cues if c[2] == "required"):
+                # "Preferred Qualifications: - Strong knowledge of SQL": the level wanted
+                # of an optional skill; only "must", "required" and the like override the
+                # section
+                return default
             return "required"
         return default
 

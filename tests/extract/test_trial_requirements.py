@@ -1,0 +1,61 @@
+"""Requirement levels from a recruiter trial on unseen postings (session 18): each wording
+was read wrong, and each rule is tested both ways."""
+
+from __future__ import annotations
+
+from skillmix.extract import get_extractor
+
+
+def _levels(text: str) -> dict[str, set[str | None]]:
+    out: dict[str, set[str | None]] = {}
+    for m in get_extractor("builtin").extract(text, kind="posting").mentions:
+        if m.counts:
+            out.setdefault(m.skill_id, set()).add(m.requirement)
+    return out
+
+
+def _groups(text: str) -> dict[str, int | None]:
+    return {m.skill_id: m.group for m in get_extractor("builtin").extract(text, kind="posting").mentions}
+
+
+def test_we_seek_an_individual_states_a_requirement() -> None:
+    # linkedin 3196627399: five skills came out incidental ("mentioned")
+    text = ("Content Writer Intern\n"
+            "We seek an individual who is a strong writer and has a solid understanding of "
+            "content creation and writing for blogs/online, social media, marketing, database "
+            "management and public relations.\n")
+    levels = _levels(text)
+    assert levels["public-relations"] == {"required"}
+    assert levels["content-creation"] == {"required"}
+
+
+def test_we_seek_to_is_a_mission_not_a_hire() -> None:
+    text = ("Content Writer\nAbout us\n"
+            "We seek to empower small businesses through public relations.\n")
+    mentions = get_extractor("builtin").extract(text, kind="posting").mentions
+    pr = [m for m in mentions if m.skill_id == "public-relations"]
+    assert pr and all(m.requirement == "mentioned" for m in pr)
+
+
+def test_a_preferred_heading_keeps_proficiency_words_preferred() -> None:
+    text = ("Data Analyst\nRequirements\n- Strong knowledge of Excel.\n"
+            "Preferred Qualifications:\n- Strong knowledge of SQL.\n- Proficient in Tableau.\n"
+            "- Must have Python.\n- Familiarity with Looker.\n")
+    levels = _levels(text)
+    assert levels["microsoft-excel"] == {"required"}   # a required section stays required
+    assert levels["sql"] == {"preferred"}
+    assert levels["tableau"] == {"preferred"}
+    assert levels["python"] == {"required"}            # "must" overrides the heading
+    assert levels["looker"] == {"preferred"}
+
+
+def test_including_lists_what_is_asked_not_alternatives() -> None:
+    duty = ("Content Writer\nResponsibilities\n"
+            "- Creating content for the campaign, including researching and developing story "
+            "ideas, storytelling, and content writing for small businesses.\n")
+    groups = _groups(duty)
+    assert groups.get("content-writing") is None and groups.get("storytelling") is None
+    examples = ("Marketing Assistant\nRequirements\n"
+                "- Experience with design tools such as Canva or Adobe Creative Cloud.\n")
+    g = _groups(examples)
+    assert g["canva"] is not None and g["canva"] == g["adobe-creative-cloud"]
