@@ -49,6 +49,14 @@ def _years(line: str, skill: str, kind: str = "resume") -> list[float | None]:
     ("Developed 2015 marketing plan to generate $1M across the largest 750 plan sponsors.",
      "sponsorship-management", False),
     ("Planned sponsorships for 12 regional events.", "sponsorship-management", True),
+    # session 18's trial
+    ("Developing an automated script for retrieving data from an outside server.",
+     "scriptwriting", False),
+    ("Developed narration scripts for training videos.", "scriptwriting", True),
+    ("Website evaluation and competitive benchmarking.", "social-media-benchmarking", False),
+    ("Website evaluation and competitive benchmarking.", "competitive-analysis", True),
+    ("Planned social media and public relations for the launch.", "media-relations", False),
+    ("Handled all media and public relations inquiries.", "media-relations", True),
 ])
 def test_lookalikes_from_the_trial(line, skill, credited) -> None:
     assert (skill in _credited(line)) is credited

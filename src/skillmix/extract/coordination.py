@@ -57,6 +57,12 @@ _STOP = frozenset({
     "etc", "etc.", "strong", "excellent", "good", "great", "solid", "proven", "skills",
     "skill", "experience", "knowledge", "ability", "is", "are", "be", "will", "plus",
 })
+#: nouns that head a compound with the word before them ("social media", "digital
+#: media"): after such a word the noun is no conjunct on its own ("social media and public
+#: relations" names no media relations; "all media and public relations" does)
+_COMPOUND_HEADS = {"media": frozenset(
+    "social digital mass news print broadcast owned earned paid traditional online new rich "
+    "interactive multi emerging".split())}
 _RIGHT_CONJ = re.compile(r"\s+(?:and|or|&)\s")
 #: a slash written as a conjunction between two words: "written/verbal communication",
 #: "Project / program management" (not "and/or", whose "or" is the conjunction)
@@ -323,6 +329,10 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
                 continue
             other = lookup(" ".join(w[2] for w in conj) + " " + tail)
             if other is not None and other[1] != cand[1]:
+                if k == 1 and i > 1 and left[i - 2][2] in _COMPOUND_HEADS.get(conj[0][2], ()):
+                    # the conjunct is the head of a compound with the word before it:
+                    # "social media and public relations" names no media relations
+                    continue
                 best = (conj[0][0], other, i - k)
                 break
         if best is None:
