@@ -130,3 +130,20 @@ def test_a_range_of_ages_gives_no_years() -> None:
     assert _years("Teach Python to children ages 8-12 years.", "python") == [None]
     assert _years("Taught Excel to students aged 16 to 19 years.", "microsoft-excel") == [None]
     assert _years("Minimum age 18 years; 3-5 years of experience with SQL.", "sql", "posting") == [3.0]
+
+
+def test_a_wrapped_list_item_is_one_phrase() -> None:
+    """Session 18's trial: a PDF wraps a skills line inside its last item ("Budgeting,
+    Team" / "Building/Training"); the name across the wrap is read. A new line that
+    starts a new item ("Minor in Marketing" / "Communication Club") still splits."""
+    ext = get_extractor("builtin")
+    text = "Skills\nBudgeting, Social\nMedia Marketing, Vendor Relations\nBudgeting, Team\nBuilding/Training\n"
+    found = {m.skill_id for m in ext.extract(text, kind="resume").mentions if m.counts}
+    assert {"social-media-marketing", "team-building"} <= found
+    split = "Education\nMinor in Marketing\nCommunication Club\n"
+    found = {m.skill_id for m in ext.extract(split, kind="resume").mentions if m.counts}
+    assert "marketing-communications" not in found
+    # a line that ends its item with a full stop is no wrap
+    stop = "Skills\nBudgeting, Social.\nMedia Marketing, Vendor Relations\n"
+    found = {m.skill_id for m in ext.extract(stop, kind="resume").mentions if m.counts}
+    assert "social-media-marketing" not in found

@@ -14,7 +14,9 @@ stand:
   hits inside its name never count;
 - **line breaks**: a phrase never runs from one line into a line that starts with a
   capital letter (a new heading or list item: "Minor in Marketing" / "Communication
-  Club"); a line wrapped mid-sentence, which goes on in lower case, still joins;
+  Club"); a line wrapped mid-sentence, which goes on in lower case, still joins, and so
+  does a PDF's wrap inside the last item of a comma list ("Budgeting, Social" / "Media
+  Marketing, Vendor Relations");
 - **slashes**: two words joined by a slash are alternatives, not a phrase
   ("content/marketing calendars" are content and marketing calendars, not content
   marketing), unless a skill's own name is written with that slash ("reach/frequency");
@@ -142,8 +144,22 @@ def parse_form_guards(text: str) -> dict[tuple[str, str], FormGuard]:
 
 
 def crosses_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` runs into a new line that starts a new item."""
-    return text.find("\n", start, end) >= 0 and _NEW_LINE_ITEM.search(text, start, end + 1) is not None
+    """Whether ``text[start:end]`` runs into a new line that starts a new item (not one
+    that wraps the last item of a comma list: "Budgeting, Social" / "Media Marketing")."""
+    nl = text.find("\n", start, end)
+    return nl >= 0 and _NEW_LINE_ITEM.search(text, start, end + 1) is not None \
+        and not _wrapped_item(text, start, end, nl)
+
+
+def _wrapped_item(text: str, start: int, end: int, nl: int) -> bool:
+    """A PDF's line wrap inside a list item: the line holds a comma list, the phrase
+    starts after its last comma, the line ends in a word, and the next line goes on with
+    a word at once (no bullet), once."""
+    if text.find("\n", nl + 1, end) >= 0 or not text[nl + 1:nl + 2].isalpha():
+        return False
+    line_start = text.rfind("\n", 0, nl) + 1
+    last_comma = text.rfind(",", line_start, nl)
+    return line_start <= last_comma < start and text[nl - 1:nl].isalpha()
 
 
 def _has_word(norm: str, a: int, b: int, words: Sequence[str]) -> bool:
