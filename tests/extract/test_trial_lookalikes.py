@@ -57,6 +57,13 @@ def _years(line: str, skill: str, kind: str = "resume") -> list[float | None]:
     ("Website evaluation and competitive benchmarking.", "competitive-analysis", True),
     ("Planned social media and public relations for the launch.", "media-relations", False),
     ("Handled all media and public relations inquiries.", "media-relations", True),
+    ("Scheduled appointments on behalf of staff members.", "people-management", False),
+    ("Managed building access and supplied key cards to employees and visitors.",
+     "people-management", False),
+    ("Managed, trained and supervised staff of 12.", "people-management", True),
+    ("Directed, oversaw, reviewed and evaluated the work of staff.", "people-management", True),
+    ("Worked as a team leader for the night shift.", "teamwork", False),
+    ("Worked as a team to close the books each month.", "teamwork", True),
 ])
 def test_lookalikes_from_the_trial(line, skill, credited) -> None:
     assert (skill in _credited(line)) is credited

@@ -26,7 +26,7 @@ import yaml
 
 from ..yamlio import SafeLoader
 from ..errors.extraction_codes import E020, E021, E022
-from .morphology import form_variants, hyphen_led, noun_forms, verb_forms
+from .morphology import form_variants, hyphen_led, is_past_verb, noun_forms, verb_forms
 from .normal_form import normalise_form
 
 __all__ = [
@@ -72,7 +72,10 @@ _ROLE_BEFORE_LEAD = frozenset(
 #: partners across Product, Finance and Engineering"); after "for" stands whom the work
 #: serves, not what is worked on: "managed payroll for over 500 employees", "producing food
 #: for banquets", "Managed a variety of special projects for the Department"
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for)\b", re.IGNORECASE)
+#: a noun after one of these is the preposition's, not the verb's: "teams within ...
+#: agencies", "Scheduled appointments on behalf of staff members" ("at" and "as" were
+#: tried: "work well as a team member", "manage presence at conferences" are duties)
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for|behalf\s+of)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:across|among|amongst)\b", re.IGNORECASE)
 _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: for the people a manager leads, "with" also marks whom the work is done with, not who
@@ -85,6 +88,8 @@ _LEADS_PEOPLE = frozenset({"people-management", "team-leadership"})
 #: a list of short items ("Drafting, fast, floor plans, Graphic"): a verb that is an
 #: item itself, then two commas and no conjunction before the object, are separate items
 #: ("Wrote, designed and produced weekly marketing material" keeps its duty)
+#: a word joined by "and" (a second verb, when it is one in the past tense)
+_SECOND_VERB = re.compile(r"\s(?:and|&)\s+([A-Za-z]+)\b")
 _COORDINATED = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
 #: before the verb, the employer's own intention, not a duty of the hire: a posting's
 #: "is searching to hire a Social Media Coordinator", "we are looking to grow"
@@ -478,6 +483,14 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
     words = _words_between(text, v_end, o_start)
     if words > gap:
         return False
+    if people:
+        for second in _SECOND_VERB.finditer(between):
+            if is_past_verb(second.group(1)) and between[second.end():].strip() and any(
+                    not is_past_verb(w) for w in _WORD.findall(between, 0, second.start())):
+                # "Managed building access and supplied key cards to employees": the
+                # people are the second verb's ("Managed, trained and supervised staff",
+                # "directed, oversaw, reviewed and evaluated the work of staff": one chain)
+                return False
     if words == 0 and between.strip() == ",":
         return False  # "Monitor, review and report": a series of verbs, no object
     if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):

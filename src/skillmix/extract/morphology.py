@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
-__all__ = ["form_variants", "hyphen_led", "verb_forms", "noun_forms"]
+__all__ = ["form_variants", "hyphen_led", "is_past_verb", "verb_forms", "noun_forms"]
 
 #: at most this many variants per surface form (products of first x last)
 MAX_VARIANTS = 16
@@ -65,6 +65,20 @@ def _plain(word: str) -> bool:
 
 #: the verb forms duties are written in: "managing", "managed" (past and participle)
 DUTY_TAGS = ("VBG", "VBD", "VBN")
+
+
+@lru_cache(maxsize=None)
+def is_past_verb(word: str) -> bool:
+    """Whether a word is a verb's past tense or participle ("managed", "oversaw", "led"),
+    as a résumé's duties are written."""
+    import lemminflect
+
+    w = word.lower()
+    for lemma in _lemmas(w).get("VERB", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        if w in forms.get("VBD", ()) or w in forms.get("VBN", ()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
