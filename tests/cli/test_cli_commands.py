@@ -36,6 +36,27 @@ def test_cli_extract_reads_stdin() -> None:
     assert "SEO" in out.stdout and "required" in out.stdout
 
 
+def test_cli_extract_table_is_narrow_and_csv_whole(tmp_path: Path) -> None:
+    """The terminal table names the file short and leaves out ids and offsets (a recruiter
+    trial found 15 columns and a path folded over eight lines unreadable); CSV keeps every
+    column and the whole path."""
+    deep = tmp_path / "a" / "very" / "long" / "folder" / "name"
+    deep.mkdir(parents=True)
+    doc = deep / "cv.txt"
+    doc.write_text("Experience\nAnalyst, Acme, 2019 - 2022\n- Built dashboards in Tableau.\n",
+                   "utf-8")
+    table = run("extract", str(doc), "--kind", "resume")
+    assert table.returncode == 0, table.stderr
+    header = next(line for line in table.stdout.splitlines() if "┃ source" in line)
+    assert "label" in header and "start" not in header and "document" not in header
+    assert "cv.txt" in table.stdout and str(deep) not in table.stdout
+    csv_out = run("extract", str(doc), "--kind", "resume", "--csv")
+    first, row = csv_out.stdout.splitlines()[:2]
+    assert first.split(",")[:8] == ["source", "document", "skill", "label", "area", "surface",
+                                    "start", "end"]
+    assert row.startswith(str(doc))
+
+
 def test_cli_missing_file_is_one_line_error() -> None:
     out = run("extract", "no/such/file.pdf")
     assert out.returncode == 1

@@ -19,6 +19,10 @@ __all__ = ["extract"]
 
 COLUMNS = ["source", "document", "skill", "label", "area", "surface", "start", "end", "section",
            "requirement", "years", "negated", "usage", "extractor", "confidence"]
+#: the table a person reads in a terminal: the file's short name, not its path and id, and
+#: no offsets (CSV and JSON keep every column)
+TABLE_COLUMNS = ["source", "label", "surface", "section", "requirement", "years", "negated",
+                 "usage", "confidence"]
 
 
 @click.command()
@@ -68,7 +72,10 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
     if limit is not None:
         docs = islice(docs, limit)
     with open_output(output, report=report) as out, progress(quiet, "extracting") as advance:
-        sink = Sink(fmt, out, columns=COLUMNS, title="Skills", array="documents")
+        sink = Sink(fmt, out, columns=COLUMNS, title="Skills", array="documents",
+                    table_columns=TABLE_COLUMNS,
+                    # the table names each file short; CSV keeps the whole path
+                    name_column="source" if fmt == "table" else None)
         from ..io.limits import extract_within
 
         seen = 0

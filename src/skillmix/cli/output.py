@@ -241,6 +241,9 @@ class Sink:
     :meth:`close` writes what was collected; ``wrap`` turns the list of records into the
     ``--json`` document. Empty ``columns`` are taken from the first row.
 
+    ``table_columns``, when given, are the table's columns (a narrower view of
+    ``columns``, which CSV keeps whole).
+
     ``name_column`` is the column whose rows hold each document's whole ``source``: CSV
     shows its :func:`display_name`, the table the :func:`short_names` of the run (that
     column's values and ``sources``, the run's other inputs), so that two files of one
@@ -250,10 +253,12 @@ class Sink:
     def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
                  wrap: Callable[[list[Any]], Any] | None = None, array: str | None = None,
                  head: dict[str, Any] | None = None, name_column: str | None = None,
-                 sources: Iterable[str] = ()) -> None:
+                 sources: Iterable[str] = (), table_columns: Sequence[str] | None = None) -> None:
         self.fmt = fmt
         self.out = out
-        self.columns = list(columns)
+        # the table on a terminal shows what a person reads (``table_columns``); CSV keeps
+        # every column
+        self.columns = list(table_columns if table_columns and fmt == "table" else columns)
         self.name_column = name_column
         self.sources = list(sources) if name_column and fmt == "table" else []
         self.title = title
