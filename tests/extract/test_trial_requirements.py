@@ -59,3 +59,13 @@ def test_including_lists_what_is_asked_not_alternatives() -> None:
                 "- Experience with design tools such as Canva or Adobe Creative Cloud.\n")
     g = _groups(examples)
     assert g["canva"] is not None and g["canva"] == g["adobe-creative-cloud"]
+
+
+def test_misses_from_the_trial_are_read() -> None:
+    text = ("Technical Business Analyst\nRequirements\n"
+            "- Proven experience as a Business Analyst in the IT industry, with 4+ years of "
+            "experience.\n- Proficient web management and CMS applications.\n")
+    mentions = get_extractor("builtin").extract(text, kind="posting").mentions
+    ba = [m for m in mentions if m.skill_id == "business-analysis"]
+    assert ba and ba[0].requirement == "required" and ba[0].years == 4.0
+    assert "content-management-systems" in {m.skill_id for m in mentions if m.counts}
