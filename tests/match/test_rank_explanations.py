@@ -34,6 +34,8 @@ def test_rank_explanations_quote_both_documents(params, demo_posting, demo_resum
             elif sm.kind == "neighbour":
                 assert ce.skill_id == sm.via != sm.skill_id
                 assert 0 < sm.credit < 1
+                # the note names the skill the job asks for, not only the one shown
+                assert sm.label in ce.note
             else:
                 assert sm.credit == 0
         for ev in res.matched:

@@ -145,7 +145,7 @@ def _evidence(row: _Row, at: int, skill_id: str, weight: float, note: str) -> Ev
 
 def _note(level: str, years: float, asked: bool) -> str:
     if years > 0:
-        return f"{level}, {years:g} years {'asked' if asked else 'of use'}"
+        return f"{level}, {round(years, 1):g} years {'asked' if asked else 'of use'}"
     return level
 
 
@@ -189,7 +189,8 @@ def _explain(m: "Matcher", job: _Row, cand: _Row, cand_raw: np.ndarray,
             via = int(near[np.argmax(cand_raw[near])])
             vat = cand.where(via)
             ce = _evidence(cand, vat, m.skill_ids_[via], cand_raw[via],
-                           f"related skill: {m.labels_[via]}") if vat is not None else None
+                           f"{m.labels_[via]}, a skill related to {m.labels_[col]}") \
+                if vat is not None else None
             skills.append(SkillMatch(sid, m.labels_[col], "neighbour", level,
                                      round(float(demand[k]), 4), round(float(cand_exp[col]), 4),
                                      area, m.skill_ids_[via], je, ce))
