@@ -49,7 +49,7 @@ def test_a_preferred_heading_keeps_proficiency_words_preferred() -> None:
     assert levels["looker"] == {"preferred"}
 
 
-def test_including_lists_what_is_asked_not_alternatives() -> None:
+def test_including_duties_are_all_asked() -> None:
     duty = ("Content Writer\nResponsibilities\n"
             "- Creating content for the campaign, including researching and developing story "
             "ideas, storytelling, and content writing for small businesses.\n")
@@ -59,6 +59,10 @@ def test_including_lists_what_is_asked_not_alternatives() -> None:
                 "- Experience with design tools such as Canva or Adobe Creative Cloud.\n")
     g = _groups(examples)
     assert g["canva"] is not None and g["canva"] == g["adobe-creative-cloud"]
+    platforms = ("Community Manager\nResponsibilities\n- Grow our community on platforms "
+                 "including TikTok, Instagram and Facebook.\n")
+    g = _groups(platforms)
+    assert g["tiktok"] is not None and g["tiktok"] == g["instagram"] == g["facebook"]
 
 
 def test_misses_from_the_trial_are_read() -> None:
@@ -69,3 +73,4 @@ def test_misses_from_the_trial_are_read() -> None:
     ba = [m for m in mentions if m.skill_id == "business-analysis"]
     assert ba and ba[0].requirement == "required" and ba[0].years == 4.0
     assert "content-management-systems" in {m.skill_id for m in mentions if m.counts}
+

@@ -36,6 +36,12 @@ MAX_SPANS = 3
 _GAP_ORDER = {"required": 0, "focus": 1, "seniority": 2, "years": 3, "area": 4, "preferred": 5}
 
 
+def _round(x: float, ndigits: int) -> float:
+    """``round`` after a first rounding to nine places, so that one résumé scored alone and
+    in a batch (sums taken in another order, last bits apart) print the same figures."""
+    return round(round(float(x), 9), ndigits)
+
+
 def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, note: str,
                       sentences: dict[int, str] | None = None) -> Evidence:
     if sentences is None:
@@ -46,7 +52,7 @@ def _mention_evidence(ev: CandidateEvidence, m: SkillMention, weight: float, not
             sentence = sentences[m.sentence_start] = ev.sentence(m)
     return Evidence(
         document_id=ev.document_id, skill_id=m.skill_id, start=m.start, end=m.end,
-        surface=m.surface, sentence=sentence, weight=round(weight, 4), note=note,
+        surface=m.surface, sentence=sentence, weight=_round(weight, 4), note=note,
     )
 
 
@@ -80,7 +86,7 @@ def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evide
         dates += f", counted to {ev.current_until:%Y-%m}: the {ev.current_basis}"
     return Evidence(
         document_id=ev.document_id, skill_id=skill_id, start=r.span_start, end=end,
-        surface=surface, sentence=" ".join(surface.split()), weight=round(r.months / 12, 2),
+        surface=surface, sentence=" ".join(surface.split()), weight=_round(r.months / 12, 2),
         note=f"role {r.index}: {r.title or r.employer or ''} ({dates}, {r.months} months)",
     )
 
@@ -197,7 +203,7 @@ def _breadth_points(row: _Row, k: int, share: float) -> list[ScorePoint]:
             continue
         sid = ids[c]
         src = ids[transfer[c]] if c in transfer else sid
-        points.append(ScorePoint(points=round(breadth_pts * v / total, 4), area=area,
+        points.append(ScorePoint(points=_round(breadth_pts * v / total, 4), area=area,
                                  kind="breadth", skill_id=sid, evidence=row.spans(sid, src)))
     return points
 
@@ -223,7 +229,7 @@ def _depth_points(row: _Row, k: int, share: float) -> list[ScorePoint]:
             if m is not None:
                 spans.append(_mention_evidence(ev, m, row.level_of[cp.index[sid]],
                                                f"used in role {r}", row.sentences))
-        points.append(ScorePoint(points=round(depth_pts * role.months / months, 4),
+        points.append(ScorePoint(points=_round(depth_pts * role.months / months, 4),
                                  area=area, kind="depth", role=r, evidence=tuple(spans)))
     return points
 
@@ -235,11 +241,11 @@ def _area_score(row: _Row, k: int, share: float) -> AreaScore:
     met = [ids[c] for c, v in zip(row.cols, row.contrib[k] if row.cols else []) if v > 0]
     req = [ids[c] for kk, c in cp.required_cols if kk == k]
     return AreaScore(
-        area=spec.id, label=spec.label, side=spec.side, weight=round(float(cp.weights[k]), 4),
-        coverage=round(float(table.coverage[i, k]), 4),
-        breadth=round(row.breadth[k], 4), depth=round(row.depth[k], 4),
-        years=round(float(table.years[i, k]), 2), min_years=spec.min_years,
-        points=round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
+        area=spec.id, label=spec.label, side=spec.side, weight=_round(float(cp.weights[k]), 4),
+        coverage=_round(float(table.coverage[i, k]), 4),
+        breadth=_round(row.breadth[k], 4), depth=_round(row.depth[k], 4),
+        years=_round(float(table.years[i, k]), 2), min_years=spec.min_years,
+        points=_round(share * float(table.coverage[i, k]), 2), skills=tuple(met),
         required_met=tuple(s for s in req if cp.index[s] in eff),
         required_missing=tuple(s for s in req if cp.index[s] not in eff),
     )
@@ -254,10 +260,10 @@ def _balance(table, i: int) -> BalanceScore:
     excess = abs(share - prof.balance_target) - prof.balance_tolerance
     leans = "none" if tot == 0 else ("balanced" if excess <= 0 else ("tech" if share > prof.balance_target else "comm"))
     return BalanceScore(
-        tech=round(tech, 3), comm=round(comm, 3), tech_share=round(share, 4),
-        index=round(1 - abs(tech - comm) / tot, 4) if tot > 0 else 0.0,
+        tech=_round(tech, 3), comm=_round(comm, 3), tech_share=_round(share, 4),
+        index=_round(1 - abs(tech - comm) / tot, 4) if tot > 0 else 0.0,
         target=prof.balance_target, tolerance=prof.balance_tolerance,
-        factor=round(float(table.factor[i]), 4), leans=leans,
+        factor=_round(float(table.factor[i]), 4), leans=leans,
     )
 
 
@@ -274,8 +280,8 @@ def _focus(row: _Row) -> tuple[FocusScore | None, list[Gap]]:
     for c in cols[:MAX_SPANS]:
         spans.extend(row.spans(cp.ids[c], cp.ids[c])[:1])
     evidence = float(table.focus_evidence[i])
-    score = FocusScore(label=focus.label, evidence=round(evidence, 3), target=focus.target,
-                       floor=focus.floor, factor=round(float(table.focus_factor[i]), 4),
+    score = FocusScore(label=focus.label, evidence=_round(evidence, 3), target=focus.target,
+                       floor=focus.floor, factor=_round(float(table.focus_factor[i]), 4),
                        skills=tuple(cp.ids[c] for c in cols), spans=tuple(spans))
     gaps: list[Gap] = []
     if evidence < focus.target:
@@ -316,7 +322,7 @@ def _skill_depth(row: _Row) -> list[SkillDepth]:
             continue
         depth.append(SkillDepth(
             skill_id=sid, label=se.label, area=se.area, level=se.level,
-            years=round(se.years, 2), years_from_roles=round(se.years_from_roles, 2),
+            years=_round(se.years, 2), years_from_roles=_round(se.years_from_roles, 2),
             years_claimed=se.years_claimed, recency_months=se.recency_months,
             last_used=se.last_used, seniority=se.seniority, roles=se.roles,
             evidence=row.spans(sid, sid) if sid in cp.index
@@ -354,9 +360,9 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
     return Scorecard(
         document_id=ev.document_id, source=ev.source, profile=prof.id,
         profile_version=prof.version, taxonomy=tax.name, taxonomy_version=tax.version,
-        fit=round(float(table.fit[i]), 2), areas=tuple(areas), balance=balance,
+        fit=_round(float(table.fit[i]), 2), areas=tuple(areas), balance=balance,
         depth=tuple(depth), red_flags=tuple(flags), gaps=tuple(gaps), points=tuple(points),
-        total_years=round(ev.total_years, 2), seniority=ev.seniority,
+        total_years=_round(ev.total_years, 2), seniority=ev.seniority,
         seniority_label=ev.seniority_label, today=ev.today, formula=table.formula,
         parameters=_parameters(prof), focus=focus,
     )

@@ -164,6 +164,15 @@ _LEVEL_CUES = frozenset((
 ))
 
 
+#: a duty's -ing form opening what "including" lists ("including researching and
+#: developing story ideas"): not a noun in -ing ("including marketing, advertising")
+_GERUND_NEXT = re.compile(
+    r"[ \t]*:?[ \t]*(?!(?:marketing|advertising|branding|training|engineering|accounting|"
+    r"networking|programming|consulting|publishing|scheduling|reporting|budgeting|"
+    r"forecasting|recruiting|planning|testing|writing|copywriting|editing|pricing)\b)"
+    r"[a-z]+ing\b")
+
+
 _NOT_SELF_WORDS = (
     # "hiring" as the employer hiring ("we are hiring a"), not as what it sells ("streamlining
     # the hiring, onboarding, and management process")
@@ -527,7 +536,8 @@ class ContextRules:
         "examples" cue (after it) or an "examples_after" cue (before it) form one group of
         alternatives, any of which satisfies the requirement. Inside parentheses the list
         is the parenthesis; outside, it runs over consecutive list items that each name a
-        skill."""
+        skill. A list of duties after "including" (its first word a verb's -ing form) is
+        no group: sub-tasks are all asked."""
         marks = [c for c in self.cues if c[2] in ("examples", "examples_after")]
         if not marks:
             return {}
@@ -537,6 +547,10 @@ class ContextRules:
             sent = self.sentence(c_start)
             lo, hi = self._list_region(sent, c_start, c_end, fam, starts)
             members = [s for s in starts if lo <= s < hi]
+            if len(members) >= 2 and self.text[c_start:c_end].lower() == "including" \
+                    and _GERUND_NEXT.match(self.text, c_end) is not None:
+                continue  # "Creating content ..., including researching story ideas,
+                # writing spotlight stories": sub-tasks, all asked
             if len(members) >= 2:
                 for s in members:
                     out.setdefault(s, n + 1)
