@@ -74,3 +74,41 @@ def test_misses_from_the_trial_are_read() -> None:
     assert ba and ba[0].requirement == "required" and ba[0].years == 4.0
     assert "content-management-systems" in {m.skill_id for m in mentions if m.counts}
 
+
+
+def test_an_example_list_ends_at_its_last_member() -> None:
+    """Trial 3 (linkedin 3824661875, bullets flattened into one line): the group opened by
+    "like" ran to the sentence's end and took in leadership and empathy."""
+    text = ("Account Coordinator\nDesired Skills: Experience with a social media management "
+            "software like Hootsuite, Sprout Social, or HubSpot will strengthen a candidate's "
+            "application Experience with a media tool like Meltwater, Muckrack or Cision will "
+            "strengthen a candidate's application Strong initiative, leadership skills and work "
+            "ethic Empathetic thinking and cultural awareness\n")
+    g = _groups(text)
+    assert g["hootsuite"] is not None and g["hootsuite"] == g["sprout-social"] == g["hubspot"]
+    assert g["meltwater"] is not None and g["meltwater"] == g["cision"] != g["hootsuite"]
+    assert g.get("team-leadership") is None and g.get("empathy") is None
+
+
+def test_e_g_ends_no_sentence() -> None:
+    text = ("Senior Web Developer\nPreferred Skills: Experience developing browser based "
+            "applications for mobile devices (e.g. iOS 4/5, Android, etc).\n")
+    levels = _levels(text)
+    assert levels["ios-development"] == {"preferred"}
+    assert levels["android-development"] == {"preferred"}
+
+
+def test_years_written_twice_and_years_of_the_job() -> None:
+    ext = get_extractor("builtin")
+
+    def years(text: str, skill: str) -> set[float | None]:
+        return {m.years for m in ext.extract(text, kind="posting").mentions if m.skill_id == skill}
+
+    assert years("Analyst\nRequirements\n- A minimum of five (5) years of SEO experience.\n",
+                 "seo") == {5.0}
+    # the years close their own item: the job's experience, not communication's
+    assert years("Developer\nRequirements\n- 5 years of related experience, excellent written "
+                 "and verbal communication skills.\n", "communication-skills") == {None}
+    # a figure leading a list still counts for its members
+    assert years("Engineer\nRequirements\n- 7+ years in platform, DevOps, or infrastructure "
+                 "engineering roles.\n", "devops") == {7.0}

@@ -173,6 +173,10 @@ _GERUND_NEXT = re.compile(
     r"[a-z]+ing\b")
 
 
+#: the conjunction before an example list's last member
+_LAST_MEMBER = re.compile(r"\b(?:or|and)\b|&", re.IGNORECASE)
+
+
 _NOT_SELF_WORDS = (
     # "hiring" as the employer hiring ("we are hiring a"), not as what it sells ("streamlining
     # the hiring, onboarding, and management process")
@@ -244,11 +248,13 @@ _ITEM_SEP = re.compile(r"[,;|]|\s/\s|\band\b|\bor\b")
 #: conference's $26,000+" / "budget."), and a short line ("Skills") is a heading.
 #: One character class leads, and each branch then looks back at the character it took:
 #: the regex engine skips ahead to the next candidate character, where an alternation
-#: of three branches is tried at every offset (3x the time).
+#: of three branches is tried at every offset (3x the time). "e.g." and "i.e." end no
+#: sentence ("applications for mobile devices (e.g. iOS 4/5, Android, etc)").
 _BULLETS = "\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7"
 _SENTENCE_END = re.compile(
     r"[\n.!?;" + _BULLETS + r"]"
-    r"(?:(?<=\n)(?:(?![a-z])|(?<![^\n]{40}\n))|(?<=[.!?;])(?=\s)|(?<=[" + _BULLETS + r"]))"
+    r"(?:(?<=\n)(?:(?![a-z])|(?<![^\n]{40}\n))|(?<=[.!?;])(?<![eE]\.g\.)(?<![iI]\.e\.)(?=\s)"
+    r"|(?<=[" + _BULLETS + r"]))"
 )
 _GLUED_END = re.compile(r"[.!?:](?=[A-Z][a-z])")
 #: a list item glued on with a dash, as job boards that drop line breaks leave them:
@@ -301,11 +307,13 @@ _YEARS = re.compile(
     r"(?<![\w.])(?=[\dotfsen])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
     # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
     r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
+    r"(?<!\bless than \()(?<!\bunder \()(?<!\bup to \()"
     # an age is no experience: "over the age of 16 years", "aged 18 years"
     r"(?<!\bage of )(?<!\baged )(?<!\bages )(?<!\bage )"
     # nor is a range's second number, where its first was no floor ("ages 8-12 years")
     r"(?<!\d-)(?<!\d\u2013)(?<!\d to )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"twelve|fifteen|twenty)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
+    # "fourteen (14) years": the figure in brackets after its word
+    r"twelve|fifteen|twenty)\)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*)?\+?\s*"
     r"(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
     re.IGNORECASE,
@@ -607,6 +615,14 @@ class ContextRules:
                 i = bisect_left(starts, max(a + 1, c_end))
                 if i == n or starts[i] >= b:
                     break
+                conj = _LAST_MEMBER.search(text, max(a + 1, c_end), b)
+                if conj is not None:
+                    # "like Hootsuite, Sprout Social, or HubSpot will strengthen ...": the
+                    # list ends at the member after its "or" / "and", however far the
+                    # sentence runs on (bullets flattened into one line)
+                    j = bisect_left(starts, conj.end())
+                    if j < n and starts[j] < b:
+                        return lo, starts[j] + 1
                 hi = b
             return lo, hi
         lo = c_start
@@ -686,8 +702,14 @@ class ContextRules:
             # ("Snapchat (personal), Excel (5 years)"), and so does one after its member's
             # skill ("Excel (5 years), SQL – 3 yrs, Tableau": Tableau has none); one that
             # leads its member ("5 years of Python, SQL and Tableau") counts for every member
+            # ... but not a figure whose item closes on "experience": in "5 years of
+            # related experience, excellent written and verbal communication skills" the
+            # years are the job's, not communication's ("7+ years in platform, DevOps, or
+            # infrastructure roles" still leads its list, and "Business Analyst, with 4+
+            # years of experience" still closes it)
             pool = [y for y in pool if item[0] <= y[0] < item[1]
-                    or not (self._in_parens(sent, y[0]) or self._trails(sent, y[0], mention_ends))]
+                    or not (self._in_parens(sent, y[0]) or self._trails(sent, y[0], mention_ends)
+                            or y[0] < start and self._closed_experience(sent, y[0]))]
             if not pool:
                 return None
         best = min(pool, key=lambda y: (y[0] > start, abs(y[0] - start)))
@@ -716,6 +738,12 @@ class ContextRules:
         first, last = self.item(sent, offset, offset + 1)
         return end >= first and last < sent.end and \
             _TRAILING_GAP.fullmatch(self.text, end, offset) is not None
+
+    def _closed_experience(self, sent: SentenceContext, offset: int) -> bool:
+        """Whether the list item holding the figure at ``offset`` ends on "experience"
+        ("5 years of related experience,"): a whole claim about the job, no list's lead."""
+        _, last = self.item(sent, offset, offset + 1)
+        return self.text[offset:last].rstrip(" \t,;.").lower().endswith("experience")
 
     def _in_parens(self, sent: SentenceContext, offset: int) -> bool:
         text = self.text
