@@ -112,3 +112,20 @@ def test_years_written_twice_and_years_of_the_job() -> None:
     # a figure leading a list still counts for its members
     assert years("Engineer\nRequirements\n- 7+ years in platform, DevOps, or infrastructure "
                  "engineering roles.\n", "devops") == {7.0}
+
+
+def test_trial_three_postings_wordings() -> None:
+    text = ("Engineer\nRequirements\n- A laptop (no Chromebooks or Linux OS).\n"
+            "- Please reach out to your recruiter with any questions about SEO.\n"
+            "Additionally, we'd love it if you have:\n- Experience with Tableau.\n"
+            "- Managing the Founder's inbox and calendar.\n")
+    mentions = get_extractor("builtin").extract(text, kind="posting").mentions
+    by = {m.skill_id: m for m in mentions}
+    assert by["linux"].negated                       # what the brackets rule out
+    assert not by["seo"].counts                      # the employer's recruiter: apply text
+    assert by["tableau"].requirement == "preferred"  # "we'd love it if you have:"
+    assert "social-inbox-management" not in by       # an assistant's e-mail, not social DMs
+    call = get_extractor("builtin").extract(
+        "Writer\nIf you love writing about social media marketing, we'd love to hear from you.\n",
+        kind="posting").mentions
+    assert {m.requirement for m in call if m.skill_id == "social-media-marketing"} == {"required"}

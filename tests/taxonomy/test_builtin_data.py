@@ -245,3 +245,14 @@ def test_builtin_data_every_platform_is_a_social_media_platform(by_id: dict[str,
         assert "social-media-platforms" in s.get("broader", []), s["id"]
     # a tool of one platform is that platform's, not the general skill's
     assert by_id["youtube-studio"]["broader"] == ["youtube"]
+
+
+def test_adobe_design_tools_relate_to_graphic_design() -> None:
+    """Taxonomy 2026.12.2 (a recruiter trial): Photoshop, Illustrator and InDesign work
+    counts a little towards a posting's graphic design, as Canva and Figma did."""
+    from skillmix.taxonomy import load_taxonomy
+
+    tax = load_taxonomy("builtin")
+    for tool in ("adobe-photoshop", "adobe-illustrator", "adobe-indesign"):
+        assert "graphic-design" in tax.neighbours(tool)
+        assert tax.same_field(tool, "graphic-design")

@@ -750,8 +750,7 @@ class ContextRules:
         opened = text.rfind("(", sent.start, offset)
         return opened >= 0 and text.find(")", opened, offset) == -1
 
-    @staticmethod
-    def negated(sent: SentenceContext, start: int, end: int) -> bool:
+    def negated(self, sent: SentenceContext, start: int, end: int) -> bool:
         if _NEGATION_FAMILIES.isdisjoint(sent.families()):
             return False
         cancel = [c for c in sent.cues if c[2] == "negation_cancel"]
@@ -776,6 +775,10 @@ class ContextRules:
                     return True
                 if fam == "negation_weak" and needed_after:
                     return True
+                if fam == "negation_weak" and c[0] and self.text[c[0] - 1] == "(" \
+                        and self.text[c[0]:c[1]].lower() == "no" \
+                        and ")" not in self.text[c[1]:start]:
+                    return True  # "a laptop (no Chromebooks or Linux OS)": what it rules out
         return False
 
     @staticmethod
