@@ -22,3 +22,15 @@ def test_evidence_carries_the_credits_confidence() -> None:
     tips = {s.mention.skill_id: s.tooltip for s in segments(doc, ext) if s.mention}
     assert "likely credited" in tips["budget-management"]
     assert "likely credited" not in tips["tableau"]
+
+
+def test_a_company_self_description_says_why_it_does_not_count() -> None:
+    """A QA trial: the posting page called a company's own description "negated or
+    consumer-only" (its usage is incidental)."""
+    text = "Social Media Manager\nAbout Us\nWe are a digital marketing agency.\n"
+    doc = read_document(text.encode(), name="job.txt", kind="posting")
+    ext = get_extractor("builtin").extract(doc)
+    segs = [s for s in segments(doc, ext) if s.mention and s.mention.usage == "incidental"]
+    assert segs, "the self-description is found and not counted"
+    assert all("company describing itself" in s.tooltip and "state-consumer" in s.css
+               for s in segs)

@@ -27,7 +27,8 @@ class Segment:
         m = self.mention
         if m is None:
             return ""
-        state = "neg" if m.negated else ("consumer" if m.usage == "consumer" else "ok")
+        state = "neg" if m.negated else (
+            "consumer" if m.usage in ("consumer", "incidental") else "ok")
         return f"skill area-{m.area or 'none'} state-{state}"
 
     @property
@@ -42,6 +43,8 @@ class Segment:
             bits.append("negated: not counted")
         if m.usage == "consumer":
             bits.append("consumer familiarity: not counted")
+        elif m.usage == "incidental":
+            bits.append("the company describing itself: not counted")
         elif m.usage == "professional":
             bits.append("professional use")
         if m.counts and m.confidence < 1.0:
