@@ -338,6 +338,24 @@ def test_report_note_warns_on_a_perfect_estimate() -> None:
     assert "before that refinement" in _estimate_note(c) and "precision 0.91 and recall 0.94" in _estimate_note(c)
 
 
+def test_report_headline_card_shows_the_cautious_estimate_under_a_perfect_score() -> None:
+    """A QA trial read the headline's "1.00 ± 0.00" as fact; the card now shows the
+    cautious estimate when the development score is perfect, and the estimate itself
+    otherwise."""
+    from skillmix.market.report import _estimate_card
+
+    def est(v: float) -> dict:
+        return {"precision": {"mean": v, "sd": 0.0}, "recall": {"mean": v, "sd": 0.0}}
+
+    perfect = est(1.0)
+    perfect["before_refinement"] = {"precision": {"mean": 0.918}, "recall": {"mean": 0.945}}
+    title, value = _estimate_card(perfect)
+    assert "cautious" in title and value == "0.92 / 0.94"
+    title, value = _estimate_card(est(0.95))
+    assert "cautious" not in title and value.startswith("0.95 ± 0.00")
+    assert "cautious" not in _estimate_card(est(1.0))[0]  # nothing more cautious to show
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Responsibilities: Managing brand strategy and messaging through website, social media, videos and events.", True),
     ("You will drive lead generating activities including cold calls, emails, and social touches.", True),
