@@ -267,6 +267,30 @@ def _add_mentions(M: dict[str, list[Any]], uid: int, mentions: Any) -> int:
     return n_counting
 
 
+
+#: the words that make a sentence evidence of social media work, for the excerpt's centre
+_SOCIAL_WORD = re.compile(r"social|linkedin|instagram|facebook|tiktok|twitter|youtube|"
+                          r"pinterest|snapchat|reddit|influencer|community", re.IGNORECASE)
+
+
+def evidence_excerpt(sentence: str, limit: int = 240) -> str:
+    """At most ``limit`` characters of an evidence sentence, around its first social media
+    word and cut at word ends, so the excerpt shows why the posting counts (a QA trial
+    read "... such as print" where the sentence goes on "... apps, social media")."""
+    text = " ".join(sentence.split())
+    if len(text) <= limit:
+        return text
+    m = _SOCIAL_WORD.search(text)
+    centre = m.start() if m else 0
+    lo = max(0, min(centre - limit // 3, len(text) - limit))
+    hi = lo + limit
+    if lo:
+        lo = text.find(" ", lo) + 1 or lo
+    if hi < len(text):
+        hi = text.rfind(" ", lo, hi) if text.rfind(" ", lo, hi) > lo else hi
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
 def _add_posting(P: dict[str, list[Any]], uid: int, row: int, corpus_name: str, posting: Any,
                  verdict: Any, sides: dict[str, str], n_mentions: int) -> None:
     """Append a posting's row (all but ``text_hash``): what it is, the classifier's
@@ -294,7 +318,7 @@ def _add_posting(P: dict[str, list[Any]], uid: int, row: int, corpus_name: str, 
     P["comm"].append(comm)
     P["convergence"].append(tech and comm)
     P["n_mentions"].append(n_mentions)
-    P["evidence"].append(verdict.evidence[0].sentence[:240] if verdict.evidence else None)
+    P["evidence"].append(evidence_excerpt(verdict.evidence[0].sentence) if verdict.evidence else None)
     for col, value in facts(posting).items():
         P[col].append(value)
 
