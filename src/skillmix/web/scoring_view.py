@@ -9,9 +9,24 @@ from typing import Any, Mapping
 
 from ..errors import NotFoundError
 from ..errors.store_codes import S122
+from ..records import Scorecard
 from ..store import Store, StoredResult, repo
 
-__all__ = ["RankingRow", "ranking_rows", "scorecard_view"]
+__all__ = ["RankingRow", "area_evidence", "ranking_rows", "scorecard_view"]
+
+
+def area_evidence(card: Scorecard) -> dict[str, list[dict[str, Any]]]:
+    """Each area's evidence, in the order of its points, each sentence once: two skills
+    credited by one sentence show it once (a QA trial saw it listed twice)."""
+    by_area: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for p in card.points:
+        for e in p.evidence[:2]:
+            key = (p.area, e.sentence or e.surface, e.note)
+            if key not in seen:
+                seen.add(key)
+                by_area.setdefault(p.area, []).append(e.to_dict())
+    return by_area
 
 
 def scorecard_view(result: StoredResult) -> dict[str, Any]:
@@ -21,9 +36,7 @@ def scorecard_view(result: StoredResult) -> dict[str, Any]:
     data = result.data
     if card is None:
         raise S122(f"result {result.id!r} holds no scorecard.")
-    by_area: dict[str, list[dict[str, Any]]] = {}
-    for p in card.points:
-        by_area.setdefault(p.area, []).extend(e.to_dict() for e in p.evidence[:2])
+    by_area = area_evidence(card)
     areas = []
     for a in sorted(card.areas, key=lambda a: -a.points):
         areas.append({**a.to_dict(), "pct": round(100 * a.coverage),
