@@ -28,6 +28,12 @@ from .bm25 import TextIndex
 
 __all__ = ["LEVELS", "MatchIndex", "Matcher"]
 
+#: the share of its rarity weight a transversal skill (assess's ``data/transversal.yaml``:
+#: office tools and soft skills) keeps in a posting's demand; chosen a priori as half, as
+#: a scorecard gives such skills no weight of their own (0.25 measured the same, 0 worse:
+#: docs/match.md)
+TRANSVERSAL_DEMAND = 0.5
+
 #: level names <-> codes stored in the index
 _LEVEL_CODE = {name: i for i, name in enumerate(LEVELS)}
 
@@ -146,6 +152,13 @@ class Matcher:
                        hint="Pass at least one posting or résumé.")
         self.n_docs_ = n
         self.idf_ = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        # office tools and soft skills (assess's transversal list) weigh half: a posting's
+        # "communication skills" is no equal of its React (a recruiter trial)
+        from ..assess.compiled import transversal_skills
+
+        soft = transversal_skills()
+        self.idf_ *= np.array([TRANSVERSAL_DEMAND if sid in soft else 1.0
+                               for sid in self.skill_ids_])
         rows, cols = [], []
         for sid in self.skill_ids_:
             for other in tax.neighbours(sid):
