@@ -64,6 +64,10 @@ def _years(line: str, skill: str, kind: str = "resume") -> list[float | None]:
     ("Directed, oversaw, reviewed and evaluated the work of staff.", "people-management", True),
     ("Worked as a team leader for the night shift.", "teamwork", False),
     ("Worked as a team to close the books each month.", "teamwork", True),
+    ("Developed secure FTP scripts for file transfers.", "scriptwriting", False),
+    ("Assigned lunch duty to the staff.", "delegation", False),
+    ("Assigned lunch duty to the staff.", "people-management", False),
+    ("Assigned tasks to a team of six associates.", "delegation", True),
 ])
 def test_lookalikes_from_the_trial(line, skill, credited) -> None:
     assert (skill in _credited(line)) is credited
