@@ -60,6 +60,23 @@ def test_documents_skill_index_finds_candidates(client, keys, demo, uploader) ->
     assert [c["id"] for c in found] == [a["candidate_id"]]
 
 
+def test_documents_candidate_list_counts_skills_as_the_detail_does(client, keys, demo,
+                                                                   uploader) -> None:
+    a = uploader(demo / "resume.txt")
+    b = uploader(demo / "consumer_resume.txt")
+    uploader(demo / "consumer_resume.txt", candidate_id=a["candidate_id"])  # two documents
+    h = auth(keys["read"])
+    listed = {c["id"]: c["skills"]
+              for c in client.get("/v1/candidates", headers=h).json()["candidates"]}
+    for cid in (a["candidate_id"], b["candidate_id"]):
+        detail = client.get(f"/v1/candidates/{cid}", headers=h).json()["candidate"]
+        assert detail["skills"] > 0 and listed[cid] == detail["skills"], (cid, listed)
+    assert listed[a["candidate_id"]] > listed[b["candidate_id"]]  # distinct over both
+    older = client.get("/v1/candidates?limit=1&offset=1", headers=h).json()["candidates"]
+    assert [(c["id"], c["skills"]) for c in older] == [(a["candidate_id"],
+                                                       listed[a["candidate_id"]])]
+
+
 def test_documents_real_pdf_resume(client, keys, shared_data, uploader) -> None:
     pdfs = sorted((shared_data / "resumes" / "livecareer" / "DIGITAL-MEDIA").glob("*.pdf"))
     if not pdfs:

@@ -30,7 +30,7 @@ class AssessIn(BaseModel):
 
 class RankIn(BaseModel):
     posting_id: str = Field(description="the posting to rank candidates for")
-    candidate_ids: list[str] | None = Field(None, description="rank only these (default: every candidate)")
+    candidate_ids: list[str] | None = Field(None, description="rank only these (default: every candidate; an empty list is refused, C132)")
     top: int = Field(20, ge=1, le=1000)
     blind: bool | None = Field(None, description="default: on")
     profile: str | None = Field(None, description="weigh areas by this profile's weights")

@@ -37,6 +37,7 @@ __all__ = [
     "SkillmixError",
     "StoreError",
     "TaxonomyError",
+    "UnprocessableError",
 ]
 
 
@@ -104,6 +105,15 @@ class MatchError(SkillmixError):
 
 class MarketError(SkillmixError):
     """A market run failed or its output folder is not usable."""
+
+
+class UnprocessableError(ConfigError):
+    """A request's arguments are well formed but cannot be acted on together: an empty list
+    where at least one item is needed, a candidate a run did not include. Why a class of its
+    own: the API answers 422 (the request named things that exist, or sent the right shape,
+    yet asks for something that cannot be), not 400 (malformed) or 404 (no such thing)."""
+
+    http_status = 422
 
 
 class BadRequestError(ConfigError):

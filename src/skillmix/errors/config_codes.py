@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from . import ConfigError, ErrorCode
+from . import ConfigError, ErrorCode, UnprocessableError
 
 __all__ = [
     "C001", "C002", "C003", "C004", "C005", "C010", "C020", "C021", "C022", "C023", "C024", "C025",
     "C026", "C027", "C040", "C041", "C050", "C060", "C061", "C062", "C063", "C070", "C071", "C072", "C073",
     "C074", "C075", "C076", "C077", "C078", "C079", "C080", "C081", "C082", "C083", "C084",
-    "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C140", "C141", "C142",
+    "C101", "C102", "C110", "C120", "C121", "C122", "C130", "C131", "C132", "C140", "C141", "C142",
     "C143", "C150", "C301", "C302", "C303", "C304", "C305", "C306", "C307", "C400", "C401",
     "C402", "C403", "C410", "C411", "C412", "C413", "C414", "C420", "C421", "C422", "C423",
     "C424", "C425", "C426", "C427",
@@ -72,6 +72,9 @@ C130 = ErrorCode("C130", ConfigError, "A ranking's top is outside 1..1000.")
 C131 = ErrorCode("C131", ConfigError,
                  "A profile id has characters other than lower-case letters, digits and hyphens.",
                  "Use lower-case letters, digits and hyphens (up to 100).")
+C132 = ErrorCode("C132", UnprocessableError, "A ranking was given an empty list of candidates.",
+                 "Name at least one candidate, or leave candidate_ids out to rank every "
+                 "candidate with a résumé.")
 C140 = ErrorCode("C140", ConfigError, "The server port is outside 1-65535.")
 C141 = ErrorCode("C141", ConfigError, "The server's upload limit is outside (0, 1024] MB.")
 C142 = ErrorCode("C142", ConfigError, "A --corpus option is not NAME=PATH.")

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from . import ConfigError, FairnessError, NotFoundError, ErrorCode
+from . import ConfigError, FairnessError, NotFoundError, ErrorCode, UnprocessableError
 
 __all__ = [
     "F101", "F102", "F103", "F104", "F110", "F111", "F120", "F121", "F122", "F123", "F124",
     "F130", "F131", "F132", "F133", "F134", "F135", "F136", "F137", "F140", "F141", "F142",
-    "F143", "F144", "F145", "F146", "F150", "F151", "F152", "F153", "F154", "F155", "F156", "F157",
-    "F159", "F160", "F200", "F201", "F202",
+    "F143", "F144", "F145", "F146", "F147", "F150", "F151", "F152", "F153", "F154", "F155",
+    "F156", "F157", "F159", "F160", "F200", "F201", "F202",
 ]
 
 F101 = ErrorCode("F101", ConfigError, "The audit's impact-ratio threshold is outside (0, 1].")
@@ -56,6 +56,10 @@ F145 = ErrorCode("F145", FairnessError, "The decision-log secret is shorter than
 F146 = ErrorCode("F146", NotFoundError,
                  "No scoring or ranking run with this id is in the decision log.",
                  "Use the 'decision' id of a scorecard or ranking.")
+F147 = ErrorCode("F147", UnprocessableError,
+                 "An override names a candidate the run did not score or rank.",
+                 "Name a candidate of that run (its scorecard's candidate, or one in its "
+                 "ranking), or use the 'decision' id of a run that included them.")
 F150 = ErrorCode("F150", FairnessError, "A line of the decision log is not JSON.",
                  "The log was edited or truncated; restore it from a backup.")
 F151 = ErrorCode("F151", FairnessError,

@@ -12,10 +12,11 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from ..errors.fairness_codes import F146
+from ..errors.fairness_codes import F146, F147
 from ..errors.store_codes import S101
 from ..store.core import add_audit
-from ..store.decisions import DbLogSink, alias_of, append_entry, find_run, store_anchor
+from ..store.decisions import (DbLogSink, alias_of, append_entry, find_run, run_included,
+                               store_anchor)
 from ..store.models import CandidateRow
 
 if TYPE_CHECKING:
@@ -46,18 +47,26 @@ def decision_log(ws: "Workspace") -> "DecisionLog":
 def record_override(ws: "Workspace", run_id: str, candidate_id: str, *, reviewer: str,
                     reason: str, decision: str, actor: str) -> "LogEntry":
     """Log a reviewer's decision on a candidate of a run (``[F146]`` for an unknown run,
-    ``[S101]`` for an unknown candidate), with an audit row, in one transaction."""
+    ``[S101]`` for an unknown candidate, ``[F147]`` for one the run did not score or rank:
+    an override departs from a run's result, so it must be about someone in it), with an
+    audit row, in one transaction."""
     log = decision_log(ws)
     with ws.store.session(write=True) as sess:
-        if find_run(sess, run_id) is None:
+        run = find_run(sess, run_id)
+        if run is None:
             raise F146(f"no scoring or ranking run {run_id[:80]!r} in the "
                        "decision log.",
                        hint="Use the 'decision' id of a scorecard or ranking.")
         cand = sess.get(CandidateRow, candidate_id)
         if cand is None:
             raise S101(f"no candidate {candidate_id!r}.")
-        fields = log.override_fields(run_id, alias_of(cand.log_key, candidate_id),
-                                     reviewer=reviewer, reason=reason, decision=decision)
+        alias = alias_of(cand.log_key, candidate_id)
+        if not run_included(sess, run_id, run, candidate_id, alias):
+            did = "rank" if run.get("run_kind") == "ranking" else "score"
+            raise F147(f"run {run_id[:80]!r} did not {did} candidate {candidate_id!r}.",
+                       hint=F147.hint)
+        fields = log.override_fields(run_id, alias, reviewer=reviewer, reason=reason,
+                                     decision=decision)
         entry = append_entry(sess, lambda prev, seq: log.seal(fields, prev, seq))
         add_audit(sess, actor, "decision.override", "candidate", candidate_id,
                   decision=entry.id, run=run_id)

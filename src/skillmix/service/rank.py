@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..errors.config_codes import C130
+from ..errors.config_codes import C130, C132
 from ..errors.store_codes import S140, S142
 from ..records import Resume
 from ..store.commit import Unit
@@ -37,10 +37,14 @@ _PAYLOAD = ("ranking", "candidates", "labels", "blind", "posting_id", "profile",
 def rank_posting(ws: "Workspace", posting_id: str, *, candidate_ids: list[str] | None = None,
                  top: int = 20, blind: bool | None = None, profile: str | None = None,
                  actor: str) -> StoredResult:
-    """Rank stored candidates (all, or ``candidate_ids``) for a stored posting."""
+    """Rank stored candidates (all, or ``candidate_ids``) for a stored posting. An empty
+    ``candidate_ids`` is ``[C132]``: it names nobody, and reading it as "everyone" or
+    answering that no résumés exist (``[S142]``) would both mislead."""
     blind = ws.settings.blind if blind is None else blind
     if top < 1 or top > 1000:
         raise C130(f"top must be between 1 and 1000, not {top}.")
+    if candidate_ids is not None and not candidate_ids:
+        raise C132("candidate_ids is an empty list: there is no one to rank.", hint=C132.hint)
     explicit = candidate_ids is not None
     log = decision_log(ws)
     version = blind_version(ws) if blind else ""

@@ -55,8 +55,7 @@ def _as_key(row: ApiKeyRow, user: UserRow) -> ApiKey:
 def _expired(row: Any) -> bool:
     if row.expires_at is None:
         return False
-    at = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=utcnow().tzinfo)
-    return at <= utcnow()
+    return bool(row.expires_at <= utcnow())
 
 
 def create_key(store: Store, user: str, scopes: str | list[str] = "read", *, name: str = "",
@@ -185,10 +184,8 @@ def resolve_session(store: Store, token: str | None) -> tuple[ApiKey, str] | Non
         row = sess.get(SessionRow, _hash_token(token))
         if row is None:
             return None
-        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(
-            tzinfo=utcnow().tzinfo)
         krow = sess.get(ApiKeyRow, row.key_id)
-        if not (expires < utcnow() or krow is None or krow.revoked_at is not None
+        if not (row.expires_at < utcnow() or krow is None or krow.revoked_at is not None
                 or _expired(krow)):
             user = sess.get(UserRow, krow.user_id)
             assert user is not None

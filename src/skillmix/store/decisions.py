@@ -30,14 +30,14 @@ from sqlalchemy.orm import Session
 
 from ..errors.store_codes import S101
 from .core import Store
-from .models import CandidateRow, DecisionHeadRow, DecisionLogRow
+from .models import CandidateRow, DecisionHeadRow, DecisionLogRow, RankingMemberRow, RankingRow
 
 if TYPE_CHECKING:
     from ..fairness.log import LogEntry
     from ..fairness.log_anchor import LogAnchor
 
 __all__ = ["DbLogSink", "alias_of", "append_entry", "find_run", "keyed_bytes", "keyed_input",
-           "pseudonym", "store_anchor"]
+           "pseudonym", "run_included", "store_anchor"]
 
 
 def _locked_head(sess: Session) -> DecisionHeadRow:
@@ -152,3 +152,26 @@ def find_run(sess: Session, run_id: str) -> Mapping[str, Any] | None:
     """The run entry with id ``run_id`` (by its indexed id, not by reading the log)."""
     entry = sess.scalars(select(DecisionLogRow.entry).where(DecisionLogRow.id == run_id)).first()
     return entry if isinstance(entry, Mapping) and entry.get("kind") == "run" else None
+
+
+def run_included(sess: Session, run_id: str, run: Mapping[str, Any], candidate_id: str,
+                 alias: str) -> bool:
+    """Whether the run ``run_id`` (its entry ``run``) scored or ranked the candidate
+    (pseudonym ``alias``).
+
+    Their pseudonym is among the entry's outputs (a scoring run's candidate, a ranking's
+    ranked ones), or they were in the pool of the stored ranking the run made: a ranking's
+    entry lists only its ``top`` results, and a reviewer may advance one ranked below them.
+    The entry decides first because it outlives the stored ranking (erasing any member
+    drops that)."""
+    outputs = run.get("outputs")
+    for item in outputs if isinstance(outputs, list) else [outputs]:
+        if isinstance(item, Mapping) and item.get("candidate") == alias:
+            return True
+    if run.get("run_kind") != "ranking":
+        return False
+    member = select(RankingMemberRow.ranking_id).join(
+        RankingRow, RankingRow.id == RankingMemberRow.ranking_id).where(
+        RankingMemberRow.candidate_id == candidate_id,
+        RankingRow.data["decision"].as_string() == run_id).limit(1)
+    return sess.scalar(member) is not None

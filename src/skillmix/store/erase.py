@@ -42,8 +42,9 @@ PART_GRACE_S = 60.0
 
 
 def sweep_files(store: Store, *, part_age_s: float = PART_GRACE_S) -> dict[str, int]:
-    """Finish or remove files a crash left in the files folder (see
-    :meth:`FileStore.sweep`); at start-up pass ``part_age_s=0``."""
+    """Finish or remove documents' files a crash left in the files folder (see
+    :meth:`FileStore.sweep`; a market run's outputs there are not touched); at start-up
+    pass ``part_age_s=0``."""
     def committed(rels):  # type: ignore[no-untyped-def]
         wanted = list(rels)
         found: set[str] = set()

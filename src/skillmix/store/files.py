@@ -11,6 +11,13 @@ crash in between, and erasure (which finds files through rows) never reaches it.
 :meth:`FileStore.sweep` (run at start-up and on every erasure) finishes or removes what a
 crash left: a ``.part`` whose row committed is published, any other ``.part`` and any file
 with no row are overwritten with zeros and removed.
+
+Why the sweep looks only at the shard folders: the files folder is shared. Market runs keep
+their outputs under ``market/<job id>/`` (:mod:`skillmix.service.market`); those files have
+no document row and are not orphans. A sweep that took every file without a row for a crash
+left-over emptied every finished run on each erasure and each start-up, so it now considers
+only what :meth:`FileStore.rel_for` makes: files directly inside a two-character shard
+folder (:meth:`FileStore.document_files`).
 """
 
 from __future__ import annotations
@@ -110,7 +117,7 @@ class FileStore:
         ``rels`` that rows point to). ``part_age_s``: leave staged files younger than this
         alone (an upload may be committing now; 0 at start-up, when none can be)."""
         counts = {"published": 0, "removed": 0}
-        files = self.all_files()
+        files = self.document_files()
         if not files:
             return counts
         rels = {}
@@ -137,7 +144,18 @@ class FileStore:
                 counts["removed"] += 1
         return counts
 
+    def document_files(self) -> list[Path]:
+        """The files laid out as documents' files are (``<shard>/<name>``, the shard two
+        characters, staged ``.part`` copies included): what :meth:`sweep` may remove.
+        Files anywhere else in the folder belong to someone else (a market run's outputs)."""
+        if not self.root.is_dir():
+            return []
+        shards = [d for d in self.root.iterdir()
+                  if len(d.name) == 2 and d.is_dir() and not d.is_symlink()]
+        return sorted(p for d in shards for p in d.iterdir() if p.is_file())
+
     def all_files(self) -> list[Path]:
+        """Every file under the folder, documents' and others' (market runs)."""
         if not self.root.exists():
             return []
         return sorted(p for p in self.root.rglob("*") if p.is_file())

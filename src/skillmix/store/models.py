@@ -31,7 +31,9 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 __all__ = [
     "ApiKeyRow",
@@ -52,6 +54,8 @@ __all__ = [
     "SessionRow",
     "SkillIndexRow",
     "UserRow",
+    "UtcDateTime",
+    "as_utc",
     "table_of",
     "utcnow",
 ]
@@ -73,9 +77,38 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """``value`` in UTC with an explicit zone: a naive time is taken as UTC (what the store
+    writes, and what SQLite, which keeps no zone, gives back), an aware one is converted
+    (PostgreSQL answers in the session's zone). The one place a stored time gets its zone."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Every time column: written and read back as UTC with its zone (:func:`as_utc`).
+
+    Why: ``DateTime(timezone=True)`` alone gave naive times on SQLite and aware ones on
+    PostgreSQL, so the API showed ``2026-12-06T01:42:40`` for some objects and
+    ``...+00:00`` for others. The column type underneath is unchanged, so stored rows and
+    the migrations stay as they were on both databases."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return as_utc(value)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return as_utc(value)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+    type_annotation_map = {dict[str, Any]: JSON, datetime: UtcDateTime()}
 
 
 class UserRow(Base):

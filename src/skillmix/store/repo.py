@@ -209,16 +209,27 @@ def _doc_ids(sess: Any, column: Any, owner: str) -> tuple[str, ...]:
                               .order_by(DocumentRow.created_at)).all())
 
 
+def _skill_counts(sess: Any, candidate_ids: list[str]) -> dict[str, int]:
+    """Distinct skills in each candidate's documents (the skill index), in one query: what
+    a candidate's ``skills`` says in the list and on their own page alike."""
+    if not candidate_ids:
+        return {}
+    rows = sess.execute(select(SkillIndexRow.candidate_id,
+                               func.count(func.distinct(SkillIndexRow.skill_id)))
+                        .where(SkillIndexRow.candidate_id.in_(candidate_ids))
+                        .group_by(SkillIndexRow.candidate_id)).all()
+    return {c: n for c, n in rows}
+
+
 def get_candidate(store: Store, candidate_id: str) -> CandidateInfo:
     with store.session() as sess:
         row = sess.get(CandidateRow, candidate_id)
         if row is None:
             raise S101(f"no candidate {candidate_id!r}.")
-        skills = sess.scalar(select(func.count(func.distinct(SkillIndexRow.skill_id)))
-                             .where(SkillIndexRow.candidate_id == candidate_id)) or 0
         return CandidateInfo(id=row.id, name=row.name,
                              documents=_doc_ids(sess, DocumentRow.candidate_id, row.id),
-                             skills=skills, created_at=row.created_at)
+                             skills=_skill_counts(sess, [row.id]).get(row.id, 0),
+                             created_at=row.created_at)
 
 
 def list_candidates(store: Store, *, limit: int = 100, offset: int = 0) -> list[CandidateInfo]:
@@ -226,9 +237,11 @@ def list_candidates(store: Store, *, limit: int = 100, offset: int = 0) -> list[
         rows = sess.scalars(select(CandidateRow).order_by(CandidateRow.created_at.desc(),
                                                           CandidateRow.id)
                             .limit(limit).offset(offset)).all()
+        skills = _skill_counts(sess, [r.id for r in rows])
         return [CandidateInfo(id=r.id, name=r.name,
                               documents=_doc_ids(sess, DocumentRow.candidate_id, r.id),
-                              created_at=r.created_at) for r in rows]
+                              skills=skills.get(r.id, 0), created_at=r.created_at)
+                for r in rows]
 
 
 def candidates_with_skill(store: Store, skill_id: str) -> list[str]:
