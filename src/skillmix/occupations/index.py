@@ -47,9 +47,9 @@ def load_onet_titles() -> tuple[TitleEntry, ...]:
 def indexed_titles() -> tuple[TitleEntry, ...]:
     """The default index's titles: O*NET's, corrected by ``data/extra_titles.yaml`` (titles
     that postings so titled show to belong to another occupation, moved or added there)."""
-    import yaml
+    from ..yamlio import safe_load
 
-    raw = yaml.safe_load(resources.files("skillmix.occupations").joinpath("data/extra_titles.yaml").read_text("utf-8"))
+    raw = safe_load(resources.files("skillmix.occupations").joinpath("data/extra_titles.yaml").read_text("utf-8"))
     moved = {str(t): str(soc) for t, soc in (raw.get("moved") or {}).items()}
     out = [TitleEntry(moved[e.title], e.kind, e.title) if e.title in moved else e for e in load_onet_titles()]
     out += [TitleEntry(str(soc), "alternate", str(t)) for soc, titles in (raw.get("added") or {}).items()
@@ -66,9 +66,9 @@ def occupation_titles() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def major_groups() -> dict[str, str]:
     """SOC major group code ("15") -> its name ("Computer and Mathematical")."""
-    import yaml
+    from ..yamlio import safe_load
 
-    raw = yaml.safe_load(resources.files("skillmix.occupations").joinpath("data/soc_major_groups.yaml").read_text("utf-8"))
+    raw = safe_load(resources.files("skillmix.occupations").joinpath("data/soc_major_groups.yaml").read_text("utf-8"))
     return {str(k): str(v) for k, v in raw.items()}
 
 
