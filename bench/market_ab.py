@@ -5,8 +5,8 @@ tables) over the shared postings with tree A and tree B in turn (A, B, B, A, ...
 fresh process pinned to one core and inline (``-w 0``), so that both meet the same machine
 load, and prints each tree's median wall and CPU seconds, B's speed as a ratio of A's
 (``x`` > 1: B is faster) with its range over the pairs, and whether both trees wrote the
-same tables: a digest of every posting and mention row, every column (the run folder's own
-timings aside).
+same tables: a digest of every posting, mention and signature row and of the duplicates,
+every column (the run folder's own timings aside).
 
     python bench/market_ab.py --a ../main/src --b src [--pairs 3] [--cpu 1] [--corpus FILE ...]
 """
@@ -39,13 +39,19 @@ def run(src: Path, corpora: list[Path], out: Path, cpu: int | None) -> tuple[flo
 
 
 def digest(out: Path) -> str:
-    """SHA-256 over the run's posting and mention rows, in a fixed order."""
+    """SHA-256 over the run's posting, mention and MinHash signature rows and its
+    duplicates, in a fixed order (signatures and duplicates when the run deduplicated)."""
     import duckdb
 
     con = duckdb.connect()
     h = hashlib.sha256()
-    for table, order in (("postings", "uid"), ("mentions", "uid, start, \"end\", skill_id")):
-        rows = con.sql(f"select * from read_parquet('{out / table}/**/*.parquet') order by {order}")
+    for table, order in (("postings", "uid"), ("mentions", "uid, start, \"end\", skill_id"),
+                         ("signatures", "uid"), ("duplicates.parquet", "uid")):
+        path = out / table
+        if not path.exists():
+            continue
+        source = f"{path}/**/*.parquet" if path.is_dir() else str(path)
+        rows = con.sql(f"select * from read_parquet('{source}') order by {order}")
         for row in rows.fetchall():
             h.update(repr(row).encode())
     return h.hexdigest()[:16]
