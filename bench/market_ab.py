@@ -89,6 +89,8 @@ def main() -> int:
                                        None if args.workers < 0 else args.workers))
                 digests[tree].add(digest(out))
                 shutil.rmtree(out)
+                print(f"pair {i} {tree}: wall {times[tree][-1][0]:.2f} s, CPU {times[tree][-1][1]:.2f} s, "
+                      f"load {os.getloadavg()[0]:.2f}", file=sys.stderr)
     load1 = os.getloadavg()[0]
     for tree in "AB":
         wall = statistics.median(t[0] for t in times[tree])
