@@ -88,3 +88,17 @@ def test_cli_demo_next_steps_are_real_commands(story: list[str]) -> None:
     from skillmix.cli.main import COMMANDS
 
     assert set(commands) <= set(COMMANDS)
+
+
+def test_cli_demo_reads_its_samples_in_process_as_the_sandbox_would(monkeypatch) -> None:
+    """The demo reads the samples it ships without a sandbox worker; the documents are the
+    ones the sandbox gives."""
+    from skillmix.demo import POSTING, RESUMES, run_demo
+    from skillmix.io import read as read_module
+    from skillmix.io import read_document
+
+    boxed = {name: read_document(demo_path(name), kind=kind) for name, kind in
+             [(POSTING, "posting")] + [(r, "resume") for r in RESUMES]}
+    monkeypatch.setattr(read_module, "default_sandbox", lambda: pytest.fail("sandbox started"))
+    result = run_demo(assess=False, rank=False)
+    assert [doc for doc, _ in result.extractions] == list(boxed.values())

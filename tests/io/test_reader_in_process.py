@@ -82,3 +82,39 @@ def test_reader_read_documents_mixes_in_process_and_sandbox_in_order(tmp_path: P
     with Sandbox() as box:  # the same documents the worker alone would give
         for d in docs:
             assert box.read(d.source) == d
+
+
+def test_reader_read_document_reads_small_text_here_and_the_rest_in_the_sandbox(
+        tmp_path: Path, monkeypatch) -> None:
+    from skillmix.errors import DocumentError
+    from skillmix.io import read_document
+    from skillmix.io import read as read_module
+
+    text, html, empty = tmp_path / "a.txt", tmp_path / "b.html", tmp_path / "c.txt"
+    text.write_text(POSTING, encoding="utf-8")
+    html.write_text(f"<html><body><p>{POSTING}</p></body></html>", encoding="utf-8")
+    empty.write_bytes(b" \n")
+    with Sandbox() as box:
+        boxed = {p: box.read(p, kind="posting") for p in (text, html)}
+        named = box.read(text, name="posting.txt")
+        with pytest.raises(DocumentError) as worker_empty:
+            box.read(empty)
+    sandboxed: list[object] = []
+    real = read_module.default_sandbox
+
+    def watched():  # type: ignore[no-untyped-def]
+        sandboxed.append(1)
+        return real()
+
+    monkeypatch.setattr(read_module, "default_sandbox", watched)
+    assert read_document(text, kind="posting") == boxed[text]
+    assert read_document(text, name="posting.txt") == named
+    with pytest.raises(DocumentError) as mine_empty:
+        read_document(empty)
+    assert str(mine_empty.value) == str(worker_empty.value)
+    assert sandboxed == []
+    assert read_document(html, kind="posting") == boxed[html]
+    with pytest.raises(DocumentError) as missing:
+        read_document(tmp_path / "gone.txt", name="label.txt")
+    assert missing.value.code == "D111" and missing.value.source == "label.txt"
+    assert len(sandboxed) == 2

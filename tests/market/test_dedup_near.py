@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from skillmix.market import DedupSettings, RunSettings, query, run_market
 from skillmix.market.dedup import fingerprint
 
@@ -55,3 +57,36 @@ def test_dedup_off_keeps_every_posting(rows, corpus, tmp_path: Path) -> None:
                    settings=RunSettings(partition_size=10, dedup=False))
     assert s.postings == 21 and s.duplicates_exact == 0
     assert not (tmp_path / "run" / "signatures").exists()
+
+
+@pytest.mark.shared
+def test_dedup_minhash_is_datasketchs(shared_data: Path) -> None:
+    """The signature is datasketch's MinHash (seed 1, CRC-32, its default scheme), value for
+    value: on random shingle sets of every size and on the shared postings' shingles."""
+    import random
+    import zlib
+
+    import numpy as np
+
+    datasketch = pytest.importorskip("datasketch")
+    from skillmix.market.dedup import minhash
+    from skillmix.io import read_corpus
+
+    def theirs(shingles: set[bytes], num_perm: int) -> np.ndarray:
+        mh = datasketch.MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
+        mh.update_batch(shingles)
+        return mh.hashvalues
+
+    rng = random.Random(7)
+    sets = [{rng.randbytes(rng.randint(0, 40)) for _ in range(n)} for n in (1, 1, 2, 3, 10, 100, 2000)]
+    sets += [{b""}]
+    for i, posting in enumerate(read_corpus(shared_data / "postings" / "remotive_2025-04.jsonl")):
+        words = posting.document.text.lower().split()
+        sets.append({" ".join(words[j:j + 5]).encode() for j in range(max(1, len(words) - 4))})
+        if i == 60:
+            break
+    for shingles in sets:
+        for num_perm in (128, 64):
+            ours = minhash(shingles, num_perm)
+            assert ours.dtype == np.uint32
+            assert np.array_equal(ours, theirs(shingles, num_perm))

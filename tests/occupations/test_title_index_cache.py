@@ -79,3 +79,20 @@ def test_the_normaliser_names_the_same_occupations_from_the_kept_index(tmp_path:
         TitleIndex.default()
         kept = TitleNormaliser(index=TitleIndex.default())
     assert [kept.normalise(t) for t in titles] == [fresh.normalise(t) for t in titles]
+
+
+def test_the_kept_file_holds_the_entries_as_columns(tmp_path: Path, built) -> None:
+    import pickle
+
+    with use_settings(Settings(cache_dir=tmp_path)):
+        TitleIndex.default()
+    [kept] = _kept(tmp_path)
+    state = pickle.loads(kept.read_bytes()).__getstate__()
+    assert "entries" not in state
+    assert state["_entry_columns"][2][:3] == tuple(e.title for e in built.entries[:3])
+
+
+def test_occupation_titles_are_the_occupation_records_of_the_title_file() -> None:
+    records = {e.soc: e.title for e in title_index.load_onet_titles() if e.kind == "occupation"}
+    assert title_index.occupation_titles() == records
+    assert list(title_index.occupation_titles()) == list(records)

@@ -39,10 +39,10 @@ def normal_name(column: str) -> str:
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, tuple[str, ...]]:
-    import yaml
+    from ..yamlio import safe_load
 
     text = resources.files("skillmix.io").joinpath("data", "column_names.yaml").read_text("utf-8")
-    return {field: tuple(normal_name(n) for n in names) for field, names in yaml.safe_load(text).items()}
+    return {field: tuple(normal_name(n) for n in names) for field, names in safe_load(text).items()}
 
 
 def infer_columns(columns: Iterable[str]) -> dict[str, str]:

@@ -78,10 +78,10 @@ class CorpusMapping:
 
 def load_presets(file: str, parse: Callable[[Mapping[str, Any]], M]) -> dict[str, M]:
     """The presets of a data file of ``skillmix.io`` (name -> mapping), each parsed."""
-    import yaml
+    from ..yamlio import safe_load
 
     text = resources.files("skillmix.io").joinpath("data").joinpath(file).read_text("utf-8")
-    return {name: parse(spec) for name, spec in yaml.safe_load(text).items()}
+    return {name: parse(spec) for name, spec in safe_load(text).items()}
 
 
 class LazyPresets(Mapping[str, M]):

@@ -6,9 +6,14 @@ Deduplication is global (any posting may copy any other), yet the work should st
 the workers, so it is split:
 
 1. each worker fingerprints its postings (:func:`fingerprint`): a hash of the normalised
-   title and text (exact copies) and a MinHash of word 5-gram shingles (``datasketch``),
-   cut into LSH bands (shingles are hashed with CRC-32, a C function, instead of the
-   default SHA-1 wrapper: a third of the cost, and deterministic across processes);
+   title and text (exact copies) and a MinHash of word 5-gram shingles, cut into LSH bands
+   (shingles are hashed with CRC-32, a C function, instead of datasketch's default SHA-1
+   wrapper: a third of the cost, and deterministic across processes). The MinHash is
+   datasketch's (``MinHash(num_perm, seed=1, hashfunc=zlib.crc32)``, its default
+   ``affine32`` scheme, datasketch 2), computed here in a few lines of numpy
+   (:func:`minhash`, tested equal to datasketch's): importing ``datasketch`` imports its
+   LSH classes and with them ``scipy.integrate``, about 0.7 s in every process that
+   fingerprints, for a signature that needs none of it;
 2. after all partitions are written, :func:`find_duplicates` lets DuckDB find postings
    that share a text hash or an LSH band (out of core, any corpus size), checks each
    candidate's estimated Jaccard similarity against the threshold, and keeps the first
@@ -27,9 +32,9 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Collection
 
-__all__ = ["DedupSettings", "find_duplicates", "fingerprint"]
+__all__ = ["DedupSettings", "find_duplicates", "fingerprint", "minhash"]
 
 _WORD = re.compile(r"\w+")
 
@@ -56,16 +61,37 @@ def _h64(data: bytes) -> int:
 
 
 @lru_cache(maxsize=4)
-def _template(num_perm: int) -> Any:
-    from datasketch import MinHash
+def _permutations(num_perm: int) -> tuple[Any, Any]:
+    """The ``num_perm`` affine permutations ``h -> a * h + b`` (mod 2**32, ``a`` odd) that
+    datasketch's ``MinHash(num_perm, seed=1)`` draws for its ``affine32`` scheme: the same
+    generator, seed, draws and order."""
+    import numpy as np
 
-    return MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash(shingles: Collection[bytes], num_perm: int) -> Any:
+    """The MinHash signature (``num_perm`` uint32 values) of a non-empty set of shingles:
+    each shingle's CRC-32, mixed by the MurmurHash3 32-bit finalizer, through every
+    permutation, and the least value per permutation, in uint32 arithmetic (wrapping, as
+    datasketch's ``update_batch`` computes its ``affine32`` scheme)."""
+    import numpy as np
+
+    a, b = _permutations(num_perm)
+    h = np.fromiter(map(zlib.crc32, shingles), dtype=np.uint32, count=len(shingles)).reshape(-1, 1)
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    h = h ^ (h >> np.uint32(16))
+    return (h * a + b).min(axis=0)
 
 
 def fingerprint(title: str | None, text: str, settings: DedupSettings) -> tuple[int, bytes, list[int]]:
     """``(exact hash, MinHash signature bytes, LSH band hashes)`` of one posting."""
-    from datasketch import MinHash
-
     words = _WORD.findall(f"{title or ''}\n{text}".lower())
     exact = _h64(" ".join(words).encode("utf-8"))
     k = settings.shingle
@@ -73,11 +99,7 @@ def fingerprint(title: str | None, text: str, settings: DedupSettings) -> tuple[
         shingles = {" ".join(words).encode("utf-8")}
     else:
         shingles = {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
-    tmpl = _template(settings.num_perm)
-    mh = MinHash(num_perm=settings.num_perm, permutations=tmpl.permutations, scheme=tmpl.scheme,
-                 hashfunc=zlib.crc32)
-    mh.update_batch(shingles)
-    values = mh.hashvalues.astype("<u4")
+    values = minhash(shingles, settings.num_perm).astype("<u4")
     sig = values.tobytes()
     r = settings.rows
     bands = [_h64(bytes([b]) + sig[b * r * 4:(b + 1) * r * 4]) for b in range(settings.bands)]

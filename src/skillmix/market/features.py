@@ -20,9 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
 from ..errors.config_codes import C077
+from ..yamlio import safe_load
 
 __all__ = ["AREAS", "CueSentence", "FeatureLists", "PostingFeatures", "job_terms", "posting_features"]
 
@@ -153,7 +152,7 @@ _AREAS_OF: dict[tuple[int, str], tuple[str, ...]] = {}
 @lru_cache(maxsize=1)
 def load_feature_lists() -> FeatureLists:
     text = (resources.files("skillmix.market") / "data" / "features.yaml").read_text("utf-8")
-    return FeatureLists.from_dict(yaml.safe_load(text))
+    return FeatureLists.from_dict(safe_load(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,9 +122,9 @@ class PartitionResult:
 
 @lru_cache(maxsize=1)
 def _families() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    import yaml
+    from ..yamlio import safe_load
 
-    raw = yaml.safe_load((resources.files("skillmix.market") / "data" / "title_families.yaml").read_text("utf-8"))
+    raw = safe_load((resources.files("skillmix.market") / "data" / "title_families.yaml").read_text("utf-8"))
     out = []
     for name, words in (raw.get("families") or {}).items():
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -74,9 +74,9 @@ class TitleWords:
     @classmethod
     @lru_cache(maxsize=1)
     def builtin(cls) -> "TitleWords":
-        import yaml
+        from ..yamlio import safe_load
 
-        raw = yaml.safe_load(
+        raw = safe_load(
             resources.files("skillmix.occupations").joinpath("data/title_words.yaml").read_text("utf-8")
         )
 

@@ -76,6 +76,20 @@ def text_terms(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop]
 
 
+def _profiles_key(data: bytes) -> str:
+    """A digest of what the shipped profiles are made from: the profile file, this module
+    (how it is parsed), and the Python and numpy versions that pickle them."""
+    import hashlib
+    import sys
+
+    import numpy as np
+
+    h = hashlib.sha256(f"{sys.version_info[:2]}|{np.__version__}".encode())
+    h.update(resources.files("skillmix.occupations").joinpath("profiles.py").read_bytes())
+    h.update(data)
+    return h.hexdigest()[:16]
+
+
 @dataclass(frozen=True, slots=True)
 class OccupationProfiles:
     """Term profiles of O*NET occupations, with an inverted index for fast scoring.
@@ -97,7 +111,30 @@ class OccupationProfiles:
     @classmethod
     @lru_cache(maxsize=1)
     def builtin(cls) -> "OccupationProfiles":
+        """The shipped profiles, kept on disk between runs.
+
+        Parsing the profile file (140,000 weighted terms) takes about 0.2 s, paid by every
+        market worker and every ``skillmix titles`` that reads a posting's text; the
+        pickled profiles load in a few milliseconds. The file sits in the settings' cache
+        folder under a digest of the profile file, this module and the Python and numpy
+        versions (:func:`_profiles_key`), beside the title index and read the same way
+        (:mod:`skillmix.cachefile`)."""
+        from ..cachefile import load_pickle, save_pickle
+        from ..config import current_settings
+
         data = resources.files("skillmix.occupations").joinpath("data/onet_profiles.tsv.gz").read_bytes()
+        path = current_settings().cache() / f"occupation-profiles-{_profiles_key(data)}.pkl"
+        loaded = load_pickle(path)
+        if isinstance(loaded, cls):
+            return loaded
+        profiles = cls.parse(data)
+        save_pickle(path, profiles)
+        return profiles
+
+    @classmethod
+    def parse(cls, data: bytes) -> "OccupationProfiles":
+        """Profiles from the bytes of a profile file (gzipped TSV: code, then term:weight
+        pairs)."""
         lines = gzip.decompress(data).decode("utf-8").splitlines()[1:]
         codes: list[str] = []
         inv: dict[str, list[tuple[int, float]]] = {}

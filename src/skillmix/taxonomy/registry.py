@@ -69,7 +69,7 @@ def _identity(path: Path) -> tuple[str, int, int]:
 def _load_cached(kind: str, ident: tuple[str, int, int]) -> Taxonomy:
     path = Path(ident[0])
     if kind == "builtin":
-        return load_yaml_taxonomy(path)
+        return _kept_builtin(path)
     if kind == "esco":
         return load_esco(path)
     if kind == "onet":
@@ -90,6 +90,38 @@ def _load_cached(kind: str, ident: tuple[str, int, int]) -> Taxonomy:
     finally:
         chain.pop()
     return load_yaml_taxonomy(path, base=base)
+
+
+def _kept_builtin(path: Path) -> Taxonomy:
+    """The builtin taxonomy, kept pickled in the settings' cache folder between runs.
+
+    Parsing ``builtin.yaml`` into its 671 skills takes about 50 ms, paid by every command
+    that assesses or ranks and by every server process, for a file that changes only with
+    skillmix; the pickle loads in about 3 ms (:mod:`skillmix.cachefile`). Its name carries
+    a digest of the file, its path (the taxonomy's ``source``), the modules that make the
+    records and the Python version, so an edited file or parser is never served from an
+    old pickle; a damaged one is parsed again."""
+    import hashlib
+    import sys
+
+    from ..cachefile import load_pickle, save_pickle
+    from ..config import current_settings
+
+    h = hashlib.sha256(f"{sys.version_info[:2]}|{path}".encode())
+    try:
+        h.update(path.read_bytes())
+    except OSError:
+        return load_yaml_taxonomy(path)  # which says what is wrong with the file (T001)
+    pkg = Path(__file__).resolve().parents[1]
+    for name in ("taxonomy/yaml_file.py", "taxonomy/model.py", "records.py", "yamlio.py"):
+        h.update((pkg / name).read_bytes())
+    kept = current_settings().cache() / f"taxonomy-builtin-{h.hexdigest()[:16]}.pkl"
+    loaded = load_pickle(kept)
+    if isinstance(loaded, Taxonomy):
+        return loaded
+    taxonomy = load_yaml_taxonomy(path)
+    save_pickle(kept, taxonomy)
+    return taxonomy
 
 
 def _resolve(spec: str) -> tuple[str, Path]:
