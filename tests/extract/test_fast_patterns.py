@@ -22,9 +22,16 @@ _PLAIN_GLUE = re.compile(r"[a-z.:;!?](?=[A-Z][a-z])")
 _PLAIN_CAPS_PAIR = re.compile(r"[A-Z0-9][A-Z]")
 _TOKEN = re.compile(r"[A-Za-z0-9+#]+")
 _PLAIN_YEARS = re.compile(
-    r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*(?:\+|plus)?\s*"
-    r"(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
+    r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])"
+    # the readings the fast form adds (ceilings, ages, a range's second number): the same
+    # look-behinds, without the cheap test that leads the fast one
+    r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
+    r"(?<!\bless than \()(?<!\bunder \()(?<!\bup to \()"
+    r"(?<!\bage of )(?<!\baged )(?<!\bages )(?<!\bage )(?<!\d-)(?<!\d\u2013)(?<!\d to )"
+    r"(?P<n>\d{1,2}(?:\.\d)?|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\)?\s*(?:\+|plus)?\s*"
+    r"(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"fifteen|twenty)\s*)?\+?\s*(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
     re.IGNORECASE,
 )
 
@@ -34,7 +41,7 @@ _PIECES = st.sampled_from([
     "a", "b", "x", "Z", "Q", "Word", "ABc", "HTML5", "GraphQL", "#", "+", "\n", "\n\n", " ", "\t", ".", "!", "?", ";", ":",
     "\u2022", "\u00b7", "\u25aa", "in ", "within ", "every ", "next ", "5", "12", "3.5", "one",
     "Two", "SIX", "ſix", "twenty", "years", "yrs", "yr", "-", "–", "to", "+", "plus",
-    "a" * 20, "b" * 41,
+    "a" * 20, "b" * 41, "(", ")", "less than ", "aged ", " old",
 ])
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 
