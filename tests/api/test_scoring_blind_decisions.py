@@ -136,3 +136,56 @@ def test_scoring_assess_against_a_posting(client, keys, pool) -> None:
         assert res["target"] == f"posting:{post}"
         fits[cid] = res["data"]["scorecard"]["fit"]
     assert fits[pro] > fits[consumer]
+
+
+#: a "Current" role whose end is the text's latest date, a graduation month blind mode masks
+DATED = b"""Summary
+Marketing lead who runs paid social campaigns.
+
+Experience
+Marketing Lead, Harbor Foods, Jan 2012 - Current
+Ran Facebook Ads and Instagram campaigns; managed SEO and the content calendar.
+Marketing Assistant, Harbor Foods, Jun 2008 - Dec 2011
+Wrote social media posts and email newsletters.
+
+Education
+MBA, Marketing, Lakeside University, May 2015
+"""
+
+
+def _numbers(card):  # type: ignore[no-untyped-def]
+    return (card["fit"], card["total_years"],
+            [(d["skill_id"], d["years"], d["last_used"], d["recency_months"]) for d in card["depth"]])
+
+
+def _blind_and_open(client, keys, cid: str, **target: str):  # type: ignore[no-untyped-def]
+    out = []
+    for blind in (True, False):
+        resp = client.post("/v1/assess", headers=auth(keys["write"]),
+                           json={"candidate_id": cid, "blind": blind, **target})
+        assert resp.status_code == 201, resp.text
+        assert resp.json()["scorecard"]["data"]["blind"] is blind
+        out.append(_numbers(resp.json()["scorecard"]["data"]["scorecard"]))
+    return out
+
+
+def test_scoring_blind_keeps_years_of_a_current_role(client, keys, uploader, pool) -> None:
+    """Blind mode hides identity only: the same résumé gets the same fit, years and recency
+    with it on and off (the masked copy lost the date "Current" is counted to)."""
+    _, _, post = pool
+    cid = uploader(data=DATED, filename="dated.txt")["candidate_id"]
+    for target in ({"profile": "social-media-manager"}, {"posting_id": post}):
+        blind, open_ = _blind_and_open(client, keys, cid, **target)
+        assert blind == open_
+        assert blind[1] > 0
+
+
+def test_scoring_blind_keeps_years_of_real_pdfs(client, keys, uploader, shared_data) -> None:
+    root = shared_data / "resumes" / "livecareer"
+    paths = [root / "SALES" / "10138632.pdf", root / "DIGITAL-MEDIA" / "11270462.pdf"]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("the LiveCareer résumés are not in shared data")
+    for path in paths:
+        cid = uploader(path)["candidate_id"]
+        blind, open_ = _blind_and_open(client, keys, cid, profile="social-media-manager")
+        assert blind == open_
