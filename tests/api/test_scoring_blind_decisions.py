@@ -189,3 +189,46 @@ def test_scoring_blind_keeps_years_of_real_pdfs(client, keys, uploader, shared_d
         cid = uploader(path)["candidate_id"]
         blind, open_ = _blind_and_open(client, keys, cid, profile="social-media-manager")
         assert blind == open_
+
+
+def test_scoring_answers_name_no_server_path(client, keys, pool, store) -> None:
+    """Scorecards and the decision log name a built-in profile, not its file inside the
+    install (``profile_path`` was an absolute path); those stored before are mended."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    import skillmix
+    from skillmix.service import list_decisions
+    from skillmix.service.decide import _shown
+    from skillmix.store import repo
+    from skillmix.store.models import ScorecardRow
+
+    install = str(Path(skillmix.__file__).resolve().parent)
+    pro, _, post = pool
+    made = client.post("/v1/assess", headers=auth(keys["write"]),
+                       json={"candidate_id": pro, "profile": "social-media-manager"}).json()
+    card_id = made["scorecard"]["id"]
+    client.post("/v1/assess", headers=auth(keys["write"]), json={"candidate_id": pro, "posting_id": post})
+    got = client.get(f"/v1/scorecards/{card_id}", headers=auth(keys["read"]))
+    params = got.json()["scorecard"]["data"]["scorecard"]["parameters"]
+    assert params["profile_source"] == "builtin:social-media-manager"
+    decisions = client.get("/v1/decisions", headers=auth(keys["admin"]))
+    for text in (made, got.text, decisions.text):
+        assert install not in str(text) and "profile_path" not in str(text)
+    assert "posting:" in decisions.text
+
+    with store.session() as sess:  # a scorecard stored before
+        row = sess.get(ScorecardRow, card_id)
+        scorecard = dict(row.data["scorecard"])
+        scorecard["parameters"] = {**scorecard["parameters"],
+                                   "profile_path": f"{install}/assess/profiles/social-media-manager.yaml"}
+        row.data = {**row.data, "scorecard": scorecard}
+    got = client.get(f"/v1/scorecards/{card_id}", headers=auth(keys["read"]))
+    assert install not in got.text and "profile_path" not in got.text
+    assert got.json()["scorecard"]["data"]["scorecard"]["parameters"]["profile_source"] == \
+        "builtin:social-media-manager"
+    assert "profile_path" in repo.get_scorecard(store, card_id).data["scorecard"]["parameters"]
+    assert "profile_source" in _decisions(client, keys)[0]["config"]
+    logged = list_decisions(client.app.state.workspace, limit=1)[0]
+    old = replace(logged, config={"profile_path": "/srv/skillmix/profiles/own.yaml"})
+    assert _shown(old).config == {"profile_source": "file:own.yaml"}
