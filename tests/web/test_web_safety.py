@@ -109,3 +109,28 @@ def test_web_invalid_form_is_an_html_error_page(web, demo) -> None:
     resp = web.post(f"/postings/{post}/rank", data={"csrf": web.csrf, "top": "many"})
     assert resp.status_code == 422 and resp.headers["content-type"].startswith("text/html")
     assert "A422" in resp.text and "top" in resp.text
+
+
+def test_web_pages_and_answers_with_candidate_data_are_not_stored(web, demo, admin_token) -> None:
+    """``Cache-Control: no-store`` on every page and API answer, so the Back button after
+    sign-out cannot show a résumé from the browser's cache; static files may be cached."""
+    ok = web.post("/upload", files={"file": ("r.txt", (demo / "resume.txt").read_bytes())},
+                  data={"kind": "resume", "csrf": web.csrf, "name": "Alex Rivera"},
+                  follow_redirects=False)
+    doc = ok.headers["location"]
+    cid = web.get(doc).text.split('href="/candidates/')[1].split('"')[0]
+    key = {"Authorization": f"Bearer {admin_token}"}
+    doc_id = doc.rsplit("/", 1)[1]
+    answers = [web.get(p) for p in ("/", doc, f"/candidates/{cid}", "/login", "/nope")]
+    answers += [web.get(p, headers=key) for p in (
+        "/v1/candidates", f"/v1/candidates/{cid}", f"/v1/documents/{doc_id}",
+        f"/v1/documents/{doc_id}/file", "/v1/candidates/cand_nope")]
+    answers.append(ok)  # a redirect
+    for resp in answers:
+        assert resp.headers.get("cache-control") == "no-store", (resp.url, resp.status_code)
+    assert "Alex Rivera" in answers[2].text and answers[5].status_code == 200
+    assert "no-store" not in web.get("/static/app.css").headers.get("cache-control", "")
+    web.post("/logout", data={"csrf": web.csrf})
+    after = web.get(doc, follow_redirects=False)
+    assert after.status_code == 303 and after.headers["cache-control"] == "no-store"
+

@@ -3,8 +3,8 @@
 :func:`create_api` wires a :class:`~skillmix.service.Workspace` into the routers and
 installs the error envelope; :func:`add_middleware` adds the body limits and the
 security headers (Content-Security-Policy without inline script or style, no framing, no
-sniffing, no referrer). The web UI is mounted beside it by the composition root,
-:func:`skillmix.server.create_app`, so this package never imports :mod:`skillmix.web`. FastAPI's own
+sniffing, no referrer, no caching but of the static files). The web UI is mounted beside it
+by the composition root, :func:`skillmix.server.create_app`, so this package never imports :mod:`skillmix.web`. FastAPI's own
 ``/docs`` and ``/openapi.json`` are off: the OpenAPI document is served at
 ``/v1/openapi.json`` behind a read key, and the web UI renders it at ``/api`` (the stock
 Swagger page needs inline script and a CDN, which the CSP and offline servers rule out).
@@ -28,7 +28,8 @@ from .upload import FIELD_LIMIT
 #: POST paths whose body is a multipart upload (allowed the upload limit, not the default)
 UPLOAD_PATHS = frozenset({"/v1/documents", "/upload"})
 
-__all__ = ["CSP", "SECURITY_HEADERS", "UPLOAD_PATHS", "add_middleware", "create_api", "routes"]
+__all__ = ["CSP", "NO_STORE", "SECURITY_HEADERS", "UPLOAD_PATHS", "add_middleware", "create_api",
+           "routes"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -41,22 +42,39 @@ SECURITY_HEADERS = {
 }
 
 
+#: what every answer but a static file carries: a browser's back button or disk cache
+#: must not show a résumé after sign-out (pages and API answers hold candidates' data)
+NO_STORE = "no-store"
+#: the one path whose answers hold nothing of anyone's and may be cached
+STATIC_PREFIX = "/static/"
+
+
 class SecurityHeaders:
-    """Adds :data:`SECURITY_HEADERS` to every HTTP response (pure ASGI, no buffering)."""
+    """Adds :data:`SECURITY_HEADERS` to every HTTP response, and ``Cache-Control:
+    no-store`` to every one but the static files' (pure ASGI, no buffering).
+
+    Why every answer and not a list of the ones with candidates' data: nearly every page
+    and endpoint has some (names, résumé text, scores, a ranking), a list would miss the
+    next one added, and the few without (``/health``, the sign-in form) lose nothing by
+    not being cached."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._raw = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        self._no_store = (b"cache-control", NO_STORE.encode())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        raw = self._raw
+        if not str(scope.get("path", "")).startswith(STATIC_PREFIX):
+            raw = [*raw, self._no_store]
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in self._raw if k not in names]
+                extra = [(k, v) for k, v in raw if k not in names]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
