@@ -134,3 +134,58 @@ def test_web_pages_and_answers_with_candidate_data_are_not_stored(web, demo, adm
     after = web.get(doc, follow_redirects=False)
     assert after.status_code == 303 and after.headers["cache-control"] == "no-store"
 
+
+def _big_upload_app(store):  # type: ignore[no-untyped-def]
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+
+    return create_app(store, settings=WorkspaceSettings(max_upload_bytes=1024 * 1024))
+
+
+def test_web_upload_over_the_limit_is_an_html_error_page(store, admin_token, signin) -> None:
+    """A form upload over the limit gets the UI's error page with the limit as the form
+    states it ("1 MB") and advice, not the API's raw JSON naming the body limit in bytes;
+    by declared length (refused before a byte is read) and while streaming."""
+    big = b"social media " * (1024 * 1024 // 12 + 50_000)
+    with TestClient(_big_upload_app(store)) as c:
+        csrf = signin(c, admin_token)
+        resp = c.post("/upload", files={"file": ("big.txt", big, "text/plain")},
+                      data={"kind": "resume", "csrf": csrf})
+        assert resp.status_code == 413
+        assert resp.headers["content-type"].startswith("text/html")
+        assert resp.headers["cache-control"] == "no-store" and "content-security-policy" in resp.headers
+        html = resp.text
+        assert 'data-code="A413"' in html and "limit of 1 MB (1048576 bytes)" in html
+        assert "Send a smaller file" in html and '{"ok"' not in html
+
+        def chunks():  # type: ignore[no-untyped-def]
+            head = (f"--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                    "Content-Type: text/plain\r\n\r\n").encode()
+            yield head
+            for _ in range(40):  # 40 x 64 KiB: over the limit and its room for fields
+                yield b"x" * 65536
+
+        resp = c.post("/upload", content=chunks(),
+                      headers={"content-type": "multipart/form-data; boundary=b"})
+        assert resp.status_code == 413 and resp.headers["content-type"].startswith("text/html")
+        assert 'data-code="A413"' in resp.text and "1 MB" in resp.text
+        # the API still answers in its envelope, with the same words
+        api = c.post("/v1/documents", files={"file": ("big.txt", big, "text/plain")},
+                     data={"kind": "resume"}, headers={"Authorization": f"Bearer {admin_token}"})
+        assert api.status_code == 413 and api.json()["code"] == "A413"
+        assert "limit of 1 MB (1048576 bytes)" in api.json()["error"]
+
+
+def test_web_form_over_the_body_limit_is_an_html_error_page(web) -> None:
+    """Any page's form over the 2 MB body limit: the UI's error page (the body limit
+    answers before any route runs, streamed or declared)."""
+    def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(48):  # 3 MiB
+            yield b"corpus=" + b"x" * 65529
+
+    for body in (chunks(), b"corpus=" + b"x" * (3 * 1024 * 1024)):
+        resp = web.post("/market", content=body,
+                        headers={"content-type": "application/x-www-form-urlencoded"})
+        assert resp.status_code == 413 and resp.headers["content-type"].startswith("text/html")
+        assert 'data-code="A413"' in resp.text and "limit of 2 MB" in resp.text

@@ -19,9 +19,10 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import PayloadTooLargeError, SkillmixError
 from ..service import Workspace, WorkspaceSettings
 from .errors import install_error_handlers
-from .limits import BodyLimit
+from .limits import BodyLimit, BodyTooLarge, Render, too_large_body
 from .throttle import AuthThrottle
 from .upload import FIELD_LIMIT
 
@@ -88,11 +89,27 @@ def _body_limits(settings: WorkspaceSettings) -> Callable[[Scope], int]:
     other = settings.max_request_bytes
 
     def limit_for(scope: Scope) -> int:
-        if scope.get("method") == "POST" and scope.get("path") in UPLOAD_PATHS:
-            return upload
-        return other
+        return upload if _is_upload(scope) else other
 
     return limit_for
+
+
+def _is_upload(scope: Scope) -> bool:
+    return scope.get("method") == "POST" and scope.get("path") in UPLOAD_PATHS
+
+
+def _too_large(settings: WorkspaceSettings) -> Callable[[Scope, int], SkillmixError]:
+    """The refusal of a body over its limit: an upload's names the upload limit the form
+    and ``--max-upload-mb`` state ("10 MB"), not the body limit with room for the form's
+    fields (10,616,832 bytes), as the upload reader's own refusal does."""
+
+    def too_large(scope: Scope, limit: int) -> SkillmixError:
+        if _is_upload(scope):
+            err = PayloadTooLargeError.for_limit(settings.max_upload_bytes)
+            return BodyTooLarge(err.code, err.message, hint=err.hint)
+        return too_large_body(scope, limit)
+
+    return too_large
 
 
 def _version() -> str:
@@ -170,9 +187,13 @@ def create_api(workspace: Workspace, *, cookie_secure: bool = False,
     return app
 
 
-def add_middleware(app: FastAPI) -> None:
-    """Body limits and security headers, around every route (API and web)."""
-    app.add_middleware(BodyLimit, limit_for=_body_limits(app.state.workspace.settings))
+def add_middleware(app: FastAPI, *, render: Render | None = None) -> None:
+    """Body limits and security headers, around every route (API and web). ``render``
+    answers a body refused for its size on the routes it chooses (the web UI's pages get
+    their HTML error page; see :data:`~skillmix.api.limits.Render`)."""
+    settings = app.state.workspace.settings
+    app.add_middleware(BodyLimit, limit_for=_body_limits(settings),
+                       too_large=_too_large(settings), render=render)
     app.add_middleware(SecurityHeaders)
 
 
