@@ -1,5 +1,9 @@
-"""Blind pages stay blind: a blind ranking's labels and a blind scorecard linked to the
-candidate's page, headed by their name, so one click undid blind mode."""
+"""Blind pages stay blind, and every page names a candidate the same way.
+
+A blind ranking's labels and a blind scorecard linked to the candidate's page, headed by
+their name: one click undid blind mode. Out of blind mode, the home list and the candidate
+page named a candidate without a name by their store id while rankings used the résumé's
+file name."""
 
 from __future__ import annotations
 
@@ -56,3 +60,21 @@ def test_web_blind_ranking_and_scorecard_link_to_no_identifying_page(web, demo) 
     assert f'<a href="/candidates/{cid}">candidate page</a>' in card
     assert "Scorecard: Dana Digital" in card
 
+
+def test_web_unnamed_candidate_is_named_by_the_resume_file_everywhere(web, demo) -> None:
+    doc = _upload(web, demo, "10464113.txt")
+    cid = _ids(web.get(doc).text, "candidates")[0]
+    post = _ids(web.get(_upload(web, demo, "post.html", kind="posting",
+                                source="posting.html")).text, "postings")[0]
+    home = web.get("/").text
+    assert f'<a href="/candidates/{cid}">10464113.txt</a>' in home
+    page = web.get(f"/candidates/{cid}").text
+    assert "<h1>10464113.txt</h1>" in page and "<title>10464113.txt" in page
+    assert f'<a href="/candidates/{cid}">10464113.txt</a>' in _rank(web, post, blind=False)
+    assert "Scorecard: 10464113.txt" in _assess(web, cid, blind=False)
+    # a newer résumé names them from then on; a given name always wins
+    web.post("/upload", files={"file": ("second.txt", (demo / "resume.txt").read_bytes())},
+             data={"kind": "resume", "csrf": web.csrf, "candidate_id": cid})
+    assert f'<a href="/candidates/{cid}">second.txt</a>' in web.get("/").text
+    named = _ids(web.get(_upload(web, demo, "x.txt", name="Pat Relations")).text, "candidates")[0]
+    assert f'<a href="/candidates/{named}">Pat Relations</a>' in web.get("/").text

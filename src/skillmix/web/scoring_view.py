@@ -11,7 +11,19 @@ from ..errors import NotFoundError
 from ..errors.store_codes import S122
 from ..store import Store, StoredResult, repo
 
-__all__ = ["RankingRow", "ranking_rows", "scorecard_view"]
+__all__ = ["RankingRow", "candidate_labels", "ranking_rows", "scorecard_view"]
+
+
+def candidate_labels(store: Store, candidates: list[Any]) -> dict[str, str]:
+    """Candidate id -> how pages name them out of blind mode: their name, or their newest
+    résumé's file name when no name was given (the id only when they have no résumé), as
+    rankings and scorecards do (:func:`~skillmix.fairness.candidate_label`); the home list
+    and the candidate page showed the store id instead."""
+    from ..fairness.labels import candidate_label
+
+    sources = repo.resume_sources(store, [c.id for c in candidates if not c.name])
+    return {c.id: candidate_label(c.id, name=c.name, source=sources.get(c.id), blind=False)
+            for c in candidates}
 
 
 def scorecard_view(result: StoredResult) -> dict[str, Any]:
