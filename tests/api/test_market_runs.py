@@ -186,5 +186,129 @@ def test_hide_path_replaces_a_relative_path_and_its_resolved_form(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     rel = Path("data") / "jobs.csv"
     text = f"[D115] {rel.resolve()}: no column 'Ad'; also {rel}"
-    out = _hide_path(text, rel, "corpus 'jobs'")
+    out = _hide_path(text, [rel], "corpus 'jobs'")
     assert str(tmp_path) not in out and out.count("corpus 'jobs'") == 2
+
+
+# ------------------------------------------------------- presets and server paths
+
+#: the header of an Adzuna export (its description is "FullDescription")
+ADZUNA_HEADER = "Id,Title,FullDescription,LocationRaw,Company,Category,SourceName\n"
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> dict[str, Path]:
+    """A small Adzuna-shaped CSV and a LinkedIn-shaped one, in a folder whose name must
+    never reach a client."""
+    folder = tmp_path / "server-only"
+    folder.mkdir()
+    adzuna = folder / "adzuna.csv"
+    adzuna.write_text(ADZUNA_HEADER + "".join(
+        f'{i},"{t}","{d}",London,Acme,IT Jobs,example\n' for i, (t, d) in enumerate(POSTINGS)),
+        encoding="utf-8")
+    linkedin = folder / "linkedin.csv"
+    linkedin.write_text("job_id,company_name,title,description,location\n" + "".join(
+        f'{i},Acme,"{t}","{d}",Remote\n' for i, (t, d) in enumerate(POSTINGS)), encoding="utf-8")
+    return {"adzuna": adzuna, "linkedin": linkedin}
+
+
+@pytest.fixture
+def exports_client(store, exports):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+
+    app = create_app(store, settings=WorkspaceSettings(
+        market_corpora={k: str(v) for k, v in exports.items()}))
+    with TestClient(app) as c:
+        yield c
+
+
+def _no_server_path(text: str, *paths: Path) -> None:
+    for p in paths:
+        assert str(p) not in text
+    assert "server-only" not in text and "_tmp" not in text and "part-0" not in text
+    assert "--column" not in text and "field_columns" not in text and "--out" not in text
+
+
+def test_market_run_wrong_preset_is_refused_before_it_is_queued(exports_client, keys, exports) -> None:
+    """A preset of another export is refused like a named column the header lacks: 422
+    D115 naming the corpus, before a job exists (it was 202, then a failed run)."""
+    h = auth(keys["write"])
+    for corpus, preset, column in (("adzuna", "linkedin", "'description'"),
+                                   ("linkedin", "adzuna", "'FullDescription'")):
+        resp = exports_client.post("/v1/market/runs", headers=h,
+                                   json={"corpus": corpus, "preset": preset})
+        assert resp.status_code == 422, resp.text
+        body = resp.json()
+        assert body["code"] == "D115" and f"corpus {corpus!r}" in body["error"]
+        assert f"preset {preset!r}" in body["error"] and column in body["error"]
+        assert "Pick the preset" in body["error"]
+        _no_server_path(resp.text, *exports.values())
+    assert exports_client.get("/v1/market/runs", headers=h).json()["runs"] == []
+    ok = exports_client.post("/v1/market/runs", headers=h, json={"corpus": "adzuna", "preset": "adzuna"})
+    assert ok.status_code == 202, ok.text
+    assert _wait(exports_client, h, ok.json()["job"]["id"])["status"] == "done"
+
+
+def test_market_runs_and_reports_carry_no_server_path(exports_client, keys, exports, store) -> None:
+    h = auth(keys["write"])
+    resp = exports_client.post("/v1/market/runs", headers=h, json={"corpus": "linkedin"})
+    job = _wait(exports_client, h, resp.json()["job"]["id"])
+    assert job["status"] == "done", job["error"]
+    root = store.files.root
+    for url in (f"/v1/market/runs/{job['id']}", "/v1/market/runs",
+                f"/v1/market/runs/{job['id']}/report"):
+        text = exports_client.get(url, headers=h).text
+        assert str(root) not in text and '"out"' not in text, url
+        _no_server_path(text, *exports.values())
+    assert "run" in job["result"]["report"] and "out" not in job["result"]["report"]["run"]
+
+
+def test_market_failed_run_error_names_the_corpus_with_client_advice(exports_client, keys, exports, store) -> None:
+    """A run that fails on its columns after it was queued (the file changed) says so by
+    the corpus's name, with advice for a web or API client, and no path: not the corpus's,
+    not the run folder's, not a partition's."""
+    from skillmix.service.market import run_market_job
+    from skillmix.store import repo
+
+    ws = exports_client.app.state.workspace
+    job = repo.create_job(store, "market", {"corpus": "linkedin", "preset": "linkedin"}, actor="t")
+    exports["linkedin"].write_text(exports["adzuna"].read_text("utf-8"), encoding="utf-8")
+    run_market_job(ws, job.id, exports["linkedin"], "linkedin", None, "linkedin")
+    got = exports_client.get(f"/v1/market/runs/{job.id}", headers=auth(keys["read"])).json()["job"]
+    assert got["status"] == "failed" and got["error"].startswith("[D115] corpus 'linkedin': ")
+    assert "Pick the preset" in got["error"]
+    _no_server_path(got["error"], *exports.values(), store.files.root)
+
+
+def test_market_client_error_hides_partition_paths(tmp_path: Path) -> None:
+    """What a worker raises names its partition file inside the run folder; the client
+    reads the corpus's name and the API's advice instead."""
+    from skillmix.errors.document_codes import D115
+    from skillmix.io.codes import doc_error
+    from skillmix.service.market import _for_client
+
+    out = tmp_path / "files" / "market" / "job_1"
+    part = out / "_tmp" / "part-000000.9d05t2ox.csv"
+    err = doc_error(D115, str(part), f"no column 'description' among ['Id'] in {part}")
+    shown = _for_client(err, "corpus 'adzuna'", [tmp_path / "adzuna.csv", out]).render()
+    assert shown.startswith("[D115] corpus 'adzuna': ") and str(tmp_path) not in shown
+    assert "in corpus 'adzuna'" in shown and "--column" not in shown and "Pick the preset" in shown
+
+
+def test_market_report_of_a_run_whose_files_are_gone(exports_client, keys, store) -> None:
+    """K120 (the run's folder emptied) names the run, not the folder, and says what a
+    client can do."""
+    import shutil
+
+    h = auth(keys["write"])
+    resp = exports_client.post("/v1/market/runs", headers=h, json={"corpus": "linkedin"})
+    job = _wait(exports_client, h, resp.json()["job"]["id"])
+    shutil.rmtree(store.files.root / "market" / job["id"])
+    got = exports_client.get(f"/v1/market/runs/{job['id']}/report", headers=h)
+    assert got.json()["code"] == "K120", got.text
+    error = got.json()["error"]
+    assert error.startswith(f"[K120] market run {job['id']!r}: ") and "new run" in error
+    assert str(store.files.root) not in got.text and "skillmix market" not in got.text

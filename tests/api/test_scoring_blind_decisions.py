@@ -136,3 +136,99 @@ def test_scoring_assess_against_a_posting(client, keys, pool) -> None:
         assert res["target"] == f"posting:{post}"
         fits[cid] = res["data"]["scorecard"]["fit"]
     assert fits[pro] > fits[consumer]
+
+
+#: a "Current" role whose end is the text's latest date, a graduation month blind mode masks
+DATED = b"""Summary
+Marketing lead who runs paid social campaigns.
+
+Experience
+Marketing Lead, Harbor Foods, Jan 2012 - Current
+Ran Facebook Ads and Instagram campaigns; managed SEO and the content calendar.
+Marketing Assistant, Harbor Foods, Jun 2008 - Dec 2011
+Wrote social media posts and email newsletters.
+
+Education
+MBA, Marketing, Lakeside University, May 2015
+"""
+
+
+def _numbers(card):  # type: ignore[no-untyped-def]
+    return (card["fit"], card["total_years"],
+            [(d["skill_id"], d["years"], d["last_used"], d["recency_months"]) for d in card["depth"]])
+
+
+def _blind_and_open(client, keys, cid: str, **target: str):  # type: ignore[no-untyped-def]
+    out = []
+    for blind in (True, False):
+        resp = client.post("/v1/assess", headers=auth(keys["write"]),
+                           json={"candidate_id": cid, "blind": blind, **target})
+        assert resp.status_code == 201, resp.text
+        assert resp.json()["scorecard"]["data"]["blind"] is blind
+        out.append(_numbers(resp.json()["scorecard"]["data"]["scorecard"]))
+    return out
+
+
+def test_scoring_blind_keeps_years_of_a_current_role(client, keys, uploader, pool) -> None:
+    """Blind mode hides identity only: the same résumé gets the same fit, years and recency
+    with it on and off (the masked copy lost the date "Current" is counted to)."""
+    _, _, post = pool
+    cid = uploader(data=DATED, filename="dated.txt")["candidate_id"]
+    for target in ({"profile": "social-media-manager"}, {"posting_id": post}):
+        blind, open_ = _blind_and_open(client, keys, cid, **target)
+        assert blind == open_
+        assert blind[1] > 0
+
+
+def test_scoring_blind_keeps_years_of_real_pdfs(client, keys, uploader, shared_data) -> None:
+    root = shared_data / "resumes" / "livecareer"
+    paths = [root / "SALES" / "10138632.pdf", root / "DIGITAL-MEDIA" / "11270462.pdf"]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("the LiveCareer résumés are not in shared data")
+    for path in paths:
+        cid = uploader(path)["candidate_id"]
+        blind, open_ = _blind_and_open(client, keys, cid, profile="social-media-manager")
+        assert blind == open_
+
+
+def test_scoring_answers_name_no_server_path(client, keys, pool, store) -> None:
+    """Scorecards and the decision log name a built-in profile, not its file inside the
+    install (``profile_path`` was an absolute path); those stored before are mended."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    import skillmix
+    from skillmix.service import list_decisions
+    from skillmix.service.decide import _shown
+    from skillmix.store import repo
+    from skillmix.store.models import ScorecardRow
+
+    install = str(Path(skillmix.__file__).resolve().parent)
+    pro, _, post = pool
+    made = client.post("/v1/assess", headers=auth(keys["write"]),
+                       json={"candidate_id": pro, "profile": "social-media-manager"}).json()
+    card_id = made["scorecard"]["id"]
+    client.post("/v1/assess", headers=auth(keys["write"]), json={"candidate_id": pro, "posting_id": post})
+    got = client.get(f"/v1/scorecards/{card_id}", headers=auth(keys["read"]))
+    params = got.json()["scorecard"]["data"]["scorecard"]["parameters"]
+    assert params["profile_source"] == "builtin:social-media-manager"
+    decisions = client.get("/v1/decisions", headers=auth(keys["admin"]))
+    for text in (made, got.text, decisions.text):
+        assert install not in str(text) and "profile_path" not in str(text)
+    assert "posting:" in decisions.text
+
+    with store.session() as sess:  # a scorecard stored before
+        row = sess.get(ScorecardRow, card_id)
+        scorecard = dict(row.data["scorecard"])
+        scorecard["parameters"] = {**scorecard["parameters"],
+                                   "profile_path": f"{install}/assess/profiles/social-media-manager.yaml"}
+        row.data = {**row.data, "scorecard": scorecard}
+    got = client.get(f"/v1/scorecards/{card_id}", headers=auth(keys["read"]))
+    assert install not in got.text and "profile_path" not in got.text
+    assert got.json()["scorecard"]["data"]["scorecard"]["parameters"]["profile_source"] == \
+        "builtin:social-media-manager"
+    assert "profile_path" in repo.get_scorecard(store, card_id).data["scorecard"]["parameters"]
+    assert "profile_source" in _decisions(client, keys)[0]["config"]
+    logged = list_decisions(client.app.state.workspace, limit=1)[0]
+    old = replace(logged, config={"profile_path": "/srv/skillmix/profiles/own.yaml"})
+    assert _shown(old).config == {"profile_source": "file:own.yaml"}

@@ -91,3 +91,27 @@ def test_profile_every_red_flag_rule_has_a_check():
     from skillmix.assess.profile import RULES
 
     assert set(_CHECKS) == set(RULES)
+
+
+def test_profile_source_names_no_path(tmp_path: Path):
+    """A scorecard records where its profile came from without a path: a built-in one by
+    name, a user's file by its file name (the API showed the install's absolute path)."""
+    from skillmix.assess import assess
+    from skillmix.assess.cards import without_profile_path
+    from skillmix.assess.profile import profile_source
+
+    text = "Experience\nSocial Media Manager, Acme, Jan 2019 - Mar 2022\nRan Instagram and TikTok.\n"
+    card = assess(text, "social-media-manager")
+    assert card.parameters["profile_source"] == "builtin:social-media-manager"
+    assert "profile_path" not in card.parameters
+    own = tmp_path / "secret-home" / "growth-lead.yaml"
+    own.parent.mkdir()
+    own.write_text(yaml.safe_dump(load_profile(DEFAULT_PROFILE).to_dict(), allow_unicode=True), "utf-8")
+    card = assess(text, str(own))
+    assert card.parameters["profile_source"] == "file:growth-lead.yaml"
+    assert str(tmp_path) not in str(card.to_dict())
+    assert profile_source("posting:/home/u/jobs/post.html") == "posting:post.html"
+    assert profile_source("profile:team-lead") == "profile:team-lead"
+    # what was stored before: mended when shown
+    old = {"weights": {"a": 1}, "profile_path": load_profile("community-manager").path}
+    assert without_profile_path(old) == {"weights": {"a": 1}, "profile_source": "builtin:community-manager"}

@@ -153,3 +153,43 @@ def test_web_market_run_failed_on_columns_links_back_filled_in(own_client, store
     other = repo.create_job(store, "market", params, actor="t")
     repo.finish_job(store, other.id, error="[K199] market run failed: RuntimeError: boom")
     assert 'id="retry-columns"' not in own_client.get(f"/market/{other.id}").text
+
+
+def test_web_market_form_refuses_a_preset_of_another_export(store, admin_token, signin, tmp_path: Path) -> None:
+    """Corpus adzuna with the linkedin preset comes back on the form (422 D115, the corpus
+    named, the form as typed), as a wrong column name does; no run is queued."""
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+    from skillmix.store import repo
+
+    corpus = tmp_path / "server-only" / "adzuna.csv"
+    corpus.parent.mkdir()
+    corpus.write_text("Id,Title,FullDescription,Company\n" + "".join(
+        f'{i},"{t}","{d}",Acme\n' for i, (t, d) in enumerate(ROWS)), encoding="utf-8")
+    app = create_app(store, settings=WorkspaceSettings(market_corpora={"adzuna": str(corpus)}))
+    with TestClient(app) as c:
+        csrf = signin(c, admin_token)
+        resp = c.post("/market", data={"csrf": csrf, "corpus": "adzuna", "preset": "linkedin"})
+        assert resp.status_code == 422
+        html = resp.text
+        assert 'data-code="D115"' in html and "corpus &#39;adzuna&#39;" in html
+        assert "preset &#39;linkedin&#39;" in html and "Pick the preset" in html
+        assert "<option selected>linkedin</option>" in html
+        assert "server-only" not in html and "--column" not in html
+        assert repo.list_jobs(store, "market") == []
+
+
+def test_web_market_run_page_shows_no_server_path(own_client, store) -> None:
+    """A run recorded with a server path in its error (before errors were written without
+    them) shows the run's name on its page and in the list instead."""
+    from skillmix.store import repo
+
+    folder = store.files.root / "market"
+    job = repo.create_job(store, "market", {"corpus": "own"}, actor="t")
+    repo.finish_job(store, job.id, error=(
+        f"[D115] {folder / job.id / '_tmp' / 'part-000000.9d05t2ox.csv'}: corpus columns do "
+        f"not fit the mapping: no column 'description' among ['Id']."))
+    for url in (f"/market/{job.id}", "/market"):
+        html = own_client.get(url).text
+        assert str(folder) not in html and "_tmp" not in html, url
+    assert f"[D115] market run &#39;{job.id}&#39;: corpus columns" in own_client.get(f"/market/{job.id}").text

@@ -109,3 +109,83 @@ def test_web_invalid_form_is_an_html_error_page(web, demo) -> None:
     resp = web.post(f"/postings/{post}/rank", data={"csrf": web.csrf, "top": "many"})
     assert resp.status_code == 422 and resp.headers["content-type"].startswith("text/html")
     assert "A422" in resp.text and "top" in resp.text
+
+
+def test_web_pages_and_answers_with_candidate_data_are_not_stored(web, demo, admin_token) -> None:
+    """``Cache-Control: no-store`` on every page and API answer, so the Back button after
+    sign-out cannot show a résumé from the browser's cache; static files may be cached."""
+    ok = web.post("/upload", files={"file": ("r.txt", (demo / "resume.txt").read_bytes())},
+                  data={"kind": "resume", "csrf": web.csrf, "name": "Alex Rivera"},
+                  follow_redirects=False)
+    doc = ok.headers["location"]
+    cid = web.get(doc).text.split('href="/candidates/')[1].split('"')[0]
+    key = {"Authorization": f"Bearer {admin_token}"}
+    doc_id = doc.rsplit("/", 1)[1]
+    answers = [web.get(p) for p in ("/", doc, f"/candidates/{cid}", "/login", "/nope")]
+    answers += [web.get(p, headers=key) for p in (
+        "/v1/candidates", f"/v1/candidates/{cid}", f"/v1/documents/{doc_id}",
+        f"/v1/documents/{doc_id}/file", "/v1/candidates/cand_nope")]
+    answers.append(ok)  # a redirect
+    for resp in answers:
+        assert resp.headers.get("cache-control") == "no-store", (resp.url, resp.status_code)
+    assert "Alex Rivera" in answers[2].text and answers[5].status_code == 200
+    assert "no-store" not in web.get("/static/app.css").headers.get("cache-control", "")
+    web.post("/logout", data={"csrf": web.csrf})
+    after = web.get(doc, follow_redirects=False)
+    assert after.status_code == 303 and after.headers["cache-control"] == "no-store"
+
+
+def _big_upload_app(store):  # type: ignore[no-untyped-def]
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+
+    return create_app(store, settings=WorkspaceSettings(max_upload_bytes=1024 * 1024))
+
+
+def test_web_upload_over_the_limit_is_an_html_error_page(store, admin_token, signin) -> None:
+    """A form upload over the limit gets the UI's error page with the limit as the form
+    states it ("1 MB") and advice, not the API's raw JSON naming the body limit in bytes;
+    by declared length (refused before a byte is read) and while streaming."""
+    big = b"social media " * (1024 * 1024 // 12 + 50_000)
+    with TestClient(_big_upload_app(store)) as c:
+        csrf = signin(c, admin_token)
+        resp = c.post("/upload", files={"file": ("big.txt", big, "text/plain")},
+                      data={"kind": "resume", "csrf": csrf})
+        assert resp.status_code == 413
+        assert resp.headers["content-type"].startswith("text/html")
+        assert resp.headers["cache-control"] == "no-store" and "content-security-policy" in resp.headers
+        html = resp.text
+        assert 'data-code="A413"' in html and "limit of 1 MB (1048576 bytes)" in html
+        assert "Send a smaller file" in html and '{"ok"' not in html
+
+        def chunks():  # type: ignore[no-untyped-def]
+            head = (f"--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                    "Content-Type: text/plain\r\n\r\n").encode()
+            yield head
+            for _ in range(40):  # 40 x 64 KiB: over the limit and its room for fields
+                yield b"x" * 65536
+
+        resp = c.post("/upload", content=chunks(),
+                      headers={"content-type": "multipart/form-data; boundary=b"})
+        assert resp.status_code == 413 and resp.headers["content-type"].startswith("text/html")
+        assert 'data-code="A413"' in resp.text and "1 MB" in resp.text
+        # the API still answers in its envelope, with the same words
+        api = c.post("/v1/documents", files={"file": ("big.txt", big, "text/plain")},
+                     data={"kind": "resume"}, headers={"Authorization": f"Bearer {admin_token}"})
+        assert api.status_code == 413 and api.json()["code"] == "A413"
+        assert "limit of 1 MB (1048576 bytes)" in api.json()["error"]
+
+
+def test_web_form_over_the_body_limit_is_an_html_error_page(web) -> None:
+    """Any page's form over the 2 MB body limit: the UI's error page (the body limit
+    answers before any route runs, streamed or declared)."""
+    def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(48):  # 3 MiB
+            yield b"corpus=" + b"x" * 65529
+
+    for body in (chunks(), b"corpus=" + b"x" * (3 * 1024 * 1024)):
+        resp = web.post("/market", content=body,
+                        headers={"content-type": "application/x-www-form-urlencoded"})
+        assert resp.status_code == 413 and resp.headers["content-type"].startswith("text/html")
+        assert 'data-code="A413"' in resp.text and "limit of 2 MB" in resp.text

@@ -3,8 +3,8 @@
 :func:`create_api` wires a :class:`~skillmix.service.Workspace` into the routers and
 installs the error envelope; :func:`add_middleware` adds the body limits and the
 security headers (Content-Security-Policy without inline script or style, no framing, no
-sniffing, no referrer). The web UI is mounted beside it by the composition root,
-:func:`skillmix.server.create_app`, so this package never imports :mod:`skillmix.web`. FastAPI's own
+sniffing, no referrer, no caching but of the static files). The web UI is mounted beside it
+by the composition root, :func:`skillmix.server.create_app`, so this package never imports :mod:`skillmix.web`. FastAPI's own
 ``/docs`` and ``/openapi.json`` are off: the OpenAPI document is served at
 ``/v1/openapi.json`` behind a read key, and the web UI renders it at ``/api`` (the stock
 Swagger page needs inline script and a CDN, which the CSP and offline servers rule out).
@@ -19,16 +19,18 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import PayloadTooLargeError, SkillmixError
 from ..service import Workspace, WorkspaceSettings
 from .errors import install_error_handlers
-from .limits import BodyLimit
+from .limits import BodyLimit, BodyTooLarge, Render, too_large_body
 from .throttle import AuthThrottle
 from .upload import FIELD_LIMIT
 
 #: POST paths whose body is a multipart upload (allowed the upload limit, not the default)
 UPLOAD_PATHS = frozenset({"/v1/documents", "/upload"})
 
-__all__ = ["CSP", "SECURITY_HEADERS", "UPLOAD_PATHS", "add_middleware", "create_api", "routes"]
+__all__ = ["CSP", "NO_STORE", "SECURITY_HEADERS", "UPLOAD_PATHS", "add_middleware", "create_api",
+           "routes"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -41,22 +43,39 @@ SECURITY_HEADERS = {
 }
 
 
+#: what every answer but a static file carries: a browser's back button or disk cache
+#: must not show a résumé after sign-out (pages and API answers hold candidates' data)
+NO_STORE = "no-store"
+#: the one path whose answers hold nothing of anyone's and may be cached
+STATIC_PREFIX = "/static/"
+
+
 class SecurityHeaders:
-    """Adds :data:`SECURITY_HEADERS` to every HTTP response (pure ASGI, no buffering)."""
+    """Adds :data:`SECURITY_HEADERS` to every HTTP response, and ``Cache-Control:
+    no-store`` to every one but the static files' (pure ASGI, no buffering).
+
+    Why every answer and not a list of the ones with candidates' data: nearly every page
+    and endpoint has some (names, résumé text, scores, a ranking), a list would miss the
+    next one added, and the few without (``/health``, the sign-in form) lose nothing by
+    not being cached."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._raw = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        self._no_store = (b"cache-control", NO_STORE.encode())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        raw = self._raw
+        if not str(scope.get("path", "")).startswith(STATIC_PREFIX):
+            raw = [*raw, self._no_store]
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in self._raw if k not in names]
+                extra = [(k, v) for k, v in raw if k not in names]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
@@ -70,11 +89,27 @@ def _body_limits(settings: WorkspaceSettings) -> Callable[[Scope], int]:
     other = settings.max_request_bytes
 
     def limit_for(scope: Scope) -> int:
-        if scope.get("method") == "POST" and scope.get("path") in UPLOAD_PATHS:
-            return upload
-        return other
+        return upload if _is_upload(scope) else other
 
     return limit_for
+
+
+def _is_upload(scope: Scope) -> bool:
+    return scope.get("method") == "POST" and scope.get("path") in UPLOAD_PATHS
+
+
+def _too_large(settings: WorkspaceSettings) -> Callable[[Scope, int], SkillmixError]:
+    """The refusal of a body over its limit: an upload's names the upload limit the form
+    and ``--max-upload-mb`` state ("10 MB"), not the body limit with room for the form's
+    fields (10,616,832 bytes), as the upload reader's own refusal does."""
+
+    def too_large(scope: Scope, limit: int) -> SkillmixError:
+        if _is_upload(scope):
+            err = PayloadTooLargeError.for_limit(settings.max_upload_bytes)
+            return BodyTooLarge(err.code, err.message, hint=err.hint)
+        return too_large_body(scope, limit)
+
+    return too_large
 
 
 def _version() -> str:
@@ -152,9 +187,13 @@ def create_api(workspace: Workspace, *, cookie_secure: bool = False,
     return app
 
 
-def add_middleware(app: FastAPI) -> None:
-    """Body limits and security headers, around every route (API and web)."""
-    app.add_middleware(BodyLimit, limit_for=_body_limits(app.state.workspace.settings))
+def add_middleware(app: FastAPI, *, render: Render | None = None) -> None:
+    """Body limits and security headers, around every route (API and web). ``render``
+    answers a body refused for its size on the routes it chooses (the web UI's pages get
+    their HTML error page; see :data:`~skillmix.api.limits.Render`)."""
+    settings = app.state.workspace.settings
+    app.add_middleware(BodyLimit, limit_for=_body_limits(settings),
+                       too_large=_too_large(settings), render=render)
     app.add_middleware(SecurityHeaders)
 
 

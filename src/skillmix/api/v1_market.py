@@ -8,9 +8,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 
-from ..store import ApiKey, repo
-from ..service import market_report, report_html_path, start_market_run
-from ..service.market import KIND
+from ..store import ApiKey
+from ..service import market_report, market_run, market_runs, report_html_path, start_market_run
 from .auth import require
 
 __all__ = ["REPORT_CSP", "router"]
@@ -53,13 +52,13 @@ def start(body: RunIn, request: Request, key: ApiKey = Depends(require("write"))
 @router.get("/runs", summary="Market runs, newest first")
 def runs(request: Request, limit: int = Query(50, ge=1, le=500),
          key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    jobs = repo.list_jobs(request.app.state.workspace.store, KIND, limit=limit)
+    jobs = market_runs(request.app.state.workspace, limit=limit)
     return {"ok": True, "runs": [_job_view(j) for j in jobs]}
 
 
 @router.get("/runs/{job_id}", summary="A market run: status, then summary and report tables")
 def run(job_id: str, request: Request, key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    return {"ok": True, "job": _job_view(repo.get_job(request.app.state.workspace.store, job_id))}
+    return {"ok": True, "job": _job_view(market_run(request.app.state.workspace, job_id))}
 
 
 @router.get("/runs/{job_id}/report", summary="The report of a finished run (headline and tables)")

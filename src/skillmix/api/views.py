@@ -54,9 +54,17 @@ def posting_view(p: PostingInfo) -> dict[str, Any]:
 
 def result_view(r: StoredResult) -> dict[str, Any]:
     """The stored result; its payload as stored (already JSON values: walking it again
-    with ``to_dict`` cost more than the use case that made it)."""
+    with ``to_dict`` cost more than the use case that made it), but for the server path
+    a scorecard stored before it was left out (``profile_path``)."""
+    data = r.data
+    card = data.get("scorecard") if isinstance(data, dict) else None
+    if isinstance(card, dict) and "profile_path" in (card.get("parameters") or {}):
+        from ..assess.cards import without_profile_path
+
+        card = {**card, "parameters": without_profile_path(card["parameters"])}
+        data = {**data, "scorecard": card}
     return {"id": r.id, "kind": r.kind, "subject": r.subject, "target": r.target,
-            "data": r.data, "created_at": r.created_at.isoformat() if r.created_at else None}
+            "data": data, "created_at": r.created_at.isoformat() if r.created_at else None}
 
 
 def key_view(k: ApiKey) -> dict[str, Any]:

@@ -9,7 +9,7 @@ question taken from the profile or taxonomy data.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 import numpy as np
 
@@ -26,9 +26,9 @@ from ..records import (
 )
 from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence
 from .flags import red_flags
-from .profile import RULES, RoleProfile
+from .profile import RULES, RoleProfile, profile_source
 
-__all__ = ["build_scorecard", "question_for"]
+__all__ = ["build_scorecard", "question_for", "without_profile_path"]
 
 #: spans kept per skill in points and depth (the rest are in the extraction)
 MAX_SPANS = 3
@@ -371,6 +371,18 @@ def build_scorecard(table, i: int, *, detail: bool = True) -> Scorecard:
 _PARAMS: dict[int, dict[str, Any]] = {}
 
 
+def without_profile_path(parameters: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Scorecard parameters recorded before ``profile_source`` replaced ``profile_path``
+    (a server path: the install's, or a user's home), as they are recorded now; others
+    as they are. For results and decision-log entries already stored: the log's chain
+    covers what was written, so what is shown is mended, not what is stored."""
+    if "profile_path" not in parameters:
+        return parameters
+    out = {k: v for k, v in parameters.items() if k != "profile_path"}
+    out["profile_source"] = profile_source(str(parameters["profile_path"] or ""))
+    return out
+
+
 def _parameters(prof: RoleProfile) -> dict:
     hit: dict[str, Any] | None = _PARAMS.get(id(prof))
     if hit is None or hit.get("_profile") is not prof:
@@ -395,7 +407,7 @@ def _parameters(prof: RoleProfile) -> dict:
                          "area_below": prof.gap_area_below},
                 "red_flags": {f"{r.rule}.{k}": v for r in prof.red_flags
                               for k, v in {**RULES[r.rule], **r.params}.items()},
-                "profile_path": prof.path,
+                "profile_source": profile_source(prof.path),
             },
         }
         _PARAMS[id(prof)] = hit

@@ -51,6 +51,7 @@ __all__ = [
     "seniority_of_years",
     "seniority_words",
     "summarise",
+    "written_on",
 ]
 
 _WORDS = re.compile(r"[a-z][a-z\-]*")
@@ -65,21 +66,32 @@ UNKNOWN_END_MONTHS = 12
 #: candidate applying now seldom writes a date after the start of the job they are in.
 STALE_AFTER_MONTHS = 24
 
+#: the metadata key of a masked copy that keeps what :func:`written_on` read from its
+#: original (``{"day": ISO date, "basis": ...}``), the one date scoring needs
+WRITTEN_ON_KEY = "written_on"
+_WRITTEN_BASES = ("file's date", "latest date in the text")
+
 
 def months_between(earlier: date, later: date) -> int:
     """Whole calendar months from ``earlier`` to ``later`` (0 when later is earlier)."""
     return max(0, (later.year - earlier.year) * 12 + later.month - earlier.month)
 
 
-def current_until(document: Document | None, today: date) -> tuple[date, str]:
-    """(the day a role marked "Current" runs to, why): ``file's date`` (the date the file
-    says it was written, when no date in its text is later), ``latest date in the text``
-    (an old document) or ``today``. Never later than ``today``."""
-    if document is None:
-        return today, "today"
+def written_on(document: Document) -> tuple[date, str] | None:
+    """(the day ``document`` was written, how that is known: ``file's date`` or ``latest
+    date in the text``), or None when neither says. It does not depend on ``today``, so it
+    can be read once from the original file: blind mode drops the file's metadata and masks
+    dates (graduation years) from the text, and stores this pair under
+    :data:`WRITTEN_ON_KEY` instead (see :mod:`skillmix.fairness.redact`), so a masked copy
+    counts "Current" roles to the same day as its original and gets the same years."""
     from ..io.dates import latest_written_date, parse_timestamp
 
     meta = document.metadata
+    kept = meta.get(WRITTEN_ON_KEY)
+    if isinstance(kept, Mapping):
+        day = parse_timestamp(kept.get("day"))
+        basis = kept.get("basis")
+        return (day, str(basis)) if day is not None and basis in _WRITTEN_BASES else None
     written = parse_timestamp(meta.get("written"))
     # the reader keeps the text's latest date (io/reader.py); other documents are scanned
     latest = (parse_timestamp(meta["latest_date"]) if "latest_date" in meta
@@ -87,13 +99,27 @@ def current_until(document: Document | None, today: date) -> tuple[date, str]:
     # a file dated before a date its own text writes was stamped by something else (a
     # template, a copy): the text wins
     if written is not None and (latest is None or written >= latest):
-        return min(written, today), "file's date"
+        return written, "file's date"
     starts = [r.start for r in document.roles if r.current and r.start is not None]
     # only a date after the current job began says when the text was written; the start
     # itself says nothing ("Jan 2021 - Present" may have been written yesterday)
-    if (latest is not None and all(latest > s for s in starts)
-            and months_between(latest, today) >= STALE_AFTER_MONTHS):
+    if latest is not None and all(latest > s for s in starts):
         return latest, "latest date in the text"
+    return None
+
+
+def current_until(document: Document | None, today: date) -> tuple[date, str]:
+    """(the day a role marked "Current" runs to, why): ``file's date`` (the date the file
+    says it was written, when no date in its text is later), ``latest date in the text``
+    (an old document) or ``today``. Never later than ``today``."""
+    written = written_on(document) if document is not None else None
+    if written is None:
+        return today, "today"
+    day, basis = written
+    if basis == "file's date":
+        return min(day, today), basis
+    if months_between(day, today) >= STALE_AFTER_MONTHS:
+        return day, basis
     return today, "today"
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "available_profiles",
     "load_profile",
     "parse_profile",
+    "profile_source",
 ]
 
 DEFAULT_PROFILE = "social-media-technologist"
@@ -258,6 +259,26 @@ class RoleProfile:
 
 def _profiles_dir() -> Path:
     return Path(str(resources.files("skillmix.assess") / "profiles"))
+
+
+def profile_source(path: str) -> str:
+    """How a result names the file a profile came from, with no path in it: a built-in
+    profile's name (``builtin:social-media-manager``), a user's file by its name only
+    (``file:growth-lead.yaml``), a workspace's profile by its id (``profile:ID``), one
+    derived from a posting by the posting's file name (``posting:job.html``). Why: scorecards and the decision log are read
+    through the API, and the path of an install or a user's home says nothing a reader
+    needs (the profile's id and version say which profile it was) and much about the
+    server."""
+    if path.startswith("posting:"):  # the posting's file name (the CLI passes a path)
+        return "posting:" + Path(path[len("posting:"):]).name
+    if not path or path.startswith(("profile:", "<")):
+        return path
+    file = Path(path)
+    try:
+        builtin = file.parent.resolve() == _profiles_dir().resolve()
+    except OSError:
+        builtin = False
+    return f"builtin:{file.stem}" if builtin else f"file:{file.name}"
 
 
 def available_profiles() -> dict[str, str]:

@@ -38,6 +38,7 @@ __all__ = [
     "StoreError",
     "TaxonomyError",
     "UnprocessableError",
+    "human_bytes",
 ]
 
 
@@ -127,10 +128,22 @@ class PayloadTooLargeError(DocumentError):
 
     @classmethod
     def for_limit(cls, limit: int) -> "PayloadTooLargeError":
+        """An upload over ``limit`` bytes: the limit as the upload form states it
+        ("10 MB"), its bytes, and what to do."""
         from .api_codes import A413
 
-        return cls(A413.code, f"the upload is larger than the limit of {limit} bytes.",
+        return cls(A413.code, f"the upload is larger than the limit of {human_bytes(limit)} "
+                              f"({limit} bytes).",
                    hint="Send a smaller file, or ask the admin to raise --max-upload-mb.")
+
+
+def human_bytes(n: int) -> str:
+    """``10 MB`` for 10,485,760 bytes (MB as ``--max-upload-mb`` counts them, 1024 x 1024),
+    ``2.5 MB``, ``64 KB``: a size limit as a person reads it in a message."""
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
 
 
 class StoreError(SkillmixError):

@@ -41,7 +41,8 @@ __all__ = [
     "redact",
 ]
 
-REDACTOR_VERSION = "1.0"
+#: 1.1: a masked copy keeps the day its original was written (see :func:`_written_on`)
+REDACTOR_VERSION = "1.1"
 MASK = "\u2588"
 
 #: every kind of detail blind mode can mask, in the order the reviewer sees them.
@@ -61,7 +62,7 @@ PLACEHOLDERS = {
 SAFE_METADATA = frozenset({
     "pages", "extractor", "quality", "encoding", "pdf_producer", "pdf_creator", "ocr",
     "language", "media_type", "repaired", "sandbox", "format", "embedded_in_html",
-    "more_postings",
+    "more_postings", "written_on",
 })
 _PHOTO_KEYS = ("image", "photo", "picture", "avatar", "images")
 
@@ -228,6 +229,7 @@ class Redactor:
         new_text = "".join(parts)
         metadata, dropped = _clean_metadata(doc.metadata, self.kinds)
         redactions += [Redaction(kind, 0, 0, 0, 0, key) for key, kind in dropped]
+        metadata.update(_written_on(doc))
         title = doc.title
         if title is not None and doc.kind == "resume":
             title = None if any(r.kind == "name" for r in redactions) else title
@@ -277,6 +279,22 @@ def _clean_metadata(meta: object, kinds: frozenset[str]) -> tuple[dict[str, obje
         else:
             dropped.append((key, kind))
     return kept, dropped
+
+
+def _written_on(doc: Document) -> dict[str, object]:
+    """The day the original was written, for a résumé with a "Current" role: the file's
+    date and the text's latest date are dropped or masked above, but "Current" is counted
+    to that day, so without it blind mode changed a candidate's years and fit (16.5 years
+    open, 5.1 blind, in the web trial). Resolved here from the original, it keeps one date,
+    the one a scorecard shows as "counted to" either way, and no other metadata."""
+    if not any(r.current for r in doc.roles):
+        return {}
+    from ..assess.evidence import WRITTEN_ON_KEY, written_on
+
+    found = written_on(doc)
+    if found is None:
+        return {}
+    return {WRITTEN_ON_KEY: {"day": found[0].isoformat(), "basis": found[1]}}
 
 
 @lru_cache(maxsize=8)

@@ -155,6 +155,21 @@ def describe_input(
             hint=f"Name it with --column description=NAME (and title=, company=, date=... "
                  f"as needed), or pass --preset (one of {sorted(PRESETS)}).",
         )
+    if fmt != "jsonl" and cols and m.description not in cols:
+        # a preset of another export: refused here, before any partition is cut, not by a
+        # worker reading its first partition (the web trial's "adzuna" read as "linkedin").
+        # A JSONL file has no header: its first object may leave a field out.
+        from ..errors.document_codes import D115
+        from ..io.codes import doc_error
+
+        shown = cols[:12] + ["…"] if len(cols) > 12 else cols
+        by = f"the preset {name!r}" if name else "the mapping"
+        raise doc_error(D115, str(p), f"{by} reads the description from column "
+                                      f"{m.description!r}, which this export lacks; its "
+                                      f"columns: {shown}",
+                        hint=f"Pass the preset of this export (one of {sorted(PRESETS)}), or "
+                             "none to find the columns by their names, or name the column "
+                             "with --column description=NAME.")
     return CorpusFile(index=index, path=str(p), fmt=fmt, size=st.st_size,
                       mtime_ns=st.st_mtime_ns, mapping=m, preset=name)
 

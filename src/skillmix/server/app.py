@@ -36,9 +36,12 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *,
     st = store if isinstance(store, Store) else Store(store, files_dir=files_dir, migrate=migrate)
     app = create_api(Workspace(st, settings), cookie_secure=cookie_secure,
                      tidy_on_start=tidy_on_start, warm_on_start=warm_on_start)
+    render = None
     if web:
         from ..web import mount_web
+        from ..web.app import error_page_for
 
         app.state.routers += mount_web(app)
-    add_middleware(app)
+        render = error_page_for  # a form refused for its size gets the UI's error page
+    add_middleware(app, render=render)
     return app

@@ -18,7 +18,7 @@ from .assess import assess_candidate
 from .decide import decision_log, list_decisions, record_override, verify_log
 from .erase import erase
 from .ingest import ingest
-from .market import market_report, report_html_path, start_market_run
+from .market import market_report, market_run, market_runs, report_html_path, start_market_run
 from .profiles import ProfileChoice, profile_choices, resolve_profile, save_profile_yaml
 from .rank import rank_posting
 from .workspace import Ingested, Workspace, WorkspaceSettings
@@ -34,6 +34,8 @@ __all__ = [
     "ingest",
     "list_decisions",
     "market_report",
+    "market_run",
+    "market_runs",
     "profile_choices",
     "rank_posting",
     "record_override",

@@ -83,7 +83,20 @@ def list_decisions(ws: "Workspace", *, kind: str | None = None, run_id: str | No
     if candidate_id:
         alias = pseudonym(ws.store, candidate_id)
         entries = [e for e in entries if alias in str(e.outputs) or e.candidate_id == alias]
-    return list(reversed(entries[-limit:]))
+    return [_shown(e) for e in reversed(entries[-limit:])]
+
+
+def _shown(entry: "LogEntry") -> "LogEntry":
+    """``entry`` as a reader sees it: the server path an entry written before
+    ``profile_source`` recorded (``profile_path``) left out (what is stored, and what the
+    chain covers, stays as written)."""
+    if "profile_path" not in (entry.config or {}):
+        return entry
+    from dataclasses import replace
+
+    from ..assess.cards import without_profile_path
+
+    return replace(entry, config=without_profile_path(entry.config))
 
 
 def verify_log(ws: "Workspace") -> int:

@@ -6,28 +6,51 @@ workspace's job thread, inline (``workers=0``) so a web server does not fork a p
 bigger runs belong to ``skillmix market`` on a cluster. Clients name a corpus the server
 admin registered (``skillmix serve --corpus NAME=PATH``), never a path. Everything here
 calls :mod:`skillmix.market`'s public functions.
+
+What a client reads back names no server path: errors name the corpus (``corpus 'x'``) or
+the run (``market run 'job_…'``), never the corpus file, the run folder or a partition in
+it, and their advice is for a web or API client, not the command line's options; a report
+leaves out the run folder (``run.out``). :func:`market_runs` and :func:`market_run` give
+jobs that way, runs recorded before this included.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors import MissingExtraError, SkillmixError
-from ..errors.market_codes import K103, K191, K192, K193, K195
+from ..errors.document_codes import D115
+from ..errors.market_codes import K103, K110, K120, K121, K191, K192, K193, K195
 from ..store import repo
 from ..store.types import JobInfo
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-__all__ = ["KIND", "delete_run", "market_report", "report_html_path", "run_dir",
-           "run_market_job", "start_market_run"]
+__all__ = ["KIND", "delete_run", "market_report", "market_run", "market_runs",
+           "report_html_path", "run_dir", "run_market_job", "start_market_run"]
 
 KIND = "market"
 #: queued or running market runs one key may have at a time
 MAX_ACTIVE_PER_KEY = 2
+
+#: advice for a web or API client, where the library's advice names command-line options
+#: (``--column``, ``--preset``, ``skillmix market run``) or Python arguments
+_CLIENT_HINTS = {
+    D115.code: ("Pick the preset of this export, or none to find the columns by their "
+                "names, or name the columns (\"columns\" in the API; Column names on the "
+                "market form)."),
+    K103.code: ("Name the column that holds the description (and title, company, date... "
+                "as needed), or pick a preset."),
+    K110.code: "Start a new run on the corpus.",
+    K120.code: "Start a new run on the corpus.",
+    K121.code: "Start a new run on the corpus.",
+}
+_CLI_ADVICE = re.compile(r"--[a-z]|skillmix |from Python|=NAME")
 
 
 def run_dir(ws: "Workspace", job_id: str) -> Path:
@@ -69,11 +92,20 @@ def _check_corpus(market: Any, corpus: str, path: Path, preset: str | None,
     try:
         market.describe_input(0, path, preset=preset, field_columns=columns)
     except SkillmixError as err:
-        hint = err.hint
-        if err.code == K103.code:  # its hint names the command line's options
-            hint = ("Name the column that holds the description (and title, company, "
-                    "date... as needed), or pick a preset.")
-        raise type(err)(err.code, err.message, source=f"corpus {corpus!r}", hint=hint) from None
+        raise _for_client(err, f"corpus {corpus!r}", [path]) from None
+
+
+def _for_client(err: SkillmixError, shown: str, paths: list[Path]) -> SkillmixError:
+    """``err`` as a web or API client reads it: named by ``shown`` (the corpus, the run)
+    instead of the server's file, ``paths`` (and anything under them: a run's partition
+    files) put as ``shown`` in its message, and advice for a client where the library's
+    names the command line's options."""
+    hint = err.hint
+    if hint and _CLI_ADVICE.search(hint):
+        hint = _CLIENT_HINTS.get(err.code)
+    out = type(err)(err.code, _hide_path(err.message, paths, shown), source=shown, hint=hint)
+    out.http_status = err.http_status
+    return out
 
 
 def _market():  # type: ignore[no-untyped-def]
@@ -91,10 +123,12 @@ def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | Non
                    columns: Mapping[str, str] | None = None, name: str | None = None) -> None:
     """The job body: run the pipeline, build and write the report, record the outcome.
     What the client reads back (an error, the failures) names the corpus by ``name``, as
-    the client knows it, never by the server's path."""
+    the client knows it, never by the server's path (the corpus's, the run folder's or a
+    partition's in it)."""
     repo.start_job(ws.store, job_id)
     out = run_dir(ws, job_id)
     shown = f"corpus {name!r}" if name else corpus.name
+    paths = [corpus, out]
     try:
         market = _market()
         summary = market.run_market([corpus], out, preset=preset, field_columns=columns,
@@ -103,27 +137,57 @@ def run_market_job(ws: "Workspace", job_id: str, corpus: Path, preset: str | Non
         report = market.build_report(out)
         market.write_report(report, out / "report")
         done = {k: v for k, v in summary.to_dict().items() if k != "out"}  # no server paths
-        done["failures"] = [{k: _hide_path(v, corpus, shown) for k, v in f.items()}
+        done["failures"] = [{k: _hide_path(v, paths, shown) for k, v in f.items()}
                             for f in done["failures"]]
-        result: dict[str, Any] = {"summary": done, "report": report.to_dict()}
+        result: dict[str, Any] = {"summary": done, "report": _client_report(report).to_dict()}
     except SkillmixError as err:
-        repo.finish_job(ws.store, job_id, error=_hide_path(err.render(), corpus, shown))
+        repo.finish_job(ws.store, job_id, error=_for_client(err, shown, paths).render())
         return
     except Exception as err:  # a bug: recorded on the job so the poller learns of it
         repo.finish_job(ws.store, job_id, error=_hide_path(
-            f"[K199] market run failed: {type(err).__name__}: {err}", corpus, shown))
+            f"[K199] market run failed: {type(err).__name__}: {err}", paths, shown))
         raise
     repo.finish_job(ws.store, job_id, result=result)
 
 
-def _hide_path(text: Any, path: Path, shown: str) -> Any:
-    """``text`` with the corpus's server path (as given or resolved) put as ``shown``."""
+def _hide_path(text: Any, paths: list[Path], shown: str) -> Any:
+    """``text`` with each of ``paths`` (as given or resolved), and any path under one,
+    put as ``shown``."""
     if not isinstance(text, str):
         return text
     # the longer first: a relative path is part of its resolved one
-    for p in sorted({str(path.resolve()), str(path)}, key=len, reverse=True):
-        text = text.replace(p, shown)
+    given = {str(q) for p in paths for q in (p, p.resolve())}
+    for path in sorted(given, key=len, reverse=True):
+        text = re.sub(re.escape(path) + r"(?:/[^\s:'\"]*)?", lambda _: shown, text)
     return text
+
+
+def _client_report(report: Any) -> Any:
+    """``report`` without the run folder's path (``run.out``)."""
+    return dataclasses.replace(report, run={k: v for k, v in report.run.items() if k != "out"})
+
+
+def _client_job(ws: "Workspace", job: JobInfo) -> JobInfo:
+    """``job`` as a client reads it: no server path in its error or its report (runs
+    recorded before errors and reports were written without them included)."""
+    shown = f"market run {job.id!r}"
+    paths = [run_dir(ws, job.id), *map(Path, (ws.settings.market_corpora or {}).values())]
+    result = job.result
+    if result and isinstance(result.get("report"), Mapping):
+        report = dict(result["report"])
+        report["run"] = {k: v for k, v in (report.get("run") or {}).items() if k != "out"}
+        result = {**result, "report": report}
+    return dataclasses.replace(job, result=result, error=_hide_path(job.error, paths, shown))
+
+
+def market_runs(ws: "Workspace", *, limit: int = 50) -> list[JobInfo]:
+    """The market runs, newest first, as a client reads them (no server path)."""
+    return [_client_job(ws, j) for j in repo.list_jobs(ws.store, KIND, limit=limit)]
+
+
+def market_run(ws: "Workspace", job_id: str) -> JobInfo:
+    """One market run as a client reads it (no server path)."""
+    return _client_job(ws, repo.get_job(ws.store, job_id))
 
 
 def market_report(ws: "Workspace", job_id: str):  # type: ignore[no-untyped-def]
@@ -134,7 +198,14 @@ def market_report(ws: "Workspace", job_id: str):  # type: ignore[no-untyped-def]
     if job.status != "done":
         raise K195(f"market run {job_id!r} is {job.status}, not done.",
                    hint="Poll GET /v1/market/runs/{id} until status is 'done'.")
-    return _market().build_report(run_dir(ws, job_id))
+    try:
+        report = _market().build_report(run_dir(ws, job_id))
+    except SkillmixError as err:  # its files are gone or broken: K110, K120, K121
+        if err.code in (K110.code, K120.code, K121.code):  # "this folder" means nothing here
+            err = type(err)(err.code, "its results are no longer readable on the server.",
+                            hint=err.hint)
+        raise _for_client(err, f"market run {job_id!r}", [run_dir(ws, job_id)]) from None
+    return _client_report(report)
 
 
 def report_html_path(ws: "Workspace", job_id: str) -> Path:

@@ -66,6 +66,7 @@ __all__ = [
     "posting_documents",
     "put_profile",
     "read_original",
+    "resume_sources",
     "save_document",
     "start_job",
     "stored_document",
@@ -472,6 +473,24 @@ def read_original(store: Store, doc_id: str) -> bytes:
     if rel is None:
         raise S105(f"document {doc_id!r} has no stored file.")
     return store.files.get(rel)
+
+
+def resume_sources(store: Store, candidate_ids: list[str]) -> dict[str, str]:
+    """Candidate id -> the file name (``source``) of their newest résumé, for those of
+    ``candidate_ids`` with one, in one query: what pages name a candidate by when no name
+    was given."""
+    if not candidate_ids:
+        return {}
+    out: dict[str, str] = {}
+    with store.session() as sess:
+        rows = sess.execute(select(DocumentRow.candidate_id, DocumentRow.source)
+                            .where(DocumentRow.candidate_id.in_(candidate_ids),
+                                   DocumentRow.kind == "resume")
+                            .order_by(DocumentRow.created_at, DocumentRow.id)).all()
+    for cid, source in rows:
+        if cid is not None:
+            out[cid] = source  # the newest last
+    return out
 
 
 def latest_resume(store: Store, candidate_id: str) -> tuple[str | None, StoredDocument | None]:

@@ -22,14 +22,15 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
+from starlette.types import Scope
 
 from ..errors import SkillmixError
 from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
 from ..templating import TEMPLATES
 
-__all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "mount_web", "page", "templates",
-           "web_user"]
+__all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "error_page_for", "mount_web", "page",
+           "templates", "web_user"]
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "skillmix_session"
@@ -88,6 +89,19 @@ async def web_user(request: Request) -> WebUser:
     user = WebUser(*found)
     request.state.web_user = user
     return user
+
+
+def error_page_for(scope: Scope, err: SkillmixError) -> Response | None:
+    """The HTML error page for ``err`` on a page of the UI (None for the API's routes,
+    which answer in their JSON envelope): what the app's body limit answers a form that
+    sent too much (:class:`~skillmix.api.limits.BodyLimit`), before any route runs. The
+    body was not read, so the connection is closed after the answer."""
+    path = str(scope.get("path", ""))
+    if path.startswith("/v1/") or path == "/health":
+        return None
+    resp = page(Request(scope), "error.html", {"error": err}, status=err.http_status)
+    resp.headers["connection"] = "close"
+    return resp
 
 
 def require_scope(user: WebUser, scope: str) -> None:

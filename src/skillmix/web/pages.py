@@ -22,6 +22,7 @@ from .app import (
     web_user,
 )
 from .highlight import evidence_by_skill, segments
+from .scoring_view import candidate_labels
 from ..errors.api_codes import A406
 
 __all__ = ["router"]
@@ -68,8 +69,9 @@ def logout(request: Request, csrf: str = Form(""), user: WebUser = Depends(web_u
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
+    candidates = repo.list_candidates(store, limit=200)
     return page(request, "home.html", {
-        "candidates": repo.list_candidates(store, limit=200),
+        "candidates": candidates, "labels": candidate_labels(store, candidates),
         "postings": repo.list_postings(store, limit=200),
         "max_mb": request.app.state.workspace.settings.max_upload_bytes / 1024 / 1024,
     })
@@ -121,7 +123,7 @@ def candidate(candidate_id: str, request: Request, user: WebUser = Depends(web_u
     ws = request.app.state.workspace
     cand = repo.get_candidate(ws.store, candidate_id)
     return page(request, "candidate.html", {
-        "cand": cand, "documents": [repo.get_document(ws.store, d) for d in cand.documents],
+        "cand": cand, "label": candidate_labels(ws.store, [cand])[cand.id], "documents": [repo.get_document(ws.store, d) for d in cand.documents],
         "scorecards": repo.list_scorecards(ws.store, candidate_id),
         "profiles": profile_choices(ws), "postings": repo.list_postings(ws.store, limit=200),
     })

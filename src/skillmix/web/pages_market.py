@@ -14,9 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..errors import SkillmixError
 from ..io import PRESETS
-from ..store import repo
-from ..service import market_report, report_html_path, start_market_run
-from ..service.market import KIND
+from ..service import market_report, market_run, market_runs, report_html_path, start_market_run
 from ..api.v1_market import REPORT_CSP
 from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
 from .market_view import COLUMN_CODES, MarketForm, column_fields, error_code, report_view
@@ -30,7 +28,7 @@ def _form_page(request: Request, form: MarketForm, error: SkillmixError | None =
     ws = request.app.state.workspace
     columns_error = error is not None and error.code in COLUMN_CODES
     return page(request, "market.html", {
-        "runs": repo.list_jobs(ws.store, KIND),
+        "runs": market_runs(ws),
         "corpora": sorted(ws.settings.market_corpora or {}),
         "form": form, "fields": column_fields(), "presets": sorted(PRESETS), "error": error,
         "columns_error": columns_error,
@@ -63,7 +61,7 @@ async def start(request: Request, user: WebUser = Depends(web_user)) -> Response
 @router.get("/market/{job_id}", response_class=HTMLResponse)
 def run(job_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
     ws = request.app.state.workspace
-    job = repo.get_job(ws.store, job_id)
+    job = market_run(ws, job_id)
     view = report_view(market_report(ws, job_id)) if job.status == "done" else None
     retry = None  # failed on its columns: back to the form, filled in, at the column names
     if job.status == "failed" and error_code(job.error) in COLUMN_CODES:

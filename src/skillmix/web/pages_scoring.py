@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..fairness.labels import neutral_label
 from ..store import repo
 from ..service import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
 from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
-from .scoring_view import ranking_rows, scorecard_view
+from .scoring_view import candidate_labels, ranking_rows, scorecard_view
 
 __all__ = ["router"]
 
@@ -31,8 +32,11 @@ def scorecard(scorecard_id: str, request: Request, user: WebUser = Depends(web_u
     store = request.app.state.workspace.store
     res = repo.get_scorecard(store, scorecard_id)
     cand = repo.get_candidate(store, res.subject)
-    return page(request, "scorecard.html", {"res": res, "cand": cand,
-                                            "card": scorecard_view(res)})
+    card = scorecard_view(res)
+    if not card["label"]:  # stored before scorecards carried their label
+        card["label"] = (neutral_label(cand.id) if card["blind"]
+                         else candidate_labels(store, [cand])[cand.id])
+    return page(request, "scorecard.html", {"res": res, "cand": cand, "card": card})
 
 
 @router.get("/postings/{posting_id}", response_class=HTMLResponse)

@@ -12,7 +12,7 @@ from ..errors.store_codes import S122
 from ..records import Scorecard
 from ..store import Store, StoredResult, repo
 
-__all__ = ["RankingRow", "area_evidence", "ranking_rows", "scorecard_view"]
+__all__ = ["RankingRow", "area_evidence", "candidate_labels", "ranking_rows", "scorecard_view"]
 
 
 def area_evidence(card: Scorecard) -> dict[str, list[dict[str, Any]]]:
@@ -27,6 +27,18 @@ def area_evidence(card: Scorecard) -> dict[str, list[dict[str, Any]]]:
                 seen.add(key)
                 by_area.setdefault(p.area, []).append(e.to_dict())
     return by_area
+
+
+def candidate_labels(store: Store, candidates: list[Any]) -> dict[str, str]:
+    """Candidate id -> how pages name them out of blind mode: their name, or their newest
+    résumé's file name when no name was given (the id only when they have no résumé), as
+    rankings and scorecards do (:func:`~skillmix.fairness.candidate_label`); the home list
+    and the candidate page showed the store id instead."""
+    from ..fairness.labels import candidate_label
+
+    sources = repo.resume_sources(store, [c.id for c in candidates if not c.name])
+    return {c.id: candidate_label(c.id, name=c.name, source=sources.get(c.id), blind=False)
+            for c in candidates}
 
 
 def scorecard_view(result: StoredResult) -> dict[str, Any]:
@@ -48,6 +60,8 @@ def scorecard_view(result: StoredResult) -> dict[str, Any]:
             "profile": card.profile, "formula": card.formula,
             "blind": bool(data.get("blind")), "redactions": data.get("redactions") or {},
             "label": data.get("label") or "",
+            # a blind scorecard does not link to the candidate's page, which shows their name
+            "candidate_href": None if data.get("blind") else f"/candidates/{result.subject}",
             "years": card.total_years, "seniority": card.seniority_label}
 
 
@@ -64,13 +78,16 @@ class RankingRow:
     counterfactuals: tuple[str, ...] = ()
     #: a far seniority mismatch, in words (``Match.level``)
     level: str | None = None
+    #: the candidate's page, or None in a blind ranking: that page is headed by their
+    #: name, so a link would undo blind mode in one click
+    href: str | None = None
 
 
 def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
     """One row per ranked candidate of a stored ranking (read back as a
     :class:`~skillmix.records.Ranking`), labelled as
     :func:`~skillmix.fairness.candidate_label` says: the name or file name, or a neutral
-    label when the ranking was blind."""
+    label when the ranking was blind (and then with no link to the candidate's page)."""
     from ..fairness.labels import candidate_label, neutral_label
 
     data = result.data
@@ -96,5 +113,6 @@ def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
             components={k: round(100 * float(v), 1) for k, v in m.components.items()},
             matched=tuple(e.to_dict() for e in m.matched[:8]),
             missing=tuple(m.missing_required), transferable=tuple(m.transferable),
-            counterfactuals=tuple(m.counterfactuals), level=m.level))
+            counterfactuals=tuple(m.counterfactuals), level=m.level,
+            href=f"/candidates/{cid}" if cid and not blind and label != "erased" else None))
     return rows
