@@ -16,7 +16,7 @@ __all__ = ["EXTRA_MODULES", "extra_for_module", "require_extra"]
 
 #: extra -> the top-level modules it installs that skillmix imports
 EXTRA_MODULES: dict[str, tuple[str, ...]] = {
-    "market": ("pyarrow", "duckdb", "datasketch"),
+    "market": ("pyarrow", "duckdb"),
     "dask": ("dask", "distributed"),
     "match": ("bm25s", "scipy"),
     "fairness": ("scipy", "phonenumbers", "faker"),

@@ -23,15 +23,14 @@ _PLAIN_CAPS_PAIR = re.compile(r"[A-Z0-9][A-Z]")
 _TOKEN = re.compile(r"[A-Za-z0-9+#]+")
 _PLAIN_YEARS = re.compile(
     r"(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )(?<![\w.])"
-    # the readings the fast form adds (ceilings, ages, a range's second number): the same
-    # look-behinds, without the cheap test that leads the fast one
+    # the readings the fast form adds (ceilings, ages, a range's second number, figures in
+    # brackets): the same look-behinds and groups, without the cheap test that leads it
     r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
-    r"(?<!\bless than \()(?<!\bunder \()(?<!\bup to \()"
     r"(?<!\bage of )(?<!\baged )(?<!\bages )(?<!\bage )(?<!\d-)(?<!\d\u2013)(?<!\d to )"
-    r"(?P<n>\d{1,2}(?:\.\d)?|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\)?\s*(?:\+|plus)?\s*"
+    r"(?P<open>\()?(?P<n>\d{1,2}(?:\.\d)?|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)(?(open)\))\s*(?:\+|plus)?\s*"
     r"(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-    r"fifteen|twenty)\s*)?\+?\s*(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
+    r"fifteen|twenty)\s*(?:\(\d{1,2}\)\s*)?)?\+?\s*(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
     re.IGNORECASE,
 )
 

@@ -158,3 +158,13 @@ def test_a_wrapped_list_item_is_one_phrase() -> None:
     stop = "Skills\nBudgeting, Social.\nMedia Marketing, Vendor Relations\n"
     found = {m.skill_id for m in ext.extract(stop, kind="resume").mentions if m.counts}
     assert "social-media-marketing" not in found
+
+
+@pytest.mark.parametrize("line,skill,credited", [
+    ("Managed a talented and committed group of employees.", "people-management", True),
+    ("Supervised a highly trained and experienced group of 15 employees.", "people-management",
+     True),
+    ("Submitted quality measures to CMS via the web portal.", "content-management-systems", False),
+])
+def test_review_findings_on_resumes(line, skill, credited) -> None:
+    assert (skill in _credited(line)) is credited

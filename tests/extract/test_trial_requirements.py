@@ -129,3 +129,29 @@ def test_trial_three_postings_wordings() -> None:
         "Writer\nIf you love writing about social media marketing, we'd love to hear from you.\n",
         kind="posting").mentions
     assert {m.requirement for m in call if m.skill_id == "social-media-marketing"} == {"required"}
+
+
+def test_review_findings_read_right() -> None:
+    """The session's review broke the new rules with these wordings; each reads right."""
+    text = ("Content Lead\nRequirements\n"
+            "- A minimum of five (5) to ten (10) years of experience with Terraform.\n"
+            "- 1) Years of experience with Excel: 2\n"
+            "- Experience with tools such as Hootsuite and Sprout Social, Buffer, or Canva.\n"
+            "- Creating content, including podcasting, blogging and video production.\n"
+            "- Remote team (no relocation, Slack and Zoom used daily).\n"
+            "About us\nWe constantly seek new ways to use machine learning for our clients.\n")
+    mentions = get_extractor("builtin").extract(text, kind="posting").mentions
+    by = {m.skill_id: m for m in mentions}
+    assert by["terraform"].years == 5.0               # the range's floor, not its bracketed top
+    assert by["microsoft-excel"].years is None        # a list's "1)" is no figure
+    assert by["hootsuite"].group == by["buffer"].group == by["canva"].group is not None
+    assert by["podcasting"].group == by["video-production"].group is not None  # skills, not duties
+    assert not by["slack"].negated                    # "(no relocation," ends at the comma
+    assert not by["machine-learning"].counts          # "seek new ways" is the company's
+
+
+def test_recruiting_work_is_no_apply_text() -> None:
+    resume = ("Experience\nHR Coordinator, Acme, 2016 - 2020\n- Partnered with our recruiters to "
+              "source candidates on LinkedIn and schedule interviews in Greenhouse.\n")
+    ms = get_extractor("builtin").extract(resume, kind="resume").mentions
+    assert any(m.skill_id == "linkedin" and m.counts for m in ms)

@@ -24,7 +24,7 @@ from ..records import (
     SkillDepth,
     SkillMention,
 )
-from .evidence import CandidateEvidence, RoleEvidence, SkillEvidence
+from .evidence import BLIND_BASIS, CandidateEvidence, RoleEvidence, SkillEvidence
 from .flags import red_flags
 from .profile import RULES, RoleProfile, profile_source
 
@@ -83,7 +83,12 @@ def _role_header(ev: CandidateEvidence, r: RoleEvidence, skill_id: str) -> Evide
     surface = ev.text[r.span_start:end] if ev.text else ""
     dates = f"{r.start:%Y-%m} to {'present' if r.current else (f'{r.end:%Y-%m}' if r.end else '?')}" if r.start else "undated"
     if r.current and ev.current_until is not None and r.start:
-        dates += f", counted to {ev.current_until:%Y-%m}: the {ev.current_basis}"
+        if ev.current_basis.startswith(BLIND_BASIS):
+            # blind mode: the same day as the original, not printed (a masked graduation
+            # date would show through)
+            dates += ", counted to the day the document was written (not shown in blind mode)"
+        else:
+            dates += f", counted to {ev.current_until:%Y-%m}: the {ev.current_basis}"
     return Evidence(
         document_id=ev.document_id, skill_id=skill_id, start=r.span_start, end=end,
         surface=surface, sentence=" ".join(surface.split()), weight=_round(r.months / 12, 2),

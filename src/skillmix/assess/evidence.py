@@ -70,6 +70,8 @@ STALE_AFTER_MONTHS = 24
 #: original (``{"day": ISO date, "basis": ...}``), the one date scoring needs
 WRITTEN_ON_KEY = "written_on"
 _WRITTEN_BASES = ("file's date", "latest date in the text")
+#: how a masked copy's kept day is marked (its scorecard names no date)
+BLIND_BASIS = "blind:"
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -91,7 +93,9 @@ def written_on(document: Document) -> tuple[date, str] | None:
     if isinstance(kept, Mapping):
         day = parse_timestamp(kept.get("day"))
         basis = kept.get("basis")
-        return (day, str(basis)) if day is not None and basis in _WRITTEN_BASES else None
+        # a masked copy's day: the same count, but its date is not to be printed (it may be
+        # a graduation date blind mode masks)
+        return (day, f"{BLIND_BASIS}{basis}") if day is not None and basis in _WRITTEN_BASES else None
     written = parse_timestamp(meta.get("written"))
     # the reader keeps the text's latest date (io/reader.py); other documents are scanned
     latest = (parse_timestamp(meta["latest_date"]) if "latest_date" in meta

@@ -160,17 +160,14 @@ def _apply_notice(chunk: str, low: str) -> bool:
 _LEVEL_CUES = frozenset((
     "proven", "demonstrated", "strong", "solid", "expert", "expertise", "proficient",
     "proficiency", "extensive", "deep", "hands on", "track record", "qualifications",
-    "requirement", "requirements", "you have", "you bring", "you will bring", "you ll bring",
+    "you have", "you bring", "you will bring", "you ll bring",
 ))
 
 
 #: a duty's -ing form opening what "including" lists ("including researching and
-#: developing story ideas"): not a noun in -ing ("including marketing, advertising")
-_GERUND_NEXT = re.compile(
-    r"[ \t]*:?[ \t]*(?!(?:marketing|advertising|branding|training|engineering|accounting|"
-    r"networking|programming|consulting|publishing|scheduling|reporting|budgeting|"
-    r"forecasting|recruiting|planning|testing|writing|copywriting|editing|pricing)\b)"
-    r"[a-z]+ing\b")
+#: developing story ideas"); one that starts a skill's name ("including podcasting,
+#: blogging", "including marketing") is the name, not a duty
+_GERUND_NEXT = re.compile(r"[ \t]*:?[ \t]*([a-z]+ing)\b")
 
 
 #: the conjunction before an example list's last member
@@ -180,9 +177,10 @@ _LAST_MEMBER = re.compile(r"\b(?:or|and)\b|&", re.IGNORECASE)
 _NOT_SELF_WORDS = (
     # "hiring" as the employer hiring ("we are hiring a"), not as what it sells ("streamlining
     # the hiring, onboarding, and management process")
-    # "We seek an individual who ...": the employer seeking a hire ("we seek to ..." is a
-    # mission)
-    r"candidate|candidates|applicant|looking for|seeking|seeks?(?!\s+to\b)|"
+    # "We seek an individual who ...": the employer seeking a hire ("we seek to ...", "we
+    # constantly seek new ways to ..." are the company's)
+    r"candidate|candidates|applicant|looking for|seeking|seeks?\s+(?:an?|candidates?|someone|"
+    r"individuals?|people|professionals?|applicants?)\b|"
     r"(?:are|is|re|’re)\s+hiring|hiring\s+(?:for|a|an|now)|"
     r"ideal|someone|who will|will be responsible|responsib|must|require|required|qualif|"
     r"the role|this role|position|intern|join|(?<!in\s)needs?|wants?|expect|preferred|plus"
@@ -304,17 +302,18 @@ _YEARS_BARE = re.compile(
 #: The cheap tests lead (a word start, then a first character that can start a number):
 #: the phrase look-behinds then run at few offsets, not at every one (3x faster)
 _YEARS = re.compile(
-    r"(?<![\w.])(?=[\dotfsen])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
+    r"(?<![\w.])(?=[\dotfsen(])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
     # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
     r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
-    r"(?<!\bless than \()(?<!\bunder \()(?<!\bup to \()"
     # an age is no experience: "over the age of 16 years", "aged 18 years"
     r"(?<!\bage of )(?<!\baged )(?<!\bages )(?<!\bage )"
     # nor is a range's second number, where its first was no floor ("ages 8-12 years")
-    r"(?<!\d-)(?<!\d\u2013)(?<!\d to )(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    # "fourteen (14) years": the figure in brackets after its word
-    r"twelve|fifteen|twenty)\)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*)?\+?\s*"
+    r"(?<!\d-)(?<!\d\u2013)(?<!\d to )"
+    # "fourteen (14) years", "five (5) to ten (10) years": a figure in brackets after its
+    # word (a list's "1) Years of ..." is no figure: the bracket must open before it)
+    r"(?P<open>\()?(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty)(?(open)\))\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*(?:\(\d{1,2}\)\s*)?)?\+?\s*"
     r"(?:years?|yrs?)\b(?![ \t]+(?:of[ \t]+age|old)\b)",
     re.IGNORECASE,
 )
@@ -550,13 +549,15 @@ class ContextRules:
         if not marks:
             return {}
         starts = sorted({f.start for f in found})
+        names = {f.start for f in found if f.extractor != "pattern"}  # not verb-led duties
         out: dict[int, int] = {}
         for n, (c_start, c_end, fam) in enumerate(marks):
             sent = self.sentence(c_start)
             lo, hi = self._list_region(sent, c_start, c_end, fam, starts)
             members = [s for s in starts if lo <= s < hi]
-            if len(members) >= 2 and self.text[c_start:c_end].lower() == "including" \
-                    and _GERUND_NEXT.match(self.text, c_end) is not None:
+            gerund = _GERUND_NEXT.match(self.text, c_end) \
+                if self.text[c_start:c_end].lower() == "including" else None
+            if len(members) >= 2 and gerund is not None and gerund.start(1) not in names:
                 continue  # "Creating content ..., including researching story ideas,
                 # writing spotlight stories": sub-tasks, all asked
             if len(members) >= 2:
@@ -618,10 +619,11 @@ class ContextRules:
                 conj = _LAST_MEMBER.search(text, max(a + 1, c_end), b)
                 if conj is not None:
                     # "like Hootsuite, Sprout Social, or HubSpot will strengthen ...": the
-                    # list ends at the member after its "or" / "and", however far the
-                    # sentence runs on (bullets flattened into one line)
+                    # list ends at the member after its "or" / "and" when the sentence runs
+                    # on past it (bullets flattened into one line); "Hootsuite and Sprout
+                    # Social, Buffer, or Later" goes on to its last item
                     j = bisect_left(starts, conj.end())
-                    if j < n and starts[j] < b:
+                    if j < n and starts[j] < b and len(text[starts[j]:b].split()) > 4:
                         return lo, starts[j] + 1
                 hi = b
             return lo, hi
@@ -777,7 +779,7 @@ class ContextRules:
                     return True
                 if fam == "negation_weak" and c[0] and self.text[c[0] - 1] == "(" \
                         and self.text[c[0]:c[1]].lower() == "no" \
-                        and ")" not in self.text[c[1]:start]:
+                        and not any(ch in self.text[c[1]:start] for ch in "),;"):
                     return True  # "a laptop (no Chromebooks or Linux OS)": what it rules out
         return False
 

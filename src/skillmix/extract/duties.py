@@ -26,7 +26,7 @@ import yaml
 
 from ..yamlio import SafeLoader
 from ..errors.extraction_codes import E020, E021, E022
-from .morphology import form_variants, hyphen_led, is_past_verb, noun_forms, verb_forms
+from .morphology import form_variants, hyphen_led, is_noun, is_past_verb, noun_forms, verb_forms
 from .normal_form import normalise_form
 
 __all__ = [
@@ -485,11 +485,13 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
         return False
     if people:
         for second in _SECOND_VERB.finditer(between):
-            if is_past_verb(second.group(1)) and between[second.end():].strip() and any(
-                    not is_past_verb(w) for w in _WORD.findall(between, 0, second.start())):
+            before = _WORD.findall(between, 0, second.start())
+            if is_past_verb(second.group(1)) and between[second.end():].strip() and before \
+                    and is_noun(before[-1]):
                 # "Managed building access and supplied key cards to employees": the
-                # people are the second verb's ("Managed, trained and supervised staff",
-                # "directed, oversaw, reviewed and evaluated the work of staff": one chain)
+                # people are the second verb's. Not after a verb or an adjective: "Managed,
+                # trained and supervised staff" is one chain, "Managed a talented and
+                # committed group of employees" one object
                 return False
     if words == 0 and between.strip() == ",":
         return False  # "Monitor, review and report": a series of verbs, no object

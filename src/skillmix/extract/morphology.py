@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
-__all__ = ["form_variants", "hyphen_led", "is_past_verb", "verb_forms", "noun_forms"]
+__all__ = ["form_variants", "hyphen_led", "is_noun", "is_past_verb", "verb_forms", "noun_forms"]
 
 #: at most this many variants per surface form (products of first x last)
 MAX_VARIANTS = 16
@@ -65,6 +65,14 @@ def _plain(word: str) -> bool:
 
 #: the verb forms duties are written in: "managing", "managed" (past and participle)
 DUTY_TAGS = ("VBG", "VBD", "VBN")
+
+
+@lru_cache(maxsize=None)
+def is_noun(word: str) -> bool:
+    """Whether a word reads as a noun ("access", "cards"), not as an adjective, an adverb
+    or a verb's past form ("talented", "highly", "trained")."""
+    w = word.lower()
+    return "NOUN" in _lemmas(w) and "ADJ" not in _lemmas(w) and not is_past_verb(w)
 
 
 @lru_cache(maxsize=None)

@@ -144,7 +144,7 @@ def _evidence(row: _Row, at: int, skill_id: str, weight: float, note: str) -> Ev
 
 
 def _note(level: str, years: float, asked: bool) -> str:
-    if years > 0:
+    if years >= 0.05:  # what rounds to 0.0 years says nothing
         return f"{level}, {round(years, 1):g} years {'asked' if asked else 'of use'}"
     return level
 
