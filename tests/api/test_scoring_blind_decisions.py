@@ -4,6 +4,8 @@ consumer-only one for a social media engineering posting."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("skillmix.assess")
@@ -139,18 +141,8 @@ def test_scoring_assess_against_a_posting(client, keys, pool) -> None:
 
 
 #: a "Current" role whose end is the text's latest date, a graduation month blind mode masks
-DATED = b"""Summary
-Marketing lead who runs paid social campaigns.
-
-Experience
-Marketing Lead, Harbor Foods, Jan 2012 - Current
-Ran Facebook Ads and Instagram campaigns; managed SEO and the content calendar.
-Marketing Assistant, Harbor Foods, Jun 2008 - Dec 2011
-Wrote social media posts and email newsletters.
-
-Education
-MBA, Marketing, Lakeside University, May 2015
-"""
+#: (shared with tests/fairness/test_redact_written_on.py)
+DATED = (Path(__file__).parents[1] / "data" / "fairness" / "current_role_graduation.txt").read_bytes()
 
 
 def _numbers(card):  # type: ignore[no-untyped-def]

@@ -22,19 +22,7 @@ from skillmix.records import Document
 TODAY = date(2026, 12, 6)
 
 #: the latest date the text writes is a graduation month, which blind mode masks
-RESUME = """Summary
-Marketing lead who runs paid social campaigns.
-
-Experience
-Marketing Lead, Harbor Foods, Jan 2012 - Current
-Ran Facebook Ads and Instagram campaigns; managed SEO and the content calendar.
-Marketing Assistant, Harbor Foods, Jun 2008 - Dec 2011
-Wrote social media posts and email newsletters.
-
-Education
-MBA, Marketing, Lakeside University, May 2015
-B.A. Communications, Lakeside University, 2008
-"""
+RESUME = (Path(__file__).parents[1] / "data" / "fairness" / "current_role_graduation.txt").read_text("utf-8")
 
 
 def _same_scores(doc: Document) -> tuple[object, object]:
