@@ -67,26 +67,30 @@ def _plain(word: str) -> bool:
 DUTY_TAGS = ("VBG", "VBD", "VBN")
 
 
-@lru_cache(maxsize=None)
-def is_noun(word: str) -> bool:
-    """Whether a word reads as a noun ("access", "cards"), not as an adjective, an adverb
-    or a verb's past form ("talented", "highly", "trained")."""
-    w = word.lower()
-    return "NOUN" in _lemmas(w) and "ADJ" not in _lemmas(w) and not is_past_verb(w)
+#: past forms that do not end in -ed, as duties are written ("oversaw", "led")
+_IRREGULAR_PAST = frozenset(
+    "led ran oversaw built taught made wrote drove grew held kept met sold spoke took gave "
+    "brought bought sought set put won began chose fought found got had heard knew left lost "
+    "meant paid said saw sent spent stood told thought understood went did drew overtook "
+    "undertook rebuilt rewrote withdrew upheld".split())
+#: endings of adjectives and adverbs ("talented" ends in -ed and is caught as a past form)
+_MODIFIER_ENDINGS = ("ly", "ful", "ive", "ous", "ible", "able", "less", "ish", "ic", "al")
 
 
-@lru_cache(maxsize=None)
 def is_past_verb(word: str) -> bool:
-    """Whether a word is a verb's past tense or participle ("managed", "oversaw", "led"),
-    as a résumé's duties are written."""
-    import lemminflect
-
+    """Whether a word reads as a verb's past form ("managed", "oversaw", "led"), as
+    résumé duties are written. A spelling test, not the lemmatiser: it runs while
+    extracting, where loading lemminflect's tables would cost a one-file command 0.6 s."""
     w = word.lower()
-    for lemma in _lemmas(w).get("VERB", ()):
-        forms = lemminflect.getAllInflections(lemma, upos="VERB")
-        if w in forms.get("VBD", ()) or w in forms.get("VBN", ()):
-            return True
-    return False
+    return (len(w) > 3 and w.endswith("ed") and not w.endswith("eed")) or w in _IRREGULAR_PAST
+
+
+def is_noun(word: str) -> bool:
+    """Whether a word may be a noun ("access", "cards", "building"), not a past form, an
+    adverb or a common adjective ("trained", "highly", "creative"); a spelling test, as
+    :func:`is_past_verb`."""
+    w = word.lower()
+    return w.isalpha() and not is_past_verb(w) and not w.endswith(_MODIFIER_ENDINGS)
 
 
 @lru_cache(maxsize=None)
