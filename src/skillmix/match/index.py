@@ -29,9 +29,8 @@ from .bm25 import TextIndex
 __all__ = ["LEVELS", "MatchIndex", "Matcher"]
 
 #: the share of its rarity weight a transversal skill (assess's ``data/transversal.yaml``:
-#: office tools and soft skills) keeps in a posting's demand; chosen a priori as half, as
-#: a scorecard gives such skills no weight of their own (0.25 measured the same, 0 worse:
-#: docs/match.md)
+#: office tools and soft skills) keeps in a posting's demand: half, the round value among
+#: 1, 0.5, 0.25 and 0 tried on the ranking benches (0.25 the same, 0 worse: docs/match.md)
 TRANSVERSAL_DEMAND = 0.5
 
 #: level names <-> codes stored in the index
