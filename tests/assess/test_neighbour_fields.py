@@ -28,8 +28,7 @@ Lead Accountant, Acme Corp, 01/2010 - 12/2024
 ENGINEER = """Backend Engineer
 Experience
 Backend Engineer, Acme Corp, 01/2018 - 12/2024
-- Built Flask services in Python for the billing team.
-- Designed REST APIs used by the mobile app.
+- Led software engineering for the billing services.
 """
 
 
@@ -56,7 +55,14 @@ def test_data_analysis_earns_python_neither_credit_nor_years(extractor, today) -
 
 
 def test_a_neighbour_of_the_same_field_still_counts(extractor, today) -> None:
-    tech = _tech(_card(ENGINEER, extractor, today))
+    # no Python in the résumé: software engineering, Python's neighbour in the same area,
+    # earns it transferable credit and the role's years of technology
+    resume = as_document(ENGINEER, kind="resume")
+    found = {m.skill_id for m in extractor.extract(resume).mentions if m.counts}
+    assert "python" not in found and "software-engineering" in found
+    card = _card(ENGINEER, extractor, today)
+    assert any(p.skill_id == "python" and p.points > 0 for p in card.points)
+    tech = _tech(card)
     assert tech.years > 5 and tech.points > 0
 
 
