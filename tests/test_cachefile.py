@@ -40,3 +40,68 @@ def test_cachefile_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
 
 def test_cachefile_unwritable_folder_is_false() -> None:
     assert save_pickle(Path("/dev/null/nowhere/c.pkl"), [1]) is False
+
+
+def test_cachefile_ignores_a_pickle_others_could_have_written(tmp_path: Path) -> None:
+    """Unpickling runs code: a file others can write, or one in a folder others can write
+    (without the sticky bit), is ignored and built again."""
+    folder = tmp_path / "cache"
+    path = folder / "c.pkl"
+    assert save_pickle(path, [1, 2])
+    assert load_pickle(path) == [1, 2]
+    path.chmod(0o666)
+    assert load_pickle(path) is None
+    path.chmod(0o600)
+    folder.chmod(0o777)
+    assert load_pickle(path) is None
+    folder.chmod(0o1777)  # like /tmp: others cannot replace our file
+    assert load_pickle(path) == [1, 2]
+    folder.chmod(0o755)
+    assert load_pickle(path) == [1, 2]
+
+
+def test_cachefile_ignores_a_pickle_owned_by_someone_else(tmp_path: Path) -> None:
+    import os
+
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    path = tmp_path / "c.pkl"
+    save_pickle(path, [1])
+    os.chown(path, 65534, 65534)
+    assert load_pickle(path) is None
+    os.chown(path, 0, 0)
+    assert load_pickle(path) == [1]
+
+
+def test_vocabulary_cache_written_by_someone_else_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    """The compiled vocabulary's pickle obeys the same rule: a world-writable one is never
+    unpickled. The planted pickle would create a file if it were loaded."""
+    import pickle
+
+    from skillmix.extract import vocabulary
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("SKILLMIX_CACHE_DIR", str(cache))
+    vocabulary._LOADED.clear()
+    first = vocabulary.Vocabulary.load_or_build("builtin")
+    (cached,) = cache.glob("vocab-*.pkl")
+    marker = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    cached.write_bytes(pickle.dumps(Planted()))
+    cached.chmod(0o666)
+    vocabulary._LOADED.clear()
+    again = vocabulary.Vocabulary.load_or_build("builtin")
+    assert not marker.exists()
+    assert again.key == first.key and len(again.entries) == len(first.entries)
+    cached.write_bytes(pickle.dumps(Planted()))
+    cached.chmod(0o600)  # the same file, ours alone: it is read (and is no vocabulary)
+    vocabulary._LOADED.clear()
+    vocabulary.Vocabulary.load_or_build("builtin")
+    assert marker.exists()

@@ -11,22 +11,55 @@ values rather than as records (see ``TitleIndex.__getstate__``).
 
 A file that cannot be read, or is not what the caller expects, is built again; one that
 cannot be written only costs the time it would have saved.
+
+Unpickling runs code named in the file, so a pickle is only read when nobody else could
+have written it: a regular file owned by this user, writable by no one else, in a folder
+that no one else can write to either (or a shared folder with the sticky bit, such as /tmp,
+where others cannot replace our files). Any other file is ignored and built again; this
+guards a cache folder on a shared machine, where a world-writable ``$SKILLMIX_CACHE_DIR``
+would otherwise let another account run code in every skillmix process.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import pickle
+import stat
 from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write
 
-__all__ = ["load_pickle", "save_pickle"]
+__all__ = ["load_pickle", "save_pickle", "trusted"]
+
+_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+
+
+def trusted(path: Path) -> bool:
+    """Whether only this user could have written ``path`` (see the module's docstring).
+    Where the platform has no owners (no ``os.geteuid``), every file is trusted."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:  # pragma: no cover - Windows
+        return True
+    uid = geteuid()
+    try:
+        st = os.lstat(path)
+        parent = os.stat(Path(path).parent)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or st.st_uid != uid or st.st_mode & _OTHERS_WRITE:
+        return False
+    if parent.st_mode & _OTHERS_WRITE and not parent.st_mode & stat.S_ISVTX:
+        return False
+    return parent.st_uid in (uid, 0) or not parent.st_mode & _OTHERS_WRITE
 
 
 def load_pickle(path: Path) -> Any | None:
-    """The object pickled in ``path``, or None when the file is missing or damaged."""
+    """The object pickled in ``path``, or None when the file is missing, damaged, or
+    could have been written by someone else (:func:`trusted`)."""
+    if not trusted(path):
+        return None
     paused = gc.isenabled()
     gc.disable()
     try:

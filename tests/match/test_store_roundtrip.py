@@ -23,13 +23,16 @@ def test_store_roundtrip_gives_the_same_ranking(tmp_path, params, demo_posting, 
     assert after.to_dict() == before.to_dict()
 
 
-def test_store_refuses_other_formats(tmp_path, params, demo_posting, synthetic_pool):
+@pytest.mark.parametrize("old", ["skillmix-match-index/0", "skillmix-match-index/4"])
+def test_store_refuses_other_formats(tmp_path, params, demo_posting, synthetic_pool, old):
+    """Version 4 stored rarity weights without the soft-skill halving and cross-field
+    neighbour links: such an index is refused, not ranked with stale weights."""
     pool, _ = synthetic_pool
     m = Matcher(params).fit(pool)
     folder = save_index(m, m.index(pool), tmp_path / "ix")
     meta = json.loads((folder / "meta.json").read_text())
     assert meta["format"] == FORMAT
-    meta["format"] = "skillmix-match-index/0"
+    meta["format"] = old
     (folder / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(MatchError) as err:
         load_index(folder)

@@ -211,14 +211,15 @@ class Vocabulary:
             return _LOADED[key]
         path = cache_dir() / f"vocab-{key}.pkl"
         if use_cache and path.exists():
+            from ..cachefile import load_pickle
+
             try:
-                with open(path, "rb") as fh:
-                    keys, entries, meta, phrase_only = pickle.load(fh)
+                keys, entries, meta, phrase_only = load_pickle(path)
                 vocab = cls(_compile(keys), entries, meta, key, (), phrase_only)
                 _LOADED[key] = vocab
                 return vocab
-            except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-                pass  # a damaged cache is rebuilt below
+            except (TypeError, ValueError):
+                pass  # a damaged or untrusted cache (None) is rebuilt below
         vocab = cls.build(loader(), key=key, cues=cues() if callable(cues) else cues,
                           extra=extra() if callable(extra) else extra)
         if use_cache:

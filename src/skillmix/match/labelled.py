@@ -73,13 +73,12 @@ def _cache_file(root: Path, kind: str, cache: "Literal[True] | str | Path") -> P
 
 def _load_cache(cache_file: Path) -> dict[str, tuple[int, int, Document]]:
     """Parsed documents by path, with the size and mtime they were parsed at."""
+    from ..cachefile import load_pickle
+
     if not cache_file.is_file():
         return {}
-    try:
-        with cache_file.open("rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # a broken cache is rebuilt, never trusted
-        return {}
+    loaded = load_pickle(cache_file)  # None: broken or written by someone else
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def read_labelled_folder(

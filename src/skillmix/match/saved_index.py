@@ -30,8 +30,10 @@ from .bm25 import TextIndex
 
 __all__ = ["FORMAT", "load_index", "save_index"]
 
-#: bump when the folder layout or the meaning of a stored array changes
-FORMAT = "skillmix-match-index/4"
+#: bump when the folder layout or the meaning of a stored array changes. 5: the rarity
+#: weights halve soft skills (``TRANSVERSAL_DEMAND``) and the neighbour graph links only
+#: skills of the same field (``Taxonomy.same_field``); a version-4 index ranked without both
+FORMAT = "skillmix-match-index/5"
 
 
 class _Texts(Sequence[str]):
