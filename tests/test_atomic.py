@@ -59,3 +59,45 @@ def test_replacing_interrupted_keeps_the_old_file(tmp_path) -> None:
             raise KeyboardInterrupt
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_replacing_refuses_after_a_ctrl_c_a_finaliser_swallowed(tmp_path) -> None:
+    """Python ignores a KeyboardInterrupt raised inside ``__del__``; the CLI's handler
+    remembers it, so the output is not put in place and the old file stays."""
+    import gc
+    import os
+    import signal
+    import time
+
+    import pytest
+
+    from skillmix import interrupts
+    from skillmix.atomic import replacing
+
+    target = tmp_path / "out.txt"
+    target.write_text("old", "utf-8")
+
+    class Finalised:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # the handler runs here, inside the finaliser
+
+    before = signal.getsignal(signal.SIGINT)
+    interrupts.install()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with replacing(target) as pending:
+                pending.tmp.write_text("new", "utf-8")
+                obj = Finalised()
+                del obj
+                gc.collect()
+                assert interrupts.requested()  # the run went on: the exception was lost
+        assert target.read_text("utf-8") == "old"
+        assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    finally:
+        signal.signal(signal.SIGINT, before)
+        interrupts.reset()
+    with replacing(target) as pending:  # once reset, files are replaced again
+        pending.tmp.write_text("new", "utf-8")
+    assert target.read_text("utf-8") == "new"

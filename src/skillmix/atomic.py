@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from . import interrupts
+
 __all__ = ["Pending", "atomic_write", "atomic_write_bytes", "replacing"]
 
 
@@ -42,13 +44,16 @@ def replacing(path: Path, *, mode: int | None = None) -> Iterator[Pending]:
     ``path`` when the block ends without an exception and without
     :meth:`Pending.cancel`; ``mode`` sets its permissions (``mkstemp`` creates files as
     0600). An exception, ``KeyboardInterrupt`` included, removes the temporary file and
-    propagates: ``path`` is never half-written."""
+    propagates: ``path`` is never half-written. After a Ctrl-C the CLI noted
+    (:mod:`skillmix.interrupts`) nothing is put in place, even if the interrupt was lost."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     pending = Pending(Path(tmp))
     try:
         yield pending
+        if interrupts.requested():  # a Ctrl-C that a finaliser swallowed still counts
+            raise KeyboardInterrupt
         if not pending.cancelled:
             if mode is not None:
                 os.chmod(tmp, mode)

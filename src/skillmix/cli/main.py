@@ -76,8 +76,13 @@ def cli(config_file: str | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning library errors into one-line messages."""
+    from .. import interrupts
+
+    interrupts.install()
     try:
         cli.main(args=argv, prog_name="skillmix", standalone_mode=False)
+        if interrupts.requested():  # raised inside a finaliser and swallowed there
+            raise KeyboardInterrupt
     except SkillmixError as err:
         click.echo(f"error: {err.render()}", err=True)
         sys.exit(1)

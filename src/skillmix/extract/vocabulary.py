@@ -214,7 +214,7 @@ class Vocabulary:
             from ..cachefile import load_pickle
 
             try:
-                keys, entries, meta, phrase_only = load_pickle(path)
+                keys, entries, meta, phrase_only = load_pickle(path)  # type: ignore[misc]
                 vocab = cls(_compile(keys), entries, meta, key, (), phrase_only)
                 _LOADED[key] = vocab
                 return vocab
