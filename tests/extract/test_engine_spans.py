@@ -125,7 +125,7 @@ def test_the_extractor_version_follows_the_rules(tmp_path) -> None:
     from importlib import resources
 
     from skillmix.extract import EXTRACTOR_VERSION, get_extractor
-    from skillmix.extract.engine import _RULE_CODE, _RULE_DATA, rules_sha
+    from skillmix.extract.engine import _RULE_CODE, _RULE_DATA, rules_sha, version_digest
 
     package = resources.files("skillmix.extract")
     (tmp_path / "data").mkdir()
@@ -135,13 +135,32 @@ def test_the_extractor_version_follows_the_rules(tmp_path) -> None:
         shutil.copyfile(str(package / f"{mod}.py"), tmp_path / f"{mod}.py")
     assert rules_sha(tmp_path) == rules_sha()
     assert re.fullmatch(r"2\.1\+[0-9a-f]{8}", EXTRACTOR_VERSION)
-    assert EXTRACTOR_VERSION.endswith(rules_sha()[:8])
+    assert EXTRACTOR_VERSION.endswith(version_digest()[:8])
     patterns = tmp_path / "data" / "duty_patterns.yaml"
     patterns.write_text(patterns.read_text("utf-8") + "\n# one more line\n", "utf-8")
     assert rules_sha(tmp_path) != rules_sha()
+    assert version_digest(rules_sha(tmp_path)) != version_digest()
     ext = get_extractor("builtin").extract("Managed social media accounts", kind="resume")
     assert ext.mentions
     assert {m.extractor_version for m in ext.mentions} == {EXTRACTOR_VERSION}
+
+
+def test_the_extractor_version_follows_the_reader(tmp_path) -> None:
+    """The reader decides sections, roles and dates, so a changed byte of its code or data
+    (a heading word) changes the version too; a copy digests the same."""
+    import shutil
+    from importlib import resources
+
+    from skillmix.extract.engine import reader_sha, version_digest
+
+    package = resources.files("skillmix.io")
+    copy = tmp_path / "io"
+    shutil.copytree(str(package), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert reader_sha(copy) == reader_sha()
+    headings = copy / "data" / "headings.csv"
+    headings.write_text(headings.read_text("utf-8") + "resume,skills,0,exact,know-how\n", "utf-8")
+    assert reader_sha(copy) != reader_sha()
+    assert version_digest(reader=reader_sha(copy)) != version_digest()
 
 
 def test_every_rule_module_is_in_the_version_digest() -> None:

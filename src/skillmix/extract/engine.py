@@ -61,9 +61,36 @@ def rules_sha(root=None) -> str:
     return h.hexdigest()
 
 
+def reader_sha(root=None) -> str:
+    """A digest of the document reader (the ``skillmix.io`` package's modules and data
+    files): the sections, roles and dates it finds decide what a mention counts for, so
+    a reader change must change ``EXTRACTOR_VERSION`` too (parsed-document caches and
+    market runs are keyed on it)."""
+    import hashlib
+    from importlib import resources
+
+    root = root if root is not None else resources.files("skillmix.io")
+    h = hashlib.sha256()
+    for folder, suffixes in ((root, (".py",)), (root / "data", (".csv", ".yaml", ".txt"))):
+        for p in sorted(folder.iterdir(), key=lambda p: p.name):
+            if p.name.endswith(suffixes):
+                h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def version_digest(rules: str | None = None, reader: str | None = None) -> str:
+    """The digest after "+" in ``EXTRACTOR_VERSION``: the rules' and the reader's."""
+    import hashlib
+
+    rules = rules if rules is not None else rules_sha()
+    reader = reader if reader is not None else reader_sha()
+    return hashlib.sha256(f"{rules}|{reader}".encode()).hexdigest()
+
+
 _RULES_SHA = rules_sha()
 #: "2.1" names the record format and rule design; the digest after "+" the exact rules
-EXTRACTOR_VERSION = "2.1+" + _RULES_SHA[:8]
+#: and reader
+EXTRACTOR_VERSION = "2.1+" + version_digest(_RULES_SHA)[:8]
 
 #: where flattened job-board text glues list items together, in two passes, three kinds:
 #: ``camel``, a word glued to the capitalised word after it ("customersManage and

@@ -109,11 +109,40 @@ def _lookup(key: str, doc: str) -> _Heading | None:
     return None
 
 
+#: words that may follow a résumé heading's keyword and leave it the heading's head noun
+#: ("Project Highlights", "Skills and Abilities", "Summary of Skills", "CPR Certification
+#: 2012"); any other word makes the keyword a modifier of a skill or a duty ("Project
+#: Management", "Employment Law", "Educational Leadership", "projects that included")
+_HEAD_FOLLOWERS = frozenset("""
+    highlights summary summaries details history used profile description descriptions
+    overview list and of section included include includes information record records
+    portfolio experience experiences skills education languages training certifications
+    certificates licenses awards honors achievements accomplishments abilities
+    qualifications competencies expertise strengths interests activities affiliations
+    publications references tools technologies objective objectives credentials
+""".split())
+
+
+def _heads(key: str, phrase: str) -> bool:
+    """Whether résumé heading keyword ``phrase`` is the head of ``key``: each word after
+    the word it starts is one of :data:`_HEAD_FOLLOWERS` or a number."""
+    words = key.split()
+    first, n = phrase.split()[0], len(phrase.split())
+    for i, w in enumerate(words):
+        if w.startswith(first) and " ".join(words[i:i + n]).startswith(phrase):
+            rest = words[i + n:]
+            if all(r in _HEAD_FOLLOWERS or r.isdigit() for r in rest):
+                return True
+    return False
+
+
 def _lookup_contains(key: str, doc: str) -> _Heading | None:
     _, contains = _vocabulary()
     docs = ("resume", "posting") if doc == "unknown" else (doc,)
     for h in contains:
         if h.doc in docs and re.search(rf"\b{re.escape(h.phrase)}", key):
+            if h.doc == "resume" and not _heads(key, h.phrase):
+                continue  # "Project Management" in a skills list is no heading
             return h
     return None
 

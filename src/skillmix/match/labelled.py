@@ -67,7 +67,10 @@ def _cache_file(root: Path, kind: str, cache: "Literal[True] | str | Path") -> P
     # the record layout is part of the key: a cache written before a field was added
     # to Document, Section or Role is never unpickled into the new classes
     layout = ",".join(f.name for cls in (Document, Section, Role) for f in fields(cls))
-    key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}".encode()).hexdigest()[:16]
+    # and the reader: a skillmix whose reader finds other sections or roles parses afresh
+    from ..extract import EXTRACTOR_VERSION
+
+    key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}|{EXTRACTOR_VERSION}".encode()).hexdigest()[:16]
     return base / f"docs-{key}.v{_CACHE_VERSION}.pkl"
 
 
