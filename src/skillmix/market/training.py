@@ -34,7 +34,10 @@ __all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "e
 #: corpus file and preset of each labelled source, inside the postings folder
 SOURCES = {"linkedin": ("linkedin_2024-04_sample.csv", "linkedin"),
            "remotive": ("remotive_2025-04.jsonl", "remotive"),
-           "adzuna": ("adzuna_uk_2013_sample.csv", "adzuna")}
+           "adzuna": ("adzuna_uk_2013_sample.csv", "adzuna"),
+           # other postings of the same public LinkedIn dataset, brought in by the project
+           # (data/postings/, next to the labels' folder), labelled by the project's readers
+           "linkedin_public": ("linkedin_2024_public.csv", "linkedin")}
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 #: the area text models: their C grid (rows are unit length, so useful C is larger than the
 #: hand models'), and how many training postings must hold a term for it to be in the vocabulary
@@ -72,9 +75,21 @@ class LabelledPosting:
     label: Label
 
 
+def _corpus_path(source: str, labels: Path, postings_dir: str | Path) -> Path | None:
+    """Where ``source``'s corpus is: in ``postings_dir``, else in the ``postings`` folder
+    beside the labels' folder (the repository keeps its own corpora in ``data/postings``
+    next to ``data/labels``)."""
+    fname = SOURCES[source][0]
+    for folder in (Path(postings_dir), labels.resolve().parent.parent / "postings"):
+        if (folder / fname).exists():
+            return folder / fname
+    return None
+
+
 def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list[LabelledPosting]:
     """The postings of ``labels`` (JSONL with ``source`` and ``job_id``), read from their
-    corpora in ``postings_dir``; every label must find its posting."""
+    corpora in ``postings_dir`` (or beside the labels, :func:`_corpus_path`); every label
+    must find its posting."""
     from ..io import read_corpus
 
     p = Path(labels)
@@ -99,8 +114,8 @@ def load_labelled_postings(labels: str | Path, postings_dir: str | Path) -> list
         if source not in SOURCES:
             raise C079(f"unknown label source {source!r}; known: {sorted(SOURCES)}.", source=str(p))
         fname, preset = SOURCES[source]
-        path = Path(postings_dir) / fname
-        if not path.exists():
+        path = _corpus_path(source, p, postings_dir)
+        if path is None:
             raise C084(f"the {source} corpus {fname} is not in {postings_dir}.", source=str(p))
         for posting in read_corpus(path, preset=preset, on_error="raise"):
             key = f"{source}:{posting.id}"
