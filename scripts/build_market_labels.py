@@ -87,6 +87,34 @@ def _corrected(rows: list[dict], texts: dict) -> list[dict]:
     return out
 
 
+def _public_rows() -> list[dict]:
+    """The labels of the public LinkedIn postings the project brought in (session 19,
+    ``data/postings/``), pooled into the development labels once their held-out figure was
+    taken; their evidence is checked against the repository's corpus file."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from skillmix.io import read_corpus
+
+    labels = ROOT / "data" / "labels" / "market_labels_public_s19.jsonl"
+    corpus = ROOT / "data" / "postings" / "linkedin_2024_public.csv"
+    if not labels.exists():
+        return []
+    texts = {p.id: norm(f"{p.title or ''} {p.text}") for p in read_corpus(corpus, preset="linkedin")}
+    rows = []
+    for n, line in enumerate(labels.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        text = texts.get(str(obj["job_id"]))
+        if text is None:
+            raise SystemExit(f"{labels.name}:{n}: no such posting {obj['job_id']}")
+        for q in obj.get("evidence") or []:
+            if norm(q) not in text:
+                raise SystemExit(f"{labels.name}:{n}: evidence is not verbatim: {q!r}")
+        rows.append({k: obj[k] for k in ("source", "job_id", "requires_social_media", "strength", "areas",
+                                         "evidence", "note", "labeller", "guide_version")})
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pass", dest="npass", type=int, default=1)
@@ -128,6 +156,7 @@ def main() -> None:
                              "evidence": obj.get("evidence") or [], "note": obj.get("note", ""),
                              "labeller": "shared-v1", "guide_version": "1"})
     if args.npass == 1 and not args.heldout:
+        rows += _public_rows()
         rows = _corrected(rows, texts)
     seen = set()
     for r in rows:
