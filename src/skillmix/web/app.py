@@ -28,6 +28,7 @@ from ..errors import SkillmixError
 from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
 from ..templating import TEMPLATES
+from .times import time_tag
 
 __all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "error_page_for", "mount_web", "page",
            "templates", "web_user"]
@@ -37,6 +38,8 @@ SESSION_COOKIE = "skillmix_session"
 LOGIN_COOKIE = "skillmix_login"
 # the pages' own templates first, then the shared ones (base.html extends layout.html)
 templates = Jinja2Templates(directory=[str(HERE / "templates"), str(TEMPLATES)])
+#: every time a page prints goes through ``|when``: ``2026-12-06 03:42 UTC`` (web.times)
+templates.env.filters["when"] = time_tag
 
 
 class LoginRequired(Exception):
