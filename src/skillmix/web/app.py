@@ -27,6 +27,7 @@ from starlette.types import Scope
 from ..errors import SkillmixError
 from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
+from ..service.advice import for_client
 from ..templating import TEMPLATES
 from .times import time_tag
 
@@ -79,7 +80,13 @@ class WebRoute(APIRoute):
 
 def page(request: Request, name: str, context: dict[str, Any] | None = None,
          status: int = 200) -> HTMLResponse:
+    """Render a page. An ``error`` in ``context`` (the error page's, or a form's shown
+    above it) is shown with advice for the UI, never the command line's options
+    (:func:`~skillmix.service.advice.for_client`): every page that shows an error comes
+    through here."""
     ctx = {"user": getattr(request.state, "web_user", None), **(context or {})}
+    if isinstance(ctx.get("error"), SkillmixError):
+        ctx["error"] = for_client(ctx["error"])
     return templates.TemplateResponse(request, name, ctx, status_code=status)
 
 
