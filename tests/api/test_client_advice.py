@@ -240,7 +240,7 @@ TRIAL = [
     ("D117", "long.txt", lambda: b"Wrote Python and SQL for the analytics team. " * 20,
      "Upload a shorter document: split it into parts, each within the limit above."),
     ("C427", "jobs.csv", lambda: b"title,description\nEngineer,Python\n",
-     "Upload one posting or résumé per file (PDF, DOCX, HTML, text or JSON)"),
+     "Upload each posting or résumé as a file of its own (PDF, DOCX, HTML, text or JSON)."),
 ]
 
 

@@ -49,8 +49,8 @@ _LOG = ("The decision log was edited or damaged; ask the server's admin to check
 #: code -> advice for a web or API client, where the library's names the command line's
 #: options or commands, or Python's names
 CLIENT_HINTS: dict[str, str] = {
-    C427.code: ("Upload one posting or résumé per file (PDF, DOCX, HTML, text or JSON); an "
-                "export with one per row is not one document."),
+    C427.code: ("Upload each posting or résumé as a file of its own (PDF, DOCX, HTML, text "
+                "or JSON)."),
     D104.code: _SMALLER,
     D105.code: "Re-save the file from its editor, or upload a shorter version of it.",
     D106.code: "Re-save the file from its editor, or upload a shorter version of it.",
