@@ -156,7 +156,7 @@ def test_web_upload_over_the_limit_is_an_html_error_page(store, admin_token, sig
         assert resp.headers["cache-control"] == "no-store" and "content-security-policy" in resp.headers
         html = resp.text
         assert 'data-code="A413"' in html and "limit of 1 MB (1048576 bytes)" in html
-        assert "Send a smaller file" in html and '{"ok"' not in html
+        assert "Upload a smaller file (1 MB at most)" in html and '{"ok"' not in html
 
         def chunks():  # type: ignore[no-untyped-def]
             head = (f"--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"

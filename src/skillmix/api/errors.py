@@ -2,7 +2,8 @@
 
 Every failure—our coded errors, unknown routes, wrong methods, invalid request bodies and
 unexpected bugs—goes through :func:`install_error_handlers`, so a client parses one shape.
-A test walks every route to enforce it.
+A test walks every route to enforce it. A coded error's advice is the client's
+(:func:`~skillmix.service.advice.for_client`), never the command line's options.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadRequestError, ForbiddenError, PayloadTooLargeError, SkillmixError
 from ..errors.api_codes import A101, A403, A404, A405, A413, A422, A500
+from ..service.advice import for_client
 
 __all__ = [
     "BadRequestError",
@@ -38,6 +40,7 @@ def envelope(status: int, code: str, error: str) -> JSONResponse:
 
 async def _skillmix(_: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, SkillmixError)
+    err = for_client(err)  # advice for the client, not the command line's options
     return envelope(err.http_status, err.code, err.render())
 
 

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import SkillmixError, human_bytes
 from ..errors.api_codes import A400, A413
+from ..service.advice import for_client
 from .errors import PayloadTooLargeError
 
 __all__ = ["BodyLimit", "BodyTooLarge", "DEFAULT_BODY_BYTES", "MAX_OFFSET", "Render",
@@ -76,6 +77,7 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send,
                       err: SkillmixError) -> None:
+        err = for_client(err)
         answer = self.render(scope, err) if self.render is not None else None
         if answer is None:
             await _answer(send, err.http_status, err.code, err.render())

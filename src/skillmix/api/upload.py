@@ -5,6 +5,11 @@ runs, so a 5 GB upload would be accepted and written before anyone said no. Here
 is fed chunk by chunk to python-multipart's parser; the declared ``Content-Length`` is
 checked first, and the running total of the file part (and of the whole body) is checked
 on every chunk, answering 413 (``[A413]``) the moment it goes over.
+
+A form may send the document's text instead of a file (the UI's paste boxes): a field
+named by ``text_field`` is read as the document, under the file's limit (not the
+:data:`FIELD_LIMIT` of the other fields), and comes back as an :class:`Upload` with
+``pasted`` set, so the route goes on exactly as for a file.
 """
 
 from __future__ import annotations
@@ -26,20 +31,26 @@ FIELD_LIMIT = 64 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Upload:
-    """The file part of a multipart upload and its text fields."""
+    """The file part of a multipart upload (or its pasted text) and its text fields."""
 
     filename: str
     content_type: str
     data: bytes
     fields: dict[str, str] = field(default_factory=dict)
+    #: the document came as pasted text (the ``text_field``), not a file: ``filename`` is
+    #: empty, and the caller names it
+    pasted: bool = False
 
 
 class _Collector:
-    def __init__(self, file_field: str, max_bytes: int) -> None:
+    def __init__(self, file_field: str, max_bytes: int, text_field: str | None = None) -> None:
         self.file_field = file_field
+        self.text_field = text_field
         self.max_bytes = max_bytes
         self.fields: dict[str, str] = {}
         self.files: list[tuple[str, str, str, bytearray]] = []
+        #: the pasted text's bytes, when the form sent ``text_field``
+        self.text: bytearray | None = None
         self._hname = bytearray()
         self._hvalue = bytearray()
         self._headers: dict[str, bytes] = {}
@@ -75,9 +86,13 @@ class _Collector:
         self._filename = raw.decode("utf-8", "replace") if raw is not None else None
         self._ctype = self._headers.get("content-type", b"").decode("latin-1")
 
+    def _is_text(self) -> bool:
+        return self._filename is None and self.text_field is not None \
+            and self._name == self.text_field
+
     def part_data(self, data: bytes, start: int, end: int) -> None:
         n = end - start
-        if self._filename is not None:
+        if self._filename is not None or self._is_text():
             if len(self._buf) + n > self.max_bytes:
                 raise PayloadTooLargeError.for_limit(self.max_bytes)
         else:
@@ -90,16 +105,21 @@ class _Collector:
     def part_end(self) -> None:
         if self._filename is not None:
             self.files.append((self._name, self._filename, self._ctype, self._buf))
+        elif self._is_text():
+            self.text = self._buf
         else:
             self.fields[self._name] = bytes(self._buf).decode("utf-8", "replace")
 
 
-async def read_upload(request: Request, max_bytes: int, file_field: str = "file") -> Upload:
-    """Read one file (form field ``file_field``) and the text fields of a multipart body.
+async def read_upload(request: Request, max_bytes: int, file_field: str = "file",
+                      text_field: str | None = None) -> Upload:
+    """Read one file (form field ``file_field``) and the text fields of a multipart body;
+    with ``text_field``, that field's text may stand for the file (``Upload.pasted``).
 
-    Raises :class:`PayloadTooLargeError` (413) as soon as the file passes ``max_bytes`` or
-    the body passes ``max_bytes`` plus :data:`FIELD_LIMIT`; :class:`BadRequestError` (400)
-    for a body that is not multipart or has no file part.
+    Raises :class:`PayloadTooLargeError` (413) as soon as the file (or the text) passes
+    ``max_bytes`` or the body passes ``max_bytes`` plus :data:`FIELD_LIMIT`;
+    :class:`BadRequestError` (400) for a body that is not multipart, has no file part (nor
+    text), or has both.
     """
     body_limit = max_bytes + FIELD_LIMIT
     declared = request.headers.get("content-length")
@@ -110,7 +130,7 @@ async def read_upload(request: Request, max_bytes: int, file_field: str = "file"
     if ctype != b"multipart/form-data" or not boundary:
         raise A400("expected a multipart/form-data body with a boundary.",
                    hint=f"Send the file as form field '{file_field}'.")
-    sink = _Collector(file_field, max_bytes)
+    sink = _Collector(file_field, max_bytes, text_field)
     total = 0
     try:
         parser = MultipartParser(boundary, sink.callbacks())  # type: ignore[arg-type]
@@ -127,9 +147,17 @@ async def read_upload(request: Request, max_bytes: int, file_field: str = "file"
         raise A411(f"the multipart body is malformed ({what}).",
                    hint=f"Send the file as form field '{file_field}' of a "
                         "well-formed multipart/form-data body.") from None
-    for name, filename, part_type, data in sink.files:
-        if name == file_field:
-            return Upload(filename=filename, content_type=part_type, data=bytes(data),
-                          fields=sink.fields)
+    found = [Upload(filename=filename, content_type=part_type, data=bytes(data),
+                    fields=sink.fields)
+             for name, filename, part_type, data in sink.files if name == file_field]
+    if found and sink.text is not None:
+        raise A400(f"the form sent both a file ({file_field!r}) and text ({text_field!r}).",
+                   hint="Send one of them: the file, or its text.")
+    if found:
+        return found[0]
+    if sink.text is not None:
+        return Upload(filename="", content_type="text/plain; charset=utf-8",
+                      data=bytes(sink.text), fields=sink.fields, pasted=True)
+    also = f" (or its text as field '{text_field}')" if text_field else ""
     raise A410(f"no file part named {file_field!r} in the upload.",
-               hint=f"Send the file as form field '{file_field}'.")
+               hint=f"Send the file as form field '{file_field}'{also}.")

@@ -129,12 +129,14 @@ class PayloadTooLargeError(DocumentError):
     @classmethod
     def for_limit(cls, limit: int) -> "PayloadTooLargeError":
         """An upload over ``limit`` bytes: the limit as the upload form states it
-        ("10 MB"), its bytes, and what to do."""
+        ("10 MB"), its bytes, and what to do there (only the server raises it, so its advice
+        is for a web or API client, not the command line's ``--max-upload-mb``)."""
         from .api_codes import A413
 
         return cls(A413.code, f"the upload is larger than the limit of {human_bytes(limit)} "
                               f"({limit} bytes).",
-                   hint="Send a smaller file, or ask the admin to raise --max-upload-mb.")
+                   hint=f"Upload a smaller file ({human_bytes(limit)} at most), or ask the "
+                        "server's admin to raise the upload limit.")
 
 
 def human_bytes(n: int) -> str:

@@ -23,7 +23,7 @@ A101 = ErrorCode("A101", PermissionDeniedError, "This endpoint needs an API key.
 A102 = ErrorCode("A102", PermissionDeniedError, "The API key is malformed.",
                  "Send the whole key: smk_<id>_<secret>.")
 A103 = ErrorCode("A103", PermissionDeniedError, "The API key is unknown, wrong or revoked.",
-                 "Ask an admin for a key: skillmix serve create-key.")
+                 "Ask an admin for a new key.")
 A104 = ErrorCode("A104", PermissionDeniedError, "The API key has expired.",
                  "Ask an admin to rotate it (POST /v1/keys/ID/rotate).")
 A110 = ErrorCode("A110", NotFoundError, "No API key with this id.")
@@ -44,7 +44,7 @@ A410 = ErrorCode("A410", BadRequestError,
 A411 = ErrorCode("A411", BadRequestError, "The multipart body is malformed.")
 A413 = ErrorCode("A413", PayloadTooLargeError,
                  "The request body or upload is larger than the limit.",
-                 "Send a smaller file, or ask the admin to raise --max-upload-mb.")
+                 "Upload a smaller file, or ask the server's admin to raise the upload limit.")
 A414 = ErrorCode("A414", PayloadTooLargeError,
                  "The form fields of an upload exceed their size limit.",
                  "Send text as a file part instead.")

@@ -59,6 +59,9 @@ def render_markdown() -> str:
         "PDF has no extractable text (scanned image?). Run OCR first or pass a text version.`",
         "The message at the raise site says which file or value; this page says what the code",
         "means in general. The HTTP API answers with the class's status (see docs/serve.md).",
+        "Where the advice names the command line (an option, a command, a Python limit), the",
+        "HTTP API and the web UI give advice their reader can follow there instead",
+        "(`skillmix.service.advice`).",
     ]
     for prefix, heading in DOMAINS.values():
         lines += ["", f"## {heading} ({prefix})", "", "| code | class | meaning | what to do |",

@@ -18,7 +18,7 @@ from ..store import new_id, repo
 if TYPE_CHECKING:
     from .workspace import Ingested, Workspace
 
-__all__ = ["ingest", "safe_name"]
+__all__ = ["ingest", "pasted_name", "safe_name"]
 
 
 def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str,
@@ -52,6 +52,14 @@ def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str
         candidate_name=candidate_name, posting_id=posting_id,
         posting_fields=posting_fields, doc_id=doc_id)
     return Ingested(stored=stored, extraction=ext)
+
+
+def pasted_name(kind: str) -> str:
+    """The file name pasted text is kept under (the UI's paste boxes): ``pasted-posting.txt``
+    or ``pasted-resume.txt``, read as plain text. Not the title or the candidate's name: a
+    résumé's file name is how pages name a candidate without one, and a name in it would
+    show through where blind mode hides the name."""
+    return f"pasted-{kind if kind in ('resume', 'posting') else 'document'}.txt"
 
 
 def safe_name(filename: str) -> str:

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors import MissingExtraError, SkillmixError
-from ..errors.document_codes import D115
-from ..errors.market_codes import K103, K110, K120, K121, K191, K192, K193, K195
+from ..errors.market_codes import K110, K120, K121, K191, K192, K193, K195
 from ..store import repo
 from ..store.types import JobInfo
+from .advice import client_hint
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -37,21 +37,6 @@ __all__ = ["KIND", "delete_run", "market_report", "market_run", "market_runs",
 KIND = "market"
 #: queued or running market runs one key may have at a time
 MAX_ACTIVE_PER_KEY = 2
-
-#: advice for a web or API client, where the library's advice names command-line options
-#: (``--column``, ``--preset``, ``skillmix market run``) or Python arguments
-_CLIENT_HINTS = {
-    D115.code: ("Pick the preset of this export, or none to find the columns by their "
-                "names, or name the columns (\"columns\" in the API; Column names on the "
-                "market form)."),
-    K103.code: ("Name the column that holds the description (and title, company, date... "
-                "as needed), or pick a preset."),
-    K110.code: "Start a new run on the corpus.",
-    K120.code: "Start a new run on the corpus.",
-    K121.code: "Start a new run on the corpus.",
-}
-_CLI_ADVICE = re.compile(r"--[a-z]|skillmix |from Python|=NAME")
-
 
 def run_dir(ws: "Workspace", job_id: str) -> Path:
     return ws.store.files.root / "market" / job_id
@@ -99,11 +84,9 @@ def _for_client(err: SkillmixError, shown: str, paths: list[Path]) -> SkillmixEr
     """``err`` as a web or API client reads it: named by ``shown`` (the corpus, the run)
     instead of the server's file, ``paths`` (and anything under them: a run's partition
     files) put as ``shown`` in its message, and advice for a client where the library's
-    names the command line's options."""
-    hint = err.hint
-    if hint and _CLI_ADVICE.search(hint):
-        hint = _CLIENT_HINTS.get(err.code)
-    out = type(err)(err.code, _hide_path(err.message, paths, shown), source=shown, hint=hint)
+    names the command line's options (:func:`~skillmix.service.advice.client_hint`)."""
+    out = type(err)(err.code, _hide_path(err.message, paths, shown), source=shown,
+                    hint=client_hint(err.code, err.hint))
     out.http_status = err.http_status
     return out
 

@@ -123,7 +123,7 @@ class Workspace:
 
             raise K190(f"no market corpus named {name!r}.",
                        hint=f"Known: {', '.join(sorted(corpora)) or 'none'}; the "
-                            "server admin adds them with skillmix serve --corpus NAME=PATH.")
+                            "server's admin registers corpora.")
         return Path(corpora[name])
 
 

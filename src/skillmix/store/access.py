@@ -101,7 +101,7 @@ def verify_key(store: Store, token: str | None) -> ApiKey:
         row = conn.execute(_KEY_ROW, {"id": key_id}).first()
     if row is None or row.revoked_at is not None or not check_digest(row.salt, secret, row.digest):
         raise A103("the API key is unknown, wrong or revoked.",
-                   hint="Ask an admin for a key: skillmix serve create-key.")
+                   hint="Ask an admin for a new key.")
     if _expired(row):
         raise A104("the API key has expired.",
                    hint="Ask an admin to rotate it (POST /v1/keys/ID/rotate).")

@@ -27,7 +27,9 @@ from starlette.types import Scope
 from ..errors import SkillmixError
 from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
+from ..service.advice import for_client
 from ..templating import TEMPLATES
+from .times import time_tag
 
 __all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "error_page_for", "mount_web", "page",
            "templates", "web_user"]
@@ -37,6 +39,8 @@ SESSION_COOKIE = "skillmix_session"
 LOGIN_COOKIE = "skillmix_login"
 # the pages' own templates first, then the shared ones (base.html extends layout.html)
 templates = Jinja2Templates(directory=[str(HERE / "templates"), str(TEMPLATES)])
+#: every time a page prints goes through ``|when``: ``2026-12-06 03:42 UTC`` (web.times)
+templates.env.filters["when"] = time_tag
 
 
 class LoginRequired(Exception):
@@ -76,7 +80,13 @@ class WebRoute(APIRoute):
 
 def page(request: Request, name: str, context: dict[str, Any] | None = None,
          status: int = 200) -> HTMLResponse:
+    """Render a page. An ``error`` in ``context`` (the error page's, or a form's shown
+    above it) is shown with advice for the UI, never the command line's options
+    (:func:`~skillmix.service.advice.for_client`): every page that shows an error comes
+    through here."""
     ctx = {"user": getattr(request.state, "web_user", None), **(context or {})}
+    if isinstance(ctx.get("error"), SkillmixError):
+        ctx["error"] = for_client(ctx["error"])
     return templates.TemplateResponse(request, name, ctx, status_code=status)
 
 

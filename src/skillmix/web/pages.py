@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..service import erase as erase_everywhere
 from ..service import ingest
+from ..service.ingest import pasted_name
 from ..store import close_session, open_session, repo
 from ..api.upload import read_upload
 from .app import (
@@ -79,8 +80,12 @@ def home(request: Request, user: WebUser = Depends(web_user)) -> Response:
 
 @router.post("/upload")
 async def upload(request: Request, user: WebUser = Depends(web_user)) -> Response:
+    """A file from an upload form, or the text of a paste box (form field ``text``, read
+    under the same size limit): once it has the bytes, a paste goes the way a file does
+    (the same CSRF and scope checks, :func:`~skillmix.service.ingest` with its reading,
+    limits, errors and audit row)."""
     ws = request.app.state.workspace
-    up = await read_upload(request, ws.settings.max_upload_bytes)
+    up = await read_upload(request, ws.settings.max_upload_bytes, text_field="text")
     check_csrf(user.csrf, up.fields.get("csrf"))
     require_scope(user, "write")
     f = up.fields
@@ -94,7 +99,8 @@ async def upload(request: Request, user: WebUser = Depends(web_user)) -> Respons
                        "(or an admin key) may add documents to it.",
                        hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
-        ingest, ws, up.data, filename=up.filename, kind=kind, actor=user.key.id,
+        ingest, ws, up.data, filename=pasted_name(kind) if up.pasted else up.filename,
+        kind=kind, actor=user.key.id,
         candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
         posting_fields={"title": f.get("title") or None, "company": f.get("company") or None,
                         "location": None})

@@ -1,0 +1,269 @@
+"""An error the REST API or the web UI shows gives advice its reader can follow there, never
+a command-line option (``--max-upload-mb``), a command (``skillmix taxonomy search``) or a
+Python name (``ReadLimits``): skillmix.service.advice. The trial saw D104, D117 and C427
+speak to the command line in the UI and the API; a test walks every code in the catalog,
+with every hint a raise site gives it, through both."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from fastapi import APIRouter, FastAPI
+from fastapi.testclient import TestClient
+
+from skillmix.errors import ErrorCode, SkillmixError
+from skillmix.errors.catalog import all_codes
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "skillmix"
+#: what a person at a browser or an API client cannot act on: a command-line option
+#: (``--out``, ``-o/--output``), a skillmix command or pip, a Python limit or argument.
+#: Kept apart from the module's own pattern so a weaker one there cannot pass here.
+CLI = re.compile(r"(?<![\w-])--[a-z]|\bskillmix\s+[a-z]|\bpip\s+install|\b(?:Read|Extract)Limits\b"
+                 r"|\bfield_columns\b|\bfrom Python\b|\bon_error=")
+#: a hint as the command line would give it, for every code: whatever a raise site says
+SYNTHETIC = "Pass --out DIR, or run `skillmix extract FILE` (raise ReadLimits.max_bytes)."
+CODE = re.compile(r"^[A-Z]\d{3}$")
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+# --------------------------------------------------------------------- the raise sites
+
+
+def _text(node: ast.AST, names: dict[str, ast.AST]) -> str | None:
+    """A hint expression as text (f-string fields as ``{}``; names of string constants
+    read from their assignment); None for one that is not text (``err.hint``)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_text(v, names) or "" if isinstance(v, ast.Constant) else "{}"
+                       for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text(node.left, names), _text(node.right, names)
+        return None if left is None or right is None else left + right
+    if isinstance(node, ast.Name) and node.id in names:
+        return _text(names[node.id], names)
+    return None
+
+
+def _code_of(node: ast.Call) -> str | None:
+    """The code a call raises: ``D104(...)``, ``doc_error(D104, ...)``, ``_fail(P1xx, ...)``
+    or ``cls(A413.code, ...)``; None when the code is not written there."""
+    func = node.func
+    if isinstance(func, ast.Name) and CODE.match(func.id):
+        return func.id
+    first = node.args[0] if node.args else None
+    if isinstance(first, ast.Name) and CODE.match(first.id):
+        return first.id
+    if isinstance(first, ast.Attribute) and first.attr == "code" \
+            and isinstance(first.value, ast.Name) and CODE.match(first.value.id):
+        return first.value.id
+    return None
+
+
+@cache
+def raised_hints() -> tuple[tuple[str | None, str, str], ...]:
+    """``(code, hint, where)`` for every hint a raise site writes, and every catalog hint
+    (``where`` is then ``catalog``); ``code`` None where the site does not name it."""
+    return tuple(_raised_hints())
+
+
+def _raised_hints() -> Iterator[tuple[str | None, str, str]]:
+    for code, entry in all_codes().items():
+        if entry.hint:
+            yield code, entry.hint, "catalog"
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        if rel.startswith("errors/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {t.id: n.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                 for t in n.targets if isinstance(t, ast.Name)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                hint = _text(kw.value, names) if kw.arg == "hint" else None
+                if hint:
+                    yield _code_of(node), hint, f"{rel}:{node.lineno}"
+
+
+def test_advice_scanner_finds_the_sites_it_must() -> None:
+    """The scan sees the hints the trial met (so the tests below walk them)."""
+    found = {(code, where.split(":")[0]) for code, hint, where in raised_hints()
+             if CLI.search(hint)}
+    assert {("C427", "io/inputs.py"), ("D104", "catalog"), ("D117", "catalog"),
+            ("D115", "io/corpus.py"), ("P110", "assess/posting.py")} <= found
+
+
+#: raise sites whose code is a variable, with the codes they give (their hints are CLI's)
+UNNAMED = {"fairness/log.py": {"F150", "F151", "F152", "F153", "F154", "F155", "F156"}}
+
+
+def test_advice_every_code_with_cli_advice_has_client_advice() -> None:
+    """Each code a raise site outside the command line (or the catalog) gives advice for
+    the command line has advice for a client, or is one only the command line raises;
+    a client's advice names no option or command itself."""
+    from skillmix.service.advice import CLI_ONLY, CLIENT_HINTS
+
+    missing, unnamed = [], []
+    for code, hint, where in raised_hints():
+        if not CLI.search(hint) or where.startswith("cli/"):
+            continue
+        if code is None:
+            unnamed.append(where)
+            codes = UNNAMED.get(where.split(":")[0], set())
+        else:
+            codes = {code}
+        missing += [f"{c} at {where}: {hint}" for c in codes
+                    if c not in CLIENT_HINTS and c not in CLI_ONLY]
+    assert not missing
+    assert {w.split(":")[0] for w in unnamed} <= set(UNNAMED), unnamed
+    assert not set(CLIENT_HINTS) & CLI_ONLY
+    assert set(CLIENT_HINTS) | CLI_ONLY <= set(all_codes())
+    for code, advice in CLIENT_HINTS.items():
+        assert not CLI.search(advice), (code, advice)
+
+
+# ------------------------------------------------------------ walking every code through
+
+
+def _cases() -> list[SkillmixError]:
+    """Every code with each hint it is raised with (by the catalog, a raise site, or the
+    command line's kind of hint) and with none."""
+    hints: dict[str, set[str]] = {}
+    for code, hint, _ in raised_hints():
+        if code is not None:
+            hints.setdefault(code, set()).add(hint)
+    out = []
+    entry: ErrorCode[SkillmixError]
+    for code, entry in all_codes().items():
+        for hint in sorted(hints.get(code, set()) | {SYNTHETIC, ""}):
+            out.append(entry("it failed.", source="thing", hint=hint or None))
+    return out
+
+
+CASES = _cases()
+
+
+def _raising_app(store) -> FastAPI:  # type: ignore[no-untyped-def]
+    """The real server with one API route and one UI page that raise ``CASES[i]``."""
+    from skillmix.server import create_app
+    from skillmix.web.app import WebRoute
+
+    app = create_app(store)
+
+    def boom(i: int) -> None:
+        raise CASES[i]
+
+    app.add_api_route("/v1/test-raise/{i}", boom)
+    page = APIRouter(route_class=WebRoute)
+    page.add_api_route("/test-raise/{i}", boom)
+    app.include_router(page)
+    return app
+
+
+def test_advice_every_error_in_api_and_ui_has_no_cli_advice(store) -> None:  # type: ignore[no-untyped-def]
+    """Every code of the catalog, with every hint it is raised with: the API's envelope
+    and the UI's error page give advice for their reader, and keep the code, status and
+    message."""
+    assert len(CASES) > 500
+    bad = []
+    with TestClient(_raising_app(store), raise_server_exceptions=False) as client:
+        for i, err in enumerate(CASES):
+            api = client.get(f"/v1/test-raise/{i}")
+            body = api.json()
+            assert api.status_code == err.http_status and body["code"] == err.code, body
+            assert body["error"].startswith(f"[{err.code}] thing: it failed."), body
+            html = client.get(f"/test-raise/{i}")
+            assert html.status_code == err.http_status
+            shown = re.search(r'<p class="error" data-code="(\w+)">(.*?)</p>', html.text, re.S)
+            assert shown is not None and shown.group(1) == err.code, html.text
+            for where, text in (("api", body["error"]), ("ui", shown.group(2))):
+                if CLI.search(text):
+                    bad.append(f"{where}: {text}")
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_advice_keeps_a_hint_a_client_can_follow() -> None:
+    from skillmix.errors.api_codes import A104
+    from skillmix.errors.document_codes import D104
+    from skillmix.service.advice import for_client
+
+    err = A104("the API key has expired.", hint="Ask an admin to rotate it.")
+    assert for_client(err) is err
+    moved = for_client(D104("too big.", source="a.pdf", hint="Split it, or raise the "
+                                                              "limit (ReadLimits)."))
+    assert type(moved).__name__ == "DocumentError" and moved.http_status == 422
+    assert str(moved) == ("[D104] a.pdf: too big. Upload a shorter document: split it into "
+                          "parts, each within the limit above.")
+
+
+# ------------------------------------------------------ the trial's codes, end to end
+
+
+@pytest.fixture
+def small_extract(store):  # type: ignore[no-untyped-def]
+    """The server with an extraction limit of 300 characters (so D117 is in reach)."""
+    from skillmix.io.limits import ExtractLimits
+    from skillmix.server import create_app
+    from skillmix.service import WorkspaceSettings
+
+    app = create_app(store, settings=WorkspaceSettings(
+        max_upload_bytes=64 * 1024, extract_limits=ExtractLimits(max_chars=300)))
+    with TestClient(app) as client:
+        yield client
+
+
+def _many_pages() -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    for _ in range(201):  # ReadLimits.max_pages is 200
+        writer.add_blank_page(width=72, height=72)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+#: (code, file name, body, what the advice says)
+TRIAL = [
+    ("D104", "many.pdf", _many_pages,
+     "Upload a shorter document: split it into parts, each within the limit above."),
+    ("D117", "long.txt", lambda: b"Wrote Python and SQL for the analytics team. " * 20,
+     "Upload a shorter document: split it into parts, each within the limit above."),
+    ("C427", "jobs.csv", lambda: b"title,description\nEngineer,Python\n",
+     "Upload each posting or résumé as a file of its own (PDF, DOCX, HTML, text or JSON)."),
+]
+
+
+@pytest.mark.parametrize("code, name, body, advice", TRIAL, ids=[t[0] for t in TRIAL])
+def test_advice_trial_codes_in_the_api(small_extract, keys, code, name, body, advice) -> None:  # type: ignore[no-untyped-def]
+    resp = small_extract.post("/v1/documents", headers=auth(keys["write"]),
+                              data={"kind": "resume"},
+                              files={"file": (name, body(), "application/octet-stream")})
+    got = resp.json()
+    assert got["code"] == code, got
+    assert advice in got["error"] and not CLI.search(got["error"]), got
+
+
+@pytest.mark.parametrize("code, name, body, advice", TRIAL, ids=[t[0] for t in TRIAL])
+def test_advice_trial_codes_in_the_ui(small_extract, keys, code, name, body, advice) -> None:  # type: ignore[no-untyped-def]
+    page = small_extract.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    small_extract.post("/login", data={"api_key": keys["write"], "csrf": csrf})
+    csrf = re.search(r'name="csrf" value="([^"]+)"',  # type: ignore[union-attr]
+                     small_extract.get("/").text).group(1)
+    resp = small_extract.post("/upload", data={"csrf": csrf, "kind": "resume"},
+                              files={"file": (name, body(), "application/octet-stream")})
+    assert resp.headers["content-type"].startswith("text/html")
+    html = resp.text.replace("&#39;", "'")
+    assert f'data-code="{code}"' in html and advice in html, html
+    assert not CLI.search(html), html
