@@ -691,7 +691,8 @@ class Extractor:
                     # is a (weak) claim of the skill, as the gold guide reads it
                     usage = "unspecified"
                 if usage != "consumer" and (
-                    rules.self_description(sent) if is_posting
+                    (rules.self_description(sent) or sec_kind == "company" and rules.about_company(section))
+                    if is_posting
                     else is_resume and (rules.employer_description(sent)
                                         or _heading_note(doc, start))
                 ):
