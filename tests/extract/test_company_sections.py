@@ -53,3 +53,20 @@ def test_a_role_description_heading_ends_the_company_section() -> None:
             "Discover and participate in Facebook and other local social media groups\n")
     found = _counted(text)
     assert "facebook" in found and "advertising" not in found
+
+
+def test_a_why_join_us_that_names_the_hire_keeps_its_asks() -> None:
+    """Remotive's Android developer: "Why Join Us? ... we're looking to expand our team with
+    talented Mobile Developers who have specialized experience in Android development"."""
+    text = ("Who We Are:\nTekton Labs designs software for companies.\n"
+            "Why Join Us?\nAs we grow, we're looking to expand our team with talented Mobile "
+            "Developers who have specialized experience in Android development.\n"
+            "What We're Looking For:\n- Kotlin\n")
+    assert "android" in _counted(text) or "mobile-app-development" in _counted(text)
+
+
+def test_a_tech_stack_heading_is_the_jobs() -> None:
+    text = ("About Our Customer\nThe customer offers a cloud-based procurement solution.\n"
+            "Project Tech Stack\nPowerShell, Python, SQL Server, Elasticsearch\n"
+            "Responsibilities\n- Keep the servers running.\n")
+    assert "elasticsearch" in _counted(text)

@@ -191,7 +191,9 @@ _NOT_SELF = re.compile(r"\b(?:you|your|you'll|you’ll|" + _NOT_SELF_WORDS + r")
 #: a company's own copy addresses its customers ("optimize your marketing efforts")
 _TO_THE_HIRE = re.compile(r"\b(?:you\s+will|you'll|you’ll|you\s+(?:bring|have|are|must|should)|your\s+role|"
                           r"(?:this|the)\s+(?:role|position|job)|ideal\s+candidate|candidates?\s+(?:will|should|must)|"
-                          r"we\s+are\s+(?:looking|seeking|hiring)|looking\s+for|who\s+will|"
+                          r"we(?:\s+are|'re|’re)\s+(?:looking|seeking|hiring)|looking\s+for|who\s+will|"
+                          r"looking\s+to\s+(?:hire|add|expand|grow|bring)|who\s+(?:have|has|can)|"
+                          r"experience\s+(?:in|with)|incumbent|"
                           r"will\s+be\s+responsible|responsibilities|must|required|requirements?)\b",
                           re.IGNORECASE)
 _NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
