@@ -17,6 +17,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..records import Section
 from .duties import load_data
 from .months import MONTH_FAMILIES, MonthFigure, leading, month_figures, trailing
 from .normal_form import normalise_form
@@ -186,6 +187,15 @@ _NOT_SELF_WORDS = (
     r"the role|this role|position|intern|join|(?<!in\s)needs?|wants?|expect|preferred|plus"
 )
 _NOT_SELF = re.compile(r"\b(?:you|your|you'll|you’ll|" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
+#: a sentence under an about-the-company heading that turns to the hire. Not "you" alone:
+#: a company's own copy addresses its customers ("optimize your marketing efforts")
+_TO_THE_HIRE = re.compile(r"\b(?:you\s+will|you'll|you’ll|you\s+(?:bring|have|are|must|should)|your\s+role|"
+                          r"(?:this|the)\s+(?:role|position|job)|ideal\s+candidate|candidates?\s+(?:will|should|must)|"
+                          r"we(?:\s+are|'re|’re)\s+(?:looking|seeking|hiring)|looking\s+for|who\s+will|"
+                          r"looking\s+to\s+(?:hire|add|expand|grow|bring)|who\s+(?:have|has|can)|"
+                          r"experience\s+(?:in|with)|incumbent|"
+                          r"will\s+be\s+responsible|responsibilities|must|required|requirements?)\b",
+                          re.IGNORECASE)
 _NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
 #: a résumé's sentence about an employer ("SGW Pharma Marketing is a B2B life science
 #: marketing agency...", "Tarheel Media Solutions provides marketing and advertising
@@ -392,6 +402,7 @@ class ContextRules:
         self.text = text
         self.organisation = organisation
         self._names: list[str] | None = None  # the company's names (on first use)
+        self._about: dict[tuple[int, int], bool] = {}  # about-the-company sections read
         ends = sentence_ends(text)
         if extra_ends:
             ends = sorted(set(ends).union(extra_ends))
@@ -471,6 +482,21 @@ class ContextRules:
                 or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
                 or _apply_notice(chunk, low)
         return sent.company
+
+    def about_company(self, section: "Section | None") -> bool:
+        """Whether an about-the-company section ("About Us", "Company Description", "Who We
+        Are") is the company's alone, so that nothing in it is asked of the hire, whatever
+        skills it names ("Make display, social, and email advertising work together" under
+        "About AdRoll:"). Not when any of it turns to the hire ("this role", "we are
+        seeking", "you will", "required"): flattened job-board text often runs the whole
+        job on under "Company Description" when a later heading was not recognised."""
+        if section is None:
+            return False
+        key = (section.start, section.end)
+        known = self._about.get(key)
+        if known is None:
+            known = self._about[key] = not _TO_THE_HIRE.search(self.text, section.start, section.end)
+        return known
 
     def company_names(self) -> list[str]:
         """The posting's own company: the reader's company field, and the names the text
