@@ -154,3 +154,19 @@ def test_words_that_only_look_like_a_heading_at_a_line_end_stay_text():
                  "Taught three classes a week in Special Education",
                  "He moved to the Education Details team\nand led it"):  # no date follows
         assert all(kind != "education" for kind, _ in _kinds_at(line + "\n"))
+
+
+def test_an_eeo_notice_glued_to_the_duties_starts_at_its_own_item() -> None:
+    """Flattened LinkedIn text: the duty list ran into the notice without a full stop, so
+    the notice's "sentence" held every duty and they were all skipped as boilerplate (the
+    'Managing brand strategy and messaging through website, social media ...' duty of a
+    marketing coordinator)."""
+    duties = "".join(f"- Duty number {i} for the marketing team and its agents" for i in range(12))
+    text = ("Job description " + "Work with agents on listings. " * 20 + duties
+            + "- Managing brand strategy and messaging through website, social media, videos"
+            + "- Manage Contacts & Vendors for Event Planning & SponsorshipsOur company is committed "
+            "to creating a diverse environment and is proud to be an equal opportunity employer. "
+            "All qualified applicants will receive consideration for employment without regard "
+            "to race, color, religion, gender, national origin, disability or veteran status.")
+    legal = [s for s in detect_sections(text, "posting") if s.kind == "legal"]
+    assert legal and text[legal[0].start:].startswith("Our company is committed")

@@ -21,6 +21,7 @@ from skillmix.io.sections import (
     _cues,
     _eeo_score,
     _eeo_spans,
+    _notice_start,
     _glued_pattern,
     detect_sections,
     guess_kind,
@@ -86,7 +87,9 @@ def reference_eeo_spans(text: str) -> list[tuple[int, int]]:
         if len(line) > 800:
             for m in re.finditer(r"[^.!?]+[.!?]?", line):
                 if _eeo_score(m.group(0)) >= 3:
-                    begin = lines[first][0] + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    # where the notice starts inside a long "sentence" is the same rule
+                    # (sections._notice_start), not what this reference checks
+                    begin = lines[first][0] + m.start() + _notice_start(m.group(0))
                     break
         spans.append((begin, end))
         i = last + 1

@@ -476,12 +476,34 @@ def _eeo_spans(text: str) -> list[tuple[int, int]]:
         if len(line) > 800:
             # A long line: start at its first EEO sentence.
             for m in re.finditer(r"[^.!?]+[.!?]?", line):
-                if _eeo_score(m.group(0)) >= 3:
-                    begin = lines[first][0] + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                sent = m.group(0)
+                if _eeo_score(sent) >= 3:
+                    begin = lines[first][0] + m.start() + _notice_start(sent)
                     break
         spans.append((begin, end))
         i = last + 1
     return spans
+
+
+#: where a list item glued to the next one begins ("... Event Planning & SponsorshipsOur
+#: company is committed to ...") or a dash bullet does
+_ITEM_START = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<!\S)-\s+")
+
+
+def _notice_start(sent: str) -> int:
+    """Where the equal-opportunity notice in ``sent`` begins. In flattened job-board text
+    a "sentence" (up to a full stop) can hold the whole duty list before the notice
+    ("- Plan and execute events- Manage Contacts & Vendors for Event Planning &
+    SponsorshipsOur company is committed to creating a diverse environment and is proud to
+    be an equal opportunity employer."): then the notice starts at the last item boundary
+    before its first cue, so the duties are not taken for boilerplate."""
+    lead = len(sent) - len(sent.lstrip())
+    if len(sent) <= 300:
+        return lead
+    cues = [m.start() for pat, _ in _cues()["eeo"] for m in [pat.search(sent)] if m is not None]
+    first = min(cues, default=0)
+    cuts = [m.end() for m in _ITEM_START.finditer(sent, 0, first)]
+    return max(cuts[-1], lead) if cuts else lead
 
 
 def guess_kind(text: str) -> DocumentKind:

@@ -206,9 +206,11 @@ _SPLIT = re.compile(r"\n+|(?<=[.!?;])\s+(?=[A-Z0-9\"'(\u2022\u25cf-])|\s(?=[-\u2
 #: tried at every position: before every bullet glyph, also one glued to the text before it
 #: ("RESPONSIBILITIES\u25cf Plan...\u25cf Create..."), and between bullets whose line breaks
 #: were lost ("Managing social media content calendarCreating engaging posts"; four lower-case
-#: letters before, so "YouTube", "TikTok" and "LinkedIn" stay whole)
+#: letters before, so "YouTube", "TikTok" and "LinkedIn" stay whole; or a full stop glued to
+#: the next item: "social media campaigns, and community events.Generate and follow up on
+#: leads", where the whole duty list had been one sentence)
 _GLYPH = r"\s*(?=[\u2022\u25cf\u25aa])"
-_GLUE = r"(?<=[a-z]{4})(?=[A-Z][a-z]{2})"
+_GLUE = r"(?<=[a-z]{4})(?=[A-Z][a-z]{2})|(?<=[a-z]{2}[.!?;])(?=[A-Z][a-z])"
 _GLUE_TEST = re.compile(_GLUE)
 _SPLITS = {(g, u): re.compile("|".join([_SPLIT.pattern] + [_GLYPH] * g + [_GLUE] * u))
            for g in (False, True) for u in (False, True)}
@@ -248,6 +250,10 @@ def title_names_social(title: str | None, lists: FeatureLists | None = None) -> 
 
 
 _LEAD = re.compile(r"^[\s\-\u2022\u25cf\u25aa*\d.)]*")
+#: "follow" as a duty ("follow up on leads", "follow procedures") is not the incidental
+#: "follow us on LinkedIn"
+_FOLLOW_DUTY = re.compile(r"\bfollow(?:s|ed)?[\s-]+(?:up|through|instructions|procedures|policies|guidelines|"
+                          r"protocols?|directions|rules|standards)\b", re.IGNORECASE)
 
 
 def speaks_to_hire(sentence: str, lists: FeatureLists) -> bool:
@@ -304,7 +310,7 @@ def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists |
         level = "required" if _has(lists.required, raw) else "preferred" if _has(lists.preferred, raw) else "mentioned"
         out.append(CueSentence(
             start=s, end=e, text=" ".join(raw.split()), kind=kind, section=section,
-            incidental=_has(lists.incidental, raw), company=_has(lists.company, raw),
+            incidental=_has(lists.incidental, _blank(_FOLLOW_DUTY, raw)), company=_has(lists.company, raw),
             hire=section in _DUTY or section in _REQ or speaks_to_hire(raw, lists), level=level, core=_has(lists.core_cue, clean),
             channels=_count(lists.channel_words, clean) >= 2, self_description=_has(lists.self_description, raw),
         ))
