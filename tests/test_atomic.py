@@ -101,3 +101,24 @@ def test_replacing_refuses_after_a_ctrl_c_a_finaliser_swallowed(tmp_path) -> Non
     with replacing(target) as pending:  # once reset, files are replaced again
         pending.tmp.write_text("new", "utf-8")
     assert target.read_text("utf-8") == "new"
+
+
+def test_an_earlier_interrupt_does_not_poison_later_cli_runs(tmp_path) -> None:
+    """The review's finding: the flag outlived the command, so every later atomic write in
+    the process raised KeyboardInterrupt and the next in-process ``main()`` exited 130."""
+    import signal
+
+    from skillmix import interrupts
+    from skillmix.atomic import atomic_write_bytes
+    from skillmix.cli.main import main
+
+    before = signal.getsignal(signal.SIGINT)
+    interrupts._requested = True  # as if a finaliser had swallowed a Ctrl-C in another run
+    try:
+        main(["--help"])
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    assert not interrupts.requested()
+    assert signal.getsignal(signal.SIGINT) is before
+    atomic_write_bytes(tmp_path / "f.bin", b"x")
+    assert (tmp_path / "f.bin").read_bytes() == b"x"

@@ -105,3 +105,34 @@ def test_vocabulary_cache_written_by_someone_else_is_rebuilt(tmp_path: Path, mon
     vocabulary._LOADED.clear()
     vocabulary.Vocabulary.load_or_build("builtin")
     assert marker.exists()
+
+
+def test_cachefile_refuses_links_and_folders_of_other_users(tmp_path: Path) -> None:
+    """The review's bypass: a folder owned by another account (mode 0755) lets that account
+    swap our file for a link to its own pickle between a check and the read. Such a folder
+    is refused, and a symbolic link is never followed; the checks are made on the opened
+    file."""
+    import os
+
+    import pytest
+
+    real = tmp_path / "real.pkl"
+    save_pickle(real, [1])
+    link = tmp_path / "link.pkl"
+    link.symlink_to(real)
+    assert load_pickle(real) == [1]
+    assert load_pickle(link) is None
+    hard = tmp_path / "hard.pkl"
+    os.link(real, hard)  # a second name: could be another's link to our file
+    assert load_pickle(hard) is None
+    os.unlink(hard)
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a folder away")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o755)
+    save_pickle(theirs / "c.pkl", [2])
+    assert load_pickle(theirs / "c.pkl") == [2]
+    os.chown(theirs, 65534, 65534)
+    assert load_pickle(theirs / "c.pkl") is None
+    theirs.chmod(0o1777)  # sticky, but its owner may still rename our file
+    assert load_pickle(theirs / "c.pkl") is None

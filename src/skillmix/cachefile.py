@@ -36,34 +36,87 @@ __all__ = ["load_pickle", "save_pickle", "trusted"]
 _OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
 
+def _private_group(gid: int) -> bool:
+    """Whether ``gid`` is this user's own group and nobody else's (the "user private group"
+    that Debian and Ubuntu give every account, under which umask 002 makes new folders
+    group-writable without letting anyone else in)."""
+    try:
+        import grp
+        import pwd
+    except ImportError:  # pragma: no cover - not POSIX
+        return False
+    try:
+        group = grp.getgrgid(gid)
+        user = pwd.getpwuid(os.geteuid())
+    except KeyError:
+        return False
+    return gid == user.pw_gid and group.gr_name == user.pw_name and not set(group.gr_mem) - {user.pw_name}
+
+
+def _writers_ok(st: os.stat_result, uid: int) -> bool:
+    """No one but ``uid`` (or root) can write: group write only for the user's private group."""
+    if st.st_mode & stat.S_IWOTH:
+        return False
+    return not st.st_mode & stat.S_IWGRP or _private_group(st.st_gid)
+
+
+def _folder_ok(folder: os.stat_result, uid: int) -> bool:
+    """A folder in which no one else can replace our file: ours or root's, and writable by no
+    one else or with the sticky bit (such as /tmp), where only a file's owner (and the
+    folder's) may rename or delete it."""
+    if folder.st_uid not in (uid, 0):
+        return False  # its owner may rename anything in it, sticky or not
+    return bool(folder.st_mode & stat.S_ISVTX) or _writers_ok(folder, uid)
+
+
 def trusted(path: Path) -> bool:
-    """Whether only this user could have written ``path`` (see the module's docstring).
-    Where the platform has no owners (no ``os.geteuid``), every file is trusted."""
+    """Whether only this user could have written ``path`` (see the module's docstring): a
+    regular file (not a link) owned by this user that no one else can write, in a folder no
+    one else can write. Where the platform has no owners (no ``os.geteuid``), every file is
+    trusted. :func:`load_pickle` makes the same checks on the file it has opened, so the
+    file cannot be swapped between the check and the read."""
+    fd = _open_trusted(path)
+    if fd is None:
+        return False
+    os.close(fd)
+    return True
+
+
+def _open_trusted(path: Path) -> int | None:
+    """A read-only descriptor of ``path`` if it passes :func:`trusted`'s checks, made on
+    the open file itself (``fstat``) and with symbolic links refused (``O_NOFOLLOW``)."""
     geteuid = getattr(os, "geteuid", None)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
     if geteuid is None:  # pragma: no cover - Windows
-        return True
+        return fd
     uid = geteuid()
     try:
-        st = os.lstat(path)
-        parent = os.stat(Path(path).parent)
+        st = os.fstat(fd)
+        folder = os.stat(Path(path).parent)
     except OSError:
-        return False
-    if not stat.S_ISREG(st.st_mode) or st.st_uid != uid or st.st_mode & _OTHERS_WRITE:
-        return False
-    if parent.st_mode & _OTHERS_WRITE and not parent.st_mode & stat.S_ISVTX:
-        return False
-    return parent.st_uid in (uid, 0) or not parent.st_mode & _OTHERS_WRITE
+        os.close(fd)
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_uid != uid or not _writers_ok(st, uid) \
+            or st.st_nlink != 1 or not _folder_ok(folder, uid):
+        os.close(fd)
+        return None
+    return fd
 
 
 def load_pickle(path: Path) -> Any | None:
     """The object pickled in ``path``, or None when the file is missing, damaged, or
-    could have been written by someone else (:func:`trusted`)."""
-    if not trusted(path):
+    could have been written by someone else (:func:`trusted`; checked on the opened file)."""
+    fd = _open_trusted(path)
+    if fd is None:
         return None
     paused = gc.isenabled()
     gc.disable()
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(fd, "rb") as fh:
             return pickle.load(fh)
     except Exception:  # noqa: BLE001 - any damage to the file means: build it again
         return None

@@ -15,8 +15,9 @@ from __future__ import annotations
 import signal
 import threading
 from types import FrameType
+from typing import Any
 
-__all__ = ["install", "requested", "reset"]
+__all__ = ["install", "requested", "reset", "restore"]
 
 _requested = False
 
@@ -27,10 +28,22 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def install() -> None:
-    """Handle SIGINT as Python does, and remember it (main thread only)."""
+def install() -> Any:
+    """Handle SIGINT as Python does, and remember it (main thread only); forgets any
+    earlier interrupt. Returns the handler it replaced (None off the main thread), for
+    :func:`restore`."""
+    reset()
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, _handler)
+        return signal.signal(signal.SIGINT, _handler)
+    return None
+
+
+def restore(previous: Any) -> None:
+    """Put back the SIGINT handler :func:`install` replaced and forget the interrupt, so a
+    process that runs the CLI in-process (a test, a notebook) goes on as before."""
+    reset()
+    if previous is not None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, previous)
 
 
 def requested() -> bool:

@@ -70,3 +70,17 @@ def test_a_tech_stack_heading_is_the_jobs() -> None:
             "Project Tech Stack\nPowerShell, Python, SQL Server, Elasticsearch\n"
             "Responsibilities\n- Keep the servers running.\n")
     assert "elasticsearch" in _counted(text)
+
+
+def test_about_the_internship_is_the_job() -> None:
+    """The review's case: "About the Internship" was filed as the company's (its "about"),
+    and with a Qualifications heading present every duty under it became incidental."""
+    text = ("About the Internship\nCreate and schedule Instagram posts. Manage our Facebook page.\n"
+            "Qualifications\n- A marketing student.\n")
+    assert {"instagram", "facebook"} <= _counted(text)
+
+
+def test_a_company_section_naming_the_role_keeps_its_asks() -> None:
+    text = ("Who We Are\nAcme builds testing tools. The QA Engineer is responsible for manual "
+            "testing and automated testing.\nQualifications\n- Two years of QA.\n")
+    assert "software-testing" in _counted(text) or "test-automation" in _counted(text)

@@ -151,7 +151,8 @@ def test_the_extractor_version_follows_the_reader(tmp_path) -> None:
     import shutil
     from importlib import resources
 
-    from skillmix.extract.engine import reader_sha, version_digest
+    from skillmix.extract.engine import version_digest
+    from skillmix.io.version import reader_sha
 
     package = resources.files("skillmix.io")
     copy = tmp_path / "io"

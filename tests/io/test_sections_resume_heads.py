@@ -29,6 +29,11 @@ def test_a_keyword_that_modifies_a_skill_opens_no_section(line: str) -> None:
     ("Board & Leadership Experience", "experience"), ("37 Years of Experience", "experience"),
     ("Certifications and Credentials", "certifications"), ("CPR Certification, 2012", "certifications"),
     ("Project Management Certificate", "certifications"),
+    # the review's real and usual headings the first list of followers dropped
+    ("Education and Coursework", "education"), ("Awards and Recognition", "certifications"),
+    ("PROJECT WORK", "projects"), ("Education Background", "education"),
+    ("Experience (Continued)", "experience"), ("Certifications & Licensure", "certifications"),
+    ("Skills Set", "skills"), ("Awards Received", "certifications"),
 ])
 def test_a_keyword_that_heads_the_line_opens_its_section(line: str, kind: str) -> None:
     text = f"Summary\nA marketer.\n{line}\nSomething\n"

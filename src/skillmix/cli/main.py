@@ -78,7 +78,16 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning library errors into one-line messages."""
     from .. import interrupts
 
-    interrupts.install()
+    previous = interrupts.install()
+    try:
+        _run(argv)
+    finally:
+        interrupts.restore(previous)
+
+
+def _run(argv: list[str] | None) -> None:
+    from .. import interrupts
+
     try:
         cli.main(args=argv, prog_name="skillmix", standalone_mode=False)
         if interrupts.requested():  # raised inside a finaliser and swallowed there

@@ -193,9 +193,25 @@ _TO_THE_HIRE = re.compile(r"\b(?:you\s+will|you'll|you’ll|you\s+(?:bring|have|
                           r"(?:this|the)\s+(?:role|position|job)|ideal\s+candidate|candidates?\s+(?:will|should|must)|"
                           r"we(?:\s+are|'re|’re)\s+(?:looking|seeking|hiring)|looking\s+for|who\s+will|"
                           r"looking\s+to\s+(?:hire|add|expand|grow|bring)|who\s+(?:have|has|can)|"
-                          r"experience\s+(?:in|with)|incumbent|"
+                          r"experience\s+(?:in|with)|incumbent|is\s+responsible\s+for|is\s+seeking|seeks|"
+                          r"we\s+need|join\s+(?:us|our\s+team)\s+as|"
                           r"will\s+be\s+responsible|responsibilities|must|required|requirements?)\b",
                           re.IGNORECASE)
+def company_section_trusted(text: str, section: Section, sections: "Sequence[Section]" = ()) -> bool:
+    """Whether an about-the-company section ("About Us", "Company Description", "Who We
+    Are") is the company's alone, so that nothing in it is asked of the hire, whatever
+    skills it names ("Make display, social, and email advertising work together" under
+    "About AdRoll:"). Not when any of it turns to the hire ("this role", "we are seeking",
+    "you will", "required"): flattened job-board text often runs the whole job on under
+    "Company Description" when a later heading was not recognised. Callers also require the
+    posting to have job headings of its own. Shared by extraction and the market features.
+    An equal-opportunity notice nested in the section ("... to participate in the job
+    application") is left out of the test: it is boilerplate, skipped anyway."""
+    end = min([s.start for s in sections if s.boilerplate and section.start < s.start < section.end],
+              default=section.end)
+    return not _TO_THE_HIRE.search(text, section.start, end)
+
+
 _NOT_OFFER = re.compile(r"\b(?:" + _NOT_SELF_WORDS + r")\b", re.IGNORECASE)
 #: a résumé's sentence about an employer ("SGW Pharma Marketing is a B2B life science
 #: marketing agency...", "Tarheel Media Solutions provides marketing and advertising
@@ -483,19 +499,15 @@ class ContextRules:
                 or _apply_notice(chunk, low)
         return sent.company
 
-    def about_company(self, section: "Section | None") -> bool:
-        """Whether an about-the-company section ("About Us", "Company Description", "Who We
-        Are") is the company's alone, so that nothing in it is asked of the hire, whatever
-        skills it names ("Make display, social, and email advertising work together" under
-        "About AdRoll:"). Not when any of it turns to the hire ("this role", "we are
-        seeking", "you will", "required"): flattened job-board text often runs the whole
-        job on under "Company Description" when a later heading was not recognised."""
+    def about_company(self, section: "Section | None", sections: "Sequence[Section]" = ()) -> bool:
+        """Whether an about-the-company section holds nothing asked of the hire (see
+        :func:`company_section_trusted`; the engine checks the posting has job headings)."""
         if section is None:
             return False
         key = (section.start, section.end)
         known = self._about.get(key)
         if known is None:
-            known = self._about[key] = not _TO_THE_HIRE.search(self.text, section.start, section.end)
+            known = self._about[key] = company_section_trusted(self.text, section, sections)
         return known
 
     def company_names(self) -> list[str]:

@@ -61,26 +61,11 @@ def rules_sha(root=None) -> str:
     return h.hexdigest()
 
 
-def reader_sha(root=None) -> str:
-    """A digest of the document reader (the ``skillmix.io`` package's modules and data
-    files): the sections, roles and dates it finds decide what a mention counts for, so
-    a reader change must change ``EXTRACTOR_VERSION`` too (parsed-document caches and
-    market runs are keyed on it)."""
-    import hashlib
-    from importlib import resources
-
-    root = root if root is not None else resources.files("skillmix.io")
-    h = hashlib.sha256()
-    for folder, suffixes in ((root, (".py",)), (root / "data", (".csv", ".yaml", ".txt"))):
-        for p in sorted(folder.iterdir(), key=lambda p: p.name):
-            if p.name.endswith(suffixes):
-                h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()
-
-
 def version_digest(rules: str | None = None, reader: str | None = None) -> str:
     """The digest after "+" in ``EXTRACTOR_VERSION``: the rules' and the reader's."""
     import hashlib
+
+    from ..io.version import reader_sha
 
     rules = rules if rules is not None else rules_sha()
     reader = reader if reader is not None else reader_sha()
@@ -696,7 +681,7 @@ class Extractor:
                     usage = "unspecified"
                 if usage != "consumer" and (
                     (rules.self_description(sent) or sec_kind == "company" and job_headed
-                     and rules.about_company(section))
+                     and rules.about_company(section, sections))
                     if is_posting
                     else is_resume and (rules.employer_description(sent)
                                         or _heading_note(doc, start))

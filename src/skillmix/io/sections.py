@@ -120,6 +120,9 @@ _HEAD_FOLLOWERS = frozenset("""
     certificates licenses awards honors achievements accomplishments abilities
     qualifications competencies expertise strengths interests activities affiliations
     publications references tools technologies objective objectives credentials
+    recognition recognitions honours coursework background continued cont contd work
+    development licensure proficiencies software memberships undertaken received
+    qualification set trainings professional summary
 """.split())
 
 
@@ -486,8 +489,9 @@ def _eeo_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: where a list item glued to the next one begins ("... Event Planning & SponsorshipsOur
-#: company is committed to ...") or a dash bullet does
-_ITEM_START = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<!\S)-\s+")
+#: company is committed to ..."; four lower-case letters before, so "SureCare", "DoorDash"
+#: and "HubSpot" stay whole) or a dash bullet does
+_ITEM_START = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])|(?<!\S)-\s+")
 
 
 def _notice_start(sent: str) -> int:

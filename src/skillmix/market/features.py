@@ -277,14 +277,45 @@ def _section_at(sections: Sequence[Any], offset: int) -> str | None:
     return found
 
 
+#: "social media influencers" among the people a business serves or books ("clients,
+#: including athletes, social media influencers and fitness enthusiasts"; "guests will
+#: include well known actors, writers and influencers"): people, not a practice
+_PEOPLE = r"(?:athletes|actors|writers|celebrities|musicians|artists|enthusiasts|entrepreneurs|models|chefs|authors)"
+_PEOPLE_INFLUENCERS = re.compile(
+    rf"\b{_PEOPLE}(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w-]+\s+){{0,3}}influencers\b"
+    rf"|\b(?:[\w-]+\s+){{0,3}}influencers(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w-]+\s+){{0,2}}{_PEOPLE}\b",
+    re.IGNORECASE)
+#: a homeowners' association's or an apartment community's manager is no online community
+#: manager: in such a posting "community manager" names no social media work
+_PROPERTY = re.compile(r"\b(?:homeowners?[’']?\s*associations?|HOA|community\s+associations?|condominium|"
+                       r"property\s+management)\b", re.IGNORECASE)
+_COMMUNITY_MANAGER = re.compile(r"\bcommunity\s+manag\w*", re.IGNORECASE)
+_JOB_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
+
+
+def _company_spans(text: str, sections: Sequence[Any]) -> list[tuple[int, int]]:
+    """The about-the-company sections whose every word is the company's (the extractor's
+    rule, :func:`skillmix.extract.context.company_section_trusted`): only in a posting
+    whose job has headings of its own."""
+    if not any(getattr(sec, "kind", None) in _JOB_KINDS for sec in sections):
+        return []
+    from ..extract.context import company_section_trusted
+
+    return [(sec.start, sec.end) for sec in sections
+            if sec.kind == "company" and company_section_trusted(text, sec, sections)]
+
+
 def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists | None = None,
                   spans: Sequence[tuple[int, int]] | None = None) -> list[CueSentence]:
     """Every sentence of ``text`` that names social media, read in context."""
     lists = lists or load_feature_lists()
     spans = sentences(text) if spans is None else spans
     # one pass per cue pattern over the whole (blanked) text finds the sentences to read
-    blanked = _blank(lists.not_social, text)
+    blanked = _blank(_PEOPLE_INFLUENCERS, _blank(lists.not_social, text))
+    if _PROPERTY.search(text):
+        blanked = _blank(_COMMUNITY_MANAGER, blanked)  # a homeowners' association's manager
     starts = [s for s, _ in spans]
+    own = _company_spans(text, sections)
     hit: set[int] = set()
     for p in (lists.practice, lists.platforms, lists.bare_social):
         if p is None:
@@ -308,10 +339,12 @@ def cue_sentences(text: str, sections: Sequence[Any] = (), lists: FeatureLists |
             continue
         section = _section_at(sections, s)
         level = "required" if _has(lists.required, raw) else "preferred" if _has(lists.preferred, raw) else "mentioned"
+        theirs = any(a <= s < b for a, b in own)
         out.append(CueSentence(
             start=s, end=e, text=" ".join(raw.split()), kind=kind, section=section,
-            incidental=_has(lists.incidental, _blank(_FOLLOW_DUTY, raw)), company=_has(lists.company, raw),
-            hire=section in _DUTY or section in _REQ or speaks_to_hire(raw, lists), level=level, core=_has(lists.core_cue, clean),
+            incidental=_has(lists.incidental, _blank(_FOLLOW_DUTY, raw)), company=theirs or _has(lists.company, raw),
+            hire=not theirs and (section in _DUTY or section in _REQ or speaks_to_hire(raw, lists)), level=level,
+            core=_has(lists.core_cue, clean),
             channels=_count(lists.channel_words, clean) >= 2, self_description=_has(lists.self_description, raw),
         ))
     return out

@@ -68,9 +68,10 @@ def _cache_file(root: Path, kind: str, cache: "Literal[True] | str | Path") -> P
     # to Document, Section or Role is never unpickled into the new classes
     layout = ",".join(f.name for cls in (Document, Section, Role) for f in fields(cls))
     # and the reader: a skillmix whose reader finds other sections or roles parses afresh
-    from ..extract import EXTRACTOR_VERSION
+    # (only the reader: an extraction-rule change does not re-read a folder of PDFs)
+    from ..io.version import reader_sha
 
-    key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}|{EXTRACTOR_VERSION}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}|{reader_sha()}".encode()).hexdigest()[:16]
     return base / f"docs-{key}.v{_CACHE_VERSION}.pkl"
 
 
