@@ -354,6 +354,10 @@ def test_report_headline_card_shows_the_cautious_estimate_under_a_perfect_score(
     title, value = _estimate_card(est(0.95))
     assert "cautious" not in title and value.startswith("0.95 ± 0.00")
     assert "cautious" not in _estimate_card(est(1.0))[0]  # nothing more cautious to show
+    refined = est(0.987)  # model 38: not perfect, but read on its own errors
+    refined["before_refinement"] = {"precision": {"mean": 0.951}, "recall": {"mean": 0.927}}
+    title, value = _estimate_card(refined)
+    assert "cautious" in title and value == "0.95 / 0.93"
 
 
 @pytest.mark.parametrize("text,expected", [
