@@ -71,8 +71,21 @@ def _cache_file(root: Path, kind: str, cache: "Literal[True] | str | Path") -> P
     # (only the reader: an extraction-rule change does not re-read a folder of PDFs)
     from ..io.version import reader_sha
 
-    key = hashlib.sha256(f"{root.resolve()}|{kind}|{layout}|{reader_sha()}".encode()).hexdigest()[:16]
-    return base / f"docs-{key}.v{_CACHE_VERSION}.pkl"
+    folder = hashlib.sha256(f"{root.resolve()}|{kind}".encode()).hexdigest()[:16]
+    made = hashlib.sha256(f"{layout}|{reader_sha()}".encode()).hexdigest()[:8]
+    return base / f"docs-{folder}-{made}.v{_CACHE_VERSION}.pkl"
+
+
+def _prune_stale(cache_file: Path) -> None:
+    """Remove the caches of the same folder written by another reader or record layout:
+    they can never be read again (best effort)."""
+    folder = cache_file.name.split("-")[1]
+    for old in cache_file.parent.glob(f"docs-{folder}-*.pkl"):
+        if old != cache_file:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def _load_cache(cache_file: Path) -> dict[str, tuple[int, int, Document]]:
@@ -130,6 +143,7 @@ def read_labelled_folder(
             store[doc.source] = (st.st_size, st.st_mtime_ns, doc)
         if cache_file is not None:
             atomic_write_bytes(cache_file, pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL))
+            _prune_stale(cache_file)
     order = {str(f): i for i, (_, f) in enumerate(wanted)}
     out.sort(key=lambda d: order.get(d.path, 0))
     return out
