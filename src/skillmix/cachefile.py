@@ -31,7 +31,7 @@ from typing import Any
 
 from .atomic import atomic_write
 
-__all__ = ["load_pickle", "save_pickle", "trusted"]
+__all__ = ["load_pickle", "save_pickle"]
 
 _OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
@@ -69,22 +69,13 @@ def _folder_ok(folder: os.stat_result, uid: int) -> bool:
     return bool(folder.st_mode & stat.S_ISVTX) or _writers_ok(folder, uid)
 
 
-def trusted(path: Path) -> bool:
-    """Whether only this user could have written ``path`` (see the module's docstring): a
-    regular file (not a link) owned by this user that no one else can write, in a folder no
-    one else can write. Where the platform has no owners (no ``os.geteuid``), every file is
-    trusted. :func:`load_pickle` makes the same checks on the file it has opened, so the
-    file cannot be swapped between the check and the read."""
-    fd = _open_trusted(path)
-    if fd is None:
-        return False
-    os.close(fd)
-    return True
-
-
 def _open_trusted(path: Path) -> int | None:
-    """A read-only descriptor of ``path`` if it passes :func:`trusted`'s checks, made on
-    the open file itself (``fstat``) and with symbolic links refused (``O_NOFOLLOW``)."""
+    """A read-only descriptor of ``path`` if only this user could have written it (see the
+    module's docstring): a regular file with one name, owned by this user and writable by
+    no one else, in a folder no one else can write. The checks are made on the open file
+    itself (``fstat``), with symbolic links refused (``O_NOFOLLOW``), so the file cannot be
+    swapped between the check and the read. Where the platform has no owners (no
+    ``os.geteuid``), every file is trusted."""
     geteuid = getattr(os, "geteuid", None)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -109,7 +100,7 @@ def _open_trusted(path: Path) -> int | None:
 
 def load_pickle(path: Path) -> Any | None:
     """The object pickled in ``path``, or None when the file is missing, damaged, or
-    could have been written by someone else (:func:`trusted`; checked on the opened file)."""
+    could have been written by someone else (:func:`_open_trusted`)."""
     fd = _open_trusted(path)
     if fd is None:
         return None

@@ -197,16 +197,22 @@ _TO_THE_HIRE = re.compile(r"\b(?:you\s+will|you'll|you’ll|you\s+(?:bring|have|
                           r"we\s+need|join\s+(?:us|our\s+team)\s+as|"
                           r"will\s+be\s+responsible|responsibilities|must|required|requirements?)\b",
                           re.IGNORECASE)
+#: the sections that hold the job itself: a posting with one has headings of its own
+_JOB_SECTIONS = frozenset({"responsibilities", "requirements", "preferred"})
+
+
 def company_section_trusted(text: str, section: Section, sections: "Sequence[Section]" = ()) -> bool:
     """Whether an about-the-company section ("About Us", "Company Description", "Who We
     Are") is the company's alone, so that nothing in it is asked of the hire, whatever
     skills it names ("Make display, social, and email advertising work together" under
     "About AdRoll:"). Not when any of it turns to the hire ("this role", "we are seeking",
     "you will", "required"): flattened job-board text often runs the whole job on under
-    "Company Description" when a later heading was not recognised. Callers also require the
-    posting to have job headings of its own. Shared by extraction and the market features.
-    An equal-opportunity notice nested in the section ("... to participate in the job
-    application") is left out of the test: it is boilerplate, skipped anyway."""
+    "Company Description" when a later heading was not recognised, so the posting must also
+    have job headings of its own among ``sections``. Shared by extraction and the market
+    features. An equal-opportunity notice nested in the section ("... to participate in the
+    job application") is left out of the test: it is boilerplate, skipped anyway."""
+    if not any(s.kind in _JOB_SECTIONS for s in sections):
+        return False
     end = min([s.start for s in sections if s.boilerplate and section.start < s.start < section.end],
               default=section.end)
     return not _TO_THE_HIRE.search(text, section.start, end)
@@ -501,7 +507,7 @@ class ContextRules:
 
     def about_company(self, section: "Section | None", sections: "Sequence[Section]" = ()) -> bool:
         """Whether an about-the-company section holds nothing asked of the hire (see
-        :func:`company_section_trusted`; the engine checks the posting has job headings)."""
+        :func:`company_section_trusted`; ``sections`` are the posting's)."""
         if section is None:
             return False
         key = (section.start, section.end)

@@ -257,7 +257,6 @@ def _heading_note(doc: Document, start: int) -> bool:
 #: read right; a résumé's years are the writer's own and keep the reader's cap (40).
 POSTING_MAX_YEARS = 20.0
 
-_JOB_SECTIONS = frozenset({"responsibilities", "requirements", "preferred"})
 _SECTION_REQUIREMENT = {
     "requirements": "required",
     "responsibilities": "required",
@@ -624,9 +623,6 @@ class Extractor:
         is_resume = doc.kind == "resume"
         is_posting = doc.kind == "posting"
         sections = doc.sections
-        # an about-the-company section is only trusted to hold no asks when the job has
-        # headings of its own (else flattened text ran the job on inside it)
-        job_headed = any(s.kind in _JOB_SECTIONS for s in sections)
         groups = rules.alternative_groups(found) if rules is not None and self.context else {}
         if is_posting and rules is not None and self.context:
             # "Python, Go, or Node.js is a plus": an example list's group wins
@@ -680,8 +676,8 @@ class Extractor:
                     # is a (weak) claim of the skill, as the gold guide reads it
                     usage = "unspecified"
                 if usage != "consumer" and (
-                    (rules.self_description(sent) or sec_kind == "company" and job_headed
-                     and rules.about_company(section, sections))
+                    (rules.self_description(sent)
+                     or sec_kind == "company" and rules.about_company(section, sections))
                     if is_posting
                     else is_resume and (rules.employer_description(sent)
                                         or _heading_note(doc, start))

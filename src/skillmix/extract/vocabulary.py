@@ -213,13 +213,15 @@ class Vocabulary:
         if use_cache and path.exists():
             from ..cachefile import load_pickle
 
-            try:
-                keys, entries, meta, phrase_only = load_pickle(path)  # type: ignore[misc]
-                vocab = cls(_compile(keys), entries, meta, key, (), phrase_only)
-                _LOADED[key] = vocab
-                return vocab
-            except (TypeError, ValueError):
-                pass  # a damaged or untrusted cache (None) is rebuilt below
+            state = load_pickle(path)  # None: missing, damaged or not ours alone
+            if isinstance(state, tuple) and len(state) == 4:
+                try:
+                    keys, entries, meta, phrase_only = state
+                    vocab = cls(_compile(keys), entries, meta, key, (), phrase_only)
+                    _LOADED[key] = vocab
+                    return vocab
+                except (TypeError, ValueError):
+                    pass  # a damaged cache is rebuilt below
         vocab = cls.build(loader(), key=key, cues=cues() if callable(cues) else cues,
                           extra=extra() if callable(extra) else extra)
         if use_cache:

@@ -290,14 +290,12 @@ _PEOPLE_INFLUENCERS = re.compile(
 _PROPERTY = re.compile(r"\b(?:homeowners?[’']?\s*associations?|HOA|community\s+associations?|condominium|"
                        r"property\s+management)\b", re.IGNORECASE)
 _COMMUNITY_MANAGER = re.compile(r"\bcommunity\s+manag\w*", re.IGNORECASE)
-_JOB_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
 
 
 def _company_spans(text: str, sections: Sequence[Any]) -> list[tuple[int, int]]:
     """The about-the-company sections whose every word is the company's (the extractor's
-    rule, :func:`skillmix.extract.context.company_section_trusted`): only in a posting
-    whose job has headings of its own."""
-    if not any(getattr(sec, "kind", None) in _JOB_KINDS for sec in sections):
+    rule, :func:`skillmix.extract.context.company_section_trusted`)."""
+    if not any(getattr(sec, "kind", None) == "company" for sec in sections):
         return []
     from ..extract.context import company_section_trusted
 
