@@ -336,10 +336,12 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
                 best = (conj[0][0], other, i - k)
                 break
         if best is None:
-            if not (skip_failed and i >= 2 and "," in text[left[i - 2][1]:left[i - 1][0]]):
+            # pass over this conjunct (up to three words: "analytical, problem-solving, and
+            # troubleshooting skills") to the one before its comma
+            k = _comma_item(text, left, i) if skip_failed else 0
+            if not k:
                 break
-            # pass over this one-word conjunct to the one before its comma
-            boundary, i = left[i - 1][0], i - 1
+            boundary, i = left[i - k][0], i - k
             continue
         s, other, i = best
         if (s, end) not in have:
@@ -355,6 +357,22 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
             break
         boundary = s
     return found
+
+
+def _comma_item(text, left, i):
+    """How many words (1 to 3) the comma-list item ending at ``left[i - 1]`` has, with a
+    comma before it and another item before that; 0 when there is no such item."""
+    for k in (1, 2, 3):
+        if i - k < 1:
+            return 0
+        if any(w[2] in _STOP for w in left[i - k:i]):
+            return 0
+        inside = text[left[i - k][0]:left[i - 1][1]]
+        if "," in inside:
+            return 0
+        if "," in text[left[i - k - 1][1]:left[i - k][0]]:
+            return k
+    return 0
 
 
 def _shared_modifier(text, start, end, words, right, lookup, cand, have):
