@@ -1218,3 +1218,17 @@ def test_a_product_named_manager_is_no_one_managed(text: str, present: bool) -> 
 ])
 def test_session_20_readings(text: str, kind: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind=kind)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # gold_fresh42's electrical designer: a plant's layout and a cable schedule are no
+    # graphic design and no social media scheduling
+    ("Responsible for raceway design, equipment location and layout, C&R schedule inputting "
+     "and update, conduit and aboveground raceway design.", "graphic-design", False),
+    ("Responsible for raceway design, equipment location and layout, C&R schedule inputting "
+     "and update, conduit and aboveground raceway design.", "social-media-scheduling", False),
+    ("Designed page layouts for the monthly newsletter.", "graphic-design", True),
+    ("Create and schedule social media updates.", "social-media-scheduling", True),
+])
+def test_layouts_and_updates_need_their_medium(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is present
