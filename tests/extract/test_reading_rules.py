@@ -1215,6 +1215,11 @@ def test_a_product_named_manager_is_no_one_managed(text: str, present: bool) -> 
     ("Proven ability to quickly grasp complex technical concepts and convey them effectively "
      "to both technical and non-technical audiences.", "posting", "technical-communication",
      True),
+    ("Strong leader of customer support staff.", "resume", "team-leadership", True),
+    ("Review and understand existing business processes to identify functional requirements",
+     "resume", "requirements-gathering", True),
+    ("Set up meetings with clients to develop program requirements.", "resume",
+     "requirements-gathering", True),
 ])
 def test_session_20_readings(text: str, kind: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind=kind)) is present
