@@ -49,7 +49,9 @@ def test_envelope_for_invalid_requests(client, keys) -> None:
     assert check(client.post("/v1/assess", headers=h, json={"nope": 1}), 422)["code"] == "A422"
     assert check(client.post("/v1/rank", headers=h, content=b"{not json", ), 422)
     assert check(client.get("/v1/candidates?limit=0", headers=h), 422)
-    assert check(client.post("/v1/documents", headers=h, json={"a": 1}), 400)["code"] == "A400"
+    assert check(client.post("/v1/documents", headers=h, json={"a": 1}), 422)["code"] == "A422"
+    assert check(client.post("/v1/documents", headers={**h, "content-type": "text/plain"},
+                             content=b"x"), 400)["code"] == "A400"
     assert check(client.post("/v1/documents", headers=h, files={"other": ("a.txt", b"x")},
                              data={"kind": "resume"}), 400)["code"] == "A410"
     assert check(client.post("/v1/documents", headers=h, files={"file": ("a.txt", b"x")},

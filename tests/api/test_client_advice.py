@@ -267,3 +267,122 @@ def test_advice_trial_codes_in_the_ui(small_extract, keys, code, name, body, adv
     html = resp.text.replace("&#39;", "'")
     assert f'data-code="{code}"' in html and advice in html, html
     assert not CLI.search(html), html
+
+
+# ------------------------------------------ advice kept as text, and the pages' own advice
+
+#: what market runs that failed before their advice was the client's keep in their rows
+OLD_ERRORS = {
+    "K120": ("[K120] corpus 'tiny': the folder holds no finished market run. Run `skillmix "
+             "market run CORPUS --out DIR` first (or resume it)."),
+    "D115": ("[D115] corpus 'tiny': corpus columns do not fit the mapping: no column 'Blurb' "
+             "among ['title', 'text']. Name the column with --column FIELD=NAME (extract, "
+             "assess, rank, market run; field_columns= from Python) or pass a preset."),
+    "X001": ("[X001] this feature needs the optional package 'duckdb', which is not "
+             "installed. Install it with: pip install 'skillmix[market]'"),
+    "D104": ("[D104] corpus 'tiny':7: document is over a size limit: 900000 bytes, limit "
+             "500000. Split it, or raise the limit (ReadLimits)."),
+}
+
+
+def _command() -> re.Pattern[str]:
+    """A skillmix command (``skillmix serve create-key``, ``skillmix market run``) or an
+    option, as a page's own text could name one."""
+    from skillmix.cli.main import COMMANDS
+
+    names = "|".join(sorted(COMMANDS))
+    return re.compile(rf"\bskillmix\s+(?:{names})\b|\bcreate-key\b|(?<![\w-])--[a-z]"
+                      r"|\bpip\s+install\b")
+
+
+def test_advice_client_text_rewrites_stored_advice() -> None:
+    """A rendered error's hint naming the command line becomes the client's advice; its
+    code and message stay; text naming neither, or naming one only in its message, stays."""
+    from skillmix.service.advice import CLIENT_HINTS, client_text
+
+    for code, text in OLD_ERRORS.items():
+        got = client_text(text)
+        assert got is not None and not CLI.search(got), got
+        message = text[:text.index(". ") + 1]
+        assert got == f"{message} {CLIENT_HINTS[code]}", got
+    assert client_text("[K131] row 3: unreadable. Fix the record or run with "
+                       "on_error='collect' or 'skip'.") == "[K131] row 3: unreadable."
+    for same in ("[K194] the server stopped. Start the run again.",
+                 "[D114] no column '--x' in it. Fix the row.",
+                 "[K199] market run failed: ValueError: x", "no code. Run --x", "", None):
+        assert client_text(same) == same
+
+
+def test_advice_old_market_run_shown_with_client_advice(store, keys) -> None:  # type: ignore[no-untyped-def]
+    """A run whose row keeps the library's advice is shown with the client's, in the API
+    (the run, the list, its failed records) and on its page (which still links back to the
+    form for a columns error); the row itself is left as it is."""
+    from skillmix.server import create_app
+    from skillmix.service.advice import CLIENT_HINTS
+    from skillmix.store import repo
+
+    failed = repo.create_job(store, "market", {"corpus": "tiny", "preset": None,
+                                               "columns": {"description": "Blurb"}},
+                             actor="someone")
+    repo.finish_job(store, failed.id, error=OLD_ERRORS["D115"])
+    done = repo.create_job(store, "market", {"corpus": "tiny"}, actor="someone")
+    repo.finish_job(store, done.id, result={"summary": {"done": 1, "failures": [
+        {"source": "corpus 'tiny':7", "code": "D104", "error": OLD_ERRORS["D104"]}]}})
+    h = auth(keys["read"])
+    with TestClient(create_app(store)) as client:
+        one = client.get(f"/v1/market/runs/{failed.id}", headers=h).json()["job"]
+        assert one["error"].endswith(CLIENT_HINTS["D115"]) and not CLI.search(one["error"])
+        listed = {j["id"]: j for j in client.get("/v1/market/runs", headers=h).json()["runs"]}
+        assert listed[failed.id]["error"] == one["error"]
+        for job in (listed[done.id], client.get(f"/v1/market/runs/{done.id}",
+                                                headers=h).json()["job"]):
+            (failure,) = job["result"]["summary"]["failures"]
+            assert failure["error"].endswith(CLIENT_HINTS["D104"]), failure
+            assert failure["code"] == "D104" and not CLI.search(failure["error"])
+        csrf = re.search(r'name="csrf" value="([^"]+)"',  # type: ignore[union-attr]
+                         client.get("/login").text).group(1)
+        client.post("/login", data={"api_key": keys["read"], "csrf": csrf})
+        page = client.get(f"/market/{failed.id}").text.replace("&#39;", "'").replace(
+            "&#34;", '"').replace("&quot;", '"')
+        shown = re.search(r'<div class="error" id="job-error"><p>(.*?)</p>', page, re.S)
+        assert shown is not None and shown.group(1) == one["error"], page
+        assert 'id="retry-columns"' in page and not _command().search(page)
+    assert repo.get_job(store, failed.id).error == OLD_ERRORS["D115"]  # rows unchanged
+    assert repo.get_job(store, done.id).result["summary"]["failures"][0]["error"] \
+        == OLD_ERRORS["D104"]
+
+
+def test_advice_pages_say_what_to_do_there(store, keys) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in page and the market page without a corpus told a browser's user to run
+    ``skillmix serve create-key`` and ``skillmix serve --corpus``; they give
+    :data:`~skillmix.service.advice.NOTES`' advice (whom to ask) instead."""
+    from html import unescape
+
+    from skillmix.server import create_app
+    from skillmix.service.advice import NOTES
+
+    with TestClient(create_app(store)) as client:
+        login = client.get("/login").text
+        assert NOTES["get_key"] in unescape(login) and not _command().search(login)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
+        client.post("/login", data={"api_key": keys["admin"], "csrf": csrf})
+        market = client.get("/market").text
+        assert NOTES["no_corpus"] in unescape(market) and not _command().search(market)
+
+
+def test_advice_no_page_or_api_document_names_a_command(app) -> None:  # type: ignore[no-untyped-def]
+    """No template of the UI (nor a shared one, but for a title) and nothing in the
+    OpenAPI document names a skillmix command or an option; nor does any page note."""
+    import json
+
+    from skillmix.service.advice import NOTES
+
+    command = _command()
+    for folder in (SRC / "web" / "templates", SRC / "templates"):
+        for path in sorted(folder.glob("*.html")):
+            text = re.sub(r"\{% block title %\}.*?\{% endblock %\}", "",
+                          path.read_text(encoding="utf-8"))
+            assert not command.search(text), (path.name, command.search(text))
+    assert not command.search(json.dumps(app.openapi(), ensure_ascii=False))
+    for topic, advice in NOTES.items():
+        assert not CLI.search(advice) and not command.search(advice), topic

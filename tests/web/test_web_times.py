@@ -62,7 +62,7 @@ def test_web_times_every_page_shows_utc(web, store, demo: Path) -> None:
     # a market run in the list
     job = repo.create_job(store, "market", {"corpus": "jobs"}, actor="someone")
     pages = {"/": 1, f"/candidates/{cid}": 1, card.headers["location"]: 1,
-             ranking.headers["location"]: 1, "/market": 1, doc_url: 0, post_url: 0,
+             ranking.headers["location"]: 1, "/market": 1, doc_url: 1, post_url: 1,
              f"/postings/{pid}": 0}
     for url, least in pages.items():
         resp = web.get(url)
@@ -74,6 +74,31 @@ def test_web_times_every_page_shows_utc(web, store, demo: Path) -> None:
     created = repo.get_job(store, job.id).created_at
     assert f'<time datetime="{created.isoformat(timespec="seconds")}">' in market
     assert created.strftime("%Y-%m-%d %H:%M UTC") in _visible(market)
+
+
+def test_web_times_document_page_says_when_it_was_added(web, store, admin_token,
+                                                       demo: Path) -> None:
+    """A document's page (and its candidate's list of documents) says when it was added,
+    the instant the API gives as the document's ``created_at``."""
+    from skillmix.store import repo
+
+    resp = web.post("/upload", data={"csrf": web.csrf, "kind": "resume"},
+                    files={"file": ("resume.txt", (demo / "resume.txt").read_bytes(),
+                                    "text/plain")}, follow_redirects=False)
+    assert resp.status_code == 303, resp.text
+    doc_id = resp.headers["location"].rsplit("/", 1)[1]
+    stored = repo.get_document(store, doc_id)
+    assert stored.created_at is not None
+    api = web.get(f"/v1/documents/{doc_id}",
+                  headers={"Authorization": f"Bearer {admin_token}"}).json()["document"]
+    added = datetime.fromisoformat(api["created_at"])
+    assert added.utcoffset() == timedelta(0)
+    tag = (f'<time datetime="{added.isoformat(timespec="seconds")}">'
+           f'{added.strftime("%Y-%m-%d %H:%M UTC")}</time>')
+    page = web.get(f"/documents/{doc_id}").text
+    assert f'added <span id="added">{tag}</span>' in page
+    candidate = web.get(f"/candidates/{stored.candidate_id}").text
+    assert f"added {tag}</li>" in candidate
 
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.html")), ids=lambda p: p.name)

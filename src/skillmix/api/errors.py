@@ -55,7 +55,7 @@ async def _validation(_: Request, err: Exception) -> JSONResponse:
     parts = []
     for e in err.errors()[:5]:
         loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
-        parts.append(f"{loc}: {e.get('msg')}")
+        parts.append(f"{loc}: {e.get('msg')}" if loc else str(e.get("msg")))  # the whole body
     return envelope(422, A422.code, f"[{A422}] invalid request: {'; '.join(parts)}. "
                                     "See /v1/openapi.json for the expected shape.")
 

@@ -1,43 +1,89 @@
-"""``/v1/documents``, ``/v1/candidates``, ``/v1/postings``: upload, read, erase."""
+"""``/v1/documents``, ``/v1/candidates``, ``/v1/postings``: upload, read, erase.
+
+A document comes as a file (multipart) or as its text, the way the web UI's paste boxes
+send it: a JSON body (:class:`PastedIn`) or the multipart field ``text``. Text is kept as
+``pasted-resume.txt`` or ``pasted-posting.txt`` (:func:`~skillmix.service.ingest.pasted_name`)
+and goes on exactly as a file: :func:`~skillmix.service.ingest` with its size limit,
+reading, errors and audit row.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ..service import erase, ingest
+from ..service.ingest import pasted_name
 from ..store import ApiKey, repo
 from .auth import require
 from .limits import MAX_OFFSET
 from .upload import read_upload
 from .views import candidate_view, document_view, extraction_view, posting_view, result_view
-from ..errors.api_codes import A406, A420
+from ..errors.api_codes import A400, A406, A420
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1")
 
 
+class PastedIn(BaseModel):
+    """A document sent as text (``application/json``), as the web UI's paste boxes send it:
+    kept as ``pasted-resume.txt`` or ``pasted-posting.txt`` and read as plain text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(description="'resume' or 'posting'")
+    text: str = Field(description="the document's text (UTF-8; the upload size limit applies "
+                                  "to its bytes)")
+    name: str | None = Field(None, description="a résumé's candidate name (not a file name)")
+    candidate_id: str | None = Field(None, description="add the résumé to this candidate")
+    posting_id: str | None = Field(None, description="add the posting text to this posting")
+    title: str | None = Field(None, description="a posting's title")
+    company: str | None = Field(None, description="a posting's company")
+    location: str | None = Field(None, description="a posting's location")
+
+
+_FORM = {"type": "object", "required": ["kind"],
+         "properties": {"file": {"type": "string", "format": "binary"},
+                        "text": {"type": "string",
+                                 "description": "the document's text, instead of a file"},
+                        "kind": {"type": "string", "enum": ["resume", "posting"]},
+                        "candidate_id": {"type": "string"},
+                        "name": {"type": "string"}, "posting_id": {"type": "string"},
+                        "title": {"type": "string"}, "company": {"type": "string"},
+                        "location": {"type": "string"}}}
+
+
 @router.post("/documents", status_code=201, tags=["documents"],
-             summary="Upload a résumé or posting (multipart; 413 over the size limit)",
-             openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
-                 "type": "object", "required": ["file", "kind"],
-                 "properties": {"file": {"type": "string", "format": "binary"},
-                                "kind": {"type": "string", "enum": ["resume", "posting"]},
-                                "candidate_id": {"type": "string"},
-                                "name": {"type": "string"}, "posting_id": {"type": "string"},
-                                "title": {"type": "string"}, "company": {"type": "string"},
-                                "location": {"type": "string"}}}}}}})
+             summary="Upload a résumé or posting: a file (multipart) or its text "
+                     "(JSON or the form field 'text'); 413 over the size limit",
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "multipart/form-data": {"schema": _FORM},
+                 "application/json": {"schema": PastedIn.model_json_schema()}}}})
 async def upload_document(request: Request, key: ApiKey = Depends(require("write"))) -> dict[str, Any]:
     ws = request.app.state.workspace
-    up = await read_upload(request, ws.settings.max_upload_bytes)
-    kind = up.fields.get("kind", "")
+    ctype = _media_type(request)
+    if ctype not in ("application/json", "multipart/form-data"):
+        raise A400(f"expected a multipart/form-data or an application/json body, not "
+                   f"{ctype or 'none'!r}.",
+                   hint="Send a file as multipart form field 'file', or the document's text "
+                        "as JSON {\"kind\": \"resume\", \"text\": \"...\"}.")
+    if ctype == "application/json":
+        sent = _pasted(await request.body())
+        data, kind, f = sent.text.encode("utf-8"), sent.kind, sent.model_dump()
+        filename = pasted_name(kind)
+    else:
+        up = await read_upload(request, ws.settings.max_upload_bytes, text_field="text")
+        f = dict(up.fields)
+        data, kind = up.data, f.get("kind", "")
+        filename = pasted_name(kind) if up.pasted else up.filename
     if kind not in ("resume", "posting"):
-        raise A420(f"form field 'kind' must be 'resume' or 'posting', not {kind!r}.")
-    f = up.fields
+        raise A420(f"field 'kind' must be 'resume' or 'posting', not {kind!r}.")
     cid = f.get("candidate_id") or None
     if cid and kind == "resume":
         from ..store.access import may_attach
@@ -47,12 +93,27 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
                        "(or an admin key) may add documents to it.",
                        hint="Upload without candidate_id to make a new candidate.")
     got = await run_in_threadpool(
-        ingest, ws, up.data, filename=up.filename, kind=kind, actor=key.id,
-        candidate_id=f.get("candidate_id") or None, candidate_name=f.get("name") or None,
+        ingest, ws, data, filename=filename, kind=kind, actor=key.id,
+        candidate_id=cid, candidate_name=f.get("name") or None,
         posting_id=f.get("posting_id") or None,
         posting_fields={k: f.get(k) or None for k in ("title", "company", "location")})
     return {"ok": True, "document": document_view(got.stored, text=False),
             "extraction": extraction_view(got.extraction)}
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def _pasted(body: bytes) -> PastedIn:
+    """The JSON body as :class:`PastedIn`; what does not fit is the API's ``[A422]``, as
+    for every JSON body (the text itself is never repeated in the message)."""
+    try:
+        return PastedIn.model_validate_json(body or b"")
+    except ValidationError as err:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e.get("loc", ()))} for e in err.errors(
+                include_input=False, include_url=False)]) from None
 
 
 @router.get("/documents/{document_id}", tags=["documents"], summary="A document's text and structure")

@@ -49,7 +49,8 @@ A414 = ErrorCode("A414", PayloadTooLargeError,
                  "The form fields of an upload exceed their size limit.",
                  "Send text as a file part instead.")
 A420 = ErrorCode("A420", BadRequestError,
-                 "The form field 'kind' is neither 'resume' nor 'posting'.")
+                 "The field 'kind' of an upload (form or JSON) is neither 'resume' nor "
+                 "'posting'.")
 A422 = ErrorCode("A422", ConfigError, "The request or form does not have the expected shape.")
 A429 = ErrorCode("A429", PermissionDeniedError,
                  "Too many failed authentications from one address; wait and retry.")

@@ -15,6 +15,13 @@ command-line advice that only the command line raises (their hint is dropped sho
 reach a client, never shown). A test walks every code through the API and the UI and
 checks that each code raised with command-line advice outside :mod:`skillmix.cli` is in
 one or the other.
+
+Two more kinds of advice go the same way. :func:`client_text` rewrites an error already
+rendered and stored as text (a market run that failed before its advice was the client's
+keeps the library's words in its row: ``Run `skillmix market run ...```), when it is shown;
+the stored row is never changed. :data:`NOTES` is the advice a page gives that is no
+error's (how to get a key, who registers a corpus), so no page tells its reader to run
+``skillmix serve create-key``: that is for the server's admin, at the server.
 """
 
 from __future__ import annotations
@@ -33,7 +40,8 @@ from ..errors.match_codes import M020
 from ..errors.profile_codes import P102, P110
 from ..errors.taxonomy_codes import T001, T020, T301, T303
 
-__all__ = ["CLIENT_HINTS", "CLI_ADVICE", "CLI_ONLY", "client_hint", "for_client"]
+__all__ = ["CLIENT_HINTS", "CLI_ADVICE", "CLI_ONLY", "NOTES", "client_hint", "client_text",
+           "for_client", "note"]
 
 #: advice a client cannot follow: a command-line option (``--column``), a command
 #: (``skillmix rank``, ``pip install``), or a Python name (``ReadLimits``,
@@ -101,3 +109,46 @@ def for_client(err: _E) -> _E:
     out = type(err)(err.code, err.message, source=err.source, hint=hint)
     out.http_status = err.http_status
     return out
+
+
+#: a rendered error's code, ``[D115] ...``
+_CODE = re.compile(r"\[([A-Z]\d{3})\] ")
+#: where a sentence starts: after ``.``, ``!`` or ``?`` and white space
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def client_text(text: str | None) -> str | None:
+    """A rendered error (``[CODE] source: message hint``, as a market run's row keeps it)
+    with its advice for a client: from the first sentence after the message's first that
+    names the command line or Python (:data:`CLI_ADVICE`) to the end, the hint, put as
+    :func:`client_hint` would put it (:data:`CLIENT_HINTS`' advice for the code, or
+    nothing). Text that names neither, or names them only in its first sentence (the
+    message, which cannot be told apart from a hint there), is returned as it is."""
+    if not text:
+        return text
+    code = _CODE.match(text)
+    starts = [m.end() for m in _SENTENCE.finditer(text)]
+    if code is None or not starts:
+        return text
+    found = next((m for m in CLI_ADVICE.finditer(text) if m.start() >= starts[0]), None)
+    if found is None:
+        return text
+    cut = max(i for i in starts if i <= found.start())
+    advice = CLIENT_HINTS.get(code.group(1))
+    return text[:cut].rstrip() + (f" {advice}" if advice else "")
+
+
+#: advice a page or an answer gives that is no error's, for the reader of the UI or the
+#: API: topic -> what to do there, or whom to ask (never the command line's commands,
+#: which the server's admin runs at the server)
+NOTES: dict[str, str] = {
+    "get_key": "No key yet? Ask the server's admin for one.",
+    "no_corpus": ("Market runs read job-board exports the server's admin registers on the "
+                  "server; ask them to add one."),
+}
+
+
+def note(topic: str) -> str:
+    """:data:`NOTES`' advice on ``topic`` (a KeyError for a topic it lacks: a page's typo
+    should fail its test, not show nothing)."""
+    return NOTES[topic]

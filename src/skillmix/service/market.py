@@ -26,7 +26,7 @@ from ..errors import MissingExtraError, SkillmixError
 from ..errors.market_codes import K110, K120, K121, K191, K192, K193, K195
 from ..store import repo
 from ..store.types import JobInfo
-from .advice import client_hint
+from .advice import client_hint, client_text
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -151,8 +151,10 @@ def _client_report(report: Any) -> Any:
 
 
 def _client_job(ws: "Workspace", job: JobInfo) -> JobInfo:
-    """``job`` as a client reads it: no server path in its error or its report (runs
-    recorded before errors and reports were written without them included)."""
+    """``job`` as a client reads it: no server path in its error or its report, and advice
+    for a client in its error and its failed records, not the command line's
+    (:func:`~skillmix.service.advice.client_text`): runs recorded before errors and
+    reports were written that way included, whose rows are left as they are."""
     shown = f"market run {job.id!r}"
     paths = [run_dir(ws, job.id), *map(Path, (ws.settings.market_corpora or {}).values())]
     result = job.result
@@ -160,7 +162,19 @@ def _client_job(ws: "Workspace", job: JobInfo) -> JobInfo:
         report = dict(result["report"])
         report["run"] = {k: v for k, v in (report.get("run") or {}).items() if k != "out"}
         result = {**result, "report": report}
-    return dataclasses.replace(job, result=result, error=_hide_path(job.error, paths, shown))
+    summary = result.get("summary") if result else None
+    if isinstance(summary, Mapping) and isinstance(summary.get("failures"), list):
+        failures = [_client_failure(f) for f in summary["failures"]]
+        result = {**(result or {}), "summary": {**summary, "failures": failures}}
+    return dataclasses.replace(job, result=result,
+                               error=client_text(_hide_path(job.error, paths, shown)))
+
+
+def _client_failure(failure: Any) -> Any:
+    """A failed record of a run's summary with its error's advice for a client."""
+    if isinstance(failure, Mapping) and isinstance(failure.get("error"), str):
+        return {**failure, "error": client_text(failure["error"])}
+    return failure
 
 
 def market_runs(ws: "Workspace", *, limit: int = 50) -> list[JobInfo]:

@@ -27,7 +27,7 @@ from starlette.types import Scope
 from ..errors import SkillmixError
 from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
-from ..service.advice import for_client
+from ..service.advice import for_client, note
 from ..templating import TEMPLATES
 from .times import time_tag
 
@@ -41,6 +41,9 @@ LOGIN_COOKIE = "skillmix_login"
 templates = Jinja2Templates(directory=[str(HERE / "templates"), str(TEMPLATES)])
 #: every time a page prints goes through ``|when``: ``2026-12-06 03:42 UTC`` (web.times)
 templates.env.filters["when"] = time_tag
+#: advice a page gives that is no error's, for its reader (service.advice.NOTES), never a
+#: command the server's admin runs at the server
+templates.env.globals["advice"] = note
 
 
 class LoginRequired(Exception):
