@@ -91,7 +91,10 @@ def test_documents_paste_posting_and_form_field_text(client, as_admin) -> None:
     ({"kind": "resume", "text": 42}, 422, "A422", "text: Input should be a valid string"),
     ({"kind": "resume", "text": "Python", "filename": "cv.txt"}, 422, "A422",
      "filename: Extra inputs are not permitted"),
-], ids=["empty", "whitespace", "too-long", "kind", "no-text", "no-kind", "not-text", "extra"])
+    ({"kind": "posting", "text": "Python", "title": "T" * (64 * 1024 + 1)}, 413, "A414",
+     "fields other than the text exceed 65536 bytes"),
+], ids=["empty", "whitespace", "too-long", "kind", "no-text", "no-kind", "not-text", "extra",
+        "long-fields"])
 def test_documents_paste_bad_bodies(client, as_admin, store, body, status: int, code: str,
                                     words: str) -> None:
     from skillmix.store import repo

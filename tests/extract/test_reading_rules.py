@@ -1237,3 +1237,20 @@ def test_session_20_readings(text: str, kind: str, skill: str, present: bool) ->
 ])
 def test_layouts_and_updates_need_their_medium(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is present
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    # the session-20 forms, where they name something else (from the review)
+    ("This is a non-supervisory position in the clinic.", "people-management"),
+    ("This is not a supervisory role.", "people-management"),
+    ("Acme is a dynamic leader in digital marketing.", "team-leadership"),
+    ("Our team leader will train you on day one.", "team-leadership"),
+    ("Our cloud management platform serves banks.", "cloud-computing"),
+    ("Designed warehouse layouts and web-based inventory tools.", "graphic-design"),
+    ("You must understand system requirements before installing the software.",
+     "requirements-gathering"),
+    ("Reconcile budgets against invoices monthly.", "budget-management"),
+])
+def test_session_20_forms_leave_other_senses_alone(text: str, skill: str) -> None:
+    assert skill not in _credited(text, kind="posting")
+

@@ -22,9 +22,9 @@ from ..service.ingest import pasted_name
 from ..store import ApiKey, repo
 from .auth import require
 from .limits import MAX_OFFSET
-from .upload import read_upload
+from .upload import FIELD_LIMIT, read_upload
 from .views import candidate_view, document_view, extraction_view, posting_view, result_view
-from ..errors.api_codes import A400, A406, A420
+from ..errors.api_codes import A400, A406, A414, A420
 
 __all__ = ["router"]
 
@@ -33,7 +33,8 @@ router = APIRouter(prefix="/v1")
 
 class PastedIn(BaseModel):
     """A document sent as text (``application/json``), as the web UI's paste boxes send it:
-    kept as ``pasted-resume.txt`` or ``pasted-posting.txt`` and read as plain text."""
+    kept as ``pasted-resume.txt`` or ``pasted-posting.txt`` and read like an uploaded file
+    of that name (its content decides the reader, as for a file)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -109,11 +110,18 @@ def _pasted(body: bytes) -> PastedIn:
     """The JSON body as :class:`PastedIn`; what does not fit is the API's ``[A422]``, as
     for every JSON body (the text itself is never repeated in the message)."""
     try:
-        return PastedIn.model_validate_json(body or b"")
+        pasted = PastedIn.model_validate_json(body or b"")
     except ValidationError as err:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e.get("loc", ()))} for e in err.errors(
                 include_input=False, include_url=False)]) from None
+    # the other fields are held to the form's limit, as in a multipart body
+    fields = sum(len(v.encode("utf-8")) for k, v in pasted.model_dump().items()
+                 if k not in ("text", "kind") and isinstance(v, str))
+    if fields > FIELD_LIMIT:
+        raise A414(f"fields other than the text exceed {FIELD_LIMIT} bytes.",
+                   hint="Shorten the name, title, company or location.")
+    return pasted
 
 
 @router.get("/documents/{document_id}", tags=["documents"], summary="A document's text and structure")

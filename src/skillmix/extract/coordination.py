@@ -294,8 +294,9 @@ def _inner(norm, start, end, lookup, cand):
 
 def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=False):
     """``X and W1 W2..``: credit ``X W2..`` (and earlier comma conjuncts). With
-    ``skip_failed`` a one-word conjunct of a comma list that names nothing is passed
-    over ("presentation, organizational and problem-solving skills")."""
+    ``skip_failed`` a conjunct of a comma list that names nothing with the head is passed
+    over ("presentation, organizational and problem-solving skills"; see
+    :func:`_comma_item`)."""
     tail = " ".join(words[1:])
     found = []
     i = len(left)
@@ -338,7 +339,7 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
         if best is None:
             # pass over this conjunct (up to three words: "analytical, problem-solving, and
             # troubleshooting skills") to the one before its comma
-            k = _comma_item(text, left, i) if skip_failed else 0
+            k = _comma_item(text, left, i, have) if skip_failed else 0
             if not k:
                 break
             boundary, i = left[i - k][0], i - k
@@ -359,19 +360,21 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
     return found
 
 
-def _comma_item(text, left, i):
-    """How many words (1 to 3) the comma-list item ending at ``left[i - 1]`` has, with a
-    comma before it and another item before that; 0 when there is no such item."""
+def _comma_item(text, left, i, have):
+    """How many words the comma-list item ending at ``left[i - 1]`` has, with a comma
+    before it and another item before that; 0 when there is no such item. An item of two
+    or three words is passed over only when it is a name found on its own ("analytical,
+    problem-solving, and troubleshooting skills"): other word runs may be a clause
+    ("Reporting to leadership, event planning and presentation skills")."""
     for k in (1, 2, 3):
         if i - k < 1:
             return 0
         if any(w[2] in _STOP for w in left[i - k:i]):
             return 0
-        inside = text[left[i - k][0]:left[i - 1][1]]
-        if "," in inside:
+        if "," in text[left[i - k][0]:left[i - 1][1]]:
             return 0
         if "," in text[left[i - k - 1][1]:left[i - k][0]]:
-            return k
+            return k if k == 1 or (left[i - k][0], left[i - 1][1]) in have else 0
     return 0
 
 
