@@ -57,3 +57,27 @@ def test_middle_dot_bullets_end_items():
     req = {m.skill_id: m.requirement for m in ext.mentions if m.counts}
     assert req.get("devops") == "required"
     assert req.get("budget-management") == "required"
+
+
+def test_a_known_camel_case_name_glued_to_the_next_item_is_parted_after_it():
+    # gold_fresh42's Equiniti posting: "... in Word, Excel and PowerPointMust be able to ..."
+    doc = read_document(FRESH.parents[1] / "gold_fresh42" / "docs"
+                        / "posting-linkedinpub-3901688307.txt", kind="posting", sandbox=False)
+    ext = get_extractor("builtin").extract(doc)
+    assert "microsoft-powerpoint" in {m.skill_id for m in ext.mentions if m.counts}
+    known = get_extractor("builtin")._known
+    text = "find informationSuperior skills; Use HubSpotManage the CRM"
+    assert [text[i:i + 6] for i in glue_points(text, known)] == ["Superi", "Manage"]
+    # a camel-case name on its own, or in a text with no glue, stays whole
+    assert glue_points("Use HubSpot and PowerPoint daily", known) == []
+    assert glue_points("Use HubSpotManage the CRM", known) == []
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Demonstrated capability in Word, Excel and PowerPoint.", False),
+    ("Demonstrated ability to lead cross-functional projects.", False),
+    ("Demonstrate product capabilities to prospective clients.", True),
+])
+def test_demonstrated_capability_is_proof_not_a_demo(text: str, present: bool) -> None:
+    ext = get_extractor("builtin").extract(text, kind="posting")
+    assert ("technical-demos" in {m.skill_id for m in ext.mentions if m.counts}) is present

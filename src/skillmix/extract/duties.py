@@ -380,6 +380,10 @@ _COLLECTIVE_OBJECTS = frozenset({"staff", "personnel", "workforce"})
 _CLAUSE_OPENERS = frozenset("and or & also then i we who which that".split())
 
 
+#: what a "demonstrated" before it is the proof of, not a demonstration
+_PROVEN = frozenset({"capability", "capabilities", "ability", "abilities"})
+
+
 def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -> bool:
     """Whether a verb form right before its object modifies it instead: a past
     participle ("written documentation"; "Complete assigned tasks", "other assigned
@@ -388,6 +392,8 @@ def _adjectival(text: str, v_start: int, v_end: int, o_start: int, o_end: int) -
     low = text[v_start:v_end].lower()
     if low in _PARTICIPLES:
         return True
+    if low == "demonstrated" and text[o_start:o_end].lower() in _PROVEN:
+        return True  # "Demonstrated capability in Word, Excel": proven, not shown to anyone
     if low.endswith("ed") and not text[v_start].isupper():  # "Manager Directed staff": glued lines
         prev = _PREV_WORD.search(text, max(0, v_start - 20), v_start)
         if prev is None:

@@ -166,6 +166,9 @@ def glue_points(text: str, known=None) -> list[int]:
         left = _LEFT_WORD.search(text, max(0, end - 40), end)
         if left is None or (left.start() and text[left.start() - 1].isalpha()
                             and left.start() not in starts):  # "ReactNodeTypescript"
+            if _known_camel_before(text, end, known, flattened):
+                out.append(end)  # "Excel and PowerPointMust be able": a name, then a word
+                starts.add(end)
             continue
         if left.group()[0].isupper():
             right = _RIGHT_WORD.match(text, end)
@@ -175,6 +178,19 @@ def glue_points(text: str, known=None) -> list[int]:
         out.append(end)
         starts.add(end)
     return sorted(set(out)) if len(out) > 1 else out
+
+
+def _known_camel_before(text: str, end: int, known, flattened: bool) -> bool:
+    """Whether a camel-case name the vocabulary knows ("PowerPoint", "HubSpot") ends at
+    ``end``, glued to a capitalised word in a text that shows glue elsewhere: the name is
+    whole, so the next word starts there."""
+    if known is None or not flattened or not _RIGHT_WORD.match(text, end):
+        return False
+    lo = end
+    while lo > 0 and text[lo - 1].isalpha():
+        lo -= 1
+    return end - lo >= 4 and (lo == 0 or not text[lo - 1].isalnum()) \
+        and known(text[lo:end].lower())
 
 
 #: a note right after a skill that says it is a personal habit: "Snapchat (personal)"
