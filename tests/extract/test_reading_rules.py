@@ -1220,6 +1220,20 @@ def test_a_product_named_manager_is_no_one_managed(text: str, present: bool) -> 
      "resume", "requirements-gathering", True),
     ("Set up meetings with clients to develop program requirements.", "resume",
      "requirements-gathering", True),
+    # gold_fresh42's misses
+    ("Experience and understanding of database technologies (MySQL, MS SQL, NO-SQL)",
+     "posting", "nosql", True),
+    ("No SQL knowledge needed.", "posting", "nosql", False),
+    ("Driven, flexible, collaborative, and have strong team working skills", "posting",
+     "teamwork", True),
+    ("Supplier relationship management for CMO(s)", "posting", "vendor-management", True),
+    ("with Software-as-a-Service and AdTech experience preferred", "posting",
+     "digital-advertising", True),
+    ("strengthening our product and go-to-market strategy and execution", "posting",
+     "product-strategy", True),
+    ("Leadership, strategic focus, and team development skills.", "posting",
+     "team-leadership", True),
+    ("Strong analytical and problem-solving skills.", "posting", "critical-thinking", True),
 ])
 def test_session_20_readings(text: str, kind: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind=kind)) is present

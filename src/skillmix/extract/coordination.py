@@ -79,6 +79,8 @@ _GENERIC_AT = re.compile(r" (skills?|abilit(?:y|ies)|thinkers?|thinking)\b")
 #: hold none, and three substring tests cost far less than the scan
 _GENERIC_STEMS = ("skill", "abilit", "think")
 _CONJ_WORD_BEFORE = re.compile(r"(?:^|\s)(?:and|or|&)\s+([a-z][a-z-]*)\Z")
+#: the parts of a hyphenated first token ("go-to-market"), as the normalised words count them
+_HYPHENATED_PART = re.compile(r"[A-Za-z0-9+#]+")
 #: how far either side of a hit the conjuncts are looked for (characters)
 _WINDOW = 80
 
@@ -297,8 +299,16 @@ def _shared_head(text, start, end, words, left, lookup, cand, have, skip_failed=
     ``skip_failed`` a conjunct of a comma list that names nothing with the head is passed
     over ("presentation, organizational and problem-solving skills"; see
     :func:`_comma_item`)."""
-    tail = " ".join(words[1:])
+    # the modifier is the hit's first token, hyphens and all: "product and go-to-market
+    # strategy" shares "strategy", not "to market strategy"
+    first = text[start:end].split(None, 1)[0] if text[start:end].strip() else ""
+    n_first = 1
+    if "-" in first and len(words) == len(_HYPHENATED_PART.findall(text[start:end])):
+        n_first = len(_HYPHENATED_PART.findall(first))  # the hit's own words, split there
+    tail = " ".join(words[n_first:])
     found = []
+    if not tail:
+        return found
     i = len(left)
     # the conjunction right before the hit; a comma before it ("e-commerce, marketing,
     # and digital strategy") makes the words before it list items, not shared modifiers
@@ -364,8 +374,9 @@ def _comma_item(text, left, i, have):
     """How many words the comma-list item ending at ``left[i - 1]`` has, with a comma
     before it and another item before that; 0 when there is no such item. An item of two
     or three words is passed over only when it is a name found on its own ("analytical,
-    problem-solving, and troubleshooting skills"): other word runs may be a clause
-    ("Reporting to leadership, event planning and presentation skills")."""
+    problem-solving, and troubleshooting skills") or when a one-word item opens the list
+    before it: other word runs may be a clause ("Reporting to leadership, event planning
+    and presentation skills")."""
     for k in (1, 2, 3):
         if i - k < 1:
             return 0
@@ -374,8 +385,19 @@ def _comma_item(text, left, i, have):
         if "," in text[left[i - k][0]:left[i - 1][1]]:
             return 0
         if "," in text[left[i - k - 1][1]:left[i - k][0]]:
-            return k if k == 1 or (left[i - k][0], left[i - 1][1]) in have else 0
+            if k == 1 or (left[i - k][0], left[i - 1][1]) in have \
+                    or _opens_list(text, left[i - k - 1][0]):
+                return k
+            return 0
     return 0
+
+
+def _opens_list(text, at):
+    """Whether the word at ``at`` opens a list: first on its line or sentence, or after a
+    colon, a comma or a bullet ("Leadership, strategic focus, and team development skills"; not
+    "Reporting to leadership, event planning and presentation skills")."""
+    before = text[max(0, at - 4):at].rstrip(" \t")
+    return not before or before[-1] in "\n.:,;\u2022\u00b7-*(\u25cf"
 
 
 def _shared_modifier(text, start, end, words, right, lookup, cand, have):
