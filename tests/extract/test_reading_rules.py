@@ -1234,6 +1234,22 @@ def test_a_product_named_manager_is_no_one_managed(text: str, present: bool) -> 
     ("Leadership, strategic focus, and team development skills.", "posting",
      "team-leadership", True),
     ("Strong analytical and problem-solving skills.", "posting", "critical-thinking", True),
+    # gold_fresh43/44's misses, after their blind run
+    ("budget and financial statements.Excellent customer service & leadership skills.A "
+     "demonstrated track record", "posting", "team-leadership", True),
+    ("Hands-on experience in some or all of our stack, which is MongoDB, Express, React, and "
+     "Node (MERN)", "posting", "nodejs", True),
+    ("I installed and maintain a Hyper V cluster of 9 nodes.", "resume", "nodejs", False),
+    ("Ability to work in a fast-paced, agile environment, managing multiple priorities.",
+     "posting", "agile-methodologies", True),
+    ("Ability to work independently as well as collaboratively within a team.", "posting",
+     "teamwork", True),
+    ("Ability to empathize and connect with children", "posting", "empathy", True),
+    ("Manage social media posts and client prospect outreach emails", "posting",
+     "lead-generation", True),
+    ("Monitor and address security incidents and vulnerabilities", "posting", "cybersecurity",
+     True),
+    ("Creating and sending blast emails and texts", "posting", "email-marketing", True),
 ])
 def test_session_20_readings(text: str, kind: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text, kind=kind)) is present

@@ -170,3 +170,17 @@ def test_an_eeo_notice_glued_to_the_duties_starts_at_its_own_item() -> None:
             "to race, color, religion, gender, national origin, disability or veteran status.")
     legal = [s for s in detect_sections(text, "posting") if s.kind == "legal"]
     assert legal and text[legal[0].start:].startswith("Our company is committed")
+
+
+def test_an_inline_pay_section_ends_where_a_glued_sentence_starts():
+    # gold_fresh44's flattened LinkedIn posting: one line from "Pay:" to the end, so every
+    # requirement after the pay was read as benefits and dropped
+    line = ("Pay: $40K-$64K/year, based on base pay and bonuses.High school diploma/GED "
+            "required; 2+ years sales experience. Comfortable working with Outlook, Word, "
+            "Excel.Experienced working in a Customer Relationship Management (CRM) system.")
+    (pay,) = [s for s in detect_sections("Hours: full time\n" + line, "posting") if s.boilerplate]
+    text = "Hours: full time\n" + line
+    assert text[pay.start:pay.end] == "Pay: $40K-$64K/year, based on base pay and bonuses."
+    # a line that is all pay stays one section
+    (whole,) = detect_sections("Pay: $40K-$64K/year, based on base pay and bonuses.", "posting")
+    assert whole.end == len("Pay: $40K-$64K/year, based on base pay and bonuses.")

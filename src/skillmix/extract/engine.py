@@ -89,9 +89,10 @@ EXTRACTOR_VERSION = "2.1+" + version_digest(_RULES_SHA)[:8]
 #: followed by a capital (caps). It starts with a character class, so the regex engine
 #: skips ahead to the next capital or digit; a pattern that starts with ``[a-z]`` tries
 #: every letter (two such scans took 2.5x the time)
-#: A one-letter word glued after a lower-case word is glue too ("interpersonal skillsA
-#: natural problem solver").
-_CAPITAL = re.compile(r"[A-Z0-9](?:(?=[A-Z])|(?<=[a-z.:;!?][A-Z])(?=[a-z])|(?<=[a-z][AI])(?= ))")
+#: A one-letter word glued after a lower-case word, or after its full stop, is glue too
+#: ("interpersonal skillsA natural problem solver", "leadership skills.A demonstrated").
+_CAPITAL = re.compile(r"[A-Z0-9](?:(?=[A-Z])|(?<=[a-z.:;!?][A-Z])(?=[a-z])|(?<=[a-z][AI])(?= )"
+                      r"|(?<=[a-z][.:;!?][AI])(?= ))")
 _PUNCT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)")
 _LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
 #: a whole lower-case word just before a glue point ("customersManage")

@@ -24,6 +24,8 @@ __all__ = ["detect_sections", "guess_kind", "heading_key", "unglue_headings"]
 # An e-mail address (tried only where a run of its characters starts: from every position
 # of a long run it would cost quadratic time) or a phone number.
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\(?\+?\d[\d ()-]{7,}\d")
+#: a sentence glued to the next one ("bonuses.High school"): where a line break was lost
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z)][.!?])(?=[A-Z][a-z])")
 _BULLET = re.compile(r"^(?:[\s\-–—•·*#>▪■●○◦]+|\(?\d{1,2}[.)]\s*|[ivx]{1,4}[.)]\s+)+")
 
 
@@ -252,7 +254,13 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
             if found is not None:
                 # "Skills: Python, SQL" is a section of one line, nested in the one around it.
                 h, heading = found
-                inline.append(Section(h.section, heading, pos + lead, pos + len(body.rstrip()), h.boilerplate))
+                end = len(body.rstrip())
+                if h.boilerplate:
+                    # flattened text: "Pay: $40K, based on bonuses.High school diploma
+                    # required" - a sentence glued to the next marks a lost line break
+                    glued = _GLUED_SENTENCE.search(body, lead + len(heading))
+                    end = glued.start() if glued is not None else end
+                inline.append(Section(h.section, heading, pos + lead, pos + end, h.boilerplate))
             if tail is not None:
                 heads.append((pos + tail[0], tail[1], tail[2]))
         pos += len(line) + 1
