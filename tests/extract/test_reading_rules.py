@@ -1280,6 +1280,10 @@ def test_layouts_and_updates_need_their_medium(text: str, skill: str, present: b
     ("You must understand system requirements before installing the software.",
      "requirements-gathering"),
     ("Reconcile budgets against invoices monthly.", "budget-management"),
+    ("Creates and manages Requisitions and POs requested by Procurement team.",
+     "people-management"),
+    ("Creates and manages Requisitions and POs requested by Procurement team.",
+     "team-leadership"),
 ])
 def test_session_20_forms_leave_other_senses_alone(text: str, skill: str) -> None:
     assert skill not in _credited(text, kind="posting")

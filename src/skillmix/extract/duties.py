@@ -73,9 +73,11 @@ _ROLE_BEFORE_LEAD = frozenset(
 #: serves, not what is worked on: "managed payroll for over 500 employees", "producing food
 #: for banquets", "Managed a variety of special projects for the Department"
 #: a noun after one of these is the preposition's, not the verb's: "teams within ...
-#: agencies", "Scheduled appointments on behalf of staff members" ("at" and "as" were
-#: tried: "work well as a team member", "manage presence at conferences" are duties)
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for|behalf\s+of)\b", re.IGNORECASE)
+#: agencies", "Scheduled appointments on behalf of staff members"; after "by" stands the
+#: agent of a passive: "manages Requisitions and POs requested by Procurement team" ("at"
+#: and "as" were tried: "work well as a team member", "manage presence at conferences" are
+#: duties)
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for|behalf\s+of|by)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:across|among|amongst)\b", re.IGNORECASE)
 _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: for the people a manager leads, "with" also marks whom the work is done with, not who
