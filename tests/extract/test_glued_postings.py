@@ -68,6 +68,9 @@ def test_a_known_camel_case_name_glued_to_the_next_item_is_parted_after_it():
     known = get_extractor("builtin")._known
     text = "find informationSuperior skills; Use HubSpotManage the CRM"
     assert [text[i:i + 6] for i in glue_points(text, known)] == ["Superi", "Manage"]
+    # a long mixed-case run is no name: parted nowhere, and quickly (the look-back is
+    # bounded; unbounded, 60 KB of it took 28 s)
+    assert glue_points("skills.Manage the CRM " + "aBc" * 20000, known)[:1] == [7]
     # a camel-case name on its own, or in a text with no glue, stays whole
     assert glue_points("Use HubSpot and PowerPoint daily", known) == []
     assert glue_points("Use HubSpotManage the CRM", known) == []

@@ -184,3 +184,9 @@ def test_an_inline_pay_section_ends_where_a_glued_sentence_starts():
     # a line that is all pay stays one section
     (whole,) = detect_sections("Pay: $40K-$64K/year, based on base pay and bonuses.", "posting")
     assert whole.end == len("Pay: $40K-$64K/year, based on base pay and bonuses.")
+    # a benefits list glues its items the same way, and stays benefits
+    text = ("Benefits: Medical.Dental.Vision.Free LinkedIn Learning and Excel training."
+            "Tuition reimbursement")
+    (benefits,) = detect_sections(text, "posting")
+    assert benefits.boilerplate and benefits.end == len(text)
+

@@ -77,7 +77,8 @@ _ROLE_BEFORE_LEAD = frozenset(
 #: agent of a passive: "manages Requisitions and POs requested by Procurement team" ("at"
 #: and "as" were tried: "work well as a team member", "manage presence at conferences" are
 #: duties)
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for|behalf\s+of|by)\b", re.IGNORECASE)
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:within|for|behalf\s+of|by(?![\s-]+side\b))\b",
+                                    re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:across|among|amongst)\b", re.IGNORECASE)
 _ACROSS_IS_THE_SKILL = frozenset({"cross-functional-collaboration"})
 #: for the people a manager leads, "with" also marks whom the work is done with, not who

@@ -92,7 +92,7 @@ EXTRACTOR_VERSION = "2.1+" + version_digest(_RULES_SHA)[:8]
 #: A one-letter word glued after a lower-case word, or after its full stop, is glue too
 #: ("interpersonal skillsA natural problem solver", "leadership skills.A demonstrated").
 _CAPITAL = re.compile(r"[A-Z0-9](?:(?=[A-Z])|(?<=[a-z.:;!?][A-Z])(?=[a-z])|(?<=[a-z][AI])(?= )"
-                      r"|(?<=[a-z][.:;!?][AI])(?= ))")
+                      r"|(?<=[a-z]\.[AI])(?= ))")
 _PUNCT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)")
 _LEFT_WORD = re.compile(r"[A-Z]?[a-z]{2,}$")
 #: a whole lower-case word just before a glue point ("customersManage")
@@ -185,13 +185,18 @@ def _known_camel_before(text: str, end: int, known, flattened: bool) -> bool:
     """Whether a camel-case name the vocabulary knows ("PowerPoint", "HubSpot") ends at
     ``end``, glued to a capitalised word in a text that shows glue elsewhere: the name is
     whole, so the next word starts there."""
-    if known is None or not flattened or not _RIGHT_WORD.match(text, end):
+    right = _RIGHT_WORD.match(text, end) if known is not None and flattened else None
+    if right is None:
         return False
+    floor = max(0, end - 40)  # names are short: a long letter run is no name (and no scan)
     lo = end
-    while lo > 0 and text[lo - 1].isalpha():
+    while lo > floor and text[lo - 1].isalpha():
         lo -= 1
-    return end - lo >= 4 and (lo == 0 or not text[lo - 1].isalnum()) \
-        and known(text[lo:end].lower())
+    if end - lo < 4 or (lo and text[lo - 1].isalnum()):
+        return False
+    name = text[lo:end].lower()
+    # "LinkedInLearning", "GitHubActions": the joined whole is a name of its own
+    return known(name) and not known(name + right.group().lower())
 
 
 #: a note right after a skill that says it is a personal habit: "Snapchat (personal)"

@@ -26,6 +26,10 @@ __all__ = ["detect_sections", "guess_kind", "heading_key", "unglue_headings"]
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\(?\+?\d[\d ()-]{7,}\d")
 #: a sentence glued to the next one ("bonuses.High school"): where a line break was lost
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z)][.!?])(?=[A-Z][a-z])")
+#: inline headings of a pay line (an amount, not a list), as ``heading_key`` writes them
+_PAY_HEADINGS = frozenset({"pay", "salary", "compensation", "wage", "wages", "pay rate",
+                           "pay range", "salary range", "base pay", "base salary",
+                           "hourly rate", "rate of pay"})
 _BULLET = re.compile(r"^(?:[\s\-–—•·*#>▪■●○◦]+|\(?\d{1,2}[.)]\s*|[ivx]{1,4}[.)]\s+)+")
 
 
@@ -255,9 +259,11 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
                 # "Skills: Python, SQL" is a section of one line, nested in the one around it.
                 h, heading = found
                 end = len(body.rstrip())
-                if h.boilerplate:
+                if h.boilerplate and heading_key(heading) in _PAY_HEADINGS:
                     # flattened text: "Pay: $40K, based on bonuses.High school diploma
-                    # required" - a sentence glued to the next marks a lost line break
+                    # required" - a sentence glued to the next marks a lost line break. Not
+                    # in a benefits list, whose items are glued the same way ("Benefits:
+                    # Medical.Dental.Free Excel training"): those stay benefits
                     glued = _GLUED_SENTENCE.search(body, lead + len(heading))
                     end = glued.start() if glued is not None else end
                 inline.append(Section(h.section, heading, pos + lead, pos + end, h.boilerplate))
