@@ -25,7 +25,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "skillmix"
 #: (``--out``, ``-o/--output``), a skillmix command or pip, a Python limit or argument.
 #: Kept apart from the module's own pattern so a weaker one there cannot pass here.
 CLI = re.compile(r"(?<![\w-])--[a-z]|\bskillmix\s+[a-z]|\bpip\s+install|\b(?:Read|Extract)Limits\b"
-                 r"|\bfield_columns\b|\bfrom Python\b|\bon_error=")
+                 r"|\bfield_columns\b|\bfrom Python\b|\bon_error=|\bthe same command\b")
 #: a hint as the command line would give it, for every code: whatever a raise site says
 SYNTHETIC = "Pass --out DIR, or run `skillmix extract FILE` (raise ReadLimits.max_bytes)."
 CODE = re.compile(r"^[A-Z]\d{3}$")
@@ -282,6 +282,11 @@ OLD_ERRORS = {
              "installed. Install it with: pip install 'skillmix[market]'"),
     "D104": ("[D104] corpus 'tiny':7: document is over a size limit: 900000 bytes, limit "
              "500000. Split it, or raise the limit (ReadLimits)."),
+    # a command a browser has not run: the server runs market jobs itself
+    "K132": ("[K132] /runs/mkt_1: 3 partitions did not commit. Run the same command again to "
+             "resume."),
+    "K130": ("[K130] a worker process died (killed or out of memory). Run the same command "
+             "again to resume."),
 }
 
 

@@ -35,7 +35,8 @@ from ..errors.document_codes import D104, D105, D106, D115, D117, D119
 from ..errors.extra_codes import X001, X002
 from ..errors.fairness_codes import (F122, F124, F133, F150, F151, F152, F153, F154, F155,
                                      F156, F159)
-from ..errors.market_codes import K103, K110, K111, K112, K113, K114, K120, K121, K131
+from ..errors.market_codes import (K103, K110, K111, K112, K113, K114, K120, K121, K130,
+                                  K131, K132)
 from ..errors.match_codes import M020
 from ..errors.profile_codes import P102, P110
 from ..errors.taxonomy_codes import T001, T020, T301, T303
@@ -47,7 +48,8 @@ __all__ = ["CLIENT_HINTS", "CLI_ADVICE", "CLI_ONLY", "NOTES", "client_hint", "cl
 #: (``skillmix rank``, ``pip install``), or a Python name (``ReadLimits``,
 #: ``field_columns=``, ``on_error=``, "from Python")
 CLI_ADVICE = re.compile(r"--[a-z]|\bskillmix [a-z]|\bpip install\b|from Python|=NAME\b"
-                        r"|\b(?:Read|Extract)Limits\b|\bfield_columns\b|\bon_error=")
+                        r"|\b(?:Read|Extract)Limits\b|\bfield_columns\b|\bon_error="
+                        r"|\bthe same command\b")
 
 _SMALLER = "Upload a shorter document: split it into parts, each within the limit above."
 _NEW_RUN = "Start a new run on the corpus."
@@ -69,7 +71,7 @@ CLIENT_HINTS: dict[str, str] = {
     D119.code: _SMALLER,
     K103.code: ("Name the column that holds the description (and title, company, date... "
                 "as needed), or pick a preset."),
-    **{c.code: _NEW_RUN for c in (K110, K111, K112, K113, K114, K120, K121)},
+    **{c.code: _NEW_RUN for c in (K110, K111, K112, K113, K114, K120, K121, K130, K132)},
     **{c.code: _LOG for c in (F150, F151, F152, F153, F154, F155, F156, F159)},
     P102.code: "Pick a profile the server lists (GET /v1/profiles; the Profiles page).",
     P110.code: ("Check the posting's text (its page marks the skills found), or choose a "
