@@ -17,6 +17,7 @@ import sys
 
 import click
 
+from .. import interrupts
 from ..errors import SkillmixError
 
 __all__ = ["COMMANDS", "cli", "main"]
@@ -76,8 +77,6 @@ def cli(config_file: str | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning library errors into one-line messages."""
-    from .. import interrupts
-
     previous = interrupts.install()
     try:
         _run(argv)
@@ -86,8 +85,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(argv: list[str] | None) -> None:
-    from .. import interrupts
-
     try:
         cli.main(args=argv, prog_name="skillmix", standalone_mode=False)
         if interrupts.requested():  # raised inside a finaliser and swallowed there

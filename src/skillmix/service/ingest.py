@@ -55,8 +55,9 @@ def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str
 
 
 def pasted_name(kind: str) -> str:
-    """The file name pasted text is kept under (the UI's paste boxes): ``pasted-posting.txt``
-    or ``pasted-resume.txt``, read as plain text. Not the title or the candidate's name: a
+    """The file name pasted text is kept under (the UI's paste boxes and the API's text):
+    ``pasted-posting.txt`` or ``pasted-resume.txt``, read as an uploaded file of that name
+    is (its content decides the reader). Not the title or the candidate's name: a
     résumé's file name is how pages name a candidate without one, and a name in it would
     show through where blind mode hides the name."""
     return f"pasted-{kind if kind in ('resume', 'posting') else 'document'}.txt"
