@@ -1296,3 +1296,56 @@ def test_layouts_and_updates_need_their_medium(text: str, skill: str, present: b
 def test_session_20_forms_leave_other_senses_alone(text: str, skill: str) -> None:
     assert skill not in _credited(text, kind="posting")
 
+
+
+# Session 21: a posting's unheaded opening introduces the company (gold_fresh46's
+# Airbyte posting); it asks nothing until the posting first speaks of the role or the hire.
+_AIRBYTE = (
+    "Frontend Engineer, Extensibility\n\n"
+    "Airbyte is the open-source standard for EL(T). We enable data teams to replicate data "
+    "from applications, APIs, and databases to data warehouses, lakes, and other "
+    "destinations. We believe only an open-source approach can solve the problem of data "
+    "integration, as it enables us to cover the long tail of integrations while enabling "
+    "teams to adapt pre-built connectors to their needs.\n\n"
+    "So far, we've built over 350 connectors and believe in product-led growth, where we "
+    "build something awesome and let our product bring the users.\n\n"
+    "If you find this role exciting, we encourage you to apply.\n\n"
+    "Opportunity\n\n"
+    "Build connectors in React and TypeScript.\n")
+
+
+def test_a_postings_unheaded_opening_introduces_the_company() -> None:
+    got = _credited(_AIRBYTE, kind="posting")
+    assert "etl" not in got and "product-led-growth" not in got
+    assert "react" in got and "typescript" in got  # the duty after the opening
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence of the opening that speaks of the hire is the job's
+    "Marketing Coordinator\n\nWe are a growing agency. Candidates need data integration "
+    "experience.\n\nResponsibilities\n\n- Write copy.\n",
+    # a text with nothing that ends an opening has none
+    "Marketing Coordinator\n\nThe company needs data integration across its tools.\n",
+    # a list line ends the opening: its items are duties
+    "Marketing Coordinator\n\n- Lead data integration across the stack.\n\nAbout you\n",
+])
+def test_what_is_not_a_company_opening(text: str) -> None:
+    assert "etl" in _credited(text, kind="posting")
+
+
+def test_the_title_line_is_not_the_opening() -> None:
+    text = "Data Integration Engineer\n\nAcme builds furniture.\n\nResponsibilities\n\n- Ship.\n"
+    assert "etl" in _credited(text, kind="posting")
+
+
+@pytest.mark.parametrize(("text", "skill", "present"), [
+    # gold_fresh48 (an engineering résumé): a verb's bare form after a preposition is a noun
+    ("Operate thermotron chambers to test stability in head units.", "team-leadership", False),
+    ("Head the sales team of 12.", "team-leadership", True),
+    ("Experience in leading teams of analysts.", "team-leadership", True),
+    # gold_fresh43 / 44: a quality of writing is written communication
+    ("Exceptional writing and editing", "written-communication", True),
+    ("outstanding writing and research skills", "written-communication", True),
+])
+def test_session_21_wordings(text: str, skill: str, present: bool) -> None:
+    assert (skill in _credited(text)) is present

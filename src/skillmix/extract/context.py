@@ -147,6 +147,29 @@ _HIRING_STEP = re.compile(
     re.IGNORECASE)
 _STEP_WORDS = ("interview", "screen", "call", "step", "stage", "round", "conversation", "chat")
 
+#: a posting's unheaded opening, before it first speaks of the role or the hire, is the
+#: company introducing itself ("Redpanda is building the streaming data platform for
+#: developers", "We believe only an open-source approach can solve the problem of data
+#: integration"): it asks nothing. The opening ends at the first of these words, at the
+#: first section the reader found, or at a line that opens a list or is a heading. "you"
+#: (any word it begins: "your", "you'll", a glued "About YouAs a member") speaks to the hire
+_ROLE_CUE = re.compile(
+    r"\b(?:you(?:r|rs|rself|['’](?:ll|re|ve|d))?(?:\b|(?=(?-i:[A-Z])))|the\s+role|this\s+role|the\s+position|"
+    r"this\s+position|responsibilit|we\s+are\s+(?:looking|seeking|hiring)|"
+    r"we['’]re\s+(?:looking|seeking|hiring)|(?:is|are)\s+(?:looking|seeking|hiring)|"
+    r"in\s+this\s+role|job\s+description|duties|about\s+the\s+(?:role|job|position|opportunity)|"
+    r"the\s+(?:ideal|successful)\s+candidate|qualifications|requirements|"
+    r"we\s+need|position\s+summary|job\s+summary|overview|join\s+(?:us|our))",
+    re.IGNORECASE)
+_LIST_LINE = re.compile(
+    r"^[ \t]*(?:[-•·*◦▪●–]|\d+[.)]\s|[A-Z][\w &/,'’-]{0,50}:[ \t]*$)", re.MULTILINE)
+#: a sentence of the opening that speaks to or of the hire is the job's, wherever it stands
+_OF_THE_HIRE = re.compile(
+    r"\b(?:you|your|candidates?|applicants?|will|must|should|required|requires?|preferred|"
+    r"ability\s+to|experience\s+(?:with|in)|skills)\b",
+    re.IGNORECASE)
+_ITEM_MARKS = ("-", "•", "·", "*", "●", "◦", "▪", "–")
+
 
 def _apply_notice(chunk: str, low: str) -> bool:
     """Whether a sentence is an applicant notice or a step of the hiring process; a
@@ -425,6 +448,7 @@ class ContextRules:
         self.organisation = organisation
         self._names: list[str] | None = None  # the company's names (on first use)
         self._about: dict[tuple[int, int], bool] = {}  # about-the-company sections read
+        self._opening: tuple[int, int] | None = None  # a posting's unheaded opening (on first use)
         ends = sentence_ends(text)
         if extra_ends:
             ends = sorted(set(ends).union(extra_ends))
@@ -504,6 +528,29 @@ class ContextRules:
                 or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
                 or _apply_notice(chunk, low)
         return sent.company
+
+    def company_opening(self, sent: SentenceContext, start: int,
+                        sections: "Sequence[Section]" = ()) -> bool:
+        """Whether a posting's mention sits in its unheaded opening, which introduces the
+        company (see ``_ROLE_CUE``), in a sentence that says nothing to or of the hire.
+        The title line is not the opening, and a text with no line, cue, section or list
+        to end it has none."""
+        if self._opening is None:
+            text = self.text
+            title_end = text.find("\n")
+            cut = -1
+            if title_end > 0:
+                ends = [m.start() for m in (_ROLE_CUE.search(text, title_end),
+                                            _LIST_LINE.search(text, title_end + 1)) if m]
+                ends += [s.start for s in sections if s.start > title_end]
+                if ends:
+                    cut = min(ends)
+            self._opening = (title_end, cut)
+        title_end, cut = self._opening
+        if not title_end < start < cut:
+            return False
+        chunk = self.text[sent.start:sent.end]
+        return not chunk.lstrip().startswith(_ITEM_MARKS) and not _OF_THE_HIRE.search(chunk)
 
     def about_company(self, section: "Section | None", sections: "Sequence[Section]" = ()) -> bool:
         """Whether an about-the-company section holds nothing asked of the hire (see

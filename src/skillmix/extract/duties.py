@@ -104,6 +104,9 @@ _NOUN_MARKERS = frozenset(
     "various several multiple numerous".split()
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: a verb's bare form after a preposition is a noun: "test stability in head units", "a
+#: focus on lead quality" (a gerund is still the verb: "experience in leading teams")
+_PREPOSITIONS = frozenset("in on of for at from into onto by within".split())
 #: the employer promising something: "We will provide the training", "In return, WCJ will
 #: provide the tools" (not "You will provide training to new hires")
 _EMPLOYER_WILL = re.compile(r"(?:\b([A-Za-z]+)[ \t]+)?(?:\b[Ww]e|\b[A-Z]{2,}|\b[Cc]ompany|\bour team)"
@@ -441,6 +444,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         word = prev.group(1).lower()
         if word in _NOUN_MARKERS:
             return False  # "training to new hires": a noun, not the verb
+        if word in _PREPOSITIONS and not verb.split(None, 1)[0].endswith(("ing", "ed", "s")):
+            return False  # "stability in head units": a noun (see _PREPOSITIONS)
         if word in _ROLE_BEFORE_LEAD and verb == "lead":
             return False  # "technical lead staff member": a role
         if word in _BE and verb.endswith("ed"):

@@ -699,7 +699,8 @@ class Extractor:
                     usage = "unspecified"
                 if usage != "consumer" and (
                     (rules.self_description(sent)
-                     or sec_kind == "company" and rules.about_company(section, sections))
+                     or sec_kind == "company" and rules.about_company(section, sections)
+                     or sec_kind is None and rules.company_opening(sent, start, sections))
                     if is_posting
                     else is_resume and (rules.employer_description(sent)
                                         or _heading_note(doc, start))
