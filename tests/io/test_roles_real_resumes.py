@@ -137,3 +137,30 @@ def test_long_heading_with_bare_years_and_bracketed_notes():
         ("Senior Software Engineer", "Threadline Inc.", date(2020, 1, 1), True),
         ("Data Analyst (Intern)", "Lone Star Credit Union", date(2016, 1, 1), False),
     ]
+
+
+def test_a_long_title_after_the_dates_still_opens_a_role(shared_data):
+    # "Company Name October 1993 to January 2012 Shipping and Receiving Clerk/Scheduling
+    # Clerk/Inventory Control Clerk/Customer Service" / "Representative/Payroll
+    # Administrator": the title runs long and wraps; the dates still open the role, so the
+    # 1983-1992 supervision is that role's, not the current one's
+    doc = read_document(shared_data / "resumes/livecareer/PUBLIC-RELATIONS/10554045.pdf")
+    assert [(r.start, r.end, r.current) for r in doc.roles] == [
+        (date(2012, 1, 1), None, True),
+        (date(1993, 10, 1), date(2012, 1, 1), False),
+        (date(1983, 1, 1), date(1992, 6, 1), False),
+    ]
+    assert doc.roles[1].title.startswith("Shipping and Receiving Clerk")
+    assert doc.role_at(doc.text.index("Supervised a support staff")) == 2
+
+
+def test_the_title_is_the_side_that_names_a_job(shared_data):
+    # "Engineering Supervisor 11/2014 to Current Company Name City , State Assist
+    # management ...": the duty after the employer is no title
+    doc = read_document(shared_data / "resumes/livecareer/ENGINEERING/19612167.pdf")
+    assert ("Engineering Supervisor", date(2014, 11, 1)) in [(r.title, r.start) for r in doc.roles]
+    # "Company Name City , State Consultant 01/2010 to Current Publicly traded (ADBE) ...":
+    # the company's description after the dates is no title either
+    doc = read_document(shared_data / "resumes/livecareer/CONSULTANT/95429627.pdf")
+    assert [(r.title, r.start.year) for r in doc.roles][:4] == [
+        ("Consultant", 2010), ("Controller", 2008), ("Controller", 2007), ("Accountant", 2005)]

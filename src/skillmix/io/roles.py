@@ -116,7 +116,9 @@ def _anchor(line: str) -> DateRange | None:
     dr = ranges[0]
     stripped = line.strip()
     rest = (line[: dr.start] + line[dr.end:]).strip()
-    at_edge = line[: dr.start].strip() == "" or line[dr.end:].strip(" .)") == "" or len(rest) <= 90
+    before = line[: dr.start].strip()
+    at_edge = before == "" or line[dr.end:].strip(" .)") == "" or len(rest) <= 90 \
+        or _employer_before(before)
     if not at_edge:
         return None
     # a long line with bare years is prose ("from 2015 - 2020 we grew ..."), unless the
@@ -128,6 +130,17 @@ def _anchor(line: str) -> DateRange | None:
     if _BULLET.match(line) and len(rest) > 40:
         return None
     return dr
+
+
+def _employer_before(before: str) -> bool:
+    """Whether the words before a line's dates are an employer's name, so the dates open
+    a role heading however long its title runs: "Company Name October 1993 to January
+    2012 Shipping and Receiving Clerk/Scheduling Clerk/Inventory Control Clerk/Customer
+    Service" (a LiveCareer heading whose title wraps to the next line)."""
+    if len(before) > 40 or before.endswith((".", ";", ":")):
+        return False
+    words = before.split()
+    return _employer_cue(before) or len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 #: a heading's separator right before its closing dates: "Seattle, WA | ", "Acme – "
@@ -204,6 +217,13 @@ class _Draft:
     line_start: int
 
 
+def _likelier_title(a: str | None, b: str | None) -> str | None:
+    """Of two candidate titles, the one naming a job title word, else the shorter."""
+    if not a or not b:
+        return a or b
+    return min((a, b), key=lambda x: (not _has_title_word(x), len(x)))
+
+
 def _names_beside_dates(line: str, dr: DateRange) -> tuple[str | None, str | None]:
     """Title and employer from the words before and after the dates on their line."""
     title, employer = None, None
@@ -213,8 +233,11 @@ def _names_beside_dates(line: str, dr: DateRange) -> tuple[str | None, str | Non
         t, e = _split_employer_line(part)
         if cued and part not in cued:
             # "Company Name 2014 to Current Housekeeper": the side without the
-            # employer is the title.
-            title = title or t or e
+            # employer is the title, unless the employer's side holds a likelier one
+            # ("Company Name City , State Consultant 01/2010 to Current Publicly traded
+            # ... company"; but "Engineering Supervisor 11/2014 to Current Company Name
+            # City , State Assist management ...": that duty is no title)
+            title = _likelier_title(title, t or e)
             continue
         title = title or t
         employer = employer or e
