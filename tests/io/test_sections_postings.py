@@ -190,3 +190,43 @@ def test_an_inline_pay_section_ends_where_a_glued_sentence_starts():
     (benefits,) = detect_sections(text, "posting")
     assert benefits.boilerplate and benefits.end == len(text)
 
+
+
+@pytest.mark.parametrize(("line", "kind", "heading"), [
+    # data/postings/linkedin_2024_public.csv 3829184899 and 3813135937: a heading that
+    # opens a line, glued to its text or parted from it by a list mark
+    ("What We OfferFlexible working hours and the ability to work hybrid in Phoenix, "
+     "Arizona.A dynamic, innovative, and supportive team environment.Regular training and "
+     "development opportunities.", "benefits", "What We Offer"),
+    ("Benefits · Salary: $40 - $45K per year· Three weeks paid vacation· Commission on new "
+     "business· Monthly cell phone stipend", "benefits", "Benefits"),
+    ("Key ResponsibilitiesDevelop and implement social media strategies", "responsibilities",
+     "Key Responsibilities"),
+])
+def test_a_heading_glued_to_the_start_of_its_line(line, kind, heading):
+    text = "Social Media Manager\n\nWe sell tea online.\n" + line + "\n"
+    got = [(s.kind, s.heading) for s in detect_sections(text, "posting")]
+    assert (kind, heading) in got
+
+
+@pytest.mark.parametrize("line", [
+    "Benefitsplus is our partner.",  # no capital after the heading: a word
+    "Experience With Adobe Photoshop is a plus.",  # a space, not glue
+    "Salary negotiable.",
+])
+def test_a_line_that_only_begins_like_a_heading(line):
+    text = "Designer\n\nWe sell tea online.\n" + line + "\n"
+    assert detect_sections(text, "posting") == ()
+
+
+def test_headings_glued_to_their_lines_tell_a_posting():
+    # data/postings/linkedin_2024_public.csv 3829184899, flattened by the job board: every
+    # heading is glued to its text, and the posting was read as "unknown"
+    text = ("Social Media Manager/Specialist\n\n"
+            "Position: Social Media Manager/SpecialistLocation: HybridType: Full-time\n"
+            "Key ResponsibilitiesDevelop and implement a comprehensive social media strategy "
+            "to increase our brand visibility.Create, curate, and manage all published content.\n"
+            "QualificationsBachelor's degree in Marketing, Communications, or a related field."
+            "Proven working experience in social media marketing.\n"
+            "What We OfferFlexible working hours and the ability to work hybrid in Phoenix.\n")
+    assert guess_kind(text) == "posting"

@@ -117,9 +117,22 @@ def reference_guess_kind(text: str) -> str:
         for pat, weight in _cues()[kind]:
             score[kind] += weight * min(3, len(pat.findall(sample)))
     exact, _ = _vocabulary()
+    phrases = sorted((p for (d, p) in exact if d == "posting" and len(p) >= 5), key=len, reverse=True)
     for line in sample.split("\n"):
         if len(line) > 60:
-            continue
+            # a posting heading glued to the line's text, tried phrase by phrase, longest first
+            glued = None
+            for phrase in phrases if line[:1].isupper() else ():
+                m = re.match(r"\s+".join(map(re.escape, phrase.split())), line, re.IGNORECASE)
+                if m is None:
+                    continue
+                rest = line[m.end():]
+                if re.match(r"[A-Z][a-z]|[ \t]+[·•|–—][ \t]+", rest):
+                    glued = m.group()
+                    break
+            if glued is None:
+                continue
+            line = glued
         key = heading_key(line)
         in_resume = ("resume", key) in exact
         in_posting = ("posting", key) in exact

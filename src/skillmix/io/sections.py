@@ -235,6 +235,29 @@ def _inline_heading(line: str, doc: str) -> tuple[_Heading, str] | None:
     return (h, head.strip() + ":") if h is not None else None
 
 
+@lru_cache(maxsize=2)
+def _leading_pattern(doc: str) -> re.Pattern[str]:
+    """A known heading that opens a line and is glued to its text ("What We OfferFlexible
+    working hours", "ResponsibilitiesManage ...") or parted from it by a list mark
+    ("Benefits · Salary: $40 - $45K per year· ...")."""
+    exact, _ = _vocabulary()
+    phrases = sorted({phrase for (d, phrase) in exact if d == doc and len(phrase) >= 5},
+                     key=len, reverse=True)
+    alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(rf"(?P<h>{alts})(?:(?=(?-i:[A-Z])(?-i:[a-z]))|[ \t]+[·•|–—][ \t]+)",
+                      re.IGNORECASE)
+
+
+def _leading_heading(line: str, lead: int, doc: str) -> tuple[_Heading, str] | None:
+    """The heading a posting's line opens with, glued to its text (see
+    :func:`_leading_pattern`)."""
+    m = _leading_pattern(doc).match(line, lead)
+    if m is None:
+        return None
+    h = _vocabulary()[0].get((doc, heading_key(m.group("h"))))
+    return (h, m.group("h")) if h is not None else None
+
+
 def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Section, ...]:
     """Sections of ``text`` in document order; EEO paragraphs found without a heading come
     after the section that holds them (so :meth:`Document.section_at` prefers them)."""
@@ -246,6 +269,9 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
     for k, line in enumerate(lines):
         lead = len(line) - len(line.lstrip())
         found = _classify_line(line, doc)
+        if found is None and doc == "posting" and len(line) > lead + 5 \
+                and line[lead].isupper():
+            found = _leading_heading(line, lead, doc)
         if found is not None:
             heads.append((pos + lead, found[0], found[1]))
         else:
@@ -544,7 +570,11 @@ def guess_kind(text: str) -> DocumentKind:
     exact, _ = _vocabulary()
     for line in sample.split("\n"):
         if len(line) > 60:
-            continue
+            # a heading glued to its line's text ("Key ResponsibilitiesDevelop ...")
+            m = _leading_pattern("posting").match(line) if line[:1].isupper() else None
+            if m is None:
+                continue
+            line = m.group("h")
         key = heading_key(line)
         in_resume = ("resume", key) in exact
         in_posting = ("posting", key) in exact
