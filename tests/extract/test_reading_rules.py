@@ -1349,3 +1349,17 @@ def test_the_title_line_is_not_the_opening() -> None:
 ])
 def test_session_21_wordings(text: str, skill: str, present: bool) -> None:
     assert (skill in _credited(text)) is present
+
+
+@pytest.mark.parametrize(("text", "skill", "years"), [
+    # data/postings/linkedin_2024_public.csv 3813135937, flattened: the years open a list
+    # item glued to the one before
+    ("College Degree or comparable experience required1-3 years professional experience "
+     "with digital marketing and/or social media", "digital-marketing", 1.0),
+    ("Bachelor degree preferred5+ years of SQL", "sql", 5.0),
+    # a bare figure glued to a word is a name, not years ("Windows10")
+    ("Windows10 years of SQL", "sql", None),
+])
+def test_years_glued_to_the_item_before(text: str, skill: str, years: float | None) -> None:
+    got = {m.skill_id: m.years for m in get_extractor("builtin").extract(text, kind="posting").mentions}
+    assert got[skill] == years

@@ -357,7 +357,10 @@ _YEARS_BARE = re.compile(
 #: The cheap tests lead (a word start, then a first character that can start a number):
 #: the phrase look-behinds then run at few offsets, not at every one (3x faster)
 _YEARS = re.compile(
-    r"(?<![\w.])(?=[\dotfsen(])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
+    # a figure glued to the word before it opens a list item whose break was lost
+    # ("College Degree required1-3 years professional experience with ...")
+    r"(?:(?<![\w.])|(?<=[a-z]{4})(?=\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2}\s*\+?)\s*(?:years?|yrs?)\b))"
+    r"(?=[\dotfsen(])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
     # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
     r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
     # an age is no experience: "over the age of 16 years", "aged 18 years"
