@@ -1363,3 +1363,15 @@ def test_session_21_wordings(text: str, skill: str, present: bool) -> None:
 def test_years_glued_to_the_item_before(text: str, skill: str, years: float | None) -> None:
     got = {m.skill_id: m.years for m in get_extractor("builtin").extract(text, kind="posting").mentions}
     assert got[skill] == years
+
+
+def test_coursework_is_no_professional_use() -> None:
+    # LiveCareer DIGITAL-MEDIA/91318828: "Advertising Campaigns" is a course, not a campaign run
+    text = ("Experience\nManaged client campaigns for local brands.\n"
+            "Education and Training\nBachelor of Science : Journalism December 2015\n"
+            "General Advertising course work including: Advertising and Media Sales, Media "
+            "Planning, Advertising Campaigns, and Advertising Media Sales\n")
+    ext = get_extractor("builtin").extract(text, kind="resume")
+    taught = [m for m in ext.mentions if m.section == "education"]
+    assert taught and all(m.usage != "professional" for m in taught)
+    assert any(m.usage == "professional" for m in ext.mentions if m.section == "experience")

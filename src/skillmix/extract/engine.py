@@ -691,6 +691,10 @@ class Extractor:
                     # professional use; a platform there is a consumer's familiarity
                     usage = "consumer" if f.area == "platforms" else (
                         "unspecified" if usage == "professional" else usage)
+                elif is_resume and sec_kind == "education" and usage == "professional":
+                    # "General Advertising course work including: ... Advertising
+                    # Campaigns": coursework is study, not professional use
+                    usage = "unspecified"
                 if usage == "consumer" and f.area != "platforms" and f.ti >= 0 \
                         and "incidental" not in sent.families():
                     # consumer use is a platform's ("avid Instagram user"); "Familiar with
