@@ -1375,3 +1375,15 @@ def test_coursework_is_no_professional_use() -> None:
     taught = [m for m in ext.mentions if m.section == "education"]
     assert taught and all(m.usage != "professional" for m in taught)
     assert any(m.usage == "professional" for m in ext.mentions if m.section == "experience")
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    # LiveCareer DIGITAL-MEDIA/11270462 and 59011090, duties the trial found missed
+    ("Creating and implementing strategic plans for Social Media posts to try and broaden our "
+     "outreach", "social-media-strategy"),
+    ("Manages and measures clients social media accounts for follower analysis, reach, and "
+     "growth", "social-media-analytics"),
+    ("Analyzed social media performance and engagement metrics", "social-media-analytics"),
+])
+def test_social_media_duties_of_the_trial(text: str, skill: str) -> None:
+    assert skill in _credited(text)
