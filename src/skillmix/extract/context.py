@@ -161,6 +161,8 @@ _ROLE_CUE = re.compile(
     r"the\s+(?:ideal|successful)\s+candidate|qualifications|requirements|"
     r"we\s+need|position\s+summary|job\s+summary|overview|join\s+(?:us|our))",
     re.IGNORECASE)
+#: the longest unheaded opening read as the company's (a longer one is no introduction)
+OPENING_MAX = 2000
 _LIST_LINE = re.compile(
     r"^[ \t]*(?:[-•·*◦▪●–]|\d+[.)]\s|[A-Z][\w &/,'’-]{0,50}:[ \t]*$)", re.MULTILINE)
 #: a sentence of the opening that speaks to or of the hire is the job's, wherever it stands
@@ -451,7 +453,8 @@ class ContextRules:
         self.organisation = organisation
         self._names: list[str] | None = None  # the company's names (on first use)
         self._about: dict[tuple[int, int], bool] = {}  # about-the-company sections read
-        self._opening: tuple[int, int] | None = None  # a posting's unheaded opening (on first use)
+        #: a posting's unheaded opening (on first use): title end, limit, end, cue searched
+        self._opening: tuple[int, int, int, bool] | None = None
         ends = sentence_ends(text)
         if extra_ends:
             ends = sorted(set(ends).union(extra_ends))
@@ -539,18 +542,28 @@ class ContextRules:
         The title line is not the opening, and a text with no line, cue, section or list
         to end it has none."""
         if self._opening is None:
+            # first the ends that are cheap to find (the first section, the first list
+            # line); an opening that runs past OPENING_MAX characters is none
             text = self.text
             title_end = text.find("\n")
-            cut = -1
+            limit = min(len(text), title_end + OPENING_MAX)
+            bound = -1
             if title_end > 0:
-                ends = [m.start() for m in (_ROLE_CUE.search(text, title_end),
-                                            _LIST_LINE.search(text, title_end + 1)) if m]
-                ends += [s.start for s in sections if s.start > title_end]
-                if ends:
-                    cut = min(ends)
-            self._opening = (title_end, cut)
-        title_end, cut = self._opening
-        if not title_end < start < cut:
+                bound = min((s.start for s in sections if title_end < s.start < limit),
+                            default=limit)
+                found = _LIST_LINE.search(text, title_end + 1, bound)
+                bound = found.start() if found is not None else bound
+            self._opening = (title_end, limit, bound, False)
+        title_end, limit, bound, searched = self._opening
+        if not title_end < start < bound:
+            return False
+        if not searched:
+            # then the first cue, only where a mention may sit before it (its
+            # alternatives are tried at every offset)
+            found = _ROLE_CUE.search(self.text, title_end, bound)
+            bound = found.start() if found is not None else bound
+            self._opening = (title_end, limit, bound, True)
+        if not (start < bound < limit):
             return False
         chunk = self.text[sent.start:sent.end]
         return not chunk.lstrip().startswith(_ITEM_MARKS) and not _OF_THE_HIRE.search(chunk)

@@ -248,9 +248,19 @@ def _leading_pattern(doc: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=2)
+def _leading_prefixes(doc: str) -> frozenset[str]:
+    """The first four letters of every heading :func:`_leading_pattern` knows: most lines
+    start otherwise, and need not try its hundreds of alternatives."""
+    exact, _ = _vocabulary()
+    return frozenset(phrase[:4] for (d, phrase) in exact if d == doc and len(phrase) >= 5)
+
+
 def _leading_heading(line: str, lead: int, doc: str) -> tuple[_Heading, str] | None:
     """The heading a posting's line opens with, glued to its text (see
     :func:`_leading_pattern`)."""
+    if line[lead:lead + 4].lower() not in _leading_prefixes(doc):
+        return None
     m = _leading_pattern(doc).match(line, lead)
     if m is None:
         return None
@@ -571,7 +581,8 @@ def guess_kind(text: str) -> DocumentKind:
     for line in sample.split("\n"):
         if len(line) > 60:
             # a heading glued to its line's text ("Key ResponsibilitiesDevelop ...")
-            m = _leading_pattern("posting").match(line) if line[:1].isupper() else None
+            m = _leading_pattern("posting").match(line) \
+                if line[:1].isupper() and line[:4].lower() in _leading_prefixes("posting") else None
             if m is None:
                 continue
             line = m.group("h")
