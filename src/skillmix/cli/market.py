@@ -101,13 +101,18 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
                            partition_size=partition_size)
     update, stop = _progress_bar(silent)
     try:
-        summary = run_market(list(corpora), out, preset=preset,
-                             field_columns=field_columns(column_specs), settings=settings,
-                             engine=engine,  # type: ignore[arg-type]
-                             workers=workers, scheduler=scheduler, restart=restart,
-                             on_error=on_error, progress=update)  # type: ignore[arg-type]
-    finally:
-        stop()
+        try:
+            summary = run_market(list(corpora), out, preset=preset,
+                                 field_columns=field_columns(column_specs), settings=settings,
+                                 engine=engine,  # type: ignore[arg-type]
+                                 workers=workers, scheduler=scheduler, restart=restart,
+                                 on_error=on_error, progress=update)  # type: ignore[arg-type]
+        finally:
+            stop()
+    except KeyboardInterrupt:  # the entry point then says "aborted" and exits 130
+        click.echo(f"interrupted: the partitions finished so far are kept in {out}; run the same "
+                   "command again to resume (--restart starts over).", err=True)
+        raise
     if as_json:
         emit_json(summary.to_dict())
     else:
