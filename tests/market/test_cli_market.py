@@ -50,3 +50,42 @@ def test_cli_market_run_progress_only_for_a_terminal_and_never_quiet(
     piped = subprocess.run([sys.executable, "-m", "skillmix", *base, "--out", str(tmp_path / "c")],
                            capture_output=True, timeout=300)
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_cli_market_run_interrupted_says_how_to_resume(rows, corpus, tmp_path: Path) -> None:
+    # a new user saw a blank line and "aborted", and nothing saying the work was kept
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+
+    if sys.platform == "win32":
+        pytest.skip("POSIX signals")
+    path = str(corpus(rows=rows(300)))
+    out = tmp_path / "run"
+    cmd = [sys.executable, "-m", "skillmix", "market", "run", path, "--out", str(out), "--workers", "0",
+           "--partition-size", "10", "--no-dedup"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if (out / "_parts").is_dir() and any((out / "_parts").glob("part-*.json")):
+                break
+            time.sleep(0.02)
+        assert proc.poll() is None, proc.communicate()[1].decode()
+        proc.send_signal(signal.SIGINT)  # Ctrl-C
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    text = err.decode()
+    assert proc.returncode == 130, text
+    assert "run the same command again to resume" in text and str(out) in text
+    assert text.rstrip().endswith("aborted")
+    again = subprocess.run([*cmd, "--json", "--silent"], capture_output=True, timeout=300)
+    assert again.returncode == 0, again.stderr.decode()
+    summary = json.loads(again.stdout)
+    assert summary["resumed_partitions"] >= 1 and summary["postings"] == 300

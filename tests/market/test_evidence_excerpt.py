@@ -21,3 +21,26 @@ def test_a_long_sentence_is_cut_around_its_social_media_words() -> None:
 
 def test_a_short_sentence_is_kept_whole() -> None:
     assert evidence_excerpt("Manage our  Instagram\naccount.") == "Manage our Instagram account."
+
+
+def test_an_excerpt_never_ends_inside_a_parenthesis() -> None:
+    # a QA trial read "Exposure to applications that interact with social media (e.g." (the
+    # sentence splitter had stopped at the abbreviation)
+    out = evidence_excerpt("Exposure to applications that interact with social media (e.g.")
+    assert out == "Exposure to applications that interact with social media…"
+    closed = evidence_excerpt("Manage social (paid and organic) media.")
+    assert closed == "Manage social (paid and organic) media."
+
+
+def test_a_cut_parenthetical_holding_the_cue_is_closed() -> None:
+    out = evidence_excerpt("Know the tools (Hootsuite, social media schedulers, e.g.")
+    assert out == "Know the tools (Hootsuite, social media schedulers…)"
+    assert out.count("(") == out.count(")")
+
+
+def test_a_long_sentence_cut_inside_a_parenthesis_drops_it() -> None:
+    text = ("Build our social media presence and grow the audience " + "with care " * 15
+            + "(for example by " + "writing posts " * 30 + "every week).")
+    out = evidence_excerpt(text)
+    assert "social media" in out and out.count("(") == out.count(")") and out.endswith("…")
+    assert "(" not in out and not out.endswith(" …")

@@ -101,13 +101,18 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
                            partition_size=partition_size)
     update, stop = _progress_bar(silent)
     try:
-        summary = run_market(list(corpora), out, preset=preset,
-                             field_columns=field_columns(column_specs), settings=settings,
-                             engine=engine,  # type: ignore[arg-type]
-                             workers=workers, scheduler=scheduler, restart=restart,
-                             on_error=on_error, progress=update)  # type: ignore[arg-type]
-    finally:
-        stop()
+        try:
+            summary = run_market(list(corpora), out, preset=preset,
+                                 field_columns=field_columns(column_specs), settings=settings,
+                                 engine=engine,  # type: ignore[arg-type]
+                                 workers=workers, scheduler=scheduler, restart=restart,
+                                 on_error=on_error, progress=update)  # type: ignore[arg-type]
+        finally:
+            stop()
+    except KeyboardInterrupt:  # the entry point then says "aborted" and exits 130
+        click.echo(f"interrupted: the partitions finished so far are kept in {out}; run the same "
+                   "command again to resume (--restart starts over).", err=True)
+        raise
     if as_json:
         emit_json(summary.to_dict())
     else:
@@ -134,6 +139,7 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
 def report_cmd(run_dir: str, out: str | None, top: int, as_json: bool) -> None:
     """Write the HTML report, CSV/Parquet tables and JSON of a finished run."""
     from ..market import build_report, write_report
+    from ..market.report import dates_summary
 
     report = build_report(run_dir, top=top)
     paths = write_report(report, out or Path(run_dir) / "report")
@@ -145,6 +151,8 @@ def report_cmd(run_dir: str, out: str | None, top: int, as_json: bool) -> None:
                f"media skills, {h.social_title_hidden:,} of them ({h.social_title_hidden_share:.1%}) "
                f"without saying so in the title; convergence (tech + comm areas): "
                f"{h.convergence_share:.1%} of all, {h.convergence_share_social:.1%} of social.")
+    click.echo(f"Posting dates: {dates_summary(h)}"
+               + ("." if h.dated == h.postings else " (the trends by month and skill growth count only those)."))
     click.echo(f"Report: {paths[0]}")
 
 

@@ -13,10 +13,11 @@ over postings, with a minimum support so rare pairs do not top the list by chanc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
-__all__ = ["Headline", "ReportTable", "area_mix_by_family", "area_pairs", "headline",
-           "monthly_trends", "skill_growth", "skill_pairs", "social_titles", "top_skills"]
+__all__ = ["Headline", "ReportTable", "area_mix_by_family", "area_pairs", "area_shares", "dated_note",
+           "headline", "monthly_trends", "skill_growth", "skill_pairs", "social_titles", "top_skills",
+           "with_area_labels"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,28 @@ class Headline:
     convergence_share_social: float
     months: tuple[str, ...]
     corpora: tuple[str, ...]
+    #: postings with a posting date (the month figures count only these)
+    dated: int = 0
+
+    @property
+    def dated_note(self) -> str:
+        """"215 of 2,276 postings are dated": beside every figure that counts only them."""
+        return dated_note(self.dated, self.postings)
+
+
+def dated_note(dated: int, postings: int) -> str:
+    """How many postings a figure over dated postings covers, in words."""
+    if postings and dated == postings:
+        return f"all {postings:,} postings are dated"
+    if not dated:
+        return f"none of {postings:,} postings is dated"
+    return f"{dated:,} of {postings:,} postings are dated"
+
+
+def _dated(con: Any) -> tuple[int, int]:
+    """(dated postings, all postings)."""
+    dated, n = con.execute("SELECT count(month), count(*) FROM postings").fetchone()
+    return int(dated), int(n)
 
 
 def _table(con: Any, name: str, title: str, description: str, sql: str,
@@ -96,7 +119,7 @@ def headline(con: Any) -> Headline:
         secondary=secondary, social_title_hidden=hidden,
         social_title_hidden_share=_share(hidden, social), convergence=conv,
         convergence_share=_share(conv, n), convergence_share_social=_share(conv_social, social),
-        months=months, corpora=corpora,
+        months=months, corpora=corpora, dated=_dated(con)[0],
     )
 
 
@@ -151,7 +174,8 @@ def skill_growth(con: Any, labels: dict[str, str], limit: int = 30, min_postings
     months = [r[0] for r in con.execute(
         "SELECT month, count(*) FROM postings WHERE month IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall()]
     desc = ("Share of dated postings asking for the skill in the early months against the late "
-            "months (split at the median month); growth is the ratio of the two.")
+            "months (split at the median month); growth is the ratio of the two. Only dated "
+            f"postings count: {dated_note(*_dated(con))}.")
     if len(months) < 2:
         return ReportTable("skills_growth", "Top skills by growth",
                            desc + " Needs postings from at least two months.",
@@ -182,7 +206,8 @@ def monthly_trends(con: Any) -> ReportTable:
     return _table(
         con, "trends_monthly", "Trends by month",
         "Postings per month, the share requiring social media skills, the share whose title "
-        "hides it, and the share requiring both technology and communication areas.",
+        "hides it, and the share requiring both technology and communication areas. Only dated "
+        f"postings count: {dated_note(*_dated(con))}, so these shares can differ from the headline's.",
         """
         SELECT month, count(*) AS postings,
                avg(requires_social::INT) AS social_share,
@@ -220,7 +245,7 @@ def skill_pairs(con: Any, labels: dict[str, str], limit: int = 40, min_support: 
 def area_pairs(con: Any) -> ReportTable:
     return _table(
         con, "area_pairs", "Areas that go together",
-        "Pairs of required areas in the same postings, with lift and PMI.",
+        "Pairs of areas the classifier predicts for the same postings (see Areas asked for), with lift and PMI.",
         """
         WITH pa AS (SELECT uid, unnest(areas) AS area FROM postings),
         n AS (SELECT count(*) AS total FROM postings),
@@ -237,25 +262,74 @@ def area_pairs(con: Any) -> ReportTable:
         """)
 
 
-def area_shares(con: Any) -> ReportTable:
-    return _table(
-        con, "area_shares", "Areas asked for",
-        "Share of all postings, and of postings that require social media skills, that "
-        "require each area.",
+AREA_SHARES_COLUMNS = ("area", "predicted", "predicted_share", "predicted_share_social", "evidence",
+                       "evidence_share", "evidence_share_social", "predicted_with_evidence", "cv_f1")
+
+
+def area_shares(con: Any, areas: Sequence[str] = (), cv_f1: Mapping[str, float] | None = None, *,
+                learned: bool = True, macro_f1: float | None = None) -> ReportTable:
+    """Per area: the postings the classifier assigns it ("predicted"), beside the postings
+    with a counting mention of a skill in it ("evidence"), and how many predicted ones have
+    such a mention. The learned classifier's areas are predictions from the whole text (a
+    QA trial read 54.8% "asking for" human insight where 12.9% mention a skill of it);
+    ``cv_f1`` is each area model's cross-validated F1 and ``macro_f1`` their mean, from the
+    model file. ``areas`` are the classifier's areas (listed even when no posting gets one)."""
+    f1 = dict(cv_f1 or {})
+    macro = f"cross-validated macro-F1 {macro_f1:.2f}" if macro_f1 is not None else "not cross-validated"
+    what = (f"the learned area classifier's prediction from the whole text ({macro} on hand-labelled "
+            "postings; cv_f1: each area's F1)" if learned else
+            "the rule classifier's areas, those of the posting's required or preferred mentions")
+    t = _table(
+        con, "area_shares", "Areas asked for: the classifier's prediction beside the extracted evidence",
+        f"Predicted: postings the area is assigned to, {what}; share of all postings and of postings "
+        "that require social media skills. Evidence: postings with at least one counting mention "
+        "(not negated, not consumer use) of a skill in the area. Predicted with evidence: predicted "
+        "postings that also have such a mention.",
         """
-        WITH pa AS (SELECT uid, requires_social, unnest(areas) AS area FROM postings),
-        n AS (SELECT count(*) AS total, count(*) FILTER (WHERE requires_social) AS social FROM postings)
-        SELECT area, count(*) AS postings, count(*) / any_value(n.total) AS share,
-               count(*) FILTER (WHERE requires_social) / greatest(any_value(n.social), 1) AS share_social
-        FROM pa, n GROUP BY area ORDER BY postings DESC, area
-        """)
+        WITH n AS (SELECT count(*) AS total, greatest(count(*) FILTER (WHERE requires_social), 1) AS social
+                   FROM postings),
+        pa AS (SELECT uid, requires_social, unnest(areas) AS area FROM postings),
+        ev AS (SELECT DISTINCT m.uid, m.area, p.requires_social
+               FROM mentions m JOIN postings p USING (uid) WHERE m.counts AND m.area IS NOT NULL),
+        names AS (SELECT DISTINCT area FROM pa UNION SELECT unnest(?::VARCHAR[])),
+        pc AS (SELECT area, count(*) AS k, count(*) FILTER (WHERE requires_social) AS ks FROM pa GROUP BY area),
+        ec AS (SELECT area, count(*) AS k, count(*) FILTER (WHERE requires_social) AS ks FROM ev GROUP BY area),
+        pe AS (SELECT area, count(*) AS k FROM pa JOIN ev USING (uid, area) GROUP BY area)
+        SELECT names.area, coalesce(pc.k, 0) AS predicted, coalesce(pc.k, 0) / n.total AS predicted_share,
+               coalesce(pc.ks, 0) / n.social AS predicted_share_social,
+               coalesce(ec.k, 0) AS evidence, coalesce(ec.k, 0) / n.total AS evidence_share,
+               coalesce(ec.ks, 0) / n.social AS evidence_share_social,
+               coalesce(pe.k, 0) AS predicted_with_evidence
+        FROM names CROSS JOIN n LEFT JOIN pc USING (area) LEFT JOIN ec USING (area) LEFT JOIN pe USING (area)
+        ORDER BY predicted DESC, names.area
+        """, [list(areas)])
+    rows = tuple((*r, f1.get(r[0])) for r in t.rows)
+    return ReportTable(t.name, t.title, t.description, AREA_SHARES_COLUMNS, rows)
+
+
+def with_area_labels(t: ReportTable, labels: Mapping[str, str]) -> ReportTable:
+    """``t`` with a ``<column>_label`` column after each area column (``area``, ``area_a``,
+    ``area_b``): the taxonomy's name for the area ("Human insight"), the id where none."""
+    idx = [i for i, c in enumerate(t.columns) if c in ("area", "area_a", "area_b")]
+    if not idx:
+        return t
+    cols = list(t.columns)
+    for i in reversed(idx):
+        cols.insert(i + 1, f"{cols[i]}_label")
+    rows = []
+    for r in t.rows:
+        row = list(r)
+        for i in reversed(idx):
+            row.insert(i + 1, labels.get(r[i], r[i]) if r[i] is not None else None)
+        rows.append(tuple(row))
+    return ReportTable(t.name, t.title, t.description, tuple(cols), tuple(rows))
 
 
 def area_mix_by_family(con: Any) -> ReportTable:
     return _table(
         con, "area_mix_by_family", "Area mix by title family",
-        "For each title family, the share of its postings requiring each area (and social "
-        "media skills).",
+        "For each title family, the share of its postings the classifier predicts each area for (see "
+        "Areas asked for), and the share requiring social media skills.",
         """
         WITH f AS (SELECT title_family, count(*) AS n,
                           avg(requires_social::INT) AS social FROM postings GROUP BY 1),

@@ -20,11 +20,30 @@ def _fmt(v: float, percent: bool) -> str:
     return f"{v * 100:.1f}%" if percent else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}")
 
 
+#: average width of a character at font size 12 (sans-serif), for sizing label margins
+_CHAR_PX = 6.6
+#: the longest label shown whole; a longer one is cut at a word end, the full text in a tooltip
+_LABEL_MAX = 72
+
+
+def _label(text: str, limit: int = _LABEL_MAX) -> str:
+    """A chart label as SVG ``<text>`` content: whole when it fits, else cut at a word end
+    with an ellipsis and the whole label as its ``<title>`` (a tooltip)."""
+    if len(text) <= limit:
+        return escape(text)
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") or text[:limit]
+    return f"<title>{escape(text)}</title>{escape(cut)}…"
+
+
 def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, *,
               percent: bool = False, width: int = 640) -> str:
-    """Horizontal bars, largest first as given."""
+    """Horizontal bars, in the order given. The label margin widens to the longest label
+    (up to :data:`_LABEL_MAX` characters), so labels are not cut where space allows."""
     n = len(labels)
-    row, left, right, top = 22, 230, 70, 30
+    longest = max((min(len(lab), _LABEL_MAX + 1) for lab in labels), default=0)
+    row, right, top = 22, 70, 30
+    left = max(230, int(longest * _CHAR_PX) + 12)
+    width = max(width, left + right + 340, int(len(title) * 7.8) + 8)
     height = top + max(n, 1) * row + 10
     vmax = max([float(v) for v in values] + [1e-9])
     plot = width - left - right
@@ -37,8 +56,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, *,
     for i, (lab, v) in enumerate(zip(labels, values)):
         y = top + i * row
         w = max(1.0, plot * float(v) / vmax)
-        text = lab if len(lab) <= 34 else lab[:33] + "…"
-        parts.append(f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{escape(text)}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{_label(lab)}</text>')
         parts.append(f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" fill="{_PALETTE[0]}"/>')
         parts.append(f'<text x="{left + w + 4:.1f}" y="{y + 14}">{escape(_fmt(float(v), percent))}</text>')
     parts.append("</svg>")
@@ -88,8 +106,9 @@ def line_chart(xs: Sequence[str], series: dict[str, Sequence[float]], title: str
 def heatmap(rows: Sequence[str], cols: Sequence[str], values: dict[tuple[str, str], float],
             title: str, *, width: int | None = None) -> str:
     """A grid of shares (0..1): rows x cols, darker is larger, the value in each cell."""
-    cell_w, cell_h, left, top = 78, 22, 150, 110
-    w = width or left + cell_w * max(len(cols), 1) + 90
+    cell_w, cell_h, top = 78, 22, 125
+    left = max(150, int(max((min(len(r), _LABEL_MAX + 1) for r in rows), default=0) * _CHAR_PX * 11 / 12) + 12)
+    w = width or left + cell_w * max(len(cols), 1) + 120
     h = top + cell_h * max(len(rows), 1) + 10
     vmax = max(list(values.values()) + [1e-9])
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{w}" height="{h}" '
@@ -98,10 +117,10 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values: dict[tuple[str, st
              f'<text x="4" y="16" font-size="14" font-weight="bold">{escape(title)}</text>']
     for j, c in enumerate(cols):
         x = left + j * cell_w + cell_w / 2
-        parts.append(f'<text transform="translate({x:.1f},{top - 6}) rotate(-35)">{escape(c)}</text>')
+        parts.append(f'<text transform="translate({x:.1f},{top - 6}) rotate(-35)">{_label(c, 30)}</text>')
     for i, r in enumerate(rows):
         y = top + i * cell_h
-        parts.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{escape(r)}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{_label(r)}</text>')
         for j, c in enumerate(cols):
             v = values.get((r, c), 0.0)
             alpha = 0.08 + 0.92 * (v / vmax)

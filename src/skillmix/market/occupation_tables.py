@@ -123,7 +123,8 @@ def pay_by_area(con: Any, min_n: int = 3) -> ReportTable:
             groups.setdefault(("(requires social media)", cur), []).append(float(pay))
     return ReportTable(
         "pay_by_area", "Pay by skill area",
-        f"Annualised pay of postings that require each skill area (a posting counts in every area "
-        f"it requires), per currency, for areas with at least {min_n} postings stating pay.",
+        f"Annualised pay of postings by the skill areas the classifier predicts for them (see Areas "
+        f"asked for; a posting counts in every such area), per currency, for areas with at least "
+        f"{min_n} postings stating pay.",
         ("area", "currency", "postings_with_pay", "median", "p25", "p75", "median_ci_low",
          "median_ci_high"), _pay_table(groups, min_n))

@@ -16,6 +16,7 @@ are skipped, and a killed run started again with the same arguments finishes the
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
@@ -295,6 +296,36 @@ def _guarded(job: PartitionJob) -> PartitionResult | _Failure:
 
 #: seconds between progress ticks while local workers run partitions
 TICK_SECONDS = 0.5
+#: seconds between a pool worker's checks that the driver still lives
+PARENT_POLL_SECONDS = 1.0
+
+
+def _exit_with_parent() -> None:
+    """Pool worker initializer: a daemon thread that ends this worker as soon as the driver
+    is gone. Ctrl-C reaches the whole process group and the pool shuts down, but a driver
+    killed with SIGKILL (or by the out-of-memory killer) left its spawn workers to init,
+    blocked on the task queue forever (about 180 MB each). The thread waits on the parent's
+    sentinel (readable when the parent dies) and checks the parent's pid as well; a
+    partition cut short is redone by the next run, as after any crash (its files are
+    renamed into place and committed only when whole)."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    ppid = os.getppid()
+
+    def watch() -> None:
+        sentinel = getattr(parent, "sentinel", None)
+        while os.getppid() == ppid:
+            if sentinel is not None:
+                if wait([sentinel], timeout=PARENT_POLL_SECONDS):
+                    break
+            else:
+                time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="skillmix-parent-watch", daemon=True).start()
 
 
 def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResult | None]:
@@ -308,7 +339,7 @@ def _run_local(jobs: list[PartitionJob], workers: int) -> Iterator[PartitionResu
         return
     pending = iter(jobs)
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_exit_with_parent) as pool:
         inflight = set()
         for job in pending:
             inflight.add(pool.submit(_guarded, job))

@@ -21,7 +21,8 @@ from . import occupation_tables as occ
 from .charts import bar_chart, heatmap, line_chart
 from .run_folder import MarketStore, atomic_write_bytes, atomic_write_table
 
-__all__ = ["MarketReport", "build_report", "write_report"]
+__all__ = ["MarketReport", "area_charts", "build_report", "dates_summary", "headline_cards", "trends_title",
+           "write_report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +102,18 @@ def _estimate_card(est: Mapping[str, Any]) -> tuple[str, str]:
             f"{est['recall']['mean']:.2f} ± {est['recall']['sd']:.2f}")
 
 
-def _skill_labels(taxonomy: str) -> dict[str, str]:
+def _taxonomy_labels(taxonomy: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(skill id -> label, area id -> label) over the taxonomies of a spec."""
     from ..taxonomy import load_taxonomies
 
-    labels: dict[str, str] = {}
+    skills: dict[str, str] = {}
+    areas: dict[str, str] = {}
     for tax in load_taxonomies(taxonomy):
         for s in tax:
-            labels.setdefault(s.id, s.label)
-    return labels
+            skills.setdefault(s.id, s.label)
+        for a in tax.areas.values():
+            areas.setdefault(a.id, a.label)
+    return skills, areas
 
 
 def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,9 +133,11 @@ def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
     before = (model.cv.get("before_refinement") or {}).get("learned") or {}
     if est and before:
         est["before_refinement"] = {k: before[k] for k in ("precision", "recall", "f1") if k in before}
+    areas_f1 = {a: float(v["mean"]) for a, v in (model.cv.get("areas_f1") or {}).items() if v}
     return {"name": "learned classifier", "version": model.version, "estimate": est or None,
             "keyword_f1": base.get("f1"), "labels": dict(model.trained_on),
-            "folds": model.cv.get("folds"), "repeats": model.cv.get("repeats")}
+            "folds": model.cv.get("folds"), "repeats": model.cv.get("repeats"),
+            "areas": list(model.areas), "areas_f1": areas_f1}
 
 
 def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
@@ -138,7 +145,8 @@ def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
     store = MarketStore(run_dir)
     run = store.summary()
     taxonomy = str(run.get("settings", {}).get("taxonomy", "builtin"))
-    labels = _skill_labels(taxonomy)
+    labels, area_labels = _taxonomy_labels(taxonomy)
+    clf = classifier_summary(run.get("settings", {}) or {})
     con = store.connect()
     try:
         tables = (
@@ -146,7 +154,9 @@ def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
             agg.top_skills(con, labels, limit=top),
             agg.skill_growth(con, labels, limit=top),
             agg.monthly_trends(con),
-            agg.area_shares(con),
+            agg.area_shares(con, clf.get("areas") or (), clf.get("areas_f1"),
+                            learned=clf.get("name") == "learned classifier",
+                            macro_f1=((clf.get("estimate") or {}).get("areas_macro_f1") or {}).get("mean")),
             agg.area_pairs(con),
             agg.skill_pairs(con, labels, limit=top),
             agg.area_mix_by_family(con),
@@ -157,8 +167,8 @@ def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
         head = agg.headline(con)
     finally:
         con.close()
-    return MarketReport(headline=head, tables=tables, run=run,
-                        classifier=classifier_summary(run.get("settings", {}) or {}))
+    tables = tuple(agg.with_area_labels(t, area_labels) for t in tables)
+    return MarketReport(headline=head, tables=tables, run=run, classifier=clf)
 
 
 def _csv_bytes(t: agg.ReportTable) -> bytes:
@@ -213,17 +223,54 @@ def _occupation_charts(report: MarketReport) -> list[str]:
     names = {t.name for t in report.tables}
     out: list[str] = []
     if "social_by_major_group" in names:
-        groups = [r for r in report.table("social_by_major_group").rows if r[3]][:15]
-        out.append(bar_chart([f"{r[1]} ({r[3]})" for r in groups], [r[4] for r in groups],
+        groups = [r for r in report.table("social_by_major_group").records() if r["requires_social"]][:15]
+        out.append(bar_chart([f"{r['group']} ({r['requires_social']})" for r in groups],
+                             [r["social_share"] for r in groups],
                              "Share of postings requiring social media skills, by occupation group",
                              percent=True))
-        out.append(bar_chart([f"{r[1]} ({r[3]})" for r in groups], [r[6] for r in groups],
+        out.append(bar_chart([f"{r['group']} ({r['requires_social']})" for r in groups],
+                             [r["hidden_share_of_social"] for r in groups],
                              "…of which the title does not say so", percent=True))
     if "pay_by_occupation" in names:
-        pay = report.table("pay_by_occupation").rows[:15]
-        out.append(bar_chart([f"{r[1]} ({r[3]}, {r[2]})" for r in pay], [r[4] for r in pay],
-                             "Median annual pay stated in postings, by occupation"))
+        pay = report.table("pay_by_occupation").records()[:15]
+        out.append(bar_chart([f"{r['occupation']} ({r['currency']}, {r['postings_with_pay']})" for r in pay],
+                             [r["median"] for r in pay], "Median annual pay stated in postings, by occupation"))
     return out
+
+
+def _sorted_bars(records: list[dict[str, Any]], label: str, value: str) -> tuple[list[str], list[float]]:
+    """Labels and values of a bar chart, largest value first."""
+    pairs = sorted(((str(r.get(label) or ""), float(r.get(value) or 0.0)) for r in records),
+                   key=lambda lv: (-lv[1], lv[0]))
+    return [lab for lab, _ in pairs], [v for _, v in pairs]
+
+
+def area_charts(report: MarketReport) -> list[str]:
+    """The two area charts, each sorted by share: the classifier's predicted areas of the
+    postings that require social media skills, and their extracted evidence."""
+    if not any(t.name == "area_shares" for t in report.tables):
+        return []
+    recs = report.table("area_shares").records()
+    learned = (report.classifier or {}).get("name", "learned classifier") == "learned classifier"
+    macro = (((report.classifier or {}).get("estimate") or {}).get("areas_macro_f1") or {}).get("mean")
+    predicted = ("Areas the classifier predicts for social media postings"
+                 + (f" (cross-validated macro-F1 {macro:.2f})" if learned and macro is not None else ""))
+    return [bar_chart(*_sorted_bars(recs, "area_label", "predicted_share_social"), predicted, percent=True),
+            bar_chart(*_sorted_bars(recs, "area_label", "evidence_share_social"),
+                      "Social media postings that mention a skill of the area (extracted evidence)",
+                      percent=True)]
+
+
+def trends_title(h: agg.Headline) -> str:
+    """The trends chart's title, saying which postings it covers."""
+    return "Trends by month" + ("" if h.dated == h.postings else f" ({h.dated_note})")
+
+
+def dates_summary(h: agg.Headline) -> str:
+    """The posting dates a report covers and how many postings are dated, as one phrase:
+    "2025-04 to 2025-04; 215 of 2,276 postings are dated"."""
+    span = f"{h.months[0]} to {h.months[-1]}" if h.months else "no dates"
+    return f"{span}; {h.dated_note}"
 
 
 def headline_cards(report: MarketReport) -> list[tuple[str, str]]:
@@ -236,10 +283,23 @@ def headline_cards(report: MarketReport) -> list[tuple[str, str]]:
         ("Require social media skills", f"{h.requires_social:,} ({_pct(h.social_share)})"),
         ("…of which the title does not say so", f"{h.social_title_hidden:,} ({_pct(h.social_title_hidden_share)})"),
         ("Core / secondary duty", f"{h.core:,} / {h.secondary:,}"),
-        ("Convergence: technology + communication", f"{_pct(h.convergence_share)} of all, "
-                                                    f"{_pct(h.convergence_share_social)} of social"),
+        ("Convergence: technology + communication (predicted areas)", f"{_pct(h.convergence_share)} of all, "
+                                                                      f"{_pct(h.convergence_share_social)} of social"),
+        ("Posting dates", dates_summary(h)),
         ("Duplicates removed", f"{run.get('duplicates_exact', 0):,} exact, {run.get('duplicates_near', 0):,} near"),
     ]
+
+
+def _mix_chart(report: MarketReport) -> str:
+    mix = report.table("area_mix_by_family").records()
+    fams = list(dict.fromkeys(str(r["title_family"]) for r in mix))
+    cols = ["social media"] + sorted({str(r["area_label"]) for r in mix if r["area"]})
+    values: dict[tuple[str, str], float] = {}
+    for r in mix:
+        values[(str(r["title_family"]), "social media")] = r["social_share"] or 0.0
+        if r["area"]:
+            values[(str(r["title_family"]), str(r["area_label"]))] = r["share"] or 0.0
+    return heatmap(fams, cols, values, "Area mix by title family (predicted areas)")
 
 
 def render_html(report: MarketReport) -> str:
@@ -250,32 +310,22 @@ def render_html(report: MarketReport) -> str:
     if est.get("precision") and est.get("recall"):
         cards.append(_estimate_card(est))
     charts = []
-    skills = report.table("skills_demand")
-    charts.append(bar_chart([r[1] for r in skills.rows[:15]], [r[4] for r in skills.rows[:15]],
+    skills = report.table("skills_demand").records()[:15]
+    charts.append(bar_chart([str(r["label"]) for r in skills], [r["share"] for r in skills],
                             "Top skills by demand (share of postings)", percent=True))
-    areas = report.table("area_shares")
-    charts.append(bar_chart([r[0] for r in areas.rows], [r[3] for r in areas.rows],
-                            "Areas required by social media postings", percent=True))
-    trends = report.table("trends_monthly")
-    if trends.rows:
-        charts.append(line_chart([r[0] for r in trends.rows], {
-            "requires social media": [r[2] for r in trends.rows],
-            "title hides it": [r[3] for r in trends.rows],
-            "tech + comm": [r[4] for r in trends.rows],
-        }, "Trends by month"))
-    growth = report.table("skills_growth")
-    if growth.rows:
-        charts.append(bar_chart([r[1] for r in growth.rows[:12]], [r[4] for r in growth.rows[:12]],
+    charts += area_charts(report)
+    trends = report.table("trends_monthly").records()
+    if trends:
+        charts.append(line_chart([r["month"] for r in trends], {
+            "requires social media": [r["social_share"] for r in trends],
+            "title hides it": [r["hidden_title_share"] for r in trends],
+            "tech + comm": [r["convergence_share"] for r in trends],
+        }, trends_title(h)))
+    growth = report.table("skills_growth").records()[:12]
+    if growth:
+        charts.append(bar_chart([str(r["label"]) for r in growth], [r["growth"] for r in growth],
                                 "Fastest-growing skills (late share / early share)"))
-    mix = report.table("area_mix_by_family")
-    fams = list(dict.fromkeys(r[0] for r in mix.rows))
-    cols = ["social media"] + sorted({r[3] for r in mix.rows if r[3]})
-    values: dict[tuple[str, str], float] = {}
-    for fam, _n, social, area, share in mix.rows:
-        values[(fam, "social media")] = social or 0.0
-        if area:
-            values[(fam, area)] = share or 0.0
-    charts.append(heatmap(fams, cols, values, "Area mix by title family"))
+    charts.append(_mix_chart(report))
     charts += _occupation_charts(report)
     from ..templating import template_environment
 
@@ -284,7 +334,6 @@ def render_html(report: MarketReport) -> str:
     hidden = report.table("social_hidden_titles")
     return env.get_template("market_report.html").render(
         h=h, cards=cards, charts=charts, tables=report.tables, limit=25, cell=_cell, zip=zip,
-        corpora=", ".join(h.corpora),
-        months=f"{h.months[0]} to {h.months[-1]}" if h.months else "no dates",
+        corpora=", ".join(h.corpora), months=dates_summary(h),
         classifier_name=str(clf.get("name", "classifier")), estimate_note=_estimate_note(clf),
         hidden_titles=[str(r[0]) for r in hidden.rows[:12]])

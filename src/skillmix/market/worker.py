@@ -273,22 +273,68 @@ _SOCIAL_WORD = re.compile(r"social|linkedin|instagram|facebook|tiktok|twitter|yo
                           r"pinterest|snapchat|reddit|influencer|community", re.IGNORECASE)
 
 
+#: words that announce what follows, left dangling where an excerpt ends ("such as…")
+_DANGLING = re.compile(r"(?:[\s,;:(]+|^)(?:e\.g\.|i\.e\.|such as|including|incl\.|like)\s*$", re.IGNORECASE)
+
+
+def _trimmed(text: str) -> str:
+    """``text`` without trailing punctuation or a dangling "e.g.", before an ellipsis."""
+    return _DANGLING.sub("", text.rstrip(" ,;:-")).rstrip(" ,;:-")
+
+
+def _unmatched(text: str) -> tuple[list[int], list[int]]:
+    """Positions of the opening parentheses never closed and of the closing ones never opened."""
+    opens: list[int] = []
+    closes: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opens.append(i)
+        elif ch == ")":
+            if opens:
+                opens.pop()
+            else:
+                closes.append(i)
+    return opens, closes
+
+
+def _outside_parentheses(text: str, centre: int, cut_before: bool, cut_after: bool) -> str:
+    """``text`` (cut from a sentence before and/or after; ``centre`` its social media word)
+    with no parenthesis left open: a parenthetical the excerpt (or the sentence splitter,
+    at "(e.g.") cut off is dropped with an ellipsis, or closed when it holds the social
+    media word. A QA trial read "...interact with social media (e.g."."""
+    opens, closes = _unmatched(text)
+    if closes and closes[-1] < centre:  # starts inside a parenthetical that ends before the cue
+        text, centre, cut_before = text[closes[-1] + 1:].lstrip(), centre - closes[-1] - 1, True
+        opens = _unmatched(text)[0]
+    if opens and opens[0] > centre:
+        text, cut_after = _trimmed(text[:opens[0]]), True
+    elif opens:
+        text, cut_after = _trimmed(text) + "…" + ")" * len(opens), False
+    elif cut_after:
+        text = _trimmed(text)
+    return ("…" if cut_before else "") + text + ("…" if cut_after else "")
+
+
 def evidence_excerpt(sentence: str, limit: int = 240) -> str:
     """At most ``limit`` characters of an evidence sentence, around its first social media
-    word and cut at word ends, so the excerpt shows why the posting counts (a QA trial
-    read "... such as print" where the sentence goes on "... apps, social media")."""
+    word and cut at word ends, never inside a parenthesis, so the excerpt shows why the
+    posting counts (a QA trial read "... such as print" where the sentence goes on "...
+    apps, social media")."""
     text = " ".join(sentence.split())
-    if len(text) <= limit:
-        return text
     m = _SOCIAL_WORD.search(text)
     centre = m.start() if m else 0
+    if len(text) <= limit:
+        return _outside_parentheses(text, centre, False, False)
     lo = max(0, min(centre - limit // 3, len(text) - limit))
     hi = lo + limit
     if lo:
         lo = text.find(" ", lo) + 1 or lo
     if hi < len(text):
         hi = text.rfind(" ", lo, hi) if text.rfind(" ", lo, hi) > lo else hi
-    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+    part = text[lo:hi]
+    stripped = part.strip()
+    centre = max(0, centre - lo - (len(part) - len(part.lstrip())))
+    return _outside_parentheses(stripped, centre, bool(lo), hi < len(text))
 
 
 def _add_posting(P: dict[str, list[Any]], uid: int, row: int, corpus_name: str, posting: Any,

@@ -84,7 +84,7 @@ class MarketView:
 
 def report_view(report: Any, *, rows: int = 25) -> MarketView:
     from ..market.charts import bar_chart, line_chart
-    from ..market.report import headline_cards
+    from ..market.report import area_charts, headline_cards, trends_title
 
     head = headline_cards(report)
     by_name = {t.name: t for t in report.tables}
@@ -95,12 +95,7 @@ def report_view(report: Any, *, rows: int = 25) -> MarketView:
         charts.append(Markup(bar_chart([str(r.get("label") or r.get("skill_id")) for r in recs],
                                        [float(r.get("share") or 0) for r in recs],
                                        "Top skills by demand (share of postings)", percent=True)))
-    areas = by_name.get("area_shares")
-    if areas is not None:
-        recs = areas.records()
-        charts.append(Markup(bar_chart([str(r.get("area")) for r in recs],
-                                       [float(r.get("share_social") or 0) for r in recs],
-                                       "Areas asked for by social media postings", percent=True)))
+    charts += [Markup(c) for c in area_charts(report)]
     trends = by_name.get("trends_monthly")
     if trends is not None and trends.rows:
         recs = trends.records()
@@ -108,7 +103,7 @@ def report_view(report: Any, *, rows: int = 25) -> MarketView:
             [str(r.get("month")) for r in recs],
             {"requires social media": [float(r.get("social_share") or 0) for r in recs],
              "title hides it": [float(r.get("hidden_title_share") or 0) for r in recs]},
-            "Trends by month")))
+            trends_title(report.headline))))
     tables = [{"name": t.name, "title": t.title, "description": t.description,
                "columns": list(t.columns), "rows": [list(r) for r in t.rows[:rows]],
                "more": max(0, len(t.rows) - rows)} for t in report.tables]
