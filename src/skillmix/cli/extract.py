@@ -36,8 +36,10 @@ TABLE_COLUMNS = ["source", "label", "surface", "section", "requirement", "years"
               help="Also link sentences with no lexical match to ESCO (semantic extra; slower).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
               show_default=True, metavar="P",
-              help="Keep only mentions whose confidence (how likely a careful recruiter "
-                   "credits the skill, measured on blind gold documents) is at least P.")
+              help="Keep only credits: mentions that count (not negated, consumer or "
+                   "incidental) whose confidence (how likely a careful recruiter credits "
+                   "the skill, measured on blind gold documents) is at least P. 0 keeps "
+                   "every mention.")
 @output_options(stream=True)
 @limit_option
 @column_option
@@ -89,8 +91,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                 report.done -= 1
                 report.record(doc.source, err, "collect")
                 continue
-            mentions = [m for m in ext.mentions if (include_negated or not m.negated)
-                        and m.confidence >= min_confidence]
+            mentions = ext.kept(min_confidence, include_negated=include_negated)
             if sink.wants_records:
                 sink.record({"document": doc.id, "source": doc.source, "kind": doc.kind,
                              "taxonomy": ext.taxonomy, "taxonomy_version": ext.taxonomy_version,
