@@ -10,9 +10,9 @@ import click
 
 from ..batch import BatchReport
 from ..errors import SkillmixError
-from ..errors.config_codes import C001, C002
-from .output import (Sink, column_option, field_columns, finish_batch, limit_option, open_output,
-                     output_options)
+from ..errors.config_codes import C001
+from .output import (Sink, column_option, field_columns, finish_batch, limit_option,
+                     no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["extract"]
@@ -106,7 +106,6 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                           for m in mentions)
             advance(1)
         if not seen and report.total == 0:
-            raise C002(f"no documents found in {', '.join(files)[:200]}.",
-                       hint="Pass files, or folders that contain readable documents.")
+            raise no_documents(files)
         sink.close(report=report.to_dict())
     finish_batch(report)
