@@ -40,3 +40,43 @@ def test_cli_extract_min_confidence_keeps_only_credits(tmp_path: Path) -> None:
     assert {"sql", "paid-social-advertising"} <= skills
     assert all(float(r["confidence"]) >= 0.8 and r["negated"] == "False"
                and r["usage"] != "consumer" for r in rows)
+
+
+def test_cli_every_command_refuses_an_empty_folder_with_c002(tmp_path: Path) -> None:
+    """assess printed a blank line and exited 0 where extract and rank said [C002]."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    posting = tmp_path / "job.txt"
+    posting.write_text("Social Media Manager\nRequirements\n- 3+ years of SEO.\n", "utf-8")
+    (tmp_path / "none.txt").write_text("", "utf-8")
+    for argv in (["extract", str(empty)], ["assess", str(empty)],
+                 ["rank", "--job", str(posting), str(empty)],
+                 ["rank", "--candidate", str(posting), str(empty)]):
+        out = run(*argv, "-q")
+        assert out.returncode == 1, argv
+        assert "[C002] no documents found in" in out.stderr, (argv, out.stderr)
+        assert out.stdout.strip() == "", argv
+    titles = run("titles", str(tmp_path / "none.txt"))
+    assert titles.returncode == 1 and "[C002] no titles found" in titles.stderr
+    assert titles.stdout.strip() == ""
+
+
+def test_cli_rank_says_what_the_scores_are_relative_to(tmp_path: Path) -> None:
+    """A lone candidate gets text 100 and, for a posting that asks no years, years 100: the
+    table's caption, the JSON's ``scales`` and (for CSV) a note say so."""
+    from skillmix.demo import demo_path
+
+    job = tmp_path / "job.txt"
+    job.write_text("Social Media Manager\nRequirements\n- Experience with Hootsuite and "
+                   "Canva\n- Strong copywriting skills\n", "utf-8")
+    resume = str(demo_path("resume.txt"))
+    table = run("rank", "--job", str(job), resume, "-q")
+    assert table.returncode == 0, table.stderr
+    flat = " ".join(table.stdout.split())
+    assert "relative to this pool of 1" in flat
+    assert "the posting asks no years" in flat
+    as_json = run("rank", "--job", str(job), resume, "-q", "--json")
+    scales = __import__("json").loads(as_json.stdout)["scales"]
+    assert "pool's best" in scales["text"] and "asks no years" in scales["years"]
+    as_csv = run("rank", "--job", str(job), resume, "-q", "--csv")
+    assert "text is relative to the pool's best" in as_csv.stderr
