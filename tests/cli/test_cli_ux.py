@@ -80,3 +80,45 @@ def test_cli_rank_says_what_the_scores_are_relative_to(tmp_path: Path) -> None:
     assert "pool's best" in scales["text"] and "asks no years" in scales["years"]
     as_csv = run("rank", "--job", str(job), resume, "-q", "--csv")
     assert "text is relative to the pool's best" in as_csv.stderr
+
+
+def test_cli_batch_exit_status_is_one_rule(tmp_path: Path) -> None:
+    """One failed file exits 1 alone and among good ones (the rest still written)."""
+    from skillmix.demo import demo_path
+
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"\x00\x01 not a pdf at all")
+    good = str(demo_path("resume.txt"))
+    alone = run("extract", str(bad), "--csv", "-q")
+    mixed = run("extract", str(bad), good, "--csv", "-q")
+    assert alone.returncode == mixed.returncode == 1
+    assert "resume.txt" in mixed.stdout and "broken.pdf" in mixed.stderr
+    assess = run("assess", str(bad), good, "--csv", "-q")
+    assert assess.returncode == 1 and "resume.txt" in assess.stdout
+    posting = str(demo_path("posting.html"))
+    rank = run("rank", "--job", posting, str(bad), good, "--csv", "-q")
+    assert rank.returncode == 1 and "resume.txt" in rank.stdout
+    assert run("extract", good, "--csv", "-q").returncode == 0
+
+
+def test_cli_extract_every_failed_input_prints_no_empty_table(tmp_path: Path) -> None:
+    wrong = tmp_path / "wrongcols.csv"
+    wrong.write_text("foo,bar\n1,2\n3,4\n", "utf-8")
+    out = run("extract", "--kind", "resume", str(wrong))
+    assert out.returncode == 1 and "[D115]" in out.stderr
+    assert out.stdout.strip() == ""
+
+
+def test_cli_extract_over_the_limit_names_no_setting_the_cli_lacks(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Experience with SEO and Python. " * 16_000, "utf-8")  # 512,000 chars
+    out = run("extract", str(big), "-q")
+    assert out.returncode == 1 and "[D117]" in out.stderr
+    assert "library setting" in out.stderr and "raise ExtractLimits" not in out.stderr
+
+
+def test_cli_extract_help_describes_every_option() -> None:
+    out = run("extract", "--help")
+    assert out.returncode == 0
+    block = out.stdout[out.stdout.index("--include-negated"):out.stdout.index("--semantic")]
+    assert "negated mentions" in block

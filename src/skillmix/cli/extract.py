@@ -31,7 +31,9 @@ TABLE_COLUMNS = ["source", "label", "surface", "section", "requirement", "years"
               help="Taxonomy spec: builtin, esco, onet, lightcast:PATH, a YAML file, or A+B.")
 @click.option("--kind", type=click.Choice(["posting", "resume", "auto"]), default="auto",
               show_default=True, help="What the documents are.")
-@click.option("--include-negated/--no-include-negated", default=True, show_default=True)
+@click.option("--include-negated/--no-include-negated", default=True, show_default=True,
+              help="Keep negated mentions (\"Salesforce experience not required\"), marked "
+                   "negated=True; --no-include-negated leaves them out.")
 @click.option("--semantic", is_flag=True,
               help="Also link sentences with no lexical match to ESCO (semantic extra; slower).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,

@@ -38,9 +38,9 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["SUFFIX_FORMATS", "Sink", "column_option", "display_name", "emit_json", "emit_rows",
-           "field_columns", "finish_batch", "kind_note", "limit_option", "no_documents",
-           "open_output", "output_options", "short_names", "suffix_format"]
+__all__ = ["SUFFIX_FORMATS", "Sink", "batch_status", "column_option", "display_name", "emit_json",
+           "emit_rows", "field_columns", "finish_batch", "kind_note", "limit_option",
+           "no_documents", "open_output", "output_options", "short_names", "suffix_format"]
 
 #: the format an output file's suffix asks for when no format flag is given (where the
 #: command offers it; any other suffix keeps the command's default)
@@ -425,7 +425,8 @@ def emit_json(obj: Any) -> None:
 
 
 def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = None,
-              columns: Iterable[str] | None = None) -> None:
+              columns: Iterable[str] | None = None, caption: str | None = None) -> None:
+    """``rows`` in ``fmt``; the table (only) prints ``caption`` under it."""
     cols = list(columns) if columns is not None else (list(rows[0]) if rows else [])
     if fmt == "json":
         emit_json(list(rows))
@@ -441,7 +442,7 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=title, show_lines=False)
+        table = Table(title=title, caption=caption, caption_justify="left", show_lines=False)
         for c in cols:
             table.add_column(c)
         for r in rows:
@@ -518,10 +519,20 @@ def no_documents(inputs: Sequence[str], what: str = "documents") -> Exception:
 
 def finish_batch(report: Any) -> None:
     """End a batch command: each failure on stderr as its coded line, then the counts
-    when anything failed or was skipped, and exit 1 when nothing at all was done."""
+    when anything failed or was skipped, and exit 1 when any input failed (the rest were
+    still written) or when nothing at all was done: one rule, whether the failed file was
+    given alone or among others (see :func:`batch_status`)."""
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:
         click.echo(report.summary(), err=True)
-        if report.done == 0:
-            sys.exit(1)
+    status = batch_status(report)
+    if status:
+        sys.exit(status)
+
+
+def batch_status(report: Any) -> int:
+    """The exit status of a batch command: 1 when any input failed or none was done
+    (every one skipped), else 0. Skipped inputs (a repeat of an earlier document) are no
+    failure."""
+    return 1 if report.failed or (report.done == 0 and report.skipped) else 0

@@ -12,8 +12,8 @@ from ..batch import BatchReport
 from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..errors.match_codes import M011
 from ..records import Document, to_jsonable
-from .output import (Sink, column_option, display_name, field_columns, kind_note,
-                     no_documents, open_output, output_options)
+from .output import (Sink, batch_status, column_option, display_name, field_columns,
+                     kind_note, no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["rank"]
@@ -117,6 +117,8 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
                    "the skill and area parts score 0 for everyone, so this ranking "
                    "rests on text similarity and years alone.", err=True)
     sys.stdout.flush()
+    if batch_status(report):  # some of the pool could not be read: the rest is ranked
+        sys.exit(batch_status(report))
 
 
 def _params(as_of: str | None, weights: str | None) -> Any:

@@ -446,8 +446,16 @@ def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
            skills: list[SkillMatch], missing: list[str], transferable: list[tuple[str, str]],
            what_if: tuple[Counterfactual, ...], title: str | None,
            occupation: str | None = None, level: str | None = None) -> Match:
-    matched = tuple(s.candidate_evidence for s in skills
-                    if s.kind != "missing" and s.candidate_evidence is not None)
+    # one entry per piece of evidence: two demands met by one span (a skill and its
+    # neighbour, both credited through it) list it once
+    once: dict[tuple[str, int, int], Evidence] = {}
+    for s in skills:
+        e = s.candidate_evidence
+        key = (e.skill_id, e.start, e.end) if e is not None else None
+        if s.kind != "missing" and e is not None and key is not None \
+                and (key not in once or s.kind == "exact"):
+            once[key] = e  # the exact match's note where there is one, in first place
+    matched = tuple(once.values())
     return Match(
         rank=r, id=doc_id, score=round(score, 6),
         components={k: round(v, 6) for k, v in comps.row(i).items()},
