@@ -417,6 +417,18 @@ class Extraction(Record):
             out.setdefault(m.skill_id, []).append(m)
         return out
 
+    def kept(self, min_confidence: float = 0.0, *,
+             include_negated: bool = True) -> tuple[SkillMention, ...]:
+        """The mentions a reader asked for. ``min_confidence`` above 0 keeps only credits:
+        mentions that count (``SkillMention.counts``) with a confidence at or above it. A
+        negated, consumer or incidental mention is no credit, so no threshold keeps it
+        (its confidence of 1.0 says nothing was measured, not that it is sure). At 0 every
+        mention is kept, negated ones only when ``include_negated``."""
+        return tuple(m for m in self.mentions
+                     if (include_negated or not m.negated)
+                     and (min_confidence <= 0.0
+                          or (m.counts and m.confidence >= min_confidence)))
+
     def alternative_groups(self, among: Container[str]) -> list[tuple[str, ...]]:
         """The example lists ("tools such as Hootsuite, Buffer, etc.") as groups of
         alternative skills: counting mentions that share a ``group``, restricted to the

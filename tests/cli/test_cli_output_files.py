@@ -59,7 +59,8 @@ def test_cli_output_a_run_that_did_something_replaces_the_file(tmp_path: Path) -
     target.write_text(OLD, "utf-8")
     out = run("extract", str(_bad(tmp_path)), str(demo_path("resume.txt")), "--jsonl", "-o",
               str(target))
-    assert out.returncode == 0, out.stderr
+    # the good input's output replaces the file; status 1 says that an input failed
+    assert out.returncode == 1, out.stderr
     lines = target.read_text("utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["mentions"]
     assert "nothing was written" not in out.stderr and "bad.pdf" in out.stderr

@@ -144,3 +144,18 @@ def test_cli_audit_unreadable_age_column_is_one_line(files):
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert out.stderr.startswith("error: [F137]") and "dob.csv" in out.stderr
     assert "'birth_year'" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_cli_audit_table_names_the_flag(files):
+    """The printed table says "flagged" where CSV and JSON keep ``four_fifths`` (True there
+    means flagged, which a person read the other way round)."""
+    args = ("--results", str(files / "ranking.json"), "--demographics", str(files / "demo.csv"),
+            "--top", "4")
+    table = run(*args)
+    assert table.returncode == 0, table.stderr
+    header = next(line for line in table.stdout.splitlines() if "┃ audit" in line)
+    assert "flagged" in header and "four_fifths" not in header
+    assert "FLAGGED" in table.stdout
+    assert "impact ratio under 0.8" in " ".join(table.stdout.split())
+    as_csv = run(*args, "--csv")
+    assert as_csv.stdout.splitlines()[0].split(",")[7] == "four_fifths"

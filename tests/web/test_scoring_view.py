@@ -22,3 +22,33 @@ def test_each_sentence_shows_once_per_area() -> None:
         keys = [(e["sentence"] or e["surface"], e["note"]) for e in items]
         assert len(keys) == len(set(keys)), area
     assert sum(map(len, shown.values())) == sum(map(len, area_evidence(card).values()))
+
+
+RANK_JOB = ("Social Media Manager\nRequirements\n- Social media management and social media "
+            "strategy experience\n- Community management\n- Social media marketing\n- TikTok\n")
+RANK_CV = ("Alex Doe\n\nEXPERIENCE\n\nSocial Media Manager, Acme Corp    Jan 2019 - Dec 2023\n"
+           "- Led social media management for five consumer brands.\n")
+
+
+def test_ranking_rows_name_skills_by_label() -> None:
+    """The ranking page's "Why" bullets name the skill, each span once, and "Missing
+    required" and "Transferable" read labels, not ids (a new-user trial)."""
+    from skillmix.extract import as_document
+    from skillmix.match import rank_candidates
+    from skillmix.store import StoredResult
+    from skillmix.web.scoring_view import ranking_rows
+
+    ranking = rank_candidates(as_document(RANK_JOB, "posting"),
+                              [as_document(RANK_CV, "resume")])
+    res = StoredResult(id="rank_x", kind="ranking", subject="", target="",
+                       data={"ranking": ranking.to_dict()})
+    (row,) = ranking_rows(None, res)  # type: ignore[arg-type]  # no candidate: no look-up
+    assert row.matched
+    for e in row.matched:
+        assert e["label"].lower() in e["note"].lower(), e["note"]
+    spans = [(e["skill_id"], e["start"], e["end"]) for e in row.matched]
+    assert len(spans) == len(set(spans))
+    assert row.missing and all("-" not in s for s in row.missing), row.missing
+    assert "TikTok" in row.missing
+    for a, b in row.transferable:
+        assert "-" not in a and "-" not in b

@@ -83,6 +83,9 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
         f = dict(up.fields)
         data, kind = up.data, f.get("kind", "")
         filename = pasted_name(kind) if up.pasted else up.filename
+    if not kind:
+        raise A420("the upload has no field 'kind': say whether the document is a 'resume' "
+                   "or a 'posting'.", hint="Add the form field kind=resume (or posting).")
     if kind not in ("resume", "posting"):
         raise A420(f"field 'kind' must be 'resume' or 'posting', not {kind!r}.")
     cid = f.get("candidate_id") or None

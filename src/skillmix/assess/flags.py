@@ -35,7 +35,7 @@ __all__ = ["red_flags"]
 _DEFAULTS = {
     "consumer_familiarity": "Platform familiarity without professional evidence: {platforms} known as a consumer only.",
     "missing_required": "No evidence of {count} required skill(s): {skills}.",
-    "years_below_minimum": "{what}: {years:.1f} years of dated experience against a minimum of {minimum:g}.",  # + the claim, if any
+    "years_below_minimum": "{what}: {years:.1f} years {measured}, against a minimum of {minimum:g}.",  # + the claim, if any
     "imbalance": "Leans {side}: {share:.0%} of the skill evidence is technical (target {target:.0%}).",
     "seniority_below": "Highest role seen is {have}; the role wants {want} or above.",
     "listed_only": "{count} of {total} skills appear only in lists, with no work-history evidence.",
@@ -122,8 +122,9 @@ def _missing_required(table, i: int, balance: BalanceScore, rule: RedFlagRule,
 
 
 #: one years check: what is measured, years seen, years wanted, the roles behind them,
-#: and the skill or area it is about
-_YearsCheck = tuple[str, float, float, tuple, str | None, str | None]
+#: the skill or area it is about, and what counts towards the years in words (only the
+#: profile's named skills count: a résumé may quote dated work with other tools)
+_YearsCheck = tuple[str, float, float, tuple, str | None, str | None, str]
 
 
 def _years_checks(table, i: int) -> list[_YearsCheck]:
@@ -138,11 +139,13 @@ def _years_checks(table, i: int) -> list[_YearsCheck]:
                     and se.skill_id in cp.index and cp.relevant[cp.index[se.skill_id]]
                     for r in se.roles}
         checks.append(("Relevant experience", float(table.relevant_years[i]),
-                       prof.min_years, tuple(sorted(relevant)), None, None))
+                       prof.min_years, tuple(sorted(relevant)), None, None,
+                       "in dated roles that use the profile's skills"))
     for k, spec in enumerate(prof.areas):
         if spec.min_years > 0:
             checks.append((spec.label, float(table.years[i, k]), spec.min_years,
-                           table.area_roles[i][k], None, spec.id))
+                           table.area_roles[i][k], None, spec.id,
+                           f"in dated roles that use the profile's {spec.label.lower()} skills"))
     transfer = table.transfer_from[i]
     for sid, need in prof.skill_years.items():
         se = ev.skills.get(sid)
@@ -150,8 +153,9 @@ def _years_checks(table, i: int) -> list[_YearsCheck]:
         if (se is None or not se.mentions) and col in transfer:
             se = ev.skills.get(cp.ids[transfer[col]])  # credited via a neighbour
         have = se.years if se is not None and se.mentions else 0.0
-        checks.append((cp.taxonomy.skills[sid].label, have, need,
-                       se.roles if se is not None else (), sid, None))
+        label = cp.taxonomy.skills[sid].label
+        checks.append((label, have, need, se.roles if se is not None else (), sid, None,
+                       f"of {label} in dated roles or stated in words"))
     return checks
 
 
@@ -175,11 +179,11 @@ def _years_below_minimum(table, i: int, balance: BalanceScore, rule: RedFlagRule
     ev: CandidateEvidence = table.evidence[i]
     flags: list[RedFlag] = []
     gaps: list[Gap] = []
-    for what, have, need, roles, sid, area in _years_checks(table, i):
+    for what, have, need, roles, sid, area, measured in _years_checks(table, i):
         if need > 0 and have < p["ratio"] * need:
             claimed = 0.0 if sid else _claimed(table, i, area)
             msg = _render(rule, {"what": what, "years": have, "minimum": need,
-                                 "claimed": claimed})
+                                 "claimed": claimed, "measured": measured})
             if claimed > have and "{claimed" not in (rule.message or ""):
                 # "10+ years of social media marketing" with undated roles is not zero
                 # years of experience: it is a claim to check, and the reader is told so

@@ -60,7 +60,9 @@ RULES: dict[str, dict[str, float]] = {
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "consumer_familiarity": {"platforms": "Instagram", "count": 1, "professional": 0},
     "missing_required": {"count": 1, "skills": "SEO", "total": 3},
-    "years_below_minimum": {"what": "Technology", "years": 0.5, "minimum": 2.0},
+    "years_below_minimum": {"what": "Technology", "years": 0.5, "minimum": 2.0, "claimed": 0.0,
+                            "measured": "in dated roles that use the profile's technology "
+                                        "skills"},
     "imbalance": {"side": "technologist", "share": 0.8, "target": 0.5},
     "seniority_below": {"have": "junior", "want": "senior"},
     "listed_only": {"count": 6, "total": 8},

@@ -12,7 +12,7 @@ import click
 from ..batch import BatchReport
 from ..errors.config_codes import C001, C040, C041
 from .output import (Sink, column_option, display_name, emit_rows, field_columns, finish_batch,
-                     kind_note, limit_option, open_output, output_options)
+                     kind_note, limit_option, no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["assess"]
@@ -107,6 +107,8 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
                 if fmt == "table":
                     flags += [f"  {card.source}: [{f.severity}] {f.message}"
                               for f in card.red_flags[1:]]
+        if report.total == 0:
+            raise no_documents(resumes)
         sink.close(report=report.to_dict())
     for line in flags:
         click.echo(line)

@@ -26,6 +26,10 @@ FLAGGED_EXIT = 3
 
 COLUMNS = ["audit", "dimension", "category", "n", "hits", "rate", "impact_ratio", "four_fifths",
            "p_value", "small", "unknown"]
+#: the printed table names the flag for a person: ``four_fifths`` (CSV, JSON, reports:
+#: unchanged) is True when the category is *flagged*, which a bare "True" under
+#: "four_fifths" read as "passes the four-fifths rule"
+TABLE_COLUMNS = [("flagged" if c == "four_fifths" else c) for c in COLUMNS]
 
 
 @click.command()
@@ -73,11 +77,18 @@ def audit(results: str, demographics: str, kind: str, top: int | None, id_field:
     if fmt == "json":
         emit_json({"audits": [a.to_dict() for a in audits]})
     else:
-        rows = [{**r, "rate": f"{r['rate']:.4f}",
-                 "impact_ratio": "" if r["impact_ratio"] is None else f"{r['impact_ratio']:.4f}",
-                 "p_value": "" if r["p_value"] is None else f"{r['p_value']:.4g}"}
-                for r in audit_rows(audits)] if fmt == "table" else audit_rows(audits)
-        emit_rows(rows, fmt, title="Bias audit", columns=COLUMNS)
+        if fmt == "table":
+            rows = [{**r, "rate": f"{r['rate']:.4f}",
+                     "impact_ratio": "" if r["impact_ratio"] is None else f"{r['impact_ratio']:.4f}",
+                     "p_value": "" if r["p_value"] is None else f"{r['p_value']:.4g}",
+                     "flagged": "FLAGGED" if r["four_fifths"] else "no"}
+                    for r in audit_rows(audits)]
+            emit_rows(rows, fmt, title="Bias audit", columns=TABLE_COLUMNS,
+                      caption=f"flagged: impact ratio under {threshold:g} (the four-fifths "
+                              "rule; --threshold). CSV and JSON name it four_fifths "
+                              "(true = flagged).")
+        else:
+            emit_rows(audit_rows(audits), fmt, title="Bias audit", columns=COLUMNS)
     _note_empty_tables(audits)
     flagged = sum(len(a.flagged()) for a in audits)
     if flagged:

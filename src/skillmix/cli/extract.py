@@ -10,9 +10,9 @@ import click
 
 from ..batch import BatchReport
 from ..errors import SkillmixError
-from ..errors.config_codes import C001, C002
-from .output import (Sink, column_option, field_columns, finish_batch, limit_option, open_output,
-                     output_options)
+from ..errors.config_codes import C001
+from .output import (Sink, column_option, field_columns, finish_batch, limit_option,
+                     no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["extract"]
@@ -31,13 +31,17 @@ TABLE_COLUMNS = ["source", "label", "surface", "section", "requirement", "years"
               help="Taxonomy spec: builtin, esco, onet, lightcast:PATH, a YAML file, or A+B.")
 @click.option("--kind", type=click.Choice(["posting", "resume", "auto"]), default="auto",
               show_default=True, help="What the documents are.")
-@click.option("--include-negated/--no-include-negated", default=True, show_default=True)
+@click.option("--include-negated/--no-include-negated", default=True, show_default=True,
+              help="Keep negated mentions (\"Salesforce experience not required\"), marked "
+                   "negated=True; --no-include-negated leaves them out.")
 @click.option("--semantic", is_flag=True,
               help="Also link sentences with no lexical match to ESCO (semantic extra; slower).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
               show_default=True, metavar="P",
-              help="Keep only mentions whose confidence (how likely a careful recruiter "
-                   "credits the skill, measured on blind gold documents) is at least P.")
+              help="Keep only credits: mentions that count (not negated, consumer or "
+                   "incidental) whose confidence (how likely a careful recruiter credits "
+                   "the skill, measured on blind gold documents) is at least P. 0 keeps "
+                   "every mention.")
 @output_options(stream=True)
 @limit_option
 @column_option
@@ -89,8 +93,7 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                 report.done -= 1
                 report.record(doc.source, err, "collect")
                 continue
-            mentions = [m for m in ext.mentions if (include_negated or not m.negated)
-                        and m.confidence >= min_confidence]
+            mentions = ext.kept(min_confidence, include_negated=include_negated)
             if sink.wants_records:
                 sink.record({"document": doc.id, "source": doc.source, "kind": doc.kind,
                              "taxonomy": ext.taxonomy, "taxonomy_version": ext.taxonomy_version,
@@ -105,7 +108,6 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                           for m in mentions)
             advance(1)
         if not seen and report.total == 0:
-            raise C002(f"no documents found in {', '.join(files)[:200]}.",
-                       hint="Pass files, or folders that contain readable documents.")
+            raise no_documents(files)
         sink.close(report=report.to_dict())
     finish_batch(report)

@@ -38,9 +38,9 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["SUFFIX_FORMATS", "Sink", "column_option", "display_name", "emit_json", "emit_rows",
-           "field_columns", "finish_batch", "kind_note", "limit_option", "open_output",
-           "output_options", "short_names", "suffix_format"]
+__all__ = ["SUFFIX_FORMATS", "Sink", "batch_status", "column_option", "display_name", "emit_json",
+           "emit_rows", "field_columns", "finish_batch", "kind_note", "limit_option",
+           "no_documents", "open_output", "output_options", "short_names", "suffix_format"]
 
 #: the format an output file's suffix asks for when no format flag is given (where the
 #: command offers it; any other suffix keeps the command's default)
@@ -244,6 +244,8 @@ class Sink:
     ``table_columns``, when given, are the table's columns (a narrower view of
     ``columns``, which CSV keeps whole).
 
+    ``caption``, when given, is printed under the table (what its numbers mean).
+
     ``name_column`` is the column whose rows hold each document's whole ``source``: CSV
     shows its :func:`display_name`, the table the :func:`short_names` of the run (that
     column's values and ``sources``, the run's other inputs), so that two files of one
@@ -253,8 +255,10 @@ class Sink:
     def __init__(self, fmt: str, out: BinaryIO, *, columns: Sequence[str], title: str | None = None,
                  wrap: Callable[[list[Any]], Any] | None = None, array: str | None = None,
                  head: dict[str, Any] | None = None, name_column: str | None = None,
-                 sources: Iterable[str] = (), table_columns: Sequence[str] | None = None) -> None:
+                 sources: Iterable[str] = (), table_columns: Sequence[str] | None = None,
+                 caption: str | None = None) -> None:
         self.fmt = fmt
+        self.caption = caption
         self.out = out
         # the table on a terminal shows what a person reads (``table_columns``); CSV keeps
         # every column
@@ -318,9 +322,15 @@ class Sink:
             self._text.flush()
             self._text.detach()
         elif self.fmt == "table":
+            report = extra.get("report")
+            if isinstance(report, dict) and report.get("done") == 0 and not self._rows:
+                # every input failed (or none was found): the errors say so, and an empty
+                # frame above them would read as "no skills found"
+                self.out.flush()
+                return
             if self.name_column:
                 self._short_names(self.name_column)
-            _write_table(self.out, self._rows, self.columns, self.title)
+            _write_table(self.out, self._rows, self.columns, self.title, self.caption)
         self.out.flush()
 
     def _short_names(self, col: str) -> None:
@@ -388,11 +398,11 @@ _NAME_COLUMNS = frozenset({"source", "document"})
 
 
 def _write_table(out: BinaryIO, rows: Sequence[dict[str, Any]], cols: Sequence[str],
-                 title: str | None) -> None:
+                 title: str | None, caption: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, caption=caption, caption_justify="left", show_lines=False)
     for c in cols:
         # the column that names each document wraps rather than ending in an ellipsis:
         # rows of one export differ only at the end ("resumes.csv:41", "resumes.csv:42")
@@ -415,7 +425,8 @@ def emit_json(obj: Any) -> None:
 
 
 def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = None,
-              columns: Iterable[str] | None = None) -> None:
+              columns: Iterable[str] | None = None, caption: str | None = None) -> None:
+    """``rows`` in ``fmt``; the table (only) prints ``caption`` under it."""
     cols = list(columns) if columns is not None else (list(rows[0]) if rows else [])
     if fmt == "json":
         emit_json(list(rows))
@@ -431,7 +442,7 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, title: str | None = N
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=title, show_lines=False)
+        table = Table(title=title, caption=caption, caption_justify="left", show_lines=False)
         for c in cols:
             table.add_column(c)
         for r in rows:
@@ -497,12 +508,31 @@ def _shortest_suffixes(paths: set[str]) -> dict[str, str]:
     return shown
 
 
+def no_documents(inputs: Sequence[str], what: str = "documents") -> Exception:
+    """[C002] for a command whose inputs held nothing to read (an empty folder): the same
+    coded error from every command that takes files or folders."""
+    from ..errors.config_codes import C002
+
+    return C002(f"no {what} found in {', '.join(inputs)[:200]}.",
+                hint="Pass files, or folders that contain readable documents.")
+
+
 def finish_batch(report: Any) -> None:
     """End a batch command: each failure on stderr as its coded line, then the counts
-    when anything failed or was skipped, and exit 1 when nothing at all was done."""
+    when anything failed or was skipped, and exit 1 when any input failed (the rest were
+    still written) or when nothing at all was done: one rule, whether the failed file was
+    given alone or among others (see :func:`batch_status`)."""
     for f in report.failures:
         click.echo(f"error: {f.error}", err=True)
     if report.failed or report.skipped:
         click.echo(report.summary(), err=True)
-        if report.done == 0:
-            sys.exit(1)
+    status = batch_status(report)
+    if status:
+        sys.exit(status)
+
+
+def batch_status(report: Any) -> int:
+    """The exit status of a batch command: 1 when any input failed or none was done
+    (every one skipped), else 0. Skipped inputs (a repeat of an earlier document) are no
+    failure."""
+    return 1 if report.failed or (report.done == 0 and report.skipped) else 0

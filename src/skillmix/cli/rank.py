@@ -12,8 +12,8 @@ from ..batch import BatchReport
 from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..errors.match_codes import M011
 from ..records import Document, to_jsonable
-from .output import (Sink, column_option, display_name, field_columns, kind_note, open_output,
-                     output_options)
+from .output import (Sink, batch_status, column_option, display_name, field_columns,
+                     kind_note, no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["rank"]
@@ -56,7 +56,7 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     (--candidate RESUME POSTINGS...). The score and its parameters are recorded with the
     ranking (see docs/match.md)."""
     from ..io import read_document
-    from ..match import build, profile_area_weights
+    from ..match import build, profile_area_weights, scale_notes
     from ..match import save_index as _save
 
     if (job is None) == (candidate is None):
@@ -94,8 +94,9 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
     if save_index:
         _save(matcher, index, save_index)
     ranking = matcher.rank(query, index, top=top, explain=explain)
+    scales = scale_notes(ranking, query)
     with open_output(output, report=report) as out:
-        _write(ranking, index, matcher, fmt, out, report)
+        _write(ranking, index, matcher, fmt, out, report, scales)
     repeats = [f for f in report.failures if f.code == M011.code]  # skipped, not failed
     for f in report.failures:
         if f.code != M011.code:
@@ -107,11 +108,17 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
                    "one; each is ranked once (--json lists them all).", err=True)
     if report.failed or report.skipped:
         click.echo(report.summary(), err=True)
+    if len(index) == 1 and fmt != "table":  # the table's caption says it
+        click.echo("note: text is relative to the pool's best, so the one document ranked "
+                   "gets 100 on text whatever it says; rank it among others to compare.",
+                   err=True)
     if not query.skills:
         click.echo(f"note: {display_name(str(job or candidate))} shows no skill of the taxonomy; "
                    "the skill and area parts score 0 for everyone, so this ranking "
                    "rests on text similarity and years alone.", err=True)
     sys.stdout.flush()
+    if batch_status(report):  # some of the pool could not be read: the rest is ranked
+        sys.exit(batch_status(report))
 
 
 def _params(as_of: str | None, weights: str | None) -> Any:
@@ -170,6 +177,8 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
             # a résumé export's row may name the candidate in a column: mask that name too
             docs = [blind_document(d.document, name=d.name) if isinstance(d, Resume)
                     else blind_document(d) for d in docs]  # type: ignore[arg-type]
+    if not docs and report.total == 0:
+        raise no_documents(pool)
     if not docs:
         for f in report.failures:
             click.echo(f"error: {f.error}", err=True)
@@ -183,11 +192,13 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
     return docs
 
 
-def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: BatchReport) -> None:
-    """The ranking in the chosen format, each result named by its source file."""
+def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: BatchReport,
+           scales: dict[str, str]) -> None:
+    """The ranking in the chosen format, each result named by its source file; the table's
+    caption and the JSON's ``scales`` say what the scores are measured against."""
     position = {doc_id: i for i, doc_id in enumerate(index.ids)}
     if fmt == "json":
-        data = ranking.to_dict()
+        data = {**ranking.to_dict(), "scales": scales}
         for row, r in zip(data["results"], ranking.results):
             row["source"] = index.sources[position[r.id]]
         Sink(fmt, out, columns=COLUMNS, wrap=lambda _: data).close(report=report.to_dict())
@@ -196,6 +207,7 @@ def _write(ranking: Any, index: Any, matcher: Any, fmt: str, out: Any, report: B
     # every document ranked (two cv.pdf in different folders), not only those shown
     sink = Sink(fmt, out, columns=COLUMNS,
                 title=f"{ranking.direction} ({len(index)} ranked; scores 0-100)",
+                caption=f"text: {scales['text']}.\nyears: {scales['years']}.",
                 name_column="document", sources=index.sources)
     for r in ranking.results:
         source = index.sources[position[r.id]]

@@ -10,7 +10,7 @@ import click
 
 from ..batch import BatchReport
 from ..errors.config_codes import C001
-from .output import emit_json, emit_rows, finish_batch, output_options
+from .output import emit_json, emit_rows, finish_batch, no_documents, output_options
 
 __all__ = ["titles"]
 
@@ -64,8 +64,11 @@ def titles(items: tuple[str, ...], preset: str | None, use_text: bool, k: int, f
     if fmt == "jsonl":
         for row in rows():
             click.echo(json.dumps(row.to_dict(k), ensure_ascii=False))
+        _found_any(items, report)
     elif fmt == "json":
-        emit_json({"titles": [r.to_dict(k) for r in rows()], "report": report.to_dict()})
+        found = [r.to_dict(k) for r in rows()]
+        _found_any(items, report)
+        emit_json({"titles": found, "report": report.to_dict()})
     else:
         out = []
         for r in rows():
@@ -73,5 +76,13 @@ def titles(items: tuple[str, ...], preset: str | None, use_text: bool, k: int, f
             cands = d.pop("candidates")
             d["candidates"] = "; ".join(f"{c['soc']} {c['title']} ({c['score']:.2f})" for c in cands[1:])
             out.append(d)
-        emit_rows(out, fmt, title="Occupations", columns=COLUMNS)
+        _found_any(items, report)
+        if out or report.done:
+            emit_rows(out, fmt, title="Occupations", columns=COLUMNS)
     finish_batch(report)
+
+
+def _found_any(items: tuple[str, ...], report: BatchReport) -> None:
+    """[C002] when the files given (empty ones, stdin with no line) held no title."""
+    if report.total == 0:
+        raise no_documents(items, "titles")

@@ -44,11 +44,13 @@ D115 = ErrorCode("D115", DocumentError, "Corpus columns do not fit the mapping."
 D116 = ErrorCode("D116", DocumentError, "JSON is not valid or not a known document shape.",
                  "Pass JSON Resume, schema.org JobPosting or HR Open LER-RS.")
 D117 = ErrorCode("D117", DocumentError, "Text is over the extraction limit.",
-                 "Split the document, or raise ExtractLimits.max_chars for trusted input.")
+                 "Split the document. The limit is a library setting (ExtractLimits.max_chars, "
+                 "for trusted input in Python); the CLI and the API keep it.")
 D118 = ErrorCode("D118", DocumentError, "Extraction found more mentions than the limit.",
                  "This is not one résumé or posting; split it.")
 D119 = ErrorCode("D119", DocumentError, "Extraction took too long.",
-                 "Split the document, or raise ExtractLimits.max_seconds.")
+                 "Split the document. The limit is a library setting (ExtractLimits.max_seconds, "
+                 "in Python); the CLI and the API keep it.")
 D190 = ErrorCode("D190", DocumentError, "An uploaded document has no text.",
                  "Upload a file with text (run OCR on scans first).")
 D301 = ErrorCode("D301", DocumentError, "The linker benchmark file cannot be read.",

@@ -19,7 +19,7 @@ from .ranking import build, profile_area_weights, rank_candidates, rank_jobs, re
 from .features import MatchDocument, SkillFeature, posting_features, resume_features, to_match_document
 from .index import MatchIndex, Matcher
 from .params import COMPONENTS, MatchParams
-from .rank import FORMULA, ordinal
+from .rank import FORMULA, ordinal, scale_notes
 from .saved_index import FORMAT, load_index, save_index
 
 __all__ = [
@@ -41,5 +41,6 @@ __all__ = [
     "read_pool",
     "resume_features",
     "save_index",
+    "scale_notes",
     "to_match_document",
 ]

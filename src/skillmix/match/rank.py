@@ -31,11 +31,34 @@ from .score import Components, combine, expand, score_candidates, score_jobs
 if TYPE_CHECKING:
     from .index import MatchIndex, Matcher
 
-__all__ = ["FORMULA", "ordinal", "rank"]
+__all__ = ["FORMULA", "ordinal", "rank", "scale_notes"]
 
 FORMULA = ("score = w_skill*skill + w_area*area + w_years*years + w_text*text "
            "+ w_level*(level - 1) [+ w_occupation*occupation]; see skillmix.match.params "
            "and docs/match.md")
+
+
+def scale_notes(ranking: Ranking, query: MatchDocument) -> dict[str, str]:
+    """What a ranking's numbers are measured against, in words for its reader: the text
+    component is relative to the pool (BM25 divided by the pool's best), and years give
+    full marks where the posting asks no years. Tables and JSON print these beside the
+    scores, so that a lone sous chef's 39 for a social media job does not read as a fit."""
+    pool = int(ranking.parameters.get("pool", 0) or 0)
+    text = (f"relative to this pool of {pool}: BM25 text relevance divided by the pool's "
+            "best, which gets full marks")
+    if pool == 1:
+        text += " (alone, a document gets full marks whatever its text)"
+    if ranking.direction == "candidates-for-job":
+        asked = any(s.years > 0 for s in query.skills)
+        years = ("the share of the years the posting asks, per skill" if asked else
+                 "full marks for everyone: the posting asks no years")
+    else:
+        years = ("the share of the years each posting asks, per skill; full marks where a "
+                 "posting asks no years")
+    return {"score": "the weighted sum of the components (parameters.formula); 0-1 in "
+                     "JSON, 0-100 in tables",
+            "text": text, "years": years}
+
 
 #: how many missing required skills are tried as counterfactuals per result
 _MAX_TRIES = 8
@@ -423,8 +446,16 @@ def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
            skills: list[SkillMatch], missing: list[str], transferable: list[tuple[str, str]],
            what_if: tuple[Counterfactual, ...], title: str | None,
            occupation: str | None = None, level: str | None = None) -> Match:
-    matched = tuple(s.candidate_evidence for s in skills
-                    if s.kind != "missing" and s.candidate_evidence is not None)
+    # one entry per piece of evidence: two demands met by one span (a skill and its
+    # neighbour, both credited through it) list it once
+    once: dict[tuple[str, int, int], Evidence] = {}
+    for s in skills:
+        e = s.candidate_evidence
+        key = (e.skill_id, e.start, e.end) if e is not None else None
+        if s.kind != "missing" and e is not None and key is not None \
+                and (key not in once or s.kind == "exact"):
+            once[key] = e  # the exact match's note where there is one, in first place
+    matched = tuple(once.values())
     return Match(
         rank=r, id=doc_id, score=round(score, 6),
         components={k: round(v, 6) for k, v in comps.row(i).items()},

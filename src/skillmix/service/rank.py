@@ -94,7 +94,7 @@ def _compute(ws: "Workspace", posting: Any, pext: Any, scored: list[Scored], *, 
              blind: bool, prof: Any, profile: str | None, posting_id: str,
              actor: str) -> tuple[dict[str, Any], Mapping[str, Any]]:
     """The ranking payload and its decision-log fields, computed."""
-    from ..match import profile_area_weights, rank_candidates, to_match_document
+    from ..match import profile_area_weights, rank_candidates, scale_notes, to_match_document
 
     owners = {s.document.id: s.candidate_id for s in scored}
     by_doc = {s.document.id: s for s in scored}
@@ -109,7 +109,7 @@ def _compute(ws: "Workspace", posting: Any, pext: Any, scored: list[Scored], *, 
                               area_weights=weights)
     data: dict[str, Any] = {"ranking": ranking.to_dict(), "candidates": owners, "labels": labels,
                             "blind": blind, "posting_id": posting_id, "profile": profile,
-                            "pool": len(pool)}
+                            "pool": len(pool), "scales": scale_notes(ranking, query)}
     inputs: list[Any] = [posting.document]
     inputs += [keyed_bytes(s.log_key, s.document.text) for s in scored]
     fields = decision_log(ws).run_fields(

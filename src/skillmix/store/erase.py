@@ -5,7 +5,9 @@ skill-index rows and cached derivatives (blind versions); their scorecards; ever
 and can be run again); the key behind their decision-log pseudonym (the hash-chained log
 itself is not edited, see :mod:`skillmix.store.decisions`); the original files
 (overwritten with zeros, then unlinked). The audit log keeps only that an erasure happened: earlier
-entries about the candidate's objects lose their object id and detail, and one
+entries about the candidate's objects lose their object id and detail, an entry about
+another object (the posting a ranking was for) keeps its object id and loses only the
+values of its detail that name the candidate's objects, and one
 ``candidate.erase`` entry with counts is appended. Reviewer overrides about the candidate
 keep their decision but lose their free-text reason (which may name the person; the chain
 hashes it through a salted hash, so the log still verifies). The files folder is swept
@@ -72,6 +74,36 @@ def _redact_overrides(sess, alias: str) -> int:  # type: ignore[no-untyped-def]
     return n
 
 
+def _scrub_audit(sess, ids: list[str], name: str | None) -> int:  # type: ignore[no-untyped-def]
+    """Scrub the audit log of the candidate's objects (``ids``: the candidate, their
+    documents, scorecards and the rankings that listed them): an entry about one of them
+    keeps its action and time but loses its object id and detail; an entry about another
+    object (the posting a ranking was for) keeps its object id, and only the values of its
+    detail that name an erased id (or the candidate's name) become ``"erased"``."""
+    import json
+
+    mine = set(ids)
+    mentions = [cast(AuditRow.detail, String).like(f"%{i}%") for i in ids]
+    if name and name.strip():
+        mentions.append(cast(AuditRow.detail, String).like(f"%{name.strip()}%"))
+    n = sess.execute(update(AuditRow).where(AuditRow.object_id.in_(ids))
+                     .values(object_id="erased", detail={})
+                     .execution_options(synchronize_session=False)).rowcount or 0
+    needles = [*ids, *([name.strip()] if name and name.strip() else [])]
+    for entry in sess.scalars(select(AuditRow).where(or_(*mentions))).all():
+        if entry.object_id in mine or entry.object_id == "erased":
+            continue
+        detail: dict[str, object] = {}
+        for key, value in dict(entry.detail or {}).items():
+            if any(needle in key for needle in needles):
+                continue  # a key that is itself an id goes
+            text = json.dumps(value, ensure_ascii=False, default=str)
+            detail[key] = "erased" if any(needle in text for needle in needles) else value
+        entry.detail = detail
+        n += 1
+    return n
+
+
 def erase_candidate(store: Store, candidate_id: str, *, actor: str,
                     compact_attempts: int = 20) -> ErasureReport:
     """Remove every trace of ``candidate_id``; raises 404 when there is no such candidate.
@@ -81,8 +113,10 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
     counts: dict[str, int] = {}
     alias = pseudonym(store, candidate_id)  # S101 when there is no such candidate
     with store.session(write=True) as sess:
-        if sess.get(CandidateRow, candidate_id) is None:
+        row = sess.get(CandidateRow, candidate_id)
+        if row is None:
             raise S101(f"no candidate {candidate_id!r}.")
+        name = row.name
         counts["override_reasons"] = _redact_overrides(sess, alias)
         docs = sess.execute(select(DocumentRow.id, DocumentRow.file_path)
                             .where(DocumentRow.candidate_id == candidate_id)).all()
@@ -108,10 +142,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
         ids = [candidate_id, *doc_ids, *card_ids, *rank_ids]
         run("candidates", delete(CandidateRow).where(CandidateRow.id == candidate_id))
         # the audit log keeps only that an erasure happened
-        mentions = [AuditRow.object_id.in_(ids)]
-        mentions += [cast(AuditRow.detail, String).like(f"%{i}%") for i in ids]
-        run("audit_scrubbed", update(AuditRow).where(or_(*mentions))
-            .values(object_id="erased", detail={}).execution_options(synchronize_session=False))
+        counts["audit_scrubbed"] = _scrub_audit(sess, ids, name)
         store.audit(sess, actor, "candidate.erase", "candidate", candidate_id,
                     rows={k: v for k, v in counts.items() if k != "audit_scrubbed"},
                     files=len(files))

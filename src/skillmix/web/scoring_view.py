@@ -5,11 +5,11 @@ so templates only print. The results are read as records
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
-from ..errors import NotFoundError
+from ..errors import NotFoundError, SkillmixError
 from ..errors.store_codes import S122
-from ..records import Scorecard
+from ..records import Match, Ranking, Scorecard
 from ..store import Store, StoredResult, repo
 
 __all__ = ["RankingRow", "area_evidence", "candidate_labels", "ranking_rows", "scorecard_view"]
@@ -83,6 +83,39 @@ class RankingRow:
     href: str | None = None
 
 
+def _labeller(ranking: Ranking) -> Callable[[str], str]:
+    """Skill id -> label: the labels the ranking's explanations carry, else its taxonomy's
+    (a neighbour a skill was credited through), else the id."""
+    known = {s.skill_id: s.label for m in ranking.results for s in m.skills}
+    try:
+        from ..taxonomy import load_taxonomy
+
+        skills = load_taxonomy(ranking.taxonomy or "builtin").skills
+    except SkillmixError:
+        skills = {}
+
+    def label(sid: str) -> str:
+        return known.get(sid) or (skills[sid].label if sid in skills else sid)
+
+    return label
+
+
+def _why(m: Match) -> tuple[dict[str, Any], ...]:
+    """The evidence of each matched skill once (two demands met by one span show it once),
+    named by the skill the job asks for: "TikTok: professional, 0.7 years of use"."""
+    once: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for s in m.skills:
+        e = s.candidate_evidence
+        if s.kind == "missing" or e is None:
+            continue
+        key = (e.skill_id, e.start, e.end)
+        if key in once and s.kind != "exact":
+            continue  # the exact match names it best
+        note = e.note if s.label.lower() in e.note.lower() else f"{s.label}: {e.note}"
+        once[key] = {**e.to_dict(), "label": s.label, "note": note}
+    return tuple(list(once.values())[:8])
+
+
 def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
     """One row per ranked candidate of a stored ranking (read back as a
     :class:`~skillmix.records.Ranking`), labelled as
@@ -95,6 +128,7 @@ def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
     labels = dict(data.get("labels") or {})
     blind = bool(data.get("blind"))
     ranking = result.ranking
+    label_of = _labeller(ranking) if ranking is not None else str
     rows = []
     for m in ranking.results if ranking is not None else ():
         cid = owners.get(m.id)
@@ -111,8 +145,9 @@ def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
         rows.append(RankingRow(
             rank=m.rank, score=round(100 * float(m.score), 1), candidate_id=cid, label=label,
             components={k: round(100 * float(v), 1) for k, v in m.components.items()},
-            matched=tuple(e.to_dict() for e in m.matched[:8]),
-            missing=tuple(m.missing_required), transferable=tuple(m.transferable),
+            matched=_why(m) if m.skills else tuple(e.to_dict() for e in m.matched[:8]),
+            missing=tuple(label_of(s) for s in m.missing_required),
+            transferable=tuple((label_of(a), label_of(b)) for a, b in m.transferable),
             counterfactuals=tuple(m.counterfactuals), level=m.level,
             href=f"/candidates/{cid}" if cid and not blind and label != "erased" else None))
     return rows
