@@ -192,3 +192,17 @@ def test_one_partition_runs_inline_without_a_pool(corpus, snapshot, tmp_path: Pa
     monkeypatch.setattr(pipeline, "_run_local", no_pool)
     s = run_market([path], tmp_path / "b", workers=2, settings=_settings())
     assert s.partitions == 1 and snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_pipeline_resume_refuses_another_excerpt_cut(corpus, tmp_path: Path, monkeypatch) -> None:
+    # a run begun before the evidence excerpt changed must not be finished with the new
+    # cut: its ``evidence`` column would mix two
+    from skillmix.market import worker
+
+    path = corpus(30)
+    out = tmp_path / "run"
+    run_market([path], out, workers=0, settings=_settings())
+    monkeypatch.setattr(worker, "EXCERPT_VERSION", "older")
+    with pytest.raises(MarketError) as err:
+        run_market([path], out, workers=0, settings=_settings())
+    assert err.value.code == "K113"

@@ -75,6 +75,7 @@ class RunSettings:
         d["extractor_version"] = EXTRACTOR_VERSION
         d["classifier_version"] = classifier_version(self.rules)
         d["occupations_pay_version"] = facts_version()
+        d["excerpt_version"] = EXCERPT_VERSION
         return d
 
 
@@ -313,6 +314,11 @@ def _outside_parentheses(text: str, centre: int, cut_before: bool, cut_after: bo
     elif cut_after:
         text = _trimmed(text)
     return ("…" if cut_before else "") + text + ("…" if cut_after else "")
+
+
+#: how :func:`evidence_excerpt` cuts (in the run manifest: a resumed run never mixes two
+#: cuts in one ``evidence`` column); 2: never inside a parenthesis (session 21)
+EXCERPT_VERSION = "2"
 
 
 def evidence_excerpt(sentence: str, limit: int = 240) -> str:
