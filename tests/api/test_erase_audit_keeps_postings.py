@@ -32,3 +32,20 @@ def test_erase_audit_keeps_the_surviving_postings_entries(client, keys, demo, up
     created = [e for e in audit if e["action"] == "candidate.create"]
     assert created and all(e["object_id"] == "erased" and e["detail"] == {} for e in created)
     assert any(e["action"] == "posting.create" and e["object_id"] == post for e in audit)
+
+
+def test_erasing_a_candidate_with_a_short_name_leaves_other_entries_whole(
+        client, keys, demo, uploader) -> None:
+    # the review's case: a candidate named "1" is a substring of every count; only the
+    # erased candidate's ids are matched, never a name
+    h = {"Authorization": f"Bearer {keys['admin']}"}
+    other = uploader(demo / "resume.txt", filename="cv.txt", name="Alex Rivera")["candidate_id"]
+    post = uploader(demo / "posting.html", kind="posting")["posting_id"]
+    assert client.post("/v1/rank", headers=h, json={"posting_id": post}).status_code == 201
+    before = {e["id"]: e for e in client.get("/v1/audit", headers=h).json()["entries"]}
+    cid = uploader(demo / "resume.txt", filename="cv2.txt", name="1")["candidate_id"]
+    assert client.delete(f"/v1/candidates/{cid}", headers=h).status_code == 200
+    after = {e["id"]: e for e in client.get("/v1/audit", headers=h).json()["entries"]}
+    for i, e in before.items():
+        assert after[i] == e, e  # nothing about the other candidate or the ranking changed
+    assert other

@@ -1387,3 +1387,40 @@ def test_coursework_is_no_professional_use() -> None:
 ])
 def test_social_media_duties_of_the_trial(text: str, skill: str) -> None:
     assert skill in _credited(text)
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    # the review's cases: words of the job end the opening, a sentence holding one is the
+    # job's, "YouTube" is no "you", and a flattened first line is no title
+    ("Social Media Manager\nAcme Corp seeks a creative storyteller to run our Instagram and "
+     "TikTok channels.\nRequirements:\n- 3 years of social media management\n", "instagram"),
+    ("Social Media Manager\nAcme needs a creator to grow our Instagram.\n\nAbout you\n", "instagram"),
+    ("QA Engineer\nJoin J-Vers as a General QA Engineer to build software testing tools.\n\n"
+     "Duties\n", "software-testing"),
+    ("Staff Software Engineer\nAcme has an opening for a Staff Software Engineer skilled in "
+     "Python to serve in the role.\n\nDuties\n", "python"),
+    ("Frontend Engineer at Acme.TechnologiesStrong proficiency with JavaScript and React "
+     "across the stack, tested daily.\nWe build apps.\n\nYou will ship.\n", "javascript"),
+])
+def test_the_job_is_no_company_opening(text: str, skill: str) -> None:
+    assert skill in _credited(text, kind="posting")
+
+
+def test_youtube_does_not_end_the_company_opening() -> None:
+    text = ("Video Producer\nOur studio grew from YouTube roots. Today our agency runs brand "
+            "campaigns on Instagram.\n\nAbout you\n")
+    assert "instagram" not in _credited(text, kind="posting")
+
+
+def test_the_reviews_counter_cases() -> None:
+    # a dated internship listed under Education is still work
+    text = ("Education\nBA Marketing, State University 2015 - 2019\nMarketing Intern, Acme Corp "
+            "06/2018 to 09/2018: managed the Instagram account and ran paid social campaigns.\n")
+    assert _credited(text)["instagram"] == "professional"
+    # monitoring channels or reporting accounts is no analysis; measuring them is
+    got = _credited("Monitor social media channels and respond to customer comments.\n"
+                    "Report any suspicious social media accounts to the security team.",
+                    kind="posting")
+    assert "social-media-analytics" not in got
+    assert "social-media-analytics" in _credited("Measure social media performance weekly.",
+                                                 kind="posting")

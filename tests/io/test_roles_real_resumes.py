@@ -164,3 +164,12 @@ def test_the_title_is_the_side_that_names_a_job(shared_data):
     doc = read_document(shared_data / "resumes/livecareer/CONSULTANT/95429627.pdf")
     assert [(r.title, r.start.year) for r in doc.roles][:4] == [
         ("Consultant", 2010), ("Controller", 2008), ("Controller", 2007), ("Accountant", 2005)]
+
+
+def test_an_award_line_with_dates_is_no_role():
+    from skillmix.io import detect_sections, parse_roles
+
+    text = ("Experience\nCompany Name January 2015 to Current Marketing Manager\nLed campaigns.\n"
+            "Won Employee Of The Year March 2019 to June 2020 for growing our Instagram following "
+            "by 40 percent through targeted campaigns and more\n")
+    assert len(parse_roles(text, detect_sections(text, "resume"))) == 1

@@ -230,3 +230,9 @@ def test_headings_glued_to_their_lines_tell_a_posting():
             "Proven working experience in social media marketing.\n"
             "What We OfferFlexible working hours and the ability to work hybrid in Phoenix.\n")
     assert guess_kind(text) == "posting"
+
+
+def test_a_title_that_begins_like_a_heading_is_a_title():
+    text = ("Benefits – Payroll Analyst\nYou will run payroll reports in Excel and SQL.\n"
+            "You will build Tableau dashboards.\n")
+    assert detect_sections(text, "posting") == ()

@@ -40,8 +40,8 @@ TABLE_COLUMNS = ["source", "label", "surface", "section", "requirement", "years"
               show_default=True, metavar="P",
               help="Keep only credits: mentions that count (not negated, consumer or "
                    "incidental) whose confidence (how likely a careful recruiter credits "
-                   "the skill, measured on blind gold documents) is at least P. 0 keeps "
-                   "every mention.")
+                   "the skill, measured on blind gold documents) is at least P; above 0 it "
+                   "overrides --include-negated. 0 keeps every mention.")
 @output_options(stream=True)
 @limit_option
 @column_option

@@ -110,8 +110,12 @@ def run_cmd(corpora: tuple[str, ...], out: str, preset: str | None,
         finally:
             stop()
     except KeyboardInterrupt:  # the entry point then says "aborted" and exits 130
-        click.echo(f"interrupted: the partitions finished so far are kept in {out}; run the same "
-                   "command again to resume (--restart starts over).", err=True)
+        if (Path(out) / "manifest.json").exists():
+            click.echo(f"interrupted: the partitions finished so far are kept in {out}; run the "
+                       "same command again to resume (--restart starts over).", err=True)
+        else:  # stopped while planning: there is nothing to resume yet
+            click.echo("interrupted before any partition was planned; nothing was kept.",
+                       err=True)
         raise
     if as_json:
         emit_json(summary.to_dict())

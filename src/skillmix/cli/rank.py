@@ -110,7 +110,8 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
         click.echo(report.summary(), err=True)
     if len(index) == 1 and fmt != "table":  # the table's caption says it
         click.echo("note: text is relative to the pool's best, so the one document ranked "
-                   "gets 100 on text whatever it says; rank it among others to compare.",
+                   "gets 100 on text if it shares any word with the query (else 0); rank it "
+                   "among others to compare.",
                    err=True)
     if not query.skills:
         click.echo(f"note: {display_name(str(job or candidate))} shows no skill of the taxonomy; "

@@ -151,16 +151,20 @@ _STEP_WORDS = ("interview", "screen", "call", "step", "stage", "round", "convers
 #: company introducing itself ("Redpanda is building the streaming data platform for
 #: developers", "We believe only an open-source approach can solve the problem of data
 #: integration"): it asks nothing. The opening ends at the first of these words, at the
-#: first section the reader found, or at a line that opens a list or is a heading. "you"
-#: (any word it begins: "your", "you'll", a glued "About YouAs a member") speaks to the hire
+#: first section the reader found, or at a line that opens a list or is a heading. Any word
+#: of the job or the hiring ends it ("role", "position", "seeking", "looking for", "join",
+#: "needs a"), and "you" (any word it begins: "your", "you'll", a glued "About YouAs a
+#: member"; not "YouTube") speaks to the hire
 _ROLE_CUE = re.compile(
-    r"\b(?:you(?:r|rs|rself|['’](?:ll|re|ve|d))?(?:\b|(?=(?-i:[A-Z])))|the\s+role|this\s+role|the\s+position|"
-    r"this\s+position|responsibilit|we\s+are\s+(?:looking|seeking|hiring)|"
-    r"we['’]re\s+(?:looking|seeking|hiring)|(?:is|are)\s+(?:looking|seeking|hiring)|"
-    r"in\s+this\s+role|job\s+description|duties|about\s+the\s+(?:role|job|position|opportunity)|"
-    r"the\s+(?:ideal|successful)\s+candidate|qualifications|requirements|"
-    r"we\s+need|position\s+summary|job\s+summary|overview|join\s+(?:us|our))",
+    r"\b(?:you(?:r|rs|rself|['’](?:ll|re|ve|d))?(?:\b|(?=(?!(?-i:Tube|Gov))(?-i:[A-Z])))|"
+    r"roles?\b|positions?\b|jobs?\b|openings?\b|candidates?\b|hires?\b|hiring|recruit|"
+    r"seek(?:s|ing)?\b|looking\s+(?:for|to)\b|join\b|apply|responsibilit|duties|"
+    r"qualifications|requirements|overview|summary|needs?\s+(?:an?|someone)\b|internship|"
+    r"opportunity)",
     re.IGNORECASE)
+#: a title line is short and one sentence; a longer first line is flattened text, which
+#: has no opening to read
+TITLE_MAX = 120
 #: the longest unheaded opening read as the company's (a longer one is no introduction)
 OPENING_MAX = 2000
 _LIST_LINE = re.compile(
@@ -171,6 +175,9 @@ _OF_THE_HIRE = re.compile(
     r"ability\s+to|experience\s+(?:with|in)|skills)\b",
     re.IGNORECASE)
 _ITEM_MARKS = ("-", "•", "·", "*", "●", "◦", "▪", "–")
+#: a sentence end inside a line ("...for you.Requirements"): a first line that holds one is
+#: flattened text, not a title
+_GLUED_END = re.compile(r"[a-z)][.!?][A-Z][a-z]")
 
 
 def _apply_notice(chunk: str, low: str) -> bool:
@@ -361,7 +368,7 @@ _YEARS_BARE = re.compile(
 _YEARS = re.compile(
     # a figure glued to the word before it opens a list item whose break was lost
     # ("College Degree required1-3 years professional experience with ...")
-    r"(?:(?<![\w.])|(?<=[a-z]{4})(?=\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2}\s*\+?)\s*(?:years?|yrs?)\b))"
+    r"(?:(?<![\w.])|(?=\d)(?<=[a-z]{4})(?=\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2}\s*\+?)\s*(?:years?|yrs?)\b))"
     r"(?=[\dotfsen(])(?<!\bin )(?<!\bwithin )(?<!\bevery )(?<!\bnext )"
     # a ceiling is no floor: "less than 2 years", "under 3 years", "up to 2 years"
     r"(?<!\bless than )(?<!\bfewer than )(?<!\bunder )(?<!\bup to )(?<!\bno more than )"
@@ -548,7 +555,7 @@ class ContextRules:
             title_end = text.find("\n")
             limit = min(len(text), title_end + OPENING_MAX)
             bound = -1
-            if title_end > 0:
+            if 0 < title_end <= TITLE_MAX and _GLUED_END.search(text, 0, title_end) is None:
                 bound = min((s.start for s in sections if title_end < s.start < limit),
                             default=limit)
                 found = _LIST_LINE.search(text, title_end + 1, bound)
@@ -563,7 +570,9 @@ class ContextRules:
             found = _ROLE_CUE.search(self.text, title_end, bound)
             bound = found.start() if found is not None else bound
             self._opening = (title_end, limit, bound, True)
-        if not (start < bound < limit):
+        # the whole sentence must end before the cue: "has an opening for a Staff Software
+        # Engineer to serve in the role" is the job's, whichever word comes first
+        if not (title_end < sent.start and sent.end <= bound < limit):
             return False
         chunk = self.text[sent.start:sent.end]
         return not chunk.lstrip().startswith(_ITEM_MARKS) and not _OF_THE_HIRE.search(chunk)

@@ -252,6 +252,10 @@ _FINAL_DOT = re.compile(r"\.(?= |$)")
 _GENERIC_TAIL = re.compile(r" (?:skills?|abilit(?:y|ies)|experience|knowledge|expertise)$")
 
 #: a résumé section of pastimes ("Interests", "Hobbies", "Personal interests")
+#: study words: a sentence of a résumé's education section that holds one is coursework
+_COURSEWORK = re.compile(
+    r"\b(?:course(?:s|work)?|course\s+work|class(?:es)?|module|curriculum|seminars?|"
+    r"lectures?|thesis|capstone|semesters?|studies|coursework)\b", re.IGNORECASE)
 _PERSONAL_SECTION = re.compile(r"\b(?:interests|hobbies|pastimes)\b", re.IGNORECASE)
 def _heading_note(doc: Document, start: int) -> bool:
     """Whether a résumé hit sits in brackets on the dated heading line of a role the reader
@@ -691,9 +695,11 @@ class Extractor:
                     # professional use; a platform there is a consumer's familiarity
                     usage = "consumer" if f.area == "platforms" else (
                         "unspecified" if usage == "professional" else usage)
-                elif is_resume and sec_kind == "education" and usage == "professional":
+                elif is_resume and sec_kind == "education" and usage == "professional" \
+                        and _COURSEWORK.search(text, s_start, s_end):
                     # "General Advertising course work including: ... Advertising
-                    # Campaigns": coursework is study, not professional use
+                    # Campaigns": coursework is study, not professional use (a dated
+                    # internship listed under Education stays work)
                     usage = "unspecified"
                 if usage == "consumer" and f.area != "platforms" and f.ti >= 0 \
                         and "incidental" not in sent.families():

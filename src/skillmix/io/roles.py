@@ -118,7 +118,7 @@ def _anchor(line: str) -> DateRange | None:
     rest = (line[: dr.start] + line[dr.end:]).strip()
     before = line[: dr.start].strip()
     at_edge = before == "" or line[dr.end:].strip(" .)") == "" or len(rest) <= 90 \
-        or _employer_before(before)
+        or _employer_before(before, line[dr.end:])
     if not at_edge:
         return None
     # a long line with bare years is prose ("from 2015 - 2020 we grew ..."), unless the
@@ -132,15 +132,24 @@ def _anchor(line: str) -> DateRange | None:
     return dr
 
 
-def _employer_before(before: str) -> bool:
+def _employer_before(before: str, after: str) -> bool:
     """Whether the words before a line's dates are an employer's name, so the dates open
     a role heading however long its title runs: "Company Name October 1993 to January
     2012 Shipping and Receiving Clerk/Scheduling Clerk/Inventory Control Clerk/Customer
-    Service" (a LiveCareer heading whose title wraps to the next line)."""
-    if len(before) > 40 or before.endswith((".", ";", ":")):
+    Service" (a LiveCareer heading whose title wraps to the next line). Other capitalised
+    words open one only beside a job title and an employer ("Won Employee Of The Year
+    March 2019 to June 2020 for growing our Instagram following" is an award)."""
+    if len(before) > 40 or before.endswith((".", ";", ":", ",")):
         return False
+    if _employer_cue(before):
+        return True
     words = before.split()
-    return _employer_cue(before) or len(words) >= 2 and all(w[:1].isupper() for w in words)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    head = " ".join(after.split()[:6])
+    # "Acme Corp May 2012 to Current Senior Manager ...", or the title first and the
+    # employer after: "Engineering Supervisor 11/2014 to Current Company Name City , State"
+    return _has_title_word(head) or _employer_cue(head)
 
 
 #: a heading's separator right before its closing dates: "Seattle, WA | ", "Acme – "

@@ -279,8 +279,9 @@ def detect_sections(text: str, kind: DocumentKind | str = "unknown") -> tuple[Se
     for k, line in enumerate(lines):
         lead = len(line) - len(line.lstrip())
         found = _classify_line(line, doc)
-        if found is None and doc == "posting" and len(line) > lead + 5 \
+        if found is None and doc == "posting" and k > 0 and len(line) > lead + 5 \
                 and line[lead].isupper():
+            # (not the first line: "Benefits – Payroll Analyst" is a title)
             found = _leading_heading(line, lead, doc)
         if found is not None:
             heads.append((pos + lead, found[0], found[1]))

@@ -283,7 +283,7 @@ def area_shares(con: Any, areas: Sequence[str] = (), cv_f1: Mapping[str, float] 
         con, "area_shares", "Areas asked for: the classifier's prediction beside the extracted evidence",
         f"Predicted: postings the area is assigned to, {what}; share of all postings and of postings "
         "that require social media skills. Evidence: postings with at least one counting mention "
-        "(not negated, not consumer use) of a skill in the area. Predicted with evidence: predicted "
+        "(not negated, not consumer use, not incidental) of a skill in the area. Predicted with evidence: predicted "
         "postings that also have such a mention.",
         """
         WITH n AS (SELECT count(*) AS total, greatest(count(*) FILTER (WHERE requires_social), 1) AS social

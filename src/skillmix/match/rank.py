@@ -47,7 +47,8 @@ def scale_notes(ranking: Ranking, query: MatchDocument) -> dict[str, str]:
     text = (f"relative to this pool of {pool}: BM25 text relevance divided by the pool's "
             "best, which gets full marks")
     if pool == 1:
-        text += " (alone, a document gets full marks whatever its text)"
+        text += (" (alone, a document gets full marks if it shares any word with the query, "
+                 "else 0)")
     if ranking.direction == "candidates-for-job":
         asked = any(s.years > 0 for s in query.skills)
         years = ("the share of the years the posting asks, per skill" if asked else

@@ -74,22 +74,21 @@ def _redact_overrides(sess, alias: str) -> int:  # type: ignore[no-untyped-def]
     return n
 
 
-def _scrub_audit(sess, ids: list[str], name: str | None) -> int:  # type: ignore[no-untyped-def]
+def _scrub_audit(sess, ids: list[str]) -> int:  # type: ignore[no-untyped-def]
     """Scrub the audit log of the candidate's objects (``ids``: the candidate, their
     documents, scorecards and the rankings that listed them): an entry about one of them
     keeps its action and time but loses its object id and detail; an entry about another
     object (the posting a ranking was for) keeps its object id, and only the values of its
-    detail that name an erased id (or the candidate's name) become ``"erased"``."""
+    detail that name an erased id become ``"erased"``. Names are not matched: no audit
+    detail holds one, and a short name ("1", "Al") is a substring of unrelated values."""
     import json
 
     mine = set(ids)
     mentions = [cast(AuditRow.detail, String).like(f"%{i}%") for i in ids]
-    if name and name.strip():
-        mentions.append(cast(AuditRow.detail, String).like(f"%{name.strip()}%"))
     n = sess.execute(update(AuditRow).where(AuditRow.object_id.in_(ids))
                      .values(object_id="erased", detail={})
                      .execution_options(synchronize_session=False)).rowcount or 0
-    needles = [*ids, *([name.strip()] if name and name.strip() else [])]
+    needles = list(ids)
     for entry in sess.scalars(select(AuditRow).where(or_(*mentions))).all():
         if entry.object_id in mine or entry.object_id == "erased":
             continue
@@ -116,7 +115,6 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
         row = sess.get(CandidateRow, candidate_id)
         if row is None:
             raise S101(f"no candidate {candidate_id!r}.")
-        name = row.name
         counts["override_reasons"] = _redact_overrides(sess, alias)
         docs = sess.execute(select(DocumentRow.id, DocumentRow.file_path)
                             .where(DocumentRow.candidate_id == candidate_id)).all()
@@ -142,7 +140,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
         ids = [candidate_id, *doc_ids, *card_ids, *rank_ids]
         run("candidates", delete(CandidateRow).where(CandidateRow.id == candidate_id))
         # the audit log keeps only that an erasure happened
-        counts["audit_scrubbed"] = _scrub_audit(sess, ids, name)
+        counts["audit_scrubbed"] = _scrub_audit(sess, ids)
         store.audit(sess, actor, "candidate.erase", "candidate", candidate_id,
                     rows={k: v for k, v in counts.items() if k != "audit_scrubbed"},
                     files=len(files))
