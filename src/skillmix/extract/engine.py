@@ -251,11 +251,11 @@ _FINAL_DOT = re.compile(r"\.(?= |$)")
 #: the last word of a name that adds nothing of its own to an overlapping name
 _GENERIC_TAIL = re.compile(r" (?:skills?|abilit(?:y|ies)|experience|knowledge|expertise)$")
 
-#: a résumé section of pastimes ("Interests", "Hobbies", "Personal interests")
 #: study words: a sentence of a résumé's education section that holds one is coursework
 _COURSEWORK = re.compile(
-    r"\b(?:course(?:s|work)?|course\s+work|class(?:es)?|module|curriculum|seminars?|"
-    r"lectures?|thesis|capstone|semesters?|studies|coursework)\b", re.IGNORECASE)
+    r"\b(?:course(?:s|work)?|course\s+work|class(?:es)?|modules?|curriculum|seminars?|"
+    r"lectures?|thesis|capstone|semesters?|studies)\b", re.IGNORECASE)
+#: a résumé section of pastimes ("Interests", "Hobbies", "Personal interests")
 _PERSONAL_SECTION = re.compile(r"\b(?:interests|hobbies|pastimes)\b", re.IGNORECASE)
 def _heading_note(doc: Document, start: int) -> bool:
     """Whether a résumé hit sits in brackets on the dated heading line of a role the reader

@@ -137,8 +137,8 @@ def _employer_before(before: str, after: str) -> bool:
     a role heading however long its title runs: "Company Name October 1993 to January
     2012 Shipping and Receiving Clerk/Scheduling Clerk/Inventory Control Clerk/Customer
     Service" (a LiveCareer heading whose title wraps to the next line). Other capitalised
-    words open one only beside a job title and an employer ("Won Employee Of The Year
-    March 2019 to June 2020 for growing our Instagram following" is an award)."""
+    words open one only when a job title or an employer follows the dates ("Won Employee
+    Of The Year March 2019 to June 2020 for growing our Instagram following" is an award)."""
     if len(before) > 40 or before.endswith((".", ";", ":", ",")):
         return False
     if _employer_cue(before):
