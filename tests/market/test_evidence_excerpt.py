@@ -44,3 +44,11 @@ def test_a_long_sentence_cut_inside_a_parenthesis_drops_it() -> None:
     out = evidence_excerpt(text)
     assert "social media" in out and out.count("(") == out.count(")") and out.endswith("…")
     assert "(" not in out and not out.endswith(" …")
+
+
+def test_a_list_numbers_bracket_is_no_parenthesis() -> None:
+    # the review's case: "1)" opened the excerpt with an ellipsis, as if a parenthetical ended there
+    assert evidence_excerpt("1) Manage our social media accounts.") == \
+        "1) Manage our social media accounts."
+    assert evidence_excerpt("b) run social media ads") == "b) run social media ads"
+    assert evidence_excerpt("a long text) then social media here") == "…then social media here"

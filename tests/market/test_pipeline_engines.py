@@ -206,3 +206,12 @@ def test_pipeline_resume_refuses_another_excerpt_cut(corpus, tmp_path: Path, mon
     with pytest.raises(MarketError) as err:
         run_market([path], out, workers=0, settings=_settings())
     assert err.value.code == "K113"
+
+
+def test_pipeline_refuses_a_corpus_with_no_records(tmp_path: Path) -> None:
+    # a header and no rows: the run says so by name, not "no committed partitions" at the end
+    empty = tmp_path / "empty.csv"
+    empty.write_text("title,description\n", encoding="utf-8")
+    with pytest.raises(MarketError) as err:
+        run_market([empty], tmp_path / "run", workers=0, settings=_settings())
+    assert err.value.code == "K104" and "empty.csv" in str(err.value)

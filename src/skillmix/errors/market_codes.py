@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import MarketError, NotFoundError, ErrorCode
 
 __all__ = [
-    "K101", "K102", "K103", "K110", "K111", "K112", "K113", "K114", "K120", "K121", "K130",
+    "K101", "K102", "K103", "K104", "K110", "K111", "K112", "K113", "K114", "K120", "K121", "K130",
     "K131", "K132", "K140", "K150", "K190", "K191", "K192", "K193", "K194", "K195", "K199",
 ]
 
@@ -13,6 +13,8 @@ K101 = ErrorCode("K101", MarketError, "A corpus file type cannot be partitioned.
 K102 = ErrorCode("K102", MarketError, "The corpus file does not exist.",
                  "Check the path.")
 K103 = ErrorCode("K103", MarketError, "No column of the corpus reads as a job description.")
+K104 = ErrorCode("K104", MarketError, "The corpora hold no records.",
+                 "Check that each file has rows under its header (or lines, for JSONL).")
 K110 = ErrorCode("K110", MarketError, "A market run's manifest cannot be read.",
                  "Start again with --restart or a new --out.")
 K111 = ErrorCode("K111", MarketError, "The run folder was written by another version.")

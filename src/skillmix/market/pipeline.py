@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
 from ..batch import BatchFailure, OnError, check_on_error, usable_cpus
 from ..errors import MissingExtraError, SkillmixError
 from ..errors.config_codes import C081, C082, C083
-from ..errors.market_codes import K111, K112, K113, K130, K131, K132, K140
+from ..errors.market_codes import K104, K111, K112, K113, K130, K131, K132, K140
 from ..io.corpus import CorpusMapping
 from .plan import CorpusFile, PartitionSpec, describe_input, plan_partitions
 from .run_folder import MarketStore, atomic_write_json, atomic_write_table
@@ -144,6 +144,11 @@ def _run_locked(
             store.clear()
         notify(Progress("plan", 0, None))
         specs = list(plan_partitions(inputs, settings.partition_size))
+        if not any(s.rows for s in specs):
+            # a header and no rows: say so, not "no committed partitions" at the end
+            raise K104("no record to read.", source=", ".join(str(cf.path) for cf in inputs),
+                       hint="Check that each file has rows under its header (or lines, "
+                            "for JSONL).")
         atomic_write_json(store.manifest_path, {
             "version": MANIFEST_VERSION,
             "inputs": [cf.to_dict() for cf in inputs],

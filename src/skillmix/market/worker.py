@@ -283,8 +283,13 @@ def _trimmed(text: str) -> str:
     return _DANGLING.sub("", text.rstrip(" ,;:-")).rstrip(" ,;:-")
 
 
+#: a list number before its bracket ("1) Manage our accounts", "b) ..."): no parenthesis
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivx]{2,4})\Z")
+
+
 def _unmatched(text: str) -> tuple[list[int], list[int]]:
-    """Positions of the opening parentheses never closed and of the closing ones never opened."""
+    """Positions of the opening parentheses never closed and of the closing ones never
+    opened (a list number's bracket, "1)", is neither)."""
     opens: list[int] = []
     closes: list[int] = []
     for i, ch in enumerate(text):
@@ -293,7 +298,7 @@ def _unmatched(text: str) -> tuple[list[int], list[int]]:
         elif ch == ")":
             if opens:
                 opens.pop()
-            else:
+            elif _LIST_NUMBER.search(text, max(0, i - 5), i) is None:
                 closes.append(i)
     return opens, closes
 
@@ -317,8 +322,9 @@ def _outside_parentheses(text: str, centre: int, cut_before: bool, cut_after: bo
 
 
 #: how :func:`evidence_excerpt` cuts (in the run manifest: a resumed run never mixes two
-#: cuts in one ``evidence`` column); 2: never inside a parenthesis (session 21)
-EXCERPT_VERSION = "2"
+#: cuts in one ``evidence`` column); 2: never inside a parenthesis, 3: a list number's
+#: bracket ("1) Manage ...") is none (session 21)
+EXCERPT_VERSION = "3"
 
 
 def evidence_excerpt(sentence: str, limit: int = 240) -> str:
