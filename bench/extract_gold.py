@@ -69,13 +69,14 @@ def _half(doc: str) -> int:
     return int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 2
 
 
-def _blind(ex: Extractor) -> dict:
-    """Pooled and per-set figures over the expert-density blind sets (``--blind``)."""
+def _blind(ex: Extractor, last: int | None = None) -> dict:
+    """Pooled and per-set figures over the expert-density blind sets (``--blind``; up to
+    ``gold_fresh<last>`` with ``--through``)."""
     from gold_sets import expert_density_sets
 
     pooled: dict[str, dict[str, int]] = {}
     per_set: dict[str, dict[str, list[float]]] = {}
-    for gs in expert_density_sets():
+    for gs in expert_density_sets(last=last):
         gold = load_gold(gs / "gold.jsonl")
         cache = {g.doc: _as_builtin(ex.extract(read_document(gs / "docs" / f"{g.doc}.txt",
                                                              kind=g.kind, sandbox=False)))
@@ -107,9 +108,12 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=0)
     ap.add_argument("--blind", action="store_true",
                     help="pool the expert-density blind sets (gold_fresh14 onwards)")
+    ap.add_argument("--through", type=int, default=None, metavar="N",
+                    help="with --blind: only the sets up to gold_freshN")
     args = ap.parse_args()
     if args.blind:
-        json.dump(_blind(Extractor("builtin", semantic=args.semantic)), sys.stdout, indent=2)
+        json.dump(_blind(Extractor("builtin", semantic=args.semantic), args.through), sys.stdout,
+                  indent=2)
         print()
         return 0
     gold = load_gold(args.gold / "gold.jsonl")

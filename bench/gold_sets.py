@@ -25,12 +25,14 @@ def gold_sets() -> list[Path]:
     return [SHARED_GOLD, *fresh]
 
 
-def expert_density_sets(first: int = 14) -> list[Path]:
+def expert_density_sets(first: int = 14, last: int | None = None) -> list[Path]:
     """The blind sets read to the expert readers' density (``gold_fresh14`` onwards, by
-    session 9's brief) that have their ``gold.jsonl``, in the order they were made."""
+    session 9's brief) that have their ``gold.jsonl``, in the order they were made; up to
+    ``gold_fresh<last>`` when given (the pool as an earlier session measured it)."""
     out = []
     for p in gold_sets():
         n = re.fullmatch(r"gold_fresh(\d+)", p.name)
-        if n and int(n.group(1)) >= first and (p / "gold.jsonl").exists():
+        if n and int(n.group(1)) >= first and (last is None or int(n.group(1)) <= last) \
+                and (p / "gold.jsonl").exists():
             out.append(p)
     return out

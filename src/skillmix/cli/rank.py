@@ -118,8 +118,9 @@ def rank(pool: tuple[str, ...], job: str | None, candidate: str | None, top: int
                    "the skill and area parts score 0 for everyone, so this ranking "
                    "rests on text similarity and years alone.", err=True)
     sys.stdout.flush()
-    if batch_status(report):  # some of the pool could not be read: the rest is ranked
-        sys.exit(batch_status(report))
+    status = batch_status(report)
+    if status:  # some of the pool could not be read: the rest is ranked
+        sys.exit(status)
 
 
 def _params(as_of: str | None, weights: str | None) -> Any:

@@ -116,6 +116,19 @@ def _taxonomy_labels(taxonomy: str) -> tuple[dict[str, str], dict[str, str]]:
     return skills, areas
 
 
+#: the name :func:`classifier_summary` gives the learned model
+LEARNED = "learned classifier"
+
+
+def _learned(clf: Mapping[str, Any]) -> bool:
+    return clf.get("name") == LEARNED
+
+
+def _areas_macro_f1(clf: Mapping[str, Any]) -> float | None:
+    """The area models' cross-validated macro-F1 (mean over repeats) of a classifier summary."""
+    return ((clf.get("estimate") or {}).get("areas_macro_f1") or {}).get("mean")
+
+
 def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Which classifier a run used and how far to trust it: for the learned model, its
     cross-validated precision and recall (mean and spread over repeats, from the model
@@ -134,7 +147,7 @@ def classifier_summary(settings: Mapping[str, Any]) -> dict[str, Any]:
     if est and before:
         est["before_refinement"] = {k: before[k] for k in ("precision", "recall", "f1") if k in before}
     areas_f1 = {a: float(v["mean"]) for a, v in (model.cv.get("areas_f1") or {}).items() if v}
-    return {"name": "learned classifier", "version": model.version, "estimate": est or None,
+    return {"name": LEARNED, "version": model.version, "estimate": est or None,
             "keyword_f1": base.get("f1"), "labels": dict(model.trained_on),
             "folds": model.cv.get("folds"), "repeats": model.cv.get("repeats"),
             "areas": list(model.areas), "areas_f1": areas_f1}
@@ -155,8 +168,7 @@ def build_report(run_dir: str | Path, *, top: int = 40) -> MarketReport:
             agg.skill_growth(con, labels, limit=top),
             agg.monthly_trends(con),
             agg.area_shares(con, clf.get("areas") or (), clf.get("areas_f1"),
-                            learned=clf.get("name") == "learned classifier",
-                            macro_f1=((clf.get("estimate") or {}).get("areas_macro_f1") or {}).get("mean")),
+                            learned=_learned(clf), macro_f1=_areas_macro_f1(clf)),
             agg.area_pairs(con),
             agg.skill_pairs(con, labels, limit=top),
             agg.area_mix_by_family(con),
@@ -251,8 +263,8 @@ def area_charts(report: MarketReport) -> list[str]:
     if not any(t.name == "area_shares" for t in report.tables):
         return []
     recs = report.table("area_shares").records()
-    learned = (report.classifier or {}).get("name", "learned classifier") == "learned classifier"
-    macro = (((report.classifier or {}).get("estimate") or {}).get("areas_macro_f1") or {}).get("mean")
+    learned = (report.classifier or {}).get("name", LEARNED) == LEARNED
+    macro = _areas_macro_f1(report.classifier or {})
     predicted = ("Areas the classifier predicts for social media postings"
                  + (f" (cross-validated macro-F1 {macro:.2f})" if learned and macro is not None else ""))
     return [bar_chart(*_sorted_bars(recs, "area_label", "predicted_share_social"), predicted, percent=True),

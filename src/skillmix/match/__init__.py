@@ -19,7 +19,7 @@ from .ranking import build, profile_area_weights, rank_candidates, rank_jobs, re
 from .features import MatchDocument, SkillFeature, posting_features, resume_features, to_match_document
 from .index import MatchIndex, Matcher
 from .params import COMPONENTS, MatchParams
-from .rank import FORMULA, ordinal, scale_notes
+from .rank import FORMULA, distinct_evidence, ordinal, scale_notes
 from .saved_index import FORMAT, load_index, save_index
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Matcher",
     "SkillFeature",
     "build",
+    "distinct_evidence",
     "load_index",
     "ordinal",
     "posting_features",

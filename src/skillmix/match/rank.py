@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 import scipy.sparse as sp
@@ -31,11 +31,26 @@ from .score import Components, combine, expand, score_candidates, score_jobs
 if TYPE_CHECKING:
     from .index import MatchIndex, Matcher
 
-__all__ = ["FORMULA", "ordinal", "rank", "scale_notes"]
+__all__ = ["FORMULA", "distinct_evidence", "ordinal", "rank", "scale_notes"]
 
 FORMULA = ("score = w_skill*skill + w_area*area + w_years*years + w_text*text "
            "+ w_level*(level - 1) [+ w_occupation*occupation]; see skillmix.match.params "
            "and docs/match.md")
+
+
+def distinct_evidence(skills: Iterable[SkillMatch]) -> list[tuple[SkillMatch, Evidence]]:
+    """Each piece of a result's evidence once, with the demand it meets: two demands met by
+    one span (a skill and its neighbour, both credited through it) give one entry, the exact
+    match's where there is one, in the place the span first came."""
+    once: dict[tuple[str, int, int], tuple[SkillMatch, Evidence]] = {}
+    for s in skills:
+        e = s.candidate_evidence
+        if s.kind == "missing" or e is None:
+            continue
+        key = (e.skill_id, e.start, e.end)
+        if key not in once or s.kind == "exact":
+            once[key] = (s, e)
+    return list(once.values())
 
 
 def scale_notes(ranking: Ranking, query: MatchDocument) -> dict[str, str]:
@@ -447,16 +462,7 @@ def _match(r: int, doc_id: str, score: float, comps: Components, i: int,
            skills: list[SkillMatch], missing: list[str], transferable: list[tuple[str, str]],
            what_if: tuple[Counterfactual, ...], title: str | None,
            occupation: str | None = None, level: str | None = None) -> Match:
-    # one entry per piece of evidence: two demands met by one span (a skill and its
-    # neighbour, both credited through it) list it once
-    once: dict[tuple[str, int, int], Evidence] = {}
-    for s in skills:
-        e = s.candidate_evidence
-        key = (e.skill_id, e.start, e.end) if e is not None else None
-        if s.kind != "missing" and e is not None and key is not None \
-                and (key not in once or s.kind == "exact"):
-            once[key] = e  # the exact match's note where there is one, in first place
-    matched = tuple(once.values())
+    matched = tuple(e for _, e in distinct_evidence(skills))
     return Match(
         rank=r, id=doc_id, score=round(score, 6),
         components={k: round(v, 6) for k, v in comps.row(i).items()},

@@ -88,16 +88,15 @@ def _scrub_audit(sess, ids: list[str]) -> int:  # type: ignore[no-untyped-def]
     n = sess.execute(update(AuditRow).where(AuditRow.object_id.in_(ids))
                      .values(object_id="erased", detail={})
                      .execution_options(synchronize_session=False)).rowcount or 0
-    needles = list(ids)
     for entry in sess.scalars(select(AuditRow).where(or_(*mentions))).all():
         if entry.object_id in mine or entry.object_id == "erased":
             continue
         detail: dict[str, object] = {}
         for key, value in dict(entry.detail or {}).items():
-            if any(needle in key for needle in needles):
+            if any(i in key for i in ids):
                 continue  # a key that is itself an id goes
             text = json.dumps(value, ensure_ascii=False, default=str)
-            detail[key] = "erased" if any(needle in text for needle in needles) else value
+            detail[key] = "erased" if any(i in text for i in ids) else value
         entry.detail = detail
         n += 1
     return n
@@ -112,8 +111,7 @@ def erase_candidate(store: Store, candidate_id: str, *, actor: str,
     counts: dict[str, int] = {}
     alias = pseudonym(store, candidate_id)  # S101 when there is no such candidate
     with store.session(write=True) as sess:
-        row = sess.get(CandidateRow, candidate_id)
-        if row is None:
+        if sess.get(CandidateRow, candidate_id) is None:
             raise S101(f"no candidate {candidate_id!r}.")
         counts["override_reasons"] = _redact_overrides(sess, alias)
         docs = sess.execute(select(DocumentRow.id, DocumentRow.file_path)

@@ -103,17 +103,11 @@ def _labeller(ranking: Ranking) -> Callable[[str], str]:
 def _why(m: Match) -> tuple[dict[str, Any], ...]:
     """The evidence of each matched skill once (two demands met by one span show it once),
     named by the skill the job asks for: "TikTok: professional, 0.7 years of use"."""
-    once: dict[tuple[str, int, int], dict[str, Any]] = {}
-    for s in m.skills:
-        e = s.candidate_evidence
-        if s.kind == "missing" or e is None:
-            continue
-        key = (e.skill_id, e.start, e.end)
-        if key in once and s.kind != "exact":
-            continue  # the exact match names it best
-        note = e.note if s.label.lower() in e.note.lower() else f"{s.label}: {e.note}"
-        once[key] = {**e.to_dict(), "label": s.label, "note": note}
-    return tuple(list(once.values())[:8])
+    from ..match import distinct_evidence
+
+    return tuple({**e.to_dict(), "label": s.label,
+                  "note": e.note if s.label.lower() in e.note.lower() else f"{s.label}: {e.note}"}
+                 for s, e in distinct_evidence(m.skills)[:8])
 
 
 def ranking_rows(store: Store, result: StoredResult) -> list[RankingRow]:
