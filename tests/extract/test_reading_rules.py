@@ -1424,3 +1424,23 @@ def test_the_reviews_counter_cases() -> None:
     assert "social-media-analytics" not in got
     assert "social-media-analytics" in _credited("Measure social media performance weekly.",
                                                  kind="posting")
+
+
+@pytest.mark.parametrize(("text", "skill", "credited"), [
+    # session 22, read from the older blind sets' false credits (gold_fresh14, 17, 19, 44)
+    ("- Content Creation: Develop a wide range of customer-facing assets, such as whitepapers, "
+     "solutions guides, and datasheets", "customer-service", False),
+    ("- Track record of defining, building and launching innovative customer-facing features",
+     "customer-service", False),
+    ("- At least 1-2 years experience in a high-stress customer-facing environment",
+     "customer-service", True),
+    ("Collaborating closely with our current Product team, you'll lead strategic initiatives to "
+     "uncover user needs", "business-strategy", False),
+    ("Provide strategic direction and guidance in alignment with the AppH-WBC mission",
+     "business-strategy", False),
+    ("Develop the strategic plan for the branch network", "business-strategy", True),
+    ("Set the strategic direction of the business unit", "business-strategy", True),
+])
+def test_things_made_for_customers_and_strategic_words(text: str, skill: str,
+                                                       credited: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is credited
