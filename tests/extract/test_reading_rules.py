@@ -1444,3 +1444,33 @@ def test_the_reviews_counter_cases() -> None:
 def test_things_made_for_customers_and_strategic_words(text: str, skill: str,
                                                        credited: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is credited
+
+
+@pytest.mark.parametrize(("text", "skill", "credited"), [
+    # session 22, read from gold_fresh49's errors after its blind run (and the older sets')
+    ("you'll be at the helm of it all, driving forward the society's mission", "kubernetes", False),
+    ("Experience with Terraform, Docker, Helm and Kubernetes.", "kubernetes", True),
+    ("Throughout your internship, you'll be paired with a mentor who will provide guidance",
+     "mentoring", False),
+    ("In exchange, these mentors will provide feedback and guidance", "mentoring", False),
+    ("Act as a mentor to new hires", "mentoring", True),
+    ("Direct service employees are members of the local SEIU 509.", "people-management", False),
+    ("Direct the work of five employees.", "people-management", True),
+    ("Manage employee referral program including tracking and payouts.", "people-management",
+     False),
+    ("Manage employee referral program including tracking and payouts.",
+     "word-of-mouth-marketing", False),
+    ("Skilled in managing diverse teams of professionals", "diversity-inclusion", False),
+    ("Working with agile approach with team members including product designers, automotive "
+     "engineers, UI designers, and marketing/ product managers", "ui-design", False),
+    ("Strong SEO skills and UX knowledge.", "ux-design", True),
+    ("Design, create, and manage promotions and social ad campaigns", "paid-social-advertising",
+     True),
+    ("Write captions that align with our brand’s voice and mission.", "brand-voice", True),
+    ("Monitored market conditions, product innovations and competitor activity.",
+     "competitive-analysis", True),
+    ("The ideal candidate will have some knowledge as a full-stack software developer",
+     "full-stack-development", True),
+])
+def test_gold_fresh49_wordings(text: str, skill: str, credited: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is credited

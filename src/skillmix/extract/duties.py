@@ -420,7 +420,10 @@ _ROUTED = re.compile(
 
 #: "direct" right before these is the adjective of a sales channel: "Direct Sales
 #: Representative" (a job title), "direct mail campaigns", not "direct (the) sales staff"
-_DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|response)\b", re.IGNORECASE)
+#: ... or the frontline of a service: "Direct service employees are members of the local
+#: SEIU", "direct care staff", "Direct Support Professional"
+_DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|response|services?|"
+                             r"care|support)\b", re.IGNORECASE)
 
 
 #: before "hiring", the employer announcing its opening: "We are / We're / now hiring"

@@ -210,6 +210,12 @@ _PEOPLE = re.compile(
     r"engineer|analyst|administrator|recruiter|strategist|planner|consultant|photographer|"
     r"programmer|architect|scientist|trainer|facilitator|leader|director)s$"
 )
+#: a short form right before a plural role noun names colleagues the same way: "Collaborate
+#: with UX/UI designers", "team members including product designers, automotive engineers,
+#: UI designers"
+_PEOPLE_AFTER = re.compile(
+    r"(?:[ \t]*/[ \t]*[A-Za-z]+)?[ \t]+(?:designer|developer|engineer|researcher|writer|"
+    r"analyst|strategist|scientist|architect|programmer)s\b", re.IGNORECASE)
 #: unless the sentence is hiring them: "we are looking for talented backend engineers",
 #: "join our team as Social Media Coordinators"
 _HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with|join)\b")
@@ -273,6 +279,9 @@ def guard_hits(
         if org_spans and any(a <= start and end <= b for a, b in org_spans):
             continue
         if norm[end - 1] == "s" and _PEOPLE.search(norm, start, end) \
+                and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
+            continue
+        if end - start <= 4 and _PEOPLE_AFTER.match(text, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
             continue
         if norm[end - 1] == "r" and _ONE_PERSON.search(norm, start, end):
