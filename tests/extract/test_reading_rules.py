@@ -1474,3 +1474,19 @@ def test_things_made_for_customers_and_strategic_words(text: str, skill: str,
 ])
 def test_gold_fresh49_wordings(text: str, skill: str, credited: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is credited
+
+
+@pytest.mark.parametrize(("text", "skill", "credited"), [
+    # a field of study in the list a degree asks for is a subject, not a skill (gold_fresh17,
+    # 46, 49; the readers credit no field of study)
+    ("Bachelor's degree in communications, marketing, journalism, public relations, or a "
+     "related field", "public-relations", False),
+    ("Bachelor’s degree or certification in Graphic Design, UX/UI, HCI, Motion Design, Art "
+     "Direction, Marketing, or a related field.", "art-direction", False),
+    ("Bachelor's degree; with preference for the following fields: Communication and Media, "
+     "Journalism, Marketing, Political Science, Social science.", "journalism", False),
+    ("Bachelor's degree in Marketing and 3 years of public relations experience.",
+     "public-relations", True),
+])
+def test_fields_of_study(text: str, skill: str, credited: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is credited

@@ -216,6 +216,17 @@ _PEOPLE = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"(?:[ \t]*/[ \t]*[A-Za-z]+)?[ \t]+(?:designer|developer|engineer|researcher|writer|"
     r"analyst|strategist|scientist|architect|programmer)s\b", re.IGNORECASE)
+#: a field of study in the list a degree asks for ("Bachelor's degree in communications,
+#: marketing, journalism, public relations, or a related field", "degree or certification
+#: in Graphic Design, UX/UI, HCI, Art Direction"): a subject, not a skill (the readers
+#: credit no field of study)
+_FIELD_ITEM = r"[A-Za-z&/()'\u2019 -]{1,40}"
+_FIELD_LIST_BEFORE = re.compile(
+    r"\b(?:(?:degrees?|concentration|fields?(?: of study)?|disciplines?|certification)\b"
+    r"(?: or [a-z]+)?(?: [a-z'\u2019]+){0,3}?(?: ?:| in)|(?:majors?|majored|majoring) in) (?:"
+    + _FIELD_ITEM
+    + r"(?:,|,? or|,? and|/))*[ ]*$", re.IGNORECASE)
+_FIELD_CUES = ("degree", "major", "field", "discipline", "concentration", "certification")
 #: unless the sentence is hiring them: "we are looking for talented backend engineers",
 #: "join our team as Social Media Coordinators"
 _HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with|join)\b")
@@ -280,6 +291,9 @@ def guard_hits(
             continue
         if norm[end - 1] == "s" and _PEOPLE.search(norm, start, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
+            continue
+        if any(c in norm[max(0, start - 160):start] for c in _FIELD_CUES) \
+                and _FIELD_LIST_BEFORE.search(text, max(sentence_of(start)[0], start - 160), start):
             continue
         if end - start <= 4 and _PEOPLE_AFTER.match(text, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
