@@ -1490,3 +1490,11 @@ def test_gold_fresh49_wordings(text: str, skill: str, credited: bool) -> None:
 ])
 def test_fields_of_study(text: str, skill: str, credited: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is credited
+
+
+def test_someone_elses_team_leads() -> None:
+    # the new-user trial (LinkedIn sample row 195, an estimator): the hire works with them
+    text = ("You'll also work closely with our Team Leads and report directly to the Vice "
+            "President of Estimating")
+    assert "team-leadership" not in _credited(text, kind="posting")
+    assert "team-leadership" in _credited("Served as team lead for a group of 6 designers.")
