@@ -1498,3 +1498,35 @@ def test_someone_elses_team_leads() -> None:
             "President of Estimating")
     assert "team-leadership" not in _credited(text, kind="posting")
     assert "team-leadership" in _credited("Served as team lead for a group of 6 designers.")
+
+
+@pytest.mark.parametrize(("text", "skill", "credited"), [
+    # session 22, read from gold_fresh50's errors after its blind run (and the older sets')
+    ("For more information about us check out our Facebook. Or check out our website!",
+     "facebook", False),
+    ("Participate in team-building events and social activities designed to foster "
+     "camaraderie", "team-building", False),
+    ("Led team building for a new department of 12.", "team-building", True),
+    ("your information is processed and stored with Lever, in accordance with Lever’s "
+     "Privacy Policy.", "data-privacy", False),
+    ("Drafted privacy policies and GDPR notices for the EU sites.", "data-privacy", True),
+    ("The Development Director will be a strong player-coach, in addition to providing "
+     "day-to-day leadership of the team", "coaching", False),
+    ("ensuring adherence to legal review and delegation of authority requirements.",
+     "delegation", False),
+    ("A strong track record of communicating, both verbally and in writing, with functional "
+     "department managers", "communication-skills", True),
+    ("Through your content creation efforts on both the organic and paid fronts",
+     "organic-social-media", True),
+    ("Social Content Strategy and Execution", "social-media-strategy", True),
+    ("Participate in various initiatives spanning multiple departments",
+     "cross-functional-collaboration", True),
+    ("Prior experience in media or advertising industry.", "advertising", False),
+    ("5 years of digital marketing experience in the retail industry.", "digital-marketing",
+     True),
+    ("Hired contract/temporary professionals are also eligible to enroll in our company "
+     "401(k) plan.", "hiring", False),
+    ("Hired 12 new employees in 2019.", "hiring", True),
+])
+def test_gold_fresh50_wordings(text: str, skill: str, credited: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is credited

@@ -128,6 +128,11 @@ _PARTICIPLES = frozenset(
 #: verbs that, right before their object, are the first noun of a compound: "target
 #: audience", "target segments" (but "target key audiences" is the duty)
 _NOUN_MODIFIERS = frozenset({"target"})
+#: a verb that opens its sentence and whose object the sentence's own verb follows is a
+#: participle or an adjective in the subject, not a duty: "Hired contract/temporary
+#: professionals are also eligible to enroll", "Managed services teams are on call"
+_SUBJECT_VERB_AFTER = re.compile(r"[ \t]+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\b")
+_BULLETS = " \t-*\u2022\u00b7\u25cf\u25aa"
 #: the word right after an object on the same line ("department equipment")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)\b")
 #: words that may follow an object without making it a modifier of a compound noun:
@@ -610,6 +615,10 @@ def find_duties(
                 if p.not_after is not None \
                         and p.not_after.search(text, max(0, o_start - 24), o_start):
                     continue
+                if _SUBJECT_VERB_AFTER.match(text, o_end) \
+                        and not text[sentence_starts[si]:v_start].strip(_BULLETS):
+                    continue  # "Hired contract professionals are also eligible": a subject
+
                 if best is None or (o_end - v_start) < (best[1] - best[0]):
                     best = (v_start, o_end)
         if best is None:

@@ -227,6 +227,10 @@ _FIELD_LIST_BEFORE = re.compile(
     + _FIELD_ITEM
     + r"(?:,|,? or|,? and|/))*[ ]*$", re.IGNORECASE)
 _FIELD_CUES = ("degree", "major", "field", "discipline", "concentration", "certification")
+#: a field named for its trade is a domain, not a skill: "Prior experience in media or
+#: advertising industry", "growth in the retail sector" (the readers credit no domain
+#: knowledge: 0 of 13 such hits)
+_INDUSTRY_AFTER = re.compile(r"[ \t]+(?:industry|industries|sector|sectors)\b", re.IGNORECASE)
 #: unless the sentence is hiring them: "we are looking for talented backend engineers",
 #: "join our team as Social Media Coordinators"
 _HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with|join)\b")
@@ -294,6 +298,8 @@ def guard_hits(
             continue
         if any(c in norm[max(0, start - 160):start] for c in _FIELD_CUES) \
                 and _FIELD_LIST_BEFORE.search(text, max(sentence_of(start)[0], start - 160), start):
+            continue
+        if _INDUSTRY_AFTER.match(text, end):
             continue
         if end - start <= 4 and _PEOPLE_AFTER.match(text, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
