@@ -7,11 +7,17 @@ same numbers. HTML is escaped throughout: résumé text is untrusted input.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ..records import Evidence, Scorecard
 
 __all__ = ["scorecard_html", "scorecard_markdown", "scorecard_rows"]
+
+#: an ``&`` that a renderer would read as a character reference
+_ENTITY_LIKE = re.compile(r"&(?=#\d+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
+#: a ``<`` that could open an HTML tag, comment, declaration or autolink
+_TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?\\])")
 
 _SHORT = {
     "marketing_communications": "mkt", "customer_service": "care", "technology": "tech",
@@ -46,16 +52,20 @@ def _quote(e: Evidence, limit: int = 140) -> str:
 
 
 def _md(text: str) -> str:
-    """Document text made inert in a Markdown page: one line; ``&``, ``<``, ``>`` as
-    entities, since Markdown renderers pass raw HTML through (a résumé line holding
-    ``<img onerror=...>`` must show as text, not run); and the characters of links, images
-    and code spans (``[ ] ! ` ``, with the backslash itself and the table's ``|``)
-    backslash-escaped, so ``![x](https://tracker/p.png)`` shows as written."""
+    """Document text made inert in a Markdown page, and otherwise left as written: one
+    line; ``<`` as ``&lt;`` only where it could open raw HTML or an autolink (before a
+    letter, ``/``, ``!`` or ``?``: a résumé line holding ``<img onerror=...>`` must show as
+    text, not run; ``&lt;`` works in every renderer, a backslash does not); ``&`` as
+    ``&amp;`` only where it would read as an entity (``&copy;``, ``&#169;``); and the
+    characters of links, images and code spans (``[ ] ! ` ``, with the backslash itself
+    and the table's ``|``) backslash-escaped, so ``![x](https://tracker/p.png)`` shows as
+    written. Why so little: a scorecard quotes résumés, and "promotion, &amp; execution"
+    misquoted one (a bare ``&`` or ``>`` is text to every Markdown renderer)."""
     text = text.replace("\\", "\\\\")
     for ch in "|[]!`":
         text = text.replace(ch, "\\" + ch)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " "))
+    text = _ENTITY_LIKE.sub("&amp;", text)
+    return _TAG_LIKE.sub("&lt;", text).replace("\n", " ")
 
 
 def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int = 10) -> str:
