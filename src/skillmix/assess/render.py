@@ -11,6 +11,7 @@ import re
 from typing import Any, Iterable
 
 from ..records import Evidence, Scorecard
+from .scoring import MIN_BALANCE_EVIDENCE
 
 __all__ = ["scorecard_html", "scorecard_markdown", "scorecard_rows"]
 
@@ -18,6 +19,9 @@ __all__ = ["scorecard_html", "scorecard_markdown", "scorecard_rows"]
 _ENTITY_LIKE = re.compile(r"&(?=#\d+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
 #: a ``<`` that could open an HTML tag, comment, declaration or autolink
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?\\])")
+
+#: what a scorecard says for a balance that leans ``none`` (see MIN_BALANCE_EVIDENCE)
+_TOO_LITTLE = "not enough evidence"
 
 _SHORT = {
     "marketing_communications": "mkt", "customer_service": "care", "technology": "tech",
@@ -35,7 +39,8 @@ def scorecard_rows(cards: Iterable[Scorecard]) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"source": name, "fit": f"{c.fit:.1f}"}
         for a in c.areas:
             row[_SHORT.get(a.area, a.area)] = f"{a.coverage * 100:.0f}"
-        row["balance"] = f"{c.balance.tech_share:.2f} {c.balance.leans}"
+        row["balance"] = (_TOO_LITTLE if c.balance.leans == "none"
+                          else f"{c.balance.tech_share:.2f} {c.balance.leans}")
         if c.focus is not None:
             row["focus"] = f"{c.focus.factor:.2f}"
         row["years"] = f"{c.total_years:.1f}"
@@ -94,6 +99,10 @@ def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int =
         f"**Balance** technology {b.tech:g} vs communication {b.comm:g}: tech share "
         f"{b.tech_share:.0%} (target {b.target:.0%} ± {b.tolerance:.0%}), index {b.index:.2f}, "
         f"leans {b.leans}, fit × {b.factor:.2f}.",
+    ] if b.leans != "none" else [
+        "",
+        f"**Balance** technology {b.tech:g} vs communication {b.comm:g}: {_TOO_LITTLE} to "
+        f"weigh the mix (at least {MIN_BALANCE_EVIDENCE:g} needed), fit × {b.factor:.2f}.",
     ]
     if c.focus is not None:
         fo = c.focus
