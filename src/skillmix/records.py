@@ -587,7 +587,8 @@ class BalanceScore(Record):
     ``tech`` and ``comm`` sum the evidence of skills in tech-side and comm-side areas;
     ``index`` is 1 when they are equal and 0 when one is absent; ``factor`` is what the
     fit is multiplied by for straying from the profile's ``target`` tech share by more
-    than its ``tolerance``. ``leans`` is ``tech``, ``comm``, ``balanced`` or ``none``.
+    than its ``tolerance``. ``leans`` is ``tech``, ``comm``, ``balanced`` or ``none``: not
+    enough evidence to weigh (``tech + comm`` below ``assess.MIN_BALANCE_EVIDENCE``).
     """
 
     tech: float

@@ -44,12 +44,34 @@ def test_render_markdown_makes_resume_html_inert(today):
     assert "Instagram" in md and "campaigns" in md
     for raw in ("<img", "<script", "<b>"):
         assert raw not in md
-    assert "&lt;img src=x onerror=alert(2)&gt;" in md
+    assert "&lt;img src=x onerror=alert(2)>" in md and "&lt;/b>" in md
     linked = as_document("EXPERIENCE\nSocial Media Manager, Acme 2019 - Present\n"
                          "- Managed Instagram ![x](https://tracker.example/p.png) campaigns\n",
                          "resume")
     md = scorecard_markdown(assess(linked, today=today))
     assert "![x](" not in md and "\\!\\[x\\](https://tracker.example/p.png)" in md
+
+
+def test_render_markdown_quotes_resume_text_unescaped(today):
+    """The trial's scorecard quoted "promotion, &amp; execution": Markdown carries a bare
+    ``&``, ``>`` and a ``<`` that opens no tag as written; only an ``&`` that would read
+    as an entity is escaped."""
+    doc = as_document(
+        "EXPERIENCE\nSocial Media Manager, Acme 2019 - Present\n"
+        "- Responsible for all social media strategy, budgets, promotion, & execution on "
+        "Instagram and Facebook\n", "resume")
+    md = scorecard_markdown(assess(doc, today=today))
+    assert "budgets, promotion, & execution on Instagram" in md
+    assert "&amp;" not in md
+
+
+def test_render_markdown_escapes_only_what_markdown_reads():
+    from skillmix.assess.render import _md
+
+    assert _md("Grew reach > 40% with <5% churn & more") == "Grew reach > 40% with <5% churn & more"
+    assert _md("wrote &copy; and &#169; notices") == "wrote &amp;copy; and &amp;#169; notices"
+    assert _md("<script>x()</script> <!-- c --> <https://x.io>") == (
+        "&lt;script>x()&lt;/script> &lt;\\!-- c --> &lt;https://x.io>")
 
 
 def test_platform_work_counts_towards_social_media_platforms(today):

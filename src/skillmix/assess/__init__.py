@@ -24,6 +24,7 @@ from .posting import PostingProfileParams, profile_from_posting
 from .render import scorecard_html, scorecard_markdown, scorecard_rows
 from .scoring import (
     FORMULA,
+    MIN_BALANCE_EVIDENCE,
     ScoreTable,
     assess,
     assess_many,
@@ -38,6 +39,7 @@ __all__ = [
     "Credit",
     "DEFAULT_PROFILE",
     "FORMULA",
+    "MIN_BALANCE_EVIDENCE",
     "PostingProfileParams",
     "RedFlagRule",
     "RoleEvidence",

@@ -27,6 +27,7 @@ from ..records import (
 from .evidence import BLIND_BASIS, CandidateEvidence, RoleEvidence, SkillEvidence
 from .flags import red_flags
 from .profile import RULES, RoleProfile, profile_source
+from .scoring import MIN_BALANCE_EVIDENCE
 
 __all__ = ["build_scorecard", "question_for", "without_profile_path"]
 
@@ -257,13 +258,17 @@ def _area_score(row: _Row, k: int, share: float) -> AreaScore:
 
 
 def _balance(table, i: int) -> BalanceScore:
-    """The technology/communication mix of row ``i`` against the profile's target."""
+    """The technology/communication mix of row ``i`` against the profile's target; it
+    leans ``none`` below :data:`~.scoring.MIN_BALANCE_EVIDENCE` (not enough evidence)."""
     prof: RoleProfile = table.compiled.profile
     tech, comm = float(table.tech[i]), float(table.comm[i])
     tot = tech + comm
     share = tech / tot if tot > 0 else prof.balance_target
     excess = abs(share - prof.balance_target) - prof.balance_tolerance
-    leans = "none" if tot == 0 else ("balanced" if excess <= 0 else ("tech" if share > prof.balance_target else "comm"))
+    if tot < MIN_BALANCE_EVIDENCE:  # too little evidence to lean either way
+        leans = "none"
+    else:
+        leans = "balanced" if excess <= 0 else ("tech" if share > prof.balance_target else "comm")
     return BalanceScore(
         tech=_round(tech, 3), comm=_round(comm, 3), tech_share=_round(share, 4),
         index=_round(1 - abs(tech - comm) / tot, 4) if tot > 0 else 0.0,

@@ -7,11 +7,21 @@ same numbers. HTML is escaped throughout: résumé text is untrusted input.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ..records import Evidence, Scorecard
+from .scoring import MIN_BALANCE_EVIDENCE
 
 __all__ = ["scorecard_html", "scorecard_markdown", "scorecard_rows"]
+
+#: an ``&`` that a renderer would read as a character reference
+_ENTITY_LIKE = re.compile(r"&(?=#\d+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
+#: a ``<`` that could open an HTML tag, comment, declaration or autolink
+_TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?\\])")
+
+#: what a scorecard says for a balance that leans ``none`` (see MIN_BALANCE_EVIDENCE)
+_TOO_LITTLE = "not enough evidence"
 
 _SHORT = {
     "marketing_communications": "mkt", "customer_service": "care", "technology": "tech",
@@ -29,7 +39,8 @@ def scorecard_rows(cards: Iterable[Scorecard]) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"source": name, "fit": f"{c.fit:.1f}"}
         for a in c.areas:
             row[_SHORT.get(a.area, a.area)] = f"{a.coverage * 100:.0f}"
-        row["balance"] = f"{c.balance.tech_share:.2f} {c.balance.leans}"
+        row["balance"] = (_TOO_LITTLE if c.balance.leans == "none"
+                          else f"{c.balance.tech_share:.2f} {c.balance.leans}")
         if c.focus is not None:
             row["focus"] = f"{c.focus.factor:.2f}"
         row["years"] = f"{c.total_years:.1f}"
@@ -46,16 +57,20 @@ def _quote(e: Evidence, limit: int = 140) -> str:
 
 
 def _md(text: str) -> str:
-    """Document text made inert in a Markdown page: one line; ``&``, ``<``, ``>`` as
-    entities, since Markdown renderers pass raw HTML through (a résumé line holding
-    ``<img onerror=...>`` must show as text, not run); and the characters of links, images
-    and code spans (``[ ] ! ` ``, with the backslash itself and the table's ``|``)
-    backslash-escaped, so ``![x](https://tracker/p.png)`` shows as written."""
+    """Document text made inert in a Markdown page, and otherwise left as written: one
+    line; ``<`` as ``&lt;`` only where it could open raw HTML or an autolink (before a
+    letter, ``/``, ``!`` or ``?``: a résumé line holding ``<img onerror=...>`` must show as
+    text, not run; ``&lt;`` works in every renderer, a backslash does not); ``&`` as
+    ``&amp;`` only where it would read as an entity (``&copy;``, ``&#169;``); and the
+    characters of links, images and code spans (``[ ] ! ` ``, with the backslash itself
+    and the table's ``|``) backslash-escaped, so ``![x](https://tracker/p.png)`` shows as
+    written. Why so little: a scorecard quotes résumés, and "promotion, &amp; execution"
+    misquoted one (a bare ``&`` or ``>`` is text to every Markdown renderer)."""
     text = text.replace("\\", "\\\\")
     for ch in "|[]!`":
         text = text.replace(ch, "\\" + ch)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " "))
+    text = _ENTITY_LIKE.sub("&amp;", text)
+    return _TAG_LIKE.sub("&lt;", text).replace("\n", " ")
 
 
 def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int = 10) -> str:
@@ -84,6 +99,10 @@ def scorecard_markdown(card: Scorecard, *, max_points: int = 12, max_gaps: int =
         f"**Balance** technology {b.tech:g} vs communication {b.comm:g}: tech share "
         f"{b.tech_share:.0%} (target {b.target:.0%} ± {b.tolerance:.0%}), index {b.index:.2f}, "
         f"leans {b.leans}, fit × {b.factor:.2f}.",
+    ] if b.leans != "none" else [
+        "",
+        f"**Balance** technology {b.tech:g} vs communication {b.comm:g}: {_TOO_LITTLE} to "
+        f"weigh the mix (at least {MIN_BALANCE_EVIDENCE:g} needed), fit × {b.factor:.2f}.",
     ]
     if c.focus is not None:
         fo = c.focus

@@ -27,7 +27,8 @@ breadth setting b) and a candidate's evidence (see :mod:`.evidence`):
 5. **Balance**: T and M sum e_s over tech-side and comm-side skills; the tech share
    T / (T + M) may stray from the profile's target by its tolerance for free; beyond
    that the fit is multiplied by 1 - weight * min(1, excess / (max(target, 1 - target)
-   - tolerance)).
+   - tolerance)). Below :data:`MIN_BALANCE_EVIDENCE` (T + M) there is not enough evidence
+   to weigh a mix: the factor is 1 and the scorecard leans ``none``.
 6. **Focus** (profiles with a ``focus``): F sums e_s over the focus skills (the skills the
    role is about: social media work for the built-in profiles); the fit is multiplied by
    ``floor + (1 - floor) * min(1, F / target)``, 1 without a focus.
@@ -58,6 +59,7 @@ from .profile import DEFAULT_PROFILE, RoleProfile, load_profile
 
 __all__ = [
     "FORMULA",
+    "MIN_BALANCE_EVIDENCE",
     "ScoreTable",
     "assess",
     "assess_many",
@@ -66,11 +68,21 @@ __all__ = [
     "score_many",
 ]
 
+#: the least technology + communication evidence (T + M, in skill credits: one skill shown
+#: professionally earns about 1) on which a balance is weighed. Why: below it the tech
+#: share is one or two skills deciding a label: a chef's résumé whose only evidence was
+#: training (1) and customer service (1) came out "0% technical, leans communicator", was
+#: flagged for it and had its fit cut by a third. Three credits is the least evidence in
+#: which a lean means a pattern (two skills on one side and one on the other still read as
+#: a mix); with less, the scorecard leans ``none`` ("not enough evidence"), no imbalance
+#: flag fires, and the balance costs nothing.
+MIN_BALANCE_EVIDENCE = 3.0
+
 FORMULA = (
     "fit = 100 * balance_factor * focus_factor * sum_k w_k * (b * breadth_k + (1 - b) * depth_k); "
     "breadth_k = min(1, sum_s importance_sk * evidence_s / target_k); "
     "depth_k = min(1, years_k / max(min_years_k, 1)) * recency_k; "
-    "balance_factor = 1 - balance_weight * min(1, max(0, |tech_share - target| - tolerance)"
+    "balance_factor = 1 if tech + comm evidence < 3, else 1 - balance_weight * min(1, max(0, |tech_share - target| - tolerance)"
     " / (max(target, 1 - target) - tolerance)); "
     "focus_factor = floor + (1 - floor) * min(1, sum_s in focus evidence_s / focus_target)"
 )
@@ -218,6 +230,7 @@ def score_many(evidence: Sequence[CandidateEvidence], profile: RoleProfile | str
     total = tech + comm
     share = np.divide(tech, total, out=np.full(n, prof.balance_target), where=total > 0)
     excess = np.maximum(0.0, np.abs(share - prof.balance_target) - prof.balance_tolerance)
+    excess[total < MIN_BALANCE_EVIDENCE] = 0.0  # too little evidence to weigh a mix
     room = max(prof.balance_target, 1.0 - prof.balance_target) - prof.balance_tolerance
     if room > 0:
         factor = 1.0 - prof.balance_weight * np.minimum(1.0, excess / room)

@@ -64,24 +64,22 @@ def output_options(default: str = "table", *, stream: bool = False
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
         if stream:
             fn = _format_from_suffix(fn, default, ("table", "csv", "json", "jsonl"))
+        fn = _one_format(fn, None if stream else default)
+        if stream:
             fn = click.option("--quiet", "-q", is_flag=True,
                               help="No progress bar and no summary on stderr (errors still "
                                    "print).")(fn)
             fn = click.option("--output", "-o", "output", default=None, metavar="FILE",
                               type=click.Path(dir_okay=False, allow_dash=True),
                               help=OUTPUT_HELP)(fn)
-            fn = click.option("--jsonl", "fmt", flag_value="jsonl",
-                              **_default(default == "jsonl" and not stream),
+            fn = click.option("--jsonl", "fmt_jsonl", is_flag=True,
                               help="JSON Lines: one record per document, written as it is "
                                    "produced (memory stays flat).")(fn)
-        fn = click.option("--table", "fmt", flag_value="table",
-                          **_default(default == "table" and not stream),
+        fn = click.option("--table", "fmt_table", is_flag=True,
                           help="Human-readable table (default).")(fn)
-        fn = click.option("--csv", "fmt", flag_value="csv",
-                          **_default(default == "csv" and not stream),
+        fn = click.option("--csv", "fmt_csv", is_flag=True,
                           help="CSV rows" + (", written as they are produced." if stream else "."))(fn)
-        fn = click.option("--json", "fmt", flag_value="json",
-                          **_default(default == "json" and not stream),
+        fn = click.option("--json", "fmt_json", is_flag=True,
                           help="One JSON document, written record by record (memory stays flat)."
                           if stream else "JSON for machines.")(fn)
         return fn
@@ -89,10 +87,28 @@ def output_options(default: str = "table", *, stream: bool = False
     return deco
 
 
-def _default(is_default: bool) -> dict[str, Any]:
-    # Only the default flag carries a default: a second flag of the same name with
-    # default=False would otherwise overwrite it.
-    return {"default": True} if is_default else {}
+_FORMATS = ("json", "csv", "table", "jsonl")
+
+
+def _one_format(fn: Callable[..., Any], default: str | None) -> Callable[..., Any]:
+    """``fn`` given one ``fmt`` from the format flags, each its own boolean. Why: flags
+    that shared one ``fmt`` let the last one win, so ``--json --csv`` silently wrote CSV;
+    two formats are now a usage error naming both. A command's own extra format flag
+    that still writes ``fmt`` (``titles --jsonl``) counts as one of them."""
+
+    @functools.wraps(fn)
+    def chosen(*args: Any, **kwargs: Any) -> Any:
+        given = [f for f in _FORMATS if kwargs.pop(f"fmt_{f}", False)]
+        if kwargs.get("fmt") is not None:
+            given.append(kwargs["fmt"])
+        if len(given) > 1:
+            flags = " and ".join(f"--{f}" for f in given)
+            both = " both" if len(given) == 2 else ""
+            raise click.UsageError(f"{flags} are{both} output formats; give only one of them.")
+        kwargs["fmt"] = given[0] if given else default
+        return fn(*args, **kwargs)
+
+    return chosen
 
 
 def _format_from_suffix(fn: Callable[..., Any], default: str, offered: Sequence[str]

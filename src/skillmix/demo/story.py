@@ -77,7 +77,7 @@ def _assessment(cards: list[Scorecard]) -> list[str]:
     out = [f"2. Two candidates against the role profile '{cards[0].profile}' (fit 0-100)"]
     width = max(len(name_of(c.source)) for c in cards)
     for c in cards:
-        mix = ("no professional skills on either side" if c.balance.leans == "none" else
+        mix = ("not enough evidence on either side to weigh the mix" if c.balance.leans == "none" else
                f"{100 * c.balance.tech_share:.0f}% technology, {c.balance.leans}")
         focus = f"; {c.focus.label.lower()} x{c.focus.factor:.2f}" if c.focus is not None else ""
         out.append(f"   {name_of(c.source):<{width}}  fit {c.fit:5.1f}   {mix}{focus}; "

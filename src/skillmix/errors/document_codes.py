@@ -17,11 +17,17 @@ D102 = ErrorCode("D102", DocumentError, "PDF has no extractable text (scanned im
 D103 = ErrorCode("D103", DocumentError, "PDF is encrypted.",
                  "Remove the password and save an unprotected copy.")
 D104 = ErrorCode("D104", DocumentError, "Document is over a size limit.",
-                 "Split it, or raise the limit (ReadLimits).")
+                 "Split the file into smaller documents and pass those. The limit is a library "
+                 "setting (ReadLimits.max_bytes / max_text_chars, for trusted input in Python); "
+                 "the CLI and the API keep it.")
 D105 = ErrorCode("D105", DocumentError, "Reading took too long and was stopped.",
-                 "Check the file, or raise ReadLimits.max_seconds.")
+                 "Check the file (re-save it from its editor), or split it. The limit is a "
+                 "library setting (ReadLimits.max_seconds, in Python); the CLI and the API "
+                 "keep it.")
 D106 = ErrorCode("D106", DocumentError, "Reading ran out of memory and was stopped.",
-                 "Check the file, or raise ReadLimits.max_memory_mb.")
+                 "Check the file (re-save it from its editor), or split it. The limit is a "
+                 "library setting (ReadLimits.max_memory_mb, in Python); the CLI and the API "
+                 "keep it.")
 D107 = ErrorCode("D107", DocumentError, "Archive looks like a decompression bomb.",
                  "Re-save the document from its editor; do not pass untrusted archives.")
 D108 = ErrorCode("D108", DocumentError, "XML declares a DOCTYPE or entities, which are refused.",

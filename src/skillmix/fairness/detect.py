@@ -28,6 +28,7 @@ __all__ = [
     "find_labelled",
     "find_links",
     "find_phones",
+    "find_profile_handles",
 ]
 
 Span = tuple[int, int, str, str]
@@ -65,6 +66,33 @@ def find_emails(text: str) -> list[Span]:
 _URL_TOKEN = re.compile(r"[^\s<>\"'()\[\]|,;]+")
 
 
+_NETWORKS = (r"Twitter|X|LinkedIn|GitHub|GitLab|Facebook|Instagram|TikTok|YouTube|Behance|"
+             r"Dribbble|Medium|Threads|Pinterest|Snapchat|Telegram|WhatsApp|Stack ?Overflow|"
+             r"Mastodon|Bluesky|Reddit|SoundCloud|Twitch|Discord|Skype|Kaggle|Substack")
+_HANDLE_WORD = r"@?[A-Za-z0-9_][A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_]"
+_PROFILE_PAIR = re.compile(
+    rf"(?:{_NETWORKS})[ \t]*[:\-–]?[ \t]*({_HANDLE_WORD})(?:[ \t]+(?:https?://|www\.)\S+)?",
+    re.IGNORECASE)
+_PROFILE_LINE = re.compile(
+    rf"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:(?:{_NETWORKS})[ \t]*[:\-–]?[ \t]*{_HANDLE_WORD}"
+    rf"(?:[ \t]+(?:https?://|www\.)\S+)?[ \t]*[|,;•·]?[ \t]*)+$")
+
+
+def find_profile_handles(text: str) -> list[Span]:
+    """Usernames next to a network's name on a line that holds only such pairs (and
+    their links): "Twitter jreyes", "LinkedIn: jordanreyes | GitHub jr" (how a JSON
+    Resume's ``basics.profiles`` is written out). Why a whole line: "Facebook Ads" or
+    "Twitter analytics" inside a sentence is a skill, not a handle."""
+    out: list[Span] = []
+    for line in _PROFILE_LINE.finditer(text):
+        for m in _PROFILE_PAIR.finditer(line.group()):
+            if re.fullmatch(_NETWORKS, m.group(1).lstrip("@"), re.IGNORECASE):
+                continue
+            a, b = m.span(1)
+            out.append((line.start() + a, line.start() + b, "profile_link", "username"))
+    return out
+
+
 def find_links(text: str) -> list[Span]:
     """URLs (all of them: a personal site identifies as well as a profile does) and
     social handles such as ``@janedoe``."""
@@ -92,6 +120,13 @@ _PHONE_FALLBACK = re.compile(
 )
 
 
+#: a North-American number short by one digit, as printed ("(305) 436-400" in a real
+#: résumé PDF): the area code in brackets, or three groups joined by one "-" or "."
+_PHONE_SHORT = re.compile(
+    r"(?<![\w+(])(?:\(\d{3}\)[ \t]?\d{3}[ \t.-]\d{3}|\d{3}([.-])\d{3}\1\d{3})(?![\d\w])"
+)
+
+
 def find_phones(text: str, region: str = "US") -> list[Span]:
     """Phone numbers in any format libphonenumber recognises (``region`` is the default
     country for numbers written without ``+``), plus plain North-American patterns."""
@@ -112,6 +147,8 @@ def find_phones(text: str, region: str = "US") -> list[Span]:
             out.append((lo + match.start, lo + match.end, "phone", ""))
     for m in _PHONE_FALLBACK.finditer(text):
         out.append((m.start(), m.end(), "phone", ""))
+    # a number short by a digit is still the candidate's (a truncated PDF line): masked
+    out += [(m.start(), m.end(), "phone", "short") for m in _PHONE_SHORT.finditer(text)]
     return out
 
 
@@ -338,6 +375,7 @@ def iter_all(text: str, sections: Sequence[Section], region: str) -> Iterator[Sp
     """Every pattern detector's spans (names excluded)."""
     yield from find_emails(text)
     yield from find_links(text)
+    yield from find_profile_handles(text)
     yield from find_phones(text, region)
     yield from find_addresses(text)
     yield from find_labelled(text)
