@@ -79,6 +79,34 @@ _STOP = frozenset(
 )
 
 
+#: a capitalised word right after a name part on the same line ("Washington State")
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][\w.'’-]*)")
+#: an institution or place named "of" something: "University of Washington"
+_PLACE_OF_BEFORE = re.compile(r"\b(?:University|College|School|Institute|Bank|Port|Lake|Mount|"
+                              r"Fort|Saint|St\.?|State|City|County|District|Republic) of[ \t]+$")
+#: what ends just before a word that starts a line, a sentence or a list item
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•▪◦·*\-–—(\"“]\s*|\n\s*)\Z")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Ordinary English words (lower case) from Faker's lorem list, the same list the
+    lexicon is cleaned with, plus given names that are everyday words."""
+    try:
+        from faker.providers.lorem.en_US import Provider as Lorem
+
+        words = {w.lower() for w in Lorem.word_list}
+    except ImportError:  # pragma: no cover - depends on the install
+        words = set()
+    return frozenset(words | _WORD_NAMES)
+
+
+_WORD_NAMES = frozenset("""will grant mark bill rich hope faith grace joy rose may june april
+    august sunny dawn chase hunter carter miles frank art guy jack pat sue don ray max penny
+    amber crystal ruby jade ivy holly summer autumn victor sky river rob drew gene bob
+    nick sterling price young king bishop mason cook baker page""".split())
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names (as written, capitalised) from Faker's Latin-script locales."""
@@ -296,12 +324,62 @@ class NameFinder:
         spans = self.header_names(text, header_end, contact)
         spans += self.labelled_names(text)
         known = [k for k in known if k and k.strip()]
-        spans += self.propagate(text, spans, known)
         guard = sorted(protected)
-        for s, e in self.lexicon_names(text):
-            if not any(a < e and s < b for a, b in guard):
-                spans.append((s, e))
+        lexicon = [(s, e) for s, e in self.lexicon_names(text)
+                   if not any(a < e and s < b for a, b in guard)]
+        # the candidate: the header, a label or the caller; else the first person the
+        # text names ("Charles Hundley has well over nine years...": a summary in the
+        # third person, with no name line above it)
+        own = [text[s:e] for s, e in spans] + known
+        if not own and lexicon:
+            own = [text[lexicon[0][0]:lexicon[0][1]]]
+        spans += self.propagate(text, spans, known)
+        spans += lexicon
+        spans += self.name_parts(text, own, guard)
         return spans
+
+    def name_parts(self, text: str, names: Iterable[str],
+                   protected: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """Every other occurrence of each word of the candidate's own ``names`` alone:
+        "Charles has learned...", "taught Charles", "Hundley's" (whole words, as written
+        or in capitals, with a possessive). Why: a blind résumé that still says "Charles"
+        five times is not blind (a new-user trial). Precision rules: a word that is also
+        an ordinary word ("Will", "Grant", "Mark": a lexicon-excluded common word, or
+        one the text also writes in lower case) is masked only where it stands
+        capitalised inside a sentence, not at a line's or sentence's start where it may
+        be the word; a job-title, heading or skill word ("Baker", "Ruby") is never masked
+        alone (masking it would change what is extracted and so the score, by name); no
+        part overlapping a ``protected`` span (a skill mention) is touched."""
+        parts: set[str] = set()
+        for name in names:
+            for tok in _TOKEN.findall(name):
+                word = tok.strip(".'’")
+                if len(word) > 1 and not self._is_blocked(word):
+                    parts.add(word[:1] + word[1:].lower() if word.isupper() else word)
+        guard = sorted(protected)
+        out: list[tuple[int, int]] = []
+        for word in parts:
+            ordinary = word.lower() in _common_words() or re.search(
+                rf"(?<![\w@.-]){re.escape(word.lower())}(?![\w@-])", text) is not None
+            forms = {word, word.upper()} if not ordinary else {word}
+            rx = re.compile(r"(?<![\w@.\-/])(?:" + "|".join(map(re.escape, sorted(forms)))
+                            + r")(?:['’]s?)?(?![\w@\-/])")
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in guard):
+                    continue
+                if ordinary and _SENTENCE_START.search(text, 0, s) is not None:
+                    continue
+                # inside another proper name it is that name's word: "Washington State
+                # University", "University of Washington" (masking it would make a blind
+                # résumé differ by the candidate's name)
+                nxt = _NEXT_CAPITAL.match(text, e)
+                if nxt is not None and nxt.group(1).strip(".'’") not in parts:
+                    continue
+                if _PLACE_OF_BEFORE.search(text, max(0, s - 30), s):
+                    continue
+                out.append((s, e))
+        return out
 
 
 @lru_cache(maxsize=4)
