@@ -71,9 +71,14 @@ def test_score_candidates_match_the_formula(params, taxonomy, demo_posting, synt
     assert np.allclose(scores, expect)
 
 
+def _harmonic(a: float, b: float) -> float:
+    return 2 * a * b / (a + b) if a + b > 0 else 0.0
+
+
 def test_score_both_directions_agree(params, demo_posting, synthetic_pool):
-    """A pair scores the same whichever side is the query (text aside: BM25 is not
-    symmetric, so its weight is set to 0 here)."""
+    """A pair's job coverage is the same whichever side is the query (text aside: BM25 is
+    not symmetric, so its weight is set to 0 here); ranking jobs for a candidate then
+    takes the harmonic mean of it and the share of the candidate the job uses."""
     pool, label = synthetic_pool
     p = MatchParams(as_of=params.as_of, w_text=0.0)
     postings = [demo_posting]
@@ -82,8 +87,10 @@ def test_score_both_directions_agree(params, demo_posting, synthetic_pool):
     pidx = m.index(postings)
     for i, cand in enumerate(pool[:10]):
         back, _ = score_all(m, cand, pidx)
-        assert back.skill[0] == pytest.approx(comps.skill[i], abs=1e-9)
-        assert back.area[0] == pytest.approx(comps.area[i], abs=1e-9)
+        assert back.use is not None and 0.0 <= back.use[0] <= 1.0
+        use = float(back.use[0])
+        assert back.skill[0] == pytest.approx(_harmonic(comps.skill[i], use), abs=1e-9)
+        assert back.area[0] == pytest.approx(_harmonic(comps.area[i], use), abs=1e-9)
         assert back.years[0] == pytest.approx(comps.years[i], abs=1e-9)
 
 
@@ -127,3 +134,29 @@ def test_score_params_are_validated():
     with pytest.raises(MatchError) as err2:
         Matcher().index([])
     assert err2.value.code == "M004"
+
+
+def test_jobs_for_a_candidate_prefer_the_jobs_that_use_them(params):
+    """A posting that asks three generic skills is met by almost anyone; ranked for a
+    social media specialist it must fall below a social media job that asks for their
+    skills but that they meet less completely (the new-user trial's School Counselor)."""
+    from skillmix.extract import as_document
+    from skillmix.match import to_match_document
+
+    generic = to_match_document(as_document(
+        "School Counselor\nRequirements:\n- Team leadership.\n- Budget management.\n"
+        "- Strong communication skills.\n", "posting"))
+    social = to_match_document(as_document(
+        "Social Media Manager\nRequirements:\n- Social media strategy and community "
+        "management.\n- Instagram, TikTok and Hootsuite.\n- Paid social advertising.\n"
+        "- Influencer marketing and social listening.\n- Budget management.\n", "posting"))
+    cand = to_match_document(as_document(
+        "Summary\nSocial media manager. Led a team of 4. Managed budgets. Excellent "
+        "communication skills.\nExperience\nSocial Media Manager, Acme, 2018 - 2024\n"
+        "- Built the social media strategy; Instagram and TikTok; Hootsuite.\n", "resume"))
+    m = Matcher(params).fit([generic, social, cand])
+    comps, scores = score_all(m, cand, m.index([generic, social]))
+    assert comps.use is not None and comps.use[1] > comps.use[0]
+    # by the job's coverage alone the generic posting led (0.45 against 0.43)
+    assert comps.skill[1] > comps.skill[0]
+    assert scores[1] > scores[0]

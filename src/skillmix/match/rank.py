@@ -418,7 +418,7 @@ def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
         yc[cols] = np.where(vals > 0, yrs, 0.0)
         c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                        d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
-                       alternatives)  # type: ignore[arg-type]
+                       alternatives, own=np.maximum(raw, 0.0) * m.idf_)  # type: ignore[arg-type]
         return dataclasses.replace(_with_occupation(c, occ), level=lev), raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
@@ -524,9 +524,11 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
                      m.params.neighbour_credit).toarray()[0]
         yc = np.zeros(S)
         yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
+        raw = np.zeros(S)
+        raw[row.cols] = row.vals
         comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
                            d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
-                           idx.alternative_arrays())
+                           idx.alternative_arrays(), own=np.maximum(raw, 0.0) * m.idf_)
     comps = dataclasses.replace(_with_occupation(comps, _occupation(m, query, idx)),
                                 level=_level(query, idx))
     return comps, combine(comps, m.params)
