@@ -1530,3 +1530,16 @@ def test_someone_elses_team_leads() -> None:
 ])
 def test_gold_fresh50_wordings(text: str, skill: str, credited: bool) -> None:
     assert (skill in _credited(text, kind="posting")) is credited
+
+
+def test_about_the_company_is_not_turned_to_the_hire_by_those_who_have() -> None:
+    # the new-user trial (Remotive 1988952): "give light to those who have given up their
+    # hopes" in MEDVA's About the company made its "purpose is to hire and to train" a
+    # required skill of the Social Media Manager
+    text = ("Social Media Manager\nKey Responsibilities:\n- Schedule and publish posts.\n"
+            "Requirements\n- Proven experience in managing social media accounts.\n"
+            "About the company\nMEDVA is a Virtual Assistant company. Its purpose is to hire and "
+            "to train Filipino medical professionals. We want to dignify medical professionals "
+            "and give light to those who have given up their hopes.\n")
+    ext = get_extractor("builtin").extract(text, kind="posting")
+    assert not [m for m in ext.mentions if m.skill_id == "hiring" and m.counts]

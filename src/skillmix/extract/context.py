@@ -224,7 +224,9 @@ _NOT_SELF = re.compile(r"\b(?:you|your|you'll|you’ll|" + _NOT_SELF_WORDS + r")
 _TO_THE_HIRE = re.compile(r"\b(?:you\s+will|you'll|you’ll|you\s+(?:bring|have|are|must|should)|your\s+role|"
                           r"(?:this|the)\s+(?:role|position|job)|ideal\s+candidate|candidates?\s+(?:will|should|must)|"
                           r"we(?:\s+are|'re|’re)\s+(?:looking|seeking|hiring)|looking\s+for|who\s+will|"
-                          r"looking\s+to\s+(?:hire|add|expand|grow|bring)|who\s+(?:have|has|can)|"
+                          r"looking\s+to\s+(?:hire|add|expand|grow|bring)|"
+                          # not "give light to those who have given up their hopes"
+                          r"(?<!those\s)(?<!people\s)(?<!others\s)who\s+(?:have|has|can)|"
                           r"experience\s+(?:in|with)|incumbent|is\s+responsible\s+for|is\s+seeking|seeks|"
                           r"we\s+need|join\s+(?:us|our\s+team)\s+as|"
                           r"will\s+be\s+responsible|responsibilities|must|required|requirements?)\b",
