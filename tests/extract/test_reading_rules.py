@@ -1543,3 +1543,12 @@ def test_about_the_company_is_not_turned_to_the_hire_by_those_who_have() -> None
             "and give light to those who have given up their hopes.\n")
     ext = get_extractor("builtin").extract(text, kind="posting")
     assert not [m for m in ext.mentions if m.skill_id == "hiring" and m.counts]
+
+
+def test_a_document_of_unknown_kind_still_gets_a_confidence() -> None:
+    # the new-user trial: a file --kind auto could not tell gave every mention 1.0, so
+    # --min-confidence kept them all; it now gets the lower of the two kinds' estimates
+    ext = get_extractor("builtin").extract(
+        "Community manager with 40 personas. SEO and Salesforce.", kind="unknown")
+    counted = [m for m in ext.mentions if m.counts]
+    assert counted and all(m.confidence < 1.0 for m in counted)

@@ -12,7 +12,7 @@ import click
 from ..batch import BatchReport
 from ..errors.config_codes import C001, C040, C041
 from .output import (Sink, column_option, display_name, emit_rows, field_columns, finish_batch,
-                     kind_note, limit_option, no_documents, open_output, output_options)
+                     kind_note, language_note, limit_option, no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["assess"]
@@ -143,6 +143,9 @@ def _documents(resumes: tuple[str, ...], limit: int | None, blind: bool,
             doc = blind_document(doc, name=name)
         # after masking, so that a note in blind mode names the neutral label, not the file
         note = None if row else kind_note(doc, "resume")
+        if note:
+            notes.append(note)
+        note = language_note(doc)
         if note:
             notes.append(note)
         later = [r.start for r in doc.roles if today and r.start and r.start > today]

@@ -11,7 +11,7 @@ import click
 from ..batch import BatchReport
 from ..errors import SkillmixError
 from ..errors.config_codes import C001
-from .output import (Sink, column_option, field_columns, finish_batch, limit_option,
+from .output import (Sink, column_option, field_columns, finish_batch, language_note, limit_option,
                      no_documents, open_output, output_options)
 from .progress import progress
 
@@ -93,6 +93,9 @@ def extract(files: tuple[str, ...], taxonomy: str, kind: str, include_negated: b
                 report.done -= 1
                 report.record(doc.source, err, "collect")
                 continue
+            note = language_note(doc)
+            if note and not quiet:
+                click.echo(note, err=True)
             mentions = ext.kept(min_confidence, include_negated=include_negated)
             if sink.wants_records:
                 sink.record({"document": doc.id, "source": doc.source, "kind": doc.kind,

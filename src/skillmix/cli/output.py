@@ -39,7 +39,7 @@ from ..jsonio import dumps
 FLUSH_SECONDS = 0.2
 
 __all__ = ["SUFFIX_FORMATS", "Sink", "batch_status", "column_option", "display_name", "emit_json",
-           "emit_rows", "field_columns", "finish_batch", "kind_note", "limit_option",
+           "emit_rows", "field_columns", "finish_batch", "kind_note", "language_note", "limit_option",
            "no_documents", "open_output", "output_options", "short_names", "suffix_format"]
 
 #: the format an output file's suffix asks for when no format flag is given (where the
@@ -482,6 +482,38 @@ def kind_note(doc: Any, want: str) -> str | None:
     names = {"resume": "a résumé", "posting": "a job posting"}
     return (f"note: {display_name(doc.source)} reads like {names[other]}; it is scored as "
             f"{names[want]}.")
+
+
+#: English function words: their share of a text's words tells English prose (a fifth or
+#: more of it) from other languages (a few in a hundred, from loan words and names)
+_ENGLISH_FUNCTION = frozenset(
+    "the and of to in with for on is are you your our we be as at or will this that an by "
+    "from have has it its who what which their they all can must not".split())
+#: ... and those of the languages postings most often come in besides (Spanish, French,
+#: German, Portuguese, Italian): a keyword-list résumé has few English function words, so
+#: only others' outnumbering them tells a language apart
+_OTHER_FUNCTION = frozenset(
+    "de la el en y los las con por para una un que se del al como más su sus le les des du "
+    "et est pour avec une dans sur vous nous der die das und mit für ist ein eine zu von "
+    "den da do com uma os em il lo di per che della nel".split())
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language_note(doc: Any) -> str | None:
+    """A note when a document does not read as English: the reader's skill names, its
+    negation and its required/preferred cues are English, so another language gives
+    unreliable credits without any error (a new-user trial: "No se requiere experiencia con
+    Salesforce" read as Salesforce required). None for English or short texts."""
+    words = _LETTER_WORD.findall(doc.text.lower())
+    if len(words) < 40:
+        return None
+    share = sum(w in _ENGLISH_FUNCTION for w in words) / len(words)
+    other = sum(w in _OTHER_FUNCTION for w in words) / len(words)
+    if other < 0.08 or other < 2 * share:
+        return None
+    return (f"note: {display_name(doc.source)} does not read as English ({share:.0%} English "
+            f"function words); skillmix reads English, so its skills, negations and "
+            f"requirement levels are unreliable here.")
 
 
 def display_name(source: str) -> str:

@@ -13,7 +13,7 @@ from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..errors.match_codes import M011
 from ..records import Document, to_jsonable
 from .output import (Sink, batch_status, column_option, display_name, field_columns,
-                     kind_note, no_documents, open_output, output_options)
+                     kind_note, language_note, no_documents, open_output, output_options)
 from .progress import progress
 
 __all__ = ["rank"]
@@ -191,6 +191,11 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
         click.echo(n, err=True)
     if len(notes) > 5:
         click.echo(f"note: ... and {len(notes) - 5} more that read like the other kind.", err=True)
+    foreign = [n for d in docs if (n := language_note(d))]
+    for n in foreign[:3]:
+        click.echo(n, err=True)
+    if len(foreign) > 3:
+        click.echo(f"note: ... and {len(foreign) - 3} more that do not read as English.", err=True)
     return docs
 
 

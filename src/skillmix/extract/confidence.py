@@ -57,6 +57,12 @@ class ConfidenceTable:
     prior: float = SKILL_PRIOR
 
     def value(self, kind: str, cell: str, skill: str | None = None) -> float | None:
+        if kind not in KINDS:
+            # a document whose kind could not be told ("unknown"): the lower of the two
+            # kinds' estimates, not the 1.0 of no estimate (a new-user trial's
+            # --min-confidence kept every mention of such a file)
+            both = [self.value(k, cell, skill) for k in KINDS]
+            return min((v for v in both if v is not None), default=None)
         base = self.values.get((kind, cell))
         if base is None or skill is None or skill not in self.skills:
             return base

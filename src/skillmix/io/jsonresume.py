@@ -166,6 +166,16 @@ def render_json_resume(data: Mapping[str, Any]) -> tuple[str, dict[str, Any], tu
         b.heading("certifications", "Certifications")
         for c in certs:
             b.add(", ".join(x for x in (_s(c, "name", "title"), _s(c, "issuer", "awarder"), _s(c, "date")) if x))
+    # "interests" are pastimes: under an "Interests" heading, as a PDF writes them, a
+    # platform there reads as a consumer's familiarity ("Twitch streaming, Reddit"), which
+    # the "intern" check needs to see (it was dropped: a new-user trial)
+    interests = _dicts(_items(data, "interests"))
+    if interests:
+        b.heading("skills", "Interests")
+        for it in interests:
+            words = [k for k in _items(it, "keywords") if isinstance(k, str)]
+            head = _s(it, "name")
+            b.add(f"{head}: {', '.join(words)}" if head and words else head or ", ".join(words))
     langs = _dicts(_items(data, "languages"))
     if langs:
         b.heading("skills", "Languages")

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ingest", "pasted_name", "safe_name"]
 
+#: structured résumé formats whose title is the person's name
+_NAMED_FORMATS = frozenset({"json-resume", "ler-rs"})
+
 
 def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str,
            candidate_id: str | None = None, candidate_name: str | None = None,
@@ -46,6 +49,11 @@ def ingest(ws: "Workspace", data: bytes, *, filename: str, kind: str, actor: str
                    hint="Upload a file with text (run OCR on scans first).")
     doc_id = new_id("doc")
     doc = doc.replace(id=doc_id, kind=kind)
+    if candidate_name is None and kind == "resume" and doc.title \
+            and doc.metadata.get("format") in _NAMED_FORMATS:
+        # a JSON Resume's basics.name (an LER-RS person's name) is the candidate's own,
+        # given as data: the store and the UI show it rather than the file name
+        candidate_name = doc.title
     ext = extract_within(ws.extractor, doc, ws.settings.extract_limits)  # D117-D119
     stored = repo.save_document(
         ws.store, doc, ext, actor=actor, data=data, candidate_id=candidate_id,
