@@ -40,9 +40,21 @@ def verify(db: str | None, files_dir: str | None, log_path: str | None, as_json:
                        hint="Pass the JSONL file the log was written to.")
         log = DecisionLog(log_path)
     else:
+        from pathlib import Path
+
+        from sqlalchemy.engine import make_url
+
         from ..store import Store
+        from ..store.db import is_sqlite, normalise_url
         from ..store.decisions import DbLogSink, store_anchor
 
+        url = normalise_url(db)
+        where = make_url(url).database if is_sqlite(url) else None
+        if where and where != ":memory:" and not Path(where).is_file():
+            # checking must not create: opening a missing SQLite file makes an empty one
+            # (and a new signing key beside it), and then fails on the missing table
+            raise F157("no database at this path.", source=where,
+                       hint="Pass --db with the workspace's database (or set SKILLMIX_DB_URL).")
         store = Store(db, files_dir=files_dir, migrate=False)
         log = DecisionLog(DbLogSink(store), anchor=store_anchor(store))
     count, findings = log.check()
