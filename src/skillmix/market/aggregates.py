@@ -168,6 +168,26 @@ def _with_labels(t: ReportTable, labels: dict[str, str]) -> ReportTable:
     return ReportTable(t.name, t.title, t.description, tuple(cols), tuple(rows))
 
 
+def _corpora_note(con: Any, split: Any) -> str:
+    """A warning when the early and the late months come from different corpus files: the
+    ratio then compares sources as much as time (a new-user trial read "product
+    management 0.0% -> 7.9%" as growth, where a 2024 LinkedIn sample met a 2025 Remotive
+    one)."""
+    rows = con.execute(
+        "SELECT month <= ? AS early, corpus FROM postings WHERE month IS NOT NULL "
+        "GROUP BY ALL ORDER BY corpus", [split]).fetchall()
+    early = sorted({c for e, c in rows if e})
+    late = sorted({c for e, c in rows if not e})
+    if early == late:
+        return ""
+    return (f" Caution: the early months come from {_file_names(early)} and the late months "
+            f"from {_file_names(late)}, so growth here compares those sources as much as time.")
+
+
+def _file_names(corpora: list[str]) -> str:
+    return ", ".join(str(c).replace("\\", "/").rsplit("/", 1)[-1] for c in corpora) or "none"
+
+
 def skill_growth(con: Any, labels: dict[str, str], limit: int = 30, min_postings: int = 5) -> ReportTable:
     """Share of postings per skill in the early half of the months against the late half
     (split at the median posting month); growth = late share / early share."""
@@ -184,8 +204,9 @@ def skill_growth(con: Any, labels: dict[str, str], limit: int = 30, min_postings
         "SELECT quantile_disc(month, 0.5) FROM postings WHERE month IS NOT NULL").fetchone()[0]
     if split == months[-1]:
         split = months[-2]
+    desc += f" Early: up to {split}." + _corpora_note(con, split)
     t = _table(
-        con, "skills_growth", "Top skills by growth", desc + f" Early: up to {split}.",
+        con, "skills_growth", "Top skills by growth", desc,
         """
         WITH p AS (SELECT uid, month <= ? AS early FROM postings WHERE month IS NOT NULL),
         n AS (SELECT count(*) FILTER (WHERE early) AS ne, count(*) FILTER (WHERE NOT early) AS nl FROM p),
