@@ -108,6 +108,17 @@ def _role(builder: TextBuilder, title: str | None, employer: str | None, start_s
     )
 
 
+def _named_keywords(b: TextBuilder, title: str, entries: list[Mapping[str, Any]]) -> None:
+    """A section of ``name: keyword, keyword`` lines (JSON Resume's skills and interests)."""
+    if not entries:
+        return
+    b.heading("skills", title)
+    for entry in entries:
+        words = [k for k in _items(entry, "keywords") if isinstance(k, str)]
+        head = _s(entry, "name")
+        b.add(f"{head}: {', '.join(words)}" if head and words else head or ", ".join(words))
+
+
 def render_json_resume(data: Mapping[str, Any]) -> tuple[str, dict[str, Any], tuple[Section, ...], tuple[Role, ...], str | None]:
     """Return ``(text, metadata, sections, roles, name)``."""
     b = TextBuilder()
@@ -144,13 +155,7 @@ def render_json_resume(data: Mapping[str, Any]) -> tuple[str, dict[str, Any], tu
             for h in _items(proj, "highlights", "keywords"):
                 if isinstance(h, str):
                     b.add(f"- {h}")
-    skills = _dicts(_items(data, "skills"))
-    if skills:
-        b.heading("skills", "Skills")
-        for sk in skills:
-            words = [k for k in _items(sk, "keywords") if isinstance(k, str)]
-            head = _s(sk, "name")
-            b.add(f"{head}: {', '.join(words)}" if head and words else head or ", ".join(words))
+    _named_keywords(b, "Skills", _dicts(_items(data, "skills")))
     edu = _dicts(_items(data, "education"))
     if edu:
         b.heading("education", "Education")
@@ -169,13 +174,7 @@ def render_json_resume(data: Mapping[str, Any]) -> tuple[str, dict[str, Any], tu
     # "interests" are pastimes: under an "Interests" heading, as a PDF writes them, a
     # platform there reads as a consumer's familiarity ("Twitch streaming, Reddit"), which
     # the "intern" check needs to see (it was dropped: a new-user trial)
-    interests = _dicts(_items(data, "interests"))
-    if interests:
-        b.heading("skills", "Interests")
-        for it in interests:
-            words = [k for k in _items(it, "keywords") if isinstance(k, str)]
-            head = _s(it, "name")
-            b.add(f"{head}: {', '.join(words)}" if head and words else head or ", ".join(words))
+    _named_keywords(b, "Interests", _dicts(_items(data, "interests")))
     langs = _dicts(_items(data, "languages"))
     if langs:
         b.heading("skills", "Languages")
