@@ -54,3 +54,9 @@ def test_cards_balance_minimum_enough_one_sided_evidence_still_leans():
     assert card.balance.comm >= MIN_BALANCE_EVIDENCE and card.balance.tech == 0
     assert card.balance.leans == "comm" and card.balance.factor < 1.0
     assert any("Leans communicator" in m for m in _leans_flags(card))
+
+
+def test_cards_balance_minimum_formula_names_the_constant() -> None:
+    from skillmix.assess import FORMULA, MIN_BALANCE_EVIDENCE
+
+    assert f"tech + comm evidence < {MIN_BALANCE_EVIDENCE:g}," in FORMULA

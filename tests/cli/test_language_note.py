@@ -42,3 +42,28 @@ def test_extract_warns_on_a_spanish_posting(tmp_path) -> None:  # type: ignore[n
                          capture_output=True, text=True, timeout=120)
     assert got.returncode == 0
     assert "es.txt does not read as English" in got.stderr
+
+
+def test_language_note_export_row_names_its_source(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A corpus row is a ``Posting`` (no ``source`` of its own): ``rank --candidate`` over a
+    CSV with a Spanish row crashed with X500 (AttributeError) before the note was written."""
+    import csv
+
+    from click.testing import CliRunner
+
+    from skillmix.cli.main import cli
+
+    jobs = tmp_path / "jobs.csv"
+    with jobs.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["title", "description"])
+        w.writerow(["Community Manager", SPANISH.replace("\n", " ") * 2])
+        w.writerow(["Social Media Manager", "We are looking for a social media manager to run "
+                    "our Instagram and TikTok channels with Hootsuite and report on analytics."])
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Jane Roe\nSummary\nSocial media manager. Ran Instagram and TikTok content "
+                  "with Hootsuite and Canva; reported analytics weekly.\n", encoding="utf-8")
+    got = CliRunner().invoke(cli, ["rank", "--candidate", str(cv), str(jobs), "--top", "2",
+                                    "--no-explain", "--csv"])
+    assert got.exit_code == 0, got.output
+    assert "does not read as English" in got.output

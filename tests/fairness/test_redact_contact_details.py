@@ -32,3 +32,20 @@ def test_redact_contact_details_short_phone_and_profile_usernames():
         assert leak not in out
     assert "Twitter" in out and "LinkedIn" in out and "Facebook Ads" in out
     assert "Twitter analytics" in out
+
+
+def test_redact_contact_details_skill_line_is_not_a_username():
+    """A skills list's "• Facebook Ads" is a network's name and a word alone on a line, as
+    a profile is written, but it is a skill mention: it stays (it lost "Ads", and with it
+    the paid-social skill, in blind mode)."""
+    out = _blind("Contact\nJordan Reyes\nTwitter jreyes\n\nSkills\n• Facebook Ads\n"
+                 "• Hootsuite\n")
+    assert "Facebook Ads" in out and "jreyes" not in out
+
+
+def test_redact_contact_details_version_moved_with_the_masking():
+    """The store reuses a blind copy made by the same redactor version: the masking of
+    name parts, short phones and usernames came with 1.2, so copies made by 1.1 are remade."""
+    from skillmix.fairness import REDACTOR_VERSION
+
+    assert REDACTOR_VERSION == "1.2"

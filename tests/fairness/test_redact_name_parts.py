@@ -57,3 +57,29 @@ def test_redact_name_parts_leave_other_proper_names():
     out = redact(doc).document.text
     assert "Washington State University" in out and "University of Washington" in out
     assert "Washington led" not in out
+
+
+def test_redact_name_parts_need_the_candidates_name(shared_data):
+    """A name-less résumé's first lexicon hit is most often a place or a brand: its words
+    are not the candidate's and stay ("Washington, D.C." was masked for "Washington D."
+    of a LiveCareer PDF whose text names no person)."""
+    from skillmix.io import read_document
+
+    path = shared_data / "resumes/livecareer/BUSINESS-DEVELOPMENT/29014805.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    assert "Washington" in redact(read_document(path)).document.text
+
+
+def test_redact_name_parts_not_from_an_honorific_in_the_body():
+    """"Ms Asp" (Microsoft ASP) or "Dr. Dre" in the body is not the candidate: the words of
+    such a name are not masked elsewhere ("Skills: Asp" stays)."""
+    out = _blind("Summary\nBuilt sites in Ms Asp and Mvc for clients of Dr. Dre.\n"
+                 "Skills\nAsp, Urban planning\n")
+    assert "\nAsp, Urban planning" in out
+
+
+def test_redact_name_parts_third_person_summary_without_a_header():
+    out = _blind("LEAD COOK\nSummary\nDana Okafor has nine years of cooking experience. Chefs "
+                 "taught Dana knife skills.\n")
+    assert "Dana" not in out and "Okafor" not in out and "knife skills" in out

@@ -82,7 +82,7 @@ FORMULA = (
     "fit = 100 * balance_factor * focus_factor * sum_k w_k * (b * breadth_k + (1 - b) * depth_k); "
     "breadth_k = min(1, sum_s importance_sk * evidence_s / target_k); "
     "depth_k = min(1, years_k / max(min_years_k, 1)) * recency_k; "
-    "balance_factor = 1 if tech + comm evidence < 3, else 1 - balance_weight * min(1, max(0, |tech_share - target| - tolerance)"
+    f"balance_factor = 1 if tech + comm evidence < {MIN_BALANCE_EVIDENCE:g}, else 1 - balance_weight * min(1, max(0, |tech_share - target| - tolerance)"
     " / (max(target, 1 - target) - tolerance)); "
     "focus_factor = floor + (1 - floor) * min(1, sum_s in focus evidence_s / focus_target)"
 )

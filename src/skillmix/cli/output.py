@@ -503,7 +503,9 @@ def language_note(doc: Any) -> str | None:
     """A note when a document does not read as English: the reader's skill names, its
     negation and its required/preferred cues are English, so another language gives
     unreliable credits without any error (a new-user trial: "No se requiere experiencia con
-    Salesforce" read as Salesforce required). None for English or short texts."""
+    Salesforce" read as Salesforce required). None for English or short texts. ``doc`` is a
+    :class:`~skillmix.records.Document`, or an export row's ``Posting``/``Resume`` (named
+    by its document's source)."""
     words = _LETTER_WORD.findall(doc.text.lower())
     if len(words) < 40:
         return None
@@ -511,7 +513,8 @@ def language_note(doc: Any) -> str | None:
     other = sum(w in _OTHER_FUNCTION for w in words) / len(words)
     if other < 0.08 or other < 2 * share:
         return None
-    return (f"note: {display_name(doc.source)} does not read as English ({share:.0%} English "
+    source = doc.source if hasattr(doc, "source") else doc.document.source
+    return (f"note: {display_name(source)} does not read as English ({share:.0%} English "
             f"function words); skillmix reads English, so its skills, negations and "
             f"requirement levels are unreliable here.")
 

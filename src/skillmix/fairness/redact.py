@@ -41,8 +41,10 @@ __all__ = [
     "redact",
 ]
 
-#: 1.1: a masked copy keeps the day its original was written (see :func:`_written_on`)
-REDACTOR_VERSION = "1.1"
+#: 1.1: a masked copy keeps the day its original was written (see :func:`_written_on`);
+#: 1.2: the candidate's name parts alone, short phone numbers and profile usernames are
+#: masked (a store's cached blind copies made by 1.1 still showed them: they are remade)
+REDACTOR_VERSION = "1.2"
 MASK = "\u2588"
 
 #: every kind of detail blind mode can mask, in the order the reviewer sees them.
@@ -181,6 +183,12 @@ class Redactor:
         found: list[detect.Span] = [
             s for s in detect.iter_all(text, doc.sections, self.region) if s[2] in self.kinds
         ]
+        protected = self._skill_spans(doc) if "name" in self.kinds or any(
+            s[3] == "username" for s in found) else []
+        # a "username" read from a line of network-name pairs that is a skill mention is
+        # the skill: "• Facebook Ads" alone in a skills list lost "Ads" (and the skill)
+        found = [s for s in found if s[3] != "username"
+                 or not any(a < s[1] and s[0] < b for a, b in protected)]
         if "name" in self.kinds:
             header_end = min((s.start for s in doc.sections if s.kind != "contact"),
                              default=min(len(text), 400))
@@ -192,16 +200,20 @@ class Redactor:
                 names.append(doc.title)
             contact = any(s[2] in ("email", "phone") and s[0] < header_end for s in found)
             finder = name_finder(self.taxonomy)
-            protected: list[tuple[int, int]] = []
-            if self.taxonomy:
-                from ..extract import get_extractor
-
-                ext = get_extractor(self.taxonomy, False)  # spans only: no context rules
-                protected = [(m.start, m.end) for m in ext.extract(doc).mentions]
             for s, e in finder.find(text, header_end=header_end, known=names, contact=contact,
                                     protected=protected):
                 found.append((s, e, "name", ""))
         return _merge(found)
+
+    def _skill_spans(self, doc: Document) -> list[tuple[int, int]]:
+        """The spans of ``doc``'s skill mentions under :attr:`taxonomy` (none without one):
+        never a name's or a username's word."""
+        if not self.taxonomy:
+            return []
+        from ..extract import get_extractor
+
+        ext = get_extractor(self.taxonomy, False)  # spans only: no context rules
+        return [(m.start, m.end) for m in ext.extract(doc).mentions]
 
     def redact(self, item: Document | Resume | Posting | str, *,
                known_names: Iterable[str] = ()) -> RedactedDocument:

@@ -231,15 +231,20 @@ def score_jobs(
     use = None
     if own is not None:
         mass = float(own.sum())
-        used = np.bincount(row_of, weights=own[cols], minlength=m)
-        if alternatives is not None and alternatives[0].size and mass > 0:
+        job, col = row_of, cols
+        if alternatives is not None and alternatives[0].size and alternatives[2].size \
+                and row_of.size:
             # a skill of the candidate's that stands in an example list the job gives
             # ("Hootsuite, Buffer or similar") is one the job asks for
             pos, ptr, members = alternatives
-            ok = np.flatnonzero(pos >= 0)
-            if ok.size and members.size:
-                per_group = np.add.reduceat(own[members], ptr[:-1])
-                used = used + np.bincount(row_of[pos[ok]], weights=per_group[ok], minlength=m)
+            member_job = np.repeat(np.where(pos >= 0, row_of[np.maximum(pos, 0)], -1),
+                                   np.diff(ptr))
+            ok = member_job >= 0
+            job = np.concatenate([row_of, member_job[ok]])
+            col = np.concatenate([cols, members[ok]])
+        # each skill once per job, however many lists name it: the share cannot pass 1
+        pair = np.unique(job.astype(np.int64) * own.size + col)
+        used = np.bincount(pair // own.size, weights=own[pair % own.size], minlength=m)
         use = np.minimum(1.0, used / mass) if mass > 0 else np.zeros(m)
         both = skill + use
         skill = np.divide(2.0 * skill * use, both, out=np.zeros(m), where=both > 0)
