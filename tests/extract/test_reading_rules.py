@@ -1552,3 +1552,16 @@ def test_a_document_of_unknown_kind_still_gets_a_confidence() -> None:
         "Community manager with 40 personas. SEO and Salesforce.", kind="unknown")
     counted = [m for m in ext.mentions if m.counts]
     assert counted and all(m.confidence < 1.0 for m in counted)
+
+
+@pytest.mark.parametrize(("text", "skill", "credited"), [
+    # the review's counter-cases to the field-of-study, industry and colleague guards
+    ("A high degree of proficiency in Adobe Photoshop, Illustrator and InDesign.",
+     "adobe-photoshop", True),
+    ("Certification in Google Analytics, Google Ads or HubSpot preferred.", "hubspot", True),
+    ("Expert in Figma industry-standard prototyping.", "figma", True),
+    ("Experience with UX/UI designers and Figma", "ui-design", False),
+])
+def test_the_reviews_counter_cases_to_session_22s_guards(text: str, skill: str,
+                                                         credited: bool) -> None:
+    assert (skill in _credited(text, kind="posting")) is credited

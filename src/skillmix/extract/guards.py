@@ -219,18 +219,20 @@ _PEOPLE_AFTER = re.compile(
 #: a field of study in the list a degree asks for ("Bachelor's degree in communications,
 #: marketing, journalism, public relations, or a related field", "degree or certification
 #: in Graphic Design, UX/UI, HCI, Art Direction"): a subject, not a skill (the readers
-#: credit no field of study)
+#: credit no field of study). A certification alone is no cue: "Certification in Google
+#: Analytics, Google Ads or HubSpot" names tools
 _FIELD_ITEM = r"[A-Za-z&/()'\u2019 -]{1,40}"
 _FIELD_LIST_BEFORE = re.compile(
-    r"\b(?:(?:degrees?|concentration|fields?(?: of study)?|disciplines?|certification)\b"
-    r"(?: or [a-z]+)?(?: [a-z'\u2019]+){0,3}?(?: ?:| in)|(?:majors?|majored|majoring) in) (?:"
+    r"\b(?:(?:degrees?|concentration|fields?(?: of study)?|disciplines?)\b"
+    # not "a high degree of proficiency in Adobe Photoshop": a measure, not a degree
+    r"(?: or [a-z]+)?(?: (?!of\b)[a-z'\u2019]+){0,3}?(?: ?:| in)|(?:majors?|majored|majoring) in) (?:"
     + _FIELD_ITEM
     + r"(?:,|,? or|,? and|/))*[ ]*$", re.IGNORECASE)
-_FIELD_CUES = ("degree", "major", "field", "discipline", "concentration", "certification")
+_FIELD_CUES = ("degree", "major", "field", "discipline", "concentration")
 #: a field named for its trade is a domain, not a skill: "Prior experience in media or
 #: advertising industry", "growth in the retail sector" (the readers credit no domain
 #: knowledge: 0 of 13 such hits)
-_INDUSTRY_AFTER = re.compile(r"[ \t]+(?:industry|industries|sector|sectors)\b", re.IGNORECASE)
+_INDUSTRY_AFTER = re.compile(r"[ \t]+(?:industry|industries|sector|sectors)\b(?!-)", re.IGNORECASE)
 #: unless the sentence is hiring them: "we are looking for talented backend engineers",
 #: "join our team as Social Media Coordinators"
 _HIRING_THEM = re.compile(r"\b(?:looking\s+for|seeking|hiring|to\s+hire|team\s+with|join)\b")
@@ -301,7 +303,7 @@ def guard_hits(
             continue
         if _INDUSTRY_AFTER.match(text, end):
             continue
-        if end - start <= 4 and _PEOPLE_AFTER.match(text, end) \
+        if end - start <= 6 and " " not in text[start:end] and _PEOPLE_AFTER.match(text, end) \
                 and not _HIRING_THEM.search(norm, sentence_of(start)[0], start):
             continue
         if norm[end - 1] == "r" and _ONE_PERSON.search(norm, start, end):
