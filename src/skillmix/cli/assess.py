@@ -34,8 +34,9 @@ def _today(value: str | None) -> date | None:
                    "[default: social-media-technologist].")
 @click.option("--job", "-j", "job", default=None, type=click.Path(exists=True, dir_okay=False),
               help="Derive the profile from this job posting instead (PDF, HTML, text, JSON).")
-@click.option("--today", default=None, metavar="YYYY-MM-DD",
-              help="Count years and recency to this date (default: today).")
+@click.option("--today", "--as-of", "today", default=None, metavar="YYYY-MM-DD",
+              help="Count years and recency to this date (default: today); --as-of, as "
+                   "rank names it, is the same.")
 @click.option("--markdown", "md_dir", default=None, type=click.Path(file_okay=False),
               help="Also write a one-page Markdown scorecard per résumé into this folder.")
 @click.option("--html", "html_dir", default=None, type=click.Path(file_okay=False),

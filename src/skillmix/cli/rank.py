@@ -39,7 +39,9 @@ COLUMNS = ["rank", "score", "document", "title", "skill", "area", "years", "text
 @click.option("--weights", default=None,
               help="Override parameters (defaults: skill=0.45,area=0.2,years=0.1,text=0.25,"
                    "level=0, ...; level=0.05 makes a far seniority mismatch cost up to 5 points).")
-@click.option("--as-of", default=None, help="Date recency is measured against (YYYY-MM-DD).")
+@click.option("--as-of", "--today", "as_of", default=None,
+              help="Date recency is measured against (YYYY-MM-DD); --today, as assess names "
+                   "it, is the same.")
 @click.option("--taxonomy", "-t", default="builtin", show_default=True, help="Taxonomy spec.")
 @click.option("--explain/--no-explain", default=True, show_default=True,
               help="Explain each result (evidence, gaps, counterfactuals).")
