@@ -49,8 +49,18 @@ def login(request: Request, api_key: str = Form(""), csrf: str = Form("")) -> Re
     check_csrf(request.cookies.get(LOGIN_COOKIE), csrf)
     from ..api.auth import checked_key
 
+    from ..errors import PermissionDeniedError
+
     store = request.app.state.workspace.store
-    key = checked_key(request, api_key.strip())
+    try:
+        key = checked_key(request, api_key.strip())
+    except PermissionDeniedError as err:
+        # a wrong or revoked key: the form again, saying why, not a dead-end error page
+        # (a new-user trial); a throttled caller still gets the 429 page
+        token = new_login_token()
+        resp = page(request, "login.html", {"login_csrf": token, "error": err}, status=401)
+        _cookie(resp, request, LOGIN_COOKIE, token, 3600)
+        return resp
     token, _ = open_session(store, key)
     resp = RedirectResponse("/", status_code=303)
     _cookie(resp, request, SESSION_COOKIE, token, 12 * 3600)
