@@ -18,6 +18,14 @@ import pytest
 pytest.importorskip("fastapi")
 
 ROOT = Path(__file__).resolve().parents[2]
+#: four postings (title, description) for the market pages' small corpora: one social media
+#: job, one that asks social skills without the title saying so, and two others
+MARKET_ROWS = [
+    ("Social Media Manager", "Run our Instagram and TikTok; community management, copywriting, Google Analytics."),
+    ("Growth Engineer", "Automate paid social campaigns through the Meta Marketing API in Python."),
+    ("Payroll Clerk", "Process payroll and reconcile accounts."),
+    ("Support Lead", "Answer customers on Twitter and Facebook and de-escalate complaints."),
+]
 DEMO = ROOT / "src" / "skillmix" / "demo"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 

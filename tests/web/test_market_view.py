@@ -11,12 +11,7 @@ import pytest
 pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
 
-ROWS = [
-    ("Social Media Manager", "Run our Instagram and TikTok; community management, copywriting, Google Analytics."),
-    ("Growth Engineer", "Automate paid social campaigns through the Meta Marketing API in Python."),
-    ("Payroll Clerk", "Process payroll and reconcile accounts."),
-    ("Support Lead", "Answer customers on Twitter and Facebook and de-escalate complaints."),
-]
+from .conftest import MARKET_ROWS as ROWS  # noqa: E402
 
 
 def test_market_view_says_how_many_postings_are_dated(tmp_path: Path) -> None:

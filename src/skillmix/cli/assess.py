@@ -11,8 +11,9 @@ import click
 
 from ..batch import BatchReport
 from ..errors.config_codes import C001, C040, C041
-from .output import (Sink, column_option, display_name, emit_rows, field_columns, finish_batch,
-                     kind_note, language_note, limit_option, no_documents, open_output, output_options)
+from .output import (Sink, column_option, display_name, echo_notes, emit_rows, field_columns,
+                     finish_batch, kind_note, language_note, limit_option, no_documents,
+                     open_output, output_options)
 from .progress import progress
 
 __all__ = ["assess"]
@@ -113,10 +114,7 @@ def assess(resumes: tuple[str, ...], profile: str | None, job: str | None, today
         sink.close(report=report.to_dict())
     for line in flags:
         click.echo(line)
-    for line in notes[:5]:
-        click.echo(line, err=True)
-    if len(notes) > 5:
-        click.echo(f"note: ... and {len(notes) - 5} more like these.", err=True)
+    echo_notes(notes, "like these")
     finish_batch(report)
 
 

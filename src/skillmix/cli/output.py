@@ -38,9 +38,10 @@ from ..jsonio import dumps
 #: ``--jsonl`` output is flushed at most this often (and when the command ends).
 FLUSH_SECONDS = 0.2
 
-__all__ = ["SUFFIX_FORMATS", "Sink", "batch_status", "column_option", "display_name", "emit_json",
-           "emit_rows", "field_columns", "finish_batch", "kind_note", "language_note", "limit_option",
-           "no_documents", "open_output", "output_options", "short_names", "suffix_format"]
+__all__ = ["SUFFIX_FORMATS", "Sink", "batch_status", "column_option", "display_name", "echo_notes",
+           "emit_json", "emit_rows", "field_columns", "finish_batch", "kind_note", "language_note",
+           "limit_option", "no_documents", "open_output", "output_options", "short_names",
+           "suffix_format"]
 
 #: the format an output file's suffix asks for when no format flag is given (where the
 #: command offers it; any other suffix keeps the command's default)
@@ -517,6 +518,16 @@ def language_note(doc: Any) -> str | None:
     return (f"note: {display_name(source)} does not read as English ({share:.0%} English "
             f"function words); skillmix reads English, so its skills, negations and "
             f"requirement levels are unreliable here.")
+
+
+def echo_notes(notes: Sequence[str], rest: str, limit: int = 5) -> None:
+    """The first ``limit`` notes on stderr, then one line for the others ("note: ... and
+    12 more that read like the other kind"): a folder of a thousand files must not bury
+    the output under notes."""
+    for n in notes[:limit]:
+        click.echo(n, err=True)
+    if len(notes) > limit:
+        click.echo(f"note: ... and {len(notes) - limit} more {rest}.", err=True)
 
 
 def display_name(source: str) -> str:

@@ -12,8 +12,9 @@ from ..batch import BatchReport
 from ..errors.config_codes import C420, C421, C422, C423, C424, C425, C426
 from ..errors.match_codes import M011
 from ..records import Document, to_jsonable
-from .output import (Sink, batch_status, column_option, display_name, field_columns,
-                     kind_note, language_note, no_documents, open_output, output_options)
+from .output import (Sink, batch_status, column_option, display_name, echo_notes,
+                     field_columns, kind_note, language_note, no_documents, open_output,
+                     output_options)
 from .progress import progress
 
 __all__ = ["rank"]
@@ -189,15 +190,8 @@ def _read_pool(pool: tuple[str, ...], pool_kind: str, blind: bool, quiet: bool,
         raise C423("none of the documents to rank could be read.")
     # after masking, so that a note in blind mode names the neutral label, not the file
     notes = [n for d, f in zip(docs, files) if f and (n := kind_note(d, pool_kind))]
-    for n in notes[:5]:
-        click.echo(n, err=True)
-    if len(notes) > 5:
-        click.echo(f"note: ... and {len(notes) - 5} more that read like the other kind.", err=True)
-    foreign = [n for d in docs if (n := language_note(d))]
-    for n in foreign[:3]:
-        click.echo(n, err=True)
-    if len(foreign) > 3:
-        click.echo(f"note: ... and {len(foreign) - 3} more that do not read as English.", err=True)
+    echo_notes(notes, "that read like the other kind")
+    echo_notes([n for d in docs if (n := language_note(d))], "that do not read as English", 3)
     return docs
 
 

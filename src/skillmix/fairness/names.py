@@ -254,8 +254,9 @@ class NameFinder:
         return [m.span(1) for m in _LABELLED.finditer(text)
                 if not any(self._is_blocked(t) for t in m.group(1).split())]
 
-    def labelled_names(self, text: str) -> list[tuple[int, int]]:
-        out = self.field_names(text)
+    def honorific_names(self, text: str) -> list[tuple[int, int]]:
+        """Names after an honorific ("Ms. Lakisha Washington", "Dr. Rebecca Robbins")."""
+        out: list[tuple[int, int]] = []
         from .detect import _NOT_A_NAME_AFTER_TITLE
 
         for m in _HONORIFIC_NAME.finditer(text):
@@ -337,8 +338,9 @@ class NameFinder:
         # name in the body: "Dr. Dre", "Ms Asp.net" are someone, or something, else);
         # else the first person the text names as a sentence's subject ("Charles Hundley
         # has well over nine years...": a summary in the third person, no name line above)
-        own = [text[s:e] for s, e in spans + self.field_names(text)]
-        spans += self.labelled_names(text)
+        fields = self.field_names(text)
+        own = [text[s:e] for s, e in spans + fields]
+        spans += fields + self.honorific_names(text)
         known = [k for k in known if k and k.strip()]
         guard = sorted(protected)
         lexicon = [(s, e) for s, e in self.lexicon_names(text)
@@ -381,7 +383,8 @@ class NameFinder:
                 s, e = m.span()
                 if any(a < e and s < b for a, b in guard):
                     continue
-                if ordinary and _SENTENCE_START.search(text, 0, s) is not None:
+                # the few characters before are enough to see a line's or sentence's start
+                if ordinary and _SENTENCE_START.search(text, max(0, s - 40), s) is not None:
                     continue
                 # inside another proper name it is that name's word: "Washington State
                 # University", "University of Washington" (masking it would make a blind

@@ -398,27 +398,37 @@ def _candidates_for_job(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: 
     return out
 
 
+def _candidate_against_jobs(m: "Matcher", idx: "MatchIndex", cols: np.ndarray, vals: np.ndarray,
+                            yrs: np.ndarray, bm25: np.ndarray, best: float,
+                            alternatives: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+                            ) -> tuple[Components, np.ndarray, np.ndarray]:
+    """One candidate's row (skill columns, evidence, years) scored against every job of
+    ``idx``: the components, and the candidate's raw and expanded evidence (S,). Shared by
+    the ranking, its counterfactuals and :func:`score_all`."""
+    S = len(m.skill_ids_)
+    raw = np.zeros(S)
+    raw[cols] = vals
+    exp = expand(_one_row(m, cols, vals), m.neighbours_, m.params.neighbour_credit).toarray()[0]
+    yc = np.zeros(S)
+    yc[cols] = np.where(vals > 0, yrs, 0.0)
+    d = idx.derived
+    c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
+                   d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
+                   alternatives, own=np.maximum(raw, 0.0) * m.idf_)
+    return c, raw, exp
+
+
 def _jobs_for_candidate(m: "Matcher", q: MatchDocument, idx: "MatchIndex", top: int,
                         explain: bool) -> list[Match]:
-    S = len(m.skill_ids_)
     cand = _query_row(m, q)
     bm25 = idx.text_index.scores(q.text).astype(np.float64)
     best = float(bm25.max()) if bm25.size else 0.0
-    d = idx.derived
     alternatives = idx.alternative_arrays()
     occ = _occupation(m, q, idx)
     lev = _level(q, idx)
 
     def score_all(cols: np.ndarray, vals: np.ndarray, yrs: np.ndarray) -> tuple[Components, np.ndarray, np.ndarray]:
-        raw = np.zeros(S)
-        raw[cols] = vals
-        exp = expand(_one_row(m, cols, vals), m.neighbours_,
-                     m.params.neighbour_credit).toarray()[0]
-        yc = np.zeros(S)
-        yc[cols] = np.where(vals > 0, yrs, 0.0)
-        c = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
-                       d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
-                       alternatives, own=np.maximum(raw, 0.0) * m.idf_)  # type: ignore[arg-type]
+        c, raw, exp = _candidate_against_jobs(m, idx, cols, vals, yrs, bm25, best, alternatives)
         return dataclasses.replace(_with_occupation(c, occ), level=lev), raw, exp
 
     comps, raw, exp = score_all(cand.cols, cand.vals, cand.years)
@@ -519,16 +529,8 @@ def score_all(m: "Matcher", query: MatchDocument, idx: "MatchIndex") -> tuple[Co
                                  m.area_weight_vector(dict(query.area_weights)), bm25, best, m.params.demand_prior,
                                  _alternative_columns(m, query))
     else:
-        d = idx.derived
-        exp = expand(_one_row(m, row.cols, row.vals), m.neighbours_,
-                     m.params.neighbour_credit).toarray()[0]
-        yc = np.zeros(S)
-        yc[row.cols] = np.where(row.vals > 0, row.years, 0.0)
-        raw = np.zeros(S)
-        raw[row.cols] = row.vals
-        comps = score_jobs(d["demand"], idx.years, d["row_of"], d["area_onehot"],  # type: ignore[arg-type]
-                           d["area_den"], idx.profile_weights, exp, yc, bm25, best, m.params.demand_prior,  # type: ignore[arg-type]
-                           idx.alternative_arrays(), own=np.maximum(raw, 0.0) * m.idf_)
+        comps, _, _ = _candidate_against_jobs(m, idx, row.cols, row.vals, row.years, bm25, best,
+                                              idx.alternative_arrays())
     comps = dataclasses.replace(_with_occupation(comps, _occupation(m, query, idx)),
                                 level=_level(query, idx))
     return comps, combine(comps, m.params)

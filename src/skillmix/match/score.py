@@ -42,7 +42,7 @@ class Components:
     #: seniority fit (:mod:`.level`): 1 when levels are close or unknown
     level: np.ndarray | None = None
     #: jobs for a candidate only: the share of the candidate's own skills (by rarity) the
-    #: job asks for; ``skill`` is then the harmonic mean of this and the job's coverage
+    #: job asks for; ``skill`` and ``area`` are then harmonic means with it
     use: np.ndarray | None = None
 
     def row(self, i: int) -> dict[str, float]:
@@ -186,14 +186,15 @@ def score_jobs(
     ``own`` (S,) is the candidate's own evidence times rarity (not expanded to
     neighbours). With it, ``skill`` and ``area`` are each the harmonic mean of two
     coverages: how much of the job's demand (overall; per area) the candidate meets, and
-    how much of the candidate (the share of ``own``) the job asks for. Why: ranked by the first alone, a posting that asks three generic
-    skills ("team leadership", "budget management") is met by almost every senior
-    candidate and outranks the jobs of their own field (a new-user trial: a Director of
-    Social Media Marketing got a School Counselor 2nd and the Social Media Manager 25th);
-    the harmonic mean needs both, as F1 needs precision and recall. No weight is tuned:
-    on ``bench/rank_jobs_quality.py`` MAP rose from 0.249 to 0.385 (nDCG@10 0.133 to
-    0.210), and every blend of either component the cross-validation tried (0, 0.25,
-    0.5, 0.75 or 1 of the harmonic mean, 10 folds over the candidates) chose the full one.
+    how much of the candidate (the share of ``own``) the job asks for. Why: ranked by the
+    first alone, a posting that asks three generic skills ("team leadership", "budget
+    management") is met by almost every senior candidate and outranks the jobs of their
+    own field (a new-user trial: a Director of Social Media Marketing got a School
+    Counselor 2nd and the Social Media Manager 25th); the harmonic mean needs both, as F1
+    needs precision and recall. No weight is tuned: every blend of either component the
+    cross-validation tried (0, 0.25, 0.5, 0.75 or 1 of the harmonic mean, 10 folds over
+    the candidates of ``bench/rank_jobs_quality.py``) chose the full one; the figures are
+    in docs/match.md.
 
     ``asked_years`` and ``row_of`` are aligned with ``demand.data``; ``area_den`` (m, A)
     holds each job's demand per area and ``area_weights`` (m, A) its profile weights;

@@ -48,7 +48,6 @@ def login_form(request: Request) -> Response:
 def login(request: Request, api_key: str = Form(""), csrf: str = Form("")) -> Response:
     check_csrf(request.cookies.get(LOGIN_COOKIE), csrf)
     from ..api.auth import checked_key
-
     from ..errors import PermissionDeniedError
 
     store = request.app.state.workspace.store
