@@ -134,7 +134,6 @@ _APPLY_NOTICE = re.compile(
     r"|in\s+accordance\s+with\s+(?:our|its)\s+(?:[\w’'-]+\s+){0,4}privacy\s+(?:notice|policy|statement)\b)",
     re.IGNORECASE,
 )
-_APPLY_WORDS = ("privacy", "clicking", "submitting", "applying", "personal", "private")
 #: a step of the hiring process, as a posting lists it: "- First Interview: Conduct a phone
 #: or video interview to further evaluate candidate skills", "- Second Interview: In-depth
 #: interview with the hiring manager", "- Step 1: Video Call: Talent Acquisition",
@@ -145,7 +144,6 @@ _HIRING_STEP = re.compile(
     r"culture|team|onsite|on-site|recruiter|hiring\s+manager)\s+(?:interview|screen|screening|"
     r"call|round|conversation|chat)s?\b|(?:step|stage|round)\s+\d+\s*:)",
     re.IGNORECASE)
-_STEP_WORDS = ("interview", "screen", "call", "step", "stage", "round", "conversation", "chat")
 
 #: a posting's unheaded opening, before it first speaks of the role or the hire, is the
 #: company introducing itself ("Redpanda is building the streaming data platform for
@@ -181,11 +179,14 @@ _GLUED_END = re.compile(r"[a-z)][.!?][A-Z][a-z]")
 
 
 def _apply_notice(chunk: str, low: str) -> bool:
-    """Whether a sentence is an applicant notice or a step of the hiring process; a
-    substring check first (``low`` is the sentence lower-cased), as most sentences hold
-    none of its words and the pattern is the costlier test."""
-    return (any(w in low for w in _APPLY_WORDS) and _APPLY_NOTICE.search(chunk) is not None
-            or any(w in low for w in _STEP_WORDS) and _HIRING_STEP.match(chunk) is not None)
+    """Whether a sentence is an applicant notice or a step of the hiring process. The
+    notice is searched for only where ``low`` (the sentence lower-cased) holds one of its
+    words ("privacy", "private", "personal", "clicking", "submitting", "applying"): most
+    sentences hold none, and the search tries every offset."""
+    return (("priva" in low or "personal" in low or "clicking" in low or "submitting" in low
+             or "applying" in low) and _APPLY_NOTICE.search(chunk) is not None
+            # anchored at the sentence's start: the match is cheaper than any word test
+            or _HIRING_STEP.match(chunk) is not None)
 
 
 #: "required" cues that say how well, not whether: under a preferred heading they leave
@@ -535,12 +536,22 @@ class ContextRules:
         if sent.company is None:
             chunk = self.text[sent.start:sent.end]
             low = chunk.lower()  # "we" ignoring case: no other character folds to w or e
-            sent.company = bool(_SELF.match(chunk) or ("we" in low and _SELF_ANY.search(chunk))
-                                or _SELF_OPENING.match(chunk) or _TEAM_SELF.match(chunk)
-                                or _EMPLOYER.match(chunk) or _NAMED_SELF.match(chunk)
-                                or self._company_subject(chunk)) \
+            # a pattern runs only where the words it needs are in the sentence: "we" for
+            # the company speaking of itself, "our" for its growth, "team", "'s"; in ASCII
+            # text (the usual case) folding case is lower-casing, so the tests are exact
+            we = "we" in low
+            our = "our" in low or not chunk.isascii()
+            sent.company = bool(
+                (we or our or "founded" in low or "headquartered" in low or "established" in low)
+                and _SELF.match(chunk)
+                or we and _SELF_ANY.search(chunk)
+                or our and _SELF_OPENING.match(chunk)
+                or "team" in chunk and _TEAM_SELF.match(chunk)
+                or _EMPLOYER.match(chunk)
+                or ("'s" in chunk or "\u2019s" in chunk) and _NAMED_SELF.match(chunk)
+                or self._company_subject(chunk)) \
                 and not _NOT_SELF.search(chunk) \
-                or bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
+                or we and bool(_OFFER.match(chunk)) and not _NOT_OFFER.search(chunk) \
                 or _apply_notice(chunk, low)
         return sent.company
 
@@ -628,8 +639,8 @@ class ContextRules:
         names it further on ("Own and iterate on Okendo’s content strategy") is the job."""
         if self._names is None:
             self._names = self.company_names()
-        if not self._names:
-            return False
+        if not self._names or not any(name in chunk for name in self._names):
+            return False  # (the subject the patterns find is part of the sentence)
         for pattern, after in ((_SUBJECT_FIRST, _AFTER_FIRST), (_SUBJECT_USING, None),
                                (_SUBJECT_OPENED, _AFTER_OPENED)):
             m = pattern.match(chunk)
