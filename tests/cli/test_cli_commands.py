@@ -146,3 +146,12 @@ def test_cli_taxonomy_show_takes_a_label_and_lists_narrower() -> None:
     assert missing.returncode == 1 and "[T020]" in missing.stderr
     empty = run("taxonomy", "search", "zzzzqq")
     assert empty.returncode == 0 and "matches 'zzzzqq'" in empty.stderr
+
+
+def test_cli_main_module_runs_the_cli() -> None:
+    # `python -m skillmix.cli.main` (the module the console script calls) used to import
+    # the CLI and exit 0 without running it: no output, no error
+    out = subprocess.run([sys.executable, "-m", "skillmix.cli.main", "--version"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and out.stdout.strip(), out.stderr
+    assert out.stdout == run("--version").stdout

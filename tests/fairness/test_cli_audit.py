@@ -159,3 +159,29 @@ def test_cli_audit_table_names_the_flag(files):
     assert "impact ratio under 0.8" in " ".join(table.stdout.split())
     as_csv = run(*args, "--csv")
     assert as_csv.stdout.splitlines()[0].split(",")[7] == "four_fifths"
+
+
+def test_cli_audit_says_when_the_files_name_different_people(files):
+    # a ranking cut to its top 8 (rank's --top), audited with everyone's demographics,
+    # and one ranked candidate without a demographics row
+    ranking = json.loads((files / "ranking.json").read_text())
+    ranking["results"] = ranking["results"][:8]
+    (files / "top8.json").write_text(json.dumps(ranking))
+    rows = (files / "demo.csv").read_text().splitlines()
+    (files / "demo_no_c1.csv").write_text("\n".join(r for r in rows if r.split(",")[0] != "c1"))
+    out = run("--results", str(files / "top8.json"), "--demographics",
+              str(files / "demo_no_c1.csv"), "--top", "4", "--csv")
+    assert out.returncode == 0, out.stderr
+    assert "4 rows of the demographics file match no one in the results" in out.stderr
+    assert "1 of the 8 audited has no row in the demographics file" in out.stderr
+    # the same people in both files: no note
+    full = run("--results", str(files / "ranking.json"), "--demographics",
+               str(files / "demo.csv"), "--top", "4", "--csv")
+    assert "note:" not in full.stderr
+
+
+def test_cli_audit_top_must_select_someone(files):
+    for top in ("0", "-3"):
+        out = run("--results", str(files / "ranking.json"), "--demographics",
+                  str(files / "demo.csv"), "--top", top)
+        assert out.returncode == 2 and "--top" in out.stderr

@@ -41,7 +41,8 @@ TABLE_COLUMNS = [("flagged" if c == "four_fifths" else c) for c in COLUMNS]
                    "age_band) per candidate.")
 @click.option("--kind", type=click.Choice(["auto", "selection", "scoring"]), default="auto",
               show_default=True, help="Which audit: auto runs every one the results allow.")
-@click.option("--top", type=int, default=None, help="Select a ranking's top K (selection audit).")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Select a ranking's top K (selection audit).")
 @click.option("--id-field", default=None, help="Results column holding the candidate id.")
 @click.option("--score-field", default=None, help="Results column holding the score.")
 @click.option("--selected-field", default=None, help="Results column holding the decision.")
@@ -90,6 +91,7 @@ def audit(results: str, demographics: str, kind: str, top: int | None, id_field:
         else:
             emit_rows(audit_rows(audits), fmt, title="Bias audit", columns=COLUMNS)
     _note_empty_tables(audits)
+    _note_unmatched(audits[0])
     flagged = sum(len(a.flagged()) for a in audits)
     if flagged:
         click.echo(f"{flagged} categor{'y' if flagged == 1 else 'ies'} below the four-fifths "
@@ -110,3 +112,20 @@ def _note_empty_tables(audits: Sequence["Audit"]) -> None:
                 click.echo(f"{t.dimension}: no one audited has a known category "
                            f"({t.unknown} of {a.total} unknown); no rates to compare.",
                            err=True)
+
+
+def _note_unmatched(a: "Audit") -> None:
+    """Say on stderr when the two files do not name the same people: demographics rows no
+    result names are left out of every rate (a ranking saved with ``rank --top 10`` holds
+    only its top 10, so the rest of the pool, never selected, would go unaudited), and
+    results with no demographics row count as unknown."""
+    if a.unused_demographics:
+        n = a.unused_demographics
+        click.echo(f"note: {n} row{'s' if n != 1 else ''} of the demographics file match no "
+                   f"one in the results and {'are' if n != 1 else 'is'} not audited. A ranking "
+                   "holds only its top results: rank with --top at least the size of the pool "
+                   "to audit everyone who applied.", err=True)
+    if a.missing_demographics:
+        n = a.missing_demographics
+        click.echo(f"note: {n} of the {a.total} audited {'have' if n != 1 else 'has'} no row "
+                   "in the demographics file; they count as unknown in every table.", err=True)

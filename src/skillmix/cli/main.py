@@ -125,3 +125,7 @@ def _run(argv: list[str] | None) -> None:
                    "does not guard against yet; rerun with SKILLMIX_DEBUG=1 for the traceback "
                    "and report it.", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":  # `python -m skillmix.cli.main`, as well as `python -m skillmix`
+    main()

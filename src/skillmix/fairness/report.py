@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .audit import Audit
+from ..errors.config_codes import C005
 from ..errors.fairness_codes import F160
 
 __all__ = ["CSV_COLUMNS", "audit_rows", "render_html", "to_csv", "to_json", "write_report"]
@@ -99,17 +100,27 @@ def render_html(audits: Sequence[Audit], *, title: str = "Bias audit",
 
 def write_report(audits: Sequence[Audit], path: str | Path, fmt: str | None = None,
                  **html_options: str) -> Path:
-    """Write ``audits`` to ``path`` as JSON, CSV or HTML (``fmt`` or the suffix)."""
+    """Write ``audits`` to ``path`` as JSON, CSV or HTML (``fmt`` or the suffix), making
+    its folder when missing; a path that cannot be written is ``[C005]``."""
 
     p = Path(path)
     kind = (fmt or p.suffix.lstrip(".")).lower()
     if kind in ("htm", "html"):
-        p.write_text(render_html(audits, **html_options), "utf-8")
+        text = render_html(audits, **html_options)
     elif kind == "json":
-        p.write_text(to_json(audits), "utf-8")
+        text = to_json(audits)
     elif kind == "csv":
-        p.write_text(to_csv(audits), "utf-8")
+        text = to_csv(audits)
     else:
         raise F160(f"cannot write an audit as {kind or 'a file without suffix'!r}.",
                    hint="Use a .json, .csv or .html path.")
+    try:
+        # a folder that does not exist yet is made, as the other --out options make theirs
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, "utf-8")
+    except OSError as exc:
+        why = ("a part of the path is a file, not a folder"
+               if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror or exc)
+        raise C005(f"cannot write the audit report: {why}.", source=str(path),
+                   hint="Check the path: a file (not a folder) in a place you may write.") from None
     return p

@@ -101,6 +101,10 @@ def _format(path: Path) -> str:
     )
 
 
+#: how many lines of a JSONL corpus are tried for the first JSON object (its field names)
+_JSONL_SNIFF_LINES = 100
+
+
 def _csv_header(fh: io.BufferedReader) -> bytes:
     header = b""
     parity = 0
@@ -121,14 +125,20 @@ def _columns(path: Path, fmt: str) -> list[str]:
         rows = list(csv.reader(io.StringIO(text), dialect=dialect))
         return rows[0] if rows else []
     if fmt == "jsonl":
+        # the first line that is a JSON object names the fields: a broken line before it is
+        # a bad record the run counts (as it counts one further down), not a file without
+        # fields; so is a line that is JSON but no object
         with path.open("rb") as fh:
-            for line in fh:
+            for tried, line in enumerate(fh):
+                if tried >= _JSONL_SNIFF_LINES:
+                    break
                 if line.strip():
                     try:
                         obj = json.loads(line)
                     except ValueError:
-                        return []
-                    return list(obj) if isinstance(obj, dict) else []
+                        continue
+                    if isinstance(obj, dict):
+                        return list(obj)
         return []
     from ..io.parquet import open_parquet
 
@@ -150,8 +160,12 @@ def describe_input(
     cols = _columns(p, fmt) if mapping is None or field_columns else []
     m, name = resolve_mapping(cols, preset, mapping, field_columns, source=str(p))
     if m is None:
+        why = (f"none of its first {_JSONL_SNIFF_LINES} lines is a JSON object"
+               if fmt == "jsonl" else "its first line is blank")
+        found = (f"no column of {cols[:12]}" if cols else
+                 f"no column names were found (the file is empty, or {why}), so none")
         raise K103(
-            f"no column of {cols[:12]} reads as a job description.", source=str(p),
+            f"{found} reads as a job description.", source=str(p),
             hint=f"Name it with --column description=NAME (and title=, company=, date=... "
                  f"as needed), or pass --preset (one of {sorted(PRESETS)}).",
         )
