@@ -430,3 +430,34 @@ def test_an_about_section_of_its_own_asks_nothing() -> None:
     assert _cues_of(own) and not any(c.qualifies for c in _cues_of(own))
     mixed = own.replace("optimize your marketing efforts.", "optimize. In this role you will run social ads.")
     assert any(c.qualifies for c in _cues_of(mixed))
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    # a new user's short rows: the title names the job, the text gives the model nothing
+    ("Social Media Manager", "We are hiring a social media manager.", True),
+    ("Paid Social Specialist", "Join our growth team in Leeds.", True),
+    ("Influencer Marketing Intern", "Summer internship, 10 weeks.", True),
+    # a social title that names no practice, and no text evidence: the text model decides
+    ("Community Manager", "Oversee the homeowners association's budget and vendors.", False),
+    ("Social Value Lead", "Lead our social value reporting for public contracts.", False),
+    ("Social Housing Officer", "Manage a patch of 300 homes and collect rent.", False),
+])
+def test_learned_title_naming_the_practice_decides_a_short_posting(title: str, text: str, expected: bool) -> None:
+    v = packaged(title, text)
+    assert v.requires is expected
+    if expected:
+        assert v.strength == "core" and v.score >= 0.9
+        assert v.evidence and v.evidence[0].sentence == f"Title: {title}"
+
+
+def test_learned_title_rule_is_what_evaluation_scores() -> None:
+    from skillmix.market.learned import decide_requires
+    from skillmix.market.training import predict
+
+    model = MarketModel.load()
+    f = posting_features("Social Media Manager", "We are hiring a social media manager.")
+    assert not model.requires.decide(f.social)[0]  # the text model alone says no
+    assert decide_requires(model, f, "Social Media Manager")[0]
+    v = predict(model, f, "Social Media Manager")
+    assert v.requires and v.strength == "core"
+    assert not predict(model, f).requires  # no title given: the text model alone

@@ -132,7 +132,7 @@ def leave_one_corpus_out(
         tr = [i for i, lp in enumerate(items) if lp.source != test]
         te = [i for i, lp in enumerate(items) if lp.source == test]
         model = fit_market_model([feats[i] for i in tr], [labels[i] for i in tr], [groups[i] for i in tr], seed=seed)
-        verdicts = {"learned": [predict(model, feats[i]) for i in te],
+        verdicts = {"learned": [predict(model, feats[i], items[i].posting.title) for i in te],
                     "keyword": [keyword_verdict(items[i].posting.title, items[i].posting.text) for i in te],
                     "rules": [rule_verdicts[i] for i in te]}
         gold = [labels[i] for i in te]

@@ -91,7 +91,7 @@ def score_held_out(labels: str | Path, postings: str | Path, *, model: str | Pat
         raise C076("the label file holds no label.", source=str(labels))
     feats, rule_verdicts = featurise(items)
     verdicts: dict[str, list[SocialMediaVerdict]] = {
-        "learned": [predict(m, f) for f in feats],
+        "learned": [predict(m, f, lp.posting.title) for f, lp in zip(feats, items)],
         "keyword": [keyword_verdict(lp.posting.title, lp.posting.text) for lp in items],
         "rules": list(rule_verdicts),
     }

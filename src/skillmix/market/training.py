@@ -25,7 +25,7 @@ from ..records import Extraction, Posting
 from .classify import SocialMediaClassifier, SocialMediaVerdict, market_taxonomy_spec
 from .evaluate import Label, keyword_verdict, score_verdicts
 from .features import AREAS, FeatureLists, PostingFeatures, load_feature_lists, posting_features
-from .learned import TEXT_FEATURE, LinearModel, MarketModel, TextModel
+from .learned import TEXT_FEATURE, LinearModel, MarketModel, TextModel, decide_requires
 
 __all__ = ["CVReport", "LabelledPosting", "company_groups", "cross_validate", "extract_all", "features_of",
            "featurise", "fit_market_model", "fit_market_model_areas", "AreaFit",
@@ -406,10 +406,13 @@ def fit_market_model_areas(feats: Sequence[PostingFeatures], labels: Sequence[La
     return model, fitted
 
 
-def predict(model: MarketModel, f: PostingFeatures) -> SocialMediaVerdict:
-    """The model's verdict from precomputed features (no evidence; for evaluation)."""
-    req, p = model.requires.decide(f.social)
-    strength = ("core" if model.strength.decide(f.strength)[0] else "secondary") if req else "none"
+def predict(model: MarketModel, f: PostingFeatures, title: str | None = None) -> SocialMediaVerdict:
+    """The model's verdict from precomputed features (no evidence; for evaluation), with
+    the title rule of :func:`~skillmix.market.learned.decide_requires` as the shipped
+    classifier applies it."""
+    req, p, by_title = decide_requires(model, f, title)
+    strength = "core" if by_title else (
+        ("core" if model.strength.decide(f.strength)[0] else "secondary") if req else "none")
     areas = model.decide_areas(f)
     return SocialMediaVerdict(requires=req, strength=strength, score=p,  # type: ignore[arg-type]
                               title_mentions=f.title_social, areas=areas)
@@ -496,7 +499,7 @@ def cross_validate(
             model = fit_market_model([feats[i] for i in tr], [labels[i] for i in tr], [groups[i] for i in tr],
                                      seed=seed + 100 * r + k)
             for i in te:
-                preds[i] = predict(model, feats[i])
+                preds[i] = predict(model, feats[i], items[i].posting.title)
             for m, verdicts in (("learned", preds), ("keyword", kw), ("rules", rule_verdicts)):
                 met = _metrics([(labels[i], verdicts[i]) for i in te], m != "keyword")  # type: ignore[misc]
                 for key, v in met.items():
