@@ -460,6 +460,8 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
             return False  # "training to new hires": a noun, not the verb
         if word in _PREPOSITIONS and not verb.split(None, 1)[0].endswith(("ing", "ed", "s")):
             return False  # "stability in head units": a noun (see _PREPOSITIONS)
+        if word == "of" and verb.endswith("ed"):
+            return False  # "clinical supervision of trained staff": a participle, qualified staff
         if word in _ROLE_BEFORE_LEAD and verb == "lead":
             return False  # "technical lead staff member": a role
         if word in _BE and verb.endswith("ed"):
@@ -472,10 +474,12 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         return False  # "Built for athletes and teams": not a duty
     if verb.startswith("direct") and _ROUTED.match(text, v_end):
         return False  # "direct calls to appropriate staff": routing, not leading
-    if verb == "hiring" and (
+    if verb in ("hiring", "recruiting") and (
             prev is not None and prev.group(1).lower() in _EMPLOYER_HIRING
             or _HIRING_ROLE.match(text, v_end)):
-        return False  # "We are hiring a ...": the employer; "hiring managers": a role
+        # "We are hiring a ...", "Swanstaff are currently recruiting Support Workers": the
+        # employer or its agency; "hiring managers": a role
+        return False
     if verb == "lead" and _SALES_LEAD.match(text, v_end):
         return False  # "lead capture and lead nurturing, onboarding": sales leads
     if verb == "direct" and _DIRECT_CHANNEL.match(text, v_end):
@@ -523,6 +527,8 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
                 return False
     if words == 0 and between.strip() == ",":
         return False  # "Monitor, review and report": a series of verbs, no object
+    if text[o_start:o_end] == "lead" and text[o_start - 4:o_start] in ("and ", " or ", " to "):
+        return False  # "develop complex solutions and lead initiatives": a second verb
     if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
         return False  # "leading agency", "written documentation": an adjective
     if words == 0 and text[v_start:v_end].lower() in _NOUN_MODIFIERS:

@@ -97,6 +97,10 @@ class FormGuard:
     support: tuple[str, ...]
     deny_before: tuple[str, ...] = ()
     deny_after: tuple[str, ...] = ()
+    #: whether a capitalized hit glued to a capitalized word that is no skill reads as a
+    #: name ("Betsy Bash"); off for an everyday word guarded only against one sense
+    #: ("Corporate Trainer", "Digital Advertising", "Privacy Act" keep theirs)
+    names: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +146,7 @@ def parse_form_guards(text: str) -> dict[tuple[str, str], FormGuard]:
                         support=tuple(normalise_form(w) for w in row.get("support") or ()),
                         deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
                         deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
+                        names=bool(row.get("names", True)),
                     )
                     key = (g.skill_id, normalise_form(g.form))
                     if key in out:
@@ -348,7 +353,7 @@ def guard_hits(
         if guard is not None:
             s_start, s_end = sentence_of(start)
             surface = text[start:end]
-            if surface[:1].isupper() and " " not in surface:
+            if guard.names and surface[:1].isupper() and " " not in surface:
                 if spans is None:
                     spans = {(h[0], h[1]) for h in hits}
                 if _name_part(text, start, end, spans, s_start):

@@ -114,10 +114,16 @@ def verb_forms(word: str, tags: tuple[str, ...] | None = None) -> tuple[str, ...
     return tuple(out)
 
 
+#: plurals used as mass nouns, whose dictionary singular is another word: "the media"
+#: (the press) never reads as "the medium" ("The Medium sized Home provides care"), nor
+#: "big data" as "big datum"
+_INVARIANT_NOUNS = frozenset({"media", "data", "multimedia", "metadata"})
+
+
 @lru_cache(maxsize=None)
 def noun_forms(word: str) -> tuple[str, ...]:
     """Singular and plural of ``word`` read as a noun, or ``(word,)``."""
-    if not _plain(word) or len(word) < 4:
+    if not _plain(word) or len(word) < 4 or word in _INVARIANT_NOUNS:
         return (word,)
     lemmas = _lemmas(word)
     nouns = lemmas.get("NOUN", ())
