@@ -13,6 +13,7 @@ The sample is stratified by skill, not by frequency, so its precision is per ski
 the share of all credits.
 
     python bench/credit_audit.py --draw [--cache /tmp/ident_docs.pkl]   # the sample (once)
+    python bench/credit_audit.py --draw-misses [--cache ...]  # sentences with no credit (once)
     python bench/credit_audit.py [--cache /tmp/ident_docs.pkl]          # score a tree
 
 Scoring reads the sample's documents again, extracts with the tree on ``PYTHONPATH`` (or
@@ -97,6 +98,42 @@ def draw(docs: dict[str, object]) -> None:
     print(f"{len(rows)} credits of {len({(r['kind'], r['skill']) for r in rows})} (kind, skill) pairs")
 
 
+def draw_misses(docs: dict[str, object]) -> None:
+    """160 sentences of each kind in which the extractor credits nothing (40 to 260
+    characters, one line, outside boilerplate and company sections; a posting's "we / our"
+    sentence without "you" is the company's), seed 2624: ``misses_sample.jsonl``."""
+    import re
+
+    from skillmix.extract import Extractor
+    from skillmix.extract.context import sentence_ends
+
+    ex = Extractor("builtin")
+    pool: dict[str, list[dict]] = {"posting": [], "resume": []}
+    for key, doc in docs.items():
+        spans = [(m.sentence_start, m.sentence_end) for m in ex.extract(doc).mentions]
+        t = doc.text
+        starts = [0, *sentence_ends(t)]
+        for a, b in zip(starts, [*starts[1:], len(t)]):
+            s = t[a:b].strip()
+            if not 40 <= len(s) <= 260 or "\n" in s or any(x < b and a < y for x, y in spans):
+                continue
+            sec = doc.section_at(a) if doc.sections else None
+            if sec is not None and (sec.boilerplate or sec.kind in ("company", "benefits", "legal", "apply")):
+                continue
+            if doc.kind == "posting" and re.search(r"\b(we|our|us)\b", s, re.I) \
+                    and not re.search(r"\byou", s, re.I):
+                continue
+            pool[doc.kind].append({"doc": key, "kind": doc.kind,
+                                   "title": (getattr(doc, "title", None) or "")[:80], "sentence": s})
+    rng = random.Random(SEED + 1)
+    rows = [r for kind in ("posting", "resume") for r in rng.sample(pool[kind], 160)]
+    rng.shuffle(rows)
+    with (DATA / "misses_sample.jsonl").open("w", encoding="utf-8") as f:
+        for i, r in enumerate(rows):
+            f.write(json.dumps({**r, "n": i}, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} sentences without a credit")
+
+
 def score(docs: dict[str, object]) -> None:
     from skillmix.extract import Extractor
 
@@ -130,9 +167,15 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--draw", action="store_true")
+    ap.add_argument("--draw-misses", action="store_true")
     args = ap.parse_args()
     docs = documents(args.shared, args.cache)
-    draw(docs) if args.draw else score(docs)
+    if args.draw_misses:
+        draw_misses(docs)
+    elif args.draw:
+        draw(docs)
+    else:
+        score(docs)
     return 0
 
 
