@@ -60,8 +60,14 @@ def delete_key(key_id: str, request: Request, key: ApiKey = Depends(require("adm
 @router.get("/audit", tags=["admin"], summary="The audit log, newest first")
 def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000),
               object_id: str | None = None,
+              about: str | None = Query(None, max_length=100, description=
+                                        "entries about this id or naming it (a candidate: "
+                                        "who read or changed their data)"),
+              action: str | None = Query(None, max_length=64,
+                                         description="one action, e.g. candidate.read"),
               key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
-    entries = repo.list_audit(request.app.state.workspace.store, limit=limit, object_id=object_id)
+    entries = repo.list_audit(request.app.state.workspace.store, limit=limit,
+                              object_id=object_id, about=about, action=action)
     return {"ok": True, "entries": [e.to_dict() for e in entries]}
 
 

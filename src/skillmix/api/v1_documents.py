@@ -17,7 +17,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..service import erase, ingest
+from ..service import (Viewer, erase, ingest, read_candidate, read_candidates, read_document,
+                       read_extraction, read_original)
 from ..service.ingest import pasted_name
 from ..store import ApiKey, repo
 from .auth import require
@@ -130,7 +131,7 @@ def _pasted(body: bytes) -> PastedIn:
 @router.get("/documents/{document_id}", tags=["documents"], summary="A document's text and structure")
 def get_document(document_id: str, request: Request,
                  key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    doc = repo.get_document(request.app.state.workspace.store, document_id)
+    doc = read_document(request.app.state.workspace, document_id, Viewer(key.id))
     return {"ok": True, "document": document_view(doc)}
 
 
@@ -138,7 +139,7 @@ def get_document(document_id: str, request: Request,
             summary="Skills found in a document, with spans and context")
 def get_extraction(document_id: str, request: Request,
                    key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    ext = repo.get_extraction(request.app.state.workspace.store, document_id)
+    ext = read_extraction(request.app.state.workspace, document_id, Viewer(key.id))
     return {"ok": True, "extraction": extraction_view(ext)}
 
 
@@ -146,8 +147,7 @@ def get_extraction(document_id: str, request: Request,
             summary="The original file as uploaded (always as a download)")
 def get_file(document_id: str, request: Request,
              key: ApiKey = Depends(require("read"))) -> Response:
-    store = request.app.state.workspace.store
-    data = repo.read_original(store, document_id)
+    data = read_original(request.app.state.workspace, document_id, Viewer(key.id))
     return Response(data, media_type="application/octet-stream",
                     headers={"Content-Disposition": f'attachment; filename="{document_id}"'})
 
@@ -156,12 +156,8 @@ def get_file(document_id: str, request: Request,
 def list_candidates(request: Request, limit: int = Query(100, ge=1, le=1000),
                     offset: int = Query(0, ge=0, le=MAX_OFFSET), skill: str | None = None,
                     key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    store = request.app.state.workspace.store
-    if skill:
-        ids = repo.candidates_with_skill(store, skill)
-        items = [repo.get_candidate(store, c) for c in ids[offset:offset + limit]]
-    else:
-        items = repo.list_candidates(store, limit=limit, offset=offset)
+    items = read_candidates(request.app.state.workspace, Viewer(key.id), limit=limit,
+                            offset=offset, skill=skill)
     return {"ok": True, "candidates": [candidate_view(c) for c in items]}
 
 
@@ -169,10 +165,9 @@ def list_candidates(request: Request, limit: int = Query(100, ge=1, le=1000),
             summary="A candidate, their documents and scorecards")
 def get_candidate(candidate_id: str, request: Request,
                   key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    store = request.app.state.workspace.store
-    cand = repo.get_candidate(store, candidate_id)
-    return {"ok": True, "candidate": candidate_view(cand),
-            "scorecards": [result_view(s) for s in repo.list_scorecards(store, candidate_id)]}
+    got = read_candidate(request.app.state.workspace, candidate_id, Viewer(key.id))
+    return {"ok": True, "candidate": candidate_view(got.candidate),
+            "scorecards": [result_view(s) for s in got.scorecards]}
 
 
 @router.delete("/candidates/{candidate_id}", tags=["candidates"],

@@ -8,8 +8,9 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from ..service import (assess_candidate, list_decisions, profile_choices, rank_posting,
-                       record_override, resolve_profile, save_profile_yaml, verify_log)
+from ..service import (Viewer, assess_candidate, list_decisions, profile_choices, rank_posting,
+                       read_ranking, read_scorecard, record_override, resolve_profile,
+                       save_profile_yaml, verify_log)
 from ..store import ApiKey, repo
 from .auth import require
 from fastapi.responses import Response
@@ -56,15 +57,15 @@ def rank(body: RankIn, request: Request, key: ApiKey = Depends(require("write"))
 @router.get("/scorecards/{scorecard_id}", tags=["scoring"], summary="A stored scorecard")
 def get_scorecard(scorecard_id: str, request: Request,
                   key: ApiKey = Depends(require("read"))) -> Response:
-    return fast_json({"ok": True, "scorecard": result_view(
-        repo.get_scorecard(request.app.state.workspace.store, scorecard_id))})
+    card = read_scorecard(request.app.state.workspace, scorecard_id, Viewer(key.id))
+    return fast_json({"ok": True, "scorecard": result_view(card)})
 
 
 @router.get("/rankings/{ranking_id}", tags=["scoring"], summary="A stored ranking")
 def get_ranking(ranking_id: str, request: Request,
                 key: ApiKey = Depends(require("read"))) -> Response:
-    return fast_json({"ok": True, "ranking": result_view(
-        repo.get_ranking(request.app.state.workspace.store, ranking_id))})
+    res = read_ranking(request.app.state.workspace, ranking_id, Viewer(key.id))
+    return fast_json({"ok": True, "ranking": result_view(res)})
 
 
 @router.get("/profiles", tags=["profiles"], summary="Role profiles: this workspace's and the built-in ones")

@@ -7,8 +7,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..fairness.labels import neutral_label
 from ..store import repo
-from ..service import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
-from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
+from ..service import (assess_candidate, profile_choices, rank_posting, read_ranking,
+                       read_scorecard, resolve_profile, save_profile_yaml)
+from .app import WebRoute, WebUser, check_csrf, page, require_scope, viewer as _viewer, web_user
 from .scoring_view import candidate_labels, ranking_rows, scorecard_view
 
 __all__ = ["router"]
@@ -30,7 +31,7 @@ def assess(candidate_id: str, request: Request, csrf: str = Form(""), profile: s
 @router.get("/scorecards/{scorecard_id}", response_class=HTMLResponse)
 def scorecard(scorecard_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
-    res = repo.get_scorecard(store, scorecard_id)
+    res = read_scorecard(request.app.state.workspace, scorecard_id, _viewer(user))
     cand = repo.get_candidate(store, res.subject)
     card = scorecard_view(res)
     if not card["label"]:  # stored before scorecards carried their label
@@ -62,7 +63,7 @@ def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str = F
 @router.get("/rankings/{ranking_id}", response_class=HTMLResponse)
 def ranking(ranking_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
-    res = repo.get_ranking(store, ranking_id)
+    res = read_ranking(request.app.state.workspace, ranking_id, _viewer(user))
     info = repo.get_posting(store, res.subject) if res.subject else None
     return page(request, "ranking.html", {"res": res, "posting": info,
                                           "rows": ranking_rows(store, res)})
