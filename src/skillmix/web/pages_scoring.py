@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..api.bodies import form_bool
 from ..fairness.labels import neutral_label
 from ..store import repo
 from ..service import (assess_candidate, profile_choices, rank_posting, read_ranking,
@@ -19,12 +20,13 @@ router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
 @router.post("/candidates/{candidate_id}/assess")
 def assess(candidate_id: str, request: Request, csrf: str = Form(""), profile: str = Form(""),
-           posting_id: str = Form(""), blind: str = Form(""),
+           posting_id: str = Form(""), blind: str | None = Form(None),
            user: WebUser = Depends(web_user)) -> Response:
     check_csrf(user.csrf, csrf)
     require_scope(user, "write")
     res = assess_candidate(request.app.state.workspace, candidate_id, profile=profile or None,
-                           posting_id=posting_id or None, blind=bool(blind), actor=user.key.id)
+                           posting_id=posting_id or None, blind=form_bool(blind, "blind"),
+                           actor=user.key.id)
     return RedirectResponse(f"/scorecards/{res.id}", status_code=303)
 
 
@@ -51,11 +53,12 @@ def posting(posting_id: str, request: Request, user: WebUser = Depends(web_user)
 
 
 @router.post("/postings/{posting_id}/rank")
-def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str = Form(""),
+def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str | None = Form(None),
          profile: str = Form(""), top: int = Form(20), user: WebUser = Depends(web_user)) -> Response:
     check_csrf(user.csrf, csrf)
     require_scope(user, "write")
-    res = rank_posting(request.app.state.workspace, posting_id, top=top, blind=bool(blind),
+    res = rank_posting(request.app.state.workspace, posting_id, top=top,
+                       blind=form_bool(blind, "blind"),
                        profile=profile or None, actor=user.key.id)
     return RedirectResponse(f"/rankings/{res.id}", status_code=303)
 
