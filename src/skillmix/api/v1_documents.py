@@ -25,7 +25,8 @@ from .auth import require
 from .bodies import JsonBody
 from .limits import MAX_OFFSET
 from .upload import FIELD_LIMIT, read_upload
-from .views import candidate_view, document_view, extraction_view, posting_view, result_view
+from .views import (attachment, candidate_view, document_view, extraction_view, posting_view,
+                    result_view)
 from ..errors.api_codes import A400, A406, A414, A420, A421
 
 __all__ = ["router"]
@@ -167,12 +168,14 @@ def get_extraction(document_id: str, request: Request,
 
 
 @router.get("/documents/{document_id}/file", tags=["documents"],
-            summary="The original file as uploaded (always as a download)")
+            summary="The original file as uploaded (always as a download, with its "
+                    "media type and a file name with its extension)")
 def get_file(document_id: str, request: Request,
              key: ApiKey = Depends(require("read"))) -> Response:
-    data = read_original(request.app.state.workspace, document_id, Viewer(key.id))
-    return Response(data, media_type="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="{document_id}"'})
+    got = read_original(request.app.state.workspace, document_id, Viewer(key.id))
+    # the type set as a header: Response would add "charset=utf-8" to any text/ type
+    return Response(got.data, headers={"content-type": got.media_type,
+                                       "content-disposition": attachment(got.filename)})
 
 
 @router.get("/candidates", tags=["candidates"], summary="Candidates, newest first")

@@ -22,12 +22,13 @@ from .ingest import ingest
 from .market import market_report, market_run, market_runs, report_html_path, start_market_run
 from .profiles import ProfileChoice, profile_choices, resolve_profile, save_profile_yaml
 from .rank import rank_posting
-from .reads import (CandidateRecord, Viewer, read_candidate, read_candidates, read_document,
-                    read_extraction, read_original, read_ranking, read_scorecard)
+from .reads import (CandidateRecord, Download, Viewer, read_candidate, read_candidates,
+                    read_document, read_extraction, read_original, read_ranking, read_scorecard)
 from .workspace import Ingested, Workspace, WorkspaceSettings
 
 __all__ = [
     "CandidateRecord",
+    "Download",
     "Ingested",
     "ProfileChoice",
     "Viewer",

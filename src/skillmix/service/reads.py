@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Extraction
-from ..store import CandidateInfo, StoredDocument, StoredResult, repo
+from ..store import CandidateInfo, StoredDocument, StoredFile, StoredResult, repo
 from ..store.reads import audit_read
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-__all__ = ["CandidateRecord", "Viewer", "read_candidate", "read_candidates", "read_document",
+__all__ = ["CHARSETS", "EXTENSIONS", "CandidateRecord", "Download", "Viewer", "content_type",
+           "download_name", "read_candidate", "read_candidates", "read_document",
            "read_extraction", "read_original", "read_ranking", "read_scorecard"]
 
 
@@ -45,6 +46,67 @@ class CandidateRecord:
     candidate: CandidateInfo
     scorecards: tuple[StoredResult, ...]
     documents: tuple[StoredDocument, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A stored file as the client gets it: the bytes as uploaded, their media type (as
+    detected when read, with the text's charset where it is known) and a file name with
+    the extension that type has."""
+
+    data: bytes
+    media_type: str
+    filename: str
+
+
+#: media type (as :mod:`skillmix.io` detects it) -> the extensions a file of it may have,
+#: the usual one first
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "application/pdf": (".pdf",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (".docx",),
+    "text/html": (".html", ".htm", ".xhtml"),
+    "application/json": (".json",),
+    "application/ld+json": (".jsonld", ".json"),
+    "text/markdown": (".md", ".markdown"),
+    "text/plain": (".txt", ".text"),
+}
+#: Python's name of a text encoding -> the charset a Content-Type names it by (those
+#: left out, such as a mixed UTF-8 and cp1252 file, are sent without a charset)
+CHARSETS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "utf-16": "utf-16", "utf-16-le": "utf-16le",
+            "utf-16-be": "utf-16be", "cp1252": "windows-1252", "iso8859-1": "iso-8859-1",
+            "iso8859-15": "iso-8859-15", "ascii": "us-ascii"}
+
+
+def content_type(info: StoredFile) -> str:
+    """The file's media type as detected, with ``charset`` for text whose encoding is
+    known (a download that claimed UTF-8 for a cp1252 file would show mojibake)."""
+    import codecs
+
+    if not info.media_type.startswith("text/") or not info.encoding:
+        return info.media_type or "application/octet-stream"
+    try:
+        charset = CHARSETS.get(codecs.lookup(info.encoding).name)
+    except LookupError:
+        charset = None
+    return f"{info.media_type}; charset={charset}" if charset else info.media_type
+
+
+def download_name(info: StoredFile, *, blind: bool) -> str:
+    """The file name a download is offered under: the uploaded name's stem (or, for a
+    résumé while the workspace is blind by default, the document id: a résumé's file name
+    is often the person's, ``Jane_Doe_CV.pdf``, and blind mode hides names) with the
+    extension of the detected type (the uploaded one when it is one of that type's)."""
+    from pathlib import PurePosixPath
+
+    name = PurePosixPath(info.source or info.document_id)
+    stem = info.document_id if (info.kind == "resume" and blind) else (name.stem or info.document_id)
+    known = EXTENSIONS.get(info.media_type)
+    suffix = name.suffix.lower()
+    if known is None:
+        ext = suffix if suffix and suffix[1:].isalnum() else ".bin"
+    else:
+        ext = suffix if suffix in known else known[0]
+    return f"{stem}{ext}"
 
 
 def read_candidate(ws: "Workspace", candidate_id: str, who: Viewer, *,
@@ -93,12 +155,13 @@ def read_extraction(ws: "Workspace", document_id: str, who: Viewer) -> Extractio
     return ext
 
 
-def read_original(ws: "Workspace", document_id: str, who: Viewer) -> bytes:
-    """A document's file as uploaded; a résumé's read is audited (``part``: ``file``)."""
-    data = repo.read_original(ws.store, document_id)
-    _, owner = repo.document_owner(ws.store, document_id)
-    _audit_document(ws, who, document_id, owner, "file")
-    return data
+def read_original(ws: "Workspace", document_id: str, who: Viewer) -> Download:
+    """A document's file as uploaded, with its media type and a file name for the download
+    (:func:`download_name`); a résumé's read is audited (``part``: ``file``)."""
+    info, data = repo.original_file(ws.store, document_id)
+    _audit_document(ws, who, document_id, info.candidate_id, "file")
+    return Download(data=data, media_type=content_type(info),
+                    filename=download_name(info, blind=ws.settings.blind))
 
 
 def _audit_document(ws: "Workspace", who: Viewer, document_id: str, owner: str | None,

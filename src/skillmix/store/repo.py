@@ -35,6 +35,7 @@ from .types import (
     JobInfo,
     PostingInfo,
     StoredDocument,
+    StoredFile,
     StoredProfile,
     StoredResult,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "list_postings",
     "list_profiles",
     "list_scorecards",
+    "original_file",
     "posting_documents",
     "put_profile",
     "read_original",
@@ -491,14 +493,26 @@ def document_owner(store: Store, doc_id: str) -> tuple[str, str | None]:
 
 def read_original(store: Store, doc_id: str) -> bytes:
     """The bytes of a document as uploaded."""
+    return original_file(store, doc_id)[1]
+
+
+def original_file(store: Store, doc_id: str) -> tuple[StoredFile, bytes]:
+    """A document's file as uploaded, and what a download of it needs to say (its name,
+    media type and encoding as read; whose it is), without reading its text."""
     with store.session() as sess:
-        row = sess.get(DocumentRow, doc_id)
-        if row is None:
-            raise S103(f"no document {doc_id!r}.")
-        rel = row.file_path
-    if rel is None:
+        row = sess.execute(select(DocumentRow.kind, DocumentRow.candidate_id,
+                                  DocumentRow.source, DocumentRow.media_type,
+                                  DocumentRow.structure, DocumentRow.file_path)
+                           .where(DocumentRow.id == doc_id)).first()
+    if row is None:
+        raise S103(f"no document {doc_id!r}.")
+    if row.file_path is None:
         raise S105(f"document {doc_id!r} has no stored file.")
-    return store.files.get(rel)
+    encoding = dict((row.structure or {}).get("metadata") or {}).get("encoding")
+    info = StoredFile(document_id=doc_id, kind=row.kind, source=row.source,
+                      media_type=row.media_type, candidate_id=row.candidate_id,
+                      encoding=encoding if isinstance(encoding, str) else None)
+    return info, store.files.get(row.file_path)
 
 
 def resume_sources(store: Store, candidate_ids: list[str]) -> dict[str, str]:
