@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..store import ApiKey, create_key, list_keys, repo, revoke_key, rotate_key
 from .auth import require
+from .bodies import JsonBody
 from .views import key_view
 
 __all__ = ["router"]
@@ -16,7 +17,7 @@ __all__ = ["router"]
 router = APIRouter(prefix="/v1")
 
 
-class KeyIn(BaseModel):
+class KeyIn(JsonBody):
     user: str = Field(min_length=1, max_length=200, description="who holds the key")
     scopes: list[str] = Field(default_factory=lambda: ["read"], description="read, write, admin")
     name: str = Field("", max_length=200, description="what the key is for")
@@ -24,7 +25,7 @@ class KeyIn(BaseModel):
                                        description="the key stops working after this many days")
 
 
-class RotateIn(BaseModel):
+class RotateIn(JsonBody):
     expires_days: float | None = Field(None, gt=0, le=3650,
                                        description="expiry of the new key (default: never)")
 
@@ -60,8 +61,14 @@ def delete_key(key_id: str, request: Request, key: ApiKey = Depends(require("adm
 @router.get("/audit", tags=["admin"], summary="The audit log, newest first")
 def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000),
               object_id: str | None = None,
+              about: str | None = Query(None, max_length=100, description=
+                                        "entries about this id or naming it (a candidate: "
+                                        "who read or changed their data)"),
+              action: str | None = Query(None, max_length=64,
+                                         description="one action, e.g. candidate.read"),
               key: ApiKey = Depends(require("admin"))) -> dict[str, Any]:
-    entries = repo.list_audit(request.app.state.workspace.store, limit=limit, object_id=object_id)
+    entries = repo.list_audit(request.app.state.workspace.store, limit=limit,
+                              object_id=object_id, about=about, action=action)
     return {"ok": True, "entries": [e.to_dict() for e in entries]}
 
 

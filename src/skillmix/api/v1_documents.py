@@ -9,34 +9,35 @@ reading, errors and audit row.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..service import erase, ingest
+from ..service import (Viewer, erase, ingest, read_candidate, read_candidates, read_document,
+                       read_extraction, read_original)
 from ..service.ingest import pasted_name
 from ..store import ApiKey, repo
 from .auth import require
+from .bodies import JsonBody
 from .limits import MAX_OFFSET
 from .upload import FIELD_LIMIT, read_upload
-from .views import candidate_view, document_view, extraction_view, posting_view, result_view
-from ..errors.api_codes import A400, A406, A414, A420
+from .views import (attachment, candidate_view, document_view, extraction_view, posting_view,
+                    result_view)
+from ..errors.api_codes import A400, A406, A414, A420, A421
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1")
 
 
-class PastedIn(BaseModel):
+class PastedIn(JsonBody):
     """A document sent as text (``application/json``), as the web UI's paste boxes send it:
     kept as ``pasted-resume.txt`` or ``pasted-posting.txt`` and read like an uploaded file
     of that name (its content decides the reader, as for a file)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     kind: str = Field(description="'resume' or 'posting'")
     text: str = Field(description="the document's text (UTF-8; the upload size limit applies "
@@ -88,6 +89,7 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
                    "or a 'posting'.", hint="Add the form field kind=resume (or posting).")
     if kind not in ("resume", "posting"):
         raise A420(f"field 'kind' must be 'resume' or 'posting', not {kind!r}.")
+    _refuse_other_kinds_fields(kind, f)
     cid = f.get("candidate_id") or None
     if cid and kind == "resume":
         from ..store.access import may_attach
@@ -103,6 +105,29 @@ async def upload_document(request: Request, key: ApiKey = Depends(require("write
         posting_fields={k: f.get(k) or None for k in ("title", "company", "location")})
     return {"ok": True, "document": document_view(got.stored, text=False),
             "extraction": extraction_view(got.extraction)}
+
+
+#: the fields that mean something for one kind of document only
+_ONLY_FOR = {"resume": ("candidate_id", "name"),
+             "posting": ("posting_id", "title", "company", "location")}
+
+
+def _refuse_other_kinds_fields(kind: str, fields: Mapping[str, Any]) -> None:
+    """``[A421]`` for a field of the other kind of document, which the store would drop:
+    a résumé's ``posting_id`` looked like "this candidate applied to that posting" and
+    linked nothing (a new-user trial), so it is refused, not ignored. An empty value (a
+    form's blank input) counts as left out."""
+    other = "posting" if kind == "resume" else "resume"
+    sent = [k for k in _ONLY_FOR[other] if fields.get(k)]
+    if not sent:
+        return
+    hint = ("Upload the résumé without it; to score the candidate against the posting, "
+            "POST /v1/assess with candidate_id and posting_id, or rank the posting "
+            "(POST /v1/rank)." if kind == "resume" and "posting_id" in sent
+            else "Leave it out, or upload the document with the other kind.")
+    raise A421(f"a {kind} takes no {', '.join(repr(k) for k in sent)}: "
+               f"{'that is' if len(sent) == 1 else 'those are'} a {other}'s, and would be "
+               "ignored.", hint=hint)
 
 
 def _media_type(request: Request) -> str:
@@ -130,7 +155,7 @@ def _pasted(body: bytes) -> PastedIn:
 @router.get("/documents/{document_id}", tags=["documents"], summary="A document's text and structure")
 def get_document(document_id: str, request: Request,
                  key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    doc = repo.get_document(request.app.state.workspace.store, document_id)
+    doc = read_document(request.app.state.workspace, document_id, Viewer(key.id))
     return {"ok": True, "document": document_view(doc)}
 
 
@@ -138,30 +163,27 @@ def get_document(document_id: str, request: Request,
             summary="Skills found in a document, with spans and context")
 def get_extraction(document_id: str, request: Request,
                    key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    ext = repo.get_extraction(request.app.state.workspace.store, document_id)
+    ext = read_extraction(request.app.state.workspace, document_id, Viewer(key.id))
     return {"ok": True, "extraction": extraction_view(ext)}
 
 
 @router.get("/documents/{document_id}/file", tags=["documents"],
-            summary="The original file as uploaded (always as a download)")
+            summary="The original file as uploaded (always as a download, with its "
+                    "media type and a file name with its extension)")
 def get_file(document_id: str, request: Request,
              key: ApiKey = Depends(require("read"))) -> Response:
-    store = request.app.state.workspace.store
-    data = repo.read_original(store, document_id)
-    return Response(data, media_type="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="{document_id}"'})
+    got = read_original(request.app.state.workspace, document_id, Viewer(key.id))
+    # the type set as a header: Response would add "charset=utf-8" to any text/ type
+    return Response(got.data, headers={"content-type": got.media_type,
+                                       "content-disposition": attachment(got.filename)})
 
 
 @router.get("/candidates", tags=["candidates"], summary="Candidates, newest first")
 def list_candidates(request: Request, limit: int = Query(100, ge=1, le=1000),
                     offset: int = Query(0, ge=0, le=MAX_OFFSET), skill: str | None = None,
                     key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    store = request.app.state.workspace.store
-    if skill:
-        ids = repo.candidates_with_skill(store, skill)
-        items = [repo.get_candidate(store, c) for c in ids[offset:offset + limit]]
-    else:
-        items = repo.list_candidates(store, limit=limit, offset=offset)
+    items = read_candidates(request.app.state.workspace, Viewer(key.id), limit=limit,
+                            offset=offset, skill=skill)
     return {"ok": True, "candidates": [candidate_view(c) for c in items]}
 
 
@@ -169,10 +191,9 @@ def list_candidates(request: Request, limit: int = Query(100, ge=1, le=1000),
             summary="A candidate, their documents and scorecards")
 def get_candidate(candidate_id: str, request: Request,
                   key: ApiKey = Depends(require("read"))) -> dict[str, Any]:
-    store = request.app.state.workspace.store
-    cand = repo.get_candidate(store, candidate_id)
-    return {"ok": True, "candidate": candidate_view(cand),
-            "scorecards": [result_view(s) for s in repo.list_scorecards(store, candidate_id)]}
+    got = read_candidate(request.app.state.workspace, candidate_id, Viewer(key.id))
+    return {"ok": True, "candidate": candidate_view(got.candidate),
+            "scorecards": [result_view(s) for s in got.scorecards]}
 
 
 @router.delete("/candidates/{candidate_id}", tags=["candidates"],

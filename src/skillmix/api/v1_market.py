@@ -6,11 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..store import ApiKey
 from ..service import market_report, market_run, market_runs, report_html_path, start_market_run
 from .auth import require
+from .bodies import JsonBody
 
 __all__ = ["REPORT_CSP", "router"]
 
@@ -22,7 +23,7 @@ REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
               "script-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
 
 
-class RunIn(BaseModel):
+class RunIn(JsonBody):
     corpus: str = Field(description="a corpus name the server registered (GET /v1/market/corpora)")
     preset: str | None = Field(None, description="column preset: linkedin, remotive, adzuna, jobspy, generic")
     columns: dict[str, str] | None = Field(

@@ -6,12 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from ..service import (assess_candidate, list_decisions, profile_choices, rank_posting,
-                       record_override, resolve_profile, save_profile_yaml, verify_log)
+from ..service import (Viewer, assess_candidate, list_decisions, profile_choices, rank_posting,
+                       read_ranking, read_scorecard, record_override, resolve_profile,
+                       save_profile_yaml, verify_log)
+from ..errors.api_codes import A423
 from ..store import ApiKey, repo
 from .auth import require
+from .bodies import JsonBody, JsonBool
 from fastapi.responses import Response
 
 from .views import fast_json, result_view
@@ -21,24 +24,29 @@ __all__ = ["router"]
 router = APIRouter(prefix="/v1")
 
 
-class AssessIn(BaseModel):
+class AssessIn(JsonBody):
     candidate_id: str = Field(description="the candidate to score (their newest résumé)")
-    profile: str | None = Field(None, description="profile id (GET /v1/profiles); default: the built-in default")
-    posting_id: str | None = Field(None, description="score against the profile derived from this posting instead")
-    blind: bool | None = Field(None, description="mask names, contacts, age and gender markers first (default: on)")
+    profile: str | None = Field(None, description="profile id (GET /v1/profiles); default: the built-in default; not with posting_id (A423)")
+    posting_id: str | None = Field(None, description="score against the profile derived from this posting instead; not with profile (A423)")
+    blind: JsonBool = Field(None, description="mask names, contacts, age and gender markers first (default: on); true or false only (A424)")
 
 
-class RankIn(BaseModel):
+class RankIn(JsonBody):
     posting_id: str = Field(description="the posting to rank candidates for")
     candidate_ids: list[str] | None = Field(None, description="rank only these (default: every candidate; an empty list is refused, C132)")
     top: int = Field(20, ge=1, le=1000)
-    blind: bool | None = Field(None, description="default: on")
+    blind: JsonBool = Field(None, description="default: on; true or false only (A424)")
     profile: str | None = Field(None, description="weigh areas by this profile's weights")
 
 
 @router.post("/assess", tags=["scoring"], status_code=201,
              summary="Score a candidate against a role profile (logged as a decision)")
 def assess(body: AssessIn, request: Request, key: ApiKey = Depends(require("write"))) -> Response:
+    if body.profile is not None and body.posting_id is not None:
+        raise A423("the assessment was given both 'profile' and 'posting_id'; the posting's "
+                   "derived profile would replace the one named.",
+                   hint="Give one: 'profile' to score against a role profile, or "
+                        "'posting_id' to score against the profile derived from that posting.")
     res = assess_candidate(request.app.state.workspace, body.candidate_id, profile=body.profile,
                            posting_id=body.posting_id, blind=body.blind, actor=key.id)
     return fast_json({"ok": True, "scorecard": result_view(res)}, 201)
@@ -56,15 +64,15 @@ def rank(body: RankIn, request: Request, key: ApiKey = Depends(require("write"))
 @router.get("/scorecards/{scorecard_id}", tags=["scoring"], summary="A stored scorecard")
 def get_scorecard(scorecard_id: str, request: Request,
                   key: ApiKey = Depends(require("read"))) -> Response:
-    return fast_json({"ok": True, "scorecard": result_view(
-        repo.get_scorecard(request.app.state.workspace.store, scorecard_id))})
+    card = read_scorecard(request.app.state.workspace, scorecard_id, Viewer(key.id))
+    return fast_json({"ok": True, "scorecard": result_view(card)})
 
 
 @router.get("/rankings/{ranking_id}", tags=["scoring"], summary="A stored ranking")
 def get_ranking(ranking_id: str, request: Request,
                 key: ApiKey = Depends(require("read"))) -> Response:
-    return fast_json({"ok": True, "ranking": result_view(
-        repo.get_ranking(request.app.state.workspace.store, ranking_id))})
+    res = read_ranking(request.app.state.workspace, ranking_id, Viewer(key.id))
+    return fast_json({"ok": True, "ranking": result_view(res)})
 
 
 @router.get("/profiles", tags=["profiles"], summary="Role profiles: this workspace's and the built-in ones")
@@ -96,7 +104,7 @@ def delete_profile(profile_id: str, request: Request,
     return {"ok": True, "deleted": profile_id}
 
 
-class OverrideIn(BaseModel):
+class OverrideIn(JsonBody):
     run_id: str = Field(description="the decision-log id of the run (a scorecard's or ranking's 'decision')")
     candidate_id: str
     decision: str = Field(description="advance, hold, reject, rescore or note")

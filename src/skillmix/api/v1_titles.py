@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..occupations import TitleNormaliser
 from ..store import ApiKey
 from .auth import require
+from .bodies import JsonBody
 
 __all__ = ["router"]
 
@@ -24,13 +25,13 @@ MAX_TITLE = 300
 MAX_TEXT = 50_000
 
 
-class TitleIn(BaseModel):
+class TitleIn(JsonBody):
     title: str = Field(max_length=MAX_TITLE, description="the job title as written")
     text: str | None = Field(None, max_length=MAX_TEXT,
                              description="the posting's text, to tell apart occupations a bare title leaves open")
 
 
-class TitlesIn(BaseModel):
+class TitlesIn(JsonBody):
     titles: list[TitleIn] = Field(max_length=MAX_ITEMS)
     k: int = Field(5, ge=1, le=20, description="candidates per title")
 

@@ -10,8 +10,8 @@ from ..records import Extraction
 from ..store import CandidateInfo, PostingInfo, StoredDocument, StoredResult
 from ..store.keys import ApiKey
 
-__all__ = ["candidate_view", "document_view", "extraction_view", "fast_json", "key_view",
-           "posting_view", "result_view"]
+__all__ = ["attachment", "candidate_view", "document_view", "extraction_view", "fast_json",
+           "key_view", "posting_view", "result_view"]
 
 
 def fast_json(body: Any, status: int = 200) -> Response:
@@ -21,6 +21,21 @@ def fast_json(body: Any, status: int = 200) -> Response:
     from ..jsonio import dumps
 
     return Response(dumps(body), status_code=status, media_type="application/json")
+
+
+def attachment(filename: str) -> str:
+    """A ``Content-Disposition`` that makes the browser save the file as ``filename``: an
+    ASCII ``filename`` for every client and the exact name as ``filename*`` (RFC 6266 and
+    5987), so a name such as ``Zoë_CV.pdf`` survives; quotes, backslashes and control
+    characters never reach the header."""
+    from urllib.parse import quote
+
+    clean = "".join(ch for ch in filename if ch.isprintable() and ch not in '"\\') or "file"
+    ascii_name = "".join(ch if ord(ch) < 128 else "_" for ch in clean)
+    header = f'attachment; filename="{ascii_name}"'
+    if ascii_name != clean:
+        header += f"; filename*=UTF-8''{quote(clean, safe='')}"
+    return header
 
 
 def document_view(d: StoredDocument, *, text: bool = True) -> dict[str, Any]:

@@ -11,11 +11,13 @@ from . import (
     PayloadTooLargeError,
     PermissionDeniedError,
     SkillmixError,
+    UnprocessableError,
 )
 
 __all__ = [
     "A101", "A102", "A103", "A104", "A110", "A111", "A120", "A400", "A403", "A404", "A405",
-    "A406", "A410", "A411", "A413", "A414", "A420", "A422", "A429", "A500",
+    "A406", "A410", "A411", "A413", "A414", "A420", "A421", "A422", "A423", "A424", "A429",
+    "A500",
 ]
 
 A101 = ErrorCode("A101", PermissionDeniedError, "This endpoint needs an API key.",
@@ -51,7 +53,19 @@ A414 = ErrorCode("A414", PayloadTooLargeError,
 A420 = ErrorCode("A420", BadRequestError,
                  "The field 'kind' of an upload (form or JSON) is neither 'resume' nor "
                  "'posting'.")
+A421 = ErrorCode("A421", UnprocessableError,
+                 "An upload sent a field that belongs to the other kind of document (a "
+                 "résumé's posting_id, title, company or location; a posting's candidate_id "
+                 "or name), which would be ignored.",
+                 "Leave the field out: a résumé belongs to a candidate, a posting to a posting.")
 A422 = ErrorCode("A422", ConfigError, "The request or form does not have the expected shape.")
+A423 = ErrorCode("A423", UnprocessableError,
+                 "An assessment was given both 'profile' and 'posting_id'.",
+                 "Give one: 'profile' to score against a role profile, or 'posting_id' to "
+                 "score against the profile derived from that posting.")
+A424 = ErrorCode("A424", UnprocessableError,
+                 "A yes/no field is not a boolean.",
+                 "Send JSON true or false (in a form: true/false, 1/0 or on/off).")
 A429 = ErrorCode("A429", PermissionDeniedError,
                  "Too many failed authentications from one address; wait and retry.")
 A500 = ErrorCode("A500", SkillmixError,

@@ -2,7 +2,8 @@
 
 One function per user action: :func:`ingest` an upload, :func:`assess_candidate`,
 :func:`rank_posting`, :func:`erase` a candidate, :func:`start_market_run`,
-:func:`record_override` (decide). Each takes a :class:`Workspace` (a store and its
+:func:`record_override` (decide), and the audited reads of candidates' data
+(:mod:`.reads`). Each takes a :class:`Workspace` (a store and its
 settings), reads what it needs in one transaction, computes with the extract, assess,
 match, fairness and market libraries, and writes its result, its decision-log entry and its
 audit row in one more, so they commit together or not at all.
@@ -21,11 +22,16 @@ from .ingest import ingest
 from .market import market_report, market_run, market_runs, report_html_path, start_market_run
 from .profiles import ProfileChoice, profile_choices, resolve_profile, save_profile_yaml
 from .rank import rank_posting
+from .reads import (CandidateRecord, Download, Viewer, read_candidate, read_candidates,
+                    read_document, read_extraction, read_original, read_ranking, read_scorecard)
 from .workspace import Ingested, Workspace, WorkspaceSettings
 
 __all__ = [
+    "CandidateRecord",
+    "Download",
     "Ingested",
     "ProfileChoice",
+    "Viewer",
     "Workspace",
     "WorkspaceSettings",
     "assess_candidate",
@@ -38,6 +44,13 @@ __all__ = [
     "market_runs",
     "profile_choices",
     "rank_posting",
+    "read_candidate",
+    "read_candidates",
+    "read_document",
+    "read_extraction",
+    "read_original",
+    "read_ranking",
+    "read_scorecard",
     "record_override",
     "report_html_path",
     "resolve_profile",

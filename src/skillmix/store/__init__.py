@@ -24,6 +24,7 @@ from .types import (
     JobInfo,
     PostingInfo,
     StoredDocument,
+    StoredFile,
     StoredProfile,
     StoredResult,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "SCOPES",
     "Store",
     "StoredDocument",
+    "StoredFile",
     "StoredProfile",
     "StoredResult",
     "close_session",

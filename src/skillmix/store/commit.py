@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Generic, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Collection, Generic, Mapping, Sequence, TypeVar
 
 from sqlalchemy import Table, bindparam, insert, select, update
 
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ..fairness.log import DecisionLog, LogEntry
     from .core import Store
 
-__all__ = ["GroupCommit", "Rows", "Unit"]
+__all__ = ["GroupCommit", "Rows", "Unit", "live_candidates"]
 
 T = TypeVar("T")
 
@@ -171,7 +171,7 @@ class GroupCommit:
     def _transaction(self, batch: list[_Job]) -> list[tuple[_Job, "LogEntry", Any]]:
         written: list[tuple[_Job, "LogEntry", Any]] = []
         with self.store.connection(write=True) as conn:
-            live = _existing(conn, {c for j in batch for c in j.unit.candidates})
+            live = live_candidates(conn, {c for j in batch for c in j.unit.candidates})
             todo = []
             for job in batch:
                 gone = [c for c in job.unit.candidates if c not in live]
@@ -205,7 +205,7 @@ def insert_rows(conn: "Connection", table: Table, rows: list[Mapping[str, Any]])
     conn.execute(insert(table), rows)
 
 
-def _existing(conn: "Connection", ids: set[str]) -> set[str]:
+def live_candidates(conn: "Connection", ids: Collection[str]) -> set[str]:
     """Which of ``ids`` are candidates, locked against deletion until the transaction ends
     (``FOR SHARE`` on PostgreSQL; SQLite's write transaction excludes other writers)."""
     found: set[str] = set()

@@ -19,6 +19,9 @@ completed.
 
 from __future__ import annotations
 
+import json
+from typing import Any, Collection, Mapping
+
 from sqlalchemy import String, cast, delete, or_, select, update
 
 from ..errors.store_codes import S101
@@ -37,7 +40,7 @@ from .models import (
 )
 from .types import ErasureReport
 
-__all__ = ["erase_candidate", "sweep_files"]
+__all__ = ["erase_candidate", "scrub_detail", "sweep_files"]
 
 #: staged upload files younger than this are left to the upload that is committing them
 PART_GRACE_S = 60.0
@@ -81,8 +84,6 @@ def _scrub_audit(sess, ids: list[str]) -> int:  # type: ignore[no-untyped-def]
     object (the posting a ranking was for) keeps its object id, and only the values of its
     detail that name an erased id become ``"erased"``. Names are not matched: no audit
     detail holds one, and a short name ("1", "Al") is a substring of unrelated values."""
-    import json
-
     mine = set(ids)
     mentions = [cast(AuditRow.detail, String).like(f"%{i}%") for i in ids]
     n = sess.execute(update(AuditRow).where(AuditRow.object_id.in_(ids))
@@ -91,15 +92,30 @@ def _scrub_audit(sess, ids: list[str]) -> int:  # type: ignore[no-untyped-def]
     for entry in sess.scalars(select(AuditRow).where(or_(*mentions))).all():
         if entry.object_id in mine or entry.object_id == "erased":
             continue
-        detail: dict[str, object] = {}
-        for key, value in dict(entry.detail or {}).items():
-            if any(i in key for i in ids):
-                continue  # a key that is itself an id goes
-            text = json.dumps(value, ensure_ascii=False, default=str)
-            detail[key] = "erased" if any(i in text for i in ids) else value
-        entry.detail = detail
+        entry.detail = scrub_detail(entry.detail or {}, ids)
         n += 1
     return n
+
+
+def scrub_detail(detail: Mapping[str, Any], ids: Collection[str]) -> dict[str, Any]:
+    """An audit entry's ``detail`` with what names ``ids`` gone: a key that is itself an
+    id is dropped, a value that names one becomes ``"erased"``, and in a list (the ids a
+    listing showed) only the items that name one do, so the entry still says whom else
+    it showed (and how many it showed)."""
+    out: dict[str, Any] = {}
+    for key, value in detail.items():
+        if any(i in key for i in ids):
+            continue  # a key that is itself an id goes
+        if isinstance(value, list):
+            out[key] = ["erased" if _names(v, ids) else v for v in value]
+        else:
+            out[key] = "erased" if _names(value, ids) else value
+    return out
+
+
+def _names(value: Any, ids: Collection[str]) -> bool:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return any(i in text for i in ids)
 
 
 def erase_candidate(store: Store, candidate_id: str, *, actor: str,

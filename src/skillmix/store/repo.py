@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, or_, select
 
 from ..errors.store_codes import S101, S102, S103, S104, S105, S110, S120, S121, S130
 from ..records import Document, Extraction
@@ -35,6 +35,7 @@ from .types import (
     JobInfo,
     PostingInfo,
     StoredDocument,
+    StoredFile,
     StoredProfile,
     StoredResult,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "candidates_with_skill",
     "create_job",
     "delete_profile",
+    "document_owner",
     "full_payload",
     "fail_stale_jobs",
     "finish_job",
@@ -63,6 +65,7 @@ __all__ = [
     "list_postings",
     "list_profiles",
     "list_scorecards",
+    "original_file",
     "posting_documents",
     "put_profile",
     "read_original",
@@ -453,26 +456,63 @@ def list_jobs(store: Store, kind: str, *, limit: int = 50) -> list[JobInfo]:
         return [_job(r) for r in rows]
 
 
-def list_audit(store: Store, *, limit: int = 100, object_id: str | None = None) -> list[AuditEntry]:
+def list_audit(store: Store, *, limit: int = 100, object_id: str | None = None,
+               about: str | None = None, action: str | None = None) -> list[AuditEntry]:
+    """The newest entries first. ``object_id``: entries about that object; ``about``:
+    entries about it or naming it in their detail (who read or changed a candidate: a
+    read of their résumé or scorecard names the candidate, a listing the candidates it
+    showed); ``action``: one action (``candidate.read``)."""
     with store.session() as sess:
         q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
         if object_id:
             q = q.where(AuditRow.object_id == object_id)
+        if about:
+            q = q.where(or_(AuditRow.object_id == about,
+                            cast(AuditRow.detail, String).like(f"%{_like(about)}%", escape="\\")))
+        if action:
+            q = q.where(AuditRow.action == action)
         return [AuditEntry(id=r.id, at=r.at, actor=r.actor, action=r.action,
                            object_type=r.object_type, object_id=r.object_id, detail=r.detail)
                 for r in sess.scalars(q)]
 
 
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def document_owner(store: Store, doc_id: str) -> tuple[str, str | None]:
+    """A document's kind and candidate (None for a posting's), without its text: what a
+    read of its extraction or file is audited under."""
+    with store.session() as sess:
+        row = sess.execute(select(DocumentRow.kind, DocumentRow.candidate_id)
+                           .where(DocumentRow.id == doc_id)).first()
+    if row is None:
+        raise S103(f"no document {doc_id!r}.")
+    return row[0], row[1]
+
+
 def read_original(store: Store, doc_id: str) -> bytes:
     """The bytes of a document as uploaded."""
+    return original_file(store, doc_id)[1]
+
+
+def original_file(store: Store, doc_id: str) -> tuple[StoredFile, bytes]:
+    """A document's file as uploaded, and what a download of it needs to say (its name,
+    media type and encoding as read; whose it is), without reading its text."""
     with store.session() as sess:
-        row = sess.get(DocumentRow, doc_id)
-        if row is None:
-            raise S103(f"no document {doc_id!r}.")
-        rel = row.file_path
-    if rel is None:
+        row = sess.execute(select(DocumentRow.kind, DocumentRow.candidate_id,
+                                  DocumentRow.source, DocumentRow.media_type,
+                                  DocumentRow.structure, DocumentRow.file_path)
+                           .where(DocumentRow.id == doc_id)).first()
+    if row is None:
+        raise S103(f"no document {doc_id!r}.")
+    if row.file_path is None:
         raise S105(f"document {doc_id!r} has no stored file.")
-    return store.files.get(rel)
+    encoding = dict((row.structure or {}).get("metadata") or {}).get("encoding")
+    info = StoredFile(document_id=doc_id, kind=row.kind, source=row.source,
+                      media_type=row.media_type, candidate_id=row.candidate_id,
+                      encoding=encoding if isinstance(encoding, str) else None)
+    return info, store.files.get(row.file_path)
 
 
 def resume_sources(store: Store, candidate_ids: list[str]) -> dict[str, str]:

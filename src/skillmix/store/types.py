@@ -15,6 +15,7 @@ __all__ = [
     "JobInfo",
     "PostingInfo",
     "StoredDocument",
+    "StoredFile",
     "StoredProfile",
     "StoredResult",
 ]
@@ -32,6 +33,21 @@ class StoredDocument(Record):
     size: int = 0
     has_file: bool = False
     created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile(Record):
+    """What a download of a document's original file needs besides its bytes: whose it is,
+    the name it was uploaded under (``source``, already reduced to a safe base name; a
+    paste's is ``pasted-resume.txt``), the media type and text encoding detected when it
+    was read (``encoding``: None for binary formats)."""
+
+    document_id: str
+    kind: str
+    source: str
+    media_type: str
+    candidate_id: str | None = None
+    encoding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,11 +28,12 @@ from ..errors import SkillmixError
 from ..errors.api_codes import A120, A403, A422
 from ..store import ApiKey, resolve_session
 from ..service.advice import for_client, note
+from ..service.reads import Viewer
 from ..templating import TEMPLATES
 from .times import time_tag
 
 __all__ = ["SESSION_COOKIE", "WebRoute", "check_csrf", "error_page_for", "mount_web", "page",
-           "templates", "web_user"]
+           "templates", "viewer", "web_user"]
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "skillmix_session"
@@ -56,6 +57,11 @@ class WebUser:
     def __init__(self, key: ApiKey, csrf: str) -> None:
         self.key = key
         self.csrf = csrf
+
+
+def viewer(user: WebUser) -> Viewer:
+    """Who reads a page, for the audit of reads: the session's key, through the web UI."""
+    return Viewer(user.key.id, "web")
 
 
 class WebRoute(APIRoute):

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..service import erase as erase_everywhere
-from ..service import ingest
+from ..service import ingest, read_candidate, read_candidates, read_document
 from ..service.ingest import pasted_name
 from ..store import close_session, open_session, repo
 from ..api.upload import read_upload
@@ -20,6 +20,7 @@ from .app import (
     new_login_token,
     page,
     require_scope,
+    viewer as _viewer,
     web_user,
 )
 from .highlight import evidence_by_skill, segments
@@ -79,7 +80,7 @@ def logout(request: Request, csrf: str = Form(""), user: WebUser = Depends(web_u
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
-    candidates = repo.list_candidates(store, limit=200)
+    candidates = read_candidates(request.app.state.workspace, _viewer(user), limit=200)
     return page(request, "home.html", {
         "candidates": candidates, "labels": candidate_labels(store, candidates),
         "postings": repo.list_postings(store, limit=200),
@@ -119,7 +120,7 @@ async def upload(request: Request, user: WebUser = Depends(web_user)) -> Respons
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document(document_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
-    stored = repo.get_document(store, document_id)
+    stored = read_document(request.app.state.workspace, document_id, _viewer(user))
     try:
         ext = repo.get_extraction(store, document_id)
     except Exception:
@@ -136,10 +137,11 @@ def candidate(candidate_id: str, request: Request, user: WebUser = Depends(web_u
     from ..service import profile_choices
 
     ws = request.app.state.workspace
-    cand = repo.get_candidate(ws.store, candidate_id)
+    got = read_candidate(ws, candidate_id, _viewer(user), documents=True)
+    cand = got.candidate
     return page(request, "candidate.html", {
-        "cand": cand, "label": candidate_labels(ws.store, [cand])[cand.id], "documents": [repo.get_document(ws.store, d) for d in cand.documents],
-        "scorecards": repo.list_scorecards(ws.store, candidate_id),
+        "cand": cand, "label": candidate_labels(ws.store, [cand])[cand.id],
+        "documents": got.documents, "scorecards": got.scorecards,
         "profiles": profile_choices(ws), "postings": repo.list_postings(ws.store, limit=200),
     })
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..api.bodies import form_bool
 from ..fairness.labels import neutral_label
 from ..store import repo
-from ..service import assess_candidate, profile_choices, rank_posting, resolve_profile, save_profile_yaml
-from .app import WebRoute, WebUser, check_csrf, page, require_scope, web_user
+from ..service import (assess_candidate, profile_choices, rank_posting, read_ranking,
+                       read_scorecard, resolve_profile, save_profile_yaml)
+from .app import WebRoute, WebUser, check_csrf, page, require_scope, viewer as _viewer, web_user
 from .scoring_view import candidate_labels, ranking_rows, scorecard_view
 
 __all__ = ["router"]
@@ -18,19 +20,20 @@ router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
 @router.post("/candidates/{candidate_id}/assess")
 def assess(candidate_id: str, request: Request, csrf: str = Form(""), profile: str = Form(""),
-           posting_id: str = Form(""), blind: str = Form(""),
+           posting_id: str = Form(""), blind: str | None = Form(None),
            user: WebUser = Depends(web_user)) -> Response:
     check_csrf(user.csrf, csrf)
     require_scope(user, "write")
     res = assess_candidate(request.app.state.workspace, candidate_id, profile=profile or None,
-                           posting_id=posting_id or None, blind=bool(blind), actor=user.key.id)
+                           posting_id=posting_id or None, blind=form_bool(blind, "blind"),
+                           actor=user.key.id)
     return RedirectResponse(f"/scorecards/{res.id}", status_code=303)
 
 
 @router.get("/scorecards/{scorecard_id}", response_class=HTMLResponse)
 def scorecard(scorecard_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
-    res = repo.get_scorecard(store, scorecard_id)
+    res = read_scorecard(request.app.state.workspace, scorecard_id, _viewer(user))
     cand = repo.get_candidate(store, res.subject)
     card = scorecard_view(res)
     if not card["label"]:  # stored before scorecards carried their label
@@ -50,11 +53,12 @@ def posting(posting_id: str, request: Request, user: WebUser = Depends(web_user)
 
 
 @router.post("/postings/{posting_id}/rank")
-def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str = Form(""),
+def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str | None = Form(None),
          profile: str = Form(""), top: int = Form(20), user: WebUser = Depends(web_user)) -> Response:
     check_csrf(user.csrf, csrf)
     require_scope(user, "write")
-    res = rank_posting(request.app.state.workspace, posting_id, top=top, blind=bool(blind),
+    res = rank_posting(request.app.state.workspace, posting_id, top=top,
+                       blind=form_bool(blind, "blind"),
                        profile=profile or None, actor=user.key.id)
     return RedirectResponse(f"/rankings/{res.id}", status_code=303)
 
@@ -62,7 +66,7 @@ def rank(posting_id: str, request: Request, csrf: str = Form(""), blind: str = F
 @router.get("/rankings/{ranking_id}", response_class=HTMLResponse)
 def ranking(ranking_id: str, request: Request, user: WebUser = Depends(web_user)) -> Response:
     store = request.app.state.workspace.store
-    res = repo.get_ranking(store, ranking_id)
+    res = read_ranking(request.app.state.workspace, ranking_id, _viewer(user))
     info = repo.get_posting(store, res.subject) if res.subject else None
     return page(request, "ranking.html", {"res": res, "posting": info,
                                           "rows": ranking_rows(store, res)})
