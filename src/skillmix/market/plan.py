@@ -101,6 +101,25 @@ def _format(path: Path) -> str:
     )
 
 
+def _not_text(path: Path, fmt: str) -> None:
+    """K101 for a CSV or JSONL corpus whose bytes are a document or binary data (a PDF or
+    a Word file renamed ``jobs.csv``): said as such, not as a header with no description
+    column named ``%PDF-1.4``."""
+    if fmt == "parquet":
+        return
+    from ..io.text import looks_binary
+
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    what = ("a PDF document" if head.startswith(b"%PDF-") else
+            "a zip archive (a Word or Excel file?)" if head.startswith((b"PK\x03\x04", b"PK\x05\x06")) else
+            "binary data" if looks_binary(head) else None)
+    if what is not None:
+        raise K101(f"this file is {what}, not a {fmt.upper()} corpus.", source=str(path),
+                   hint="A corpus is a CSV, TSV, JSONL or Parquet export of postings; read single "
+                        "documents with skillmix extract, assess or rank.")
+
+
 #: how many lines of a JSONL corpus are tried for the first JSON object (its field names)
 _JSONL_SNIFF_LINES = 100
 
@@ -156,6 +175,7 @@ def describe_input(
     if not p.is_file():
         raise K102("no such corpus file.", source=str(path), hint="Check the path.")
     fmt = _format(p)
+    _not_text(p, fmt)
     st = p.stat()
     cols = _columns(p, fmt) if mapping is None or field_columns else []
     m, name = resolve_mapping(cols, preset, mapping, field_columns, source=str(p))
