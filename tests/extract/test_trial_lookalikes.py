@@ -99,6 +99,14 @@ def test_a_skill_may_list_several_guards_but_guard_a_form_once() -> None:
         parse_form_guards(text + "    - form: Line Manager\n")
 
 
+def test_a_guards_yes_no_fields_are_read_strictly() -> None:
+    text = "version: 1\nforms:\n  advertising:\n    form: advertising\n    names: {}\n"
+    assert parse_form_guards(text.format("false"))[("advertising", "advertising")].names is False
+    assert parse_form_guards(text.format("true"))[("advertising", "advertising")].names is True
+    with pytest.raises(SkillmixError, match="names must be true or false"):
+        parse_form_guards(text.format('"false"'))
+
+
 def test_a_postings_asked_years_skip_figures_read_wrong() -> None:
     from skillmix.assess.posting import years_asked
     from skillmix.extract import as_document

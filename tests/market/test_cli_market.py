@@ -27,8 +27,11 @@ def test_cli_market_run_report_query(corpus, tmp_path: Path) -> None:
     # a FLOAT column reads as the number it stores, not its widened double (0.933, not
     # 0.9330000281333923); a DOUBLE computed from it keeps its digits
     res = runner.invoke(cli, ["market", "query", str(out),
-                              "SELECT 0.933::FLOAT AS f, [0.1::FLOAT] AS l, 0.1::DOUBLE * 3 AS d", "--json"])
-    assert res.exit_code == 0 and json.loads(res.output) == [{"f": 0.933, "l": [0.1], "d": 0.1 * 3}]
+                              "SELECT 0.933::FLOAT AS f, [0.1::FLOAT] AS l, 0.1::DOUBLE * 3 AS d, "
+                              "16777216::FLOAT AS big, {'x': 0.2::FLOAT, 'y': 0.2::DOUBLE} AS s",
+                              "--json"])
+    assert res.exit_code == 0 and json.loads(res.output) == [
+        {"f": 0.933, "l": [0.1], "d": 0.1 * 3, "big": 16777216.0, "s": {"x": 0.2, "y": 0.2}}]
 
 
 def test_cli_market_report_on_empty_folder_is_coded_error(tmp_path: Path) -> None:

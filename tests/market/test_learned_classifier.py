@@ -441,6 +441,8 @@ def test_an_about_section_of_its_own_asks_nothing() -> None:
     ("Community Manager", "Oversee the homeowners association's budget and vendors.", False),
     ("Social Value Lead", "Lead our social value reporting for public contracts.", False),
     ("Social Housing Officer", "Manage a patch of 300 homes and collect rent.", False),
+    ("Social Marketing Officer (Public Health)", "Run behaviour-change campaigns on smoking.", False),
+    ("Social Community Worker", "Support families in the borough.", False),
 ])
 def test_learned_title_naming_the_practice_decides_a_short_posting(title: str, text: str, expected: bool) -> None:
     v = packaged(title, text)

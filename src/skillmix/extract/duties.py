@@ -439,6 +439,13 @@ _DIRECT_CHANNEL = re.compile(r"[ \t]+(?:sales|mail|mailing|mailings|selling|resp
 
 #: before "hiring", the employer announcing its opening: "We are / We're / now hiring"
 _EMPLOYER_HIRING = frozenset("are is re currently now actively".split())
+#: before "recruiting", a third party's present tense: "Swanstaff are currently recruiting"
+_EMPLOYER_RECRUITING = re.compile(r"\b(?:are|is|re)[ \t]+(?:(?:currently|now|actively|also)[ \t]+)?$",
+                                  re.IGNORECASE)
+#: -ed forms that, after "of", say what the people or things are, not what is done to
+#: them: "supervision of trained staff", "completion of assigned tasks" (not "creation of
+#: automated tests", which is the testing)
+_STATE_PARTICIPLES = frozenset({"trained", "assigned", "qualified", "certified", "licensed"})
 #: after "hiring", a role: "our recruiting team, hiring managers and a formal interview"
 _HIRING_ROLE = re.compile(r"[ \t]+(?:managers?|teams?(?![ \t]+members?\b)|committees?|panels?)\b",
                           re.IGNORECASE)
@@ -460,7 +467,7 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
             return False  # "training to new hires": a noun, not the verb
         if word in _PREPOSITIONS and not verb.split(None, 1)[0].endswith(("ing", "ed", "s")):
             return False  # "stability in head units": a noun (see _PREPOSITIONS)
-        if word == "of" and verb.endswith("ed"):
+        if word == "of" and verb in _STATE_PARTICIPLES:
             return False  # "clinical supervision of trained staff": a participle, qualified staff
         if word in _ROLE_BEFORE_LEAD and verb == "lead":
             return False  # "technical lead staff member": a role
@@ -474,11 +481,13 @@ def _verb_reads_as_duty(text: str, v_start: int, v_end: int) -> bool:
         return False  # "Built for athletes and teams": not a duty
     if verb.startswith("direct") and _ROUTED.match(text, v_end):
         return False  # "direct calls to appropriate staff": routing, not leading
-    if verb in ("hiring", "recruiting") and (
+    if verb == "hiring" and (
             prev is not None and prev.group(1).lower() in _EMPLOYER_HIRING
             or _HIRING_ROLE.match(text, v_end)):
-        # "We are hiring a ...", "Swanstaff are currently recruiting Support Workers": the
-        # employer or its agency; "hiring managers": a role
+        return False  # "We are hiring a ...": the employer; "hiring managers": a role
+    if verb == "recruiting" and _EMPLOYER_RECRUITING.search(text, max(0, v_start - 30), v_start):
+        # "Swanstaff are currently recruiting Support Workers": the employer or its agency
+        # (not the writer's "Currently recruiting and onboarding new hires", "I am recruiting")
         return False
     if verb == "lead" and _SALES_LEAD.match(text, v_end):
         return False  # "lead capture and lead nurturing, onboarding": sales leads
@@ -527,7 +536,7 @@ def _object_of(text: str, v_start: int, v_end: int, o_start: int, o_end: int, ga
                 return False
     if words == 0 and between.strip() == ",":
         return False  # "Monitor, review and report": a series of verbs, no object
-    if text[o_start:o_end] == "lead" and text[o_start - 4:o_start] in ("and ", " or ", " to "):
+    if text[o_start:o_end].lower() == "lead" and text[o_start - 4:o_start].lower() in ("and ", " or ", " to "):
         return False  # "develop complex solutions and lead initiatives": a second verb
     if words == 0 and _adjectival(text, v_start, v_end, o_start, o_end):
         return False  # "leading agency", "written documentation": an adjective

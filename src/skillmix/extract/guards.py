@@ -101,6 +101,9 @@ class FormGuard:
     #: name ("Betsy Bash"); off for an everyday word guarded only against one sense
     #: ("Corporate Trainer", "Digital Advertising", "Privacy Act" keep theirs)
     names: bool = True
+    #: whether the form written as a name, every word capitalized, passes unguarded: the
+    #: tool "Constant Contact", where "constant contact with clients" is being in touch
+    name_passes: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +149,8 @@ def parse_form_guards(text: str) -> dict[tuple[str, str], FormGuard]:
                         support=tuple(normalise_form(w) for w in row.get("support") or ()),
                         deny_before=tuple(normalise_form(w) for w in row.get("deny_before") or ()),
                         deny_after=tuple(normalise_form(w) for w in row.get("deny_after") or ()),
-                        names=bool(row.get("names", True)),
+                        names=_flag(row, "names", True),
+                        name_passes=_flag(row, "name_passes", False),
                     )
                     key = (g.skill_id, normalise_form(g.form))
                     if key in out:
@@ -155,6 +159,14 @@ def parse_form_guards(text: str) -> dict[tuple[str, str], FormGuard]:
         return out
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise E023(f"cannot read guarded_forms.yaml ({err}).") from None
+
+
+def _flag(row: dict, key: str, default: bool) -> bool:
+    """A yes/no field of a guard, read strictly (a quoted "false" is no false)."""
+    value = row.get(key, default)
+    if not isinstance(value, bool):
+        raise TypeError(f"{key} must be true or false, not {value!r}")
+    return value
 
 
 def crosses_line(text: str, start: int, end: int) -> bool:
@@ -350,6 +362,9 @@ def guard_hits(
                     or names_a_partner(text, s_start, start, end):
                 continue
         guard = guards.get((cand[1], norm[start:end]))
+        if guard is not None and guard.name_passes \
+                and all(w[:1].isupper() for w in text[start:end].split()):
+            guard = None  # written as the name it also is ("Constant Contact")
         if guard is not None:
             s_start, s_end = sentence_of(start)
             surface = text[start:end]
