@@ -122,9 +122,10 @@ def _note_unmatched(a: "Audit") -> None:
     if a.unused_demographics:
         n = a.unused_demographics
         click.echo(f"note: {n} row{'s' if n != 1 else ''} of the demographics file match no "
-                   f"one in the results and {'are' if n != 1 else 'is'} not audited. A ranking "
-                   "holds only its top results: rank with --top at least the size of the pool "
-                   "to audit everyone who applied.", err=True)
+                   f"one in the results and {'are' if n != 1 else 'is'} not audited. If the "
+                   "results are a ranking saved by skillmix rank, it holds only its top "
+                   "results: rank with --top at least the size of the pool to audit everyone "
+                   "who applied.", err=True)
     if a.missing_demographics:
         n = a.missing_demographics
         click.echo(f"note: {n} of the {a.total} audited {'have' if n != 1 else 'has'} no row "
