@@ -116,8 +116,8 @@ def _not_text(path: Path, fmt: str) -> None:
             "binary data" if looks_binary(head) else None)
     if what is not None:
         raise K101(f"this file is {what}, not a {fmt.upper()} corpus.", source=str(path),
-                   hint="A corpus is a CSV, TSV, JSONL or Parquet export of postings; read single "
-                        "documents with skillmix extract, assess or rank.")
+                   hint="A corpus is a CSV, TSV, JSONL or Parquet export of postings; a single "
+                        "posting or résumé is read as a document, not as a corpus.")
 
 
 #: how many lines of a JSONL corpus are tried for the first JSON object (its field names)
