@@ -68,3 +68,19 @@ def test_reads_audit_scrub_detail_replaces_only_erased_items() -> None:
               "cand_a": 1, "skill": "seo"}
     assert scrub_detail(detail, ["cand_a", "rank_a"]) == {
         "candidates": ["erased", "cand_b"], "ranking": "erased", "top": 5, "skill": "seo"}
+
+
+def test_scrub_reads_plain_strings_as_json_would() -> None:
+    # the fast path (a string JSON leaves as it is is searched as it is) gives the answer
+    # the JSON text gives, quotes, backslashes and control characters included
+    from skillmix.store.erase import _names
+
+    ids = ["cand_1", "doc_9"]
+    values = ["cand_1", "shown: cand_1, cand_2", 'a"cand_1', "line\ncand_1", "c\\and_1", "cand_2",
+              7, None, ["cand_1"], {"k": "doc_9"}, "doc_9x", ""]
+    assert [_names(v, ids, True) for v in values] == [_names(v, ids, False) for v in values]
+    detail = {"via": "web", "candidates": ["cand_1", "cand_2", "cand_3"], "candidate": "cand_1",
+              "cand_1": 3, "note": 'quoted "cand_1"'}
+    assert scrub_detail(detail, ["cand_1"]) == {
+        "via": "web", "candidates": ["erased", "cand_2", "cand_3"], "candidate": "erased",
+        "note": "erased"}

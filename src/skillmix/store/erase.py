@@ -20,6 +20,7 @@ completed.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Collection, Mapping
 
 from sqlalchemy import String, cast, delete, or_, select, update
@@ -103,17 +104,30 @@ def scrub_detail(detail: Mapping[str, Any], ids: Collection[str]) -> dict[str, A
     listing showed) only the items that name one do, so the entry still says whom else
     it showed (and how many it showed)."""
     out: dict[str, Any] = {}
+    plain = not any('"' in i for i in ids)
     for key, value in detail.items():
         if any(i in key for i in ids):
             continue  # a key that is itself an id goes
         if isinstance(value, list):
-            out[key] = ["erased" if _names(v, ids) else v for v in value]
+            out[key] = ["erased" if _names(v, ids, plain) else v for v in value]
         else:
-            out[key] = "erased" if _names(value, ids) else value
+            out[key] = "erased" if _names(value, ids, plain) else value
     return out
 
 
-def _names(value: Any, ids: Collection[str]) -> bool:
+#: the characters JSON escapes in a string (what :func:`json.dumps` changes of it)
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+
+
+def _names(value: Any, ids: Collection[str], plain: bool = False) -> bool:
+    """Whether ``value`` written as JSON holds one of ``ids``. A string JSON leaves as it
+    is (no quote, backslash or control character) is searched as it is when no id holds a
+    quote (``plain``: one could match the quotes JSON adds), with the same answer: an
+    erasure scrubs every listing that showed the candidate, hundreds of ids each, and
+    writing each of them as JSON first took most of its time (1.45 s -> 0.7 s for a
+    candidate in 3,000 listings of 200, measured in session 23)."""
+    if plain and isinstance(value, str) and not _ESCAPED.search(value):
+        return any(i in value for i in ids)
     text = json.dumps(value, ensure_ascii=False, default=str)
     return any(i in text for i in ids)
 
