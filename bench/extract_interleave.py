@@ -26,18 +26,15 @@ from ab_trees import compile_trees
 
 ROOT = Path(__file__).resolve().parents[1]
 
+#: one worker: argv is the tree's src, bench/, the shared data folder and the limit; the
+#: postings are those of extract_layers.py (imported after the tree, so from it)
 WORKER = r"""
-import sys, time, itertools
-sys.path.insert(0, sys.argv[1])
+import sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from pathlib import Path
+from extract_layers import load
 from skillmix.extract import Extractor
-from skillmix.io import read_corpus
-docs = []
-for name in ("linkedin_2024-04_sample.csv", "remotive_2025-04.jsonl", "adzuna_uk_2013_sample.csv"):
-    p = Path(sys.argv[2]) / "postings" / name
-    if p.exists():
-        docs += [x.document for x in itertools.islice(read_corpus(p), int(sys.argv[3]))]
-docs = docs[:int(sys.argv[3])]
+docs = load(Path(sys.argv[3]), int(sys.argv[4]))
 ex = Extractor("builtin")
 for d in docs[:100]:
     ex.extract(d)
@@ -52,7 +49,8 @@ for line in sys.stdin:
 
 
 def start(src: Path, args: argparse.Namespace) -> subprocess.Popen:
-    cmd = [sys.executable, "-c", WORKER, str(src), str(args.shared), str(args.limit)]
+    cmd = [sys.executable, "-c", WORKER, str(src), str(ROOT / "bench"), str(args.shared),
+           str(args.limit)]
     if args.cpu is not None and args.cpu >= 0:
         cmd = ["taskset", "-c", str(args.cpu), *cmd]
     return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

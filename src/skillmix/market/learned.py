@@ -52,7 +52,7 @@ TITLE_PRIOR = 0.933
 
 def title_names_practice(title: str | None) -> bool:
     """Whether a job title names social media work as the job (see ``_TITLE_PRACTICE``)."""
-    return bool(title) and _TITLE_PRACTICE.search(title or "") is not None
+    return title is not None and _TITLE_PRACTICE.search(title) is not None
 
 
 def decide_requires(model: "MarketModel", f: PostingFeatures, title: str | None) -> tuple[bool, float, bool]:
